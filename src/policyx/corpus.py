@@ -1,0 +1,97 @@
+"""The bundled corpus and its manifest: plan names such as ``xinjiang``."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusEntry:
+    id: str
+    file: Path
+    aliases: tuple[str, ...]
+    title: str | None
+    issuer: str | None
+    date: str | None
+    level: str | None
+    parent: str | None
+    meta: dict
+
+    @property
+    def size(self) -> int:
+        return self.file.stat().st_size
+
+
+def corpus_dir() -> Path:
+    packaged = resources.files("policyx").joinpath("_data", "corpus")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "corpus"
+
+
+@functools.lru_cache(maxsize=1)
+def load_manifest() -> tuple[CorpusEntry, ...]:
+    directory = corpus_dir()
+    manifest = directory / "manifest.yaml"
+    if not manifest.is_file():
+        return ()
+    data = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
+    entries = []
+    for doc in data.get("documents", []):
+        date = doc.get("date")
+        entries.append(
+            CorpusEntry(
+                id=str(doc["id"]),
+                file=directory / doc["file"],
+                aliases=tuple(str(a) for a in doc.get("aliases", []) or []),
+                title=doc.get("title"),
+                issuer=doc.get("issuer"),
+                date=str(date) if date is not None else (str(doc["year"]) if doc.get("year") else None),
+                level=doc.get("level"),
+                parent=doc.get("parent"),
+                meta=dict(doc),
+            )
+        )
+    return tuple(entries)
+
+
+def find_entry(name: str) -> CorpusEntry | None:
+    """The corpus entry whose id or alias is ``name`` (case-insensitive)."""
+    wanted = name.strip().lower()
+    for entry in load_manifest():
+        if wanted == entry.id.lower() or wanted in (a.lower() for a in entry.aliases):
+            return entry
+    return None
+
+
+def entry_for_path(path: Path) -> CorpusEntry | None:
+    """The corpus entry for a file path, if the path is one of the corpus files."""
+    try:
+        resolved = path.resolve()
+    except OSError:
+        return None
+    return next((e for e in load_manifest() if e.file.resolve() == resolved), None)
+
+
+def resolve(name_or_path: str) -> tuple[Path | None, CorpusEntry | None]:
+    """Turn a command-line argument into a path: an existing file wins over a
+    corpus name; ``-`` stays standard input (path None)."""
+    if name_or_path == "-":
+        return None, None
+    path = Path(name_or_path)
+    if path.exists():
+        return path, entry_for_path(path)
+    entry = find_entry(name_or_path)
+    if entry is not None:
+        return entry.file, entry
+    if path.suffix or "/" in name_or_path or "\\" in name_or_path:
+        raise InputError(f"{name_or_path}: no such file")
+    known = ", ".join(e.aliases[0] if e.aliases else e.id for e in load_manifest())
+    raise InputError(f"{name_or_path}: no such file or corpus plan (known plans: {known})")

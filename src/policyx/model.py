@@ -1,0 +1,71 @@
+"""The data model: small frozen dataclasses for everything policyx extracts.
+
+Spans are half-open ``(start, end)`` code-point offsets into the original
+decoded text; ``line`` is 1-based in that text.  Whatever normalisation
+happens inside, ``source[start:end]`` is the text the item was read from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SCHEMA_VERSION = "1"
+
+Span = tuple[int, int]
+SectionKind = Literal["heading", "box", "appendix"]
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue:
+    """A problem found while reading a plan; never fatal. Serialised under ``warnings``."""
+
+    code: str
+    message: str
+    line: int | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    id: str
+    level: int
+    marker: str
+    title: str
+    line: int
+    span: Span  # the heading: marker and title
+    parent: str | None
+    kind: SectionKind = "heading"
+    style: str = ""  # which marker rule produced it, e.g. "cn_paren"
+    number: int | None = None
+    title_span: Span = (0, 0)
+    body_start: int = 0  # offset where the section's body starts (after the title)
+    end: int = 0  # offset where the section ends (next sibling or ancestor heading)
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentInfo:
+    id: str
+    title: str | None
+    path: str | None
+    sha256: str
+    chars: int
+    encoding: str
+    lines: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """Everything extracted from one plan."""
+
+    info: DocumentInfo
+    sections: tuple[Section, ...]
+    warnings: tuple[Issue, ...]
+    tasks: tuple = field(default=())
+    targets: tuple = field(default=())
+    tables: tuple = field(default=())
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)

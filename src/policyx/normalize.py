@@ -1,0 +1,90 @@
+"""Length-preserving normalisation and the line index.
+
+The working copy has exactly as many characters as the original, so an offset
+found in it is an offset in the original: full-width ASCII becomes half-width,
+the ideographic space a space, a lone carriage return a newline, and web noise
+(HTML tags and remnants, page chrome) is blanked with spaces.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from .rules import RuleSet
+
+_LONE_CR = regex.compile(r"\r(?!\n)")
+
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
+
+
+def fold(text: str) -> str:
+    """Map full-width ASCII and odd spaces to their plain forms, one char for one.
+
+    >>> fold("（一）１．")
+    '(一)1.'
+    """
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based
+    start: int
+    end: int  # exclusive, before the newline
+    text: str  # the working-copy text of the line
+
+
+class Normalized:
+    """A plan's original text, its working copy and a line index."""
+
+    __slots__ = ("original", "text", "noise_spans", "_line_starts")
+
+    def __init__(self, original: str, rules: RuleSet) -> None:
+        self.original = original
+        working = fold(original)
+        # a lone "\r" (old Mac files) ends a line too; "\r\n" keeps its "\n"
+        working = _LONE_CR.sub("\n", working)
+        spans: list[tuple[int, int]] = []
+        if rules.noise_pattern is not None:
+            chars = list(working)
+            for match in rules.noise_pattern.finditer(working):
+                start, end = match.span()
+                if end > start:
+                    spans.append((start, end))
+                    for i in range(start, end):
+                        if chars[i] != "\n":
+                            chars[i] = " "
+            if spans:
+                working = "".join(chars)
+        assert len(working) == len(original)
+        self.text = working
+        self.noise_spans = tuple(spans)
+        starts = [0]
+        find = working.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._line_starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of an offset."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def lines(self) -> Iterator[Line]:
+        text = self.text
+        starts = self._line_starts
+        for i, start in enumerate(starts):
+            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+            if end > start and text[end - 1] == "\r":
+                end -= 1
+            yield Line(i + 1, start, end, text[start:end])

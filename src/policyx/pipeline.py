@@ -1,0 +1,94 @@
+"""Runs the stages in order and collects their problems."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import regex
+
+from .corpus import CorpusEntry, resolve
+from .model import Document, DocumentInfo
+from .normalize import Normalized
+from .reader import read_source
+from .rules import RuleSet, load_rules
+from .segment import segment
+
+_PLAN_WORD = regex.compile(r"(?:方案|规划|意见|计划|办法|纲要|细则|条例|措施|要点|通知|决定)[”》\"']?\s*$")
+
+
+def _guess_title(norm: Normalized) -> str | None:
+    """The plan's own title line, near the top: short, ending in 方案/规划/意见…
+
+    A title that is not a cover letter ("关于印发…的通知") is preferred.
+    """
+    candidates: list[str] = []
+    for line in norm.lines():
+        text = line.text.strip()
+        if not text:
+            continue
+        if len(candidates) > 60 or line.number > 80:
+            break
+        if len(text) <= 60 and _PLAN_WORD.search(text) and not regex.search(r"[。;；]", text):
+            candidates.append(norm.original[line.start:line.end].strip(" \t\u3000\r"))
+    for title in candidates:
+        if not title.startswith("关于") and not title.endswith("通知"):
+            return title
+    return candidates[0] if candidates else None
+
+
+def extract_text(
+    text: str,
+    rules: RuleSet | None = None,
+    *,
+    doc_id: str = "document",
+    title: str | None = None,
+    path: str | None = None,
+    sha256: str | None = None,
+    encoding: str = "utf-8",
+) -> Document:
+    """Extract the structure of one plan from its text.
+
+    A pure function of its arguments: the same text and rules give the same
+    Document, which is picklable.
+
+    >>> doc = extract_text("一、总体要求\\n（一）目标。到2020年完成。\\n")
+    >>> [s.id for s in doc.sections]
+    ['1', '1.1']
+    """
+    rules = rules or load_rules()
+    norm = Normalized(text, rules)
+    sections, issues = segment(norm, rules)
+    info = DocumentInfo(
+        id=doc_id,
+        title=title if title is not None else _guess_title(norm),
+        path=path,
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        chars=len(text),
+        encoding=encoding,
+        lines=norm.line_count,
+    )
+    return Document(info=info, sections=sections, warnings=issues)
+
+
+def extract_file(name_or_path: str | Path, rules: RuleSet | None = None) -> Document:
+    """Read and extract a plan given as a path, a corpus name, or ``-`` for stdin."""
+    path, entry = resolve(str(name_or_path))
+    source = read_source(path if path is not None else "-")
+    return extract_text(
+        source.text,
+        rules,
+        doc_id=_doc_id(path, entry),
+        title=entry.title if entry and entry.title else None,
+        path=source.path,
+        sha256=source.sha256,
+        encoding=source.encoding,
+    )
+
+
+def _doc_id(path: Path | None, entry: CorpusEntry | None) -> str:
+    if entry is not None:
+        return entry.id
+    if path is None:
+        return "stdin"
+    return path.stem

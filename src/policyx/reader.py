@@ -1,0 +1,102 @@
+"""Reading plan files: bytes in, decoded text out, or one clear error.
+
+Encodings: UTF-8 (with or without BOM), UTF-16 (with BOM, or detected by its
+NUL pattern), GB18030/GBK; anything else is handed to charset-normalizer.
+The input file is only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+# Share of control characters (other than tab, newline, carriage return, form
+# feed) above which decoded text is taken to be binary rather than a plan.
+_MAX_CONTROL_SHARE = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    text: str
+    encoding: str
+    path: str | None
+    sha256: str
+
+
+def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str]:
+    """Decode a plan's bytes; returns ``(text, encoding)`` or raises InputError."""
+    if not data.strip(b" \t\r\n\x00"):
+        raise InputError(f"{name}: the file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _checked(data[3:].decode("utf-8", errors="strict"), "utf-8-sig", name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _checked(data.decode("utf-16"), "utf-16", name)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _checked(data.decode(utf16), utf16, name)
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file, not a plan text")
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", name)
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _checked(data.decode("gb18030"), "gb18030", name)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: cannot tell the text encoding (tried UTF-8, UTF-16, GB18030)")
+    return _checked(str(best), best.encoding, name)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows NULs in every other byte for ASCII text."""
+    sample = data[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    for nuls, encoding in ((odd_nuls, "utf-16-le"), (even_nuls, "utf-16-be")):
+        if nuls > half * 0.2 and (even_nuls + odd_nuls - nuls) < half * 0.02:
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
+
+
+def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(2, len(text) * _MAX_CONTROL_SHARE):
+        raise InputError(f"{name}: looks like a binary file, not a plan text")
+    return text, encoding
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read a plan from a path (``-`` for standard input)."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+        text, encoding = decode_bytes(data, name="<stdin>")
+        return SourceText(text, encoding, None, hashlib.sha256(data).hexdigest())
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a plan file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    text, encoding = decode_bytes(data, name=str(p))
+    return SourceText(text, encoding, str(p), hashlib.sha256(data).hexdigest())

@@ -1,0 +1,230 @@
+"""Rule files: read ``rules/*.yaml``, validate, compile each pattern once.
+
+Rules are data.  The packaged rules are always loaded first; every ``--rules
+DIR`` given adds its files on top (a list such as department aliases is
+extended, a rule with an id that already exists replaces it).  A malformed
+file raises :class:`RulesError` naming the file, the rule id and the field.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from .errors import RulesError
+
+_FRAGMENT_REF = regex.compile(r"\$\{(\w+)\}")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML silently keeps the last of two equal keys; rule files must not."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=deep)
+    return mapping
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRule:
+    id: str
+    pattern: regex.Pattern
+    source: str
+    examples: tuple[dict, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerRule:
+    id: str
+    style: str
+    rank: int
+    kind: str
+    pattern: regex.Pattern
+    examples: tuple[dict, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    markers: tuple[MarkerRule, ...]
+    noise: tuple[PatternRule, ...]
+    noise_pattern: regex.Pattern | None
+    files: tuple[str, ...]
+    raw: dict[str, dict] = field(default_factory=dict)
+
+    def marker(self, rule_id: str) -> MarkerRule:
+        return next(m for m in self.markers if m.id == rule_id)
+
+
+def packaged_rules_dir() -> Path:
+    """The rule files shipped with policyx (inside the wheel, or the source tree)."""
+    packaged = resources.files("policyx").joinpath("_data", "rules")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path}: {exc}".replace("\n", " ")) from None
+    except OSError as exc:
+        raise RulesError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise RulesError(f"{path}: a rule file must hold a mapping at the top")
+    return data
+
+
+def _merge(into: dict[str, dict], name: str, data: dict, path: Path) -> None:
+    """Layer a later rule file over an earlier one of the same name."""
+    current = into.setdefault(name, {})
+    for key, value in data.items():
+        if isinstance(value, list) and isinstance(current.get(key), list):
+            by_id = {item.get("id"): i for i, item in enumerate(current[key]) if isinstance(item, dict)}
+            merged = list(current[key])
+            for item in value:
+                rid = item.get("id") if isinstance(item, dict) else None
+                if rid is not None and rid in by_id:
+                    merged[by_id[rid]] = item
+                else:
+                    merged.append(item)
+            current[key] = merged
+        elif isinstance(value, dict) and isinstance(current.get(key), dict):
+            current[key] = {**current[key], **value}
+        else:
+            current[key] = value
+    current.setdefault("_files", []).append(str(path))
+
+
+def expand_fragments(source: str, fragments: dict[str, str], *, where: str) -> str:
+    def substitute(match: regex.Match) -> str:
+        name = match.group(1)
+        if name not in fragments:
+            raise RulesError(f"{where}: unknown fragment ${{{name}}}")
+        return fragments[name]
+
+    return _FRAGMENT_REF.sub(substitute, source)
+
+
+def _compile(source: str, *, where: str, flags: int = 0) -> regex.Pattern:
+    try:
+        return regex.compile(source, flags | regex.V0)
+    except regex.error as exc:
+        raise RulesError(f"{where}: bad pattern ({exc})") from None
+
+
+def _require(item: Any, fields: tuple[str, ...], where: str) -> None:
+    if not isinstance(item, dict):
+        raise RulesError(f"{where}: each rule must be a mapping")
+    for name in fields:
+        if name not in item:
+            raise RulesError(f"{where}: rule {item.get('id', '?')!r} has no field {name!r}")
+
+
+def _check_unique_ids(items: list, where: str) -> None:
+    seen: set[str] = set()
+    for item in items:
+        rid = item.get("id") if isinstance(item, dict) else None
+        if rid in seen:
+            raise RulesError(f"{where}: duplicate rule id {rid!r}")
+        seen.add(rid)
+
+
+def _build_markers(data: dict) -> tuple[MarkerRule, ...]:
+    where = ", ".join(data.get("_files", ["sections.yaml"]))
+    fragments = data.get("fragments", {}) or {}
+    items = data.get("markers", []) or []
+    _check_unique_ids(items, where)
+    markers = []
+    for item in items:
+        _require(item, ("id", "style", "rank", "kind", "pattern"), where)
+        if item["kind"] not in ("heading", "box", "appendix"):
+            raise RulesError(f"{where}: rule {item['id']!r} field 'kind' must be heading, box or appendix")
+        source = expand_fragments(item["pattern"], fragments, where=f"{where}: rule {item['id']!r} field 'pattern'")
+        markers.append(
+            MarkerRule(
+                id=item["id"],
+                style=str(item["style"]),
+                rank=int(item["rank"]),
+                kind=item["kind"],
+                pattern=_compile(r"[ \t]*(?:" + source + ")", where=f"{where}: rule {item['id']!r} field 'pattern'"),
+                examples=tuple(item.get("examples", ()) or ()),
+                counterexamples=tuple(item.get("counterexamples", ()) or ()),
+            )
+        )
+    return tuple(markers)
+
+
+def _build_patterns(data: dict, name: str) -> tuple[PatternRule, ...]:
+    where = ", ".join(data.get("_files", [f"{name}.yaml"]))
+    fragments = data.get("fragments", {}) or {}
+    items = data.get("rules", []) or []
+    _check_unique_ids(items, where)
+    rules = []
+    for item in items:
+        _require(item, ("id", "pattern"), where)
+        source = expand_fragments(item["pattern"], fragments, where=f"{where}: rule {item['id']!r} field 'pattern'")
+        rules.append(
+            PatternRule(
+                id=item["id"],
+                pattern=_compile(source, where=f"{where}: rule {item['id']!r} field 'pattern'", flags=regex.MULTILINE),
+                source=source,
+                examples=tuple(item.get("examples", ()) or ()),
+                counterexamples=tuple(item.get("counterexamples", ()) or ()),
+                extra={k: v for k, v in item.items() if k not in ("id", "pattern", "examples", "counterexamples")},
+            )
+        )
+    return tuple(rules)
+
+
+@functools.lru_cache(maxsize=16)
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
+    """Load, validate and compile the packaged rules plus any extra directories.
+
+    >>> rules = load_rules()
+    >>> rules.marker("section.chapter").style
+    'chapter'
+    """
+    dirs = [packaged_rules_dir(), *(Path(d) for d in extra_dirs)]
+    raw: dict[str, dict] = {}
+    files: list[str] = []
+    for directory in dirs:
+        if not directory.is_dir():
+            raise RulesError(f"{directory}: rules directory not found")
+        for path in sorted(directory.glob("*.yaml")):
+            _merge(raw, path.stem, _read_yaml(path), path)
+            files.append(str(path))
+    if "sections" not in raw:
+        raise RulesError(f"{dirs[0]}: sections.yaml is missing")
+    noise = _build_patterns(raw.get("noise", {}), "noise")
+    noise_pattern = (
+        regex.compile("|".join(f"(?:{r.source})" for r in noise), regex.MULTILINE) if noise else None
+    )
+    return RuleSet(
+        markers=_build_markers(raw["sections"]),
+        noise=noise,
+        noise_pattern=noise_pattern,
+        files=tuple(files),
+        raw=raw,
+    )

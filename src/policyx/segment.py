@@ -1,0 +1,444 @@
+"""The section tree: headings, boxes (专栏, 表) and appendices (附件, 附表).
+
+Reading order of decisions, line by line on the working copy:
+
+* Lines holding a tab between two cells are table rows or table-of-contents
+  entries, never headings; so are lines ending in a page number.
+* After a line "目录", heading-like lines are table-of-contents entries until
+  the text proper starts.
+* After "附件：" a numbered list names the attachments; it is not a heading list.
+* A box (专栏N, 表N-N) sits inside the body.  Its own numbered lines are box
+  content, not sections.  Whether a numbered line after the box belongs to the
+  box or closes it is decided by which numbering it continues — see
+  :func:`_belongs_to_box`.
+* An appendix (附件N, 附表N) ends the body.  An appendix that is a table (tab
+  rows, or one cell per line after a header) has no sections inside; any other
+  appendix gets its own heading tree.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from .model import Issue, Section
+from .normalize import Line, Normalized
+from .rules import MarkerRule, RuleSet
+
+# A heading's title ends at the first sentence end; what follows on the line
+# is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"
+_TITLE_END = regex.compile(r"[。;!?！？；]|:(?=\s*\S)")
+_TITLE_STRIP = " \t,，、:：;；.。"
+# Longer than this, a numbered line is a numbered paragraph, not a heading.
+MAX_TITLE_CHARS = 50
+_TOC_HEADER = regex.compile(r"^\s*目\s*录\s*$")
+_PAGE_NUMBER_END = regex.compile(r"(?:\.{2,}|…+|·{2,}|\s{2,}|\t)\s*\d{1,3}\s*$")
+_ATTACHMENT_LIST = regex.compile(r"^\s*附\s*件\s*:")
+_TABLE_ROW = regex.compile(r"\S[^\t\n]*\t+[^\t\n]*\S")
+# Header cells of a table flattened one cell per line.
+_HEADER_WORDS = regex.compile(r"序号|任务|部门|单位|名称|目标|时间|时限|现状|类型|指标|措施|内容|责任|地区|断面|点位|备注")
+_SENTENCE_END = regex.compile(r"[。;；]")
+
+
+@functools.lru_cache(maxsize=512)
+def read_number(numeral: str) -> int | None:
+    """A section number as an int: "十二" → 12, "3" → 3, "②" → 2.
+
+    >>> read_number("二十七")
+    27
+    """
+    if not numeral:
+        return None
+    if numeral.isdigit() and numeral.isascii():
+        return int(numeral)
+    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+    if numeral in circled:
+        return circled.index(numeral) + 1
+    import cn2an  # imported here: it costs a tenth of a second at start-up
+
+    try:
+        return int(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    rule: MarkerRule
+    line: Line
+    marker_start: int
+    marker_end: int
+    number: int | None
+    title: str
+    title_start: int
+    title_end: int
+    run_in: bool
+    label: str  # e.g. "专栏3", "附表1", "表2-1"
+
+
+@dataclass(slots=True)
+class _Open:
+    """A heading on the stack of open headings."""
+
+    style: str
+    rank: int
+    number: int | None
+    section_index: int | None  # index into the emitted list; None inside a box
+
+
+@dataclass(slots=True)
+class _Outline:
+    """One numbering context: the body, a box, or an appendix."""
+
+    stack: list[_Open] = field(default_factory=list)
+    last_number: dict[str, int] = field(default_factory=dict)
+
+    def fit(self, cand: _Candidate) -> str | None:
+        """'sibling' if the candidate continues an open heading's numbering,
+        'child' if it starts a new level, None if it fits nowhere."""
+        style, number = cand.rule.style, cand.number
+        for node in self.stack:
+            if node.style == style:
+                return "sibling" if node.number is not None and number == node.number + 1 else None
+        if number == 1 or (style in self.last_number and number == self.last_number[style] + 1):
+            return "child"
+        return None
+
+    def place(self, cand: _Candidate) -> tuple[int, _Open | None, int | None]:
+        """Put a heading on the stack.
+
+        Returns its depth, the previous sibling of the same style (if any) and
+        the last number this style had anywhere before.
+        """
+        style, rank = cand.rule.style, cand.rule.rank
+        last_before = self.last_number.get(style)
+        previous = None
+        for i, node in enumerate(self.stack):
+            if node.style == style:
+                previous = node
+                del self.stack[i:]
+                break
+        else:
+            while self.stack and self.stack[-1].rank >= rank:
+                self.stack.pop()
+        depth = len(self.stack)
+        node = _Open(style, rank, cand.number, None)
+        self.stack.append(node)
+        if cand.number is not None:
+            self.last_number[style] = cand.number
+        return depth, previous, last_before
+
+
+@dataclass(slots=True)
+class _Box:
+    section_index: int
+    label: str
+    outline: _Outline = field(default_factory=_Outline)
+    text_since_heading: bool = False
+
+
+def _match_marker(line: Line, rules: RuleSet) -> _Candidate | None:
+    text = line.text
+    for rule in rules.markers:
+        m = rule.pattern.match(text)
+        if not m:
+            continue
+        rest_start = m.end()
+        rest = text[rest_start:]
+        numeral = m.group("num") if "num" in rule.pattern.groupindex else None
+        number = read_number(numeral) if numeral else None
+        if numeral and number is None:
+            continue
+        marker_start = len(text) - len(text.lstrip(" \t"))
+        stripped_rest = rest.rstrip(" \t\r")
+        if rule.kind == "heading":
+            end = _TITLE_END.search(stripped_rest)
+            title_raw = stripped_rest[: end.start()] if end else stripped_rest
+            run_in = bool(end) and bool(stripped_rest[end.end():].strip())
+            title = title_raw.strip(_TITLE_STRIP)
+            if not title or len(title) > MAX_TITLE_CHARS:
+                continue
+            label = text[marker_start:rest_start].strip()
+        else:
+            title = stripped_rest.strip(_TITLE_STRIP)
+            title_raw = stripped_rest
+            run_in = False
+            label = regex.sub(r"\s+", "", text[marker_start:rest_start]).rstrip(":.、")
+        offset = len(title_raw) - len(title_raw.lstrip(_TITLE_STRIP))
+        title_start = line.start + rest_start + offset
+        return _Candidate(
+            rule=rule,
+            line=line,
+            marker_start=line.start + marker_start,
+            marker_end=line.start + rest_start,
+            number=number,
+            title=title,
+            title_start=title_start,
+            title_end=title_start + len(title),
+            run_in=run_in,
+            label=label,
+        )
+    return None
+
+
+def _is_table_row(text: str) -> bool:
+    return "\t" in text.strip() and bool(_TABLE_ROW.search(text))
+
+
+def _appendix_is_table(lines: list[Line], start: int) -> bool:
+    """Does the appendix starting after line index ``start`` hold a table?
+
+    Yes if a tab-separated row comes soon, or a run of at least three short
+    cell-like lines (a header flattened one cell per line) with a header word.
+    """
+    seen = 0
+    run: list[str] = []
+    for line in lines[start + 1:]:
+        text = line.text.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > 10:
+            break
+        if _is_table_row(line.text):
+            return True
+        if len(text) <= 16 and not _SENTENCE_END.search(text):
+            run.append(text)
+            if len(run) >= 3 and any(_HEADER_WORDS.search(cell) for cell in run):
+                return True
+        else:
+            run = []
+    return False
+
+
+def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tuple[Issue, ...]]:
+    """Build the section tree of a plan.
+
+    Returns the sections in document order and the problems met on the way
+    (numbering gaps, repeats and disorder; a plan with no structure).
+    """
+    lines = list(norm.lines())
+    sections: list[Section] = []
+    issues: list[Issue] = []
+    body = _Outline()
+    body_ids: list[int] = []  # section indices parallel to body.stack
+    box: _Box | None = None
+    appendix: dict | None = None  # {"index", "table", "outline", "ids"}
+    in_toc = False
+    toc_first: tuple[str, int | None, str] | None = None
+    in_attachment_list = False
+    child_count: dict[int | None, int] = {}
+    used_ids: set[str] = set()
+
+    def unique(section_id: str) -> str:
+        candidate, n = section_id, 2
+        while candidate in used_ids:
+            candidate, n = f"{section_id}#{n}", n + 1
+        used_ids.add(candidate)
+        return candidate
+
+    def emit(cand: _Candidate, *, kind: str, parent: int | None, level: int, section_id: str) -> int:
+        sections.append(
+            Section(
+                id=unique(section_id),
+                level=level,
+                marker=norm.original[cand.marker_start:cand.marker_end].strip(),
+                title=norm.original[cand.title_start:cand.title_end],
+                line=cand.line.number,
+                span=(cand.marker_start, max(cand.title_end, cand.marker_end)),
+                parent=sections[parent].id if parent is not None else None,
+                kind=kind,  # type: ignore[arg-type]
+                style=cand.rule.style,
+                number=cand.number,
+                title_span=(cand.title_start, cand.title_end),
+                body_start=cand.title_end if cand.run_in else cand.line.end,
+                end=len(norm.text),
+                rule=cand.rule.id,
+            )
+        )
+        return len(sections) - 1
+
+    def place_heading(cand: _Candidate, outline: _Outline, ids: list[int], root: int | None) -> None:
+        depth, previous, last_before = outline.place(cand)
+        del ids[depth:]
+        parent = ids[-1] if ids else root
+        n = child_count.get(parent, 0) + 1
+        child_count[parent] = n
+        parent_id = sections[parent].id if parent is not None else None
+        base_level = sections[root].level if root is not None else 0
+        index = emit(
+            cand,
+            kind="heading",
+            parent=parent,
+            level=base_level + depth + 1,
+            section_id=f"{parent_id}.{n}" if parent_id else str(n),
+        )
+        ids.append(index)
+        _check_number(cand, previous, last_before, issues)
+
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        if _TOC_HEADER.match(text):
+            in_toc, toc_first = True, None
+            continue
+        if _is_table_row(line.text) or _PAGE_NUMBER_END.search(line.text.rstrip("\r")):
+            if box:
+                box.text_since_heading = True
+            continue
+        cand = _match_marker(line, rules)
+        if in_attachment_list:
+            if cand is not None and cand.rule.style == "ar_dot":
+                continue
+            in_attachment_list = False
+        if _ATTACHMENT_LIST.match(line.text):
+            in_attachment_list = True
+            continue
+        if in_toc:
+            if cand is None:
+                if len(text) > 40:
+                    in_toc = False
+                continue
+            key = (cand.rule.style, cand.number, cand.title)
+            if toc_first is None:
+                toc_first = key
+                continue
+            if key != toc_first:
+                continue
+            in_toc = False
+        if cand is None:
+            if box:
+                box.text_since_heading = True
+            continue
+
+        kind = cand.rule.kind
+        if kind != "heading" and not cand.title:
+            _title_from_next_line(cand, lines, i, rules)
+        if kind == "appendix":
+            box = None
+            body.stack.clear()
+            body_ids.clear()
+            index = emit(cand, kind="appendix", parent=None, level=1, section_id=cand.label)
+            appendix = {"index": index, "table": _appendix_is_table(lines, i), "outline": _Outline(), "ids": []}
+            continue
+        if appendix is not None:
+            if kind == "heading" and not appendix["table"]:
+                place_heading(cand, appendix["outline"], appendix["ids"], appendix["index"])
+            continue
+        if kind == "box":
+            if box and sections[box.section_index].style == cand.rule.style and box.label == cand.label:
+                continue  # the caption repeated above its table
+            parent = body_ids[-1] if body_ids else None
+            level = sections[parent].level + 1 if parent is not None else 1
+            index = emit(cand, kind="box", parent=parent, level=level, section_id=cand.label)
+            box = _Box(index, cand.label)
+            continue
+        if box is not None:
+            if _belongs_to_box(cand, box, body):
+                box.outline.place(cand)
+                box.text_since_heading = cand.run_in
+                continue
+            box = None
+        place_heading(cand, body, body_ids, None)
+
+    _set_ends(sections, len(norm.text))
+    if not sections:
+        issues.append(
+            Issue(
+                code="no-structure",
+                message="no recognisable section structure (no 一、/（一）/1./第X章 headings found)",
+                line=None,
+            )
+        )
+    return tuple(sections), tuple(issues)
+
+
+def _title_from_next_line(cand: _Candidate, lines: list[Line], index: int, rules: RuleSet) -> None:
+    """A caption alone on its line ("附表1") takes its title from the next line."""
+    for line in lines[index + 1:index + 3]:
+        text = line.text.strip()
+        if not text:
+            continue
+        if len(text) <= 60 and not _is_table_row(line.text) and _match_marker(line, rules) is None:
+            offset = len(line.text) - len(line.text.lstrip(" \t"))
+            cand.title = text
+            cand.title_start = line.start + offset
+            cand.title_end = cand.title_start + len(text)
+        return
+
+
+def _belongs_to_box(cand: _Candidate, box: _Box, body: _Outline) -> bool:
+    """Does a numbered line inside a box's reach continue the box or the body?
+
+    A box continuing its own numbering wins ("3. 建材行业" after "2. 火电行业"
+    in 专栏4); then the body continuing its numbering ("3. 开展大气环境综合分析"
+    after the body's "2."); when both would only open a new level, the line
+    belongs to the box if it follows the box's last line directly, and to the
+    body if text came between.
+    """
+    box_fit = box.outline.fit(cand)
+    body_fit = body.fit(cand)
+    if box_fit == "sibling":
+        return True
+    if body_fit == "sibling":
+        return False
+    if box_fit == "child" and body_fit == "child":
+        return not box.text_since_heading
+    if body_fit:
+        return False
+    return True
+
+
+def _check_number(cand: _Candidate, previous: _Open | None, last_before: int | None, issues: list[Issue]) -> None:
+    """Warn about a gap, a repeat or disorder in a heading's numbering."""
+    number = cand.number
+    if number is None:
+        return
+    if previous is None or previous.number is None:
+        # the first heading of its level here; numbering may run on across
+        # parents (xinjiang's 二、 opens with （四）), so that is accepted too
+        if number == 1 or (last_before is not None and number == last_before + 1):
+            return
+        what = f"opens its level at {number}; expected 1" + (
+            f" or {last_before + 1}" if last_before is not None else ""
+        )
+    elif number == previous.number + 1:
+        return
+    elif number == previous.number:
+        what = "repeats the previous number"
+    elif number < previous.number:
+        what = f"comes after number {previous.number} (out of order)"
+    else:
+        what = f"follows number {previous.number} (gap)"
+    issues.append(
+        Issue(
+            code="section-numbering",
+            message=f"section {cand.label} {what}",
+            line=cand.line.number,
+            span=(cand.marker_start, cand.marker_end),
+        )
+    )
+
+
+def _set_ends(sections: list[Section], text_end: int) -> None:
+    """A section ends where the next section that is not inside it begins."""
+    parents = {s.id: s.parent for s in sections}
+
+    def inside(candidate: Section, ancestor_id: str) -> bool:
+        parent = candidate.parent
+        while parent is not None:
+            if parent == ancestor_id:
+                return True
+            parent = parents.get(parent)
+        return False
+
+    for i, section in enumerate(sections):
+        end = text_end
+        for later in sections[i + 1:]:
+            if not inside(later, section.id):
+                end = later.span[0]
+                break
+        sections[i] = replace(section, end=end)
