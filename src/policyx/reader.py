@@ -57,21 +57,32 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str]:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows NULs in every other byte for ASCII text."""
-    sample = data[:4000]
-    if len(sample) < 4 or len(sample) % 2:
+    """UTF-16 without a BOM: NUL bytes, an even length, and a decoding that
+    reads as text (Chinese, ASCII, punctuation, white space)."""
+    if len(data) % 2 or b"\x00" not in data[:4000]:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    for nuls, encoding in ((odd_nuls, "utf-16-le"), (even_nuls, "utf-16-be")):
-        if nuls > half * 0.2 and (even_nuls + odd_nuls - nuls) < half * 0.02:
-            try:
-                data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-            return encoding
-    return None
+    best, best_share = None, 0.0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = data[:8000].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = sum(1 for ch in sample if _plausible(ch)) / max(1, len(sample))
+        if share > best_share:
+            best, best_share = encoding, share
+    return best if best_share >= 0.9 else None
+
+
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x20 <= code < 0x7F
+        or ch in "\t\n\r"
+        or 0x3000 <= code <= 0x303F  # CJK punctuation
+        or 0x4E00 <= code <= 0x9FFF  # CJK ideographs
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+        or 0x2000 <= code <= 0x206F  # general punctuation: “ ” — …
+    )
 
 
 def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:

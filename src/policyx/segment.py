@@ -18,13 +18,13 @@ Reading order of decisions, line by line on the working copy:
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field, replace
 
 import regex
 
 from .model import Issue, Section
 from .normalize import Line, Normalized
+from .numerals import read_number
 from .rules import MarkerRule, RuleSet
 
 # A heading's title ends at the first sentence end; what follows on the line
@@ -42,28 +42,6 @@ _HEADER_WORDS = regex.compile(r"序号|任务|部门|单位|名称|目标|时间
 _SENTENCE_END = regex.compile(r"[。;；]")
 
 
-@functools.lru_cache(maxsize=512)
-def read_number(numeral: str) -> int | None:
-    """A section number as an int: "十二" → 12, "3" → 3, "②" → 2.
-
-    >>> read_number("二十七")
-    27
-    """
-    if not numeral:
-        return None
-    if numeral.isdigit() and numeral.isascii():
-        return int(numeral)
-    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-    if numeral in circled:
-        return circled.index(numeral) + 1
-    import cn2an  # imported here: it costs a tenth of a second at start-up
-
-    try:
-        return int(cn2an.cn2an(numeral, "smart"))
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
 @dataclass(slots=True)
 class _Candidate:
     rule: MarkerRule
@@ -75,6 +53,7 @@ class _Candidate:
     title_start: int
     title_end: int
     run_in: bool
+    body_start: int  # where the run-in body starts, or the end of the line
     label: str  # e.g. "专栏3", "附表1", "表2-1"
 
 
@@ -157,6 +136,7 @@ def _match_marker(line: Line, rules: RuleSet) -> _Candidate | None:
             end = _TITLE_END.search(stripped_rest)
             title_raw = stripped_rest[: end.start()] if end else stripped_rest
             run_in = bool(end) and bool(stripped_rest[end.end():].strip())
+            body_start = line.start + rest_start + end.end() if run_in else line.end
             title = title_raw.strip(_TITLE_STRIP)
             if not title or len(title) > MAX_TITLE_CHARS:
                 continue
@@ -165,6 +145,7 @@ def _match_marker(line: Line, rules: RuleSet) -> _Candidate | None:
             title = stripped_rest.strip(_TITLE_STRIP)
             title_raw = stripped_rest
             run_in = False
+            body_start = line.end
             label = regex.sub(r"\s+", "", text[marker_start:rest_start]).rstrip(":.、")
         offset = len(title_raw) - len(title_raw.lstrip(_TITLE_STRIP))
         title_start = line.start + rest_start + offset
@@ -178,6 +159,7 @@ def _match_marker(line: Line, rules: RuleSet) -> _Candidate | None:
             title_start=title_start,
             title_end=title_start + len(title),
             run_in=run_in,
+            body_start=body_start,
             label=label,
         )
     return None
@@ -253,7 +235,7 @@ def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tupl
                 style=cand.rule.style,
                 number=cand.number,
                 title_span=(cand.title_start, cand.title_end),
-                body_start=cand.title_end if cand.run_in else cand.line.end,
+                body_start=cand.body_start,
                 end=len(norm.text),
                 rule=cand.rule.id,
             )

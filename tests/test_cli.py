@@ -1,0 +1,128 @@
+"""The command line through Typer's runner, and the real entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from policyx.cli import app
+
+from .conftest import ROOT
+
+runner = CliRunner()
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("policyx ")
+
+
+def test_extract_json_follows_the_contract():
+    result = runner.invoke(app, ["extract", "xinjiang"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == "1"
+    assert data["document"]["id"] == "xinjiang-water-2016"
+    assert {"id", "title", "path", "sha256", "chars"} <= set(data["document"])
+    first = data["sections"][1]
+    assert {k: first[k] for k in ("id", "level", "marker", "title", "line", "parent")} == {
+        "id": "1.1", "level": 2, "marker": "（一）", "title": "狠抓工业污染防治", "line": 13, "parent": "1",
+    }
+    assert data["tasks"] == [] and data["targets"] == [] and data["tables"] == []
+    assert data["warnings"] == []
+
+
+def test_extract_yaml_carries_the_same_structure():
+    as_json = json.loads(runner.invoke(app, ["extract", "changji"]).stdout)
+    as_yaml = yaml.safe_load(runner.invoke(app, ["extract", "changji", "--format", "yaml"]).stdout)
+    assert as_yaml == as_json
+
+
+def test_extract_to_a_file(tmp_path):
+    out = tmp_path / "xinjiang.json"
+    out.write_text("old", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "xinjiang", "-o", str(out)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["document"]["id"] == "xinjiang-water-2016"
+    assert [p.name for p in tmp_path.iterdir()] == ["xinjiang.json"], "no temporary file left behind"
+
+
+def test_extract_from_stdin():
+    result = runner.invoke(app, ["extract", "-"], input="一、总则\n（一）目标。到2020年。\n".encode("gbk"))
+    assert result.exit_code == 0
+    assert [s["title"] for s in json.loads(result.stdout)["sections"]] == ["总则", "目标"]
+
+
+def test_tree_format_shows_the_outline():
+    result = runner.invoke(app, ["extract", "xinjiang-14th", "--format", "tree"])
+    assert result.exit_code == 0
+    assert "第一章" in result.stdout and "表2-1" in result.stdout
+
+
+def test_plan_without_structure_exits_zero_with_a_warning(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("各地要高度重视，认真组织实施。\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["sections"] == [] and data["warnings"][0]["code"] == "no-structure"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "/nonexistent/plan.txt"], "no such file"),
+        (["extract", "atlantis"], "no such file or corpus plan"),
+        (["extract", "xinjiang", "--format", "xml"], "unsupported format 'xml'"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01\x02\x03" * 64])
+def test_empty_and_binary_files(tmp_path, content):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_directory_argument(tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 2 and "is a directory" in result.stderr
+
+
+def test_corpus_list():
+    result = runner.invoke(app, ["corpus", "list", "--format", "json"])
+    rows = json.loads(result.stdout)
+    assert [r["id"] for r in rows][:2] == ["xinjiang-water-2016", "changji-water-2016"]
+    assert all(r["size"] > 0 for r in rows)
+    table = runner.invoke(app, ["corpus", "list"])
+    assert table.exit_code == 0 and "changji" in table.stdout
+
+
+@pytest.mark.parametrize(("args", "code"), [(["extract"], 2), (["frobnicate"], 2), (["extract", "nope"], 2)])
+def test_entry_point_usage_errors_are_one_line(args, code):
+    proc = subprocess.run(
+        [sys.executable, "-m", "policyx", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert proc.returncode == code
+    assert len(proc.stderr.strip().splitlines()) == 1 and proc.stderr.startswith("policyx: ")
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("extract", "corpus list"):
+        result = runner.invoke(app, [*command.split(), "--help"])
+        assert result.exit_code == 0 and "Example:" in result.stdout
+        assert f"policyx {command}" in readme

@@ -1,0 +1,68 @@
+"""Properties that hold for any text, checked with hypothesis."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policyx import extract_text
+from policyx.normalize import fold
+from policyx.serialize import document_to_dict
+
+PIECES = st.sampled_from(
+    ["一、", "（一）", "(二)", "1.", "2、", "（1）", "第一章", "第二节", "专栏1", "附表1", "附件：", "目录",
+     "\n", "\n\n", "\t", "。", "，", "总则", "加强水污染防治", "2016年底前", "pan>", "<p>", "&nbsp;", "　"]
+)
+TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map("".join))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_arbitrary_text_never_raises_and_spans_slice_back(text):
+    doc = extract_text(text)
+    ids = {s.id for s in doc.sections}
+    for s in doc.sections:
+        assert text[s.title_span[0]:s.title_span[1]] == s.title
+        assert 0 <= s.span[0] <= s.span[1] <= len(text)
+        assert s.parent is None or s.parent in ids
+        assert 1 <= s.line <= text.count("\n") + text.count("\r") + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_fold_preserves_length(text):
+    assert len(fold(text)) == len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTS)
+def test_json_round_trip_is_lossless(text):
+    data = document_to_dict(extract_text(text))
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=99))
+def test_chinese_section_numbers_round_trip_through_cn2an(n):
+    import cn2an
+
+    from policyx.numerals import read_number
+
+    assert read_number(cn2an.an2cn(n)) == n
+
+
+def test_numeral_table_is_what_cn2an_generates():
+    from policyx.numerals import generate
+    from policyx.rules import packaged_rules_dir
+
+    assert (packaged_rules_dir() / "numerals.yaml").read_text(encoding="utf-8") == generate()
+
+
+def test_numerals_outside_the_table_go_to_cn2an():
+    from policyx.numerals import read_number
+
+    assert read_number("二〇二〇") == 2020
+    assert read_number("一千零一") == 1001
+    assert read_number("一十二") == 12

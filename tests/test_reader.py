@@ -1,0 +1,89 @@
+"""Reading any plan file: encodings, and every kind of bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from policyx import InputError, extract_file, extract_text
+from policyx.reader import decode_bytes, read_source
+
+from .conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def changji_text() -> str:
+    return (CORPUS / "changji-water-2016.txt").read_text(encoding="utf-8")
+
+
+def _tree(doc):
+    return [(s.id, s.level, s.marker, s.title, s.line, s.span) for s in doc.sections]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_other_encodings_give_the_same_tree(tmp_path, changji_text, encoding):
+    original = extract_text(changji_text)
+    # GBK has no "»" nor a no-break space; the web copy has both in its chrome
+    text = changji_text.replace("\u00bb", ">").replace("\u00a0", " ") if encoding == "gbk" else changji_text
+    path = tmp_path / f"changji.{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    before = path.read_bytes()
+    doc = extract_file(path)
+    assert _tree(doc) == _tree(original)
+    assert path.read_bytes() == before, "the input file must never change"
+
+
+def test_gbk_is_detected(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes("一、严格控制污染物排放\n（一）狠抓工业污染防治。\n".encode("gbk"))
+    assert read_source(path).encoding == "gb18030"
+
+
+def test_missing_file():
+    with pytest.raises(InputError, match="no such file"):
+        extract_file("/nonexistent/plan.txt")
+
+
+def test_directory(tmp_path):
+    with pytest.raises(InputError, match="is a directory"):
+        extract_file(str(tmp_path))
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n", b"\xef\xbb\xbf\n"])
+def test_empty_file(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match="empty"):
+        extract_file(path)
+
+
+def test_binary_file(tmp_path):
+    path = tmp_path / "image.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    with pytest.raises(InputError, match="binary"):
+        extract_file(path)
+
+
+def test_unknown_corpus_name():
+    with pytest.raises(InputError, match="no such file or corpus plan"):
+        extract_file("atlantis")
+
+
+def test_html_page_is_read_through_its_tags():
+    html = (
+        "<html><body><p>当前位置：首页 &gt; 政务公开</p>\n"
+        "<p>一、严格控制污染物排放</p>\n<p>（一）狠抓工业污染防治。取缔“十小”企业。</p>\n</body></html>"
+    )
+    doc = extract_text(html)
+    assert [(s.marker, s.title) for s in doc.sections] == [("一、", "严格控制污染物排放"), ("（一）", "狠抓工业污染防治")]
+    s = doc.sections[0]
+    assert html[s.title_span[0]:s.title_span[1]] == "严格控制污染物排放"
+
+
+def test_crlf_and_lone_cr_line_ends():
+    doc = extract_text("一、甲\r\n（一）乙。内容。\r二、丙\n")
+    assert [(s.title, s.line) for s in doc.sections] == [("甲", 1), ("乙", 2), ("丙", 3)]
+
+
+def test_decode_reports_the_name_in_its_error():
+    with pytest.raises(InputError, match="^plan.txt: "):
+        decode_bytes(b"", name="plan.txt")

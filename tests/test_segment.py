@@ -1,0 +1,198 @@
+"""One test per heading form and per decision of the segmenter, each with the
+real snippet that motivated it."""
+
+from __future__ import annotations
+
+from policyx import extract_text
+
+
+def outline(text: str) -> list[tuple[str, int, str, str]]:
+    return [(s.id, s.level, s.marker, s.title) for s in extract_text(text).sections]
+
+
+def codes(text: str) -> list[str]:
+    return [w.code for w in extract_text(text).warnings]
+
+
+def test_run_in_heading_keeps_its_body_on_the_same_line():
+    # xinjiang-water-2016, line 13
+    text = "一、严格控制污染物排放\n\n（一）狠抓工业污染防治。取缔“十小”企业。2016年底前，各级人民政府要全面排查。\n"
+    doc = extract_text(text)
+    assert outline(text) == [("1", 1, "一、", "严格控制污染物排放"), ("1.1", 2, "（一）", "狠抓工业污染防治")]
+    sub = doc.sections[1]
+    assert text[sub.body_start:].startswith("取缔")
+
+
+def test_half_width_brackets_as_in_a_web_copy():
+    # changji-water-2016, line 17
+    text = "一、严格控制污染物排放\n(一)狠抓工业污染防治。取缔“十小”企业。\n(二)强化城镇生活污染治理。加强城镇污水处理设施建设与改造。\n"
+    assert [s[2] for s in outline(text)] == ["一、", "(一)", "(二)"]
+
+
+def test_chapter_and_section_glued_to_their_titles():
+    # xinjiang-eco-14th-2021, lines 8 and 10
+    text = " 第一章准确识变，科学把握新发展阶段\n“十三五”以来，在自治区党委的坚强领导下。\n第一节生态环境保护工作成效\n党政高位推动。\n"
+    assert outline(text) == [
+        ("1", 1, "第一章", "准确识变，科学把握新发展阶段"),
+        ("1.1", 2, "第一节", "生态环境保护工作成效"),
+    ]
+
+
+def test_arabic_and_parenthesised_arabic_levels():
+    text = "一、主要任务\n（一）大气\n1. 加大城市群大气污染防治力度\n（1）水环境质量\n（2）大气环境质量\n2、加强重点行业治理\n"
+    assert [(s[0], s[1]) for s in outline(text)] == [
+        ("1", 1), ("1.1", 2), ("1.1.1", 3), ("1.1.1.1", 4), ("1.1.1.2", 4), ("1.1.2", 3),
+    ]
+
+
+def test_full_width_digits_and_dot():
+    text = "一、总则\n１．工作目标\n２．基本原则\n"
+    assert [s[2] for s in outline(text)] == ["一、", "１．", "２．"]
+
+
+def test_numbering_may_run_on_across_parents():
+    # xinjiang-water-2016: 二、 opens with （四）
+    text = "一、甲\n（一）子一\n（二）子二\n二、乙\n（三）子三\n"
+    assert codes(text) == []
+
+
+def test_gap_repeat_and_disorder_are_warned_with_their_line():
+    doc = extract_text("一、甲\n二、乙\n四、丁\n四、丁丁\n三、丙\n")
+    found = [(w.code, w.line, w.message) for w in doc.warnings]
+    assert [f[1] for f in found] == [3, 4, 5]
+    assert "gap" in found[0][2] and "repeats" in found[1][2] and "out of order" in found[2][2]
+
+
+def test_first_heading_of_a_level_not_starting_at_one_is_warned():
+    assert codes("一、甲\n（三）子\n") == ["section-numbering"]
+
+
+def test_table_of_contents_gives_no_sections():
+    # xinjiang-env-13th-2017, lines 32-66 (tab before the page number)
+    text = (
+        "目 录\n\n一、环境保护基础与形势\t1\n(一) 环境保护工作取得积极进展\t1\n二、指导思想\t7\n\n"
+        "新疆维吾尔自治区环境保护 “十三五”规划\n\n"
+        "“十二五”时期是我区深入贯彻落实党中央确定的社会稳定和长治久安总目标、全面建成小康社会关键时期。\n\n"
+        "一、环境保护基础与形势\n\n（一）环境保护工作取得积极进展\n"
+    )
+    assert [(s[0], s[3]) for s in outline(text)] == [("1", "环境保护基础与形势"), ("1.1", "环境保护工作取得积极进展")]
+
+
+def test_table_of_contents_without_tabs_ends_where_the_text_restarts():
+    text = "目录\n一、总则\n二、任务\n一、总则\n各地要高度重视。\n二、任务\n"
+    assert [s[0] for s in outline(text)] == ["1", "2"]
+
+
+def test_dotted_leader_page_numbers_are_contents_lines():
+    assert outline("一、总则……………1\n一、总则\n") == [("1", 1, "一、", "总则")]
+
+
+def test_box_content_is_not_the_outline_and_body_numbering_closes_the_box():
+    # xinjiang-env-13th-2017, 专栏4 (lines 282-310)
+    text = (
+        "（一）大气\n1. 加大城市群大气污染防治力度\n2. 加强重点行业、领域大气污染治理\n依法加快淘汰落后产能工作。\n"
+        "专栏4 大气环境质量改善重点工程\n实施燃煤污染控制。\n1. 石化行业：加快提升炼化企业催化裂化装置。\n"
+        "2. 火电行业：所有燃煤机组完成脱硫脱硝治理。\n3. 建材行业。原料破碎、生产实施全封闭。\n"
+        "推进挥发性有机物污染防治。\n3. 开展大气环境综合分析\n"
+    )
+    assert [(s[0], s[2].strip(), s[3]) for s in outline(text)] == [
+        ("1", "（一）", "大气"),
+        ("1.1", "1.", "加大城市群大气污染防治力度"),
+        ("1.2", "2.", "加强重点行业、领域大气污染治理"),
+        ("专栏4", "专栏4", "大气环境质量改善重点工程"),
+        ("1.3", "3.", "开展大气环境综合分析"),
+    ]
+    box = extract_text(text).section("专栏4")
+    assert box.kind == "box" and box.parent == "1.2"
+
+
+def test_box_with_its_own_outline_then_body_first_child_after_text():
+    # xinjiang-env-13th-2017, 专栏3 (lines 246-282)
+    text = (
+        "（一）全面实施大气污染防治行动计划\n以城市区域为重点。\n"
+        "专栏3 “十三五”期间各城市细颗粒物浓度下降目标要求\n一、北疆城市\n1. 2015年细颗粒物平均浓度未达标的城市\n"
+        "“十三五”期间细颗粒物浓度平均下降18.3%。\n2. 2015年细颗粒物年均浓度已达标的北疆4个城市\n保持稳定。\n"
+        "二、南疆和东疆城市\n根据研究成果另行分解。\n1. 加大城市群等人口密集区大气污染防治力度\n全面实施重点区域同防同治。\n"
+    )
+    doc = extract_text(text)
+    assert [(s.id, s.title) for s in doc.sections] == [
+        ("1", "全面实施大气污染防治行动计划"),
+        ("专栏3", "“十三五”期间各城市细颗粒物浓度下降目标要求"),
+        ("1.1", "加大城市群等人口密集区大气污染防治力度"),
+    ]
+
+
+def test_box_items_directly_after_the_caption_stay_in_the_box():
+    # xinjiang-env-13th-2017, 专栏5 (lines 314-330)
+    text = (
+        "（二）全面推进水污染防治行动计划\n以提高水环境质量为重点。\n专栏5 “十三五”期间水质改善优先控制单元\n"
+        "1. 乌伦古湖阿勒泰地区控制单元。控制区县阿勒泰地区福海县。\n2. 艾比湖博尔塔拉蒙古自治州控制单元。控制水体艾比湖。\n"
+        "1. 全面推进各类主要水体污染防控\n以水质优良的水体为重点。\n"
+    )
+    assert [s[0] for s in outline(text)] == ["1", "专栏5", "1.1"]
+
+
+def test_repeated_box_caption_is_one_box():
+    # xinjiang-env-13th-2017, lines 366 and 368
+    text = "（二）水\n专栏6 水环境质量改善重点工程内容\n专栏6 水环境质量改善重点工程内容\t\n重点行业\t<p>1. 造纸行业。</p>\n"
+    assert [s[0] for s in outline(text)] == ["1", "专栏6"]
+
+
+def test_table_caption_is_a_box():
+    # xinjiang-eco-14th-2021, line 47
+    text = "第二章指导思想\n第三节主要目标\n表2-1新疆生态环境保护“十四五”规划主要指标\n 第三章坚持创新引领\n"
+    assert [(s[0], s[1]) for s in outline(text)] == [("1", 1), ("1.1", 2), ("表2-1", 3), ("2", 1)]
+
+
+def test_flattened_appendix_table_has_no_sections_inside():
+    # changji-water-2016, 附表1 (lines 173-190)
+    text = (
+        "一、严格控制污染物排放\n（一）狠抓工业污染防治。取缔。\n附表1\n\n《昌吉州水污染防治工作方案》主要任务清单表\n\n"
+        "任务\n\n子任务\n\n牵头部门\n\n主要工作、目标和完成时间\n\n一、严格控制污染物排放\n\n(一)狠抓工业污染防治\n\n"
+        "取缔“十小”企业。\n\n经信委、环保局\n"
+    )
+    doc = extract_text(text)
+    assert [(s.id, s.kind) for s in doc.sections] == [("1", "heading"), ("1.1", "heading"), ("附表1", "appendix")]
+    assert doc.section("附表1").title == "《昌吉州水污染防治工作方案》主要任务清单表"
+
+
+def test_text_appendix_keeps_its_own_outline():
+    text = "一、总则\n附件1\n\n资金管理办法\n\n一、适用范围\n本办法适用于专项资金。\n二、资金用途\n"
+    doc = extract_text(text)
+    assert [(s.id, s.level, s.parent) for s in doc.sections] == [
+        ("1", 1, None), ("附件1", 1, None), ("附件1.1", 2, "附件1"), ("附件1.2", 2, "附件1"),
+    ]
+
+
+def test_attachment_list_is_not_a_heading_list():
+    # neimenggu-water-2015, lines 153-156
+    text = (
+        "一、保障措施\n（一）严格考核。\n附件：1.内蒙古自治区落实《通知》工作任务分解表\n\n"
+        "2.《通知》中要求编制的相关方案（规划、计划）清单\n2015年10月19日\n"
+    )
+    assert [s[0] for s in outline(text)] == ["1", "1.1"]
+    assert codes(text) == []
+
+
+def test_words_that_look_like_markers_are_not_headings():
+    text = "一是健全举报制度。\n十三五期间要加强。\n一、二级水源保护区要划定。\n1.5万吨的处理能力。\n第二次中央新疆工作座谈会。\n"
+    assert outline(text) == []
+
+
+def test_long_numbered_sentence_is_a_paragraph_not_a_heading():
+    long = "1、" + "加强" * 40 + "。"
+    assert outline(long) == []
+
+
+def test_plan_without_structure_gets_a_warning_not_an_error():
+    doc = extract_text("各地要高度重视水污染防治工作，认真组织实施。\n")
+    assert doc.sections == ()
+    assert [w.code for w in doc.warnings] == ["no-structure"]
+
+
+def test_web_noise_is_blanked_but_offsets_stay():
+    # changji-water-2016, line 1 and the stray "pan>" of line 45
+    text = "当前页面:首页 »  生态环境 »  环境质量\n一、严格控制污染物排放\n（一）工业。设施。pan>(发改委牵头)\n"
+    doc = extract_text(text)
+    assert [s.line for s in doc.sections] == [2, 3]
+    assert text[doc.sections[0].title_span[0]:doc.sections[0].title_span[1]] == "严格控制污染物排放"
