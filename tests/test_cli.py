@@ -33,7 +33,16 @@ def test_extract_json_follows_the_contract():
     assert {k: first[k] for k in ("id", "level", "marker", "title", "line", "parent")} == {
         "id": "1.1", "level": 2, "marker": "（一）", "title": "狠抓工业污染防治", "line": 13, "parent": "1",
     }
-    assert data["tasks"] == [] and data["targets"] == [] and data["tables"] == []
+    task = data["tasks"][0]
+    assert {k: task[k] for k in ("id", "section", "title", "line")} == {
+        "id": "1.1.1", "section": "1.1", "title": "取缔“十小”企业", "line": 13,
+    }
+    assert task["lead"][0] == {
+        "raw": "自治区经信委", "name": "经信委", "canonical": "自治区经济和信息化委员会", "function": "industry_it",
+        "level": "province", "known": True, "inherited": False, "span": task["lead"][0]["span"],
+    }
+    assert task["implementers"][0]["name"] == "各级人民政府"
+    assert all(k in task for k in ("text", "span", "participants", "deadlines", "targets"))
     assert data["warnings"] == []
 
 
@@ -102,6 +111,34 @@ def test_directory_argument(tmp_path):
     assert result.exit_code == 2 and "is a directory" in result.stderr
 
 
+def test_tasks_filtered_by_lead_across_levels():
+    # "what does the 环保厅 lead?" — asked with the prefecture's name, too
+    by_province_name = json.loads(runner.invoke(app, ["tasks", "xinjiang", "--lead", "环保厅", "-f", "json"]).stdout)
+    by_prefecture_name = json.loads(runner.invoke(app, ["tasks", "xinjiang", "--lead", "环保局", "-f", "json"]).stdout)
+    assert by_province_name == by_prefecture_name
+    assert len(by_province_name) == 35
+    assert all(any(d["function"] == "environment" for d in t["lead"]) for t in by_province_name)
+
+
+def test_tasks_by_participant_and_section():
+    rows = json.loads(runner.invoke(app, ["tasks", "changji", "--participant", "国土局", "--section", "1", "-f", "json"]).stdout)
+    assert [t["id"] for t in rows] == ["1.1.1", "1.3.2", "1.3.4"]
+
+
+def test_tasks_table_for_people():
+    result = runner.invoke(app, ["tasks", "changji", "--lead", "水利局"])
+    assert result.exit_code == 0 and "17 of 73 tasks" in result.stdout and "3.4.2" in result.stdout
+
+
+def test_departments_table_and_json():
+    rows = json.loads(runner.invoke(app, ["departments", "changji", "-f", "json"]).stdout)
+    top = rows[0]
+    assert top["canonical"] == "环境保护局" and len(top["leads"]) == 40
+    assert "1.1.1" in top["leads"]
+    table = runner.invoke(app, ["departments", "xinjiang"])
+    assert table.exit_code == 0 and "departments" in table.stdout and "1.1.1" in table.stdout
+
+
 def test_corpus_list():
     result = runner.invoke(app, ["corpus", "list", "--format", "json"])
     rows = json.loads(result.stdout)
@@ -122,7 +159,7 @@ def test_entry_point_usage_errors_are_one_line(args, code):
 
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("extract", "corpus list"):
+    for command in ("extract", "tasks", "departments", "corpus list"):
         result = runner.invoke(app, [*command.split(), "--help"])
         assert result.exit_code == 0 and "Example:" in result.stdout
         assert f"policyx {command}" in readme

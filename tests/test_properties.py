@@ -66,3 +66,41 @@ def test_numerals_outside_the_table_go_to_cn2an():
     assert read_number("二〇二〇") == 2020
     assert read_number("一千零一") == 1001
     assert read_number("一十二") == 12
+
+
+CLAUSE_PIECES = st.sampled_from(
+    ["自治区", "州", "环保厅", "环保局", "发改委", "住房和城乡建设局", "各级人民政府", "星际局", "牵头", "负责", "参与",
+     "配合", "负责落实", "等", "、", "，", ",", "；", "和", "及", "以下均需", "落实，不再列出", "牵头单位：", "配合单位：", "。"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(CLAUSE_PIECES, max_size=25).map("".join), st.text(max_size=80)))
+def test_clause_parser_never_raises_and_names_come_from_the_clause(clause):
+    from policyx import load_rules
+    from policyx.normalize import fold
+    from policyx.responsibility import parse_clause
+
+    rules = load_rules()
+    folded = fold(clause)
+    parsed = parse_clause(folded, 0, rules.departments, rules.responsibility)
+    if parsed is None:
+        return
+    for ref in (*parsed.lead, *parsed.participants, *parsed.implementers, *parsed.standing):
+        assert ref.raw in folded
+        assert folded[ref.span[0]:ref.span[1]] == ref.raw
+        assert ref.name in ref.raw
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["一、总则\n", "（一）工业。", "取缔小企业。", "（省环保厅牵头，发改委参与）", "　　", "\n",
+                                 "一是加强。", "二是落实。", "(环保局负责", "牵头)", "以下均需各级人民政府落实，不再列出"]),
+                max_size=30).map("".join))
+def test_task_spans_slice_back(text):
+    doc = extract_text(text)
+    for task in doc.tasks:
+        assert text[task.span[0]:task.span[1]] == task.text
+        if task.title_span:
+            assert text[task.title_span[0]:task.title_span[1]] == task.title
+        for ref in (*task.lead, *task.participants):
+            assert text[ref.span[0]:ref.span[1]] == ref.raw

@@ -87,3 +87,18 @@ def test_crlf_and_lone_cr_line_ends():
 def test_decode_reports_the_name_in_its_error():
     with pytest.raises(InputError, match="^plan.txt: "):
         decode_bytes(b"", name="plan.txt")
+
+
+def test_traditional_characters_read_like_simplified(changji_text):
+    import opencc
+
+    traditional = opencc.OpenCC("s2t").convert(changji_text)
+    assert len(traditional) == len(changji_text)
+    original, converted = extract_text(changji_text), extract_text(traditional)
+    assert [(s.line, s.level) for s in converted.sections] == [(s.line, s.level) for s in original.sections]
+    assert [(t.line, [r.function for r in t.lead]) for t in converted.tasks] == [
+        (t.line, [r.function for r in t.lead]) for t in original.tasks
+    ]
+    first = converted.tasks[0]
+    assert traditional[first.title_span[0]:first.title_span[1]] == first.title  # as written: traditional
+    assert first.lead[0].raw == "環保局" and first.lead[0].canonical == "环境保护局"

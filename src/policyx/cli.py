@@ -55,22 +55,15 @@ def extract(
     plan: Annotated[str, typer.Argument(help="A plan file, a corpus name (xinjiang, changji, …) or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, yaml or tree.")] = "json",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    rules_dir: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra directory of rule files.")] = None,
+    rules_dir: RulesOption = None,
 ) -> None:
-    """Extract a plan's structure.
+    """Extract a plan's structure, tasks and departments.
 
     Example: policyx extract xinjiang --format yaml -o xinjiang.yaml
     """
     if fmt not in EXTRACT_FORMATS:
         raise _fail(f"unsupported format {fmt!r}; choose from {', '.join(EXTRACT_FORMATS)}")
-    from .pipeline import extract_file
-    from .rules import load_rules
-
-    try:
-        rules = load_rules(tuple(str(d) for d in rules_dir or ()))
-        doc = extract_file(plan, rules)
-    except PolicyxError as exc:
-        raise _fail(str(exc)) from None
+    _, doc = _load(plan, rules_dir)
     if fmt == "tree":
         from .render import document_tree
 
@@ -86,6 +79,92 @@ def extract(
         write_atomic(output, text)
     except OSError as exc:
         raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+def _load(plan: str, rules_dir: list[Path] | None):
+    from .pipeline import extract_file
+    from .rules import load_rules
+
+    try:
+        rules = load_rules(tuple(str(d) for d in rules_dir or ()))
+        return rules, extract_file(plan, rules)
+    except PolicyxError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _names(refs) -> str:
+    return "、".join(r.name + ("*" if r.inherited else "") for r in refs)
+
+
+RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra directory of rule files.")]
+
+
+@app.command()
+def tasks(
+    plan: Annotated[str, typer.Argument(help="A plan file, a corpus name or - for stdin.")],
+    lead: Annotated[Optional[str], typer.Option("--lead", help="Only tasks this department leads (环保厅 also finds 环保局).")] = None,
+    participant: Annotated[Optional[str], typer.Option("--participant", help="Only tasks this department takes part in.")] = None,
+    section: Annotated[Optional[str], typer.Option("--section", help="Only tasks in this section (e.g. 1.2) and below.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    rules_dir: RulesOption = None,
+) -> None:
+    """List a plan's tasks with their lead, participating and implementing departments.
+
+    Example: policyx tasks xinjiang --lead 环保厅
+    """
+    if fmt not in ("table", "json"):
+        raise _fail(f"unsupported format {fmt!r}; choose from table, json")
+    from .views import filter_tasks
+
+    rules, doc = _load(plan, rules_dir)
+    selected = filter_tasks(doc, rules.departments, lead=lead, participant=participant, section=section)
+    if fmt == "json":
+        from .serialize import task_to_dict
+
+        sys.stdout.write(dumps([task_to_dict(t) for t in selected], "json"))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{doc.info.title or doc.info.id}: {len(selected)} of {len(doc.tasks)} tasks")
+    for column in ("id", "line", "task", "lead", "participants", "implementers"):
+        table.add_column(column, overflow="fold")
+    for t in selected:
+        table.add_row(t.id, str(t.line), t.title, _names(t.lead), _names(t.participants), _names(t.implementers))
+    Console().print(table)
+    if any(r.inherited for t in selected for r in t.implementers):
+        Console().print("[dim]* inherited from a standing clause (以下均需…落实)[/dim]")
+
+
+@app.command()
+def departments(
+    plan: Annotated[str, typer.Argument(help="A plan file, a corpus name or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    rules_dir: RulesOption = None,
+) -> None:
+    """Each department of a plan with the tasks it leads, joins and carries out.
+
+    Example: policyx departments xinjiang --format json
+    """
+    if fmt not in ("table", "json"):
+        raise _fail(f"unsupported format {fmt!r}; choose from table, json")
+    from .views import department_load
+
+    _, doc = _load(plan, rules_dir)
+    rows = department_load(doc)
+    if fmt == "json":
+        sys.stdout.write(dumps([r.as_dict() for r in rows], "json"))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{doc.info.title or doc.info.id}: departments")
+    for column in ("department", "as written", "leads", "takes part", "carries out", "leads tasks"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(r.canonical, "、".join(r.names), str(len(r.leads)), str(len(r.participates)),
+                      str(len(r.implements)), " ".join(r.leads))
+    Console().print(table)
 
 
 @corpus_app.command("list")

@@ -45,6 +45,59 @@ class Section:
     rule: str = ""
 
 
+Role = Literal["lead", "participant", "implementer"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DepartmentRef:
+    """One department named in a clause or a table cell."""
+
+    raw: str  # as written, e.g. "自治区经信委" or "国土资源厅等"
+    name: str  # raw without its level prefix and trailing 等: "经信委"
+    canonical: str  # full official name, with the level prefix that applies
+    function: str | None = None  # registry id, the same at every level ("environment")
+    level: str | None = None  # province | prefecture | county, when known
+    known: bool = False  # found in the department registry
+    inherited: bool = False  # applied by a standing clause of an earlier task
+    span: Span = (0, 0)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Clause:
+    """A responsibility clause: （自治区经信委、环保厅牵头，发改委等参与）."""
+
+    text: str
+    span: Span
+    line: int
+    lead: tuple[DepartmentRef, ...] = ()
+    participants: tuple[DepartmentRef, ...] = ()
+    implementers: tuple[DepartmentRef, ...] = ()
+    standing: tuple[DepartmentRef, ...] = ()  # units that every later task inherits
+    closed: bool = True  # False when a bracket was missing on one side
+    form: str = "bracket"  # bracket | labelled | table
+    nested: bool = False  # attached to one sentence inside the task
+    sentence_span: Span | None = None  # for a nested clause, the sentence it follows
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Task:
+    id: str
+    section: str | None
+    title: str
+    text: str
+    line: int
+    span: Span
+    title_span: Span | None = None
+    lead: tuple[DepartmentRef, ...] = ()
+    participants: tuple[DepartmentRef, ...] = ()
+    implementers: tuple[DepartmentRef, ...] = ()
+    clause: Clause | None = None
+    subclauses: tuple[Clause, ...] = ()
+    source: Literal["body", "table"] = "body"
+    deadlines: tuple = ()
+    targets: tuple = ()
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentInfo:
     id: str
@@ -63,7 +116,7 @@ class Document:
     info: DocumentInfo
     sections: tuple[Section, ...]
     warnings: tuple[Issue, ...]
-    tasks: tuple = field(default=())
+    tasks: tuple[Task, ...] = field(default=())
     targets: tuple = field(default=())
     tables: tuple = field(default=())
 

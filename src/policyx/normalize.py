@@ -2,8 +2,9 @@
 
 The working copy has exactly as many characters as the original, so an offset
 found in it is an offset in the original: full-width ASCII becomes half-width,
-the ideographic space a space, a lone carriage return a newline, and web noise
-(HTML tags and remnants, page chrome) is blanked with spaces.
+the ideographic space a space, a lone carriage return a newline, traditional
+characters simplified ones, and web noise (HTML tags and remnants, page
+chrome) is blanked with spaces.
 """
 
 from __future__ import annotations
@@ -24,6 +25,38 @@ _FOLD_MAP.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B
 # a dict; characters past its end raise LookupError and stay as they are.
 _FOLD = "".join(chr(_FOLD_MAP.get(code, code)) for code in range(0x10000))
 _NOT_NEWLINE = regex.compile(r"[^\n]")
+# Common characters that exist only in traditional script; a few of them mark a
+# text worth converting (the conversion itself is OpenCC's).
+_TRADITIONAL_HINT = regex.compile(
+    "[們這來對為發會經與區縣產業務環護廳據應實關將過進還時點門開問題電長東華國圖說話讓議計劃農廠氣資設當現機構飲條運標項準轉監測處質督導]"
+)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified ones, one character for one.
+
+    OpenCC converts the text; where a phrase rule would change a line's
+    length, that line is converted character by character instead, so offsets
+    never move.
+
+    >>> to_simplified("自治區環保廳牽頭")
+    '自治区环保厅牵头'
+    """
+    if len(_TRADITIONAL_HINT.findall(text, 0, 50000)) < 3:
+        return text
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    whole = converter.convert(text)
+    if len(whole) == len(text):
+        return whole
+    lines = []
+    for line in text.split("\n"):
+        converted = converter.convert(line)
+        if len(converted) != len(line):
+            converted = "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in line)
+        lines.append(converted)
+    return "\n".join(lines)
 
 
 def fold(text: str) -> str:
@@ -53,6 +86,7 @@ class Normalized:
         working = fold(original)
         # a lone "\r" (old Mac files) ends a line too; "\r\n" keeps its "\n"
         working = _LONE_CR.sub("\n", working)
+        working = to_simplified(working)
         spans: list[tuple[int, int]] = []
         if rules.noise_pattern is not None:
             pieces: list[str] = []

@@ -13,6 +13,7 @@ from .normalize import Normalized
 from .reader import read_source
 from .rules import RuleSet, load_rules
 from .segment import segment
+from .tasks import extract_tasks
 
 _PLAN_WORD = regex.compile(r"(?:方案|规划|意见|计划|办法|纲要|细则|条例|措施|要点|通知|决定)[”》\"']?\s*$")
 
@@ -58,7 +59,8 @@ def extract_text(
     """
     rules = rules or load_rules()
     norm = Normalized(text, rules)
-    sections, issues = segment(norm, rules)
+    sections, section_issues = segment(norm, rules)
+    tasks, task_issues = extract_tasks(norm, sections, rules.departments, rules.responsibility, rules.tasks)
     info = DocumentInfo(
         id=doc_id,
         title=title if title is not None else _guess_title(norm),
@@ -68,7 +70,7 @@ def extract_text(
         encoding=encoding,
         lines=norm.line_count,
     )
-    return Document(info=info, sections=sections, warnings=issues)
+    return Document(info=info, sections=sections, tasks=tasks, warnings=(*section_issues, *task_issues))
 
 
 def extract_file(name_or_path: str | Path, rules: RuleSet | None = None) -> Document:

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .model import SCHEMA_VERSION, Document, Issue, Section
+from .model import SCHEMA_VERSION, Clause, DepartmentRef, Document, Issue, Section, Task
 
 FORMATS = ("json", "yaml")
 
@@ -39,6 +39,55 @@ def section_to_dict(section: Section) -> dict[str, Any]:
     }
 
 
+def department_to_dict(ref: DepartmentRef) -> dict[str, Any]:
+    return {
+        "raw": ref.raw,
+        "name": ref.name,
+        "canonical": ref.canonical,
+        "function": ref.function,
+        "level": ref.level,
+        "known": ref.known,
+        "inherited": ref.inherited,
+        "span": list(ref.span),
+    }
+
+
+def clause_to_dict(clause: Clause) -> dict[str, Any]:
+    return {
+        "text": clause.text,
+        "line": clause.line,
+        "span": list(clause.span),
+        "form": clause.form,
+        "closed": clause.closed,
+        "nested": clause.nested,
+        "lead": [department_to_dict(r) for r in clause.lead],
+        "participants": [department_to_dict(r) for r in clause.participants],
+        "implementers": [department_to_dict(r) for r in clause.implementers],
+        "standing": [department_to_dict(r) for r in clause.standing],
+        "sentence_span": list(clause.sentence_span) if clause.sentence_span else None,
+    }
+
+
+def task_to_dict(task: Task) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "section": task.section,
+        "title": task.title,
+        "text": task.text,
+        "line": task.line,
+        "span": list(task.span),
+        "lead": [department_to_dict(r) for r in task.lead],
+        "participants": [department_to_dict(r) for r in task.participants],
+        "implementers": [department_to_dict(r) for r in task.implementers],
+        "deadlines": list(task.deadlines),
+        "targets": list(task.targets),
+        "title_span": list(task.title_span) if task.title_span else None,
+        "source": task.source,
+        "clause": clause_to_dict(task.clause) if task.clause else None,
+        "subclauses": [clause_to_dict(c) for c in task.subclauses],
+    }
+
+
 def document_to_dict(doc: Document) -> dict[str, Any]:
     info = doc.info
     return {
@@ -53,7 +102,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             "lines": info.lines,
         },
         "sections": [section_to_dict(s) for s in doc.sections],
-        "tasks": list(doc.tasks),
+        "tasks": [task_to_dict(t) for t in doc.tasks],
         "targets": list(doc.targets),
         "tables": list(doc.tables),
         "warnings": [issue_to_dict(w) for w in doc.warnings],

@@ -1,0 +1,138 @@
+"""The department registry: from a name as written to a DepartmentRef.
+
+Built once from ``rules/departments.yaml`` (see that file for the format).
+Lookup order for a raw name such as "自治区经信委等":
+
+1. drop a trailing 等 / 等部门 / 等单位;
+2. the whole name as an alias ("市场监管局" is a name, not 市 + 场监管局);
+3. a level prefix (自治区, 州, 县 …) plus an alias;
+4. unknown: kept as written; a level prefix is removed only when what is
+   left still looks like an office and the prefix does not start a word
+   (市场监管局 keeps its 市).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .errors import RulesError
+from .model import DepartmentRef
+
+_TRAILING_ETC = regex.compile(r"(?:等(?:有关|相关)?(?:部门|单位|机构)?|等等)$")
+_EDGE_NOISE = " \t\r\n,，、;；.。:：\"'“”‘’"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    function: str
+    full_name: str
+    generic: bool = False
+
+
+class DepartmentRegistry:
+    """Aliases → (function, full official name); level prefixes → level."""
+
+    def __init__(self, data: dict, *, where: str = "departments.yaml") -> None:
+        self.aliases: dict[str, Entry] = {}
+        levels = data.get("levels", {}) or {}
+        self.prefixes: list[tuple[str, str]] = sorted(
+            ((p, level) for level, prefixes in levels.items() for p in prefixes or ()),
+            key=lambda item: -len(item[0]),
+        )
+        self.not_prefix_words = tuple(data.get("not_prefix_words", []) or [])
+        suffixes = data.get("office_suffixes", []) or []
+        self.office_suffix = regex.compile("(?:" + "|".join(map(regex.escape, sorted(suffixes, key=len, reverse=True))) + ")$") if suffixes else None
+        try:
+            self.government = regex.compile(data.get("government_pattern") or r"(?!x)x")
+        except regex.error as exc:
+            raise RulesError(f"{where}: field 'government_pattern': bad pattern ({exc})") from None
+        seen_ids: set[str] = set()
+        for item in data.get("departments", []) or []:
+            if not isinstance(item, dict) or "id" not in item or "names" not in item:
+                raise RulesError(f"{where}: each department needs 'id' and 'names' ({item!r:.60})")
+            function = str(item["id"])
+            if function in seen_ids:
+                raise RulesError(f"{where}: duplicate department id {function!r}")
+            seen_ids.add(function)
+            names = item["names"] or {}
+            if not isinstance(names, dict):
+                raise RulesError(f"{where}: department {function!r} field 'names' must map full names to aliases")
+            for full_name, aliases in names.items():
+                for alias in [full_name, *(aliases or [])]:
+                    self.aliases[str(alias)] = Entry(function, str(full_name))
+            for alias in item.get("generic", []) or []:
+                self.aliases.setdefault(str(alias), Entry(function, str(alias), generic=True))
+
+    # -- lookups -----------------------------------------------------------------
+
+    def split_prefix(self, name: str) -> tuple[str, str | None, str]:
+        """("自治区经信委") → ("自治区", "province", "经信委"); no prefix → ("", None, name)."""
+        for prefix, level in self.prefixes:
+            if name.startswith(prefix) and len(name) > len(prefix):
+                return prefix, level, name[len(prefix):]
+        return "", None, name
+
+    def looks_like_office(self, name: str) -> bool:
+        return bool(name) and (name in self.aliases or bool(self.office_suffix and self.office_suffix.search(name)))
+
+    def is_government(self, name: str) -> bool:
+        entry = self.aliases.get(name)
+        if entry is not None:
+            return entry.function == "government" and not entry.generic
+        return bool(self.government.search(name))
+
+    def lookup(self, name: str) -> Entry | None:
+        return self.aliases.get(name)
+
+    def resolve(
+        self,
+        raw: str,
+        *,
+        inherited_prefix: str = "",
+        span: tuple[int, int] = (0, 0),
+        inherited: bool = False,
+    ) -> DepartmentRef:
+        """A DepartmentRef for a name as written.
+
+        ``inherited_prefix`` is the level prefix written once for a whole list
+        ("自治区经信委、环保厅牵头" — 环保厅 is the 自治区's too).
+        """
+        cleaned = raw.strip(_EDGE_NOISE)
+        cleaned = _TRAILING_ETC.sub("", cleaned).strip(_EDGE_NOISE) or cleaned
+        prefix, level, rest = "", None, cleaned
+        entry = self.aliases.get(cleaned)
+        if entry is None:
+            prefix, level, rest = self.split_prefix(cleaned)
+            entry = self.aliases.get(rest) if prefix else None
+            if entry is None and prefix and not (self.looks_like_office(rest) and not cleaned.startswith(self.not_prefix_words)):
+                prefix, level, rest = "", None, cleaned
+        name = rest
+        if not prefix and inherited_prefix:
+            prefix = inherited_prefix
+            level = self._level_of_prefix(inherited_prefix)
+        if entry is not None:
+            canonical = f"{prefix}{entry.full_name}"
+            if level is None:
+                level = _level_from_name(entry.full_name)
+            return DepartmentRef(
+                raw=raw, name=name, canonical=canonical, function=entry.function, level=level,
+                known=True, inherited=inherited, span=span,
+            )
+        return DepartmentRef(
+            raw=raw, name=name, canonical=f"{prefix}{name}", function=None, level=level,
+            known=False, inherited=inherited, span=span,
+        )
+
+    def _level_of_prefix(self, prefix: str) -> str | None:
+        return next((level for p, level in self.prefixes if p == prefix), None)
+
+
+def _level_from_name(full_name: str) -> str | None:
+    """A 厅 is a province's office; 部 the state's. 局 and 委 exist at every level."""
+    if full_name.endswith("厅"):
+        return "province"
+    if full_name.endswith("部") and not full_name.startswith("党委"):
+        return "state"
+    return None

@@ -1,0 +1,306 @@
+"""Responsibility clauses: finding them in a task's text and reading who leads,
+who takes part and who carries it out.
+
+The grammar (rules in ``rules/responsibility.yaml``): a clause is a run of
+``units ROLE`` segments — "自治区经信委、环保厅牵头，发改委、国土资源厅等参与，
+各级人民政府负责落实" — or labelled lists, "牵头单位：X；配合单位：Y".  Units are
+separated by 、，,；; and by 和/及/与 when both sides name offices.  A level
+prefix written once ("自治区经信委、环保厅") applies to the whole list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from .departments import DepartmentRegistry
+from .errors import RulesError
+from .model import Clause, DepartmentRef
+from .normalize import fold
+
+ROLE_KINDS = ("lead", "participant", "implementer", "responsible")
+_SENTENCE_END = "。;!?"
+
+
+@dataclass(frozen=True, slots=True)
+class ResponsibilityRules:
+    role_of: dict[str, str]
+    role_pattern: regex.Pattern
+    label_of: dict[str, str]
+    label_pattern: regex.Pattern
+    closer_to_opener: dict[str, str]
+    opener_to_closer: dict[str, str]
+    separators: regex.Pattern
+    conjunctions: regex.Pattern
+    standing: tuple[regex.Pattern, ...]
+    standing_examples: tuple[dict, ...] = field(default=())
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") -> ResponsibilityRules:
+    roles = data.get("roles") or {}
+    labels = data.get("labels") or {}
+    for kind in roles:
+        if kind not in ROLE_KINDS:
+            raise RulesError(f"{where}: field 'roles': unknown role {kind!r} (use {', '.join(ROLE_KINDS)})")
+    role_of = {word: kind for kind, words in roles.items() for word in words or ()}
+    label_of = {word: kind for kind, words in labels.items() for word in words or ()}
+    if not role_of:
+        raise RulesError(f"{where}: field 'roles' is empty")
+    pairs = [tuple(fold(ch) for ch in pair) for pair in data.get("brackets") or ()]
+    standing = []
+    examples: list[dict] = []
+    for item in data.get("standing") or ():
+        try:
+            standing.append(regex.compile(item["pattern"]))
+        except (KeyError, TypeError, regex.error) as exc:
+            raise RulesError(f"{where}: standing rule {item.get('id', '?') if isinstance(item, dict) else item!r} field 'pattern': {exc}") from None
+        examples.extend(item.get("examples") or ())
+    bracket_chars = "".join(regex.escape(ch) for pair in pairs for ch in pair)
+    try:
+        separators = regex.compile(f"(?:{data.get('separators') or '[、,;]'})" + (f"|[{bracket_chars}]" if bracket_chars else ""))
+        conjunctions = regex.compile(data.get("conjunctions") or "[和及与]")
+    except regex.error as exc:
+        raise RulesError(f"{where}: field 'separators'/'conjunctions': {exc}") from None
+    return ResponsibilityRules(
+        role_of=role_of,
+        role_pattern=regex.compile(f"(?:{_alternation(list(role_of))})"),
+        label_of=label_of,
+        label_pattern=regex.compile(f"(?P<label>{_alternation(list(label_of))})\\s*[:：]\\s*") if label_of else regex.compile(r"(?!x)x"),
+        closer_to_opener={close: open_ for open_, close in pairs},
+        opener_to_closer={open_: close for open_, close in pairs},
+        separators=separators,
+        conjunctions=conjunctions,
+        standing=tuple(standing),
+        standing_examples=tuple(examples),
+    )
+
+
+@dataclass(slots=True)
+class _Parsed:
+    lead: list[DepartmentRef] = field(default_factory=list)
+    participants: list[DepartmentRef] = field(default_factory=list)
+    implementers: list[DepartmentRef] = field(default_factory=list)
+    standing: list[DepartmentRef] = field(default_factory=list)
+
+    def add(self, role: str, refs: list[DepartmentRef]) -> None:
+        {"lead": self.lead, "participant": self.participants, "implementer": self.implementers}[role].extend(refs)
+
+    def empty(self) -> bool:
+        return not (self.lead or self.participants or self.implementers)
+
+
+def split_units(
+    text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules
+) -> list[tuple[str, int]]:
+    """Units of a list as ``(text, absolute start)``: "发改委、国土资源厅等" → two."""
+    units: list[tuple[str, int]] = []
+    start = 0
+    for match in [*rules.separators.finditer(text), None]:
+        end = match.start() if match else len(text)
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            lead_ws = len(piece) - len(piece.lstrip())
+            units.extend(_split_conjunction(stripped, offset + start + lead_ws, registry, rules))
+        if match:
+            start = match.end()
+    return units
+
+
+def _split_conjunction(
+    piece: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules
+) -> list[tuple[str, int]]:
+    """Split at 和/及/与 only when every part names an office: "各县市人民政府和
+    园区管委会" is two, "住房和城乡建设局" and "发展和改革委员会" are one."""
+    if registry.resolve(piece).known:
+        return [(piece, offset)]
+    for match in rules.conjunctions.finditer(piece):
+        left, right = piece[: match.start()], piece[match.end():]
+        if _office(left, registry) and _office(right, registry):
+            return [(left, offset), *_split_conjunction(right, offset + match.end(), registry, rules)]
+    return [(piece, offset)]
+
+
+def _office(name: str, registry: DepartmentRegistry) -> bool:
+    ref = registry.resolve(name)
+    return ref.known or registry.looks_like_office(ref.name)
+
+
+def parse_clause(
+    text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules
+) -> _Parsed | None:
+    """Read the inside of a clause (working-copy text, absolute ``offset``).
+
+    Returns None when the text is not a responsibility clause: no role word or
+    label, or nothing in it names an office.
+    """
+    parsed = _Parsed()
+    core_end = len(text)
+    for pattern in rules.standing:
+        standing = pattern.search(text)
+        if standing:
+            units = split_units(standing.group("units"), offset + standing.start("units"), registry, rules)
+            parsed.standing = [registry.resolve(u, span=(s, s + len(u))) for u, s in units]
+            core_end = standing.start()
+            break
+    core = text[:core_end]
+    if rules.label_pattern.search(core):
+        _parse_labelled(core, offset, registry, rules, parsed)
+    else:
+        _parse_roles(core, offset, registry, rules, parsed)
+    if parsed.empty() and not parsed.standing:
+        return None
+    named = [*parsed.lead, *parsed.participants, *parsed.implementers, *parsed.standing]
+    if not any(ref.known or registry.looks_like_office(ref.name) for ref in named):
+        return None
+    return parsed
+
+
+def _parse_roles(core: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: _Parsed) -> None:
+    start = 0
+    prefix = ""
+    seen_lead = False
+    for match in rules.role_pattern.finditer(core):
+        items_start, start = start, match.end()
+        items = core[items_start:match.start()]
+        kind = rules.role_of[match.group(0)]
+        refs, prefix = _resolve_units(items, offset + items_start, registry, rules, prefix)
+        if not refs:
+            continue
+        if kind == "responsible":
+            kind = "participant" if seen_lead else "lead"
+        if kind == "lead":
+            seen_lead = True
+        if kind == "participant" and seen_lead:
+            # local governments named among the participants are the level
+            # that carries the task out: "(环保局牵头,各县市人民政府、园区管委会,经信委负责)"
+            governments = [r for r in refs if registry.is_government(r.name)]
+            if governments:
+                parsed.add("implementer", governments)
+                refs = [r for r in refs if r not in governments]
+        parsed.add(kind, refs)
+
+
+def _parse_labelled(core: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: _Parsed) -> None:
+    labels = list(rules.label_pattern.finditer(core))
+    prefix = ""
+    for i, match in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(core)
+        items = core[match.end():end]
+        stop = regex.search(r"[。]", items)
+        if stop:
+            items = items[: stop.start()]
+        items = items.rstrip(" ;,，、")
+        refs, prefix = _resolve_units(items, offset + match.end(), registry, rules, prefix)
+        parsed.add(rules.label_of[match.group("label")], refs)
+
+
+def _resolve_units(
+    items: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, prefix: str
+) -> tuple[list[DepartmentRef], str]:
+    refs = []
+    for unit, start in split_units(items, offset, registry, rules):
+        if not unit.strip(" ,，、;；:："):
+            continue
+        own_prefix, _, rest = registry.split_prefix(unit)
+        if own_prefix and (registry.lookup(rest) is not None or len(own_prefix) > 1):
+            prefix = own_prefix
+        government = registry.is_government(registry.resolve(unit).name)
+        refs.append(registry.resolve(unit, inherited_prefix="" if government else prefix, span=(start, start + len(unit))))
+    return refs, prefix
+
+
+# -- finding clauses in text ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FoundClause:
+    start: int  # absolute, the opening bracket (or where the clause starts)
+    end: int  # absolute, after the closing bracket
+    inner_start: int
+    inner_end: int
+    parsed: _Parsed
+    closed: bool
+    form: str
+
+
+def find_clauses(
+    text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules
+) -> list[FoundClause]:
+    """All responsibility clauses in a stretch of working-copy text.
+
+    Brackets are paired with a stack; a closer with no opener takes the text
+    back to the previous sentence end ("…技术改造。经信委、环保局牵头,发改委负责)"),
+    an opener with no closer takes the text up to the end.  Labelled clauses
+    outside brackets ("牵头单位：X；配合单位：Y") are found too.
+    """
+    found: list[FoundClause] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in rules.opener_to_closer:
+            stack.append((ch, i))
+        elif ch in rules.closer_to_opener:
+            opener = rules.closer_to_opener[ch]
+            if stack and stack[-1][0] == opener:
+                _, start = stack.pop()
+                if not stack:
+                    _try(found, text, offset, start, i + 1, start + 1, i, True, registry, rules)
+            elif not stack:
+                back = max((text.rfind(p, 0, i) for p in _SENTENCE_END), default=-1)
+                inner_start = back + 1
+                while inner_start < i and text[inner_start].isspace():
+                    inner_start += 1
+                if not found or found[-1].end - offset <= inner_start:
+                    _try(found, text, offset, inner_start, i + 1, inner_start, i, False, registry, rules)
+    brackets = set(rules.opener_to_closer) | set(rules.closer_to_opener)
+    for _, start in stack[:1]:
+        # an opener never closed: the clause runs to the next bracket or the end
+        end = next((i for i in range(start + 1, len(text)) if text[i] in brackets), len(text.rstrip()))
+        _try(found, text, offset, start, end, start + 1, end, False, registry, rules)
+    covered = [(c.start - offset, c.end - offset) for c in found]
+    for match in rules.label_pattern.finditer(text):
+        if any(a <= match.start() < b for a, b in covered):
+            continue
+        end = len(text.rstrip())
+        _try(found, text, offset, match.start(), end, match.start(), end, True, registry, rules, form="labelled")
+        covered.append((match.start(), end))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _try(
+    found: list[FoundClause], text: str, offset: int, start: int, end: int, inner_start: int, inner_end: int,
+    closed: bool, registry: DepartmentRegistry, rules: ResponsibilityRules, *, form: str = "bracket",
+) -> None:
+    inner = text[inner_start:inner_end]
+    if not rules.role_pattern.search(inner) and not rules.label_pattern.search(inner):
+        return
+    parsed = parse_clause(inner, offset + inner_start, registry, rules)
+    if parsed is not None:
+        found.append(FoundClause(offset + start, offset + end, offset + inner_start, offset + inner_end, parsed, closed, form))
+
+
+def to_clause(found: FoundClause, original: str, line: int, *, nested: bool = False, sentence_span=None) -> Clause:
+    """The model's Clause, with every ``raw`` taken from the original text."""
+
+    def as_written(refs: list[DepartmentRef]) -> tuple[DepartmentRef, ...]:
+        return tuple(replace(r, raw=original[r.span[0]:r.span[1]]) for r in refs)
+
+    return Clause(
+        text=original[found.start:found.end],
+        span=(found.start, found.end),
+        line=line,
+        lead=as_written(found.parsed.lead),
+        participants=as_written(found.parsed.participants),
+        implementers=as_written(found.parsed.implementers),
+        standing=as_written(found.parsed.standing),
+        closed=found.closed,
+        form=found.form,
+        nested=nested,
+        sentence_span=sentence_span,
+    )

@@ -1,0 +1,320 @@
+"""Tasks inside sections, each with the departments that answer for it.
+
+A section's own text (up to its first subsection or box) is cut into units:
+lines, and a line again after every clause that closes a task ("…（自治区水利厅
+负责）　　推进水产生态健康养殖。…").  A unit is a task when it opens with a short
+lead-in sentence or carries a clause; a unit with neither continues the task
+before it.  A clause followed by 、 ， or 。 belongs to one sentence inside the
+task ("…水源水质状况(卫计委、水利局负责)、供水厂出水…") and is kept as a
+subclause.  "一是…二是…" lists inside a unit become one task per item.  A
+standing clause ("以下均需各级人民政府落实，不再列出") makes its units
+implementers of every later task.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from .departments import DepartmentRegistry
+from .model import Clause, DepartmentRef, Issue, Section, Task
+from .normalize import Normalized
+from .responsibility import FoundClause, ResponsibilityRules, find_clauses, to_clause
+
+_SENTENCE = regex.compile(r"[。!?！？]")
+_AFTER_CLAUSE_NESTED = regex.compile(r"\s*[、,，。;；]")
+_PHRASE_END = regex.compile(r"[,，;；。:：!?！？]")
+_COMMA = regex.compile(r"[,，]")
+_QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"")
+_SENTENCE_START = "。;；!?！？\n"
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRules:
+    title_max: int
+    title_max_with_comma: int
+    title_forbidden: regex.Pattern
+    title_bad_start: regex.Pattern
+    list_items: tuple[regex.Pattern, ...]
+    non_task_sections: regex.Pattern
+
+
+def compile_task_rules(data: dict) -> TaskRules:
+    title = data.get("title") or {}
+    return TaskRules(
+        title_max=int(title.get("max_chars", 32)),
+        title_max_with_comma=int(title.get("max_chars_with_comma", 0)),
+        title_forbidden=regex.compile(title.get("not_inside") or r"(?!x)x"),
+        title_bad_start=regex.compile(title.get("not_starting") or r"(?!x)x"),
+        list_items=tuple(regex.compile(item["pattern"]) for item in data.get("list_items") or ()),
+        non_task_sections=regex.compile(data.get("non_task_sections") or r"(?!x)x"),
+    )
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    clauses: list[FoundClause] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Draft:
+    section: Section
+    start: int
+    end: int
+    title: str
+    title_span: tuple[int, int] | None
+    clause: FoundClause | None
+    subclauses: list[FoundClause]
+
+
+def lead_in_title(text: str, rules: TaskRules) -> tuple[int, int] | None:
+    """The span of a unit's lead-in title sentence within ``text``, or None.
+
+    >>> from policyx.rules import load_rules
+    >>> lead_in_title("取缔“十小”企业。2016年底前，各级人民政府要全面排查。", load_rules().tasks)
+    (0, 8)
+    """
+    stripped = len(text) - len(text.lstrip())
+    match = _SENTENCE.search(text, stripped)
+    if not match:
+        return None
+    sentence = text[stripped:match.start()].strip()
+    if not sentence or len(sentence) > rules.title_max:
+        return None
+    commas = len(_COMMA.findall(_QUOTED.sub("", sentence)))
+    if commas > 1 or (commas == 1 and len(sentence) > rules.title_max_with_comma):
+        return None
+    if rules.title_forbidden.search(sentence) or rules.title_bad_start.search(sentence):
+        return None
+    return stripped, stripped + len(sentence)
+
+
+def first_phrase(text: str) -> tuple[int, int]:
+    """A title for a task with no lead-in: its words up to the first comma or stop."""
+    stripped = len(text) - len(text.lstrip())
+    match = _PHRASE_END.search(text, stripped)
+    end = match.start() if match else len(text.rstrip())
+    return stripped, max(stripped, end)
+
+
+def _units(norm: Normalized, start: int, end: int, registry, resp: ResponsibilityRules) -> list[_Unit]:
+    """Lines of a section's own text, cut again after each task-closing clause."""
+    units: list[_Unit] = []
+    text = norm.text
+    pos = start
+    while pos < end:
+        newline = text.find("\n", pos, end)
+        line_end = end if newline == -1 else newline
+        segment = text[pos:line_end]
+        if segment.strip():
+            clauses = find_clauses(segment, pos, registry, resp)
+            unit = _Unit(pos, line_end)
+            for clause in clauses:
+                unit.clauses.append(clause)
+                rest = text[clause.end:line_end]
+                if rest.strip() and not _AFTER_CLAUSE_NESTED.match(rest):
+                    unit.end = clause.end
+                    units.append(unit)
+                    unit = _Unit(clause.end, line_end)
+            units.append(unit)
+        pos = line_end + 1
+    return [u for u in units if text[u.start:u.end].strip()]
+
+
+def _task_clause(unit: _Unit, text: str) -> tuple[FoundClause | None, list[FoundClause]]:
+    """The clause that closes the unit, and the ones nested inside it."""
+    if not unit.clauses:
+        return None, []
+    last = unit.clauses[-1]
+    after = text[last.end:unit.end]
+    if not after.strip() and not _AFTER_CLAUSE_NESTED.match(after):
+        return last, unit.clauses[:-1]
+    return None, list(unit.clauses)
+
+
+def _section_ranges(sections: tuple[Section, ...], rules: TaskRules) -> list[tuple[Section, int, int]]:
+    """Each heading section's own text: from its body to its first child."""
+    skipped: set[str] = set()
+    first_child: dict[str, int] = {}
+    for s in sections:
+        if s.parent is not None and s.parent not in first_child:
+            first_child[s.parent] = s.span[0]
+    ranges = []
+    for s in sections:
+        if s.kind != "heading" or (s.parent in skipped) or rules.non_task_sections.search(s.title):
+            skipped.add(s.id)
+            continue
+        end = min(first_child.get(s.id, s.end), s.end)
+        if end > s.body_start:
+            ranges.append((s, s.body_start, end))
+    return ranges
+
+
+def extract_tasks(
+    norm: Normalized,
+    sections: tuple[Section, ...],
+    registry: DepartmentRegistry,
+    resp: ResponsibilityRules,
+    rules: TaskRules,
+) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
+    """Tasks of a plan in document order, and the problems found with them."""
+    text = norm.text
+    drafts: list[_Draft] = []
+    for section, start, end in _section_ranges(sections, rules):
+        first = True
+        section_drafts: list[_Draft] = []
+        for unit in _units(norm, start, end, registry, resp):
+            clause, nested = _task_clause(unit, text)
+            body_end = clause.start if clause else unit.end
+            items = _list_items(text, unit.start, body_end, rules)
+            if len(items) >= 2:
+                head = text[unit.start:items[0][0]]
+                if head.strip() and section_drafts:
+                    section_drafts[-1].end = unit.start + len(head.rstrip())
+                for i, (item_start, title_start) in enumerate(items):
+                    item_end = items[i + 1][0] if i + 1 < len(items) else unit.end
+                    span = lead_in_title(text[title_start:item_end], rules)
+                    title_span = (title_start + span[0], title_start + span[1]) if span else (title_start, title_start + first_phrase(text[title_start:item_end])[1])
+                    mine = [c for c in nested if item_start <= c.start < item_end]
+                    section_drafts.append(_Draft(section, item_start, item_end, "", title_span, clause, mine))
+                first = False
+                continue
+            unit_text = text[unit.start:unit.end]
+            span = lead_in_title(unit_text, rules)
+            if span is None and clause is None and not nested:
+                # words after a task's closing clause do not reopen that task
+                if section_drafts and section_drafts[-1].clause is None:
+                    section_drafts[-1].end = unit.end
+                first = False
+                continue
+            if span is not None:
+                title_span = (unit.start + span[0], unit.start + span[1])
+            elif first and unit.start == section.body_start and norm.line_of(section.body_start) == section.line:
+                title_span = section.title_span  # the section is its own task
+            else:
+                phrase = first_phrase(unit_text)
+                title_span = (unit.start + phrase[0], unit.start + phrase[1])
+            section_drafts.append(_Draft(section, unit.start, unit.end, "", title_span, clause, nested))
+            first = False
+        drafts.extend(section_drafts)
+    return _finish(_drop_closing_remarks(drafts, sections), norm, registry)
+
+
+def _drop_closing_remarks(drafts: list[_Draft], sections: tuple[Section, ...]) -> list[_Draft]:
+    """In a plan whose tasks carry clauses, paragraphs with no clause after the
+    last clause of the last section are the plan's closing words ("各地、各部门
+    要切实处理好…"), not tasks."""
+    if not drafts or not any(d.clause or d.subclauses for d in drafts):
+        return drafts
+    body_sections = [s for s in sections if s.kind == "heading" and s.parent is None]
+    last_top = body_sections[-1].id if body_sections else None
+    while drafts and not (drafts[-1].clause or drafts[-1].subclauses):
+        top = drafts[-1].section.id.split(".")[0]
+        if top != last_top:
+            break
+        drafts.pop()
+    return drafts
+
+
+def _list_items(text: str, start: int, end: int, rules: TaskRules) -> list[tuple[int, int]]:
+    """(item start, title start) of "一是…二是…" items, when a unit has two or more.
+
+    Items must be numbered 1, 2, 3 …; the first has to open a sentence.
+    """
+    from .numerals import read_number
+
+    segment = text[start:end]
+    for pattern in rules.list_items:
+        items: list[tuple[int, int]] = []
+        for m in pattern.finditer(segment):
+            number = read_number(m.group("num"))
+            if number == len(items) + 1:
+                if not items:
+                    before = segment[:m.start()].rstrip()
+                    if before and before[-1] not in _SENTENCE_START:
+                        continue
+                items.append((start + m.start("marker"), start + m.end("marker")))
+        if len(items) >= 2:
+            return items
+    return []
+
+
+def _dedupe(refs: list[DepartmentRef]) -> tuple[DepartmentRef, ...]:
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        if ref.canonical not in seen:
+            seen.add(ref.canonical)
+            out.append(ref)
+    return tuple(out)
+
+
+def _finish(drafts: list[_Draft], norm: Normalized, registry: DepartmentRegistry) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
+    original = norm.original
+    tasks: list[Task] = []
+    issues: list[Issue] = []
+    counters: dict[str, int] = {}
+    standing: list[DepartmentRef] = []
+    any_clause = any(d.clause or d.subclauses for d in drafts)
+    unknown: dict[str, int] = {}
+    for draft in drafts:
+        end = draft.end
+        while end > draft.start and original[end - 1].isspace():
+            end -= 1
+        start = draft.start
+        while start < end and original[start].isspace():
+            start += 1
+        line = norm.line_of(start)
+        clause = to_clause(draft.clause, original, norm.line_of(draft.clause.start)) if draft.clause else None
+        subclauses = tuple(
+            to_clause(c, original, norm.line_of(c.start), nested=True, sentence_span=_sentence_before(norm.text, c.start))
+            for c in draft.subclauses
+        )
+        own = [clause] if clause else list(subclauses)
+        lead = _dedupe([r for c in own for r in c.lead])
+        participants = _dedupe([r for c in own for r in c.participants])
+        implementers = [r for c in own for r in c.implementers]
+        implementers.extend(
+            replace(r, inherited=True) for r in standing if r.canonical not in {i.canonical for i in implementers}
+        )
+        counters[draft.section.id] = counters.get(draft.section.id, 0) + 1
+        title_span = draft.title_span
+        title = original[title_span[0]:title_span[1]] if title_span else ""
+        tasks.append(
+            Task(
+                id=f"{draft.section.id}.{counters[draft.section.id]}",
+                section=draft.section.id,
+                title=title,
+                text=original[start:end],
+                line=line,
+                span=(start, end),
+                title_span=title_span,
+                lead=lead,
+                participants=participants,
+                implementers=_dedupe(implementers),
+                clause=clause,
+                subclauses=subclauses,
+            )
+        )
+        if clause is None and not subclauses and any_clause:
+            issues.append(Issue(code="task-without-clause", message=f"task {title!r} has no responsibility clause", line=line, span=(start, end)))
+        for c in own:
+            if not c.closed:
+                issues.append(Issue(code="clause-unclosed", message=f"clause {c.text!r} is missing a bracket", line=c.line, span=c.span))
+            for ref in (*c.lead, *c.participants, *c.implementers, *c.standing):
+                if not ref.known:
+                    unknown.setdefault(ref.name, norm.line_of(ref.span[0]))
+            if c.standing:
+                standing = list(c.standing)
+    for name, line in unknown.items():
+        issues.append(Issue(code="department-unknown", message=f"department {name!r} is not in the rules' registry", line=line))
+    return tuple(tasks), tuple(issues)
+
+
+def _sentence_before(text: str, pos: int) -> tuple[int, int]:
+    """The sentence a nested clause follows: back to the previous stop or comma list start."""
+    back = max(text.rfind(ch, 0, pos) for ch in "。;!?\n")
+    return back + 1, pos

@@ -1,0 +1,203 @@
+"""The clause parser, one test per clause form, each with its real snippet."""
+
+from __future__ import annotations
+
+import pytest
+
+from policyx import extract_text, load_rules
+from policyx.normalize import fold
+from policyx.responsibility import find_clauses, parse_clause
+
+RULES = load_rules()
+
+
+def parse(text: str):
+    folded = fold(text)
+    found = find_clauses(folded, 0, RULES.departments, RULES.responsibility)
+    assert found, f"no clause in {text!r}"
+    p = found[-1].parsed
+    return (
+        [r.name for r in p.lead],
+        [r.name for r in p.participants],
+        [r.name for r in p.implementers],
+        [r.name for r in p.standing],
+    )
+
+
+def test_lead_participants_implementers_and_standing_clause():
+    # xinjiang-water-2016, line 13
+    assert parse("并依法全部取缔。（自治区经信委、环保厅牵头，发改委、国土资源厅等参与，各级人民政府负责落实。以下均需各级人民政府落实，不再列出）") == (
+        ["经信委", "环保厅"], ["发改委", "国土资源厅"], ["各级人民政府"], ["各级人民政府"],
+    )
+
+
+def test_level_prefix_written_once_applies_to_the_list():
+    folded = fold("（自治区经信委、环保厅牵头，发改委等参与）")
+    clause = find_clauses(folded, 0, RULES.departments, RULES.responsibility)[0].parsed
+    assert [r.canonical for r in clause.lead] == ["自治区经济和信息化委员会", "自治区环境保护厅"]
+    assert clause.participants[0].canonical == "自治区发展和改革委员会"
+    assert clause.lead[0].raw == "自治区经信委" and clause.lead[0].name == "经信委"
+
+
+def test_sole_fuze_means_lead():
+    # xinjiang-water-2016, line 84
+    assert parse("依法核发排污许可证。（自治区环保厅负责）")[0] == ["环保厅"]
+
+
+def test_fuze_after_qiantou_lists_participants_and_governments_implement():
+    # changji-water-2016, line 17
+    assert parse("并全部依法取缔(环保局牵头,各县市人民政府、园区管委会,经信委、国土局、发改委负责。以下均需各县市人民政府和园区管委会落实,不再列出)") == (
+        ["环保局"], ["经信委", "国土局", "发改委"], ["各县市人民政府", "园区管委会"], ["各县市人民政府", "园区管委会"],
+    )
+
+
+def test_clause_without_opening_bracket():
+    # changji-water-2016, line 19
+    text = "钢铁行业焦炉实施干熄焦技术改造典型示范工程。经信委、环保局牵头,发改委负责)"
+    found = find_clauses(fold(text), 0, RULES.departments, RULES.responsibility)
+    assert len(found) == 1 and not found[0].closed
+    assert [r.name for r in found[0].parsed.lead] == ["经信委", "环保局"]
+
+
+def test_clause_without_closing_bracket():
+    text = "加快推进城镇污水处理设施建设。（市住建局牵头，市发改委、市环保局配合"
+    found = find_clauses(fold(text), 0, RULES.departments, RULES.responsibility)
+    assert len(found) == 1 and not found[0].closed
+    assert [r.name for r in found[0].parsed.participants] == ["发改委", "环保局"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "［市环保局牵头，市发改委配合，各区县政府负责落实］",
+        "【市环保局牵头，市发改委配合，各区县政府负责落实】",
+        "[市环保局牵头，市发改委配合，各区县政府负责落实]",
+        "(市环保局牵头，市发改委配合，各区县政府负责落实)",
+    ],
+)
+def test_bracket_kinds_with_peihe_and_fuze_luoshi(text):
+    assert parse("加强水源地保护。" + text) == (["环保局"], ["发改委"], ["各区县政府"], [])
+
+
+def test_labelled_clause():
+    assert parse("完善监测网络。牵头单位：市环保局；配合单位：市水利局、市住建局") == (
+        ["环保局"], ["水利局", "住建局"], [], [],
+    )
+
+
+def test_responsible_units_label():
+    assert parse("【责任单位：市发展改革委、市财政局】")[0] == ["发展改革委", "财政局"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "participants"),
+    [
+        ("（省环保厅牵头，省发改委协同）", ["发改委"]),
+        ("（省环保厅牵头，省发改委协助）", ["发改委"]),
+        ("（省环保厅牵头，省发改委和省财政厅参与）", ["发改委", "财政厅"]),
+        ("（省环保厅牵头，省发改委及省财政厅参与）", ["发改委", "财政厅"]),
+    ],
+)
+def test_other_participation_words_and_conjunctions(clause, participants):
+    assert parse("加强水源地保护。" + clause)[1] == participants
+
+
+def test_conjunction_inside_a_name_is_not_split():
+    assert parse("（住房和城乡建设局牵头,发改委、环保局负责）")[0] == ["住房和城乡建设局"]
+
+
+def test_an_responsibility_division_phrase():
+    assert parse("（省环保厅牵头，各有关部门按职责分工负责）")[1] == ["各有关部门"]
+
+
+def test_nested_clauses_attach_to_their_sentence():
+    # changji-water-2016, line 93
+    text = (
+        "(十五)保障饮用水水源安全。加强从水源到供水系统全过程监管。县市人民政府供水单位应定期监测。"
+        "及时公开水源水质状况(卫计委、水利局负责)、供水厂出水水质状况(住房和城乡建设局、卫计委、水利局负责)。"
+        "自2016年起,每季度向社会公开全州饮水安全状况信息。(住房和城乡建设局、环保局、卫计委牵头,发改委、财政局、水利局负责)\n"
+    )
+    task = extract_text("一、总则\n" + text).tasks[0]
+    assert [r.name for r in task.lead] == ["住房和城乡建设局", "环保局", "卫计委"]
+    assert len(task.subclauses) == 2
+    first = task.subclauses[0]
+    full = "一、总则\n" + text
+    assert full[first.sentence_span[0]:first.sentence_span[1]].endswith("及时公开水源水质状况")
+    assert [r.name for r in first.lead] == ["卫计委", "水利局"]
+
+
+def test_two_tasks_glued_on_one_line():
+    # xinjiang-water-2016, line 29
+    text = (
+        "一、总则\n（三）推进农业农村污染防治。调整种植业结构与布局。有序实施退地减水。"
+        "（自治区农业厅、水利厅牵头，发改委等参与）　　推进水产生态健康养殖。到2020年，改造面积达到6.6万亩。（自治区水利厅负责）\n"
+    )
+    doc = extract_text(text)
+    assert [(t.title, [r.name for r in t.lead]) for t in doc.tasks] == [
+        ("调整种植业结构与布局", ["农业厅", "水利厅"]),
+        ("推进水产生态健康养殖", ["水利厅"]),
+    ]
+
+
+def test_standing_clause_is_inherited_by_later_tasks():
+    text = (
+        "一、总则\n（一）工业。取缔“十小”企业。全部取缔。（自治区经信委牵头，各级人民政府负责落实。以下均需各级人民政府落实，不再列出）\n"
+        "专项整治重点行业。制定方案。（自治区环保厅牵头）\n"
+    )
+    first, second = extract_text(text).tasks
+    assert [(r.name, r.inherited) for r in first.implementers] == [("各级人民政府", False)]
+    assert [(r.name, r.inherited) for r in second.implementers] == [("各级人民政府", True)]
+
+
+def test_section_that_is_its_own_task():
+    # xinjiang-water-2016, line 74
+    doc = extract_text(
+        "一、总则\n（十一）强化环境质量目标管理。明确各类水体水质保护目标，划分控制单元，逐一排查水质达标状况，"
+        "未达到水质目标要求的地州市要制定达标方案。（自治区环保厅牵头，水利厅、住房城乡建设厅等参与）\n"
+    )
+    assert [t.title for t in doc.tasks] == ["强化环境质量目标管理"]
+
+
+def test_yishi_erhsi_list_gives_one_task_per_item():
+    # changji-water-2016, line 151 ("意见四是" has lost its stop)
+    doc = extract_text(
+        "一、总则\n(二十七)加强公众参与和社会监督。一是健全举报制度。充分发挥作用。二是健全监督制度。聘请监督员。"
+        "三是健全决策制度。充分听取公众的意见四是扩大环境信息公开范围。落实条例。(环保局负责)\n"
+    )
+    assert [t.title for t in doc.tasks] == ["健全举报制度", "健全监督制度", "健全决策制度", "扩大环境信息公开范围"]
+    assert all([r.name for r in t.lead] == ["环保局"] for t in doc.tasks)
+
+
+def test_task_without_clause_is_warned_when_the_plan_uses_clauses():
+    doc = extract_text("一、总则\n（一）工业。取缔小企业。全部取缔。（省环保厅牵头）\n加强监管。定期检查。\n（二）农业。控制面源污染。（省农业厅负责）\n")
+    assert [w.code for w in doc.warnings] == ["task-without-clause"]
+
+
+def test_plan_without_any_clause_gets_no_per_task_warnings():
+    doc = extract_text("第一章 总则\n第一节 绿色发展\n实施最严格的生态保护制度。坚决遏制“两高”项目盲目发展。\n")
+    assert [t.title for t in doc.tasks] == ["实施最严格的生态保护制度"]
+    assert doc.warnings == ()
+
+
+def test_unknown_department_is_kept_and_warned():
+    doc = extract_text("一、总则\n（一）工业。取缔小企业。（省星际航行管理局牵头）\n")
+    lead = doc.tasks[0].lead[0]
+    assert (lead.name, lead.known) == ("星际航行管理局", False)
+    assert [w.code for w in doc.warnings] == ["department-unknown"]
+
+
+def test_brackets_that_are_not_clauses():
+    for text in ["（以下简称“兵团”）", "（达到或优于Ⅲ类）", "(2016年底前)", "（由环保部门负责解释）"]:
+        assert find_clauses(fold(text), 0, RULES.departments, RULES.responsibility) == []
+
+
+def test_closing_words_of_a_plan_are_not_a_task():
+    # xinjiang-water-2016, line 174
+    doc = extract_text(
+        "一、总则\n（一）工业。取缔小企业。（省环保厅牵头）\n各地、各部门要切实处理好经济社会发展和生态文明建设的关系，务求实效。\n"
+    )
+    assert len(doc.tasks) == 1 and doc.tasks[0].text.endswith("（省环保厅牵头）")
+
+
+def test_parse_clause_rejects_text_without_offices():
+    assert parse_clause("按要求负责", 0, RULES.departments, RULES.responsibility) is None
