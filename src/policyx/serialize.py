@@ -15,77 +15,30 @@ from .model import SCHEMA_VERSION, Clause, DepartmentRef, Document, Issue, Secti
 FORMATS = ("json", "yaml")
 
 
-def issue_to_dict(issue: Issue) -> dict[str, Any]:
-    out: dict[str, Any] = {"code": issue.code, "message": issue.message, "line": issue.line}
-    if issue.span is not None:
-        out["span"] = list(issue.span)
-    return out
+# Key order per model type: the contract's keys first, then the extras.
+KEYS: dict[type, tuple[str, ...]] = {
+    Issue: ("code", "message", "line", "span"),
+    Section: ("id", "level", "marker", "title", "line", "span", "parent", "kind", "number", "title_span", "end", "rule"),
+    DepartmentRef: ("raw", "name", "canonical", "function", "level", "known", "inherited", "span"),
+    Clause: ("text", "line", "span", "form", "closed", "nested", "lead", "participants", "implementers", "standing",
+             "sentence_span"),
+    Task: ("id", "section", "title", "text", "line", "span", "lead", "participants", "implementers", "deadlines",
+           "targets", "title_span", "source", "clause", "subclauses"),
+}
 
 
-def section_to_dict(section: Section) -> dict[str, Any]:
-    return {
-        "id": section.id,
-        "level": section.level,
-        "marker": section.marker,
-        "title": section.title,
-        "line": section.line,
-        "span": list(section.span),
-        "parent": section.parent,
-        "kind": section.kind,
-        "number": section.number,
-        "title_span": list(section.title_span),
-        "end": section.end,
-        "rule": section.rule,
-    }
-
-
-def department_to_dict(ref: DepartmentRef) -> dict[str, Any]:
-    return {
-        "raw": ref.raw,
-        "name": ref.name,
-        "canonical": ref.canonical,
-        "function": ref.function,
-        "level": ref.level,
-        "known": ref.known,
-        "inherited": ref.inherited,
-        "span": list(ref.span),
-    }
-
-
-def clause_to_dict(clause: Clause) -> dict[str, Any]:
-    return {
-        "text": clause.text,
-        "line": clause.line,
-        "span": list(clause.span),
-        "form": clause.form,
-        "closed": clause.closed,
-        "nested": clause.nested,
-        "lead": [department_to_dict(r) for r in clause.lead],
-        "participants": [department_to_dict(r) for r in clause.participants],
-        "implementers": [department_to_dict(r) for r in clause.implementers],
-        "standing": [department_to_dict(r) for r in clause.standing],
-        "sentence_span": list(clause.sentence_span) if clause.sentence_span else None,
-    }
+def to_plain(value: Any) -> Any:
+    """Model objects to dicts (keys in KEYS order), tuples to lists."""
+    keys = KEYS.get(type(value))
+    if keys is not None:
+        return {key: to_plain(getattr(value, key)) for key in keys}
+    if isinstance(value, (tuple, list)):
+        return [to_plain(v) for v in value]
+    return value
 
 
 def task_to_dict(task: Task) -> dict[str, Any]:
-    return {
-        "id": task.id,
-        "section": task.section,
-        "title": task.title,
-        "text": task.text,
-        "line": task.line,
-        "span": list(task.span),
-        "lead": [department_to_dict(r) for r in task.lead],
-        "participants": [department_to_dict(r) for r in task.participants],
-        "implementers": [department_to_dict(r) for r in task.implementers],
-        "deadlines": list(task.deadlines),
-        "targets": list(task.targets),
-        "title_span": list(task.title_span) if task.title_span else None,
-        "source": task.source,
-        "clause": clause_to_dict(task.clause) if task.clause else None,
-        "subclauses": [clause_to_dict(c) for c in task.subclauses],
-    }
+    return to_plain(task)
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -101,11 +54,11 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             "encoding": info.encoding,
             "lines": info.lines,
         },
-        "sections": [section_to_dict(s) for s in doc.sections],
-        "tasks": [task_to_dict(t) for t in doc.tasks],
-        "targets": list(doc.targets),
-        "tables": list(doc.tables),
-        "warnings": [issue_to_dict(w) for w in doc.warnings],
+        "sections": to_plain(doc.sections),
+        "tasks": to_plain(doc.tasks),
+        "targets": to_plain(doc.targets),
+        "tables": to_plain(doc.tables),
+        "warnings": to_plain(doc.warnings),
     }
 
 
