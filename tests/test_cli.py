@@ -139,6 +139,29 @@ def test_departments_table_and_json():
     assert table.exit_code == 0 and "departments" in table.stdout and "1.1.1" in table.stdout
 
 
+def test_timeline_orders_tasks_by_deadline():
+    rows = json.loads(runner.invoke(app, ["timeline", "changji", "-f", "json"]).stdout)
+    dated = [r["date"] for r in rows if r["date"]]
+    assert dated == sorted(dated) and dated[0] == "2015-01-01"
+    assert {r["kind"] for r in rows if not r["date"]} <= {"every", "ongoing", "none"}
+    first_2016 = next(r for r in rows if r["year"] == 2016)
+    assert first_2016["lead"] and first_2016["task"]
+    table = runner.invoke(app, ["timeline", "xinjiang"])
+    assert table.exit_code == 0 and "2016 (" in table.stdout and "recurring" in table.stdout
+
+
+def test_extract_carries_deadlines_and_targets():
+    data = json.loads(runner.invoke(app, ["extract", "xinjiang"]).stdout)
+    task = next(t for t in data["tasks"] if t["title"] == "加快城镇污水处理设施建设与改造")
+    assert {"raw": "2020年底前", "kind": "by", "date": "2020-12-31"}.items() <= task["deadlines"][0].items()
+    first = task["targets"][0]
+    assert {k: first[k] for k in ("raw", "metric", "comparator", "value", "unit", "year", "baseline_year")} == {
+        "raw": "80%", "metric": "县城污水处理率", "comparator": "~", "value": 80, "unit": "%", "year": 2020,
+        "baseline_year": None,
+    }
+    assert data["targets"][0]["comparator"] == ">=" and data["targets"][0]["value"] == 94
+
+
 def test_corpus_list():
     result = runner.invoke(app, ["corpus", "list", "--format", "json"])
     rows = json.loads(result.stdout)
@@ -159,7 +182,7 @@ def test_entry_point_usage_errors_are_one_line(args, code):
 
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("extract", "tasks", "departments", "corpus list"):
+    for command in ("extract", "tasks", "departments", "timeline", "corpus list"):
         result = runner.invoke(app, [*command.split(), "--help"])
         assert result.exit_code == 0 and "Example:" in result.stdout
         assert f"policyx {command}" in readme

@@ -104,3 +104,44 @@ def test_task_spans_slice_back(text):
             assert text[task.title_span[0]:task.title_span[1]] == task.title
         for ref in (*task.lead, *task.participants):
             assert text[ref.span[0]:ref.span[1]] == ref.raw
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=2000, max_value=2060),
+    st.integers(min_value=1, max_value=12),
+    st.sampled_from(["year_end", "month_end", "half", "from", "from_month", "by_year"]),
+    st.sampled_from(["", "力争", "各地要", "，"]),
+)
+def test_generated_deadline_phrases_round_trip(year, month, form, lead):
+    import calendar
+
+    from policyx import load_rules
+    from policyx.deadlines import find_deadlines
+    from policyx.normalize import fold
+
+    phrase, expected = {
+        "year_end": (f"{year}年底前", ("by", f"{year}-12-31")),
+        "month_end": (f"{year}年{month}月底前", ("by", f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}")),
+        "half": (f"{year}年上半年", ("by", f"{year}-06-30")),
+        "from": (f"自{year}年起", ("from", f"{year}-01-01")),
+        "from_month": (f"{year}年{month}月起", ("from", f"{year}-{month:02d}-01")),
+        "by_year": (f"到{year}年", ("by", f"{year}-12-31")),
+    }[form]
+    text = f"{lead}{phrase}，完成治理任务。"
+    found = find_deadlines(fold(text), 0, load_rules().deadlines, text, lambda o: 1)
+    assert [(d.kind, d.date) for d in found] == [expected]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=120), st.lists(st.sampled_from(
+    ["达到", "不低于", "-", "5", "%", "以上", "、", "分别", "比2015年", "下降", "万亩", "控制在", "以内", "左右", "0.", "。", "的"]),
+    max_size=30).map("".join)))
+def test_targets_never_raise_and_percentages_are_never_negative(text):
+    from policyx import load_rules
+    from policyx.normalize import fold
+    from policyx.targets import find_targets
+
+    for t in find_targets(fold(text), 0, load_rules().targets, text, lambda o: 1, []):
+        assert t.value >= 0
+        assert text[t.span[0]:t.span[1]] == t.raw

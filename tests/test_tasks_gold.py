@@ -37,3 +37,25 @@ def test_departments_exactly_right(report, field):
 
 def test_titles_mostly_exact(report):
     assert report.exact_share("title") >= 0.95, [m for m in report.misses if "title" in m]
+
+
+@pytest.mark.parametrize("field", ["deadlines", "targets"])
+def test_deadlines_and_targets_f1(report, field):
+    counts = report.fields[field]
+    print(f"\n{report.document} {field}: P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f}")
+    assert counts.f1 >= 0.97, [m for m in report.misses if m.startswith(field)]
+
+
+@pytest.mark.parametrize(
+    "doc_id",
+    ["xinjiang-water-2016", "changji-water-2016", "neimenggu-water-2015", "xinjiang-env-13th-2017", "xinjiang-eco-14th-2021"],
+)
+def test_main_indicator_targets(doc_id):
+    from policyx.evaluate import score_document_targets
+
+    gold = yaml.safe_load((GOLD / f"{doc_id}.targets.yaml").read_text(encoding="utf-8"))
+    r = Report(doc_id)
+    score_document_targets(gold, extract_file(doc_id), r)
+    counts = r.fields["document_targets"]
+    print(f"\n{doc_id} 主要指标 targets: P {counts.precision:.3f} R {counts.recall:.3f}")
+    assert counts.f1 >= 0.97, r.misses

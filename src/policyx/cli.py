@@ -167,6 +167,42 @@ def departments(
     Console().print(table)
 
 
+@app.command()
+def timeline(
+    plan: Annotated[str, typer.Argument(help="A plan file, a corpus name or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    rules_dir: RulesOption = None,
+) -> None:
+    """A plan's tasks ordered by deadline, grouped by year, with their leads.
+
+    Example: policyx timeline changji
+    """
+    if fmt not in ("table", "json"):
+        raise _fail(f"unsupported format {fmt!r}; choose from table, json")
+    from .views import timeline as build_timeline
+
+    _, doc = _load(plan, rules_dir)
+    entries = build_timeline(doc)
+    if fmt == "json":
+        sys.stdout.write(dumps([e.as_dict() for e in entries], "json"))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    groups: dict[str, list] = {}
+    for e in entries:
+        label = str(e.year) if e.year else {"every": "recurring", "ongoing": "ongoing"}.get(e.kind, "no deadline")
+        groups.setdefault(label, []).append(e)
+    for label, rows in groups.items():
+        table = Table(title=f"{label} ({len(rows)})", title_justify="left")
+        for column in ("date", "kind", "as written", "task", "lead", "line"):
+            table.add_column(column, overflow="fold")
+        for e in rows:
+            table.add_row(e.date or "—", e.kind, e.raw or "—", f"{e.task} {e.title}", "、".join(e.lead), str(e.line))
+        console.print(table)
+
+
 @corpus_app.command("list")
 def corpus_list(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",

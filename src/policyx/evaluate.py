@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from collections import Counter
+from decimal import Decimal
+
 from .matching import match, text_similarity
-from .model import Document, Task
+from .model import Deadline, Document, Target, Task
 
 TASK_FIELDS = ("lead", "participants", "implementers")
 MATCH_THRESHOLD = 0.5
@@ -112,6 +115,53 @@ def score_sections(gold: list[dict], doc: Document, report: Report) -> None:
     report.exact["sections"] = [right, counts.tp]
 
 
+def deadline_key(d: Deadline) -> str:
+    """How a deadline is written in gold files: "by 2016-12-31", "every quarter", "ongoing"."""
+    if d.kind == "every":
+        return f"every {d.period}"
+    if d.kind == "ongoing":
+        return "ongoing"
+    return f"{d.kind} {d.date}"
+
+
+def _number(value: Decimal | str) -> str:
+    number = Decimal(str(value)).normalize()
+    return format(number, "f")
+
+
+def target_key(t: Target) -> str:
+    """How a target is written in gold files: ">= 94 %", "= 0.57 -"."""
+    return f"{t.comparator} {_number(t.value)} {t.unit or '-'}"
+
+
+def normalise_target_key(text: str) -> str:
+    comparator, value, *unit = text.split()
+    return f"{comparator} {_number(value)} {unit[0] if unit else '-'}"
+
+
+def _compare(report: "Report", name: str, want: list[str], got: list[str], where: str) -> None:
+    """Multisets of keys: counts per field and one exact flag."""
+    w, g = Counter(want), Counter(got)
+    counts = report.counts(name)
+    counts.tp += sum((w & g).values())
+    counts.fp += sum((g - w).values())
+    counts.fn += sum((w - g).values())
+    exact = report.exact.setdefault(name, [0, 0])
+    exact[1] += 1
+    if w == g:
+        exact[0] += 1
+    else:
+        report.misses.append(f"{name} of {where}: missing {sorted((w - g).elements())}, extra {sorted((g - w).elements())}")
+
+
+def score_document_targets(gold: dict, doc: Document, report: "Report") -> None:
+    """The plan's own targets (outside tasks) on the gold's lines."""
+    first, last = gold["lines"]
+    got = [target_key(t) for t in doc.targets if first <= t.line <= last]
+    want = [normalise_target_key(t) for t in gold["targets"]]
+    _compare(report, "document_targets", want, got, f"lines {first}-{last}")
+
+
 def _names(refs) -> set[str]:
     return {ref.name for ref in refs}
 
@@ -158,3 +208,8 @@ def score_tasks(gold: list[dict], doc: Document, report: Report, *, fields: tupl
             counts.tp += len(want & got)
             counts.fp += len(got - want)
             counts.fn += len(want - got)
+        where = f"line {t.line} {t.title!r}"
+        if "deadlines" in g:
+            _compare(report, "deadlines", list(g["deadlines"]), [deadline_key(d) for d in t.deadlines], where)
+        if "targets" in g:
+            _compare(report, "targets", [normalise_target_key(x) for x in g["targets"]], [target_key(x) for x in t.targets], where)

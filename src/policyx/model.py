@@ -8,6 +8,7 @@ happens inside, ``source[start:end]`` is the text the item was read from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 SCHEMA_VERSION = "1"
@@ -79,6 +80,43 @@ class Clause:
     sentence_span: Span | None = None  # for a nested clause, the sentence it follows
 
 
+DeadlineKind = Literal["by", "from", "every", "ongoing"]
+Comparator = Literal[">=", "<=", ">", "<", "=", "~", "decrease", "increase"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Deadline:
+    """A time limit: 2016年底前 → by 2016-12-31; 自2017年起 → from 2017-01-01."""
+
+    raw: str
+    kind: DeadlineKind
+    date: str | None  # ISO date; None for every / ongoing
+    span: Span
+    line: int
+    rule: str = ""
+    period: str | None = None  # for every: quarter, half-year, year …
+    start: str | None = None  # for a range or "自2018年起每季度": when it starts
+    approximate: bool = False  # 到本世纪中叶
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Target:
+    """A numeric target: 不低于94% → (>=, 94, %)."""
+
+    raw: str
+    metric: str | None
+    comparator: Comparator
+    value: Decimal
+    unit: str | None
+    year: int | None
+    baseline_year: int | None
+    span: Span
+    value_span: Span
+    line: int
+    group: str | None = None  # an indicator table's group heading
+    source: str = "text"  # text | table
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Task:
     id: str
@@ -94,8 +132,8 @@ class Task:
     clause: Clause | None = None
     subclauses: tuple[Clause, ...] = ()
     source: Literal["body", "table"] = "body"
-    deadlines: tuple = ()
-    targets: tuple = ()
+    deadlines: tuple[Deadline, ...] = ()
+    targets: tuple[Target, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,7 +155,7 @@ class Document:
     sections: tuple[Section, ...]
     warnings: tuple[Issue, ...]
     tasks: tuple[Task, ...] = field(default=())
-    targets: tuple = field(default=())
+    targets: tuple[Target, ...] = field(default=())
     tables: tuple = field(default=())
 
     def section(self, section_id: str) -> Section | None:

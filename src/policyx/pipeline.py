@@ -8,6 +8,7 @@ from pathlib import Path
 import regex
 
 from .corpus import CorpusEntry, resolve
+from .measures import attach_to_tasks, document_targets
 from .model import Document, DocumentInfo
 from .normalize import Normalized
 from .reader import read_source
@@ -61,6 +62,8 @@ def extract_text(
     norm = Normalized(text, rules)
     sections, section_issues = segment(norm, rules)
     tasks, task_issues = extract_tasks(norm, sections, rules.departments, rules.responsibility, rules.tasks)
+    tasks = attach_to_tasks(tasks, norm, rules)
+    targets = document_targets(norm, sections, tasks, rules)
     info = DocumentInfo(
         id=doc_id,
         title=title if title is not None else _guess_title(norm),
@@ -70,7 +73,7 @@ def extract_text(
         encoding=encoding,
         lines=norm.line_count,
     )
-    return Document(info=info, sections=sections, tasks=tasks, warnings=(*section_issues, *task_issues))
+    return Document(info=info, sections=sections, tasks=tasks, targets=targets, warnings=(*section_issues, *task_issues))
 
 
 def extract_file(name_or_path: str | Path, rules: RuleSet | None = None) -> Document:

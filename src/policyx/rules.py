@@ -20,7 +20,9 @@ import yaml
 from .errors import RulesError
 
 if TYPE_CHECKING:
+    from .deadlines import DeadlineRules
     from .departments import DepartmentRegistry
+    from .targets import TargetRules
     from .responsibility import ResponsibilityRules
     from .tasks import TaskRules
 
@@ -76,6 +78,8 @@ class RuleSet:
     departments: "DepartmentRegistry"
     responsibility: "ResponsibilityRules"
     tasks: "TaskRules"
+    deadlines: "DeadlineRules"
+    targets: "TargetRules"
     files: tuple[str, ...]
     raw: dict[str, dict] = field(default_factory=dict)
 
@@ -237,8 +241,10 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     noise_pattern = (
         regex.compile("|".join(f"(?:{r.source})" for r in noise), regex.MULTILINE) if noise else None
     )
+    from .deadlines import compile_deadline_rules
     from .departments import DepartmentRegistry
     from .responsibility import compile_responsibility
+    from .targets import compile_target_rules
     from .tasks import compile_task_rules
 
     def where(name: str) -> str:
@@ -251,6 +257,8 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
         departments=DepartmentRegistry(raw.get("departments", {}), where=where("departments")),
         responsibility=compile_responsibility(raw.get("responsibility", {}), where=where("responsibility")),
         tasks=_guarded(compile_task_rules, raw.get("tasks", {}), where("tasks")),
+        deadlines=compile_deadline_rules(raw.get("deadlines", {}), where=where("deadlines")),
+        targets=compile_target_rules(raw.get("targets", {}), where=where("targets")),
         files=tuple(files),
         raw=raw,
     )

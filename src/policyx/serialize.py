@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .model import SCHEMA_VERSION, Clause, DepartmentRef, Document, Issue, Section, Task
+from .model import SCHEMA_VERSION, Clause, Deadline, DepartmentRef, Document, Issue, Section, Target, Task
 
 FORMATS = ("json", "yaml")
 
@@ -24,6 +25,9 @@ KEYS: dict[type, tuple[str, ...]] = {
              "sentence_span"),
     Task: ("id", "section", "title", "text", "line", "span", "lead", "participants", "implementers", "deadlines",
            "targets", "title_span", "source", "clause", "subclauses"),
+    Deadline: ("raw", "kind", "date", "span", "line", "rule", "period", "start", "approximate"),
+    Target: ("raw", "metric", "comparator", "value", "unit", "year", "baseline_year", "span", "line", "value_span",
+             "group", "source"),
 }
 
 
@@ -34,6 +38,8 @@ def to_plain(value: Any) -> Any:
         return {key: to_plain(getattr(value, key)) for key in keys}
     if isinstance(value, (tuple, list)):
         return [to_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 

@@ -89,3 +89,36 @@ def department_load(doc: Document) -> list[DepartmentLoad]:
         for ref in task.implementers:
             note(ref, task, "implements")
     return sorted(rows.values(), key=lambda r: (-len(r.leads), -len(r.participates), r.canonical))
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    year: int | None
+    date: str | None
+    kind: str
+    raw: str
+    line: int
+    task: str
+    title: str
+    lead: list[str]
+
+    def as_dict(self) -> dict:
+        return {"year": self.year, "date": self.date, "kind": self.kind, "raw": self.raw, "line": self.line,
+                "task": self.task, "title": self.title, "lead": self.lead}
+
+
+def timeline(doc: Document) -> list[TimelineEntry]:
+    """Every dated deadline of every task, earliest first; then the recurring
+    and ongoing ones, and the tasks with no deadline at all (year None)."""
+    dated: list[TimelineEntry] = []
+    undated: list[TimelineEntry] = []
+    for task in doc.tasks:
+        lead = [r.name for r in task.lead]
+        if not task.deadlines:
+            undated.append(TimelineEntry(None, None, "none", "", task.line, task.id, task.title, lead))
+        for d in task.deadlines:
+            entry = TimelineEntry(int(d.date[:4]) if d.date else None, d.date, d.kind, d.raw, d.line, task.id, task.title, lead)
+            (dated if d.date else undated).append(entry)
+    dated.sort(key=lambda e: (e.date, e.kind != "from", e.line))
+    undated.sort(key=lambda e: ({"every": 0, "ongoing": 1, "none": 2}.get(e.kind, 3), e.line))
+    return dated + undated

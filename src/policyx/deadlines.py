@@ -1,0 +1,194 @@
+"""Deadlines: "2016年底前", "自2017年起", "每季度", "持续开展" → kind and date.
+
+The grammar is data (``rules/deadlines.yaml``); this module turns a match's
+named groups into a date.  Overlapping matches are resolved by one policy,
+:func:`resolve_overlaps`: longest span, then earliest start, then lower
+priority number, then rule id.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import regex
+
+from .errors import RulesError
+from .model import Deadline
+from .numerals import read_number
+from .rules import expand_fragments
+
+KINDS = ("by", "from", "every", "ongoing")
+DATE_FORMS = ("year_end", "half_end", "month_end", "day", "year_start", "month_start", "year_end_start",
+              "year2_end", "each_year_end", "fixed", "none")
+# Titles of other documents: 《水质较好湖泊生态环境保护总体规划(2013-2020年)》
+TITLE_QUOTE = regex.compile(r"《[^《》\n]{0,80}》")
+_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_YEAR_IN_LIST = regex.compile(r"((?:19|20)[0-9]{2})[ \t]*年")
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRule:
+    id: str
+    kind: str
+    date: str
+    pattern: regex.Pattern
+    priority: int = 1
+    value: str | None = None
+    approximate: bool = False
+    examples: tuple[dict, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRules:
+    rules: tuple[DeadlineRule, ...]
+    periods: dict[str, str]
+
+
+def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> DeadlineRules:
+    fragments = data.get("fragments") or {}
+    compiled = []
+    seen: set[str] = set()
+    for item in data.get("rules") or ():
+        rid = item.get("id") if isinstance(item, dict) else None
+        if not rid or "pattern" not in item:
+            raise RulesError(f"{where}: each rule needs 'id' and 'pattern' ({item!r:.60})")
+        if rid in seen:
+            raise RulesError(f"{where}: duplicate rule id {rid!r}")
+        seen.add(rid)
+        if item.get("kind") not in KINDS:
+            raise RulesError(f"{where}: rule {rid!r} field 'kind' must be one of {', '.join(KINDS)}")
+        if item.get("date") not in DATE_FORMS:
+            raise RulesError(f"{where}: rule {rid!r} field 'date' must be one of {', '.join(DATE_FORMS)}")
+        source = expand_fragments(item["pattern"], fragments, where=f"{where}: rule {rid!r} field 'pattern'")
+        try:
+            pattern = regex.compile(source)
+        except regex.error as exc:
+            raise RulesError(f"{where}: rule {rid!r} field 'pattern': {exc}") from None
+        compiled.append(
+            DeadlineRule(
+                id=rid, kind=item["kind"], date=item["date"], pattern=pattern, priority=int(item.get("priority", 1)),
+                value=item.get("value"), approximate=bool(item.get("approximate", False)),
+                examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
+            )
+        )
+    return DeadlineRules(rules=tuple(compiled), periods={str(k): str(v) for k, v in (data.get("periods") or {}).items()})
+
+
+def read_year(text: str) -> int | None:
+    """"2016" → 2016; "二〇二〇" → 2020 (digit by digit, as years are written)."""
+    if text.isascii():
+        return int(text) if text.isdigit() else None
+    digits = "".join(_DIGITS.get(ch, "") for ch in text)
+    if len(digits) == len(text):
+        return int(digits)
+    return read_number(text)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _dates(rule: DeadlineRule, m: regex.Match) -> list[tuple[str | None, str | None]]:
+    """(date, start) pairs a match stands for: several for a list of years."""
+    groups = m.groupdict()
+    year = read_year(groups["year"]) if groups.get("year") else None
+    form = rule.date
+    if form == "fixed":
+        return [(rule.value, None)]
+    if form == "none":
+        start = _iso(year, 1, 1) if year else None
+        return [(None, start)]
+    if form == "each_year_end":
+        return [(_iso(int(y), 12, 31), None) for y in _YEAR_IN_LIST.findall(groups["years"])]
+    if year is None:
+        return []
+    month = int(groups["month"]) if groups.get("month") else None
+    if form == "year_end":
+        return [(_iso(year, 12, 31), None)]
+    if form == "year_end_start":
+        return [(_iso(year, 12, 31), None)]
+    if form == "year_start":
+        return [(_iso(year, 1, 1), None)]
+    if form == "half_end":
+        return [(_iso(year, 6, 30) if groups.get("half") == "上" else _iso(year, 12, 31), None)]
+    if form == "month_end" and month:
+        return [(_iso(year, month, calendar.monthrange(year, month)[1]), None)]
+    if form == "month_start" and month:
+        return [(_iso(year, month, 1), None)]
+    if form == "day" and month:
+        return [(_iso(year, month, int(groups["day"])), None)]
+    if form == "year2_end":
+        end = read_year(groups["year2"])
+        return [(_iso(end, 12, 31) if end else None, _iso(year, 1, 1))]
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    rule: DeadlineRule
+    match: regex.Match
+
+
+def resolve_overlaps(hits: Iterable[_Hit]) -> list[_Hit]:
+    """Keep non-overlapping hits: longest span first, then earliest start, then
+    lower priority number, then rule id (so ties are deterministic)."""
+    chosen: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start, h.rule.priority, h.rule.id)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def mask_titles(text: str) -> str:
+    """Blank the titles of other documents (《…》), keeping every offset."""
+    return TITLE_QUOTE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def find_deadlines(
+    text: str, offset: int, rules: DeadlineRules, original: str, line_of, *, exclude: Sequence[tuple[int, int]] = ()
+) -> list[Deadline]:
+    """Deadlines in a stretch of working-copy text (``offset`` is its start in
+    the document); ``exclude`` holds absolute spans to skip (nested clauses)."""
+    masked = mask_titles(text)
+    hits = []
+    for rule in rules.rules:
+        for m in rule.pattern.finditer(masked):
+            start, end = m.span()
+            # the match may open with a space the pattern allowed; trim it
+            while start < end and masked[start].isspace():
+                start += 1
+            if end <= start:
+                continue
+            if any(a <= offset + start < b for a, b in exclude):
+                continue
+            hits.append(_Hit(start, end, rule, m))
+    out: list[Deadline] = []
+    for hit in resolve_overlaps(hits):
+        period = rules.periods.get(hit.match.group("period")) if "period" in hit.rule.pattern.groupindex and hit.match.group("period") else None
+        for date, start in _dates(hit.rule, hit.match):
+            if hit.rule.kind in ("by", "from") and date is None:
+                continue
+            span = (offset + hit.start, offset + hit.end)
+            out.append(
+                Deadline(
+                    raw=original[span[0]:span[1]],
+                    kind=hit.rule.kind,
+                    date=date,
+                    span=span,
+                    line=line_of(span[0]),
+                    rule=hit.rule.id,
+                    period=period,
+                    start=start,
+                    approximate=hit.rule.approximate,
+                )
+            )
+    return out

@@ -1,0 +1,330 @@
+"""Numeric targets: "不低于94%", "控制在550亿立方米以内", "分别达到80%、90%左右".
+
+Grammar in ``rules/targets.yaml``.  Each target carries its comparator, value
+(as written: 6.6万亩 is 6.6 with unit 万亩), unit, metric (the noun phrase
+the number measures, best effort), the year it is due and, for "比2015年下降",
+the baseline year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Sequence
+
+import regex
+
+from .deadlines import mask_titles
+from .errors import RulesError
+from .model import Deadline, Target
+
+_NUMBER = r"(?:[0-9]+(?:\.[0-9]+)?|[零一二三四五六七八九十百千万两〇]+)"
+# after a value, these mean it is not a quantity: a date, a grade, a class, an ordinal
+_AFTER_METRIC_STOP = regex.compile(r"[,，;；。:：!?！？\n和及与、]|[0-9]")
+_NOT_A_VALUE_AFTER = r"(?![0-9.]|\s*(?:年|月|日|号|级|类|期|届|次会议|号文|条河|个五年|是))"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRules:
+    pattern: regex.Pattern
+    comparator_of: dict[str, str]
+    bound_of: dict[str, str]
+    metric_stop: regex.Pattern
+    trim_start: regex.Pattern
+    trim_end: regex.Pattern
+    baseline: regex.Pattern
+    retrospective: regex.Pattern
+    unitless_metric: regex.Pattern
+    value_pattern: regex.Pattern
+    verb_object: regex.Pattern
+    verb_finder: regex.Pattern
+    verb_of: dict[str, str]
+    goal_words: regex.Pattern
+    examples: tuple[dict, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRules:
+    comparators = data.get("comparators") or {}
+    bounds = data.get("bounds") or {}
+    units = data.get("units") or []
+    if not comparators or not units:
+        raise RulesError(f"{where}: fields 'comparators' and 'units' are required")
+    comparator_of = {str(w): str(c) for c, words in comparators.items() for w in words or ()}
+    bound_of = {str(w): str(c) for c, words in bounds.items() for w in words or ()}
+    unit = f"(?:{_alt([str(u) for u in units])})"
+    value = rf"(?P<num>{_NUMBER}){_NOT_A_VALUE_AFTER}\s*(?P<unit>{unit})?"
+    values = rf"{_NUMBER}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?(?:\s*[、和及至到~—-]\s*{_NUMBER}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?)*"
+    bound = f"(?P<bound>{_alt(list(bound_of))})" if bound_of else "(?P<bound>(?!x)x)"
+    pattern = (
+        rf"(?:(?P<respectively>分别|各|均)\s*)?(?P<cmp>{_alt(list(comparator_of))})\s*(?P<values>{values})\s*{bound}?"
+        rf"|(?P<bare>{values})\s*{bound}"
+    )
+    verbs = data.get("verb_object") or {}
+    verb_of = {str(w): str(c) for c, words in verbs.items() for w in words or ()}
+    verb_object = (
+        rf"(?P<verb>{_alt(list(verb_of))})(?P<object>[^,，;；。:：\n0-9]{{1,24}}?)(?P<num>[0-9]+(?:\.[0-9]+)?)"
+        rf"{_NOT_A_VALUE_AFTER}\s*(?P<unit>{unit})"
+        if verb_of else r"(?!x)x"
+    )
+    try:
+        return TargetRules(
+            pattern=regex.compile(pattern),
+            comparator_of=comparator_of,
+            bound_of=bound_of,
+            metric_stop=regex.compile(data.get("metric_stop") or r"[,，;；。\n]"),
+            trim_start=regex.compile(data.get("metric_trim_start") or r"(?!x)x"),
+            trim_end=regex.compile(data.get("metric_trim_end") or r"(?!x)x"),
+            baseline=regex.compile(data.get("baseline") or r"(?!x)x"),
+            retrospective=regex.compile(data.get("retrospective_sections") or r"(?!x)x"),
+            unitless_metric=regex.compile(data.get("unitless_metric") or r"(?!x)x"),
+            value_pattern=regex.compile(value),
+            verb_object=regex.compile(verb_object),
+            verb_finder=regex.compile(_alt(list(verb_of)) if verb_of else r"(?!x)x"),
+            verb_of=verb_of,
+            goal_words=regex.compile(data.get("goal_words") or r"(?!x)x"),
+            examples=tuple(data.get("examples") or ()),
+            counterexamples=tuple(data.get("counterexamples") or ()),
+        )
+    except regex.error as exc:
+        raise RulesError(f"{where}: {exc}") from None
+
+
+def read_value(text: str) -> Decimal | None:
+    """"94" → 94, "9.5" → 9.5, "五千" → 5000 (cn2an, inside the captured number only)."""
+    if text[:1].isdigit():
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            return None
+    if text in ("两",) or not text:
+        return None
+    import cn2an
+
+    try:
+        return Decimal(str(cn2an.cn2an(text, "strict")))
+    except (ValueError, KeyError, TypeError, InvalidOperation):
+        return None
+
+
+_OPEN = "(（[【〔"
+_CLOSE = ")）]】〕"
+
+
+def _clause_start(text: str, end: int, stop: regex.Pattern, limit: int = 80) -> int:
+    """Where the clause ending at ``end`` starts: back to the previous stop or
+    comma, stepping over bracketed asides ("地级城市（各盟市，含满洲里市，下同）")."""
+    depth = 0
+    i = end - 1
+    floor = max(0, end - limit)
+    while i >= floor:
+        ch = text[i]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN and depth:
+            depth -= 1
+        elif not depth and stop.match(ch):
+            return i + 1
+        i -= 1
+    return floor
+
+
+def _metric(text: str, end: int, rules: TargetRules) -> tuple[int, int]:
+    """The subject before a comparator, trimmed of filler words at both ends."""
+    start = _clause_start(text, end, rules.metric_stop)
+    phrase = text[start:end]
+    stripped = phrase.lstrip()
+    trimmed = rules.trim_start.sub("", stripped)
+    start += (len(phrase) - len(stripped)) + (len(stripped) - len(trimmed))
+    tail = rules.trim_end.search(text[start:end])
+    if tail:
+        end = start + tail.start()
+    return start, end
+
+
+def _strip_time(text: str, start: int, end: int, deadlines: Sequence[Deadline], base: int) -> tuple[int, int]:
+    """Cut a deadline phrase out of a metric: at its start ("到2020年,全区用水
+    总量") the metric begins after it; at its end ("处置率应于2020年底前") the
+    metric ends before it."""
+    for d in deadlines:
+        a, b = d.span[0] - base, d.span[1] - base
+        if start <= a and b <= end:
+            if text[start:a].strip(" ,，、:：") and not text[b:end].strip(" ,，、:：应要将须"):
+                end = a
+            else:
+                start = max(start, b)
+    while start < end and text[start] in " ,，、:：":
+        start += 1
+    return start, end
+
+
+def find_targets(
+    text: str,
+    offset: int,
+    rules: TargetRules,
+    original: str,
+    line_of,
+    deadlines: Sequence[Deadline],
+    *,
+    exclude: Sequence[tuple[int, int]] = (),
+) -> list[Target]:
+    """Targets in a stretch of working-copy text starting at ``offset``.
+
+    ``deadlines`` are those found in the same stretch: a target's year is the
+    one of a deadline in its sentence, else the latest 到…年 before it in the
+    stretch.
+    """
+    masked = mask_titles(text)
+    out: list[Target] = []
+    for m in rules.pattern.finditer(masked):
+        if any(a <= offset + m.start() < b for a, b in exclude):
+            continue
+        values_text = m.group("values") if m.group("values") is not None else m.group("bare")
+        values_start = m.start("values") if m.group("values") is not None else m.start("bare")
+        cmp_word = m.group("cmp")
+        bound = m.group("bound")
+        comparator = rules.comparator_of.get(cmp_word) if cmp_word else None
+        if bound:
+            bound_cmp = rules.bound_of[bound]
+            if comparator in (None, "=") or bound_cmp == "~":
+                comparator = bound_cmp
+        if comparator is None:
+            continue
+        items = []
+        for v in rules.value_pattern.finditer(values_text):
+            value = read_value(v.group("num"))
+            unit = v.group("unit")
+            if value is None:
+                continue
+            if not unit and not v.group("num")[:1].isdigit():
+                continue  # a Chinese numeral needs a unit: 一流, 一批 are not numbers
+            if not unit and cmp_word is None:
+                continue  # a bare number needs a comparator
+            items.append((values_start + v.start(), values_start + v.end(), value, unit))
+        if not items:
+            continue
+        if any(i[3] == "%" and i[2] < 0 for i in items):
+            continue
+        if masked.startswith("的", m.end()) and not rules.goal_words.search(
+            masked, _clause_start(masked, m.start(), rules.metric_stop), m.end()
+        ):
+            continue  # "超过2万平方米的新建公共建筑" qualifies a noun
+        metric_end = m.start("cmp") if cmp_word else m.start("bare")
+        sentence_start = max((masked.rfind(ch, 0, m.start()) for ch in "。;；\n"), default=-1) + 1
+        clause_start = _clause_start(masked, metric_end, rules.metric_stop)
+        baseline = None
+        for b in rules.baseline.finditer(masked, clause_start, metric_end):
+            baseline = int(b.group("year"))
+            metric_end = b.start()
+        mstart, mend = _metric(masked, metric_end, rules)
+        mstart, mend = _strip_time(masked, mstart, mend, deadlines, offset)
+        trailing = rules.trim_end.search(masked, mstart, mend)
+        if trailing:
+            mend = trailing.start()
+        if masked.startswith("的", m.end()):  # "50%以上的国家级园区": the metric follows
+            after = masked[m.end() + 1:]
+            stop = _AFTER_METRIC_STOP.search(after)
+            mstart = m.end() + 1
+            mend = mstart + (stop.start() if stop else min(len(after), 30))
+        metrics = _distribute(original[offset + mstart:offset + mend], len(items))
+        if not any(metrics) and out and out[-1].line == line_of(offset + m.start()):
+            metrics = [out[-1].metric or ""] * len(items)  # "…控制在12%以内,到2020年控制在10%以内"
+        if any(i[3] is None for i in items) and not rules.unitless_metric.search("".join(metrics)):
+            items = [i for i in items if i[3] is not None]
+            if not items:
+                continue
+        sentence_end = next((i for i in (masked.find(ch, m.end()) for ch in "。;；\n") if i != -1), len(masked))
+        year = _year_for(offset + m.start(), offset + sentence_start, offset + sentence_end, deadlines)
+        single = len(items) == 1
+        for (vstart, vend, value, unit), metric in zip(items, metrics):
+            raw_start = offset + (m.start() if single else vstart)
+            raw_end = offset + (m.end() if single else vend)
+            while raw_start < raw_end and original[raw_start].isspace():
+                raw_start += 1
+            out.append(
+                Target(
+                    raw=original[raw_start:raw_end],
+                    metric=metric or None,
+                    comparator=comparator,
+                    value=value,
+                    unit=unit,
+                    year=year,
+                    baseline_year=baseline,
+                    span=(raw_start, raw_end),
+                    value_span=(offset + vstart, offset + vend),
+                    line=line_of(raw_start),
+                )
+            )
+    taken = [t.value_span for t in out]
+    for m in rules.verb_object.finditer(masked):
+        span = (offset + m.start("num"), offset + m.end("unit"))
+        if any(a < span[1] and span[0] < b for a, b in taken) or any(a <= offset + m.start() < b for a, b in exclude):
+            continue
+        value = read_value(m.group("num"))
+        if value is None:
+            continue
+        sentence_start = max((masked.rfind(ch, 0, m.start()) for ch in "。;；\n"), default=-1) + 1
+        sentence_end = next((i for i in (masked.find(ch, m.end()) for ch in "。;；\n") if i != -1), len(masked))
+        comparator, metric = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
+        metric = original[offset + metric[0]:offset + metric[1]].strip().rstrip("的")
+        out.append(
+            Target(
+                raw=original[offset + m.start():offset + m.end()],
+                metric=metric or None,
+                comparator=comparator,  # type: ignore[arg-type]
+                value=value,
+                unit=m.group("unit"),
+                year=_year_for(offset + m.start(), offset + sentence_start, offset + sentence_end, deadlines),
+                baseline_year=None,
+                span=(offset + m.start(), offset + m.end()),
+                value_span=span,
+                line=line_of(offset + m.start()),
+            )
+        )
+    out.sort(key=lambda t: t.span[0])
+    return out
+
+
+def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tuple[str, tuple[int, int]]:
+    """In "完成压减灌溉面积" or "新增完成…的建制村" an amount verb (压减, 新增)
+    decides over a plain one (完成); the metric is what follows the deciding verb
+    and any verbs right after it."""
+    verbs = [(v.start(), v.end(), rules.verb_of[v.group(0)]) for v in rules.verb_finder.finditer(text, start, end)]
+    amount = [v for v in verbs if v[2] in ("increase", "decrease")]
+    chosen = amount[0] if amount else verbs[0]
+    metric_start = chosen[1]
+    for v in verbs:
+        if v[0] == metric_start:
+            metric_start = v[1]
+    return chosen[2], (metric_start, end)
+
+
+def _distribute(subject: str, count: int) -> list[str]:
+    """One metric per value.  "县城、城市污水处理率" with two values gives
+    县城污水处理率 and 城市污水处理率: the last part's tail, after a modifier as
+    long as the first part, is shared by the shorter parts."""
+    subject = subject.strip()
+    if count == 1:
+        return [subject]
+    parts = [p.strip() for p in subject.split("、")]
+    if len(parts) != count or not all(parts):
+        return [subject] * count
+    last = parts[-1]
+    tail = last[len(parts[0]):] if len(last) > len(parts[0]) else ""
+    return [p if p == last or not tail or p.endswith(tail) else p + tail for p in parts]
+
+
+def _year_for(position: int, sentence_start: int, sentence_end: int, deadlines: Sequence[Deadline]) -> int | None:
+    """The year a target is due: a 'by' deadline in its sentence (the last one
+    before the number, else the first after it), else the latest one before."""
+    in_sentence = [d for d in deadlines if d.kind == "by" and d.date and sentence_start <= d.span[0] < sentence_end]
+    if in_sentence:
+        before = [d for d in in_sentence if d.span[0] <= position]
+        chosen = before[-1] if before else in_sentence[0]
+        return int(chosen.date[:4])
+    earlier = [d for d in deadlines if d.kind == "by" and d.date and d.span[0] <= position]
+    return int(earlier[-1].date[:4]) if earlier else None

@@ -1,0 +1,104 @@
+"""Deadline rules: each rule's own examples from the YAML, and real snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from policyx import extract_text, load_rules
+from policyx.deadlines import find_deadlines, resolve_overlaps
+from policyx.normalize import fold
+
+RULES = load_rules()
+
+
+def deadlines(text: str):
+    folded = fold(text)
+    return find_deadlines(folded, 0, RULES.deadlines, text, lambda offset: 1)
+
+
+def _cases(kind: str):
+    for rule in RULES.deadlines.rules:
+        items = rule.examples if kind == "examples" else rule.counterexamples
+        for i, example in enumerate(items):
+            yield pytest.param(rule, example, id=f"{rule.id}[{i}]")
+
+
+@pytest.mark.parametrize(("rule", "example"), list(_cases("examples")))
+def test_rule_example(rule, example):
+    found = deadlines(example["text"])
+    assert found, f"nothing found in {example['text']!r}"
+    assert {d.rule for d in found} == {rule.id}, f"{example['text']!r} read by {[d.rule for d in found]}"
+    assert found[0].raw == example["match"]
+    if "dates" in example:
+        assert [d.date for d in found] == example["dates"]
+    elif "date" in example:
+        assert [d.date for d in found] == [example["date"]]
+    if "period" in example:
+        assert found[0].period == example["period"]
+    if "start" in example:
+        assert found[0].start == example["start"]
+
+
+@pytest.mark.parametrize(("rule", "text"), list(_cases("counterexamples")))
+def test_rule_counterexample(rule, text):
+    assert all(d.rule != rule.id for d in deadlines(text)), f"{rule.id} reads a deadline in {text!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # xinjiang-water-2016, line 99
+        ("2015年底前调查确定地级以上城市建成区黑臭水体，2016年上半年调查确定全区城市黑臭水体",
+         [("by", "2015-12-31"), ("by", "2016-06-30")]),
+        # changji-water-2016, line 21: a stray space
+        ("2017 年底前,工业集聚区应按规定建成污水集中处理设施", [("by", "2017-12-31")]),
+        # xinjiang-water-2016, line 91: a start and a period
+        ("乌鲁木齐市、克拉玛依市、吐鲁番市自2016年起每季度向社会公开。自2018年起，所有县级及以上城市",
+         [("every", None), ("from", "2018-01-01")]),
+        # neimenggu-water-2015, line 143
+        ("各地区、各相关部门于2015年10月31日前将分年度实施项目清单报送", [("by", "2015-10-31")]),
+        ("到二〇二〇年，全区水环境质量进一步改善", [("by", "2020-12-31")]),
+        ("力争2020年完成压减灌溉面积800万亩", [("by", "2020-12-31")]),
+        ("到本世纪中叶，生态环境质量全面改善", [("by", "2050-12-31")]),
+        ("对超标企业开展强制性清洁生产审核。(持续开展)", [("ongoing", None)]),
+        ("长期坚持河湖巡查", [("ongoing", None)]),
+    ],
+)
+def test_real_snippets(text, expected):
+    assert [(d.kind, d.date) for d in deadlines(text)] == expected
+
+
+def test_baseline_year_is_not_a_deadline():
+    # xinjiang-water-2016, line 57
+    assert deadlines("全区万元国内生产总值用水量比2015年分别下降33%") == []
+    assert deadlines("较2013年分别下降35%、30%") == []
+
+
+def test_years_in_titles_of_other_documents_are_not_deadlines():
+    # xinjiang-env-13th-2017, line 370
+    assert deadlines("加快《水质较好湖泊生态环境保护总体规划(2013-2020年)》项目实施") == []
+
+
+def test_past_years_and_table_headers_are_not_deadlines():
+    for text in ["由2010年的91.2%提高到2015年的95.9%", "2014年现状", "2015年完成情况", "2015年以来"]:
+        assert [d.date for d in deadlines(text)] == [], text
+
+
+def test_every_has_no_date_and_keeps_its_start():
+    (d,) = deadlines("自2018年起每季度向社会公开")
+    assert (d.kind, d.date, d.period, d.start) == ("every", None, "quarter", "2018-01-01")
+
+
+def test_overlaps_are_resolved_longest_first():
+    # "到2020年底前" could be read as 到2020年 or as 2020年底前: the longer reading wins
+    (d,) = deadlines("到2020年底前完成")
+    assert d.raw == "到2020年底前" and d.rule == "deadline.year_end"
+    assert resolve_overlaps([]) == []
+
+
+def test_task_deadlines_carry_spans_into_the_original_text():
+    text = "一、总则\n（一）工业。取缔小企业。２０１６年底前，全部取缔。（省环保厅牵头）\n"
+    (task,) = extract_text(text).tasks
+    (d,) = task.deadlines
+    assert text[d.span[0]:d.span[1]] == d.raw == "２０１６年底前"
+    assert d.date == "2016-12-31"

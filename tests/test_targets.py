@@ -1,0 +1,109 @@
+"""Target rules: the YAML's examples and counterexamples, and real snippets."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from policyx import extract_text, load_rules
+from policyx.deadlines import find_deadlines
+from policyx.normalize import fold
+from policyx.targets import find_targets
+
+RULES = load_rules()
+
+
+def targets(text: str):
+    folded = fold(text)
+    found_deadlines = find_deadlines(folded, 0, RULES.deadlines, text, lambda o: 1)
+    return find_targets(folded, 0, RULES.targets, text, lambda o: 1, found_deadlines)
+
+
+@pytest.mark.parametrize("example", RULES.targets.examples, ids=lambda e: e["text"][:12])
+def test_example(example):
+    found = targets(example["text"])
+    if "targets" in example:
+        assert [(t.metric, t.comparator, t.value) for t in found] == [
+            (m, c, Decimal(str(v))) for m, c, v in example["targets"]
+        ]
+        return
+    assert len(found) == 1, found
+    (t,) = found
+    assert (t.comparator, t.value) == (example["comparator"], Decimal(str(example["value"])))
+    if "unit" in example:
+        assert t.unit == example["unit"]
+    if "metric" in example:
+        assert t.metric == example["metric"]
+    if "baseline_year" in example:
+        assert t.baseline_year == example["baseline_year"]
+
+
+@pytest.mark.parametrize("text", RULES.targets.counterexamples)
+def test_counterexample(text):
+    assert targets(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # neimenggu-water-2015, line 15
+        ("地级城市集中式饮用水水源水质达到或优于Ⅲ类比例总体高于81.8%", [(">", "81.8", "%")]),
+        ("全区地下水质量极差比例控制在9.5%左右", [("~", "9.5", "%")]),
+        # changji-water-2016, line 23: one bound for a list
+        ("城镇、城市污水集中处理率分别达到85%、95%以上", [(">=", "85", "%"), (">=", "95", "%")]),
+        # xinjiang-water-2016, line 29
+        ("力争2020年完成压减灌溉面积800万亩", [("decrease", "800", "万亩")]),
+        # xinjiang-water-2016, line 31
+        ("新增完成环境综合整治的建制村1700个", [("increase", "1700", "个")]),
+        # changji-water-2016, line 69: a coefficient has no unit
+        ("农田灌溉水有效利用系数达到0.65以上", [(">=", "0.65", None)]),
+        # xinjiang-env-13th-2017, line 189
+        ("电能替代电量累计330亿千瓦时", [("=", "330", "亿千瓦时")]),
+    ],
+)
+def test_real_snippets(text, expected):
+    assert [(t.comparator, str(t.value), t.unit) for t in targets(text)] == [(c, v, u) for c, v, u in expected]
+
+
+def test_year_comes_from_the_sentence_or_the_paragraph():
+    # xinjiang-water-2016, line 61
+    found = targets("到2017年，全区公共供水管网漏损率控制在12%以内，到2020年，控制在10%以内。新建城区可渗透面积要达到40%以上。")
+    assert [(str(t.value), t.year, t.metric) for t in found] == [
+        ("12", 2017, "全区公共供水管网漏损率"), ("10", 2020, "全区公共供水管网漏损率"), ("40", 2020, "新建城区可渗透面积"),
+    ]
+
+
+def test_baseline_year():
+    (a, b) = targets("到2020年，全区万元国内生产总值用水量、万元工业增加值用水量比2015年分别下降33%、22%。")
+    assert (a.metric, a.baseline_year, a.year) == ("全区万元国内生产总值用水量", 2015, 2020)
+    assert (b.metric, b.comparator) == ("万元工业增加值用水量", "decrease")
+
+
+def test_qualifying_numbers_are_not_targets():
+    # xinjiang-water-2016, line 48; xinjiang-env-13th-2017, line 298
+    assert targets("自2018年起，单体建筑面积超过2万平方米的新建公共建筑应安装建筑中水设施") == []
+    assert targets("二氧化硫含量大于3.5%的烟气，采取两转两吸") == []
+
+
+def test_goal_with_qualifier_form_is_a_target():
+    # xinjiang-water-2016, line 17
+    found = targets("力争到2020年，实现50%以上的国家级园区和30%以上的自治区级园区实施循环化改造。")
+    assert [(t.comparator, str(t.value), t.metric) for t in found] == [
+        (">=", "50", "国家级园区"), (">=", "30", "自治区级园区实施循环化改造"),
+    ]
+
+
+def test_document_targets_come_from_the_main_indicators_not_from_tasks():
+    text = (
+        "主要指标：到2020年，全区水质优良比例不低于94%；城市建成区黑臭水体总体控制在10%以内。\n"
+        "一、总则\n（一）工业。加强节水。到2020年，再生水利用率达到20%以上。（省住建厅牵头）\n"
+    )
+    doc = extract_text(text)
+    assert [(t.comparator, str(t.value), t.year) for t in doc.targets] == [(">=", "94", 2020), ("<=", "10", 2020)]
+    assert [(t.comparator, str(t.value)) for t in doc.tasks[0].targets] == [(">=", "20")]
+
+
+def test_retrospective_sections_give_no_targets():
+    text = "一、环境保护基础与形势\n（一）环境保护工作取得积极进展\n城镇污水集中处理率达到81.06%。\n二、规划目标\n到2020年，城市污水集中处理率达到90%以上。\n"
+    assert [str(t.value) for t in extract_text(text).targets] == ["90"]
