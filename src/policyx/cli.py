@@ -61,8 +61,7 @@ def extract(
 
     Example: policyx extract xinjiang --format yaml -o xinjiang.yaml
     """
-    if fmt not in EXTRACT_FORMATS:
-        raise _fail(f"unsupported format {fmt!r}; choose from {', '.join(EXTRACT_FORMATS)}")
+    _check_format(fmt, *EXTRACT_FORMATS)
     _, doc = _load(plan, rules_dir)
     if fmt == "tree":
         from .render import document_tree
@@ -92,6 +91,23 @@ def _load(plan: str, rules_dir: list[Path] | None):
         raise _fail(str(exc)) from None
 
 
+def _check_format(fmt: str, *allowed: str) -> None:
+    if fmt not in allowed:
+        raise _fail(f"unsupported format {fmt!r}; choose from {', '.join(allowed)}")
+
+
+def _print_table(title: str, columns: tuple[str, ...], rows, **kwargs) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, **kwargs)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)
+
+
 def _names(refs) -> str:
     return "、".join(r.name + ("*" if r.inherited else "") for r in refs)
 
@@ -112,8 +128,7 @@ def tasks(
 
     Example: policyx tasks xinjiang --lead 环保厅
     """
-    if fmt not in ("table", "json"):
-        raise _fail(f"unsupported format {fmt!r}; choose from table, json")
+    _check_format(fmt, "table", "json")
     from .views import filter_tasks
 
     rules, doc = _load(plan, rules_dir)
@@ -123,17 +138,13 @@ def tasks(
 
         sys.stdout.write(dumps([task_to_dict(t) for t in selected], "json"))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{doc.info.title or doc.info.id}: {len(selected)} of {len(doc.tasks)} tasks")
-    for column in ("id", "line", "task", "lead", "participants", "implementers"):
-        table.add_column(column, overflow="fold")
-    for t in selected:
-        table.add_row(t.id, str(t.line), t.title, _names(t.lead), _names(t.participants), _names(t.implementers))
-    Console().print(table)
+    _print_table(
+        f"{doc.info.title or doc.info.id}: {len(selected)} of {len(doc.tasks)} tasks",
+        ("id", "line", "task", "lead", "participants", "implementers"),
+        ((t.id, str(t.line), t.title, _names(t.lead), _names(t.participants), _names(t.implementers)) for t in selected),
+    )
     if any(r.inherited for t in selected for r in t.implementers):
-        Console().print("[dim]* inherited from a standing clause (以下均需…落实)[/dim]")
+        typer.echo("* inherited from a standing clause (以下均需…落实)")
 
 
 @app.command()
@@ -146,8 +157,7 @@ def departments(
 
     Example: policyx departments xinjiang --format json
     """
-    if fmt not in ("table", "json"):
-        raise _fail(f"unsupported format {fmt!r}; choose from table, json")
+    _check_format(fmt, "table", "json")
     from .views import department_load
 
     _, doc = _load(plan, rules_dir)
@@ -155,16 +165,12 @@ def departments(
     if fmt == "json":
         sys.stdout.write(dumps([r.as_dict() for r in rows], "json"))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{doc.info.title or doc.info.id}: departments")
-    for column in ("department", "as written", "leads", "takes part", "carries out", "leads tasks"):
-        table.add_column(column, overflow="fold")
-    for r in rows:
-        table.add_row(r.canonical, "、".join(r.names), str(len(r.leads)), str(len(r.participates)),
-                      str(len(r.implements)), " ".join(r.leads))
-    Console().print(table)
+    _print_table(
+        f"{doc.info.title or doc.info.id}: departments",
+        ("department", "as written", "leads", "takes part", "carries out", "leads tasks"),
+        ((r.canonical, "、".join(r.names), str(len(r.leads)), str(len(r.participates)), str(len(r.implements)),
+          " ".join(r.leads)) for r in rows),
+    )
 
 
 @app.command()
@@ -177,8 +183,7 @@ def timeline(
 
     Example: policyx timeline changji
     """
-    if fmt not in ("table", "json"):
-        raise _fail(f"unsupported format {fmt!r}; choose from table, json")
+    _check_format(fmt, "table", "json")
     from .views import timeline as build_timeline
 
     _, doc = _load(plan, rules_dir)
@@ -186,21 +191,17 @@ def timeline(
     if fmt == "json":
         sys.stdout.write(dumps([e.as_dict() for e in entries], "json"))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
     groups: dict[str, list] = {}
     for e in entries:
         label = str(e.year) if e.year else {"every": "recurring", "ongoing": "ongoing"}.get(e.kind, "no deadline")
         groups.setdefault(label, []).append(e)
     for label, rows in groups.items():
-        table = Table(title=f"{label} ({len(rows)})", title_justify="left")
-        for column in ("date", "kind", "as written", "task", "lead", "line"):
-            table.add_column(column, overflow="fold")
-        for e in rows:
-            table.add_row(e.date or "—", e.kind, e.raw or "—", f"{e.task} {e.title}", "、".join(e.lead), str(e.line))
-        console.print(table)
+        _print_table(
+            f"{label} ({len(rows)})",
+            ("date", "kind", "as written", "task", "lead", "line"),
+            ((e.date or "—", e.kind, e.raw or "—", f"{e.task} {e.title}", "、".join(e.lead), str(e.line)) for e in rows),
+            title_justify="left",
+        )
 
 
 @corpus_app.command("list")
@@ -228,24 +229,13 @@ def corpus_list(
     if fmt == "json":
         sys.stdout.write(dumps(rows, "json"))
         return
-    if fmt != "table":
-        raise _fail(f"unsupported format {fmt!r}; choose from table, json")
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="policyx corpus")
-    for column in ("id", "aliases", "title", "issuer", "date", "size"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            row["id"],
-            ", ".join(row["aliases"]),
-            row["title"] or "—",
-            row["issuer"] or "—",
-            row["date"] or "—",
-            f"{row['size']:,}",
-        )
-    Console().print(table)
+    _check_format(fmt, "table", "json")
+    _print_table(
+        "policyx corpus",
+        ("id", "aliases", "title", "issuer", "date", "size"),
+        ((r["id"], ", ".join(r["aliases"]), r["title"] or "—", r["issuer"] or "—", r["date"] or "—", f"{r['size']:,}")
+         for r in rows),
+    )
 
 
 def _usage_error_types() -> tuple[type, type | None]:

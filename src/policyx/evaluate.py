@@ -193,22 +193,11 @@ def score_tasks(gold: list[dict], doc: Document, report: Report, *, fields: tupl
         titles[1] += 1
         if g.get("title") == t.title:
             titles[0] += 1
-        for name in fields:
-            if name not in g:
-                continue
-            want = set(g[name] or [])
-            got = _names(getattr(t, name))
-            exact = report.exact.setdefault(name, [0, 0])
-            exact[1] += 1
-            if want == got:
-                exact[0] += 1
-            else:
-                report.misses.append(f"{name} of line {t.line} {t.title!r}: want {sorted(want)}, got {sorted(got)}")
-            counts = report.counts(name)
-            counts.tp += len(want & got)
-            counts.fp += len(got - want)
-            counts.fn += len(want - got)
         where = f"line {t.line} {t.title!r}"
+        for name in fields:
+            if name in g:
+                # departments compare as sets of names: a name listed twice is one department
+                _compare(report, name, sorted(set(g[name] or [])), sorted(_names(getattr(t, name))), where)
         if "deadlines" in g:
             _compare(report, "deadlines", list(g["deadlines"]), [deadline_key(d) for d in t.deadlines], where)
         if "targets" in g:
