@@ -70,14 +70,7 @@ def extract(
             raise _fail("--format tree is for the terminal; use json or yaml with -o")
         document_tree(doc)
         return
-    text = dumps(document_to_dict(doc), fmt)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+    _emit(dumps(document_to_dict(doc), fmt), output)
 
 
 def _load(plan: str, rules_dir: list[Path] | None):
@@ -202,6 +195,58 @@ def timeline(
             ((e.date or "—", e.kind, e.raw or "—", f"{e.task} {e.title}", "、".join(e.lead), str(e.line)) for e in rows),
             title_justify="left",
         )
+
+
+FAIL_KINDS = ("looser", "later", "missing")
+
+
+@app.command()
+def diff(
+    plan_a: Annotated[str, typer.Argument(help="The plan implemented (e.g. the province's): file or corpus name.")],
+    plan_b: Annotated[str, typer.Argument(help="The plan that implements it (e.g. the prefecture's).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
+    only_changes: Annotated[bool, typer.Option("--only-changes", help="Leave out tasks that did not change.")] = False,
+    fail_on: Annotated[
+        Optional[list[str]], typer.Option("--fail-on", help="Exit 1 if any: looser, later, missing (repeatable).")
+    ] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    rules_dir: RulesOption = None,
+) -> None:
+    """How plan B departs from plan A: tasks aligned, then departments, deadlines and targets compared.
+
+    Example: policyx diff xinjiang changji --only-changes --fail-on looser
+    """
+    _check_format(fmt, "text", "json", "markdown")
+    kinds = [k for value in fail_on or () for k in value.split(",") if k]
+    unknown = [k for k in kinds if k not in FAIL_KINDS]
+    if unknown:
+        raise _fail(f"unknown --fail-on {unknown[0]!r}; choose from {', '.join(FAIL_KINDS)}")
+    from .diff import diff_plans, failures
+    from .render_diff import diff_to_dict, diff_to_markdown, print_diff
+
+    _, a = _load(plan_a, rules_dir)
+    _, b = _load(plan_b, rules_dir)
+    result = diff_plans(a, b)
+    if fmt == "text" and output is None:
+        print_diff(result, only_changes=only_changes)
+    else:
+        text = (dumps(diff_to_dict(result, only_changes=only_changes), "json") if fmt == "json"
+                else diff_to_markdown(result, only_changes=only_changes) + "\n")
+        _emit(text, output)
+    found = failures(result, kinds)
+    if found:
+        typer.echo(f"policyx: {len(found)} change(s) hit --fail-on {','.join(kinds)}: {found[0]}", err=True)
+        raise typer.Exit(1)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
 @corpus_app.command("list")

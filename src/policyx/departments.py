@@ -13,7 +13,7 @@ Lookup order for a raw name such as "自治区经信委等":
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -36,6 +36,7 @@ class DepartmentRegistry:
 
     def __init__(self, data: dict, *, where: str = "departments.yaml") -> None:
         self.aliases: dict[str, Entry] = {}
+        self._cache: dict[tuple[str, str], DepartmentRef] = {}
         levels = data.get("levels", {}) or {}
         self.prefixes: list[tuple[str, str]] = sorted(
             ((p, level) for level, prefixes in levels.items() for p in prefixes or ()),
@@ -99,6 +100,16 @@ class DepartmentRegistry:
         ``inherited_prefix`` is the level prefix written once for a whole list
         ("自治区经信委、环保厅牵头" — 环保厅 is the 自治区's too).
         """
+        key = (raw, inherited_prefix)
+        template = self._cache.get(key)
+        if template is None:
+            template = self._cache[key] = self._resolve(raw, inherited_prefix)
+        if span == (0, 0) and not inherited:
+            return template
+        return replace(template, span=span, inherited=inherited)
+
+    def _resolve(self, raw: str, inherited_prefix: str) -> DepartmentRef:
+        span, inherited = (0, 0), False
         cleaned = raw.strip(_EDGE_NOISE)
         cleaned = _TRAILING_ETC.sub("", cleaned).strip(_EDGE_NOISE) or cleaned
         prefix, level, rest = "", None, cleaned

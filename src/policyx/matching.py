@@ -8,6 +8,7 @@ plan's.  The assignment maximises total similarity (Jonker–Volgenant, from the
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from typing import Callable, Sequence, TypeVar
 
 A = TypeVar("A")
@@ -36,13 +37,22 @@ def match(
     ``threshold`` are left unmatched."""
     if not left or not right:
         return []
-    import lap
     import numpy as np
 
     scores = np.zeros((len(left), len(right)))
     for i, a in enumerate(left):
         for j, b in enumerate(right):
             scores[i, j] = score(a, b)
+    return assign(scores, threshold=threshold)
+
+
+def assign(scores, *, threshold: float) -> list[tuple[int, int, float]]:
+    """The optimal one-to-one assignment for a matrix of scores (rows × columns)."""
+    if scores.size == 0:
+        return []
+    import lap
+    import numpy as np
+
     cost = np.where(scores >= threshold, 1.0 - scores, 2.0)
     _, rows, _ = lap.lapjv(cost, extend_cost=True)
     pairs = []
@@ -50,3 +60,24 @@ def match(
         if j >= 0 and scores[i, j] >= threshold:
             pairs.append((i, int(j), float(scores[i, j])))
     return pairs
+
+
+def cosine_matrix(left: Sequence[Counter], right: Sequence[Counter]):
+    """Cosine similarity of every pair of count vectors, as a matrix."""
+    import numpy as np
+
+    vocabulary: dict[str, int] = {}
+    for counts in (*left, *right):
+        for key in counts:
+            vocabulary.setdefault(key, len(vocabulary))
+
+    def dense(rows: Sequence[Counter]):
+        matrix = np.zeros((len(rows), max(1, len(vocabulary))))
+        for i, counts in enumerate(rows):
+            for key, value in counts.items():
+                matrix[i, vocabulary[key]] = value
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return matrix / norms
+
+    return dense(left) @ dense(right).T

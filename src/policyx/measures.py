@@ -1,8 +1,14 @@
 """Deadlines and targets placed in a plan: on each task, and the plan's own
-targets (主要指标, 工作目标, 规划目标) outside any task."""
+targets (主要指标, 工作目标, 规划目标) outside any task.
+
+Deadlines are found in one pass over the whole text and handed to the tasks
+and paragraphs that hold them; targets are read task by task and paragraph
+by paragraph, since a target's year comes from its own sentence or paragraph.
+"""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from .deadlines import find_deadlines
@@ -12,21 +18,53 @@ from .rules import RuleSet
 from .targets import find_targets
 
 
-def attach_to_tasks(tasks: tuple[Task, ...], norm: Normalized, rules: RuleSet) -> tuple[Task, ...]:
+class _Spans:
+    """Sorted, merged half-open spans with a fast containment test."""
+
+    def __init__(self, spans) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, start: int, end: int | None = None) -> bool:
+        """Is [start, end) (or the point ``start``) inside one of the spans?"""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and start < self.ends[i] and (end is None or end <= self.ends[i])
+
+
+def _within(deadlines: list[Deadline], starts: list[int], start: int, end: int) -> list[Deadline]:
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [d for d in deadlines[lo:hi] if d.span[1] <= end]
+
+
+def all_deadlines(norm: Normalized, rules: RuleSet) -> list[Deadline]:
+    """Every deadline phrase of the plan, in order."""
+    return find_deadlines(norm.text, 0, rules.deadlines, norm.original, norm.line_of)
+
+
+def attach_to_tasks(
+    tasks: tuple[Task, ...], norm: Normalized, rules: RuleSet, deadlines: list[Deadline]
+) -> tuple[Task, ...]:
     """Each task with the deadlines and targets written in its text."""
+    starts = [d.span[0] for d in deadlines]
     out = []
     for task in tasks:
         start, end = task.span
-        text = norm.text[start:end]
+        clauses = _Spans([c.span for c in task.subclauses] + ([task.clause.span] if task.clause else []))
+        own = [d for d in _within(deadlines, starts, start, end) if not clauses.covers(d.span[0])]
         exclude = [c.span for c in task.subclauses] + ([task.clause.span] if task.clause else [])
-        deadlines = find_deadlines(text, start, rules.deadlines, norm.original, norm.line_of, exclude=exclude)
-        targets = find_targets(text, start, rules.targets, norm.original, norm.line_of, deadlines, exclude=exclude)
-        out.append(replace(task, deadlines=tuple(deadlines), targets=tuple(targets)))
+        targets = find_targets(norm.text[start:end], start, rules.targets, norm.original, norm.line_of, own, exclude=exclude)
+        out.append(replace(task, deadlines=tuple(own), targets=tuple(targets)))
     return tuple(out)
 
 
 def document_targets(
-    norm: Normalized, sections: tuple[Section, ...], tasks: tuple[Task, ...], rules: RuleSet
+    norm: Normalized, sections: tuple[Section, ...], tasks: tuple[Task, ...], rules: RuleSet, deadlines: list[Deadline]
 ) -> tuple[Target, ...]:
     """Targets outside every task: the plan's 主要指标 and goal paragraphs.
 
@@ -36,22 +74,23 @@ def document_targets(
     paragraph in the same top-level section ("总体目标：到2020年…" then
     "1. 环境质量目标 …达到71.6%").
     """
-    covered = sorted(t.span for t in tasks)
-    skip_ranges = []
+    in_task = _Spans(t.span for t in tasks)
     retrospective = rules.targets.retrospective
     skipped_ids: set[str] = set()
+    skipped = []
     for s in sections:
         if s.kind == "appendix" or (s.parent in skipped_ids) or retrospective.search(s.title):
             skipped_ids.add(s.id)
-            skip_ranges.append((s.span[0], s.end))
-    skip_ranges.extend(covered)
-    top_of = {}
+            skipped.append((s.span[0], s.end))
+    skip = _Spans([*skipped, *(t.span for t in tasks)])
+    top_of: dict[str, str] = {}
     for s in sections:
         top_of[s.id] = top_of.get(s.parent, s.id) if s.parent else s.id
+    starts = [d.span[0] for d in deadlines]
+    section_starts = sorted((s.span[0], s.id) for s in sections)
     targets: list[Target] = []
     carried: list[Deadline] = []
     current_top = None
-    section_starts = sorted((s.span[0], s.id) for s in sections)
     index = 0
     for line in norm.lines():
         while index < len(section_starts) and section_starts[index][0] <= line.start:
@@ -59,14 +98,12 @@ def document_targets(
             if top != current_top:
                 current_top, carried = top, []
             index += 1
-        if not line.text.strip() or "\t" in line.text.strip():
+        if not line.text.strip() or "\t" in line.text.strip() or skip.covers(line.start, line.end):
             continue
-        if any(a <= line.start and line.end <= b for a, b in skip_ranges):
-            continue
-        deadlines = find_deadlines(line.text, line.start, rules.deadlines, norm.original, norm.line_of)
-        by = [d for d in deadlines if d.kind == "by" and d.date]
-        found = find_targets(line.text, line.start, rules.targets, norm.original, norm.line_of, [*carried, *deadlines])
-        targets.extend(t for t in found if not any(a <= t.span[0] < b for a, b in covered))
+        here = _within(deadlines, starts, line.start, line.end)
+        found = find_targets(line.text, line.start, rules.targets, norm.original, norm.line_of, [*carried, *here])
+        targets.extend(t for t in found if not in_task.covers(t.span[0]))
+        by = [d for d in here if d.kind == "by" and d.date]
         if by:
             carried = by[:1]
     return tuple(targets)

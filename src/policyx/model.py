@@ -145,6 +145,8 @@ class DocumentInfo:
     chars: int
     encoding: str
     lines: int
+    level: str | None = None  # province | prefecture | county: whose plan it is
+    date: str | None = None  # the plan's date, when known (manifest or text)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,6 +10,7 @@ chrome) is blanked with spaces.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -32,6 +33,13 @@ _TRADITIONAL_HINT = regex.compile(
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 def to_simplified(text: str) -> str:
     """Traditional characters to simplified ones, one character for one.
 
@@ -44,9 +52,7 @@ def to_simplified(text: str) -> str:
     """
     if len(_TRADITIONAL_HINT.findall(text, 0, 50000)) < 3:
         return text
-    import opencc
-
-    converter = opencc.OpenCC("t2s")
+    converter = _converter()
     whole = converter.convert(text)
     if len(whole) == len(text):
         return whole

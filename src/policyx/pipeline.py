@@ -8,7 +8,7 @@ from pathlib import Path
 import regex
 
 from .corpus import CorpusEntry, resolve
-from .measures import attach_to_tasks, document_targets
+from .measures import all_deadlines, attach_to_tasks, document_targets
 from .model import Document, DocumentInfo
 from .normalize import Normalized
 from .reader import read_source
@@ -39,6 +39,23 @@ def _guess_title(norm: Normalized) -> str | None:
     return candidates[0] if candidates else None
 
 
+_LEVEL_OF_ISSUER = (
+    ("province", regex.compile(r"^(?:新疆维吾尔|内蒙古|广西壮族|宁夏回族|西藏)?自治区|^\p{Han}{2,3}省")),
+    ("prefecture", regex.compile(r"^\p{Han}{1,8}?(?:自治州|州|地区|盟|市)(?!场)")),
+    ("county", regex.compile(r"^\p{Han}{1,8}?(?:县|旗)")),
+)
+
+
+def guess_level(title: str | None) -> str | None:
+    """Whose plan a title names: 新疆维吾尔自治区… → province, 昌吉州… → prefecture."""
+    if not title:
+        return None
+    for level, pattern in _LEVEL_OF_ISSUER:
+        if pattern.search(title):
+            return level
+    return None
+
+
 def extract_text(
     text: str,
     rules: RuleSet | None = None,
@@ -48,6 +65,8 @@ def extract_text(
     path: str | None = None,
     sha256: str | None = None,
     encoding: str = "utf-8",
+    level: str | None = None,
+    date: str | None = None,
 ) -> Document:
     """Extract the structure of one plan from its text.
 
@@ -62,16 +81,20 @@ def extract_text(
     norm = Normalized(text, rules)
     sections, section_issues = segment(norm, rules)
     tasks, task_issues = extract_tasks(norm, sections, rules.departments, rules.responsibility, rules.tasks)
-    tasks = attach_to_tasks(tasks, norm, rules)
-    targets = document_targets(norm, sections, tasks, rules)
+    deadlines = all_deadlines(norm, rules)
+    tasks = attach_to_tasks(tasks, norm, rules, deadlines)
+    targets = document_targets(norm, sections, tasks, rules, deadlines)
+    title = title if title is not None else _guess_title(norm)
     info = DocumentInfo(
         id=doc_id,
-        title=title if title is not None else _guess_title(norm),
+        title=title,
         path=path,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
         chars=len(text),
         encoding=encoding,
         lines=norm.line_count,
+        level=level or guess_level(title),
+        date=date,
     )
     return Document(info=info, sections=sections, tasks=tasks, targets=targets, warnings=(*section_issues, *task_issues))
 
@@ -88,6 +111,8 @@ def extract_file(name_or_path: str | Path, rules: RuleSet | None = None) -> Docu
         path=source.path,
         sha256=source.sha256,
         encoding=source.encoding,
+        level=entry.level if entry else None,
+        date=entry.date if entry else None,
     )
 
 

@@ -34,6 +34,7 @@ class ResponsibilityRules:
     separators: regex.Pattern
     conjunctions: regex.Pattern
     standing: tuple[regex.Pattern, ...]
+    bracket_pattern: regex.Pattern
     standing_examples: tuple[dict, ...] = field(default=())
 
 
@@ -76,6 +77,7 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         separators=separators,
         conjunctions=conjunctions,
         standing=tuple(standing),
+        bracket_pattern=regex.compile(f"[{bracket_chars}]" if bracket_chars else r"(?!x)x"),
         standing_examples=tuple(examples),
     )
 
@@ -241,7 +243,8 @@ def find_clauses(
     """
     found: list[FoundClause] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for bracket in rules.bracket_pattern.finditer(text):
+        i, ch = bracket.start(), bracket.group(0)
         if ch in rules.opener_to_closer:
             stack.append((ch, i))
         elif ch in rules.closer_to_opener:
@@ -257,10 +260,10 @@ def find_clauses(
                     inner_start += 1
                 if not found or found[-1].end - offset <= inner_start:
                     _try(found, text, offset, inner_start, i + 1, inner_start, i, False, registry, rules)
-    brackets = set(rules.opener_to_closer) | set(rules.closer_to_opener)
     for _, start in stack[:1]:
         # an opener never closed: the clause runs to the next bracket or the end
-        end = next((i for i in range(start + 1, len(text)) if text[i] in brackets), len(text.rstrip()))
+        after = rules.bracket_pattern.search(text, start + 1)
+        end = after.start() if after else len(text.rstrip())
         _try(found, text, offset, start, end, start + 1, end, False, registry, rules)
     covered = [(c.start - offset, c.end - offset) for c in found]
     for match in rules.label_pattern.finditer(text):

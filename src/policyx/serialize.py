@@ -59,6 +59,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             "chars": info.chars,
             "encoding": info.encoding,
             "lines": info.lines,
+            "level": info.level,
+            "date": info.date,
         },
         "sections": to_plain(doc.sections),
         "tasks": to_plain(doc.tasks),

@@ -1,0 +1,158 @@
+"""policyx diff: alignment against the hand-made gold, and each kind of change."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from policyx import extract_file, extract_text
+from policyx.cli import app
+from policyx.diff import diff_plans
+from policyx.matching import text_similarity
+
+from .conftest import GOLD
+
+runner = CliRunner()
+
+
+def _canonical(line: int, title: str, pool: list[tuple[int, str]]) -> tuple[int, str]:
+    """A task named by line and (possibly differently worded) title, as the gold names it."""
+    same_line = [p for p in pool if p[0] == line]
+    return max(same_line, key=lambda p: text_similarity(p[1], title)) if same_line else (line, title)
+
+
+@pytest.fixture(scope="module")
+def xinjiang_changji():
+    return diff_plans(extract_file("xinjiang"), extract_file("changji"))
+
+
+def test_alignment_against_gold(xinjiang_changji):
+    gold = yaml.safe_load((GOLD / "xinjiang-water-2016--changji-water-2016.alignment.yaml").read_text(encoding="utf-8"))
+    tasks_a = [(t["line"], t["title"]) for t in yaml.safe_load((GOLD / "xinjiang-water-2016.tasks.yaml").read_text(encoding="utf-8"))["tasks"]]
+    tasks_b = [(t["line"], t["title"]) for t in yaml.safe_load((GOLD / "changji-water-2016.tasks.yaml").read_text(encoding="utf-8"))["tasks"]]
+    want = {(m["a_line"], m["a_title"], m["b_line"], m["b_title"]) for m in gold["matched"]}
+    got = {
+        _canonical(p.a.line, p.a.title, tasks_a) + _canonical(p.b.line, p.b.title, tasks_b)
+        for p in xinjiang_changji.matched
+    }
+    right = len(want & got)
+    precision, recall = right / len(got), right / len(want)
+    print(f"\nalignment xinjiang ↔ changji: P {precision:.3f} R {recall:.3f} ({right} of {len(want)} gold pairs)")
+    assert precision >= 0.95 and recall >= 0.95, (sorted(want - got), sorted(got - want))
+    only_a = {_canonical(t.line, t.title, tasks_a) for t in xinjiang_changji.only_a}
+    assert only_a == {(t["line"], t["title"]) for t in gold["only_a"]}
+
+
+def test_real_changes_between_xinjiang_and_changji(xinjiang_changji):
+    changes = {(p.a.title, c.field, c.direction) for p in xinjiang_changji.matched for c in p.changes}
+    # 30% → 20% of the autonomous-region-level parks
+    assert ("集中治理工业集聚区水污染", "targets", "looser") in changes
+    # 一级A by 2017 in Xinjiang, by 2018 in Changji
+    assert ("加快城镇污水处理设施建设与改造", "deadlines", "later") in changes
+    # water use per 10,000 yuan: −33% → −35%
+    assert ("提高用水效率", "targets", "stricter") in changes
+    # 经信委、环保厅 lead in Xinjiang; Changji's 环保局 leads alone: a real change
+    assert ("取缔“十小”企业", "lead", None) in changes
+
+
+def test_same_function_at_another_level_is_no_change():
+    a = extract_text("一、总则\n（一）工业。防范环境风险。评估风险。（自治区环保厅牵头，水利厅等参与）\n")
+    b = extract_text("一、总则\n(一)工业。防范环境风险。评估风险。(州环保局牵头,水利局负责)\n")
+    (pair,) = diff_plans(a, b).matched
+    assert pair.changes == ()
+
+
+def test_lead_moved_to_another_function_is_a_change():
+    a = extract_text("一、总则\n（一）工业。防范环境风险。评估风险。（自治区环保厅牵头）\n")
+    b = extract_text("一、总则\n（一）工业。防范环境风险。评估风险。（州经信委牵头）\n")
+    (pair,) = diff_plans(a, b).matched
+    assert [(c.field, c.a, c.b) for c in pair.changes] == [("lead", "环保厅", "经信委")]
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "direction"),
+    [
+        ("水质优良比例不低于94%", "水质优良比例不低于100%", "stricter"),
+        ("水质优良比例不低于94%", "水质优良比例不低于90%", "looser"),
+        ("漏损率控制在12%以内", "漏损率控制在10%以内", "stricter"),
+        ("漏损率控制在10%以内", "漏损率控制在12%以内", "looser"),
+        ("用水量比2015年下降33%", "用水量比2015年下降35%", "stricter"),
+        ("污水处理率达到90%", "污水处理率达到90%左右", "looser"),
+    ],
+)
+def test_target_directions(a_text, b_text, direction):
+    template = "一、总则\n（一）节水。提高用水效率。到2020年，{}。（省水利厅牵头）\n"
+    (pair,) = diff_plans(extract_text(template.format(a_text)), extract_text(template.format(b_text))).matched
+    assert [(c.field, c.direction) for c in pair.changes] == [("targets", direction)]
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "direction"),
+    [("2017年底前完成改造", "2018年底前完成改造", "later"), ("2017年底前完成改造", "2016年底前完成改造", "earlier")],
+)
+def test_deadline_directions(a_text, b_text, direction):
+    template = "一、总则\n（一）工业。推进污泥处理处置。{}。（省住建厅牵头）\n"
+    (pair,) = diff_plans(extract_text(template.format(a_text)), extract_text(template.format(b_text))).matched
+    assert [(c.field, c.direction) for c in pair.changes] == [("deadlines", direction)]
+
+
+def test_deadlines_and_targets_added_and_dropped():
+    a = extract_text("一、总则\n（一）工业。推进污泥处理处置。2016年底前完成调查。（省住建厅牵头）\n")
+    b = extract_text("一、总则\n（一）工业。推进污泥处理处置。完成调查，污泥处置率达到90%以上。（省住建厅牵头）\n")
+    (pair,) = diff_plans(a, b).matched
+    assert sorted((c.field, c.status) for c in pair.changes) == [("deadlines", "dropped"), ("targets", "added")]
+
+
+def test_absolute_amounts_are_not_compared_across_levels():
+    a = extract_text("新疆维吾尔自治区水污染防治工作方案\n一、总则\n（一）节水。调整种植结构。力争2020年完成压减灌溉面积800万亩。（自治区水利厅牵头）\n")
+    b = extract_text("昌吉州水污染防治工作方案\n一、总则\n（一）节水。调整种植结构。力争2020年完成压减灌溉面积130万亩。（州水利局牵头）\n")
+    (pair,) = diff_plans(a, b).matched
+    ((change),) = pair.changes
+    assert change.direction is None and "different levels" in change.note
+
+
+def test_a_plan_against_itself_has_no_change():
+    doc = extract_file("changji")
+    d = diff_plans(doc, doc)
+    assert len(d.matched) == len(doc.tasks) and not d.only_a and not d.only_b
+    assert all(not p.changes for p in d.matched) and d.targets == ()
+    assert all(p.a is p.b for p in d.matched)
+
+
+def test_swapping_a_and_b_swaps_every_direction(xinjiang_changji):
+    back = diff_plans(extract_file("changji"), extract_file("xinjiang"))
+    def key(c):
+        return (c.field, str(c.direction), c.status, str(c.a), str(c.b))
+
+    forward = {(p.a.id, p.b.id): sorted(map(key, p.changes)) for p in xinjiang_changji.matched}
+    backward = {(p.b.id, p.a.id): sorted(key(c.swapped()) for c in p.changes) for p in back.matched}
+    assert forward == backward
+    assert {t.id for t in back.only_a} == {t.id for t in xinjiang_changji.only_b}
+
+
+def test_cli_json_follows_the_contract():
+    result = runner.invoke(app, ["diff", "xinjiang", "changji", "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["a"]["id"] == "xinjiang-water-2016" and data["b"]["id"] == "changji-water-2016"
+    pair = next(m for m in data["matched"] if m["a_title"] == "专项整治重点行业")
+    assert pair["b_title"] == "专项整治重污染行业" and 0 < pair["similarity"] <= 1
+    assert {"a", "b", "a_title", "b_title", "similarity", "changes"} <= set(pair)
+    assert all(c["direction"] in ("stricter", "looser", "earlier", "later", None) for m in data["matched"] for c in m["changes"])
+    assert {"id", "title"} <= set(data["only_a"][0]) and data["only_b"]
+
+
+def test_cli_markdown_text_and_only_changes():
+    md = runner.invoke(app, ["diff", "xinjiang", "changji", "--format", "markdown", "--only-changes"])
+    assert md.exit_code == 0 and md.stdout.startswith("## ") and "| task in A |" in md.stdout and "### Unchanged" not in md.stdout
+    text = runner.invoke(app, ["diff", "xinjiang", "changji"])
+    assert text.exit_code == 0 and "tasks aligned" in text.stdout
+
+
+def test_cli_fail_on():
+    assert runner.invoke(app, ["diff", "xinjiang", "changji", "--fail-on", "looser", "-f", "json"]).exit_code == 1
+    assert runner.invoke(app, ["diff", "changji", "changji", "--fail-on", "looser,later,missing", "-f", "json"]).exit_code == 0
+    bad = runner.invoke(app, ["diff", "xinjiang", "changji", "--fail-on", "sooner"])
+    assert bad.exit_code == 2 and "unknown --fail-on" in bad.stderr
