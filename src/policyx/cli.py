@@ -249,6 +249,78 @@ def _emit(text: str, output: Path | None) -> None:
         raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
+@app.command()
+def check(
+    plans: Annotated[Optional[list[str]], typer.Argument(help="Plan files or corpus names (several at once).")] = None,
+    against: Annotated[Optional[str], typer.Option("--against", help="The parent plan this one implements.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="auto, text, json, github, junit or sarif.")] = "auto",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too (exit 1).")] = False,
+    disable: Annotated[Optional[list[str]], typer.Option("--disable", help="Switch a rule off for this run (repeatable).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="A policyx.toml or pyproject.toml to read.")] = None,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    rules_dir: RulesOption = None,
+) -> None:
+    """Validate plans for CI: exit 0 clean, 1 on errors (or warnings with --strict), 2 on unreadable input.
+
+    Example: policyx check changji --against xinjiang --format sarif -o policyx.sarif
+    """
+    import os
+
+    from .check import catalogue, check_plan, find_config, load_config
+    from .render_check import FORMATS, CheckedPlan, print_text, to_github, to_json, to_junit, to_sarif
+    from .rules import load_rules
+
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    _check_format(fmt, *FORMATS)
+    try:
+        rules = load_rules(tuple(str(d) for d in rules_dir or ()))
+        known = catalogue(rules)
+        settings = load_config(config if config else find_config(), known)
+    except PolicyxError as exc:
+        raise _fail(str(exc)) from None
+    if list_rules:
+        _print_table("policyx check rules", ("rule", "code", "severity", "description"),
+                     ((r.id, r.code, settings.severity.get(r.id, r.severity) + (" (off)" if r.id in settings.disabled else ""),
+                       r.description) for r in known.values()))
+        return
+    if not plans:
+        raise _fail("no plan given; usage: policyx check PLAN... [--against PARENT]")
+    unknown = [r for r in disable or () if r not in known]
+    if unknown:
+        raise _fail(f"unknown rule {unknown[0]!r}; see policyx check --list-rules")
+    from .pipeline import extract_file
+
+    parent = None
+    if against:
+        _, parent = _load(against, rules_dir)
+    checked: list[CheckedPlan] = []
+    unreadable = 0
+    for plan in plans:
+        try:
+            doc = extract_file(plan, rules)
+        except PolicyxError as exc:
+            typer.echo(f"policyx: {exc}", err=True)
+            unreadable += 1
+            continue
+        findings = check_plan(doc, rules, parent=parent, config=settings, disable=disable or ())
+        checked.append(CheckedPlan(doc.info.id, doc.info.path, doc.info.title, tuple(findings)))
+    if fmt == "text" and output is None:
+        print_text(checked)
+    else:
+        text = {"json": lambda: to_json(checked), "github": lambda: to_github(checked),
+                "junit": lambda: to_junit(checked, strict=strict), "sarif": lambda: to_sarif(checked, known),
+                "text": lambda: "".join(f"{p.location}:{f.line or ''}: {f.severity} {f.rule} {f.message}\n"
+                                        for p in checked for f in p.findings)}[fmt]()
+        _emit(text, output)
+    if unreadable:
+        raise typer.Exit(2)
+    failing = {"error", "warning"} if strict else {"error"}
+    if any(f.severity in failing for p in checked for f in p.findings):
+        raise typer.Exit(1)
+
+
 @corpus_app.command("list")
 def corpus_list(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",

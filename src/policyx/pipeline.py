@@ -46,6 +46,25 @@ _LEVEL_OF_ISSUER = (
 )
 
 
+_PUBLISHED = regex.compile(r"(?:发布|成文|印发)(?:日期|时间)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_DATE_LINE = regex.compile(r"^[ \t\u3000]*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[ \t\u3000]*$", regex.MULTILINE)
+
+
+def guess_date(original: str) -> str | None:
+    """The plan's date: a "发布日期: 2016-07-27" line of its web page, else the
+    first line that is only a date (the signature: "2015年10月19日")."""
+    import datetime as dt
+
+    for pattern in (_PUBLISHED, _DATE_LINE):
+        m = pattern.search(original)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
 def guess_level(title: str | None) -> str | None:
     """Whose plan a title names: 新疆维吾尔自治区… → province, 昌吉州… → prefecture."""
     if not title:
@@ -94,7 +113,7 @@ def extract_text(
         encoding=encoding,
         lines=norm.line_count,
         level=level or guess_level(title),
-        date=date,
+        date=date or guess_date(text),
     )
     return Document(info=info, sections=sections, tasks=tasks, targets=targets, warnings=(*section_issues, *task_issues))
 

@@ -1,0 +1,207 @@
+"""policyx check: findings on the corpus, broken fixtures, config, formats, exit codes."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from typer.testing import CliRunner
+
+from policyx import extract_file, extract_text, load_rules
+from policyx.check import catalogue, check_plan, load_config
+from policyx.cli import app
+from policyx.diff import diff_plans
+
+from .conftest import CORPUS, ROOT
+
+runner = CliRunner()
+RULES = load_rules()
+CHANGJI = (CORPUS / "changji-water-2016.txt").read_text(encoding="utf-8")
+
+
+def findings(text: str, **kwargs):
+    return [(f.rule, f.line) for f in check_plan(extract_text(text), RULES, **kwargs)]
+
+
+def test_changji_findings_are_pinned():
+    # read by hand: line 19's clause has no opening bracket ("…技术改造。经信委、环保局牵头,发改委负责)")
+    assert [(f.rule, f.line, f.severity) for f in check_plan(extract_file("changji"), RULES)] == [
+        ("clause-unclosed", 19, "warning"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("plan", "expected"),
+    [
+        # "2015年底前调查确定地级以上城市建成区黑臭水体" in a 2016 plan: already past when issued
+        ("xinjiang", [("deadline-outside-plan", 99)]),
+        ("neimenggu", []),
+        # "基本完成2010年前历史遗留的铀矿地质勘探点位的退役治理": a date of the past read as a deadline
+        ("xinjiang-13th", [("deadline-outside-plan", 480)]),
+        ("xinjiang-14th", []),
+    ],
+)
+def test_other_corpus_plans(plan, expected):
+    assert [(f.rule, f.line) for f in check_plan(extract_file(plan), RULES)] == expected
+
+
+BROKEN = [
+    # (rule, what to replace in a copy of changji, with what)
+    ("task-without-lead", "(水利局负责)\n", "(发改委参与)\n"),
+    ("department-unknown", "(商务局、经信委牵头,环保局、科学技术局负责)", "(商务局、经信委牵头,环保局、星际航行局负责)"),
+    ("deadline-unparsed", "2016年底前编制完成全州农村环境综合整治方案", "2016年第三季度编制完成全州农村环境综合整治方案"),
+    ("deadline-outside-plan", "2016年底前,制定浆粕化纤", "2011年底前,制定浆粕化纤"),
+    ("section-numbering", "(三十三)加强督查问责。对因", "(三十四)加强督查问责。对因"),
+    ("clause-unclosed", "(住房和城乡建设局牵头,发改委、环保局负责)\n\n全面加强", "(住房和城乡建设局牵头,发改委、环保局负责\n\n全面加强"),
+    ("target-without-year", "到2020年,再生水利用率达到20%以上", "再生水利用率达到20%以上"),
+    ("task-without-clause", "(水利局负责)\n", "\n"),
+]
+
+
+@pytest.mark.parametrize(("rule", "old", "new"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_plan_broken_one_way_triggers_exactly_that_rule(rule, old, new):
+    assert CHANGJI.count(old) == 1, f"fixture text not unique: {old!r}"
+    base = [(f.rule, f.message) for f in check_plan(extract_text(CHANGJI), RULES)]
+    broken = [(f.rule, f.message) for f in check_plan(extract_text(CHANGJI.replace(old, new)), RULES)]
+    added = [f for f in broken if f not in base]
+    assert [r for r, _ in added] == [rule], added
+
+
+def test_duplicate_task():
+    text = "一、总则\n（一）工业。取缔小企业。2016年底前全部取缔。（省环保厅牵头）\n取缔小企业。2016年底前全部取缔。（省环保厅牵头）\n"
+    assert [r for r, _ in findings(text)] == ["duplicate-task"]
+
+
+def test_no_structure_is_an_error():
+    assert findings("各地要高度重视，认真组织实施。") == [("no-structure", None)]
+
+
+def test_against_parent_is_consistent_with_diff():
+    child, parent = extract_file("changji"), extract_file("xinjiang")
+    found = check_plan(child, RULES, parent=parent)
+    d = diff_plans(parent, child)
+    rules = [f.rule for f in found]
+    assert rules.count("parent-task-missing") == len(d.only_a) == 6
+    assert rules.count("deadline-later-than-parent") == d.summary["later"]
+    assert rules.count("target-looser-than-parent") == d.summary["looser"]
+    assert rules.count("lead-changed") == d.summary["lead_changes"]
+    missing = {f.message.split("'")[1] for f in found if f.rule == "parent-task-missing"}
+    assert "整治城市黑臭水体" in missing and "健全法规规章" in missing
+    assert {f.line for f in found if f.rule == "deadline-later-than-parent"} == {23}
+    assert {f.line for f in found if f.rule == "target-looser-than-parent"} == {21}
+
+
+def test_config_disables_and_regrades(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.policyx.check]\ndisable = ["clause-unclosed"]\n[tool.policyx.check.severity]\ntask-without-clause = "error"\n',
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path / "pyproject.toml", catalogue(RULES))
+    assert config.disabled == {"clause-unclosed"} and config.severity == {"task-without-clause": "error"}
+    assert check_plan(extract_file("changji"), RULES, config=config) == []
+    text = "一、总则\n（一）工业。取缔小企业。（省环保厅牵头）\n加强监管。定期检查。\n二、保障\n（二）考核。严格考核。（省环保厅牵头）\n"
+    assert [(f.rule, f.severity) for f in check_plan(extract_text(text), RULES, config=config)] == [
+        ("task-without-clause", "error"),
+    ]
+
+
+def test_policyx_toml_and_cli_disable(tmp_path, monkeypatch):
+    (tmp_path / "policyx.toml").write_text('[check]\ndisable = ["clause-unclosed"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["check", "changji", "-f", "json"]).exit_code == 0
+    clean = json.loads(runner.invoke(app, ["check", "changji", "-f", "json"]).stdout)
+    assert clean["findings"] == []
+    (tmp_path / "policyx.toml").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["check", "changji", "-f", "json", "--disable", "clause-unclosed"])
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_bad_config_and_unknown_rules_exit_2(tmp_path):
+    bad = tmp_path / "policyx.toml"
+    bad.write_text('disable = ["no-such-rule"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["check", "changji", "--config", str(bad)])
+    assert result.exit_code == 2 and "unknown rule 'no-such-rule'" in result.stderr
+    result = runner.invoke(app, ["check", "changji", "--disable", "nope"])
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_exit_codes(tmp_path):
+    assert runner.invoke(app, ["check", "xinjiang-14th"]).exit_code == 0
+    assert runner.invoke(app, ["check", "changji"]).exit_code == 0  # a warning only
+    assert runner.invoke(app, ["check", "changji", "--strict"]).exit_code == 1
+    assert runner.invoke(app, ["check", "changji", "--against", "xinjiang"]).exit_code == 1  # later and looser: errors
+    missing = runner.invoke(app, ["check", "changji", str(tmp_path / "gone.txt")])
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+    assert runner.invoke(app, ["check"]).exit_code == 2
+
+
+def test_several_files_with_a_summary():
+    paths = sorted(str(p) for p in CORPUS.glob("*.txt"))
+    result = runner.invoke(app, ["check", *paths, "-f", "json"])
+    data = json.loads(result.stdout)
+    assert len(data["documents"]) == 5
+    assert data["summary"] == {"error": 0, "warning": 3, "info": 0}
+    text = runner.invoke(app, ["check", *paths])
+    assert "5 plan(s) checked" in text.stdout
+
+
+def test_list_rules():
+    result = runner.invoke(app, ["check", "--list-rules"])
+    assert result.exit_code == 0
+    for rule in ("task-without-lead", "deadline-later-than-parent", "target-looser-than-parent", "section-numbering"):
+        assert rule in result.stdout
+
+
+def test_json_follows_the_contract():
+    data = json.loads(runner.invoke(app, ["check", "changji", "-f", "json"]).stdout)
+    assert data["document"]["id"] == "changji-water-2016"
+    assert data["findings"] == [{
+        "rule": "clause-unclosed", "severity": "warning", "message": data["findings"][0]["message"], "line": 19,
+        "task": None, "span": data["findings"][0]["span"],
+    }]
+    assert data["summary"] == {"error": 0, "warning": 1, "info": 0}
+
+
+def test_github_annotations(monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = runner.invoke(app, ["check", "changji", "--against", "xinjiang"])  # auto: github
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("::error file=") and ",line=23," in line and "title=deadline-later-than-parent::" in line
+               for line in lines)
+    assert any(line.startswith("::notice ") for line in lines) and any(line.startswith("::warning ") for line in lines)
+
+
+def test_junit_xml():
+    result = runner.invoke(app, ["check", "changji", "xinjiang-14th", "--against", "xinjiang", "-f", "junit"])
+    root = ET.fromstring(result.stdout)
+    suites = root.findall("testsuite")
+    assert len(suites) == 2
+    assert suites[0].get("failures") == "2" and len(suites[0].findall("testcase/failure")) == 2
+    assert root.find("testsuite/testcase/failure").get("type") == "error"
+
+
+def test_sarif_validates_against_the_official_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "tests/data/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    result = runner.invoke(app, ["check", "changji", "--against", "xinjiang", "-f", "sarif"])
+    sarif = json.loads(result.stdout)
+    jsonschema.validate(sarif, schema)
+    run = sarif["runs"][0]
+    assert {r["id"] for r in run["tool"]["driver"]["rules"]} >= {"task-without-lead", "target-looser-than-parent"}
+    levels = {r["level"] for r in run["results"]}
+    assert levels == {"error", "warning", "note"}
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("changji-water-2016.txt")
+
+
+def test_report_written_atomically(tmp_path):
+    out = tmp_path / "report.sarif"
+    result = runner.invoke(app, ["check", "changji", "-f", "sarif", "-o", str(out)])
+    assert result.exit_code == 0 and json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_pre_commit_hook_definition():
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hooks[0]["id"] == "policyx-check" and hooks[0]["entry"].startswith("policyx check")
