@@ -133,7 +133,7 @@ def test_tasks_table_for_people():
 def test_departments_table_and_json():
     rows = json.loads(runner.invoke(app, ["departments", "changji", "-f", "json"]).stdout)
     top = rows[0]
-    assert top["canonical"] == "环境保护局" and len(top["leads"]) == 40
+    assert top["canonical"] == "环境保护局" and len(top["leads"]) == 40  # the body's tasks, not the table's rows
     assert "1.1.1" in top["leads"]
     table = runner.invoke(app, ["departments", "xinjiang"])
     assert table.exit_code == 0 and "departments" in table.stdout and "1.1.1" in table.stdout
@@ -182,7 +182,7 @@ def test_entry_point_usage_errors_are_one_line(args, code):
 
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("extract", "tasks", "departments", "timeline", "diff", "check", "corpus list"):
+    for command in ("extract", "tasks", "departments", "timeline", "diff", "check", "tables", "corpus list"):
         result = runner.invoke(app, [*command.split(), "--help"])
         assert result.exit_code == 0 and "Example:" in result.stdout
         assert f"policyx {command}" in readme

@@ -117,7 +117,10 @@ def _plan_year(doc: Document) -> int | None:
 
 
 def _raw_findings(doc: Document, rules: RuleSet, parent: Document | None) -> Iterable[Finding]:
-    """Every finding, before the config switches some off."""
+    """Every finding, before the config switches some off.  Task rules look at
+    the body's tasks; rows of the plan's own tables are checked against them
+    (body-table-mismatch) rather than on their own."""
+    doc = replace(doc, tasks=doc.body_tasks())
     for w in doc.warnings:
         if w.code in ("task-without-clause", "department-unknown", "clause-unclosed", "section-numbering", "no-structure",
                       "body-table-mismatch"):
@@ -174,8 +177,11 @@ def _line(doc: Document, offset: int) -> int:
 
 
 def _duplicates(doc: Document) -> Iterable[Finding]:
+    """Body tasks only: a table row restating a body task is no duplicate."""
     seen: dict[str, object] = {}
     for t in doc.tasks:
+        if t.source != "body":
+            continue
         key = t.title
         earlier = seen.get(key)
         if earlier is not None and text_similarity(earlier.text, t.text) >= 0.8:  # type: ignore[attr-defined]

@@ -114,6 +114,7 @@ def tasks(
     lead: Annotated[Optional[str], typer.Option("--lead", help="Only tasks this department leads (环保厅 also finds 环保局).")] = None,
     participant: Annotated[Optional[str], typer.Option("--participant", help="Only tasks this department takes part in.")] = None,
     section: Annotated[Optional[str], typer.Option("--section", help="Only tasks in this section (e.g. 1.2) and below.")] = None,
+    source: Annotated[str, typer.Option("--source", help="body (the text), table (task-table rows) or all.")] = "body",
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     rules_dir: RulesOption = None,
 ) -> None:
@@ -122,17 +123,19 @@ def tasks(
     Example: policyx tasks xinjiang --lead 环保厅
     """
     _check_format(fmt, "table", "json")
+    if source not in ("body", "table", "all"):
+        raise _fail(f"unsupported --source {source!r}; choose from body, table, all")
     from .views import filter_tasks
 
     rules, doc = _load(plan, rules_dir)
-    selected = filter_tasks(doc, rules.departments, lead=lead, participant=participant, section=section)
+    selected = filter_tasks(doc, rules.departments, lead=lead, participant=participant, section=section, source=source)
     if fmt == "json":
         from .serialize import task_to_dict
 
         sys.stdout.write(dumps([task_to_dict(t) for t in selected], "json"))
         return
     _print_table(
-        f"{doc.info.title or doc.info.id}: {len(selected)} of {len(doc.tasks)} tasks",
+        f"{doc.info.title or doc.info.id}: {len(selected)} of {len(doc.tasks if source == 'all' else [t for t in doc.tasks if t.source == source])} tasks",
         ("id", "line", "task", "lead", "participants", "implementers"),
         ((t.id, str(t.line), t.title, _names(t.lead), _names(t.participants), _names(t.implementers)) for t in selected),
     )
@@ -195,6 +198,43 @@ def timeline(
             ((e.date or "—", e.kind, e.raw or "—", f"{e.task} {e.title}", "、".join(e.lead), str(e.line)) for e in rows),
             title_justify="left",
         )
+
+
+@app.command()
+def tables(
+    plan: Annotated[str, typer.Argument(help="A plan file, a corpus name or - for stdin.")],
+    csv_dir: Annotated[Optional[Path], typer.Option("--csv", help="Also write one CSV file per table into this directory.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    rules_dir: RulesOption = None,
+) -> None:
+    """Print each table of a plan (专栏 boxes, 附表/附件 task tables, site lists), and write CSVs.
+
+    Example: policyx tables changji --csv out/
+    """
+    _check_format(fmt, "table", "json")
+    _, doc = _load(plan, rules_dir)
+    if csv_dir is not None:
+        from .serialize import table_to_csv
+
+        try:
+            csv_dir.mkdir(parents=True, exist_ok=True)
+            for t in doc.tables:
+                write_atomic(csv_dir / f"{doc.info.id}.{t.id.replace('#', '-')}.csv", table_to_csv(t))
+        except OSError as exc:
+            raise _fail(f"{csv_dir}: cannot write ({exc.strerror or exc})") from None
+    if fmt == "json":
+        from .serialize import to_plain
+
+        sys.stdout.write(dumps(to_plain(doc.tables), "json"))
+        return
+    if not doc.tables:
+        typer.echo(f"{doc.info.id}: no tables found")
+    for t in doc.tables:
+        count = f", says {t.stated_count}" if t.stated_count is not None else ""
+        _print_table(f"{t.id} {t.title or ''} — {t.kind}, {len(t.rows)} rows{count} (line {t.line})",
+                     ("line", *t.columns), ((str(line), *row) for line, row in zip(t.row_lines, t.rows)))
+        for note in t.footnotes:
+            typer.echo(note)
 
 
 FAIL_KINDS = ("looser", "later", "missing")

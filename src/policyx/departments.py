@@ -43,6 +43,7 @@ class DepartmentRegistry:
             key=lambda item: -len(item[0]),
         )
         self.not_prefix_words = tuple(data.get("not_prefix_words", []) or [])
+        self.not_office_endings = tuple(data.get("not_office_endings", []) or [])
         suffixes = data.get("office_suffixes", []) or []
         self.office_suffix = regex.compile("(?:" + "|".join(map(regex.escape, sorted(suffixes, key=len, reverse=True))) + ")$") if suffixes else None
         try:
@@ -76,7 +77,13 @@ class DepartmentRegistry:
         return "", None, name
 
     def looks_like_office(self, name: str) -> bool:
-        return bool(name) and (name in self.aliases or bool(self.office_suffix and self.office_suffix.search(name)))
+        if not name:
+            return False
+        if name in self.aliases:
+            return True
+        if name.endswith(self.not_office_endings):
+            return False
+        return bool(self.office_suffix and self.office_suffix.search(name))
 
     def is_government(self, name: str) -> bool:
         entry = self.aliases.get(name)

@@ -106,7 +106,7 @@ class Target:
     raw: str
     metric: str | None
     comparator: Comparator
-    value: Decimal
+    value: Decimal | None  # None when the table gives words ("控制在国家下达指标范围内")
     unit: str | None
     year: int | None
     baseline_year: int | None
@@ -115,6 +115,9 @@ class Target:
     line: int
     group: str | None = None  # an indicator table's group heading
     source: str = "text"  # text | table
+    baseline: str | None = None  # an indicator table's base value, as written ("56.02", "—")
+    attribute: str | None = None  # 约束性 / 预期性
+    value_text: str | None = None  # the target cell as written, when it is not a number
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,6 +137,30 @@ class Task:
     source: Literal["body", "table"] = "body"
     deadlines: tuple[Deadline, ...] = ()
     targets: tuple[Target, ...] = ()
+    restates: str | None = None  # for a table task: the body task it restates
+    table: str | None = None  # for a table task: the table's id
+
+
+TableKind = Literal["task", "indicator", "site", "generic"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table:
+    """A table of the plan: tab-separated rows, or cells one per line."""
+
+    id: str  # 附表1, 专栏2, 附件1, or table-N when it has no caption
+    title: str | None
+    line: int
+    span: Span
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    kind: TableKind = "generic"
+    form: Literal["tab", "flattened"] = "tab"
+    section: str | None = None
+    row_lines: tuple[int, ...] = ()
+    row_groups: tuple[str | None, ...] = ()
+    stated_count: int | None = None  # "共20项", "15个水质断面"
+    footnotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -158,7 +185,11 @@ class Document:
     warnings: tuple[Issue, ...]
     tasks: tuple[Task, ...] = field(default=())
     targets: tuple[Target, ...] = field(default=())
-    tables: tuple = field(default=())
+    tables: tuple[Table, ...] = field(default=())
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def body_tasks(self) -> tuple[Task, ...]:
+        """The tasks written in the plan's text (not the rows of its tables)."""
+        return tuple(t for t in self.tasks if t.source == "body")

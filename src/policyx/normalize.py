@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass
-from typing import Iterator
 
 import regex
 
@@ -85,7 +84,7 @@ class Line:
 class Normalized:
     """A plan's original text, its working copy and a line index."""
 
-    __slots__ = ("original", "text", "noise_spans", "_line_starts")
+    __slots__ = ("original", "text", "noise_spans", "_line_starts", "_lines")
 
     def __init__(self, original: str, rules: RuleSet) -> None:
         self.original = original
@@ -117,6 +116,7 @@ class Normalized:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
         self._line_starts = starts
+        self._lines: list[Line] | None = None
 
     @property
     def line_count(self) -> int:
@@ -126,11 +126,20 @@ class Normalized:
         """1-based line number of an offset."""
         return bisect.bisect_right(self._line_starts, offset)
 
-    def lines(self) -> Iterator[Line]:
-        text = self.text
-        starts = self._line_starts
-        for i, start in enumerate(starts):
-            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-            if end > start and text[end - 1] == "\r":
-                end -= 1
-            yield Line(i + 1, start, end, text[start:end])
+    def lines(self, start: int = 0, end: int | None = None) -> list[Line]:
+        """The lines (made once), or those that overlap [start, end)."""
+        if self._lines is None:
+            text = self.text
+            starts = self._line_starts
+            lines = []
+            for i, first in enumerate(starts):
+                last = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+                if last > first and text[last - 1] == "\r":
+                    last -= 1
+                lines.append(Line(i + 1, first, last, text[first:last]))
+            self._lines = lines
+        if start == 0 and end is None:
+            return self._lines
+        lo = max(0, self.line_of(start) - 1)
+        hi = len(self._lines) if end is None else self.line_of(max(start, end - 1))
+        return self._lines[lo:hi]

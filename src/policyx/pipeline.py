@@ -14,6 +14,7 @@ from .normalize import Normalized
 from .reader import read_source
 from .rules import RuleSet, load_rules
 from .segment import segment
+from .tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
 from .tasks import extract_tasks
 
 _PLAN_WORD = regex.compile(r"(?:方案|规划|意见|计划|办法|纲要|细则|条例|措施|要点|通知|决定)[”》\"']?\s*$")
@@ -102,7 +103,11 @@ def extract_text(
     tasks, task_issues = extract_tasks(norm, sections, rules.departments, rules.responsibility, rules.tasks)
     deadlines = all_deadlines(norm, rules)
     tasks = attach_to_tasks(tasks, norm, rules, deadlines)
-    targets = document_targets(norm, sections, tasks, rules, deadlines)
+    parsed = extract_tables(norm, sections, rules)
+    from_tables = link_to_body(table_tasks(parsed, norm, rules, deadlines), tasks)
+    tasks = fill_from_tables(tasks, from_tables)
+    table_issues = consistency(tasks, from_tables, parsed)
+    targets = (*document_targets(norm, sections, tasks, rules, deadlines), *indicator_targets(parsed, norm, rules.targets.units))
     title = title if title is not None else _guess_title(norm)
     info = DocumentInfo(
         id=doc_id,
@@ -115,7 +120,14 @@ def extract_text(
         level=level or guess_level(title),
         date=date or guess_date(text),
     )
-    return Document(info=info, sections=sections, tasks=tasks, targets=targets, warnings=(*section_issues, *task_issues))
+    return Document(
+        info=info,
+        sections=sections,
+        tasks=(*tasks, *from_tables),
+        targets=targets,
+        tables=tuple(p.table for p in parsed),
+        warnings=(*section_issues, *task_issues, *table_issues),
+    )
 
 
 def extract_file(name_or_path: str | Path, rules: RuleSet | None = None) -> Document:

@@ -171,7 +171,7 @@ def _parse_roles(core: str, offset: int, registry: DepartmentRegistry, rules: Re
         items_start, start = start, match.end()
         items = core[items_start:match.start()]
         kind = rules.role_of[match.group(0)]
-        refs, prefix = _resolve_units(items, offset + items_start, registry, rules, prefix)
+        refs, prefix = resolve_units(items, offset + items_start, registry, rules, prefix)
         if not refs:
             continue
         if kind == "responsible":
@@ -198,11 +198,11 @@ def _parse_labelled(core: str, offset: int, registry: DepartmentRegistry, rules:
         if stop:
             items = items[: stop.start()]
         items = items.rstrip(" ;,，、")
-        refs, prefix = _resolve_units(items, offset + match.end(), registry, rules, prefix)
+        refs, prefix = resolve_units(items, offset + match.end(), registry, rules, prefix)
         parsed.add(rules.label_of[match.group("label")], refs)
 
 
-def _resolve_units(
+def resolve_units(
     items: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, prefix: str
 ) -> tuple[list[DepartmentRef], str]:
     refs = []

@@ -22,6 +22,7 @@ from .errors import RulesError
 if TYPE_CHECKING:
     from .deadlines import DeadlineRules
     from .departments import DepartmentRegistry
+    from .tables import TableRules
     from .targets import TargetRules
     from .responsibility import ResponsibilityRules
     from .tasks import TaskRules
@@ -80,6 +81,7 @@ class RuleSet:
     tasks: "TaskRules"
     deadlines: "DeadlineRules"
     targets: "TargetRules"
+    tables: "TableRules"
     files: tuple[str, ...]
     raw: dict[str, dict] = field(default_factory=dict)
 
@@ -245,6 +247,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     from .departments import DepartmentRegistry
     from .responsibility import compile_responsibility
     from .targets import compile_target_rules
+    from .tables import compile_table_rules
     from .tasks import compile_task_rules
 
     def where(name: str) -> str:
@@ -259,6 +262,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
         tasks=_guarded(compile_task_rules, raw.get("tasks", {}), where("tasks")),
         deadlines=compile_deadline_rules(raw.get("deadlines", {}), where=where("deadlines")),
         targets=compile_target_rules(raw.get("targets", {}), where=where("targets")),
+        tables=_guarded(compile_table_rules, raw.get("tables", {}), where("tables")),
         files=tuple(files),
         raw=raw,
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .model import SCHEMA_VERSION, Clause, Deadline, DepartmentRef, Document, Issue, Section, Target, Task
+from .model import SCHEMA_VERSION, Clause, Deadline, DepartmentRef, Document, Issue, Section, Table, Target, Task
 
 FORMATS = ("json", "yaml")
 
@@ -24,10 +24,12 @@ KEYS: dict[type, tuple[str, ...]] = {
     Clause: ("text", "line", "span", "form", "closed", "nested", "lead", "participants", "implementers", "standing",
              "sentence_span"),
     Task: ("id", "section", "title", "text", "line", "span", "lead", "participants", "implementers", "deadlines",
-           "targets", "title_span", "source", "clause", "subclauses"),
+           "targets", "title_span", "source", "restates", "table", "clause", "subclauses"),
+    Table: ("id", "title", "line", "columns", "rows", "kind", "form", "section", "span", "row_lines", "row_groups",
+            "stated_count", "footnotes"),
     Deadline: ("raw", "kind", "date", "span", "line", "rule", "period", "start", "approximate"),
     Target: ("raw", "metric", "comparator", "value", "unit", "year", "baseline_year", "span", "line", "value_span",
-             "group", "source"),
+             "group", "source", "baseline", "attribute", "value_text"),
 }
 
 
@@ -41,6 +43,20 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
+
+
+def table_to_csv(table: Table) -> str:
+    """A table as CSV: a header row, then one row per table row (with its line)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["line", "group", *table.columns])
+    groups = table.row_groups or (None,) * len(table.rows)
+    for line, group, row in zip(table.row_lines, groups, table.rows):
+        writer.writerow([line, group or "", *row])
+    return out.getvalue()
 
 
 def task_to_dict(task: Task) -> dict[str, Any]:

@@ -41,6 +41,7 @@ class TargetRules:
     verb_finder: regex.Pattern
     verb_of: dict[str, str]
     goal_words: regex.Pattern
+    units: frozenset[str] = frozenset()
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
 
@@ -92,6 +93,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             verb_finder=regex.compile(_alt(list(verb_of)) if verb_of else r"(?!x)x"),
             verb_of=verb_of,
             goal_words=regex.compile(data.get("goal_words") or r"(?!x)x"),
+            units=frozenset(str(u) for u in units),
             examples=tuple(data.get("examples") or ()),
             counterexamples=tuple(data.get("counterexamples") or ()),
         )

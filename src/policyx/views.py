@@ -34,9 +34,12 @@ def filter_tasks(
     lead: str | None = None,
     participant: str | None = None,
     section: str | None = None,
+    source: str = "body",
 ) -> list[Task]:
-    """Tasks led by / joined by a department, inside a section (and its subsections)."""
-    tasks = list(doc.tasks)
+    """Tasks led by / joined by a department, inside a section (and its
+    subsections); ``source`` body (the plan's text), table (rows of its task
+    tables) or all."""
+    tasks = [t for t in doc.tasks if source == "all" or t.source == source]
     if section:
         tasks = [t for t in tasks if t.section == section or (t.section or "").startswith(section + ".")]
     if lead:
@@ -81,7 +84,7 @@ def department_load(doc: Document) -> list[DepartmentLoad]:
         if task.id not in bucket:
             bucket.append(task.id)
 
-    for task in doc.tasks:
+    for task in doc.body_tasks():
         for ref in task.lead:
             note(ref, task, "leads")
         for ref in task.participants:
@@ -112,7 +115,7 @@ def timeline(doc: Document) -> list[TimelineEntry]:
     and ongoing ones, and the tasks with no deadline at all (year None)."""
     dated: list[TimelineEntry] = []
     undated: list[TimelineEntry] = []
-    for task in doc.tasks:
+    for task in doc.body_tasks():
         lead = [r.name for r in task.lead]
         if not task.deadlines:
             undated.append(TimelineEntry(None, None, "none", "", task.line, task.id, task.title, lead))

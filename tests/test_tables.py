@@ -1,0 +1,158 @@
+"""Tables: every row read and every cell in its column, against the hand-written gold."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+import regex
+import yaml
+from typer.testing import CliRunner
+
+from policyx import extract_file, extract_text
+from policyx.cli import app
+from policyx.evaluate import deadline_key
+
+from .conftest import GOLD
+
+runner = CliRunner()
+
+
+def _table(doc, table_id):
+    return next(t for t in doc.tables if t.id == table_id)
+
+
+@pytest.fixture(scope="module")
+def changji():
+    return extract_file("changji")
+
+
+def test_changji_task_table_rows(changji):
+    gold = yaml.safe_load((GOLD / "changji-water-2016.table1.yaml").read_text(encoding="utf-8"))["rows"]
+    rows = [t for t in changji.tasks if t.table == "附表1"]
+    table = _table(changji, "附表1")
+    assert table.kind == "task" and table.form == "flattened"
+    assert table.columns == ("任务", "子任务", "牵头部门", "主要工作、目标和完成时间")
+    assert len(rows) == len(table.rows) == len(gold) == 111
+
+    def want(r):
+        heading = regex.sub(r"^[(（][一二三四五六七八九十]+[)）]", "", r["task"]) if r["task"] else None
+        return (r["subtask"] or heading, r["lead"], r["deadline"])
+
+    def got(t):
+        return (t.title, [d.name for d in t.lead], deadline_key(t.deadlines[0]) if t.deadlines else None)
+
+    wrong = [(w, g) for w, g in zip(map(want, gold), map(got, rows)) if w != g]
+    assert wrong == []
+    # cells in their columns: the lead column holds departments, the work column the work items
+    assert all(row[2] for row in table.rows)
+    assert table.rows[0][3].startswith("排查装备水平低") and table.rows[0][3].endswith("(2016年底前)")
+
+
+def test_repeated_lead_cells_and_missing_sub_tasks(changji):
+    rows = [t for t in changji.tasks if t.table == "附表1"]
+    # "商务局、经信委" written again before each work item of 集中治理工业集聚区水污染
+    assert [t.title for t in rows[4:7]] == ["集中治理工业集聚区水污染"] * 3
+    # (八)严控地下水超采 has a lead but no sub-task: its heading names the row
+    assert any(t.title == "严控地下水超采" and [d.name for d in t.lead] == ["水利局", "国土局"] for t in rows)
+
+
+def test_table_rows_restate_body_tasks(changji):
+    rows = [t for t in changji.tasks if t.table == "附表1"]
+    body = {t.id: t for t in changji.body_tasks()}
+    linked = [t for t in rows if t.restates]
+    assert len(linked) >= 105
+    assert body[rows[0].restates].title == "取缔“十小”企业"
+    assert all(t.source == "table" for t in rows)
+
+
+def test_neimenggu_task_table_rows():
+    gold = yaml.safe_load((GOLD / "neimenggu-water-2015.table1.yaml").read_text(encoding="utf-8"))["rows"]
+    doc = extract_file("neimenggu")
+    rows = [t for t in doc.tasks if t.table == "附件1"]
+    assert len(rows) == len(gold) == 75
+    assert [([d.name for d in t.lead], [d.name for d in t.participants]) for t in rows] == [
+        (g["lead"], g["participants"]) for g in gold
+    ]
+    assert [t.line for t in rows] == [g["line"] for g in gold]
+
+
+def test_table_departments_fill_body_tasks_without_clauses():
+    doc = extract_file("neimenggu")
+    first = doc.body_tasks()[0]
+    assert first.title == "狠抓工业污染防治" and first.clause.form == "table"
+    assert {"环保厅", "经济和信息化委"} <= {d.name for d in first.lead}
+
+
+def test_neimenggu_second_appendix_deadline_column():
+    doc = extract_file("neimenggu")
+    rows = [t for t in doc.tasks if t.table == "附件2"]
+    row = next(t for t in rows if t.title.startswith("全区农业面源污染综合防治方案"))
+    assert [d.name for d in row.lead] == ["农牧业厅"] and [deadline_key(d) for d in row.deadlines] == ["by 2015-10-31"]
+
+
+def test_indicator_tables():
+    gold = yaml.safe_load((GOLD / "xinjiang-env-13th-2017.indicators.yaml").read_text(encoding="utf-8"))["tables"]
+    doc = extract_file("xinjiang-13th")
+    targets = {t.line: t for t in doc.targets if t.source == "table"}
+    for table_id, spec in gold.items():
+        table = _table(doc, table_id)
+        assert table.kind == "indicator" and len(table.rows) == len(spec["rows"])
+        for row in spec["rows"]:
+            t = targets[row["line"]]
+            got = {"metric": t.metric, "unit": t.unit, "target": t.value_text or t.raw, "baseline": t.baseline,
+                   "attribute": t.attribute, "group": t.group}
+            assert got == {k: row.get(k) for k in got}, row["line"]
+    assert _table(doc, "专栏2").stated_count == 20
+    t = targets[218]
+    assert (t.value, t.value_text, t.year) == (None, "控制在国家下达指标范围内", 2020)
+    assert (targets[118].comparator, str(targets[118].value), targets[118].year) == ("<=", "62.6", 2015)
+    assert (targets[213].baseline, str(targets[213].value)) == ("—", "15")
+
+
+def test_footnotes_stay_with_their_table():
+    doc = extract_file("xinjiang-13th")
+    notes = _table(doc, "专栏2").footnotes
+    assert notes[0].startswith("注：①水环境质量基准年数据为2014年") and notes[-1].startswith("⑥主要污染物排放总量")
+    assert _table(doc, "专栏1").footnotes[0].startswith("注*")
+
+
+def test_site_tables_synchronised_on_their_index(changji):
+    rivers = _table(changji, "附表2")
+    assert rivers.kind == "site" and rivers.stated_count == len(rivers.rows) == 15
+    assert rivers.rows[0][:3] == ("1", "头屯河", "八钢") and rivers.rows[-1][:3] == ("15", "木垒河", "县城西")
+    lakes = _table(changji, "附表3")
+    # 天池 spans the three rows of its lake
+    assert [r[:3] for r in lakes.rows] == [("1", "天池", "进口"), ("2", "天池", "天池中心"), ("3", "天池", "出口")]
+
+
+def test_stated_count_mismatch_is_a_warning():
+    text = "附表1\n河流3个水质断面目标表\n序号\n所在水体\n断面名称\n1\n头屯河\n八钢\n2\n三屯河\n河首\n"
+    doc = extract_text(text)
+    assert [w.message for w in doc.warnings if w.code == "body-table-mismatch"] == ["附表1 says 3 but has 2 rows"]
+
+
+def test_body_and_table_disagreements_in_changji(changji):
+    # read by hand (see tests/test_check.py): two real disagreements, and
+    # none that is only a spelling variant (住建局 / 住房和城乡建设局)
+    found = [(w.line, w.message) for w in changji.warnings if w.code == "body-table-mismatch"]
+    assert [line for line, _ in found] == [17, 93]
+    assert "经信委、环保局" in found[0][1] and "卫计委、水利局、住建局" in found[1][1]
+
+
+def test_tab_table_in_a_text_with_a_table_of_contents_is_not_a_table():
+    doc = extract_file("xinjiang-13th")
+    assert [t.id for t in doc.tables] == ["专栏1", "专栏2", "专栏6"]
+
+
+def test_tables_command_and_csv(tmp_path):
+    result = runner.invoke(app, ["tables", "changji", "--csv", str(tmp_path)])
+    assert result.exit_code == 0 and "附表1" in result.stdout
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == [f"changji-water-2016.附表{i}.csv" for i in range(1, 5)]
+    rows = list(csv.reader((tmp_path / "changji-water-2016.附表3.csv").open(encoding="utf-8")))
+    assert rows[0] == ["line", "group", "序号", "湖库名称", "监测点位名称", "2014年现状", "2020年目标"]
+    assert rows[2][2:5] == ["2", "天池", "天池中心"]
+    data = json.loads(runner.invoke(app, ["tables", "xinjiang-13th", "-f", "json"]).stdout)
+    assert data[1]["id"] == "专栏2" and data[1]["columns"][0] == "指 标"
