@@ -62,8 +62,8 @@ def assign(scores, *, threshold: float) -> list[tuple[int, int, float]]:
     return pairs
 
 
-def cosine_matrix(left: Sequence[Counter], right: Sequence[Counter]):
-    """Cosine similarity of every pair of count vectors, as a matrix."""
+def _vectorise(left: Sequence[Counter], right: Sequence[Counter], *, presence: bool = False):
+    """Two count matrices over one vocabulary (or 0/1 presence matrices)."""
     import numpy as np
 
     vocabulary: dict[str, int] = {}
@@ -75,9 +75,28 @@ def cosine_matrix(left: Sequence[Counter], right: Sequence[Counter]):
         matrix = np.zeros((len(rows), max(1, len(vocabulary))))
         for i, counts in enumerate(rows):
             for key, value in counts.items():
-                matrix[i, vocabulary[key]] = value
+                matrix[i, vocabulary[key]] = 1.0 if presence else value
+        return matrix
+
+    return dense(left), dense(right)
+
+
+def cosine_matrix(left: Sequence[Counter], right: Sequence[Counter]):
+    """Cosine similarity of every pair of count vectors, as a matrix."""
+    import numpy as np
+
+    a, b = _vectorise(left, right)
+    for matrix in (a, b):
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        return matrix / norms
+        matrix /= norms
+    return a @ b.T
 
-    return dense(left) @ dense(right).T
+
+def containment_matrix(parts: Sequence[Counter], wholes: Sequence[Counter]):
+    """For every pair, the share of a part's distinct keys found in a whole
+    (a table row restating a sentence of a body task is contained in it)."""
+    p, w = _vectorise(parts, wholes, presence=True)
+    sizes = p.sum(axis=1, keepdims=True)
+    sizes[sizes == 0] = 1.0
+    return (p @ w.T) / sizes

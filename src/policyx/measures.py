@@ -37,7 +37,8 @@ class _Spans:
         return i >= 0 and start < self.ends[i] and (end is None or end <= self.ends[i])
 
 
-def _within(deadlines: list[Deadline], starts: list[int], start: int, end: int) -> list[Deadline]:
+def deadlines_within(deadlines: list[Deadline], starts: list[int], start: int, end: int) -> list[Deadline]:
+    """The deadlines (sorted, with their ``starts``) that lie in [start, end)."""
     lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     return [d for d in deadlines[lo:hi] if d.span[1] <= end]
 
@@ -56,7 +57,7 @@ def attach_to_tasks(
     for task in tasks:
         start, end = task.span
         clauses = _Spans([c.span for c in task.subclauses] + ([task.clause.span] if task.clause else []))
-        own = [d for d in _within(deadlines, starts, start, end) if not clauses.covers(d.span[0])]
+        own = [d for d in deadlines_within(deadlines, starts, start, end) if not clauses.covers(d.span[0])]
         exclude = [c.span for c in task.subclauses] + ([task.clause.span] if task.clause else [])
         targets = find_targets(norm.text[start:end], start, rules.targets, norm.original, norm.line_of, own, exclude=exclude)
         out.append(replace(task, deadlines=tuple(own), targets=tuple(targets)))
@@ -100,7 +101,7 @@ def document_targets(
             index += 1
         if not line.text.strip() or "\t" in line.text.strip() or skip.covers(line.start, line.end):
             continue
-        here = _within(deadlines, starts, line.start, line.end)
+        here = deadlines_within(deadlines, starts, line.start, line.end)
         found = find_targets(line.text, line.start, rules.targets, norm.original, norm.line_of, [*carried, *here])
         targets.extend(t for t in found if not in_task.covers(t.span[0]))
         by = [d for d in here if d.kind == "by" and d.date]

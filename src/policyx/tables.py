@@ -20,7 +20,8 @@ import regex
 
 from .deadlines import find_deadlines
 from .diff import bigrams, char_grams
-from .matching import cosine_matrix
+from .matching import containment_matrix, cosine_matrix
+from .measures import deadlines_within
 from .model import Clause, DepartmentRef, Issue, Section, Table, Target, Task
 from .normalize import Normalized
 from .responsibility import resolve_units
@@ -79,6 +80,11 @@ class ParsedTable:
     cells: list[list[Cell | None]]
     roles: list[str | None]
     groups: list[str | None] = field(default_factory=list)
+
+    @property
+    def positions(self) -> dict[str, int]:
+        """Column index of each role the header names."""
+        return {role: self.roles.index(role) for role in set(self.roles) if role}
 
 
 def column_role(header: str, rules: TableRules) -> str | None:
@@ -398,24 +404,16 @@ def _first_sentence(text: str) -> str:
 def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, deadlines: list | None = None) -> list[Task]:
     """One task per row of every task table; ``deadlines`` are the plan's
     deadlines (found once over the whole text), else they are looked for here."""
-    import bisect
-
     if deadlines is None:
         deadlines = find_deadlines(norm.text, 0, rules.deadlines, norm.original, norm.line_of)
     starts = [d.span[0] for d in deadlines]
 
     def within(cell: Cell | None) -> list:
-        if cell is None:
-            return []
-        lo, hi = bisect.bisect_left(starts, cell.start), bisect.bisect_left(starts, cell.end)
-        return [d for d in deadlines[lo:hi] if d.span[1] <= cell.end]
+        return deadlines_within(deadlines, starts, cell.start, cell.end) if cell else []
 
     tasks = []
-    for p in parsed:
-        if p.table.kind != "task":
-            continue
-        roles = p.roles
-        at = {role: roles.index(role) for role in set(roles) if role}
+    for p in (p for p in parsed if p.table.kind == "task"):
+        at = p.positions
         for n, row in enumerate(p.cells, 1):
             work = row[at["work"]] if "work" in at else None
             if work is None and "task" in at:
@@ -464,11 +462,8 @@ def _row_deadlines(work: Cell, in_work: list, in_column: list, norm: Normalized)
 def indicator_targets(parsed: list[ParsedTable], norm: Normalized, units: frozenset[str] = frozenset()) -> list[Target]:
     """The plan's targets from its indicator tables."""
     targets = []
-    for p in parsed:
-        if p.table.kind != "indicator":
-            continue
-        roles = p.roles
-        at = {role: roles.index(role) for role in set(roles) if role}
+    for p in (p for p in parsed if p.table.kind == "indicator"):
+        at = p.positions
         if "indicator" not in at or "target" not in at:
             continue
         header = p.table.columns[at["target"]]
@@ -522,28 +517,6 @@ def _indicator_value(text: str) -> tuple[str, Decimal | None]:
         stripped = stripped[1:].strip()
     value = read_value(stripped) if regex.fullmatch(r"[0-9]+(?:\.[0-9]+)?", stripped) else None
     return comparator, value
-
-
-def containment_matrix(parts: list[Counter], wholes: list[Counter]):
-    """For every pair, the share of a part's distinct bigrams found in a whole
-    (a table row restating a sentence of a body task is contained in it)."""
-    import numpy as np
-
-    vocabulary: dict[str, int] = {}
-    for counts in (*parts, *wholes):
-        for key in counts:
-            vocabulary.setdefault(key, len(vocabulary))
-
-    def presence(rows: list[Counter]):
-        matrix = np.zeros((len(rows), max(1, len(vocabulary))))
-        for i, counts in enumerate(rows):
-            matrix[i, [vocabulary[k] for k in counts]] = 1.0
-        return matrix
-
-    p, w = presence(parts), presence(wholes)
-    sizes = p.sum(axis=1, keepdims=True)
-    sizes[sizes == 0] = 1.0
-    return (p @ w.T) / sizes
 
 
 def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
