@@ -95,10 +95,38 @@ def cli_cold_start(repeat: int, args: tuple[str, ...] = ("extract", "xinjiang"))
     }
 
 
+def _compare(old: dict, new: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="bench: earlier run → this run")
+    for col in ("measure", "earlier", "now", "change"):
+        table.add_column(col, justify="right" if col != "measure" else "left")
+
+    def row(label: str, a: float | None, b: float | None, unit: str, lower_is_better: bool = True) -> None:
+        if a is None or b is None:
+            return
+        change = (b - a) / a * 100 if a else 0.0
+        better = (change < 0) == lower_is_better
+        colour = "green" if better else "red"
+        table.add_row(label, f"{a:.3f} {unit}", f"{b:.3f} {unit}", f"[{colour}]{change:+.1f}%[/{colour}]")
+
+    old_docs = {d["id"]: d for d in old.get("documents", [])}
+    for d in new["documents"]:
+        row(f"extract {d['id']}", old_docs.get(d["id"], {}).get("seconds"), d["seconds"], "s")
+    row("extract total", old.get("total", {}).get("seconds"), new["total"]["seconds"], "s")
+    row("CLI cold start", old.get("cli", {}).get("median_seconds"), new["cli"]["median_seconds"], "s")
+    row("diff cold start", old.get("diff_cli", {}).get("median_seconds"), new["diff_cli"]["median_seconds"], "s")
+    row("CLI peak RSS", old.get("cli", {}).get("peak_rss_mb"), new["cli"]["peak_rss_mb"], "MB")
+    Console().print(table)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--compare", type=argparse.FileType("r", encoding="utf-8"),
+                        help="a JSON file from an earlier --json run: print both side by side")
     args = parser.parse_args()
     # the CLI first: on Linux a child's peak RSS starts from its parent's, so
     # measure it while this process is still small
@@ -108,6 +136,9 @@ def main() -> None:
                **library_figures(args.repeat)}
     if args.json:
         print(json.dumps(figures, indent=2))
+        return
+    if args.compare:
+        _compare(json.load(args.compare), figures)
         return
     from rich.console import Console
     from rich.table import Table

@@ -237,6 +237,41 @@ def tables(
             typer.echo(note)
 
 
+@app.command(name="eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="A gold file or a directory of them (see docs/gold-format.md).")],
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    rules_dir: RulesOption = None,
+) -> None:
+    """Accuracy against hand-written gold: precision, recall and F1 per field and per document.
+
+    Example: policyx eval tests/gold --verbose
+    """
+    _check_format(fmt, "table", "json")
+    from .evaluate import evaluate
+    from .rules import load_rules
+
+    try:
+        reports = evaluate(gold, load_rules(tuple(str(d) for d in rules_dir or ())))
+    except PolicyxError as exc:
+        raise _fail(str(exc)) from None
+    if fmt == "json":
+        sys.stdout.write(dumps({name: r.as_dict() if verbose else {k: v for k, v in r.as_dict().items() if k != "misses"}
+                                for name, r in reports.items()}, "json"))
+        return
+    rows = []
+    for name, report in reports.items():
+        for field, counts in report.fields.items():
+            exact = report.exact.get(field)
+            rows.append((name, field, str(counts.tp), str(counts.fp), str(counts.fn), f"{counts.precision:.3f}",
+                         f"{counts.recall:.3f}", f"{counts.f1:.3f}", f"{exact[0] / exact[1]:.3f}" if exact and exact[1] else "—"))
+    _print_table("policyx eval", ("document", "field", "tp", "fp", "fn", "precision", "recall", "F1", "exact"), rows)
+    if verbose:
+        for miss in reports["all"].misses:
+            typer.echo(miss)
+
+
 FAIL_KINDS = ("looser", "later", "missing")
 
 

@@ -8,6 +8,7 @@ priority number, then rule id.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from dataclasses import dataclass
@@ -141,10 +142,18 @@ class _Hit:
 def resolve_overlaps(hits: Iterable[_Hit]) -> list[_Hit]:
     """Keep non-overlapping hits: longest span first, then earliest start, then
     lower priority number, then rule id (so ties are deterministic)."""
+    starts: list[int] = []  # of the chosen hits, sorted; chosen hits never overlap
+    ends: list[int] = []
     chosen: list[_Hit] = []
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start, h.rule.priority, h.rule.id)):
-        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
-            chosen.append(hit)
+        i = bisect.bisect_right(starts, hit.start)
+        if i and ends[i - 1] > hit.start:  # the hit before it reaches into it
+            continue
+        if i < len(starts) and starts[i] < hit.end:  # the hit after it starts inside it
+            continue
+        starts.insert(i, hit.start)
+        ends.insert(i, hit.end)
+        chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
 
 

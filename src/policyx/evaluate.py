@@ -11,11 +11,16 @@ and counted per name for precision and recall.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+import difflib
 from collections import Counter
+from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
+import regex
+import yaml
+
+from .errors import InputError
 from .matching import match, text_similarity
 from .model import Deadline, Document, Target, Task
 
@@ -202,3 +207,166 @@ def score_tasks(gold: list[dict], doc: Document, report: Report, *, fields: tupl
             _compare(report, "deadlines", list(g["deadlines"]), [deadline_key(d) for d in t.deadlines], where)
         if "targets" in g:
             _compare(report, "targets", [normalise_target_key(x) for x in g["targets"]], [target_key(x) for x in t.targets], where)
+
+
+def target_value_key(t: Target) -> str:
+    """An indicator's target as written in gold ("≤62.6", "控制在…"), from a Target."""
+    return t.value_text or t.raw
+
+
+def score_table_rows(gold: dict, doc: Document, report: Report) -> None:
+    """Rows of a task table, in order: each gold field the row names
+    (subtask or task, lead, participants, deadline) is compared."""
+    table_id = gold["table"]
+    rows = [t for t in doc.tasks if t.table == table_id]
+    want_rows = gold.get("rows", [])
+
+    def key(values: dict) -> tuple:
+        return tuple(sorted((k, str(v)) for k, v in values.items()))
+
+    def gold_fields(r: dict) -> dict:
+        out = {}
+        if "subtask" in r or "task" in r:
+            heading = regex.sub(r"^[(（][一二三四五六七八九十]+[)）]", "", r.get("task") or "")
+            out["title"] = r.get("subtask") or heading
+        for name in ("lead", "participants"):
+            if name in r:
+                out[name] = list(r[name])
+        if "deadline" in r:
+            out["deadline"] = r["deadline"]
+        return out
+
+    def got_fields(t: Task, wanted: dict) -> dict:
+        out = {}
+        if "title" in wanted:
+            out["title"] = t.title
+        for name in ("lead", "participants"):
+            if name in wanted:
+                out[name] = [d.name for d in getattr(t, name)]
+        if "deadline" in wanted:
+            out["deadline"] = deadline_key(t.deadlines[0]) if t.deadlines else None
+        return out
+
+    want = [gold_fields(r) for r in want_rows]
+    got = [got_fields(t, want[0] if want else {}) for t in rows]
+    matcher = difflib.SequenceMatcher(None, [key(w) for w in want], [key(g) for g in got], autojunk=False)
+    rows_counts = report.counts(f"table rows ({table_id})")
+    right = sum(block.size for block in matcher.get_matching_blocks())
+    rows_counts.tp += right
+    rows_counts.fn += len(want) - right
+    rows_counts.fp += len(got) - right
+    exact = report.exact.setdefault(f"table rows ({table_id})", [0, 0])
+    exact[0] += right
+    exact[1] += len(want)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op != "equal":
+            report.misses.append(f"{table_id} rows {a1 + 1}-{a2}: want {want[a1:a2]}, got {got[b1:b2]}")
+
+
+def score_indicators(gold: dict, doc: Document, report: Report) -> None:
+    """Indicator-table rows (by line): metric, unit, target, baseline, attribute, group."""
+    targets = {t.line: t for t in doc.targets if t.source == "table"}
+    for table_id, spec in (gold.get("tables") or {}).items():
+        counts = report.counts(f"indicators ({table_id})")
+        for row in spec.get("rows", []):
+            t = targets.get(row["line"])
+            if t is None:
+                counts.fn += 1
+                report.misses.append(f"{table_id} line {row['line']}: indicator {row.get('metric')!r} not read")
+                continue
+            got = {"metric": t.metric, "unit": t.unit, "target": target_value_key(t), "baseline": t.baseline,
+                   "attribute": t.attribute, "group": t.group}
+            want = {k: row.get(k) for k in got}
+            if got == want:
+                counts.tp += 1
+            else:
+                counts.fp += 1
+                counts.fn += 1
+                report.misses.append(f"{table_id} line {row['line']}: want {want}, got {got}")
+
+
+def score_alignment(gold: dict, a: Document, b: Document, report: Report) -> None:
+    """Task alignment of a diff against a hand-made one (pairs named by line and title)."""
+    from .diff import diff_plans
+
+    def canonical(line: int, title: str, pool: list[tuple[int, str]]) -> tuple[int, str]:
+        same_line = [p for p in pool if p[0] == line]
+        return max(same_line, key=lambda p: text_similarity(p[1], title)) if same_line else (line, title)
+
+    pool_a = [(m["a_line"], m["a_title"]) for m in gold["matched"]] + [(t["line"], t["title"]) for t in gold["only_a"]]
+    pool_b = [(m["b_line"], m["b_title"]) for m in gold["matched"]] + [(t["line"], t["title"]) for t in gold["only_b"]]
+    want = {(m["a_line"], m["a_title"], m["b_line"], m["b_title"]) for m in gold["matched"]}
+    d = diff_plans(a, b)
+    got = {canonical(p.a.line, p.a.title, pool_a) + canonical(p.b.line, p.b.title, pool_b) for p in d.matched}
+    counts = report.counts("alignment")
+    counts.tp += len(want & got)
+    counts.fp += len(got - want)
+    counts.fn += len(want - got)
+    for pair in sorted(want - got):
+        report.misses.append(f"alignment missing: {pair}")
+    for pair in sorted(got - want):
+        report.misses.append(f"alignment wrong: {pair}")
+
+
+GOLD_KINDS = (".sections.yaml", ".tasks.yaml", ".targets.yaml", ".indicators.yaml", ".alignment.yaml")
+
+
+def gold_files(path: Path) -> list[Path]:
+    """Gold files under a directory (or the one file named)."""
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise InputError(f"{path}: no such gold file or directory")
+    files = sorted(p for p in path.rglob("*.yaml") if p.name.endswith(GOLD_KINDS) or ".table" in p.name)
+    if not files:
+        raise InputError(f"{path}: no gold files (*.sections.yaml, *.tasks.yaml, …) found")
+    return files
+
+
+def evaluate(path: str | Path, rules=None) -> dict[str, Report]:
+    """Score the extractor on every gold file under ``path``; one Report per
+    document (the key) plus "all", the sum.
+
+    A gold file names its plan with ``document:`` — a corpus id, or a path
+    relative to the gold file.
+    """
+    from .pipeline import extract_file
+
+    docs: dict[str, Document] = {}
+
+    def load(name: str, base: Path) -> Document:
+        candidate = base / name
+        target = str(candidate) if candidate.is_file() else name
+        if target not in docs:
+            docs[target] = extract_file(target, rules)
+        return docs[target]
+
+    reports: dict[str, Report] = {}
+    for file in gold_files(Path(path)):
+        try:
+            gold = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise InputError(f"{file}: not valid YAML ({str(exc).splitlines()[0]})") from None
+        base = file.parent
+        if file.name.endswith(".alignment.yaml"):
+            a, b = load(gold["a"], base), load(gold["b"], base)
+            name = f"{a.info.id} ↔ {b.info.id}"
+            score_alignment(gold, a, b, reports.setdefault(name, Report(name)))
+            continue
+        doc = load(gold["document"], base)
+        report = reports.setdefault(doc.info.id, Report(doc.info.id))
+        if file.name.endswith(".sections.yaml"):
+            score_sections(gold["sections"], doc, report)
+        elif file.name.endswith(".tasks.yaml"):
+            score_tasks(gold["tasks"], doc, report)
+        elif file.name.endswith(".targets.yaml"):
+            score_document_targets(gold, doc, report)
+        elif file.name.endswith(".indicators.yaml"):
+            score_indicators(gold, doc, report)
+        elif "table" in gold and "rows" in gold:
+            score_table_rows(gold, doc, report)
+    total = Report("all")
+    for report in reports.values():
+        total.merge(report)
+    reports["all"] = total
+    return reports

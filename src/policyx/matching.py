@@ -62,8 +62,8 @@ def assign(scores, *, threshold: float) -> list[tuple[int, int, float]]:
     return pairs
 
 
-def _vectorise(left: Sequence[Counter], right: Sequence[Counter], *, presence: bool = False):
-    """Two count matrices over one vocabulary (or 0/1 presence matrices)."""
+def _vectorise(left: Sequence[Counter], right: Sequence[Counter]):
+    """Two count matrices over one vocabulary."""
     import numpy as np
 
     vocabulary: dict[str, int] = {}
@@ -75,7 +75,7 @@ def _vectorise(left: Sequence[Counter], right: Sequence[Counter], *, presence: b
         matrix = np.zeros((len(rows), max(1, len(vocabulary))))
         for i, counts in enumerate(rows):
             for key, value in counts.items():
-                matrix[i, vocabulary[key]] = 1.0 if presence else value
+                matrix[i, vocabulary[key]] = value
         return matrix
 
     return dense(left), dense(right)
@@ -91,12 +91,3 @@ def cosine_matrix(left: Sequence[Counter], right: Sequence[Counter]):
         norms[norms == 0] = 1.0
         matrix /= norms
     return a @ b.T
-
-
-def containment_matrix(parts: Sequence[Counter], wholes: Sequence[Counter]):
-    """For every pair, the share of a part's distinct keys found in a whole
-    (a table row restating a sentence of a body task is contained in it)."""
-    p, w = _vectorise(parts, wholes, presence=True)
-    sizes = p.sum(axis=1, keepdims=True)
-    sizes[sizes == 0] = 1.0
-    return (p @ w.T) / sizes

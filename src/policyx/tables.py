@@ -19,8 +19,7 @@ from decimal import Decimal
 import regex
 
 from .deadlines import find_deadlines
-from .diff import bigrams, char_grams
-from .matching import containment_matrix, cosine_matrix
+from .diff import bigrams, char_grams, cosine
 from .measures import deadlines_within
 from .model import Clause, DepartmentRef, Issue, Section, Table, Target, Task
 from .normalize import Normalized
@@ -524,8 +523,9 @@ def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
 
     The rows of one sub-task (consecutive rows with one title) link together:
     score = 0.4 · title similarity (cosine of characters and bigrams) + 0.6 ·
-    the share of the rows' bigrams found in the body task's text; no link
-    under 0.45.
+    the share of the rows' distinct bigrams found in the body task's text; no
+    link under 0.45.  Candidates come from an index of the body's bigrams, so
+    the work grows with the text, not with rows × tasks.
     """
     groups: list[list[Task]] = []
     for t in tasks:
@@ -535,13 +535,24 @@ def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
             groups.append([t])
     if not groups or not body:
         return list(tasks)
-    titles = cosine_matrix([char_grams(g[0].title) for g in groups], [char_grams(b.title) for b in body])
-    contained = containment_matrix([bigrams("".join(t.text for t in g)) for g in groups], [bigrams(b.text) for b in body])
-    scores = 0.4 * titles + 0.6 * contained
+    index: dict[str, list[int]] = {}
+    for j, b in enumerate(body):
+        for gram in bigrams(b.text):
+            index.setdefault(gram, []).append(j)
+    body_titles = [char_grams(b.title) for b in body]
     linked = []
-    for i, group in enumerate(groups):
-        j = int(scores[i].argmax())
-        target = body[j].id if scores[i, j] >= 0.45 else None
+    for group in groups:
+        grams = set(bigrams("".join(t.text for t in group)))
+        shared: Counter = Counter()
+        for gram in grams:
+            shared.update(index.get(gram, ()))
+        title = char_grams(group[0].title)
+        best, best_score = None, 0.0
+        for j, count in shared.most_common(12):
+            score = 0.4 * cosine(title, body_titles[j]) + 0.6 * count / max(1, len(grams))
+            if score > best_score:
+                best, best_score = j, score
+        target = body[best].id if best is not None and best_score >= 0.45 else None
         linked.extend(replace(t, restates=target) for t in group)
     return linked
 
