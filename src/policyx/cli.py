@@ -27,7 +27,7 @@ app = typer.Typer(
 corpus_app = typer.Typer(help="The bundled plans.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 
-EXTRACT_FORMATS = (*FORMATS, "tree")
+EXTRACT_FORMATS = (*FORMATS, "jsonl", "tree")
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -52,25 +52,95 @@ def _root(
 
 @app.command()
 def extract(
-    plan: Annotated[str, typer.Argument(help="A plan file, a corpus name (xinjiang, changji, …) or - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json, yaml or tree.")] = "json",
+    plans: Annotated[list[str], typer.Argument(help="Plan files, directories, globs, corpus names (xinjiang, …) or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json, yaml, jsonl or tree.")] = "json",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for several plans (default: the cores).")] = None,
     rules_dir: RulesOption = None,
 ) -> None:
-    """Extract a plan's structure, tasks and departments.
+    """Extract plans: section tree, tasks and departments, deadlines, targets, tables.
+
+    One plan gives one document (json, yaml or a tree for people); several —
+    or a directory, read recursively for *.txt, *.html, *.md — are extracted in
+    parallel, a failing file reported and skipped (exit status 2 at the end).
+    --format jsonl writes one document per line.
 
     Example: policyx extract xinjiang --format yaml -o xinjiang.yaml
     """
     _check_format(fmt, *EXTRACT_FORMATS)
-    _, doc = _load(plan, rules_dir)
-    if fmt == "tree":
-        from .render import document_tree
+    from .batch import expand
 
-        if output is not None:
-            raise _fail("--format tree is for the terminal; use json or yaml with -o")
-        document_tree(doc)
+    sources = expand(plans)
+    if len(sources) == 1 and fmt != "jsonl":
+        _, doc = _load(sources[0], rules_dir)
+        if fmt == "tree":
+            from .render import document_tree
+
+            if output is not None:
+                raise _fail("--format tree is for the terminal; use json or yaml with -o")
+            document_tree(doc)
+            return
+        _emit(dumps(document_to_dict(doc), fmt), output)
         return
-    _emit(dumps(document_to_dict(doc), fmt), output)
+    if fmt == "tree":
+        raise _fail("--format tree shows one plan; use jsonl, json or yaml for several")
+    outcomes = _run_batch(sources, rules_dir, jobs)
+    documents = [o.data for o in outcomes if o.data is not None]
+    if fmt == "jsonl":
+        import json
+
+        text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents)
+    elif fmt == "yaml":
+        import yaml
+
+        text = yaml.safe_dump_all(documents, allow_unicode=True, sort_keys=False, width=1000)
+    else:
+        text = dumps(documents, "json")
+    _emit(text, output)
+    if any(o.error for o in outcomes):
+        raise typer.Exit(2)
+
+
+def _run_batch(sources: list[str], rules_dir: list[Path] | None, jobs: int | None):
+    """Extract many plans with a progress bar on a terminal, log lines otherwise."""
+    from .batch import extract_many
+
+    rules_dirs = tuple(str(d) for d in rules_dir or ())
+    failed: list[str] = []
+
+    def report_failure(outcome) -> None:
+        if outcome.error:
+            failed.append(outcome.error)
+
+    try:
+        if sys.stderr.isatty():
+            from rich.progress import Progress
+
+            with Progress(transient=True) as progress:
+                bar = progress.add_task("extracting", total=len(sources))
+
+                def done(outcome) -> None:
+                    report_failure(outcome)
+                    progress.advance(bar)
+
+                outcomes = list(extract_many(sources, rules_dirs=rules_dirs, jobs=jobs, on_done=done))
+        else:
+            count = [0]
+
+            def log(outcome) -> None:
+                report_failure(outcome)
+                count[0] += 1
+                if count[0] % 100 == 0 or count[0] == len(sources):
+                    typer.echo(f"policyx: {count[0]}/{len(sources)} plans read", err=True)
+
+            outcomes = list(extract_many(sources, rules_dirs=rules_dirs, jobs=jobs, on_done=log))
+    except PolicyxError as exc:
+        raise _fail(str(exc)) from None
+    for error in failed:
+        typer.echo(f"policyx: {error}", err=True)
+    if failed:
+        typer.echo(f"policyx: {len(failed)} of {len(sources)} plans could not be read", err=True)
+    return outcomes
 
 
 def _load(plan: str, rules_dir: list[Path] | None):
@@ -394,6 +464,104 @@ def check(
     failing = {"error", "warning"} if strict else {"error"}
     if any(f.severity in failing for p in checked for f in p.findings):
         raise typer.Exit(1)
+
+
+@app.command()
+def index(
+    plans: Annotated[list[str], typer.Argument(help="Plan files, directories, globs or corpus names.")],
+    db: Annotated[Path, typer.Option("--db", help="The SQLite database (made if missing).")] = Path("plans.sqlite"),
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes (default: the cores).")] = None,
+    rules_dir: RulesOption = None,
+) -> None:
+    """Store extracted plans in SQLite: changed files replaced, unchanged ones (same sha256) skipped.
+
+    Example: policyx index corpus/ --db plans.sqlite
+    """
+    import hashlib
+
+    from .batch import expand
+    from .corpus import resolve
+    from .store import connect, index_paths, is_current
+
+    sources = expand(plans)
+    try:
+        connection = connect(db)
+        todo, unchanged = [], 0
+        for source in sources:
+            try:
+                path, _ = resolve(source)
+                key = str(path.resolve()) if path else source
+                current = path is not None and path.is_file() and is_current(
+                    connection, key, hashlib.sha256(path.read_bytes()).hexdigest())
+            except (PolicyxError, OSError):
+                current = False
+            if current:
+                unchanged += 1
+            else:
+                todo.append(source)
+        connection.close()
+    except PolicyxError as exc:
+        raise _fail(str(exc)) from None
+    outcomes = _run_batch(todo, rules_dir, jobs) if todo else []
+    for outcome in outcomes:
+        if outcome.data is not None and outcome.data["document"].get("path"):
+            outcome.data["document"]["path"] = str(Path(outcome.data["document"]["path"]).resolve())
+    try:
+        stats = index_paths(db, outcomes)
+    except PolicyxError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"{db}: {stats['stored']} stored, {unchanged + stats['unchanged']} unchanged, {stats['failed']} failed")
+    if stats["failed"]:
+        raise typer.Exit(2)
+
+
+@app.command()
+def query(
+    db: Annotated[Path, typer.Option("--db", help="A database made by policyx index.")] = Path("plans.sqlite"),
+    lead: Annotated[Optional[str], typer.Option("--lead", help="Tasks led by this department (canonical name or alias).")] = None,
+    between: Annotated[Optional[tuple[str, str]], typer.Option("--between", help="Deadlines between two dates (YYYY-MM-DD).")] = None,
+    metric: Annotated[Optional[str], typer.Option("--metric", help="Targets whose metric contains this, across plans.")] = None,
+    load: Annotated[bool, typer.Option("--load", help="Departments ranked by the tasks they lead and join.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    rules_dir: RulesOption = None,
+) -> None:
+    """Ask questions across indexed plans (plain SQL works on the same file too).
+
+    Example: policyx query --db plans.sqlite --lead 环保厅
+    """
+    _check_format(fmt, "table", "csv", "json")
+    chosen = [name for name, value in (("--lead", lead), ("--between", between), ("--metric", metric), ("--load", load)) if value]
+    if len(chosen) != 1:
+        raise _fail("choose one question: --lead, --between, --metric or --load")
+    if not db.is_file():
+        raise _fail(f"{db}: no such database (make one with policyx index)")
+    from . import store
+    from .rules import load_rules
+
+    connection = store.connect(db)
+    try:
+        if lead:
+            registry = load_rules(tuple(str(d) for d in rules_dir or ())).departments
+            ref = registry.resolve(lead)
+            columns, rows = store.tasks_led_by(connection, ref.function if ref.known else None, ref.name)
+        elif between:
+            columns, rows = store.deadlines_between(connection, *between)
+        elif metric:
+            columns, rows = store.targets_on(connection, metric)
+        else:
+            columns, rows = store.department_load(connection)
+    finally:
+        connection.close()
+    if fmt == "json":
+        sys.stdout.write(dumps([dict(zip(columns, row)) for row in rows], "json"))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        _print_table(f"{chosen[0]}: {len(rows)} rows", tuple(columns), ([str(v) if v is not None else "" for v in r] for r in rows))
 
 
 @corpus_app.command("list")

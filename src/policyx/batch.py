@@ -1,0 +1,109 @@
+"""Many plans at once: inputs expanded (files, directories, globs, corpus
+names), extracted in parallel processes, failures reported and skipped.
+
+Each document is extracted by a pure function of its file, so the work maps
+over a process pool here — or over a cluster with an existing engine (see
+docs/scale.md for Dask).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .errors import InputError, PolicyxError
+
+PLAN_SUFFIXES = (".txt", ".html", ".htm", ".md")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One input's result: a document as plain data, or the error met."""
+
+    source: str
+    data: dict | None
+    error: str | None = None
+
+
+def expand(inputs: Iterable[str]) -> list[str]:
+    """Files, directories (recursively: *.txt, *.html, *.md), globs and corpus
+    names, in order, without repeats.  A name that matches nothing is kept so
+    that reading it reports the problem."""
+    out: list[str] = []
+    for item in inputs:
+        path = Path(item)
+        if item == "-" or path.is_file():
+            found = [item]
+        elif path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES)
+            if not found:
+                found = [item]  # reported as "is a directory" with nothing to read
+        elif glob.has_magic(item):
+            found = sorted(glob.glob(item, recursive=True)) or [item]
+        else:
+            found = [item]
+        for f in found:
+            if f not in out:
+                out.append(f)
+    return out
+
+
+def _extract_one(source: str, rules_dirs: tuple[str, ...]) -> Outcome:
+    """Worker: read and extract one plan; never raises for a bad input."""
+    from .pipeline import extract_file
+    from .rules import load_rules
+    from .serialize import document_to_dict
+
+    try:
+        doc = extract_file(source, load_rules(rules_dirs))
+    except PolicyxError as exc:
+        return Outcome(source, None, str(exc))
+    except (OSError, ValueError, RecursionError) as exc:  # a file that breaks no rule but still cannot be read
+        return Outcome(source, None, f"{source}: {exc}")
+    return Outcome(source, document_to_dict(doc))
+
+
+def _extract_chunk(chunk: list[str], rules_dirs: tuple[str, ...]) -> list[Outcome]:
+    return [_extract_one(source, rules_dirs) for source in chunk]
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_many(
+    sources: list[str],
+    *,
+    rules_dirs: tuple[str, ...] = (),
+    jobs: int | None = None,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> Iterator[Outcome]:
+    """Extract every source, in input order; ``on_done`` hears of each as it
+    finishes.  One process when ``jobs`` is 1 or there is one source."""
+    jobs = jobs or default_jobs()
+    if jobs == 1 or len(sources) <= 1:
+        for source in sources:
+            outcome = _extract_one(source, rules_dirs)
+            if on_done:
+                on_done(outcome)
+            yield outcome
+        return
+    if "-" in sources:
+        raise InputError("- (standard input) cannot be read together with other plans")
+    # chunks keep the per-task overhead small when there are thousands of files
+    size = max(1, min(32, len(sources) // (jobs * 4) or 1))
+    chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_extract_chunk, chunk, rules_dirs) for chunk in chunks]
+        for future in futures:
+            for outcome in future.result():
+                if on_done:
+                    on_done(outcome)
+                yield outcome
