@@ -42,8 +42,8 @@ def _guess_title(norm: Normalized) -> str | None:
 
 _LEVEL_OF_ISSUER = (
     ("province", regex.compile(r"^(?:新疆维吾尔|内蒙古|广西壮族|宁夏回族|西藏)?自治区|^\p{Han}{2,3}省")),
-    ("prefecture", regex.compile(r"^\p{Han}{1,8}?(?:自治州|州|地区|盟|市)(?!场)")),
-    ("county", regex.compile(r"^\p{Han}{1,8}?(?:县|旗)")),
+    ("prefecture", regex.compile(r"^\S{1,8}?(?:自治州|州|地区|盟|市)(?!场)")),
+    ("county", regex.compile(r"^\S{1,8}?(?:县|旗)")),
 )
 
 

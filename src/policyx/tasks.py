@@ -163,6 +163,7 @@ def extract_tasks(
     """Tasks of a plan in document order, and the problems found with them."""
     text = norm.text
     drafts: list[_Draft] = []
+    parents = {s.parent for s in sections if s.parent}
     for section, start, end in _section_ranges(sections, rules):
         first = True
         section_drafts: list[_Draft] = []
@@ -184,7 +185,11 @@ def extract_tasks(
                 continue
             unit_text = text[unit.start:unit.end]
             span = lead_in_title(unit_text, rules)
-            if span is None and clause is None and not nested:
+            # "2．严格环境准入。二〇一七年底前，完成…": a leaf heading with its
+            # words on the same line is a task even without a clause
+            own_task = (first and unit.start == section.body_start and norm.line_of(section.body_start) == section.line
+                        and section.id not in parents)
+            if span is None and clause is None and not nested and not own_task:
                 # words after a task's closing clause do not reopen that task
                 if section_drafts and section_drafts[-1].clause is None:
                     section_drafts[-1].end = unit.end
@@ -192,7 +197,7 @@ def extract_tasks(
                 continue
             if span is not None:
                 title_span = (unit.start + span[0], unit.start + span[1])
-            elif first and unit.start == section.body_start and norm.line_of(section.body_start) == section.line:
+            elif own_task or (first and unit.start == section.body_start and norm.line_of(section.body_start) == section.line):
                 title_span = section.title_span  # the section is its own task
             else:
                 phrase = first_phrase(unit_text)
@@ -213,8 +218,8 @@ def _drop_closing_remarks(drafts: list[_Draft], sections: tuple[Section, ...]) -
     last_top = body_sections[-1].id if body_sections else None
     while drafts and not (drafts[-1].clause or drafts[-1].subclauses):
         top = drafts[-1].section.id.split(".")[0]
-        if top != last_top:
-            break
+        if top != last_top or drafts[-1].title_span == drafts[-1].section.title_span:
+            break  # a heading that is its own task is no closing word
         drafts.pop()
     return drafts
 
