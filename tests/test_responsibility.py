@@ -201,3 +201,43 @@ def test_closing_words_of_a_plan_are_not_a_task():
 
 def test_parse_clause_rejects_text_without_offices():
     assert parse_clause("按要求负责", 0, RULES.departments, RULES.responsibility) is None
+
+
+def test_standing_rule_examples_from_the_yaml():
+    for example in RULES.responsibility.standing_examples:
+        match = next(p.search(fold(example["text"])) for p in RULES.responsibility.standing)
+        assert match and match.group("units") == fold(example["units"])
+
+
+@pytest.mark.parametrize("example", [e for rule in RULES.raw["tasks"]["list_items"] for e in rule.get("examples", [])],
+                         ids=lambda e: e["text"][:10])
+def test_list_item_examples_from_the_yaml(example):
+    from policyx.tasks import _list_items
+
+    text = fold(example["text"])
+    assert len(_list_items(text, 0, len(text), RULES.tasks)) == example["count"]
+
+
+def test_a_plan_from_another_office():
+    """A city plan written in other conventions than the corpus: a cover
+    letter, 1． items with full-width dots, 【牵头单位：…；配合单位：…】,
+    【X牵头，Y配合，Z负责落实】, （责任单位：…）, a two-space separated label
+    list, a Chinese-numeral year, and a heading with no clause."""
+    from .conftest import ROOT
+
+    doc = extract_text((ROOT / "tests/data/other-office-plan.txt").read_text(encoding="utf-8"))
+    assert doc.info.title == "XX市水污染防治工作方案" and doc.info.level == "prefecture" and doc.info.date == "2016-12-30"
+    got = [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers],
+            [(d.kind, d.date) for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        ("取缔\"十小\"企业", ["环保局"], ["经信委", "国土资源局"], [], [("by", "2017-03-31")]),
+        ("整治重点行业", ["经信委"], ["环保局"], ["各区县人民政府"], [("by", "2017-12-31")]),
+        ("加快城镇污水处理设施建设", ["住建局", "发展改革委"], [], [], [("by", "2020-12-31")]),
+        ("依法淘汰落后产能", ["经信委"], ["发展改革委", "环保局"], [], [("every", None)]),
+        ("严格环境准入", [], [], [], [("by", "2017-12-31")]),
+        ("加强组织领导", [], [], [], []),
+    ]
+    assert [r.canonical for r in doc.tasks[0].lead] == ["市环境保护局"]
+    assert [(t.comparator, str(t.value), t.unit) for t in doc.tasks[2].targets] == [(">=", "95", "%"), (">=", "85", "%")]
+    assert [(t.comparator, str(t.value)) for t in doc.targets] == [(">=", "85"), ("=", "100")]
+    assert [(w.code, w.line) for w in doc.warnings] == [("task-without-clause", 21), ("task-without-clause", 23)]

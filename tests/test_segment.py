@@ -196,3 +196,25 @@ def test_web_noise_is_blanked_but_offsets_stay():
     doc = extract_text(text)
     assert [s.line for s in doc.sections] == [2, 3]
     assert text[doc.sections[0].title_span[0]:doc.sections[0].title_span[1]] == "严格控制污染物排放"
+
+
+def test_paragraphs_run_together_on_one_line():
+    # a web copy that lost its line breaks: xinjiang-water-2016 as one line,
+    # paragraphs separated only by ideographic spaces
+    from .conftest import CORPUS
+
+    original = (CORPUS / "xinjiang-water-2016.txt").read_text(encoding="utf-8")
+    one_line = original.replace("\n", "")
+    doc, reference = extract_text(one_line), extract_text(original)
+    assert [(s.id, s.title) for s in doc.sections] == [(s.id, s.title) for s in reference.sections]
+    assert [(t.id, t.title, [r.name for r in t.lead]) for t in doc.tasks] == [
+        (t.id, t.title, [r.name for r in t.lead]) for t in reference.tasks
+    ]
+    assert {s.line for s in doc.sections} == {1} and doc.info.lines == 1
+    first = doc.sections[1]
+    assert one_line[first.title_span[0]:first.title_span[1]] == "狠抓工业污染防治"
+
+
+def test_a_clause_after_spaces_stays_with_its_sentence():
+    doc = extract_text("一、总则\n（一）工业。取缔小企业，全部取缔。　　（省环保厅牵头）\n")
+    assert [(t.title, [r.name for r in t.lead]) for t in doc.tasks] == [("取缔小企业，全部取缔", ["环保厅"])]

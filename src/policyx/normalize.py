@@ -73,9 +73,41 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def _newlines(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+# Paragraphs that a web copy ran together on one line: two or more spaces
+# after a sentence end ("…不再列出）　　推进水产生态健康养殖。…"). The working
+# copy breaks the line there (one space becomes a newline, so offsets stay);
+# line numbers are still those of the file. Not before a bracket: a clause
+# after spaces stays with its sentence.
+_RUN_TOGETHER = regex.compile(
+    r"(?<=[。;!?」”)])[ ]{2,}(?=[^\s(\[【〔])"
+    # …or before what opens a heading: "…严格控制污染物排放　　（一）狠抓工业污染防治"
+    r"|(?<=\S)[ ]{2,}(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,4}\)|第[一二三四五六七八九十]{1,3}[章节])"
+)
+
+
+def _soft_breaks(working: str, original: str) -> str:
+    breaks = [m.start() for m in _RUN_TOGETHER.finditer(working)
+              if original[m.start():m.end()].isspace()]  # real spaces, not blanked web noise
+    if not breaks:
+        return working
+    chars = list(working)
+    for position in breaks:
+        chars[position] = "\n"
+    return "".join(chars)
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
-    number: int  # 1-based
+    number: int  # 1-based, of the working copy (a run-together paragraph is a line of its own)
     start: int
     end: int  # exclusive, before the newline
     text: str  # the working-copy text of the line
@@ -84,7 +116,7 @@ class Line:
 class Normalized:
     """A plan's original text, its working copy and a line index."""
 
-    __slots__ = ("original", "text", "noise_spans", "_line_starts", "_lines")
+    __slots__ = ("original", "text", "noise_spans", "_line_starts", "_file_line_starts", "_lines")
 
     def __init__(self, original: str, rules: RuleSet) -> None:
         self.original = original
@@ -106,24 +138,23 @@ class Normalized:
             if spans:
                 pieces.append(working[last:])
                 working = "".join(pieces)
+        self._file_line_starts = _newlines(working)
+        working = _soft_breaks(working, original)
         assert len(working) == len(original)
         self.text = working
         self.noise_spans = tuple(spans)
-        starts = [0]
-        find = working.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._line_starts = starts
+        self._line_starts = _newlines(working)
         self._lines: list[Line] | None = None
 
     @property
     def line_count(self) -> int:
-        return len(self._line_starts)
+        return len(self._file_line_starts)
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of an offset."""
+        """1-based line number of an offset, in the original file."""
+        return bisect.bisect_right(self._file_line_starts, offset)
+
+    def _working_line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)
 
     def lines(self, start: int = 0, end: int | None = None) -> list[Line]:
@@ -140,6 +171,6 @@ class Normalized:
             self._lines = lines
         if start == 0 and end is None:
             return self._lines
-        lo = max(0, self.line_of(start) - 1)
-        hi = len(self._lines) if end is None else self.line_of(max(start, end - 1))
+        lo = max(0, self._working_line_of(start) - 1)
+        hi = len(self._lines) if end is None else self._working_line_of(max(start, end - 1))
         return self._lines[lo:hi]

@@ -55,6 +55,7 @@ class _Candidate:
     run_in: bool
     body_start: int  # where the run-in body starts, or the end of the line
     label: str  # e.g. "专栏3", "附表1", "表2-1"
+    file_line: int = 0  # the heading's line in the file (set by segment)
 
 
 @dataclass(slots=True)
@@ -228,7 +229,7 @@ def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tupl
                 level=level,
                 marker=norm.original[cand.marker_start:cand.marker_end].strip(),
                 title=norm.original[cand.title_start:cand.title_end],
-                line=cand.line.number,
+                line=cand.file_line,
                 span=(cand.marker_start, max(cand.title_end, cand.marker_end)),
                 parent=sections[parent].id if parent is not None else None,
                 kind=kind,  # type: ignore[arg-type]
@@ -272,6 +273,8 @@ def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tupl
                 box.text_since_heading = True
             continue
         cand = _match_marker(line, rules)
+        if cand is not None:
+            cand.file_line = norm.line_of(cand.marker_start)
         if in_attachment_list:
             if cand is not None and cand.rule.style == "ar_dot":
                 continue
@@ -399,7 +402,7 @@ def _check_number(cand: _Candidate, previous: _Open | None, last_before: int | N
         Issue(
             code="section-numbering",
             message=f"section {cand.label} {what}",
-            line=cand.line.number,
+            line=cand.file_line,
             span=(cand.marker_start, cand.marker_end),
         )
     )
