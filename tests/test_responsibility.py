@@ -241,3 +241,16 @@ def test_a_plan_from_another_office():
     assert [(t.comparator, str(t.value), t.unit) for t in doc.tasks[2].targets] == [(">=", "95", "%"), (">=", "85", "%")]
     assert [(t.comparator, str(t.value)) for t in doc.targets] == [(">=", "85"), ("=", "100")]
     assert [(w.code, w.line) for w in doc.warnings] == [("task-without-clause", 21), ("task-without-clause", 23)]
+
+
+def test_brackets_inside_a_unit_name():
+    # "各区（市）县人民政府": a bracket inside a name is not a separator
+    assert parse("加强监管。（市环保局牵头，各区（市）县人民政府负责落实）") == (
+        ["环保局"], [], ["各区(市)县人民政府"], [],
+    )
+
+
+def test_labelled_clause_with_commas_and_other_label_words():
+    assert parse("（主责部门：市水务局，协办部门：市财政局、市发展改革委）") == (
+        ["水务局"], ["财政局", "发展改革委"], [], [],
+    )

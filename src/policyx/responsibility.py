@@ -63,7 +63,7 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         examples.extend(item.get("examples") or ())
     bracket_chars = "".join(regex.escape(ch) for pair in pairs for ch in pair)
     try:
-        separators = regex.compile(f"(?:{data.get('separators') or '[、,;]'})" + (f"|[{bracket_chars}]" if bracket_chars else ""))
+        separators = regex.compile(data.get("separators") or "[、,;]")
         conjunctions = regex.compile(data.get("conjunctions") or "[和及与]")
     except regex.error as exc:
         raise RulesError(f"{where}: field 'separators'/'conjunctions': {exc}") from None
