@@ -102,3 +102,13 @@ def test_traditional_characters_read_like_simplified(changji_text):
     first = converted.tasks[0]
     assert traditional[first.title_span[0]:first.title_span[1]] == first.title  # as written: traditional
     assert first.lead[0].raw == "環保局" and first.lead[0].canonical == "环境保护局"
+
+
+def test_traditional_hint_characters_are_all_traditional_only():
+    import opencc
+
+    from policyx.normalize import _TRADITIONAL_HINT
+
+    converter = opencc.OpenCC("t2s")
+    hints = _TRADITIONAL_HINT.pattern.strip("[]")
+    assert [ch for ch in hints if converter.convert(ch) == ch] == []

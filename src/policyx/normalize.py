@@ -28,7 +28,7 @@ _NOT_NEWLINE = regex.compile(r"[^\n]")
 # Common characters that exist only in traditional script; a few of them mark a
 # text worth converting (the conversion itself is OpenCC's).
 _TRADITIONAL_HINT = regex.compile(
-    "[們這來對為發會經與區縣產業務環護廳據應實關將過進還時點門開問題電長東華國圖說話讓議計劃農廠氣資設當現機構飲條運標項準轉監測處質督導]"
+    "[們這來對為發會經與區縣產業務環護廳據應實關將過進還時點門開問題電長東華國圖說話讓議計劃農廠氣資設當現機構飲條運標項準轉監測處質導]"
 )
 
 
