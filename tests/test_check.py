@@ -57,7 +57,7 @@ BROKEN = [
     # (rule, what to replace in a copy of changji, with what)
     ("task-without-lead", "(水利局负责)\n", "(发改委参与)\n"),
     ("department-unknown", "(商务局、经信委牵头,环保局、科学技术局负责)", "(商务局、经信委牵头,环保局、星际航行局负责)"),
-    ("deadline-unparsed", "2016年底前编制完成全州农村环境综合整治方案", "2016年第三季度编制完成全州农村环境综合整治方案"),
+    ("deadline-unparsed", "2016年底前编制完成全州农村环境综合整治方案", "2016年春季编制完成全州农村环境综合整治方案"),
     ("deadline-outside-plan", "2016年底前,制定浆粕化纤", "2011年底前,制定浆粕化纤"),
     ("section-numbering", "(三十三)加强督查问责。对因", "(三十四)加强督查问责。对因"),
     ("clause-unclosed", "(住房和城乡建设局牵头,发改委、环保局负责)\n\n全面加强", "(住房和城乡建设局牵头,发改委、环保局负责\n\n全面加强"),

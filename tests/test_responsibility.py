@@ -254,3 +254,7 @@ def test_labelled_clause_with_commas_and_other_label_words():
     assert parse("（主责部门：市水务局，协办部门：市财政局、市发展改革委）") == (
         ["水务局"], ["财政局", "发展改革委"], [], [],
     )
+
+
+def test_label_followed_by_role_words():
+    assert parse("（责任单位：市环保局牵头，市发改委、市财政局配合）") == (["环保局"], ["发改委", "财政局"], [], [])

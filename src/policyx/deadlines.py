@@ -22,8 +22,9 @@ from .numerals import read_number
 from .rules import expand_fragments
 
 KINDS = ("by", "from", "every", "ongoing")
-DATE_FORMS = ("year_end", "half_end", "month_end", "day", "year_start", "month_start", "year_end_start",
-              "year2_end", "each_year_end", "fixed", "none")
+DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "day", "year_start", "month_start",
+              "year_end_start", "year2_end", "each_year_end", "fixed", "none")
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Titles of other documents: 《水质较好湖泊生态环境保护总体规划(2013-2020年)》
 TITLE_QUOTE = regex.compile(r"《[^《》\n]{0,80}》")
 _DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -117,6 +118,9 @@ def _dates(rule: DeadlineRule, m: regex.Match) -> list[tuple[str | None, str | N
         return [(_iso(year, 12, 31), None)]
     if form == "year_start":
         return [(_iso(year, 1, 1), None)]
+    if form == "quarter_end":
+        month = _QUARTERS[groups["quarter"]] * 3
+        return [(_iso(year, month, calendar.monthrange(year, month)[1]), None)]
     if form == "half_end":
         return [(_iso(year, 6, 30) if groups.get("half") == "上" else _iso(year, 12, 31), None)]
     if form == "month_end" and month:

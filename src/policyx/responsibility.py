@@ -198,6 +198,10 @@ def _parse_labelled(core: str, offset: int, registry: DepartmentRegistry, rules:
         if stop:
             items = items[: stop.start()]
         items = items.rstrip(" ;,，、")
+        if rules.role_pattern.search(items):
+            # "责任单位：市环保局牵头，市发改委配合": the roles inside decide
+            _parse_roles(items, offset + match.end(), registry, rules, parsed)
+            continue
         refs, prefix = resolve_units(items, offset + match.end(), registry, rules, prefix)
         parsed.add(rules.label_of[match.group("label")], refs)
 
