@@ -258,3 +258,35 @@ def test_labelled_clause_with_commas_and_other_label_words():
 
 def test_label_followed_by_role_words():
     assert parse("（责任单位：市环保局牵头，市发改委、市财政局配合）") == (["环保局"], ["发改委", "财政局"], [], [])
+
+
+def test_clause_before_its_task():
+    doc = extract_text("一、总则\n（一）水源保护。【牵头单位：市环保局；配合单位：市水务局】加强水源地保护。划定保护区。\n"
+                       "（二）农业。控制面源污染。（市农业局负责）\n")
+    assert [(t.title, [r.name for r in t.lead], [r.name for r in t.participants]) for t in doc.tasks] == [
+        ("加强水源地保护", ["环保局"], ["水务局"]), ("控制面源污染", ["农业局"], []),
+    ]
+
+
+def test_clause_on_the_line_after_its_task():
+    doc = extract_text("一、总则\n（一）水源保护。加强水源地保护。划定保护区。\n牵头单位：市环保局\n配合单位：市水务局、市财政局\n"
+                       "（二）农业。控制面源污染。（市农业局负责）\n")
+    assert [(t.title, [r.name for r in t.lead], [r.name for r in t.participants]) for t in doc.tasks] == [
+        ("加强水源地保护", ["环保局"], ["水务局", "财政局"]), ("控制面源污染", ["农业局"], []),
+    ]
+    assert doc.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "canonical", "function"),
+    [
+        ("市委宣传部", "宣传部", "市委宣传部", "publicity"),
+        ("自治区党委组织部", "组织部", "自治区党委组织部", "organization"),
+        ("市城管局", "城管局", "市城市管理局", "urban_management"),
+        ("市场监管局", "市场监管局", "市场监督管理局", "quality_market"),
+        ("区住建局", "住建局", "区住房和城乡建设局", "housing_construction"),
+    ],
+)
+def test_department_names_with_prefixes(raw, name, canonical, function):
+    ref = RULES.departments.resolve(raw)
+    assert (ref.name, ref.canonical, ref.function) == (name, canonical, function)

@@ -131,7 +131,10 @@ class DepartmentRegistry:
             prefix = inherited_prefix
             level = self._level_of_prefix(inherited_prefix)
         if entry is not None:
-            canonical = f"{prefix}{entry.full_name}"
+            full = entry.full_name
+            if prefix.endswith("委") and full.startswith("党委"):
+                full = full[2:]  # 市委 + 党委组织部 is 市委组织部
+            canonical = f"{prefix}{full}"
             if level is None:
                 level = _level_from_name(entry.full_name)
             return DepartmentRef(

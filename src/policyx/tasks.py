@@ -115,7 +115,10 @@ def _units(norm: Normalized, start: int, end: int, registry, resp: Responsibilit
             for clause in clauses:
                 unit.clauses.append(clause)
                 rest = text[clause.end:line_end]
-                if rest.strip() and not _AFTER_CLAUSE_NESTED.match(rest):
+                leads_unit = not text[unit.start:clause.start].strip()
+                # a clause that opens its unit ("【牵头单位：市环保局】加强…") is
+                # that unit's clause; one after words closes the task
+                if rest.strip() and not leads_unit and not _AFTER_CLAUSE_NESTED.match(rest):
                     unit.end = clause.end
                     units.append(unit)
                     unit = _Unit(clause.end, line_end)
@@ -132,7 +135,19 @@ def _task_clause(unit: _Unit, text: str) -> tuple[FoundClause | None, list[Found
     after = text[last.end:unit.end]
     if not after.strip() and not _AFTER_CLAUSE_NESTED.match(after):
         return last, unit.clauses[:-1]
+    first = unit.clauses[0]
+    if not text[unit.start:first.start].strip():
+        return first, unit.clauses[1:]
     return None, list(unit.clauses)
+
+
+def _merge(a: FoundClause, b: FoundClause) -> FoundClause:
+    """Two labelled clause lines of one task as one clause."""
+    parsed = replace(a.parsed, lead=[*a.parsed.lead, *b.parsed.lead],
+                     participants=[*a.parsed.participants, *b.parsed.participants],
+                     implementers=[*a.parsed.implementers, *b.parsed.implementers],
+                     standing=[*a.parsed.standing, *b.parsed.standing])
+    return replace(a, end=b.end, inner_end=b.inner_end, parsed=parsed, closed=a.closed and b.closed)
 
 
 def _section_ranges(sections: tuple[Section, ...], rules: TaskRules) -> list[tuple[Section, int, int]]:
@@ -184,7 +199,19 @@ def extract_tasks(
                 first = False
                 continue
             unit_text = text[unit.start:unit.end]
-            span = lead_in_title(unit_text, rules)
+            if clause is not None and not text[unit.start:clause.start].strip() and not text[clause.end:unit.end].strip(" \t\r。;；") \
+                    and section_drafts and (section_drafts[-1].clause is None or
+                                            (section_drafts[-1].clause.form == clause.form == "labelled")):
+                # "牵头单位：市环保局" on a line of its own after its task; the
+                # next line "配合单位：…" adds to the same clause
+                previous = section_drafts[-1]
+                previous.clause = clause if previous.clause is None else _merge(previous.clause, clause)
+                previous.end = unit.end
+                first = False
+                continue
+            span = lead_in_title(unit_text if clause is None or clause.start > unit.start else text[clause.end:unit.end], rules)
+            if span is not None and clause is not None and clause.start == unit.start + (len(unit_text) - len(unit_text.lstrip())):
+                span = (span[0] + clause.end - unit.start, span[1] + clause.end - unit.start)
             # "2．严格环境准入。二〇一七年底前，完成…": a leaf heading with its
             # words on the same line is a task even without a clause
             own_task = (first and unit.start == section.body_start and norm.line_of(section.body_start) == section.line
