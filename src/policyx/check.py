@@ -156,7 +156,7 @@ def _raw_findings(doc: Document, rules: RuleSet, parent: Document | None) -> Ite
 def _unparsed_dates(doc: Document) -> Iterable[Finding]:
     for t in doc.tasks:
         covered = [d.span for d in t.deadlines]
-        clauses = [c.span for c in (*t.subclauses, *([t.clause] if t.clause else []))]
+        clauses = [c.span for c in (*t.subclauses, *([t.clause] if t.clause else []))] + list(doc.noise)
         for m in _DATE_LIKE.finditer(t.text):
             start = t.span[0] + m.start()
             if any(a <= start < b for a, b in covered) or any(a <= start < b for a, b in clauses):

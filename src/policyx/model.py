@@ -186,6 +186,7 @@ class Document:
     tasks: tuple[Task, ...] = field(default=())
     targets: tuple[Target, ...] = field(default=())
     tables: tuple[Table, ...] = field(default=())
+    noise: tuple[Span, ...] = field(default=())  # spans read as web noise / end matter
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

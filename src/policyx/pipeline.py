@@ -127,6 +127,7 @@ def extract_text(
         targets=targets,
         tables=tuple(p.table for p in parsed),
         warnings=(*section_issues, *task_issues, *table_issues),
+        noise=norm.noise_spans,
     )
 
 

@@ -83,6 +83,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "targets": to_plain(doc.targets),
         "tables": to_plain(doc.tables),
         "warnings": to_plain(doc.warnings),
+        "noise": to_plain(doc.noise),
     }
 
 

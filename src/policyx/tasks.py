@@ -26,6 +26,7 @@ _SENTENCE = regex.compile(r"[。!?！？]")
 _AFTER_CLAUSE_NESTED = regex.compile(r"\s*[、,，。;；]")
 _PHRASE_END = regex.compile(r"[,，;；。:：!?！？]")
 _COMMA = regex.compile(r"[,，]")
+_ENDS_SENTENCE = regex.compile(r"[。;；!！?？:：)）\]】」”』…]\s*$")
 _QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"")
 _SENTENCE_START = "。;；!?！？\n"
 
@@ -108,6 +109,17 @@ def _units(norm: Normalized, start: int, end: int, registry, resp: Responsibilit
     while pos < end:
         newline = text.find("\n", pos, end)
         line_end = end if newline == -1 else newline
+        # a sentence broken over lines (PDF copies: "…从源头防\n\n止生态破坏。")
+        # is one unit: join while a line ends without a stop
+        while line_end < end and text[pos:line_end].strip() and not _ENDS_SENTENCE.search(text[pos:line_end]):
+            following = text.find("\n", line_end + 1, end)
+            next_end = end if following == -1 else following
+            if not text[line_end + 1:next_end].strip():
+                if following == -1:
+                    break
+                line_end = next_end  # skip one blank line
+                continue
+            line_end = next_end
         segment = text[pos:line_end]
         if segment.strip():
             clauses = find_clauses(segment, pos, registry, resp)
@@ -182,7 +194,8 @@ def extract_tasks(
     for section, start, end in _section_ranges(sections, rules):
         first = True
         section_drafts: list[_Draft] = []
-        for unit in _units(norm, start, end, registry, resp):
+        units_seen = _units(norm, start, end, registry, resp)
+        for unit in units_seen:
             clause, nested = _task_clause(unit, text)
             body_end = clause.start if clause else unit.end
             items = _list_items(text, unit.start, body_end, rules)
@@ -231,6 +244,10 @@ def extract_tasks(
                 title_span = (unit.start + phrase[0], unit.start + phrase[1])
             section_drafts.append(_Draft(section, unit.start, unit.end, "", title_span, clause, nested))
             first = False
+        if not section_drafts and section.id not in parents and units_seen:
+            # a leaf heading whose words hold no lead-in and no clause is a
+            # task itself: "4. 全面开展水环境综合分析" + a paragraph
+            section_drafts.append(_Draft(section, units_seen[0].start, units_seen[-1].end, "", section.title_span, None, []))
         drafts.extend(section_drafts)
     return _finish(_drop_closing_remarks(drafts, sections), norm, registry)
 
