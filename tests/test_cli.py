@@ -182,7 +182,36 @@ def test_entry_point_usage_errors_are_one_line(args, code):
 
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("extract", "tasks", "departments", "timeline", "diff", "check", "tables", "eval", "index", "query", "corpus list"):
+    for command in ("extract", "tasks", "departments", "timeline", "diff", "check", "tables", "eval", "index", "query", "corpus list", "rules list", "rules show"):
         result = runner.invoke(app, [*command.split(), "--help"])
         assert result.exit_code == 0 and "Example:" in result.stdout
         assert f"policyx {command}" in readme
+
+
+def test_rules_list_names_every_rule_and_show_gives_its_examples():
+    listing = runner.invoke(app, ["rules", "list", "--format", "json"])
+    assert listing.exit_code == 0
+    ids = {rule["id"] for rule in json.loads(listing.stdout)}
+    assert {"section.cn_dun", "deadline.year_end", "target.comparator"} <= ids
+    shown = runner.invoke(app, ["rules", "show", "deadline.year_end"])
+    assert shown.exit_code == 0 and "年底前" in shown.stdout
+    missing = runner.invoke(app, ["rules", "show", "no.such.rule"])
+    assert missing.exit_code == 2 and "Traceback" not in missing.output
+
+
+def test_explain_shows_the_rule_behind_each_item():
+    result = runner.invoke(app, ["extract", "changji", "--explain"])
+    assert result.exit_code == 0
+    assert "section.cn_dun" in result.stdout and "deadline.year_end" in result.stdout
+    assert "target.comparator" in result.stdout
+
+
+def test_explain_with_a_data_format_is_refused_not_ignored():
+    result = runner.invoke(app, ["extract", "changji", "--explain", "--format", "json"])
+    assert result.exit_code == 2 and "rule" in result.output
+
+
+def test_every_target_names_its_rule():
+    doc = json.loads(runner.invoke(app, ["extract", "changji"]).stdout)
+    targets = [t for task in doc["tasks"] for t in task["targets"]]
+    assert targets and all(t["rule"].startswith(("target.", "table.")) for t in targets)

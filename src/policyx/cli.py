@@ -26,6 +26,8 @@ app = typer.Typer(
 )
 corpus_app = typer.Typer(help="The bundled plans.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
+rules_app = typer.Typer(help="The rule files: patterns with their examples.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
 
 EXTRACT_FORMATS = (*FORMATS, "jsonl", "tree")
 
@@ -53,9 +55,12 @@ def _root(
 @app.command()
 def extract(
     plans: Annotated[list[str], typer.Argument(help="Plan files, directories, globs, corpus names (xinjiang, …) or - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json, yaml, jsonl or tree.")] = "json",
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="json (default), yaml, jsonl or tree.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for several plans (default: the cores).")] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show the tree with the rule that read each item (json/yaml carry it as 'rule').")
+    ] = False,
     rules_dir: RulesOption = None,
 ) -> None:
     """Extract plans: section tree, tasks and departments, deadlines, targets, tables.
@@ -67,6 +72,10 @@ def extract(
 
     Example: policyx extract xinjiang --format yaml -o xinjiang.yaml
     """
+    if fmt is None:
+        fmt = "tree" if explain else "json"
+    elif explain and fmt != "tree":
+        raise _fail("--explain draws the tree; json and yaml already name each item's rule in 'rule'")
     _check_format(fmt, *EXTRACT_FORMATS)
     from .batch import expand
 
@@ -78,7 +87,7 @@ def extract(
 
             if output is not None:
                 raise _fail("--format tree is for the terminal; use json or yaml with -o")
-            document_tree(doc)
+            document_tree(doc, explain=explain)
             return
         _emit(dumps(document_to_dict(doc), fmt), output)
         return
@@ -596,6 +605,72 @@ def corpus_list(
         ((r["id"], ", ".join(r["aliases"]), r["title"] or "—", r["issuer"] or "—", r["date"] or "—", f"{r['size']:,}")
          for r in rows),
     )
+
+
+def _rule_catalogue(rules_dir: list[Path] | None) -> list[dict]:
+    from .rules import load_rules
+
+    try:
+        rules = load_rules(tuple(str(d) for d in rules_dir or ()))
+    except PolicyxError as exc:
+        raise _fail(str(exc)) from None
+    out = []
+    for m in rules.markers:
+        out.append({"id": m.id, "file": "sections.yaml", "pattern": m.pattern.pattern, "examples": list(m.examples),
+                    "counterexamples": list(m.counterexamples)})
+    for r in rules.noise:
+        out.append({"id": r.id, "file": "noise.yaml", "pattern": r.source, "examples": list(r.examples),
+                    "counterexamples": list(r.counterexamples)})
+    for r in rules.deadlines.rules:
+        out.append({"id": r.id, "file": "deadlines.yaml", "pattern": r.pattern.pattern, "examples": list(r.examples),
+                    "counterexamples": list(r.counterexamples), "kind": r.kind})
+    for rid, pattern in (("target.comparator", rules.targets.pattern), ("target.bound", rules.targets.bare_pattern),
+                         ("target.verb_object", rules.targets.verb_object)):
+        out.append({"id": rid, "file": "targets.yaml", "pattern": pattern.pattern,
+                    "examples": list(rules.targets.examples) if rid == "target.comparator" else [],
+                    "counterexamples": list(rules.targets.counterexamples) if rid == "target.comparator" else []})
+    for rule in rules.raw.get("tasks", {}).get("list_items", []) or []:
+        out.append({"id": rule["id"], "file": "tasks.yaml", "pattern": rule["pattern"], "examples": rule.get("examples", []),
+                    "counterexamples": rule.get("counterexamples", [])})
+    for rule in rules.raw.get("responsibility", {}).get("standing", []) or []:
+        out.append({"id": rule["id"], "file": "responsibility.yaml", "pattern": rule["pattern"],
+                    "examples": rule.get("examples", []), "counterexamples": []})
+    return out
+
+
+@rules_app.command("list")
+def rules_list(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    rules_dir: RulesOption = None,
+) -> None:
+    """List the pattern rules (ids, files, number of examples).
+
+    Example: policyx rules list
+    """
+    _check_format(fmt, "table", "json")
+    catalogue = _rule_catalogue(rules_dir)
+    if fmt == "json":
+        sys.stdout.write(dumps([{k: r[k] for k in ("id", "file")} for r in catalogue], "json"))
+        return
+    _print_table("policyx rules", ("rule", "file", "examples", "counterexamples"),
+                 ((r["id"], r["file"], str(len(r["examples"])), str(len(r["counterexamples"]))) for r in catalogue))
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. deadline.year_end.")],
+    rules_dir: RulesOption = None,
+) -> None:
+    """Show one rule: its pattern, examples and counterexamples.
+
+    Example: policyx rules show deadline.year_end
+    """
+    found = next((r for r in _rule_catalogue(rules_dir) if r["id"] == rule_id), None)
+    if found is None:
+        raise _fail(f"no rule {rule_id!r}; see policyx rules list")
+    import yaml
+
+    sys.stdout.write(yaml.safe_dump(found, allow_unicode=True, sort_keys=False, width=1000))
 
 
 def _usage_error_types() -> tuple[type, type | None]:

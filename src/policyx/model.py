@@ -118,6 +118,7 @@ class Target:
     baseline: str | None = None  # an indicator table's base value, as written ("56.02", "—")
     attribute: str | None = None  # 约束性 / 预期性
     value_text: str | None = None  # the target cell as written, when it is not a number
+    rule: str = ""  # target.comparator | target.bound | target.verb_object | table.indicator
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

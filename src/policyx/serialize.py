@@ -29,7 +29,7 @@ KEYS: dict[type, tuple[str, ...]] = {
             "stated_count", "footnotes"),
     Deadline: ("raw", "kind", "date", "span", "line", "rule", "period", "start", "approximate"),
     Target: ("raw", "metric", "comparator", "value", "unit", "year", "baseline_year", "span", "line", "value_span",
-             "group", "source", "baseline", "attribute", "value_text"),
+             "group", "source", "baseline", "attribute", "value_text", "rule"),
 }
 
 

@@ -487,7 +487,7 @@ def indicator_targets(parsed: list[ParsedTable], norm: Normalized, units: frozen
                 raw=cell.text, metric=metric, comparator=comparator, value=value, unit=unit, year=year,  # type: ignore[arg-type]
                 baseline_year=None, span=(cell.start, cell.end), value_span=(cell.start, cell.end), line=name.line,
                 group=group, source="table", baseline=baseline, attribute=attribute,
-                value_text=None if value is not None else cell.text,
+                value_text=None if value is not None else cell.text, rule="table.indicator",
             ))
     return targets
 

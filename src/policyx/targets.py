@@ -267,6 +267,7 @@ def find_targets(
                     span=(raw_start, raw_end),
                     value_span=(offset + vstart, offset + vend),
                     line=line_of(raw_start),
+                    rule="target.comparator" if with_cmp else "target.bound",
                 )
             )
     taken = [t.value_span for t in out]
@@ -293,6 +294,7 @@ def find_targets(
                 span=(offset + m.start(), offset + m.end()),
                 value_span=span,
                 line=line_of(offset + m.start()),
+                rule="target.verb_object",
             )
         )
     out.sort(key=lambda t: t.span[0])
