@@ -89,6 +89,19 @@ def test_responsible_units_label():
     assert parse("【责任单位：市发展改革委、市财政局】")[0] == ["发展改革委", "财政局"]
 
 
+@pytest.mark.parametrize("clause", [
+    # the 大气污染防治 实施细则 style: units, then the governments that carry them out
+    "（责任单位：市发展改革委、市工业和信息化局、市生态环境局；各区县政府负责落实）",
+    "(责任单位:市发展改革委、市工业和信息化局、市生态环境局,各区县政府负责落实)",
+])
+def test_a_role_word_after_labelled_units_governs_only_its_own_group(clause):
+    assert parse(clause) == (["发展改革委", "工业和信息化局", "生态环境局"], [], ["各区县政府"], [])
+
+
+def test_roles_inside_a_label_decide():
+    assert parse("（责任单位：市环保局牵头，市发改委配合）")[:2] == (["环保局"], ["发改委"])
+
+
 @pytest.mark.parametrize(
     ("clause", "participants"),
     [

@@ -218,3 +218,29 @@ def test_paragraphs_run_together_on_one_line():
 def test_a_clause_after_spaces_stays_with_its_sentence():
     doc = extract_text("一、总则\n（一）工业。取缔小企业，全部取缔。　　（省环保厅牵头）\n")
     assert [(t.title, [r.name for r in t.lead]) for t in doc.tasks] == [("取缔小企业，全部取缔", ["环保厅"])]
+
+
+def test_a_run_in_leaf_heading_with_one_long_opening_sentence_names_its_task():
+    # the 实施细则 style: the numbered heading is the task, the sentence after it is its body
+    doc = extract_text("二、重点任务\n（一）调整优化产业结构\n"
+                       "1.严格环境准入。新建钢铁、水泥项目一律实行产能等量或减量置换。2018年12月底前完成。（责任单位：市发展改革委）\n"
+                       "2.淘汰落后产能。2019年底前，全面淘汰10蒸吨/小时及以下燃煤锅炉。【牵头单位：市工业和信息化局】\n"
+                       "三、保障措施\n（一）加强组织领导。各区县要成立领导小组。\n"
+                       "（二）严格考核问责。将考核结果作为领导班子综合考核评价的重要依据。\n")
+    assert [t.title for t in doc.tasks] == ["严格环境准入", "淘汰落后产能", "加强组织领导", "严格考核问责"]
+
+
+def test_headings_that_group_several_lead_in_tasks_keep_the_lead_ins():
+    # changji-water-2016 style: (一) groups tasks, each opened by a short lead-in
+    doc = extract_text("一、严格控制污染物排放\n"
+                       "（一）狠抓工业污染防治。取缔“十小”企业。全面排查装备水平低的小型企业。（环保局牵头）"
+                       "专项整治重污染行业。制定专项治理方案，实施清洁化改造。（经信委牵头）\n"
+                       "（二）强化城镇生活污染治理。加快城镇污水处理设施建设与改造，现有设施全面达到一级A排放标准。（住房和城乡建设局牵头）\n")
+    assert [t.title for t in doc.tasks][:2] == ["取缔“十小”企业", "专项整治重污染行业"]
+
+
+def test_a_general_goals_section_holds_no_tasks():
+    doc = extract_text("一、总体目标\n到2020年，全市PM2.5年均浓度控制在45微克/立方米以下。\n"
+                       "二、重点任务\n（一）控制煤炭消费总量。到2020年煤炭消费总量下降10%。（市发展改革委牵头）\n")
+    assert [t.title for t in doc.tasks] == ["控制煤炭消费总量"]
+    assert [t.value for t in doc.targets] == [45]

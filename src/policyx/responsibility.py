@@ -198,11 +198,20 @@ def _parse_labelled(core: str, offset: int, registry: DepartmentRegistry, rules:
         if stop:
             items = items[: stop.start()]
         items = items.rstrip(" ;,，、")
-        if rules.role_pattern.search(items):
-            # "责任单位：市环保局牵头，市发改委配合": the roles inside decide
-            _parse_roles(items, offset + match.end(), registry, rules, parsed)
-            continue
-        refs, prefix = resolve_units(items, offset + match.end(), registry, rules, prefix)
+        items_offset = offset + match.end()
+        role = rules.role_pattern.search(items)
+        if role:
+            # "责任单位：市环保局牵头，市发改委配合": the roles inside decide; but in
+            # "责任单位：市发改委、市工信局；各区县政府负责落实" the role word governs
+            # only its own group, and the groups before it keep the label's role
+            group_break = max(items.rfind(sep, 0, role.start()) for sep in "；;，,")
+            if group_break > 0:
+                _parse_roles(items[group_break + 1:], items_offset + group_break + 1, registry, rules, parsed)
+                items = items[:group_break]
+            else:
+                _parse_roles(items, items_offset, registry, rules, parsed)
+                continue
+        refs, prefix = resolve_units(items, items_offset, registry, rules, prefix)
         parsed.add(rules.label_of[match.group("label")], refs)
 
 

@@ -35,6 +35,7 @@ _SENTENCE_START = "。;；!?！？\n"
 class TaskRules:
     title_max: int
     title_max_with_comma: int
+    sentence_not_title: int
     title_forbidden: regex.Pattern
     title_bad_start: regex.Pattern
     list_items: tuple[regex.Pattern, ...]
@@ -46,6 +47,7 @@ def compile_task_rules(data: dict) -> TaskRules:
     return TaskRules(
         title_max=int(title.get("max_chars", 32)),
         title_max_with_comma=int(title.get("max_chars_with_comma", 0)),
+        sentence_not_title=int(title.get("heading_wins_over_lead_in_longer_than", 12)),
         title_forbidden=regex.compile(title.get("not_inside") or r"(?!x)x"),
         title_bad_start=regex.compile(title.get("not_starting") or r"(?!x)x"),
         list_items=tuple(regex.compile(item["pattern"]) for item in data.get("list_items") or ()),
@@ -249,7 +251,32 @@ def extract_tasks(
             # task itself: "4. 全面开展水环境综合分析" + a paragraph
             section_drafts.append(_Draft(section, units_seen[0].start, units_seen[-1].end, "", section.title_span, None, []))
         drafts.extend(section_drafts)
+    _name_single_tasks_by_heading(drafts, parents, norm, rules)
     return _finish(_drop_closing_remarks(drafts, sections), norm, registry)
+
+
+def _name_single_tasks_by_heading(drafts: list[_Draft], parents: set[str | None], norm: Normalized, rules: TaskRules) -> None:
+    """A run-in leaf heading with one task names that task when its first
+    sentence is a long statement rather than a short lead-in, unless the plan
+    writes several lead-in tasks under headings of that kind.
+
+    "1.严格环境准入。新建钢铁、水泥项目一律实行产能等量或减量置换。（责任单位：…）"
+    is the task 严格环境准入; whereas under "（一）狠抓工业污染防治。取缔“十小”企业。
+    …（…）专项整治…" the headings group tasks, and "（二）农业。控制面源污染。（…）"
+    keeps its short lead-in.
+    """
+    per_section: dict[str, list[_Draft]] = {}
+    for draft in drafts:
+        per_section.setdefault(draft.section.id, []).append(draft)
+    grouping_styles = {group[0].section.style for group in per_section.values() if len(group) > 1}
+    for group in per_section.values():
+        section = group[0].section
+        title_span = group[0].title_span
+        long_sentence = title_span is not None and title_span[1] - title_span[0] > max(
+            rules.sentence_not_title, 2 * (section.title_span[1] - section.title_span[0]))
+        if (len(group) == 1 and long_sentence and section.style not in grouping_styles and section.id not in parents
+                and group[0].start == section.body_start and norm.line_of(section.body_start) == section.line):
+            group[0].title_span = section.title_span
 
 
 def _drop_closing_remarks(drafts: list[_Draft], sections: tuple[Section, ...]) -> list[_Draft]:
