@@ -65,6 +65,15 @@ def test_same_function_at_another_level_is_no_change():
     assert pair.changes == ()
 
 
+def test_a_plan_in_traditional_characters_aligns_with_its_simplified_parent():
+    a = extract_text("一、总则\n（一）工业。防范环境风险。评估风险。（自治区环保厅牵头）\n"
+                     "（二）农业。控制农业面源污染。制定实施方案。（自治区农业厅牵头）\n")
+    b = extract_text("一、總則\n（一）農業。控制農業面源污染。制定實施方案。（縣農業局牽頭）\n"
+                     "（二）工業。防範環境風險。評估風險。（縣環保局牽頭）\n")
+    pairs = {(p.a.title, p.b.title) for p in diff_plans(a, b).matched}
+    assert pairs == {("防范环境风险", "防範環境風險"), ("控制农业面源污染", "控制農業面源污染")}
+
+
 def test_lead_moved_to_another_function_is_a_change():
     a = extract_text("一、总则\n（一）工业。防范环境风险。评估风险。（自治区环保厅牵头）\n")
     b = extract_text("一、总则\n（一）工业。防范环境风险。评估风险。（州经信委牵头）\n")

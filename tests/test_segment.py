@@ -244,3 +244,12 @@ def test_a_general_goals_section_holds_no_tasks():
                        "二、重点任务\n（一）控制煤炭消费总量。到2020年煤炭消费总量下降10%。（市发展改革委牵头）\n")
     assert [t.title for t in doc.tasks] == ["控制煤炭消费总量"]
     assert [t.value for t in doc.targets] == [45]
+
+
+def test_section_kinds_are_read_in_traditional_characters_too():
+    doc = extract_text("一、工作目標\n到2020年，全省受污染耕地安全利用率達到90%左右。\n"
+                       "二、主要任務\n（一）開展詳查。2018年底前查明面積。（省環保廳牽頭，省財政廳配合，各市人民政府負責落實）\n")
+    assert [t.title for t in doc.tasks] == ["開展詳查"]
+    (task,) = doc.tasks
+    assert [r.canonical for r in task.implementers] == ["各市人民政府"]
+    assert not [w for w in doc.warnings if w.code == "department-unknown"]

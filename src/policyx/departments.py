@@ -141,6 +141,14 @@ class DepartmentRegistry:
                 raw=raw, name=name, canonical=canonical, function=entry.function, level=level,
                 known=True, inherited=inherited, span=span,
             )
+        if self.government.search(cleaned) and not any(
+                self.government.search(cleaned, 0, m.start()) for m in _CONJUNCTION.finditer(cleaned)):
+            # every office names its own local governments ("各设区市人民政府",
+            # "各县（市、区）人民政府", "某某县人民政府"): known by their shape
+            return DepartmentRef(
+                raw=raw, name=cleaned, canonical=cleaned, function="government", level=level,
+                known=True, inherited=inherited, span=span,
+            )
         return DepartmentRef(
             raw=raw, name=name, canonical=f"{prefix}{name}", function=None, level=level,
             known=False, inherited=inherited, span=span,
@@ -148,6 +156,9 @@ class DepartmentRegistry:
 
     def _level_of_prefix(self, prefix: str) -> str | None:
         return next((level for p, level in self.prefixes if p == prefix), None)
+
+
+_CONJUNCTION = regex.compile("[和及与]")
 
 
 def _level_from_name(full_name: str) -> str | None:

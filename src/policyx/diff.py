@@ -27,6 +27,7 @@ import regex
 
 from .matching import assign, cosine_matrix, match, text_similarity
 from .model import Deadline, DepartmentRef, Document, DocumentInfo, Target, Task
+from .normalize import comparable
 
 THRESHOLD = 0.35
 WEIGHTS = (0.3, 0.5, 0.1, 0.1)  # title, text, section title, relative position
@@ -103,11 +104,11 @@ def _task_text(task: Task) -> str:
     if task.clause:
         start = task.clause.span[0] - task.span[0]
         text = text[:start] + text[task.clause.span[1] - task.span[0]:]
-    return text
+    return comparable(text)
 
 
 def _section_titles(doc: Document) -> dict[str | None, str]:
-    return {s.id: s.title for s in doc.sections}
+    return {s.id: comparable(s.title) for s in doc.sections}
 
 
 def char_grams(text: str) -> Counter:
@@ -123,7 +124,7 @@ def similarity_matrix(a: Document, b: Document):
     import numpy as np
 
     a_sections, b_sections = _section_titles(a), _section_titles(b)
-    title = cosine_matrix([char_grams(t.title) for t in a.tasks], [char_grams(t.title) for t in b.tasks])
+    title = cosine_matrix([char_grams(comparable(t.title)) for t in a.tasks], [char_grams(comparable(t.title)) for t in b.tasks])
     text = cosine_matrix([bigrams(_task_text(t)) for t in a.tasks], [bigrams(_task_text(t)) for t in b.tasks])
     section = cosine_matrix([char_grams(a_sections.get(t.section, "")) for t in a.tasks],
                             [char_grams(b_sections.get(t.section, "")) for t in b.tasks])

@@ -64,6 +64,16 @@ def to_simplified(text: str) -> str:
     return "\n".join(lines)
 
 
+def comparable(text: str) -> str:
+    """A short string (a title, a name) in the form rules and comparisons use:
+    simplified characters, plain punctuation. Offsets are not kept.
+
+    >>> comparable("（一）工作目標")
+    '(一)工作目标'
+    """
+    return fold(_converter().convert(text) if _TRADITIONAL_HINT.search(text) else text)
+
+
 def fold(text: str) -> str:
     """Map full-width ASCII and odd spaces to their plain forms, one char for one.
 

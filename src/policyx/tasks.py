@@ -19,7 +19,7 @@ import regex
 
 from .departments import DepartmentRegistry
 from .model import Clause, DepartmentRef, Issue, Section, Task
-from .normalize import Normalized
+from .normalize import Normalized, comparable
 from .responsibility import FoundClause, ResponsibilityRules, find_clauses, to_clause
 
 _SENTENCE = regex.compile(r"[。!?！？]")
@@ -173,7 +173,7 @@ def _section_ranges(sections: tuple[Section, ...], rules: TaskRules) -> list[tup
             first_child[s.parent] = s.span[0]
     ranges = []
     for s in sections:
-        if s.kind != "heading" or (s.parent in skipped) or rules.non_task_sections.search(s.title):
+        if s.kind != "heading" or (s.parent in skipped) or rules.non_task_sections.search(comparable(s.title)):
             skipped.add(s.id)
             continue
         end = min(first_child.get(s.id, s.end), s.end)
