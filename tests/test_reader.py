@@ -79,6 +79,13 @@ def test_html_page_is_read_through_its_tags():
     assert html[s.title_span[0]:s.title_span[1]] == "严格控制污染物排放"
 
 
+def test_a_title_inside_markup_is_read_without_it():
+    html = ('<html><head><title>某市人民政府办公室关于印发某市水污染防治工作方案的通知_政府信息公开</title></head><body>\n'
+            '<p style="text-align:center">某市水污染防治工作方案</p>\n<p>一、主要任务</p>\n'
+            '<p>（一）狠抓工业污染防治。取缔“十小”企业。（市环保局牵头）</p>\n</body></html>')
+    assert extract_text(html).info.title == "某市水污染防治工作方案"
+
+
 def test_crlf_and_lone_cr_line_ends():
     doc = extract_text("一、甲\r\n（一）乙。内容。\r二、丙\n")
     assert [(s.title, s.line) for s in doc.sections] == [("甲", 1), ("乙", 2), ("丙", 3)]

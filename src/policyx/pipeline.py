@@ -33,7 +33,11 @@ def _guess_title(norm: Normalized) -> str | None:
         if len(candidates) > 60 or line.number > 80:
             break
         if len(text) <= 60 and _PLAN_WORD.search(text) and not regex.search(r"[。;；]", text):
-            candidates.append(norm.original[line.start:line.end].strip(" \t\u3000\r"))
+            # the original's words at the working copy's span: markup around
+            # a title ("<p style=…>title</p>") is masked in the working copy
+            raw = line.text
+            start = line.start + len(raw) - len(raw.lstrip())
+            candidates.append(norm.original[start:start + len(text)])
     for title in candidates:
         if not title.startswith("关于") and not title.endswith("通知"):
             return title
