@@ -83,6 +83,19 @@ def test_table_of_contents_without_tabs_ends_where_the_text_restarts():
     assert [s[0] for s in outline(text)] == ["1", "2"]
 
 
+def test_contents_with_page_numbers_end_at_their_first_entry_even_before_a_short_paragraph():
+    # the 十四五 规划 style: chapters with tab page numbers, then a short first paragraph
+    text = ("目  录\n第一章  发展基础\t1\n第二章  总体要求\t3\n\n"
+            "第一章 发展基础\n“十三五”期间，全县PM2.5平均浓度下降。\n第二章 总体要求\n第一节 主要目标\n")
+    assert [(s[0], s[3]) for s in outline(text)] == [("1", "发展基础"), ("2", "总体要求"), ("2.1", "主要目标")]
+
+
+def test_contents_whose_first_entry_never_recurs_are_read_as_headings_with_a_warning():
+    text = "目录\n一、总则\n二、任务\n一、总 则\n各地要重视。\n二、任务\n（一）治理。\n"
+    doc = extract_text(text)
+    assert doc.sections and "contents-unclosed" in [w.code for w in doc.warnings]
+
+
 def test_dotted_leader_page_numbers_are_contents_lines():
     assert outline("一、总则……………1\n一、总则\n") == [("1", 1, "一、", "总则")]
 
@@ -253,3 +266,10 @@ def test_section_kinds_are_read_in_traditional_characters_too():
     (task,) = doc.tasks
     assert [r.canonical for r in task.implementers] == ["各市人民政府"]
     assert not [w for w in doc.warnings if w.code == "department-unknown"]
+
+
+def test_a_development_basis_chapter_holds_no_tasks():
+    doc = extract_text("第一章 发展基础\n“十三五”期间，全县PM2.5平均浓度下降到35微克/立方米。\n"
+                       "第二章 主要任务\n一、推进产业结构调整。2023年底前完成钢铁企业超低排放改造。（县发改委负责）\n")
+    assert [t.title for t in doc.tasks] == ["推进产业结构调整"]
+    assert doc.targets == ()

@@ -156,3 +156,11 @@ def test_tables_command_and_csv(tmp_path):
     assert rows[2][2:5] == ["2", "天池", "天池中心"]
     data = json.loads(runner.invoke(app, ["tables", "xinjiang-13th", "-f", "json"]).stdout)
     assert data[1]["id"] == "专栏2" and data[1]["columns"][0] == "指 标"
+
+
+def test_of_two_year_columns_the_later_is_the_target_and_the_earlier_the_baseline():
+    # the 十四五 规划 主要指标 box: 序号 | 指标 | 2020年 | 2025年 | 属性
+    doc = extract_text("第一节 主要目标\n专栏1  主要指标\n序号\t指标\t2020年\t2025年\t属性\n"
+                       "1\t空气质量优良天数比率（%）\t88.5\t>90\t约束性\n2\tPM2.5平均浓度（微克/立方米）\t35\t≤33\t约束性\n")
+    got = [(t.metric, t.comparator, float(t.value), t.unit, t.year, t.baseline) for t in doc.targets if t.source == "table"]
+    assert got == [("空气质量优良天数比率", ">", 90.0, "%", 2025, "88.5"), ("PM2.5平均浓度", "<=", 33.0, "微克/立方米", 2025, "35")]

@@ -202,6 +202,23 @@ def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tupl
     Returns the sections in document order and the problems met on the way
     (numbering gaps, repeats and disorder; a plan with no structure).
     """
+    sections, issues, toc_closed = _segment(norm, rules, honour_toc=True)
+    if toc_closed:
+        return sections, issues
+    # the contents never gave way to the text (its first entry was not found
+    # again): reading it as contents would lose the whole plan
+    sections, issues, _ = _segment(norm, rules, honour_toc=False)
+    warning = Issue(code="contents-unclosed", line=None,
+                    message="a 目录 was found but its first entry never recurs; the contents are read as headings")
+    return sections, (warning, *issues)
+
+
+def _toc_key(cand: _Candidate) -> tuple[str, int | None, str]:
+    """A contents entry and its heading compare without page numbers or leaders."""
+    return cand.rule.style, cand.number, _PAGE_NUMBER_END.sub("", cand.title).strip()
+
+
+def _segment(norm: Normalized, rules: RuleSet, *, honour_toc: bool) -> tuple[tuple[Section, ...], tuple[Issue, ...], bool]:
     lines = list(norm.lines())
     sections: list[Section] = []
     issues: list[Issue] = []
@@ -266,9 +283,14 @@ def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tupl
         if not text:
             continue
         if _TOC_HEADER.match(text):
-            in_toc, toc_first = True, None
+            in_toc, toc_first = honour_toc, None
             continue
         if _is_table_row(line.text) or _PAGE_NUMBER_END.search(line.text.rstrip("\r")):
+            if in_toc and toc_first is None:
+                # "第一章  发展基础\t1": the first entry, whose heading ends the contents
+                entry = _match_marker(line, rules)
+                if entry is not None:
+                    toc_first = _toc_key(entry)
             if box:
                 box.text_since_heading = True
             continue
@@ -287,7 +309,7 @@ def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tupl
                 if len(text) > 40:
                     in_toc = False
                 continue
-            key = (cand.rule.style, cand.number, cand.title)
+            key = _toc_key(cand)
             if toc_first is None:
                 toc_first = key
                 continue
@@ -338,7 +360,7 @@ def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tupl
                 line=None,
             )
         )
-    return tuple(sections), tuple(issues)
+    return tuple(sections), tuple(issues), not (in_toc and toc_first is not None)
 
 
 def _title_from_next_line(cand: _Candidate, lines: list[Line], index: int, rules: RuleSet) -> None:

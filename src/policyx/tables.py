@@ -96,6 +96,27 @@ def column_role(header: str, rules: TableRules) -> str | None:
     return None
 
 
+def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
+    """Roles of a header row. Of several year columns ("2020年 | 2025年") the
+    latest is the target and the earlier ones are baselines."""
+    roles = [column_role(h, rules) for h in headers]
+    years = {i: _header_year(h) for i, h in enumerate(headers) if roles[i] == "target"}
+    dated = {i: y for i, y in years.items() if y is not None}
+    if len(dated) > 1:
+        latest = max(dated, key=dated.__getitem__)
+        for i in dated:
+            if i != latest:
+                roles[i] = "baseline" if "baseline" not in roles else None
+    return roles
+
+
+def _header_year(header: str) -> int | None:
+    year_match = _YEAR_HEADER.match(header)
+    if year_match:
+        return int(year_match.group(1))
+    return next((y for k, y in _PERIOD_END_YEAR.items() if k in header), None)
+
+
 def table_kind(roles: list[str | None]) -> str:
     if "lead" in roles:
         return "task"
@@ -202,7 +223,7 @@ def _tab_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRul
         header = [c.text if c else "" for c in rows[0]]
         width = max(len(header), *(len(r) for r in rows[1:]))
         header += [""] * (width - len(header))
-        roles = [column_role(c.key if c else "", rules) for c in rows[0]] + [None] * (width - len(rows[0]))
+        roles = column_roles([c.key if c else "" for c in rows[0]], rules) + [None] * (width - len(rows[0]))
         body_rows, groups, current_group = [], [], None
         for r in rows[1:]:
             filled = [c for c in r if c]
@@ -293,7 +314,7 @@ def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry,
         if not n:
             continue
         header = [c.text for c in cells[:n]]
-        roles = [column_role(c.key, rules) for c in cells[:n]]
+        roles = column_roles([c.key for c in cells[:n]], rules)
         data = cells[n:]
         if "index" in roles:
             rows = _rows_by_index(data, len(header))
@@ -465,9 +486,7 @@ def indicator_targets(parsed: list[ParsedTable], norm: Normalized, units: frozen
         at = p.positions
         if "indicator" not in at or "target" not in at:
             continue
-        header = p.table.columns[at["target"]]
-        year_match = _YEAR_HEADER.match(header)
-        year = int(year_match.group(1)) if year_match else next((y for k, y in _PERIOD_END_YEAR.items() if k in header), None)
+        year = _header_year(p.table.columns[at["target"]])
         carried: Cell | None = None
         for row, group in zip(p.cells, p.groups):
             name = row[at["indicator"]]
