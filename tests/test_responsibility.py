@@ -24,6 +24,10 @@ def parse(text: str):
     )
 
 
+def parse_units(text: str):
+    return [RULES.departments.resolve(text)]
+
+
 def test_lead_participants_implementers_and_standing_clause():
     # xinjiang-water-2016, line 13
     assert parse("并依法全部取缔。（自治区经信委、环保厅牵头，发改委、国土资源厅等参与，各级人民政府负责落实。以下均需各级人民政府落实，不再列出）") == (
@@ -303,3 +307,31 @@ def test_clause_on_the_line_after_its_task():
 def test_department_names_with_prefixes(raw, name, canonical, function):
     ref = RULES.departments.resolve(raw)
     assert (ref.name, ref.canonical, ref.function) == (name, canonical, function)
+
+
+@pytest.mark.parametrize("clause, expected", [
+    # a role noted in brackets after a unit: the others take part, governments carry it out
+    ("责任单位：州生态环境局（牵头）、州工业和信息化局、州市场监督管理局，各县（市）人民政府。",
+     (["生态环境局"], ["工业和信息化局", "市场监督管理局"], ["各县(市)人民政府"], [])),
+    ("（责任单位：市发改委[牵头]、市财政局）", (["发改委"], ["财政局"], [], [])),
+])
+def test_a_role_noted_after_a_unit(clause, expected):
+    assert parse(clause) == expected
+
+
+def test_a_prefecture_bureau_keeps_its_own_full_name():
+    (ref,) = parse_units("州工业和信息化局")
+    assert ref.canonical == "州工业和信息化局" and ref.function == "industry_it"
+
+
+@pytest.mark.parametrize("text, lead, participants", [
+    ("加强监管执法。长期坚持。各县（市）人民政府负责。", ["各县(市)人民政府"], []),
+    ("落实企业主体责任。市环保局牵头，市财政局、市水务局配合。", ["环保局"], ["财政局", "水务局"]),
+])
+def test_a_clause_written_as_a_sentence_of_its_own(text, lead, participants):
+    assert parse(text)[:2] == (lead, participants)
+
+
+@pytest.mark.parametrize("text", ["严格执法，各级政府负责。", "各级人民政府是实施本方案的责任主体。企业负责。"])
+def test_a_sentence_with_words_besides_offices_is_no_clause(text):
+    assert find_clauses(fold(text), 0, RULES.departments, RULES.responsibility) == []

@@ -273,3 +273,10 @@ def test_a_development_basis_chapter_holds_no_tasks():
                        "第二章 主要任务\n一、推进产业结构调整。2023年底前完成钢铁企业超低排放改造。（县发改委负责）\n")
     assert [t.title for t in doc.tasks] == ["推进产业结构调整"]
     assert doc.targets == ()
+
+
+def test_a_sentence_that_is_only_a_time_phrase_is_no_task_title():
+    doc = extract_text("一、加强源头治理\n（一）加强监管执法。长期坚持。各县（市）人民政府负责。\n"
+                       "（二）整治重点行业。制定方案。（州发改委牵头）推进改造。（州工信局牵头）\n")
+    assert doc.tasks[0].title == "加强监管执法"
+    assert [d.kind for d in doc.tasks[0].deadlines] == ["ongoing"]

@@ -23,7 +23,7 @@ from .rules import expand_fragments
 
 KINDS = ("by", "from", "every", "ongoing")
 DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "day", "year_start", "month_start",
-              "year_end_start", "year2_end", "each_year_end", "fixed", "none")
+              "year_end_start", "year2_end", "each_year_end", "plan_period", "fixed", "none")
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Titles of other documents: 《水质较好湖泊生态环境保护总体规划(2013-2020年)》
 TITLE_QUOTE = regex.compile(r"《[^《》\n]{0,80}》")
@@ -107,6 +107,13 @@ def _dates(rule: DeadlineRule, m: regex.Match) -> list[tuple[str | None, str | N
     if form == "none":
         start = _iso(year, 1, 1) if year else None
         return [(None, start)]
+    if form == "plan_period":
+        # the Nth five-year plan runs from 1951 + 5N: 十四五 is 2021–2025
+        n = read_number(groups["plan"])
+        if n is None:
+            return []
+        first = 1951 + 5 * int(n)
+        return [(_iso(first + 4, 12, 31), _iso(first, 1, 1))]
     if form == "each_year_end":
         return [(_iso(int(y), 12, 31), None) for y in _YEAR_IN_LIST.findall(groups["years"])]
     if year is None:

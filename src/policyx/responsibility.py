@@ -199,6 +199,8 @@ def _parse_labelled(core: str, offset: int, registry: DepartmentRegistry, rules:
             items = items[: stop.start()]
         items = items.rstrip(" ;,，、")
         items_offset = offset + match.end()
+        if _parse_annotated(items, items_offset, rules.label_of[match.group("label")], registry, rules, parsed):
+            continue
         role = rules.role_pattern.search(items)
         if role:
             # "责任单位：市环保局牵头，市发改委配合": the roles inside decide; but in
@@ -213,6 +215,39 @@ def _parse_labelled(core: str, offset: int, registry: DepartmentRegistry, rules:
                 continue
         refs, prefix = resolve_units(items, items_offset, registry, rules, prefix)
         parsed.add(rules.label_of[match.group("label")], refs)
+
+
+_ROLE_NOTE = regex.compile(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]］】]\s*$")
+
+
+def _parse_annotated(
+    items: str, offset: int, label_role: str, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: _Parsed
+) -> bool:
+    """"责任单位：州生态环境局（牵头）、州工信局，各县（市）人民政府": a role written
+    after a unit in brackets. The others take the label's role, or, when the
+    lead is marked, take part (governments carry it out). False when no unit
+    carries such a note."""
+    units = split_units(items, offset, registry, rules)
+    notes = [_ROLE_NOTE.search(unit) for unit, _ in units]
+    kinds = [rules.role_of.get(n.group("role")) if n else None for n in notes]
+    if not any(kinds):
+        return False
+    lead_marked = any(kind in ("lead", "responsible") for kind in kinds)
+    prefix = ""
+    for (unit, start), note, kind in zip(units, notes, kinds):
+        name = unit[:note.start()] if kind else unit
+        refs, prefix = resolve_units(name, start, registry, rules, prefix)
+        for ref in refs:
+            if kind == "responsible":
+                role = "lead"
+            elif kind:
+                role = kind
+            elif registry.is_government(ref.name):
+                role = "implementer"
+            else:
+                role = "participant" if lead_marked and label_role == "lead" else label_role
+            parsed.add(role, [ref])
+    return True
 
 
 def resolve_units(
@@ -285,8 +320,36 @@ def find_clauses(
         end = len(text.rstrip())
         _try(found, text, offset, match.start(), end, match.start(), end, True, registry, rules, form="labelled")
         covered.append((match.start(), end))
+    for sentence in _BARE_SENTENCE.finditer(text):
+        start, end = sentence.span("words")
+        if any(a < end and start < b for a, b in covered):
+            continue
+        clause = _bare_clause(text[start:end], offset + start, registry, rules)
+        if clause is not None:
+            found.append(FoundClause(offset + start, offset + sentence.end(), offset + start, offset + end, clause, True, "sentence"))
     found.sort(key=lambda c: c.start)
     return found
+
+
+# a sentence of its own: after a stop (or at the start), up to the next stop
+_BARE_SENTENCE = regex.compile(r"(?:(?<=^|[。;；!?！？]\s*))(?P<words>[^。;；!?！？\n]{2,60}?)[。;；]")
+
+
+def _bare_clause(words: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> _Parsed | None:
+    """"各县（市）人民政府负责。" written as a sentence, without brackets: only when
+    the sentence ends on a role word and every unit in it names an office."""
+    ending = None
+    for ending in rules.role_pattern.finditer(words):
+        pass
+    if ending is None or ending.end() != len(words.rstrip()):
+        return None
+    parsed = parse_clause(words, offset, registry, rules)
+    if parsed is None:
+        return None
+    named = [*parsed.lead, *parsed.participants, *parsed.implementers]
+    if not named or not all(_office(ref.raw, registry) for ref in named):
+        return None
+    return parsed
 
 
 def _try(
