@@ -165,3 +165,24 @@ def test_cli_fail_on():
     assert runner.invoke(app, ["diff", "changji", "changji", "--fail-on", "looser,later,missing", "-f", "json"]).exit_code == 0
     bad = runner.invoke(app, ["diff", "xinjiang", "changji", "--fail-on", "sooner"])
     assert bad.exit_code == 2 and "unknown --fail-on" in bad.stderr
+
+
+def test_plans_written_in_different_styles_align_and_compare():
+    # a province's bracketed clauses under （一）, a city's labelled ones under 1.
+    province = extract_text(
+        "某省大气污染防治行动方案\n一、调整产业结构\n"
+        "（一）严格环境准入。新建项目实行产能减量置换。2018年底前完成。（省发展改革委牵头，省工业和信息化厅参与）\n"
+        "（二）淘汰落后产能。2019年底前，全面淘汰10蒸吨/小时及以下燃煤锅炉。（省工业和信息化厅牵头）\n"
+        "二、调整能源结构\n（三）控制煤炭消费总量。到2020年，全省煤炭消费总量比2015年下降10%。（省发展改革委牵头）\n")
+    city = extract_text(
+        "某市大气污染防治行动方案实施细则\n一、调整产业结构\n"
+        "1.淘汰落后产能。2018年底前，全面淘汰35蒸吨/小时及以下燃煤锅炉。责任单位：市工业和信息化局（牵头）、市生态环境局。\n"
+        "2.严格环境准入。新建项目实行产能减量置换。2018年6月底前完成。责任单位：市发展改革委。\n"
+        "二、调整能源结构\n3.控制煤炭消费总量。到2020年，全市煤炭消费总量比2015年下降8%。责任单位：市发展改革委。\n")
+    result = diff_plans(province, city)
+    changes = {(p.a.title, c.field, c.direction) for p in result.matched for c in p.changes}
+    assert [(p.a.title, p.b.title) for p in sorted(result.matched, key=lambda p: p.a.line)] == [
+        ("严格环境准入", "严格环境准入"), ("淘汰落后产能", "淘汰落后产能"), ("控制煤炭消费总量", "控制煤炭消费总量")]
+    assert {("严格环境准入", "deadlines", "earlier"), ("淘汰落后产能", "deadlines", "earlier"),
+            ("控制煤炭消费总量", "targets", "looser")} <= changes
+    assert not any(field == "lead" for _, field, _ in changes)

@@ -36,6 +36,7 @@ class TaskRules:
     title_max: int
     title_max_with_comma: int
     sentence_not_title: int
+    heading_title_min: int
     title_forbidden: regex.Pattern
     title_bad_start: regex.Pattern
     list_items: tuple[regex.Pattern, ...]
@@ -47,7 +48,8 @@ def compile_task_rules(data: dict) -> TaskRules:
     return TaskRules(
         title_max=int(title.get("max_chars", 32)),
         title_max_with_comma=int(title.get("max_chars_with_comma", 0)),
-        sentence_not_title=int(title.get("heading_wins_over_lead_in_longer_than", 12)),
+        sentence_not_title=int(title.get("heading_wins_over_lead_in_longer_than", 8)),
+        heading_title_min=int(title.get("heading_wins_when_at_least", 4)),
         title_forbidden=regex.compile(title.get("not_inside") or r"(?!x)x"),
         title_bad_start=regex.compile(title.get("not_starting") or r"(?!x)x"),
         list_items=tuple(regex.compile(item["pattern"]) for item in data.get("list_items") or ()),
@@ -272,8 +274,9 @@ def _name_single_tasks_by_heading(drafts: list[_Draft], parents: set[str | None]
     for group in per_section.values():
         section = group[0].section
         title_span = group[0].title_span
-        long_sentence = title_span is not None and title_span[1] - title_span[0] > max(
-            rules.sentence_not_title, 2 * (section.title_span[1] - section.title_span[0]))
+        heading_chars = section.title_span[1] - section.title_span[0]
+        long_sentence = heading_chars >= rules.heading_title_min and title_span is not None and \
+            title_span[1] - title_span[0] > max(rules.sentence_not_title, 1.5 * heading_chars)
         if (len(group) == 1 and long_sentence and section.style not in grouping_styles and section.id not in parents
                 and group[0].start == section.body_start and norm.line_of(section.body_start) == section.line):
             group[0].title_span = section.title_span
