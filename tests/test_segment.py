@@ -3,6 +3,8 @@ real snippet that motivated it."""
 
 from __future__ import annotations
 
+import pytest
+
 from policyx import extract_text
 
 
@@ -280,3 +282,26 @@ def test_a_sentence_that_is_only_a_time_phrase_is_no_task_title():
                        "（二）整治重点行业。制定方案。（州发改委牵头）推进改造。（州工信局牵头）\n")
     assert doc.tasks[0].title == "加强监管执法"
     assert [d.kind for d in doc.tasks[0].deadlines] == ["ongoing"]
+
+
+@pytest.mark.parametrize("heading", ["开展现状调查", "着力解决群众反映强烈的突出问题"])
+def test_a_task_heading_that_only_contains_a_review_word_holds_its_task(heading):
+    # 现状 / 问题 end review sections ("发展现状", "存在问题"), not tasks
+    doc = extract_text(f"二、主要任务\n１．{heading}。２０２１年９月底前完成摸底调查。【牵头单位：市生态环境局；参加单位：市水务局】\n")
+    assert [(t.title, [r.name for r in t.participants]) for t in doc.tasks] == [(heading, ["水务局"])]
+
+
+def test_a_review_section_ending_in_a_review_word_holds_no_task():
+    doc = extract_text("一、存在问题\n部分河段水质较差。（市环保局负责）\n二、主要任务\n（一）治理河道。完成清淤。（市水务局负责）\n")
+    assert [t.section for t in doc.tasks] == ["2.1"]
+
+
+def test_a_sentence_with_a_quantity_is_no_title():
+    doc = extract_text("（三）分类推进治理\n（１）城镇近郊村庄优先纳管。每年新增纳管村庄不少于３０个。（市水务局负责）\n")
+    assert [t.title for t in doc.tasks] == ["城镇近郊村庄优先纳管"]
+
+
+def test_a_heading_on_its_own_line_names_a_paragraph_without_lead_in():
+    doc = extract_text("（四）加强运行管护\n建立“县为主体、乡镇监管、村为基础”的运维管理体系，自２０２２年起，每半年开展一次运行情况评估。"
+                       "(责任单位:各区县人民政府)\n")
+    assert [t.title for t in doc.tasks] == ["加强运行管护"]

@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from .deadlines import find_deadlines
 from .model import Deadline, Section, Target, Task
-from .normalize import Normalized, comparable
+from .normalize import Normalized
+from .tasks import holds_no_tasks
 from .rules import RuleSet
 from .targets import find_targets
 
@@ -80,7 +81,7 @@ def document_targets(
     skipped_ids: set[str] = set()
     skipped = []
     for s in sections:
-        if s.kind == "appendix" or (s.parent in skipped_ids) or retrospective.search(comparable(s.title)):
+        if s.kind == "appendix" or (s.parent in skipped_ids) or holds_no_tasks(s.title, rules.tasks, retrospective):
             skipped_ids.add(s.id)
             skipped.append((s.span[0], s.end))
     skip = _Spans([*skipped, *(t.span for t in tasks)])

@@ -41,6 +41,7 @@ class TaskRules:
     title_bad_start: regex.Pattern
     list_items: tuple[regex.Pattern, ...]
     non_task_sections: regex.Pattern
+    task_verbs: regex.Pattern
 
 
 def compile_task_rules(data: dict) -> TaskRules:
@@ -54,6 +55,7 @@ def compile_task_rules(data: dict) -> TaskRules:
         title_bad_start=regex.compile(title.get("not_starting") or r"(?!x)x"),
         list_items=tuple(regex.compile(item["pattern"]) for item in data.get("list_items") or ()),
         non_task_sections=regex.compile(data.get("non_task_sections") or r"(?!x)x"),
+        task_verbs=regex.compile(data.get("task_verbs") or r"(?!x)x"),
     )
 
 
@@ -166,6 +168,13 @@ def _merge(a: FoundClause, b: FoundClause) -> FoundClause:
     return replace(a, end=b.end, inner_end=b.inner_end, parsed=parsed, closed=a.closed and b.closed)
 
 
+def holds_no_tasks(title: str, rules: TaskRules, kinds: regex.Pattern) -> bool:
+    """A heading such as "发展基础" or "面临的形势与挑战" (its last words), not one
+    that opens with a task's verb ("着力解决群众反映强烈的问题")."""
+    words = comparable(title).strip().rstrip("。.:：;；")
+    return bool(kinds.search(words)) and not rules.task_verbs.search(words)
+
+
 def _section_ranges(sections: tuple[Section, ...], rules: TaskRules) -> list[tuple[Section, int, int]]:
     """Each heading section's own text: from its body to its first child."""
     skipped: set[str] = set()
@@ -175,7 +184,7 @@ def _section_ranges(sections: tuple[Section, ...], rules: TaskRules) -> list[tup
             first_child[s.parent] = s.span[0]
     ranges = []
     for s in sections:
-        if s.kind != "heading" or (s.parent in skipped) or rules.non_task_sections.search(comparable(s.title)):
+        if s.kind != "heading" or (s.parent in skipped) or holds_no_tasks(s.title, rules, rules.non_task_sections):
             skipped.add(s.id)
             continue
         end = min(first_child.get(s.id, s.end), s.end)
@@ -275,10 +284,17 @@ def _name_single_tasks_by_heading(drafts: list[_Draft], parents: set[str | None]
         section = group[0].section
         title_span = group[0].title_span
         heading_chars = section.title_span[1] - section.title_span[0]
-        long_sentence = heading_chars >= rules.heading_title_min and title_span is not None and \
+        long_sentence = title_span is not None and \
             title_span[1] - title_span[0] > max(rules.sentence_not_title, 1.5 * heading_chars)
-        if (len(group) == 1 and long_sentence and section.style not in grouping_styles and section.id not in parents
-                and group[0].start == section.body_start and norm.line_of(section.body_start) == section.line):
+        if len(group) != 1 or section.style in grouping_styles or section.id in parents \
+                or heading_chars < rules.heading_title_min:
+            continue
+        run_in = group[0].start == section.body_start and norm.line_of(section.body_start) == section.line
+        # a heading on a line of its own over one paragraph that opens with no
+        # lead-in names it: "（四）加强运行管护\n建立…体系，自2022年起，…"
+        own_line = not norm.text[section.body_start:group[0].start].strip() and norm.line_of(group[0].start) > section.line
+        no_lead_in = lead_in_title(norm.text[group[0].start:group[0].end], rules) is None
+        if (run_in and long_sentence) or (own_line and no_lead_in):
             group[0].title_span = section.title_span
 
 
