@@ -8,7 +8,7 @@ the baseline year.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Sequence
 
@@ -42,6 +42,7 @@ class TargetRules:
     verb_of: dict[str, str]
     goal_words: regex.Pattern
     units: frozenset[str] = frozenset()
+    unit_as: dict[str, tuple[str, Decimal]] = field(default_factory=dict)
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
 
@@ -94,6 +95,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             verb_of=verb_of,
             goal_words=regex.compile(data.get("goal_words") or r"(?!x)x"),
             units=frozenset(str(u) for u in units),
+            unit_as={str(u): (str(to), Decimal(str(factor))) for u, (to, factor) in (data.get("unit_as") or {}).items()},
             examples=tuple(data.get("examples") or ()),
             counterexamples=tuple(data.get("counterexamples") or ()),
         )
@@ -214,6 +216,9 @@ def find_targets(
                 continue  # a Chinese numeral needs a unit: 一流, 一批 are not numbers
             if not unit and cmp_word is None:
                 continue  # a bare number needs a comparator
+            if unit in rules.unit_as:
+                unit, factor = rules.unit_as[unit]
+                value = value * factor
             items.append((values_start + v.start(), values_start + v.end(), value, unit))
         if not items:
             continue
@@ -280,6 +285,10 @@ def find_targets(
             continue
         sentence_start = max((masked.rfind(ch, 0, m.start()) for ch in "。;；\n"), default=-1) + 1
         sentence_end = next((i for i in (masked.find(ch, m.end()) for ch in "。;；\n") if i != -1), len(masked))
+        unit = m.group("unit")
+        if unit in rules.unit_as:
+            unit, factor = rules.unit_as[unit]
+            value = value * factor
         comparator, metric = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
         metric = original[offset + metric[0]:offset + metric[1]].strip().rstrip("的")
         out.append(
@@ -288,7 +297,7 @@ def find_targets(
                 metric=metric or None,
                 comparator=comparator,  # type: ignore[arg-type]
                 value=value,
-                unit=m.group("unit"),
+                unit=unit,
                 year=_year_for(offset + m.start(), offset + sentence_start, offset + sentence_end, deadlines),
                 baseline_year=None,
                 span=(offset + m.start(), offset + m.end()),
