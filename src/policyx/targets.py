@@ -51,6 +51,14 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _restate(value: Decimal, unit: str | None, rules: TargetRules) -> tuple[Decimal, str | None]:
+    """A value in the unit the rules read it as: 七成 is 70 %."""
+    if unit in rules.unit_as:
+        to, factor = rules.unit_as[unit]
+        return value * factor, to
+    return value, unit
+
+
 def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRules:
     comparators = data.get("comparators") or {}
     bounds = data.get("bounds") or {}
@@ -216,9 +224,7 @@ def find_targets(
                 continue  # a Chinese numeral needs a unit: 一流, 一批 are not numbers
             if not unit and cmp_word is None:
                 continue  # a bare number needs a comparator
-            if unit in rules.unit_as:
-                unit, factor = rules.unit_as[unit]
-                value = value * factor
+            value, unit = _restate(value, unit, rules)
             items.append((values_start + v.start(), values_start + v.end(), value, unit))
         if not items:
             continue
@@ -285,10 +291,7 @@ def find_targets(
             continue
         sentence_start = max((masked.rfind(ch, 0, m.start()) for ch in "。;；\n"), default=-1) + 1
         sentence_end = next((i for i in (masked.find(ch, m.end()) for ch in "。;；\n") if i != -1), len(masked))
-        unit = m.group("unit")
-        if unit in rules.unit_as:
-            unit, factor = rules.unit_as[unit]
-            value = value * factor
+        value, unit = _restate(value, m.group("unit"), rules)
         comparator, metric = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
         metric = original[offset + metric[0]:offset + metric[1]].strip().rstrip("的")
         out.append(
