@@ -305,3 +305,10 @@ def test_a_heading_on_its_own_line_names_a_paragraph_without_lead_in():
     doc = extract_text("（四）加强运行管护\n建立“县为主体、乡镇监管、村为基础”的运维管理体系，自２０２２年起，每半年开展一次运行情况评估。"
                        "(责任单位:各区县人民政府)\n")
     assert [t.title for t in doc.tasks] == ["加强运行管护"]
+
+
+def test_where_every_numbered_heading_holds_one_task_a_verb_heading_names_it():
+    doc = extract_text("（一）打好污染防治攻坚战\n"
+                       "1.全面推进水污染防治。到2020年，全省地级以上城市建成区基本消除黑臭水体。（省生态环境厅负责）\n"
+                       "2.扎实推进土壤污染防治。开展土壤污染状况详查。（省生态环境厅牵头，省有关部门配合）\n")
+    assert [t.title for t in doc.tasks] == ["全面推进水污染防治", "扎实推进土壤污染防治"]

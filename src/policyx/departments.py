@@ -127,7 +127,9 @@ class DepartmentRegistry:
             if entry is None and prefix and not (self.looks_like_office(rest) and not cleaned.startswith(self.not_prefix_words)):
                 prefix, level, rest = "", None, cleaned
         name = rest
-        if not prefix and inherited_prefix:
+        if not prefix and inherited_prefix and entry is not None:
+            # only a known office takes the list's level: "省商务厅、深圳海关" — the
+            # customs office is not the province's
             prefix = inherited_prefix
             level = self._level_of_prefix(inherited_prefix)
         if entry is not None:

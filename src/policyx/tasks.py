@@ -280,6 +280,11 @@ def _name_single_tasks_by_heading(drafts: list[_Draft], parents: set[str | None]
     for draft in drafts:
         per_section.setdefault(draft.section.id, []).append(draft)
     grouping_styles = {group[0].section.style for group in per_section.values() if len(group) > 1}
+    # a style whose every section (two or more) holds one task is the plan's task level
+    sections_of: dict[str, int] = {}
+    for group in per_section.values():
+        sections_of[group[0].section.style] = sections_of.get(group[0].section.style, 0) + 1
+    task_styles = {style for style, n in sections_of.items() if n >= 2 and style not in grouping_styles}
     for group in per_section.values():
         section = group[0].section
         title_span = group[0].title_span
@@ -294,7 +299,8 @@ def _name_single_tasks_by_heading(drafts: list[_Draft], parents: set[str | None]
         # lead-in names it: "（四）加强运行管护\n建立…体系，自2022年起，…"
         own_line = not norm.text[section.body_start:group[0].start].strip() and norm.line_of(group[0].start) > section.line
         no_lead_in = lead_in_title(norm.text[group[0].start:group[0].end], rules) is None
-        if (run_in and long_sentence) or (own_line and no_lead_in):
+        task_heading = section.style in task_styles and rules.task_verbs.search(comparable(section.title))
+        if (run_in and (long_sentence or task_heading)) or (own_line and no_lead_in):
             group[0].title_span = section.title_span
 
 
