@@ -339,6 +339,5 @@ def test_a_sentence_with_words_besides_offices_is_no_clause(text):
 
 def test_an_unknown_office_does_not_take_the_lists_level():
     # "省商务厅、深圳海关": the customs office is not the province's
-    lead, participants, _, _ = parse("（省生态环境厅负责，省商务厅、深圳海关参与）")
     clause = find_clauses(fold("（省生态环境厅负责，省商务厅、深圳海关参与）"), 0, RULES.departments, RULES.responsibility)[0]
     assert [r.canonical for r in clause.parsed.participants] == ["省商务厅", "深圳海关"]
