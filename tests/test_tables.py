@@ -164,3 +164,15 @@ def test_of_two_year_columns_the_later_is_the_target_and_the_earlier_the_baselin
                        "1\t空气质量优良天数比率（%）\t88.5\t>90\t约束性\n2\tPM2.5平均浓度（微克/立方米）\t35\t≤33\t约束性\n")
     got = [(t.metric, t.comparator, float(t.value), t.unit, t.year, t.baseline) for t in doc.targets if t.source == "table"]
     assert got == [("空气质量优良天数比率", ">", 90.0, "%", 2025, "88.5"), ("PM2.5平均浓度", "<=", 33.0, "微克/立方米", 2025, "35")]
+
+
+def test_a_task_table_cell_may_note_roles_and_a_deadline_column_may_give_a_bare_month():
+    doc = extract_text("一、工作任务\n（一）治理工业污染。取缔小企业。（市环保局牵头）\n附件\n重点任务分工表\n"
+                       "序号\t工作任务\t责任单位\t完成时限\n"
+                       "1\t取缔“十小”企业\t市环保局、市经信委\t2016年12月\n"
+                       "2\t城镇污水处理设施建设与改造\t市住建局（牵头）、市发改委，各区县人民政府\t2017年底前\n")
+    rows = [t for t in doc.tasks if t.source == "table"]
+    assert [[d.date for d in t.deadlines] for t in rows] == [["2016-12-31"], ["2017-12-31"]]
+    second = rows[1]
+    assert ([r.name for r in second.lead], [r.name for r in second.participants], [r.name for r in second.implementers]) == (
+        ["住建局"], ["发改委"], ["各区县人民政府"])

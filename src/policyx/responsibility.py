@@ -83,7 +83,7 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
 
 
 @dataclass(slots=True)
-class _Parsed:
+class ParsedClause:
     lead: list[DepartmentRef] = field(default_factory=list)
     participants: list[DepartmentRef] = field(default_factory=list)
     implementers: list[DepartmentRef] = field(default_factory=list)
@@ -135,13 +135,13 @@ def _office(name: str, registry: DepartmentRegistry) -> bool:
 
 def parse_clause(
     text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules
-) -> _Parsed | None:
+) -> ParsedClause | None:
     """Read the inside of a clause (working-copy text, absolute ``offset``).
 
     Returns None when the text is not a responsibility clause: no role word or
     label, or nothing in it names an office.
     """
-    parsed = _Parsed()
+    parsed = ParsedClause()
     core_end = len(text)
     for pattern in rules.standing:
         standing = pattern.search(text)
@@ -163,7 +163,7 @@ def parse_clause(
     return parsed
 
 
-def _parse_roles(core: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: _Parsed) -> None:
+def _parse_roles(core: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: ParsedClause) -> None:
     start = 0
     prefix = ""
     seen_lead = False
@@ -188,7 +188,7 @@ def _parse_roles(core: str, offset: int, registry: DepartmentRegistry, rules: Re
         parsed.add(kind, refs)
 
 
-def _parse_labelled(core: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: _Parsed) -> None:
+def _parse_labelled(core: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: ParsedClause) -> None:
     labels = list(rules.label_pattern.finditer(core))
     prefix = ""
     for i, match in enumerate(labels):
@@ -198,30 +198,40 @@ def _parse_labelled(core: str, offset: int, registry: DepartmentRegistry, rules:
         if stop:
             items = items[: stop.start()]
         items = items.rstrip(" ;,，、")
-        items_offset = offset + match.end()
-        if _parse_annotated(items, items_offset, rules.label_of[match.group("label")], registry, rules, parsed):
-            continue
-        role = rules.role_pattern.search(items)
-        if role:
-            # "责任单位：市环保局牵头，市发改委配合": the roles inside decide; but in
-            # "责任单位：市发改委、市工信局；各区县政府负责落实" the role word governs
-            # only its own group, and the groups before it keep the label's role
-            group_break = max(items.rfind(sep, 0, role.start()) for sep in "；;，,")
-            if group_break > 0:
-                _parse_roles(items[group_break + 1:], items_offset + group_break + 1, registry, rules, parsed)
-                items = items[:group_break]
-            else:
-                _parse_roles(items, items_offset, registry, rules, parsed)
-                continue
-        refs, prefix = resolve_units(items, items_offset, registry, rules, prefix)
-        parsed.add(rules.label_of[match.group("label")], refs)
+        prefix = read_unit_list(items, offset + match.end(), rules.label_of[match.group("label")], registry, rules,
+                                parsed, prefix)
+
+
+def read_unit_list(
+    items: str, offset: int, role: str, registry: DepartmentRegistry, rules: ResponsibilityRules,
+    parsed: ParsedClause, prefix: str = "",
+) -> str:
+    """Units listed under a label or in a table column whose header gives
+    ``role``; roles written among them decide where they are given. Returns
+    the level prefix in force at the end."""
+    if _parse_annotated(items, offset, role, registry, rules, parsed):
+        return prefix
+    found = rules.role_pattern.search(items)
+    if found:
+        # "责任单位：市环保局牵头，市发改委配合": the roles inside decide; but in
+        # "责任单位：市发改委、市工信局；各区县政府负责落实" the role word governs
+        # only its own group, and the groups before it keep the label's role
+        group_break = max(items.rfind(sep, 0, found.start()) for sep in "；;，,")
+        if group_break <= 0:
+            _parse_roles(items, offset, registry, rules, parsed)
+            return prefix
+        _parse_roles(items[group_break + 1:], offset + group_break + 1, registry, rules, parsed)
+        items = items[:group_break]
+    refs, prefix = resolve_units(items, offset, registry, rules, prefix)
+    parsed.add(role, refs)
+    return prefix
 
 
 _ROLE_NOTE = regex.compile(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]］】]\s*$")
 
 
 def _parse_annotated(
-    items: str, offset: int, label_role: str, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: _Parsed
+    items: str, offset: int, label_role: str, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: ParsedClause
 ) -> bool:
     """"责任单位：州生态环境局（牵头）、州工信局，各县（市）人民政府": a role written
     after a unit in brackets. The others take the label's role, or, when the
@@ -274,7 +284,7 @@ class FoundClause:
     end: int  # absolute, after the closing bracket
     inner_start: int
     inner_end: int
-    parsed: _Parsed
+    parsed: ParsedClause
     closed: bool
     form: str
 
@@ -335,7 +345,7 @@ def find_clauses(
 _BARE_SENTENCE = regex.compile(r"(?:(?<=^|[。;；!?！？]\s*))(?P<words>[^。;；!?！？\n]{2,60}?)[。;；]")
 
 
-def _bare_clause(words: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> _Parsed | None:
+def _bare_clause(words: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> ParsedClause | None:
     """"各县（市）人民政府负责。" written as a sentence, without brackets: only when
     the sentence ends on a role word and every unit in it names an office."""
     ending = None

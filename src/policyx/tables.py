@@ -12,6 +12,8 @@ sentence followed by a lead is a sub-task, anything else a work item.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -21,9 +23,9 @@ import regex
 from .deadlines import find_deadlines
 from .diff import bigrams, char_grams, cosine
 from .measures import deadlines_within
-from .model import Clause, DepartmentRef, Issue, Section, Table, Target, Task
+from .model import Clause, Deadline, DepartmentRef, Issue, Section, Table, Target, Task
 from .normalize import Normalized
-from .responsibility import resolve_units
+from .responsibility import ParsedClause, read_unit_list
 from .rules import RuleSet
 from .targets import find_targets, read_value
 
@@ -46,6 +48,7 @@ class TableRules:
     stated_count: regex.Pattern
     footnote: regex.Pattern
     group_row: regex.Pattern
+    deadline_cell: regex.Pattern
 
 
 def compile_table_rules(data: dict) -> TableRules:
@@ -59,6 +62,7 @@ def compile_table_rules(data: dict) -> TableRules:
         stated_count=regex.compile(data.get("stated_count") or r"(?!x)x"),
         footnote=regex.compile(data.get("footnote") or r"(?!x)x"),
         group_row=regex.compile(data.get("group_row") or r"(?!x)x"),
+        deadline_cell=regex.compile(data.get("deadline_cell") or r"(?!x)x"),
     )
 
 
@@ -400,12 +404,19 @@ def _task_rows(cells: list[Cell], header: list[str], roles: list[str | None], re
 # -- from tables to tasks and targets ------------------------------------------------
 
 
-def _refs(cell: Cell | None, norm: Normalized, rules: RuleSet) -> tuple[DepartmentRef, ...]:
-    if cell is None:
-        return ()
-    text = norm.text[cell.start:cell.end]
-    refs, _ = resolve_units(text, cell.start, rules.departments, rules.responsibility, "")
-    return tuple(replace(r, raw=norm.original[r.span[0]:r.span[1]]) for r in refs)
+def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalized, rules: RuleSet):
+    """Lead, participants and implementers of a task row: each column gives
+    its role, unless the cell writes its own ("市住建局（牵头）、市发改委")."""
+    parsed = ParsedClause()
+    for role, column in (("lead", "lead"), ("participant", "participants")):
+        cell = row[at[column]] if column in at else None
+        if cell is not None:
+            read_unit_list(norm.text[cell.start:cell.end], cell.start, role, rules.departments, rules.responsibility, parsed)
+
+    def as_written(refs) -> tuple[DepartmentRef, ...]:
+        return tuple(replace(r, raw=norm.original[r.span[0]:r.span[1]]) for r in refs)
+
+    return as_written(parsed.lead), as_written(parsed.participants), as_written(parsed.implementers)
 
 
 def _first_sentence(text: str) -> str:
@@ -449,19 +460,35 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
             else:
                 title = _first_sentence(work.text)
             deadline_cell = row[at["deadline"]] if "deadline" in at else None
-            row_deadlines = _row_deadlines(work, within(work), within(deadline_cell), norm)
+            in_column = within(deadline_cell) or _deadline_cell(deadline_cell, norm, rules.tables)
+            row_deadlines = _row_deadlines(work, within(work), in_column, norm)
             targets = find_targets(norm.text[work.start:work.end], work.start, rules.targets, norm.original,
                                    norm.line_of, row_deadlines)
             due = next((int(d.date[:4]) for d in row_deadlines if d.kind == "by" and d.date), None)
             targets = [t if t.year is not None or due is None else replace(t, year=due) for t in targets]
-            lead = _refs(row[at["lead"]], norm, rules) if "lead" in at else ()
-            participants = _refs(row[at["participants"]], norm, rules) if "participants" in at else ()
+            lead, participants, implementers = _row_departments(row, at, norm, rules)
             tasks.append(Task(
                 id=f"{p.table.id}.{n}", section=p.table.section, title=title, text=work.text, line=work.line,
-                span=(work.start, work.end), lead=lead, participants=participants, source="table",
+                span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
+                source="table",
                 deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
             ))
     return tasks
+
+
+def _deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules) -> list[Deadline]:
+    """A deadline column's bare "2016年12月" or "2016年": due by the end of it.
+    (In running text such a date may only say when something happened.)"""
+    if cell is None:
+        return []
+    match = rules.deadline_cell.fullmatch(norm.text, cell.start, cell.end)
+    if not match:
+        return []
+    year = int(match.group("year"))
+    month = int(match.group("month")) if match.group("month") else 12
+    date = dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    return [Deadline(raw=norm.original[cell.start:cell.end].strip(), kind="by", date=date, span=(cell.start, cell.end),
+                     line=cell.line, rule="table.deadline_cell")]
 
 
 def _row_deadlines(work: Cell, in_work: list, in_column: list, norm: Normalized):
