@@ -161,7 +161,8 @@ def _compare(report: "Report", name: str, want: list[str], got: list[str], where
 
 def score_document_targets(gold: dict, doc: Document, report: "Report") -> None:
     """The plan's own targets (outside tasks) on the gold's lines."""
-    first, last = gold["lines"]
+    lines = gold["lines"]
+    first, last = (lines, lines) if isinstance(lines, int) else (lines[0], lines[-1])
     got = [target_key(t) for t in doc.targets if first <= t.line <= last]
     want = [normalise_target_key(t) for t in gold["targets"]]
     _compare(report, "document_targets", want, got, f"lines {first}-{last}")
@@ -348,25 +349,34 @@ def evaluate(path: str | Path, rules=None) -> dict[str, Report]:
         except yaml.YAMLError as exc:
             raise InputError(f"{file}: not valid YAML ({str(exc).splitlines()[0]})") from None
         base = file.parent
-        if file.name.endswith(".alignment.yaml"):
-            a, b = load(gold["a"], base), load(gold["b"], base)
-            name = f"{a.info.id} ↔ {b.info.id}"
-            score_alignment(gold, a, b, reports.setdefault(name, Report(name)))
-            continue
-        doc = load(gold["document"], base)
-        report = reports.setdefault(doc.info.id, Report(doc.info.id))
-        if file.name.endswith(".sections.yaml"):
-            score_sections(gold["sections"], doc, report)
-        elif file.name.endswith(".tasks.yaml"):
-            score_tasks(gold["tasks"], doc, report)
-        elif file.name.endswith(".targets.yaml"):
-            score_document_targets(gold, doc, report)
-        elif file.name.endswith(".indicators.yaml"):
-            score_indicators(gold, doc, report)
-        elif "table" in gold and "rows" in gold:
-            score_table_rows(gold, doc, report)
+        try:
+            _score_file(file, gold, base, load, reports)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # a malformed gold file is the user's to fix: say which and where
+            raise InputError(f"{file}: not in the gold format ({type(exc).__name__}: {exc}); "
+                             "see docs/gold-format.md") from None
     total = Report("all")
     for report in reports.values():
         total.merge(report)
     reports["all"] = total
     return reports
+
+
+def _score_file(file: Path, gold: dict, base: Path, load, reports: dict[str, "Report"]) -> None:
+    if file.name.endswith(".alignment.yaml"):
+        a, b = load(gold["a"], base), load(gold["b"], base)
+        name = f"{a.info.id} ↔ {b.info.id}"
+        score_alignment(gold, a, b, reports.setdefault(name, Report(name)))
+        return
+    doc = load(gold["document"], base)
+    report = reports.setdefault(doc.info.id, Report(doc.info.id))
+    if file.name.endswith(".sections.yaml"):
+        score_sections(gold["sections"], doc, report)
+    elif file.name.endswith(".tasks.yaml"):
+        score_tasks(gold["tasks"], doc, report)
+    elif file.name.endswith(".targets.yaml"):
+        score_document_targets(gold, doc, report)
+    elif file.name.endswith(".indicators.yaml"):
+        score_indicators(gold, doc, report)
+    elif "table" in gold and "rows" in gold:
+        score_table_rows(gold, doc, report)
