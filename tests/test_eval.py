@@ -74,13 +74,14 @@ def test_gold_files_are_found_by_name():
 HELDOUT = GOLD.parent / "data" / "heldout"
 
 
-def test_the_held_out_plan_keeps_its_first_measured_figures():
+def test_the_held_out_plan_keeps_its_figures():
     # tests/data/heldout: a plan in another county's style, annotated by hand
-    # before policyx first ran on it; the floors are that first run's figures
-    first_run = {"sections": 1.0, "tasks": 1.0, "lead": 1.0, "participants": 1.0, "implementers": 1.0,
-                 "deadlines": 1.0, "targets": 0.888, "document_targets": 1.0}
+    # before policyx first ran on it (targets then 0.889: one false target,
+    # since mended); the floors are today's figures
+    floors = {"sections": 1.0, "tasks": 1.0, "lead": 1.0, "participants": 1.0, "implementers": 1.0,
+                 "deadlines": 1.0, "targets": 1.0, "document_targets": 1.0}
     fields = evaluate(HELDOUT)["all"].fields
-    assert {name: fields[name].f1 >= floor for name, floor in first_run.items()} == dict.fromkeys(first_run, True)
+    assert {name: fields[name].f1 >= floor for name, floor in floors.items()} == dict.fromkeys(floors, True)
 
 
 def test_a_malformed_gold_file_is_one_line_not_a_traceback(tmp_path):

@@ -76,7 +76,12 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
     bound = f"(?P<bound>{_alt(list(bound_of))})" if bound_of else "(?P<bound>(?!x)x)"
     # two patterns, not one alternation: together they defeat the regex
     # engine's literal-prefix search and run ten times slower
-    pattern = rf"(?:(?P<respectively>分别|各|均)\s*)?(?P<cmp>{_alt(list(comparator_of))})\s*(?P<values>{values})\s*{bound}?"
+    not_after = {str(w): str(chars) for w, chars in (data.get("comparator_not_after") or {}).items()}
+    cmp_words = "|".join(
+        (f"(?<!{not_after[w]})" if w in not_after else "") + regex.escape(w)
+        for w in sorted(comparator_of, key=len, reverse=True)
+    )
+    pattern = rf"(?:(?P<respectively>分别|各|均)\s*)?(?P<cmp>{cmp_words})\s*(?P<values>{values})\s*{bound}?"
     bare_pattern = rf"(?P<bare>{bare_values})\s*{bound}"
     verbs = data.get("verb_object") or {}
     verb_of = {str(w): str(c) for c, words in verbs.items() for w in words or ()}
