@@ -312,3 +312,9 @@ def test_where_every_numbered_heading_holds_one_task_a_verb_heading_names_it():
                        "1.全面推进水污染防治。到2020年，全省地级以上城市建成区基本消除黑臭水体。（省生态环境厅负责）\n"
                        "2.扎实推进土壤污染防治。开展土壤污染状况详查。（省生态环境厅牵头，省有关部门配合）\n")
     assert [t.title for t in doc.tasks] == ["全面推进水污染防治", "扎实推进土壤污染防治"]
+
+
+def test_a_list_items_title_stops_before_a_time_after_its_comma():
+    doc = extract_text("二、重点任务\n（一）全面控制污染物排放。一是狠抓工业污染防治，2016年底前取缔“十小”企业。"
+                       "二是强化城镇生活污染治理，到2020年县城污水处理率达到85%。（县环保局牵头，县发改委、县住建局配合）\n")
+    assert [t.title for t in doc.tasks] == ["狠抓工业污染防治", "强化城镇生活污染治理"]

@@ -96,6 +96,13 @@ def lead_in_title(text: str, rules: TaskRules) -> tuple[int, int] | None:
         return None
     if rules.title_forbidden.search(sentence) or rules.title_bad_start.search(sentence):
         return None
+    if commas == 1:
+        # "狠抓工业污染防治，2016年底前取缔“十小”企业": the words after a comma
+        # that open with a time or a subject are the task's body
+        quoted = [q.span() for q in _QUOTED.finditer(sentence)]
+        comma = next(c for c in _COMMA.finditer(sentence) if not any(a <= c.start() < b for a, b in quoted))
+        if rules.title_bad_start.search(sentence[comma.end():].lstrip()):
+            return stripped, stripped + comma.start()
     return stripped, stripped + len(sentence)
 
 
