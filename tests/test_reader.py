@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from policyx import InputError, extract_file, extract_text
 from policyx.reader import decode_bytes, read_source
@@ -61,6 +62,20 @@ def test_binary_file(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     with pytest.raises(InputError, match="binary"):
         extract_file(path)
+
+
+@pytest.mark.parametrize("name, data, says", [
+    ("plan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),  # would decode as GB18030 text
+    ("plan.docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", ".docx"),
+    ("plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", ".doc"),
+    ("plan.rtf", b"{\\rtf1\\ansi \\'d2\\'bb}", "RTF"),
+])
+def test_office_and_pdf_files_are_named_with_what_to_do(tmp_path, name, data, says):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=regex.escape(says)):
+        extract_file(path)
+    assert path.read_bytes() == data
 
 
 def test_unknown_corpus_name():

@@ -27,10 +27,22 @@ class SourceText:
     sha256: str
 
 
+# Document formats people save plans in, told by their first bytes.
+_FORMATS = (
+    (b"%PDF-", "a PDF file; convert it to text first (e.g. pdftotext -layout FILE.pdf)"),
+    (b"PK\x03\x04", "a Word .docx (or another zip) file; save it as plain text (.txt) first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word .doc (or another Office) file; save it as plain text (.txt) first"),
+    (b"{\\rtf", "an RTF file; save it as plain text (.txt) first"),
+)
+
+
 def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str]:
     """Decode a plan's bytes; returns ``(text, encoding)`` or raises InputError."""
     if not data.strip(b" \t\r\n\x00"):
         raise InputError(f"{name}: the file is empty")
+    for magic, what in _FORMATS:
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(magic):
+            raise InputError(f"{name}: {what}")
     if data.startswith(b"\xef\xbb\xbf"):
         return _checked(data[3:].decode("utf-8", errors="strict"), "utf-8-sig", name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
