@@ -37,6 +37,8 @@ def test_example(example):
         assert t.metric == example["metric"]
     if "baseline_year" in example:
         assert t.baseline_year == example["baseline_year"]
+    if "year" in example:
+        assert t.year == example["year"]
 
 
 @pytest.mark.parametrize("text", RULES.targets.counterexamples)

@@ -81,7 +81,9 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
         (f"(?<!{not_after[w]})" if w in not_after else "") + regex.escape(w)
         for w in sorted(comparator_of, key=len, reverse=True)
     )
-    pattern = rf"(?:(?P<respectively>分别|各|均)\s*)?(?P<cmp>{cmp_words})\s*(?P<values>{values})\s*{bound}?"
+    # "由2015年的80%提高到2020年的90%": the year between comparator and value is the target's
+    cmp_year = r"(?:(?P<cmp_year>(?:19|20)[0-9]{2})\s*年\s*(?:底|末)?\s*的?\s*)?"
+    pattern = rf"(?:(?P<respectively>分别|各|均)\s*)?(?P<cmp>{cmp_words})\s*{cmp_year}(?P<values>{values})\s*{bound}?"
     bare_pattern = rf"(?P<bare>{bare_values})\s*{bound}"
     verbs = data.get("verb_object") or {}
     verb_of = {str(w): str(c) for c, words in verbs.items() for w in words or ()}
@@ -265,6 +267,8 @@ def find_targets(
                 continue
         sentence_end = next((i for i in (masked.find(ch, m.end()) for ch in "。;；\n") if i != -1), len(masked))
         year = _year_for(offset + m.start(), offset + sentence_start, offset + sentence_end, deadlines)
+        if with_cmp and m.group("cmp_year"):
+            year = int(m.group("cmp_year"))
         single = len(items) == 1
         for (vstart, vend, value, unit), metric in zip(items, metrics):
             raw_start = offset + (m.start() if single else vstart)
