@@ -11,9 +11,9 @@ from policyx.normalize import fold
 RULES = load_rules()
 
 
-def deadlines(text: str):
+def deadlines(text: str, plan_year: int | None = None):
     folded = fold(text)
-    return find_deadlines(folded, 0, RULES.deadlines, text, lambda offset: 1)
+    return find_deadlines(folded, 0, RULES.deadlines, text, lambda offset: 1, reference_year=plan_year)
 
 
 def _cases(kind: str):
@@ -25,7 +25,7 @@ def _cases(kind: str):
 
 @pytest.mark.parametrize(("rule", "example"), list(_cases("examples")))
 def test_rule_example(rule, example):
-    found = deadlines(example["text"])
+    found = deadlines(example["text"], example.get("plan_year"))
     assert found, f"nothing found in {example['text']!r}"
     assert {d.rule for d in found} == {rule.id}, f"{example['text']!r} read by {[d.rule for d in found]}"
     assert found[0].raw == example["match"]
@@ -102,3 +102,18 @@ def test_task_deadlines_carry_spans_into_the_original_text():
     (d,) = task.deadlines
     assert text[d.span[0]:d.span[1]] == d.raw == "２０１６年底前"
     assert d.date == "2016-12-31"
+
+
+def test_a_relative_year_without_the_plans_date_gives_no_deadline():
+    assert deadlines("今年年底前完成排查") == []
+
+
+def test_a_relative_year_counts_from_the_plans_date():
+    doc = extract_text("某县2019年工作要点\n一、任务\n（一）排查。今年年底前完成排查。（县环保局负责）\n\n2019年3月1日\n")
+    assert doc.info.date == "2019-03-01"
+    assert [d.date for d in doc.tasks[0].deadlines] == ["2019-12-31"]
+
+
+def test_a_start_year_without_zi_still_starts_a_recurrence():
+    (found,) = deadlines("2018年起，每年开展一次巡查")
+    assert (found.kind, found.period, found.start) == ("every", "year", "2018-01-01")

@@ -97,10 +97,17 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _dates(rule: DeadlineRule, m: regex.Match) -> list[tuple[str | None, str | None]]:
-    """(date, start) pairs a match stands for: several for a list of years."""
+# 今年/本年 is the plan's year, 明年/次年 the next
+_RELATIVE_YEAR = {"今": 0, "本": 0, "当": 0, "明": 1, "次": 1}
+
+
+def _dates(rule: DeadlineRule, m: regex.Match, reference_year: int | None = None) -> list[tuple[str | None, str | None]]:
+    """(date, start) pairs a match stands for: several for a list of years.
+    A relative year (今年底前) needs the plan's year; without it there is none."""
     groups = m.groupdict()
     year = read_year(groups["year"]) if groups.get("year") else None
+    if groups.get("rel"):
+        year = reference_year + _RELATIVE_YEAR[groups["rel"]] if reference_year else None
     form = rule.date
     if form == "fixed":
         return [(rule.value, None)]
@@ -174,10 +181,12 @@ def mask_titles(text: str) -> str:
 
 
 def find_deadlines(
-    text: str, offset: int, rules: DeadlineRules, original: str, line_of, *, exclude: Sequence[tuple[int, int]] = ()
+    text: str, offset: int, rules: DeadlineRules, original: str, line_of, *,
+    exclude: Sequence[tuple[int, int]] = (), reference_year: int | None = None,
 ) -> list[Deadline]:
     """Deadlines in a stretch of working-copy text (``offset`` is its start in
-    the document); ``exclude`` holds absolute spans to skip (nested clauses)."""
+    the document); ``exclude`` holds absolute spans to skip (nested clauses);
+    ``reference_year`` is the plan's year, for 今年 and 明年."""
     masked = mask_titles(text)
     hits = []
     for rule in rules.rules:
@@ -194,7 +203,7 @@ def find_deadlines(
     out: list[Deadline] = []
     for hit in resolve_overlaps(hits):
         period = rules.periods.get(hit.match.group("period")) if "period" in hit.rule.pattern.groupindex and hit.match.group("period") else None
-        for date, start in _dates(hit.rule, hit.match):
+        for date, start in _dates(hit.rule, hit.match, reference_year):
             if hit.rule.kind in ("by", "from") and date is None:
                 continue
             span = (offset + hit.start, offset + hit.end)

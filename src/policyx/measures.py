@@ -44,9 +44,9 @@ def deadlines_within(deadlines: list[Deadline], starts: list[int], start: int, e
     return [d for d in deadlines[lo:hi] if d.span[1] <= end]
 
 
-def all_deadlines(norm: Normalized, rules: RuleSet) -> list[Deadline]:
-    """Every deadline phrase of the plan, in order."""
-    return find_deadlines(norm.text, 0, rules.deadlines, norm.original, norm.line_of)
+def all_deadlines(norm: Normalized, rules: RuleSet, plan_year: int | None = None) -> list[Deadline]:
+    """Every deadline phrase of the plan, in order (今年 and 明年 counted from ``plan_year``)."""
+    return find_deadlines(norm.text, 0, rules.deadlines, norm.original, norm.line_of, reference_year=plan_year)
 
 
 def attach_to_tasks(

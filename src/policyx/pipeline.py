@@ -105,7 +105,8 @@ def extract_text(
     norm = Normalized(text, rules)
     sections, section_issues = segment(norm, rules)
     tasks, task_issues = extract_tasks(norm, sections, rules.departments, rules.responsibility, rules.tasks)
-    deadlines = all_deadlines(norm, rules)
+    date = date or guess_date(text)
+    deadlines = all_deadlines(norm, rules, int(date[:4]) if date else None)
     tasks = attach_to_tasks(tasks, norm, rules, deadlines)
     parsed = extract_tables(norm, sections, rules)
     from_tables = link_to_body(table_tasks(parsed, norm, rules, deadlines), tasks)
@@ -122,7 +123,7 @@ def extract_text(
         encoding=encoding,
         lines=norm.line_count,
         level=level or guess_level(title),
-        date=date or guess_date(text),
+        date=date,
     )
     return Document(
         info=info,
