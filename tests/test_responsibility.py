@@ -341,3 +341,14 @@ def test_an_unknown_office_does_not_take_the_lists_level():
     # "省商务厅、深圳海关": the customs office is not the province's
     clause = find_clauses(fold("（省生态环境厅负责，省商务厅、深圳海关参与）"), 0, RULES.departments, RULES.responsibility)[0]
     assert [r.canonical for r in clause.parsed.participants] == ["省商务厅", "深圳海关"]
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("（由市环保局牵头，市发改委配合）", (["环保局"], ["发改委"], [], [])),
+    ("（市环保局会同市财政局负责）", (["环保局"], ["财政局"], [], [])),
+    ("（市环保局、市财政局共同牵头）", (["环保局", "财政局"], [], [], [])),
+    ("(牵头单位:市水利局,责任单位:各县区政府)", (["水利局"], [], ["各县区政府"], [])),
+    ("（责任单位：市环保局，完成时限：2018年底）", (["环保局"], [], [], [])),
+])
+def test_more_ways_offices_write_roles(clause, expected):
+    assert parse(clause) == expected

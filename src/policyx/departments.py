@@ -22,6 +22,7 @@ from .model import DepartmentRef
 
 _TRAILING_ETC = regex.compile(r"(?:等(?:有关|相关)?(?:部门|单位|机构)?|等等)$")
 _EDGE_NOISE = " \t\r\n,，、;；.。:：\"'“”‘’"
+_LEADING_WORDS = "由请"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,8 @@ class DepartmentRegistry:
     def _resolve(self, raw: str, inherited_prefix: str) -> DepartmentRef:
         span, inherited = (0, 0), False
         cleaned = raw.strip(_EDGE_NOISE)
+        if cleaned[:1] in _LEADING_WORDS and len(cleaned) > 3 and self._names_an_office(cleaned[1:]):
+            cleaned = cleaned[1:]  # "（由市环保局牵头）"; not "由环保部门负责解释"
         cleaned = _TRAILING_ETC.sub("", cleaned).strip(_EDGE_NOISE) or cleaned
         prefix, level, rest = "", None, cleaned
         entry = self.aliases.get(cleaned)
@@ -155,6 +158,14 @@ class DepartmentRegistry:
             raw=raw, name=name, canonical=f"{prefix}{name}", function=None, level=level,
             known=False, inherited=inherited, span=span,
         )
+
+    def _names_an_office(self, name: str) -> bool:
+        """A particular office (not a generic 环保部门), with or without its level."""
+        _, _, rest = self.split_prefix(name)
+        entry = self.aliases.get(name) or self.aliases.get(rest)
+        if entry is not None:
+            return not entry.generic
+        return self.looks_like_office(rest)
 
     def _level_of_prefix(self, prefix: str) -> str | None:
         return next((level for p, level in self.prefixes if p == prefix), None)

@@ -35,6 +35,7 @@ class ResponsibilityRules:
     conjunctions: regex.Pattern
     standing: tuple[regex.Pattern, ...]
     bracket_pattern: regex.Pattern
+    label_stop: regex.Pattern
     standing_examples: tuple[dict, ...] = field(default=())
 
 
@@ -78,6 +79,7 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         conjunctions=conjunctions,
         standing=tuple(standing),
         bracket_pattern=regex.compile(f"[{bracket_chars}]" if bracket_chars else r"(?!x)x"),
+        label_stop=regex.compile(data.get("label_stop") or r"(?!x)x"),
         standing_examples=tuple(examples),
     )
 
@@ -194,12 +196,22 @@ def _parse_labelled(core: str, offset: int, registry: DepartmentRegistry, rules:
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(core)
         items = core[match.end():end]
-        stop = regex.search(r"[。]", items)
+        stop = regex.search(r"[。]", items) or rules.label_stop.search(items)
         if stop:
             items = items[: stop.start()]
         items = items.rstrip(" ;,，、")
-        prefix = read_unit_list(items, offset + match.end(), rules.label_of[match.group("label")], registry, rules,
-                                parsed, prefix)
+        role = rules.label_of[match.group("label")]
+        if role == "lead" and parsed.lead:
+            # "牵头单位：市水利局，责任单位：各县区政府": a second lead label lists
+            # those who carry the task out or take part
+            before = len(parsed.lead)
+            prefix = read_unit_list(items, offset + match.end(), role, registry, rules, parsed, prefix)
+            later = parsed.lead[before:]
+            del parsed.lead[before:]
+            parsed.add("implementer", [r for r in later if registry.is_government(r.name)])
+            parsed.add("participant", [r for r in later if not registry.is_government(r.name)])
+            continue
+        prefix = read_unit_list(items, offset + match.end(), role, registry, rules, parsed, prefix)
 
 
 def read_unit_list(
