@@ -318,3 +318,11 @@ def test_a_list_items_title_stops_before_a_time_after_its_comma():
     doc = extract_text("二、重点任务\n（一）全面控制污染物排放。一是狠抓工业污染防治，2016年底前取缔“十小”企业。"
                        "二是强化城镇生活污染治理，到2020年县城污水处理率达到85%。（县环保局牵头，县发改委、县住建局配合）\n")
     assert [t.title for t in doc.tasks] == ["狠抓工业污染防治", "强化城镇生活污染治理"]
+
+
+def test_articles_of_rules_sit_under_their_chapters():
+    # a 实施细则 written as articles: 第X章 / 第X条
+    doc = extract_text("第一章 总则\n第一条 为加强本市水污染防治工作，制定本细则。\n第二条 本细则适用于本市行政区域。\n"
+                       "第二章 监督管理\n第三条 排污单位应当按照规定设置排污口。（市生态环境局负责）\n")
+    assert [(s.id, s.marker, s.parent) for s in doc.sections] == [
+        ("1", "第一章", None), ("1.1", "第一条", "1"), ("1.2", "第二条", "1"), ("2", "第二章", None), ("2.1", "第三条", "2")]
