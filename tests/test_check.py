@@ -216,3 +216,10 @@ def test_pre_commit_hook_definition():
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["id"] == "policyx-check" and hooks[0]["entry"].startswith("policyx check")
+
+
+def test_a_target_due_every_year_needs_no_year():
+    doc = extract_text("一、任务\n（一）调整运输结构。自2019年起，每年新增铁路货运量50万吨。（市交通运输局牵头）\n"
+                       "（二）升级车船。新能源车比例不低于80%。（市交通运输局牵头）\n")
+    rules = [f.rule for f in check_plan(doc, RULES)]
+    assert rules.count("target-without-year") == 1

@@ -19,7 +19,7 @@ import regex
 from .diff import diff_plans
 from .errors import PolicyxError
 from .matching import text_similarity
-from .model import Document
+from .model import Document, Task
 from .rules import RuleSet
 
 SEVERITIES = ("error", "warning", "info")
@@ -141,8 +141,10 @@ def _raw_findings(doc: Document, rules: RuleSet, parent: Document | None) -> Ite
                     yield Finding("deadline-outside-plan", "", f"deadline {d.raw} ({d.date}) is more than {HORIZON_YEARS} "
                                   f"years after the plan's year {year}", d.line, t.id, d.span)
     for t in doc.tasks:
+        recurring = [d.span for d in t.deadlines if d.kind == "every"]
         for target in t.targets:
-            if target.year is None:
+            # "每年新增铁路货运量50万吨" is due every year, not in none
+            if target.year is None and not any(_same_sentence(t, span, target.span) for span in recurring):
                 yield Finding("target-without-year", "", f"target {target.raw!r} ({target.metric or 'no metric'}) has no year",
                               target.line, t.id, target.span)
     for target in doc.targets:
@@ -151,6 +153,12 @@ def _raw_findings(doc: Document, rules: RuleSet, parent: Document | None) -> Ite
     yield from _duplicates(doc)
     if parent is not None:
         yield from _against(doc, parent)
+
+
+def _same_sentence(task: Task, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Do two spans inside a task's text lie in one sentence?"""
+    lo, hi = min(a[0], b[0]) - task.span[0], max(a[1], b[1]) - task.span[0]
+    return 0 <= lo and hi <= len(task.text) and not any(ch in "。；;\n" for ch in task.text[lo:hi])
 
 
 def _unparsed_dates(doc: Document) -> Iterable[Finding]:
