@@ -352,3 +352,20 @@ def test_an_unknown_office_does_not_take_the_lists_level():
 ])
 def test_more_ways_offices_write_roles(clause, expected):
     assert parse(clause) == expected
+
+
+@pytest.mark.parametrize("written, function, level, name", [
+    ("深圳市生态环境局", "environment", "prefecture", "生态环境局"),
+    ("广东省生态环境厅", "environment", "province", "生态环境厅"),
+    ("伊犁哈萨克自治州环境保护局", "environment", "prefecture", "环境保护局"),
+    ("乌鲁木齐市水务局", "water", "prefecture", "水务局"),
+])
+def test_an_office_written_with_its_place_name(written, function, level, name):
+    ref = RULES.departments.resolve(written)
+    assert (ref.known, ref.function, ref.level, ref.name, ref.canonical.startswith(written[:2])) == (True, function, level, name, True)
+
+
+@pytest.mark.parametrize("written", ["省发改委和省财政厅", "各县区政府", "超市管理局"])
+def test_no_place_is_read_into_a_list_or_a_word(written):
+    ref = RULES.departments.resolve(written)
+    assert ref.function in (None, "government")

@@ -77,6 +77,18 @@ class DepartmentRegistry:
                 return prefix, level, name[len(prefix):]
         return "", None, name
 
+    def split_place(self, name: str) -> tuple[str, str | None, str] | None:
+        """("深圳市生态环境局") → ("深圳市", "prefecture", "生态环境局"): a place
+        name ending in a level word, then a known office; None otherwise."""
+        for m in _PLACE_END.finditer(name, 1):
+            place, rest = name[:m.end()], name[m.end():]
+            if not _PLACE_NAME.fullmatch(place):
+                continue
+            entry = self.aliases.get(rest)
+            if entry is not None and not entry.generic and entry.function != "government":
+                return place, _PLACE_LEVELS.get(m.group(0)), rest
+        return None
+
     def looks_like_office(self, name: str) -> bool:
         if not name:
             return False
@@ -129,6 +141,11 @@ class DepartmentRegistry:
             entry = self.aliases.get(rest) if prefix else None
             if entry is None and prefix and not (self.looks_like_office(rest) and not cleaned.startswith(self.not_prefix_words)):
                 prefix, level, rest = "", None, cleaned
+            if entry is None:
+                placed = self.split_place(cleaned)
+                if placed is not None:
+                    prefix, level, rest = placed
+                    entry = self.aliases[rest]
         name = rest
         if not prefix and inherited_prefix and entry is not None:
             # only a known office takes the list's level: "省商务厅、深圳海关" — the
@@ -172,6 +189,13 @@ class DepartmentRegistry:
 
 
 _CONJUNCTION = regex.compile("[和及与]")
+# the level words a place name ends in: 深圳市, 伊犁哈萨克自治州, 海淀区
+_PLACE_END = regex.compile("自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗")
+# a place name is a few characters, none of them a list's or an office's:
+# "省发改委和省" or "各县区" is no place
+_PLACE_NAME = regex.compile(r"(?![各全本该])[^\s和及与、,，;；委局厅办部院会署处司站所队]{2,12}")
+_PLACE_LEVELS = {"省": "province", "自治区": "province", "市": "prefecture", "自治州": "prefecture", "州": "prefecture",
+                 "地区": "prefecture", "盟": "prefecture", "县": "county", "自治县": "county", "区": "county", "旗": "county"}
 
 
 def _level_from_name(full_name: str) -> str | None:
