@@ -19,6 +19,7 @@ import regex
 
 from .errors import RulesError
 from .model import DepartmentRef
+from .rules import alternation, optional_pattern
 
 _TRAILING_ETC = regex.compile(r"(?:等(?:有关|相关)?(?:部门|单位|机构)?|等等)$")
 _EDGE_NOISE = " \t\r\n,，、;；.。:：\"'“”‘’"
@@ -46,9 +47,9 @@ class DepartmentRegistry:
         self.not_prefix_words = tuple(data.get("not_prefix_words", []) or [])
         self.not_office_endings = tuple(data.get("not_office_endings", []) or [])
         suffixes = data.get("office_suffixes", []) or []
-        self.office_suffix = regex.compile("(?:" + "|".join(map(regex.escape, sorted(suffixes, key=len, reverse=True))) + ")$") if suffixes else None
+        self.office_suffix = regex.compile(f"(?:{alternation(suffixes)})$") if suffixes else None
         try:
-            self.government = regex.compile(data.get("government_pattern") or r"(?!x)x")
+            self.government = optional_pattern(data.get("government_pattern"))
         except regex.error as exc:
             raise RulesError(f"{where}: field 'government_pattern': bad pattern ({exc})") from None
         seen_ids: set[str] = set()

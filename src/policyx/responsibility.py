@@ -18,6 +18,7 @@ from .departments import DepartmentRegistry
 from .errors import RulesError
 from .model import Clause, DepartmentRef
 from .normalize import fold
+from .rules import NEVER, alternation, optional_pattern
 
 ROLE_KINDS = ("lead", "participant", "implementer", "responsible")
 _SENTENCE_END = "。;!?"
@@ -37,10 +38,6 @@ class ResponsibilityRules:
     bracket_pattern: regex.Pattern
     label_stop: regex.Pattern
     standing_examples: tuple[dict, ...] = field(default=())
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") -> ResponsibilityRules:
@@ -70,16 +67,16 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         raise RulesError(f"{where}: field 'separators'/'conjunctions': {exc}") from None
     return ResponsibilityRules(
         role_of=role_of,
-        role_pattern=regex.compile(f"(?:{_alternation(list(role_of))})"),
+        role_pattern=regex.compile(f"(?:{alternation(list(role_of))})"),
         label_of=label_of,
-        label_pattern=regex.compile(f"(?P<label>{_alternation(list(label_of))})\\s*[:：]\\s*") if label_of else regex.compile(r"(?!x)x"),
+        label_pattern=regex.compile(f"(?P<label>{alternation(list(label_of))})\\s*[:：]\\s*") if label_of else regex.compile(NEVER),
         closer_to_opener={close: open_ for open_, close in pairs},
         opener_to_closer={open_: close for open_, close in pairs},
         separators=separators,
         conjunctions=conjunctions,
         standing=tuple(standing),
-        bracket_pattern=regex.compile(f"[{bracket_chars}]" if bracket_chars else r"(?!x)x"),
-        label_stop=regex.compile(data.get("label_stop") or r"(?!x)x"),
+        bracket_pattern=regex.compile(f"[{bracket_chars}]" if bracket_chars else NEVER),
+        label_stop=optional_pattern(data.get("label_stop")),
         standing_examples=tuple(examples),
     )
 

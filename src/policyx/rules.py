@@ -142,6 +142,19 @@ def expand_fragments(source: str, fragments: dict[str, str], *, where: str) -> s
     return _FRAGMENT_REF.sub(substitute, source)
 
 
+NEVER = r"(?!x)x"  # a pattern that matches nothing
+
+
+def optional_pattern(source: str | None) -> regex.Pattern:
+    """A rule file's optional pattern; when the file leaves it out, one that never matches."""
+    return regex.compile(source or NEVER)
+
+
+def alternation(words) -> str:
+    """Words as a regex alternation, longest first so that 牵头负责 wins over 牵头."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 def _compile(source: str, *, where: str, flags: int = 0) -> regex.Pattern:
     try:
         return regex.compile(source, flags | regex.V0)

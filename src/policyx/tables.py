@@ -26,7 +26,7 @@ from .measures import deadlines_within
 from .model import Clause, Deadline, DepartmentRef, Issue, Section, Table, Target, Task
 from .normalize import Normalized
 from .responsibility import ParsedClause, read_unit_list
-from .rules import RuleSet
+from .rules import RuleSet, optional_pattern
 from .targets import find_targets, read_value
 
 ROLES = ("index", "lead", "participants", "indicator", "target", "baseline", "attribute", "deadline", "subtask", "task", "work")
@@ -58,11 +58,11 @@ def compile_table_rules(data: dict) -> TableRules:
             raise ValueError(f"field 'roles': unknown role {role!r} (use {', '.join(ROLES)})")
     return TableRules(
         roles=roles,
-        header_words=regex.compile(data.get("header_words") or r"(?!x)x"),
-        stated_count=regex.compile(data.get("stated_count") or r"(?!x)x"),
-        footnote=regex.compile(data.get("footnote") or r"(?!x)x"),
-        group_row=regex.compile(data.get("group_row") or r"(?!x)x"),
-        deadline_cell=regex.compile(data.get("deadline_cell") or r"(?!x)x"),
+        header_words=optional_pattern(data.get("header_words")),
+        stated_count=optional_pattern(data.get("stated_count")),
+        footnote=optional_pattern(data.get("footnote")),
+        group_row=optional_pattern(data.get("group_row")),
+        deadline_cell=optional_pattern(data.get("deadline_cell")),
     )
 
 

@@ -17,6 +17,7 @@ import regex
 from .deadlines import mask_titles
 from .errors import RulesError
 from .model import Deadline, Target
+from .rules import NEVER, alternation, optional_pattern
 
 _NUMBER = r"(?:[0-9]+(?:\.[0-9]+)?|[零一二三四五六七八九十百千万两〇]+)"
 # after a value, these mean it is not a quantity: a date, a grade, a class, an ordinal
@@ -47,10 +48,6 @@ class TargetRules:
     counterexamples: tuple[str, ...] = ()
 
 
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _restate(value: Decimal, unit: str | None, rules: TargetRules) -> tuple[Decimal, str | None]:
     """A value in the unit the rules read it as: 七成 is 70 %."""
     if unit in rules.unit_as:
@@ -67,13 +64,13 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
         raise RulesError(f"{where}: fields 'comparators' and 'units' are required")
     comparator_of = {str(w): str(c) for c, words in comparators.items() for w in words or ()}
     bound_of = {str(w): str(c) for c, words in bounds.items() for w in words or ()}
-    unit = f"(?:{_alt([str(u) for u in units])})"
+    unit = f"(?:{alternation([str(u) for u in units])})"
     value = rf"(?P<num>{_NUMBER}){_NOT_A_VALUE_AFTER}\s*(?P<unit>{unit})?"
     values = rf"{_NUMBER}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?(?:\s*[、和及至到~—-]\s*{_NUMBER}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?)*"
     # without a comparator before it, a value must be written in digits: "一" is everywhere
     arabic = r"[0-9]+(?:\.[0-9]+)?"
     bare_values = rf"{arabic}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?(?:\s*[、和及]\s*{arabic}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?)*"
-    bound = f"(?P<bound>{_alt(list(bound_of))})" if bound_of else "(?P<bound>(?!x)x)"
+    bound = f"(?P<bound>{alternation(list(bound_of)) if bound_of else NEVER})"
     # two patterns, not one alternation: together they defeat the regex
     # engine's literal-prefix search and run ten times slower
     not_after = {str(w): str(chars) for w, chars in (data.get("comparator_not_after") or {}).items()}
@@ -88,9 +85,9 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
     verbs = data.get("verb_object") or {}
     verb_of = {str(w): str(c) for c, words in verbs.items() for w in words or ()}
     verb_object = (
-        rf"(?P<verb>{_alt(list(verb_of))})(?P<object>[^,，;；。:：\n0-9]{{1,24}}?)(?P<num>[0-9]+(?:\.[0-9]+)?)"
+        rf"(?P<verb>{alternation(list(verb_of))})(?P<object>[^,，;；。:：\n0-9]{{1,24}}?)(?P<num>[0-9]+(?:\.[0-9]+)?)"
         rf"{_NOT_A_VALUE_AFTER}\s*(?P<unit>{unit})"
-        if verb_of else r"(?!x)x"
+        if verb_of else NEVER
     )
     try:
         return TargetRules(
@@ -99,16 +96,16 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             comparator_of=comparator_of,
             bound_of=bound_of,
             metric_stop=regex.compile(data.get("metric_stop") or r"[,，;；。\n]"),
-            trim_start=regex.compile(data.get("metric_trim_start") or r"(?!x)x"),
-            trim_end=regex.compile(data.get("metric_trim_end") or r"(?!x)x"),
-            baseline=regex.compile(data.get("baseline") or r"(?!x)x"),
-            retrospective=regex.compile(data.get("retrospective_sections") or r"(?!x)x"),
-            unitless_metric=regex.compile(data.get("unitless_metric") or r"(?!x)x"),
+            trim_start=optional_pattern(data.get("metric_trim_start")),
+            trim_end=optional_pattern(data.get("metric_trim_end")),
+            baseline=optional_pattern(data.get("baseline")),
+            retrospective=optional_pattern(data.get("retrospective_sections")),
+            unitless_metric=optional_pattern(data.get("unitless_metric")),
             value_pattern=regex.compile(value),
             verb_object=regex.compile(verb_object),
-            verb_finder=regex.compile(_alt(list(verb_of)) if verb_of else r"(?!x)x"),
+            verb_finder=regex.compile(alternation(list(verb_of)) if verb_of else NEVER),
             verb_of=verb_of,
-            goal_words=regex.compile(data.get("goal_words") or r"(?!x)x"),
+            goal_words=optional_pattern(data.get("goal_words")),
             units=frozenset(str(u) for u in units),
             unit_as={str(u): (str(to), Decimal(str(factor))) for u, (to, factor) in (data.get("unit_as") or {}).items()},
             examples=tuple(data.get("examples") or ()),

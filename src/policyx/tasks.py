@@ -21,6 +21,7 @@ from .departments import DepartmentRegistry
 from .model import Clause, DepartmentRef, Issue, Section, Task
 from .normalize import Normalized, comparable
 from .responsibility import FoundClause, ResponsibilityRules, find_clauses, to_clause
+from .rules import optional_pattern
 
 _SENTENCE = regex.compile(r"[。!?！？]")
 _AFTER_CLAUSE_NESTED = regex.compile(r"\s*[、,，。;；]")
@@ -51,11 +52,11 @@ def compile_task_rules(data: dict) -> TaskRules:
         title_max_with_comma=int(title.get("max_chars_with_comma", 0)),
         sentence_not_title=int(title.get("heading_wins_over_lead_in_longer_than", 8)),
         heading_title_min=int(title.get("heading_wins_when_at_least", 4)),
-        title_forbidden=regex.compile(title.get("not_inside") or r"(?!x)x"),
-        title_bad_start=regex.compile(title.get("not_starting") or r"(?!x)x"),
+        title_forbidden=optional_pattern(title.get("not_inside")),
+        title_bad_start=optional_pattern(title.get("not_starting")),
         list_items=tuple(regex.compile(item["pattern"]) for item in data.get("list_items") or ()),
-        non_task_sections=regex.compile(data.get("non_task_sections") or r"(?!x)x"),
-        task_verbs=regex.compile(data.get("task_verbs") or r"(?!x)x"),
+        non_task_sections=optional_pattern(data.get("non_task_sections")),
+        task_verbs=optional_pattern(data.get("task_verbs")),
     )
 
 
