@@ -98,7 +98,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 # 今年/本年 is the plan's year, 明年/次年 the next
-_RELATIVE_YEAR = {"今": 0, "本": 0, "当": 0, "明": 1, "次": 1}
+_RELATIVE_YEAR = {"今": 0, "本": 0, "明": 1, "次": 1}
 
 
 def _dates(rule: DeadlineRule, m: regex.Match, reference_year: int | None = None) -> list[tuple[str | None, str | None]]:

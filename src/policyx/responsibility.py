@@ -201,12 +201,12 @@ def _parse_labelled(core: str, offset: int, registry: DepartmentRegistry, rules:
         if role == "lead" and parsed.lead:
             # "牵头单位：市水利局，责任单位：各县区政府": a second lead label lists
             # those who carry the task out or take part
-            before = len(parsed.lead)
-            prefix = read_unit_list(items, offset + match.end(), role, registry, rules, parsed, prefix)
-            later = parsed.lead[before:]
-            del parsed.lead[before:]
-            parsed.add("implementer", [r for r in later if registry.is_government(r.name)])
-            parsed.add("participant", [r for r in later if not registry.is_government(r.name)])
+            second = ParsedClause()
+            prefix = read_unit_list(items, offset + match.end(), role, registry, rules, second, prefix)
+            parsed.add("participant", second.participants)
+            parsed.add("participant", [r for r in second.lead if not registry.is_government(r.name)])
+            parsed.add("implementer", second.implementers)
+            parsed.add("implementer", [r for r in second.lead if registry.is_government(r.name)])
             continue
         prefix = read_unit_list(items, offset + match.end(), role, registry, rules, parsed, prefix)
 
@@ -383,20 +383,21 @@ def _try(
         found.append(FoundClause(offset + start, offset + end, offset + inner_start, offset + inner_end, parsed, closed, form))
 
 
+def as_written(refs: list[DepartmentRef], original: str) -> tuple[DepartmentRef, ...]:
+    """The refs with ``raw`` taken from the original text (they were read on the working copy)."""
+    return tuple(replace(r, raw=original[r.span[0]:r.span[1]]) for r in refs)
+
+
 def to_clause(found: FoundClause, original: str, line: int, *, nested: bool = False, sentence_span=None) -> Clause:
     """The model's Clause, with every ``raw`` taken from the original text."""
-
-    def as_written(refs: list[DepartmentRef]) -> tuple[DepartmentRef, ...]:
-        return tuple(replace(r, raw=original[r.span[0]:r.span[1]]) for r in refs)
-
     return Clause(
         text=original[found.start:found.end],
         span=(found.start, found.end),
         line=line,
-        lead=as_written(found.parsed.lead),
-        participants=as_written(found.parsed.participants),
-        implementers=as_written(found.parsed.implementers),
-        standing=as_written(found.parsed.standing),
+        lead=as_written(found.parsed.lead, original),
+        participants=as_written(found.parsed.participants, original),
+        implementers=as_written(found.parsed.implementers, original),
+        standing=as_written(found.parsed.standing, original),
         closed=found.closed,
         form=found.form,
         nested=nested,

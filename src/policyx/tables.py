@@ -25,7 +25,7 @@ from .diff import bigrams, char_grams, cosine
 from .measures import deadlines_within
 from .model import Clause, Deadline, DepartmentRef, Issue, Section, Table, Target, Task
 from .normalize import Normalized
-from .responsibility import ParsedClause, read_unit_list
+from .responsibility import ParsedClause, as_written, read_unit_list
 from .rules import RuleSet, optional_pattern
 from .targets import find_targets, read_value
 
@@ -412,11 +412,8 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
         cell = row[at[column]] if column in at else None
         if cell is not None:
             read_unit_list(norm.text[cell.start:cell.end], cell.start, role, rules.departments, rules.responsibility, parsed)
-
-    def as_written(refs) -> tuple[DepartmentRef, ...]:
-        return tuple(replace(r, raw=norm.original[r.span[0]:r.span[1]]) for r in refs)
-
-    return as_written(parsed.lead), as_written(parsed.participants), as_written(parsed.implementers)
+    original = norm.original
+    return as_written(parsed.lead, original), as_written(parsed.participants, original), as_written(parsed.implementers, original)
 
 
 def _first_sentence(text: str) -> str:

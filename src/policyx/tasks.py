@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from .departments import DepartmentRegistry
-from .model import Clause, DepartmentRef, Issue, Section, Task
+from .model import DepartmentRef, Issue, Section, Task
 from .normalize import Normalized, comparable
 from .responsibility import FoundClause, ResponsibilityRules, find_clauses, to_clause
 from .rules import optional_pattern
