@@ -13,6 +13,7 @@ implementers of every later task.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -275,41 +276,40 @@ def extract_tasks(
 
 
 def _name_single_tasks_by_heading(drafts: list[_Draft], parents: set[str | None], norm: Normalized, rules: TaskRules) -> None:
-    """A run-in leaf heading with one task names that task when its first
-    sentence is a long statement rather than a short lead-in, unless the plan
-    writes several lead-in tasks under headings of that kind.
+    """A leaf heading with a single task names that task, unless the plan writes
+    several lead-in tasks under headings of that kind, when
 
-    "1.严格环境准入。新建钢铁、水泥项目一律实行产能等量或减量置换。（责任单位：…）"
-    is the task 严格环境准入; whereas under "（一）狠抓工业污染防治。取缔“十小”企业。
-    …（…）专项整治…" the headings group tasks, and "（二）农业。控制面源污染。（…）"
-    keeps its short lead-in.
+    * it is run in and its first sentence is a long statement rather than a
+      lead-in ("1.严格环境准入。新建钢铁、水泥项目一律实行产能等量或减量置换。");
+    * it is run in, opens with a task's verb, and every heading of its kind
+      holds one task ("3.扎实推进土壤污染防治。开展土壤污染状况详查。");
+    * it stands on a line of its own over a paragraph with no lead-in
+      ("（四）加强运行管护\n建立…体系，自2022年起，…").
+
+    Under "（一）狠抓工业污染防治。取缔“十小”企业。…（…）专项整治…" the headings
+    group tasks, and "（二）农业。控制面源污染。（…）" keeps its short lead-in.
     """
     per_section: dict[str, list[_Draft]] = {}
     for draft in drafts:
         per_section.setdefault(draft.section.id, []).append(draft)
     grouping_styles = {group[0].section.style for group in per_section.values() if len(group) > 1}
-    # a style whose every section (two or more) holds one task is the plan's task level
-    sections_of: dict[str, int] = {}
+    sections_of_style = Counter(group[0].section.style for group in per_section.values())
+    task_styles = {style for style, n in sections_of_style.items() if n >= 2 and style not in grouping_styles}
     for group in per_section.values():
-        sections_of[group[0].section.style] = sections_of.get(group[0].section.style, 0) + 1
-    task_styles = {style for style, n in sections_of.items() if n >= 2 and style not in grouping_styles}
-    for group in per_section.values():
-        section = group[0].section
-        title_span = group[0].title_span
+        draft, section = group[0], group[0].section
         heading_chars = section.title_span[1] - section.title_span[0]
-        long_sentence = title_span is not None and \
-            title_span[1] - title_span[0] > max(rules.sentence_not_title, 1.5 * heading_chars)
         if len(group) != 1 or section.style in grouping_styles or section.id in parents \
                 or heading_chars < rules.heading_title_min:
             continue
-        run_in = group[0].start == section.body_start and norm.line_of(section.body_start) == section.line
-        # a heading on a line of its own over one paragraph that opens with no
-        # lead-in names it: "（四）加强运行管护\n建立…体系，自2022年起，…"
-        own_line = not norm.text[section.body_start:group[0].start].strip() and norm.line_of(group[0].start) > section.line
-        no_lead_in = lead_in_title(norm.text[group[0].start:group[0].end], rules) is None
-        task_heading = section.style in task_styles and rules.task_verbs.search(comparable(section.title))
-        if (run_in and (long_sentence or task_heading)) or (own_line and no_lead_in):
-            group[0].title_span = section.title_span
+        if draft.start == section.body_start and norm.line_of(section.body_start) == section.line:
+            long_sentence = draft.title_span is not None and \
+                draft.title_span[1] - draft.title_span[0] > max(rules.sentence_not_title, 1.5 * heading_chars)
+            task_heading = section.style in task_styles and rules.task_verbs.search(comparable(section.title))
+            if long_sentence or task_heading:
+                draft.title_span = section.title_span
+        elif not norm.text[section.body_start:draft.start].strip() and norm.line_of(draft.start) > section.line \
+                and lead_in_title(norm.text[draft.start:draft.end], rules) is None:
+            draft.title_span = section.title_span
 
 
 def _drop_closing_remarks(drafts: list[_Draft], sections: tuple[Section, ...]) -> list[_Draft]:
