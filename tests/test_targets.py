@@ -109,3 +109,9 @@ def test_document_targets_come_from_the_main_indicators_not_from_tasks():
 def test_retrospective_sections_give_no_targets():
     text = "一、环境保护基础与形势\n（一）环境保护工作取得积极进展\n城镇污水集中处理率达到81.06%。\n二、规划目标\n到2020年，城市污水集中处理率达到90%以上。\n"
     assert [str(t.value) for t in extract_text(text).targets] == ["90"]
+
+
+def test_a_coefficient_in_traditional_characters_is_still_unitless():
+    # changji line 69 copied in traditional characters
+    doc = extract_text("一、任務\n（一）發展農業節水。到2020年，農田灌溉水有效利用係數達到0.65以上。（水利局牽頭）\n")
+    assert [(t.comparator, float(t.value), t.unit) for t in doc.tasks[0].targets] == [(">=", 0.65, None)]

@@ -258,7 +258,10 @@ def find_targets(
         metrics = _distribute(original[offset + mstart:offset + mend], len(items))
         if not any(metrics) and out and out[-1].line == line_of(offset + m.start()):
             metrics = [out[-1].metric or ""] * len(items)  # "…控制在12%以内,到2020年控制在10%以内"
-        if any(i[3] is None for i in items) and not rules.unitless_metric.search("".join(metrics)):
+        # the metric's words as the rules read them (simplified, 利用係數 is a 系数),
+        # or the metric carried over from the target before
+        unitless = rules.unitless_metric.search(masked, mstart, mend) or rules.unitless_metric.search("".join(metrics))
+        if any(i[3] is None for i in items) and not unitless:
             items = [i for i in items if i[3] is not None]
             if not items:
                 continue
