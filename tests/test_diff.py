@@ -186,3 +186,11 @@ def test_plans_written_in_different_styles_align_and_compare():
     assert {("严格环境准入", "deadlines", "earlier"), ("淘汰落后产能", "deadlines", "earlier"),
             ("控制煤炭消费总量", "targets", "looser")} <= changes
     assert not any(field == "lead" for _, field, _ in changes)
+
+
+def test_a_deadline_in_traditional_characters_pairs_with_its_parents():
+    # the changed deadline is found whatever script the child plan is written in
+    a = extract_text("一、总则\n（一）工业。治理工业集聚区。2017年底前，工业集聚区污水处理达到一级A排放标准。（自治区环保厅牵头）\n")
+    b = extract_text("一、總則\n（一）工業。治理工業集聚區。2018年底前，工業集聚區污水處理達到一級A排放標準。（州環保局牽頭）\n")
+    (pair,) = diff_plans(a, b).matched
+    assert [(c.field, c.direction, c.status) for c in pair.changes] == [("deadlines", "later", "changed")]

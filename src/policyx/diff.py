@@ -189,8 +189,8 @@ def _pair_items(a_items, b_items, a_task: Task, b_task: Task, extra=None, key=No
                 rest_b.remove(twin)
         pairs, dropped, added = _pair_items(rest_a, rest_b, a_task, b_task, extra)
         return identical + pairs, dropped, added
-    a_vecs = [bigrams(_context(a_task, x.span)) for x in a_items]
-    b_vecs = [bigrams(_context(b_task, y.span)) for y in b_items]
+    a_vecs = [bigrams(comparable(_context(a_task, x.span))) for x in a_items]
+    b_vecs = [bigrams(comparable(_context(b_task, y.span))) for y in b_items]
     a_index = {id(x): i for i, x in enumerate(a_items)}
     b_index = {id(y): j for j, y in enumerate(b_items)}
 

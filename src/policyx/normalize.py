@@ -71,7 +71,7 @@ def comparable(text: str) -> str:
     >>> comparable("（一）工作目標")
     '(一)工作目标'
     """
-    return fold(_converter().convert(text) if _TRADITIONAL_HINT.search(text) else text)
+    return fold(_converter().convert(text))
 
 
 def fold(text: str) -> str:
