@@ -27,8 +27,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    from policyx.batch import default_jobs, expand, extract_many
-    from policyx.store import index_paths
+    from policyx.io.batch import default_jobs, expand, extract_many
+    from policyx.io.store import index_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "plans"

@@ -36,7 +36,7 @@ def _best_of(fn, repeat: int) -> float:
 
 def library_figures(repeat: int) -> dict:
     from policyx import extract_text, load_rules
-    from policyx.corpus import load_manifest
+    from policyx.text.corpus import load_manifest
 
     rules = load_rules()
     extract_text("一、预热\n", rules)  # load lazy imports (cn2an) outside the timing

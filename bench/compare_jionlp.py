@@ -65,9 +65,9 @@ def jionlp_keys(items: list[dict]) -> list[str]:
 
 def run() -> dict:
     from policyx import load_rules
-    from policyx.deadlines import find_deadlines
-    from policyx.evaluate import deadline_key
-    from policyx.normalize import Normalized
+    from policyx.extract.deadlines import find_deadlines
+    from policyx.analyse.evaluate import deadline_key
+    from policyx.text.normalize import Normalized
 
     rules = load_rules()
     gold = gold_by_line()
@@ -90,7 +90,7 @@ def run() -> dict:
         return hit, found_total, seconds
 
     def policyx_extract(text: str) -> list[str]:
-        norm = Normalized(text, rules)
+        norm = Normalized(text, rules.noise_pattern)
         return [deadline_key(d) for d in find_deadlines(norm.text, 0, rules.deadlines, text, norm.line_of)]
 
     total_gold = sum(len(v) for v in gold.values())

@@ -9,9 +9,9 @@ import sqlite3
 import pytest
 from typer.testing import CliRunner
 
-from policyx.batch import expand, extract_many
-from policyx.cli import app
-from policyx.store import counts
+from policyx.io.batch import expand, extract_many
+from policyx.cli.app import app
+from policyx.io.store import counts
 
 from .conftest import CORPUS
 
@@ -137,7 +137,7 @@ def test_query_usage_errors(database, tmp_path):
 def test_dask_recipe_on_the_local_scheduler():
     db = pytest.importorskip("dask.bag")
     import policyx
-    from policyx.serialize import document_to_dict
+    from policyx.io.serialize import document_to_dict
 
     paths = [str(p) for p in sorted(CORPUS.glob("*.txt"))]
     documents = db.from_sequence(paths, npartitions=2).map(policyx.extract_file).map(document_to_dict)

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from policyx import extract_file, extract_text, load_rules
-from policyx.check import catalogue, check_plan, load_config
-from policyx.cli import app
-from policyx.diff import diff_plans
+from policyx.analyse.check import catalogue, check_plan, load_config
+from policyx.cli.app import app
+from policyx.analyse.diff import diff_plans
 
 from .conftest import CORPUS, ROOT
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from policyx.cli import app
+from policyx.cli.app import app
 
 from .conftest import ROOT
 

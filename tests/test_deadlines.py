@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from policyx import extract_text, load_rules
-from policyx.deadlines import find_deadlines, resolve_overlaps
-from policyx.normalize import fold
+from policyx.extract.deadlines import find_deadlines, resolve_overlaps
+from policyx.text.normalize import fold
 
 RULES = load_rules()
 

@@ -9,9 +9,9 @@ import yaml
 from typer.testing import CliRunner
 
 from policyx import extract_file, extract_text
-from policyx.cli import app
-from policyx.diff import diff_plans
-from policyx.matching import text_similarity
+from policyx.cli.app import app
+from policyx.analyse.diff import diff_plans
+from policyx.analyse.matching import text_similarity
 
 from .conftest import GOLD
 

@@ -8,8 +8,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from policyx.cli import app
-from policyx.evaluate import evaluate, gold_files
+from policyx.cli.app import app
+from policyx.analyse.evaluate import evaluate, gold_files
 
 from .conftest import GOLD
 

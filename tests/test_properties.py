@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policyx import extract_text
-from policyx.normalize import fold
-from policyx.serialize import document_to_dict
+from policyx.text.normalize import fold
+from policyx.io.serialize import document_to_dict
 
 PIECES = st.sampled_from(
     ["一、", "（一）", "(二)", "1.", "2、", "（1）", "第一章", "第二节", "专栏1", "附表1", "附件：", "目录",
@@ -48,20 +48,20 @@ def test_json_round_trip_is_lossless(text):
 def test_chinese_section_numbers_round_trip_through_cn2an(n):
     import cn2an
 
-    from policyx.numerals import read_number
+    from policyx.text.numerals import read_number
 
     assert read_number(cn2an.an2cn(n)) == n
 
 
 def test_numeral_table_is_what_cn2an_generates():
-    from policyx.numerals import generate
+    from policyx.text.numerals import generate
     from policyx.rules import packaged_rules_dir
 
     assert (packaged_rules_dir() / "numerals.yaml").read_text(encoding="utf-8") == generate()
 
 
 def test_numerals_outside_the_table_go_to_cn2an():
-    from policyx.numerals import read_number
+    from policyx.text.numerals import read_number
 
     assert read_number("二〇二〇") == 2020
     assert read_number("一千零一") == 1001
@@ -78,8 +78,8 @@ CLAUSE_PIECES = st.sampled_from(
 @given(st.one_of(st.lists(CLAUSE_PIECES, max_size=25).map("".join), st.text(max_size=80)))
 def test_clause_parser_never_raises_and_names_come_from_the_clause(clause):
     from policyx import load_rules
-    from policyx.normalize import fold
-    from policyx.responsibility import parse_clause
+    from policyx.text.normalize import fold
+    from policyx.extract.clauses import parse_clause
 
     rules = load_rules()
     folded = fold(clause)
@@ -117,8 +117,8 @@ def test_generated_deadline_phrases_round_trip(year, month, form, lead):
     import calendar
 
     from policyx import load_rules
-    from policyx.deadlines import find_deadlines
-    from policyx.normalize import fold
+    from policyx.extract.deadlines import find_deadlines
+    from policyx.text.normalize import fold
 
     phrase, expected = {
         "year_end": (f"{year}年底前", ("by", f"{year}-12-31")),
@@ -139,8 +139,8 @@ def test_generated_deadline_phrases_round_trip(year, month, form, lead):
     max_size=30).map("".join)))
 def test_targets_never_raise_and_percentages_are_never_negative(text):
     from policyx import load_rules
-    from policyx.normalize import fold
-    from policyx.targets import find_targets
+    from policyx.text.normalize import fold
+    from policyx.extract.targets import find_targets
 
     for t in find_targets(fold(text), 0, load_rules().targets, text, lambda o: 1, []):
         assert t.value >= 0

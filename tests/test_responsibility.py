@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from policyx import extract_text, load_rules
-from policyx.normalize import fold
-from policyx.responsibility import find_clauses, parse_clause
+from policyx.text.normalize import fold
+from policyx.extract.clauses import find_clauses, parse_clause
 
 RULES = load_rules()
 
@@ -229,7 +229,7 @@ def test_standing_rule_examples_from_the_yaml():
 @pytest.mark.parametrize("example", [e for rule in RULES.raw["tasks"]["list_items"] for e in rule.get("examples", [])],
                          ids=lambda e: e["text"][:10])
 def test_list_item_examples_from_the_yaml(example):
-    from policyx.tasks import _list_items
+    from policyx.extract.tasks import _list_items
 
     text = fold(example["text"])
     assert len(_list_items(text, 0, len(text), RULES.tasks)) == example["count"]

@@ -6,7 +6,7 @@ import pytest
 import regex
 
 from policyx import RulesError, load_rules
-from policyx.normalize import fold
+from policyx.text.normalize import fold
 from policyx.rules import packaged_rules_dir
 
 RULES = load_rules()
@@ -26,7 +26,7 @@ def _marker_counter_cases():
 
 @pytest.mark.parametrize(("rule", "example"), list(_marker_cases()))
 def test_marker_example(rule, example):
-    from policyx.numerals import read_number
+    from policyx.text.numerals import read_number
 
     m = rule.pattern.match(fold(example["text"]))
     assert m, f"{rule.id} does not match {example['text']!r}"

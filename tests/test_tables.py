@@ -11,8 +11,8 @@ import yaml
 from typer.testing import CliRunner
 
 from policyx import extract_file, extract_text
-from policyx.cli import app
-from policyx.evaluate import deadline_key
+from policyx.cli.app import app
+from policyx.analyse.evaluate import deadline_key
 
 from .conftest import GOLD
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from policyx import extract_text, load_rules
-from policyx.deadlines import find_deadlines
-from policyx.normalize import fold
-from policyx.targets import find_targets
+from policyx.extract.deadlines import find_deadlines
+from policyx.text.normalize import fold
+from policyx.extract.targets import find_targets
 
 RULES = load_rules()
 

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from policyx import extract_file
-from policyx.evaluate import Report, score_tasks
+from policyx.analyse.evaluate import Report, score_tasks
 
 from .conftest import GOLD
 
@@ -51,7 +51,7 @@ def test_deadlines_and_targets_f1(report, field):
     ["xinjiang-water-2016", "changji-water-2016", "neimenggu-water-2015", "xinjiang-env-13th-2017", "xinjiang-eco-14th-2021"],
 )
 def test_main_indicator_targets(doc_id):
-    from policyx.evaluate import score_document_targets
+    from policyx.analyse.evaluate import score_document_targets
 
     gold = yaml.safe_load((GOLD / f"{doc_id}.targets.yaml").read_text(encoding="utf-8"))
     r = Report(doc_id)

@@ -1,3 +1,3 @@
-from .cli import main
+from policyx.cli.app import main
 
 main()

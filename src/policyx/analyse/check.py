@@ -16,11 +16,11 @@ from typing import Iterable
 
 import regex
 
-from .diff import diff_plans
-from .errors import PolicyxError
-from .matching import text_similarity
-from .model import Document, Task
-from .rules import RuleSet
+from policyx.analyse.diff import diff_plans
+from policyx.errors import PolicyxError
+from policyx.analyse.matching import text_similarity
+from policyx.model import Document, Task
+from policyx.rules import RuleSet
 
 SEVERITIES = ("error", "warning", "info")
 _DATE_LIKE = regex.compile(r"(?:19|20)[0-9]{2}\s*年|[一二][〇零九][〇零一二三四五六七八九]{2}年")

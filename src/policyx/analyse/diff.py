@@ -25,9 +25,9 @@ from typing import Iterable, Sequence
 
 import regex
 
-from .matching import assign, cosine_matrix, match, text_similarity
-from .model import Deadline, DepartmentRef, Document, DocumentInfo, Target, Task
-from .normalize import comparable
+from policyx.analyse.matching import assign, cosine_matrix, match, text_similarity
+from policyx.model import Deadline, DepartmentRef, Document, DocumentInfo, Target, Task
+from policyx.text.normalize import comparable
 
 THRESHOLD = 0.35
 WEIGHTS = (0.3, 0.5, 0.1, 0.1)  # title, text, section title, relative position

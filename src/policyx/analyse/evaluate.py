@@ -20,9 +20,9 @@ from pathlib import Path
 import regex
 import yaml
 
-from .errors import InputError
-from .matching import match, text_similarity
-from .model import Deadline, Document, Target, Task
+from policyx.errors import InputError
+from policyx.analyse.matching import match, text_similarity
+from policyx.model import Deadline, Document, Target, Task
 
 TASK_FIELDS = ("lead", "participants", "implementers")
 MATCH_THRESHOLD = 0.5
@@ -288,7 +288,7 @@ def score_indicators(gold: dict, doc: Document, report: Report) -> None:
 
 def score_alignment(gold: dict, a: Document, b: Document, report: Report) -> None:
     """Task alignment of a diff against a hand-made one (pairs named by line and title)."""
-    from .diff import diff_plans
+    from policyx.analyse.diff import diff_plans
 
     def canonical(line: int, title: str, pool: list[tuple[int, str]]) -> tuple[int, str]:
         same_line = [p for p in pool if p[0] == line]
@@ -331,7 +331,7 @@ def evaluate(path: str | Path, rules=None) -> dict[str, Report]:
     A gold file names its plan with ``document:`` — a corpus id, or a path
     relative to the gold file.
     """
-    from .pipeline import extract_file
+    from policyx.extract.pipeline import extract_file
 
     docs: dict[str, Document] = {}
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .departments import DepartmentRegistry
-from .model import DepartmentRef, Document, Task
+from policyx.rules.departments import DepartmentRegistry
+from policyx.model import DepartmentRef, Document, Task
 
 
 def department_matcher(query: str, registry: DepartmentRegistry):

@@ -12,9 +12,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
-from .errors import PolicyxError
-from .serialize import FORMATS, document_to_dict, dumps, write_atomic
+from policyx import __version__
+from policyx.errors import PolicyxError
+from policyx.io.serialize import FORMATS, document_to_dict, dumps, write_atomic
 
 app = typer.Typer(
     name="policyx",
@@ -77,13 +77,13 @@ def extract(
     elif explain and fmt != "tree":
         raise _fail("--explain draws the tree; json and yaml already name each item's rule in 'rule'")
     _check_format(fmt, *EXTRACT_FORMATS)
-    from .batch import expand
+    from policyx.io.batch import expand
 
     sources = expand(plans)
     if len(sources) == 1 and fmt != "jsonl":
         _, doc = _load(sources[0], rules_dir)
         if fmt == "tree":
-            from .render import document_tree
+            from policyx.cli.render_tree import document_tree
 
             if output is not None:
                 raise _fail("--format tree is for the terminal; use json or yaml with -o")
@@ -112,7 +112,7 @@ def extract(
 
 def _run_batch(sources: list[str], rules_dir: list[Path] | None, jobs: int | None):
     """Extract many plans with a progress bar on a terminal, log lines otherwise."""
-    from .batch import extract_many
+    from policyx.io.batch import extract_many
 
     rules_dirs = tuple(str(d) for d in rules_dir or ())
     failed: list[str] = []
@@ -153,8 +153,8 @@ def _run_batch(sources: list[str], rules_dir: list[Path] | None, jobs: int | Non
 
 
 def _load(plan: str, rules_dir: list[Path] | None):
-    from .pipeline import extract_file
-    from .rules import load_rules
+    from policyx.extract.pipeline import extract_file
+    from policyx.rules import load_rules
 
     try:
         rules = load_rules(tuple(str(d) for d in rules_dir or ()))
@@ -204,12 +204,12 @@ def tasks(
     _check_format(fmt, "table", "json")
     if source not in ("body", "table", "all"):
         raise _fail(f"unsupported --source {source!r}; choose from body, table, all")
-    from .views import filter_tasks
+    from policyx.analyse.views import filter_tasks
 
     rules, doc = _load(plan, rules_dir)
     selected = filter_tasks(doc, rules.departments, lead=lead, participant=participant, section=section, source=source)
     if fmt == "json":
-        from .serialize import task_to_dict
+        from policyx.io.serialize import task_to_dict
 
         sys.stdout.write(dumps([task_to_dict(t) for t in selected], "json"))
         return
@@ -233,7 +233,7 @@ def departments(
     Example: policyx departments xinjiang --format json
     """
     _check_format(fmt, "table", "json")
-    from .views import department_load
+    from policyx.analyse.views import department_load
 
     _, doc = _load(plan, rules_dir)
     rows = department_load(doc)
@@ -259,7 +259,7 @@ def timeline(
     Example: policyx timeline changji
     """
     _check_format(fmt, "table", "json")
-    from .views import timeline as build_timeline
+    from policyx.analyse.views import timeline as build_timeline
 
     _, doc = _load(plan, rules_dir)
     entries = build_timeline(doc)
@@ -293,7 +293,7 @@ def tables(
     _check_format(fmt, "table", "json")
     _, doc = _load(plan, rules_dir)
     if csv_dir is not None:
-        from .serialize import table_to_csv
+        from policyx.io.serialize import table_to_csv
 
         try:
             csv_dir.mkdir(parents=True, exist_ok=True)
@@ -302,7 +302,7 @@ def tables(
         except OSError as exc:
             raise _fail(f"{csv_dir}: cannot write ({exc.strerror or exc})") from None
     if fmt == "json":
-        from .serialize import to_plain
+        from policyx.io.serialize import to_plain
 
         sys.stdout.write(dumps(to_plain(doc.tables), "json"))
         return
@@ -328,8 +328,8 @@ def eval_command(
     Example: policyx eval tests/gold --verbose
     """
     _check_format(fmt, "table", "json")
-    from .evaluate import evaluate
-    from .rules import load_rules
+    from policyx.analyse.evaluate import evaluate
+    from policyx.rules import load_rules
 
     try:
         reports = evaluate(gold, load_rules(tuple(str(d) for d in rules_dir or ())))
@@ -375,8 +375,8 @@ def diff(
     unknown = [k for k in kinds if k not in FAIL_KINDS]
     if unknown:
         raise _fail(f"unknown --fail-on {unknown[0]!r}; choose from {', '.join(FAIL_KINDS)}")
-    from .diff import diff_plans, failures
-    from .render_diff import diff_to_dict, diff_to_markdown, print_diff
+    from policyx.analyse.diff import diff_plans, failures
+    from policyx.cli.render_diff import diff_to_dict, diff_to_markdown, print_diff
 
     _, a = _load(plan_a, rules_dir)
     _, b = _load(plan_b, rules_dir)
@@ -421,9 +421,9 @@ def check(
     """
     import os
 
-    from .check import catalogue, check_plan, find_config, load_config
-    from .render_check import FORMATS, CheckedPlan, print_text, to_github, to_json, to_junit, to_sarif
-    from .rules import load_rules
+    from policyx.analyse.check import catalogue, check_plan, find_config, load_config
+    from policyx.cli.render_check import FORMATS, CheckedPlan, print_text, to_github, to_json, to_junit, to_sarif
+    from policyx.rules import load_rules
 
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -444,7 +444,7 @@ def check(
     unknown = [r for r in disable or () if r not in known]
     if unknown:
         raise _fail(f"unknown rule {unknown[0]!r}; see policyx check --list-rules")
-    from .pipeline import extract_file
+    from policyx.extract.pipeline import extract_file
 
     parent = None
     if against:
@@ -488,9 +488,9 @@ def index(
     """
     import hashlib
 
-    from .batch import expand
-    from .corpus import resolve
-    from .store import connect, index_paths, is_current
+    from policyx.io.batch import expand
+    from policyx.text.corpus import resolve
+    from policyx.io.store import connect, index_paths, is_current
 
     sources = expand(plans)
     try:
@@ -544,8 +544,8 @@ def query(
         raise _fail("choose one question: --lead, --between, --metric or --load")
     if not db.is_file():
         raise _fail(f"{db}: no such database (make one with policyx index)")
-    from . import store
-    from .rules import load_rules
+    import policyx.io.store as store
+    from policyx.rules import load_rules
 
     connection = store.connect(db)
     try:
@@ -581,7 +581,7 @@ def corpus_list(
 
     Example: policyx corpus list
     """
-    from .corpus import load_manifest
+    from policyx.text.corpus import load_manifest
 
     entries = load_manifest()
     rows = [
@@ -608,7 +608,7 @@ def corpus_list(
 
 
 def _rule_catalogue(rules_dir: list[Path] | None) -> list[dict]:
-    from .rules import load_rules
+    from policyx.rules import load_rules
 
     try:
         rules = load_rules(tuple(str(d) for d in rules_dir or ()))

@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from . import __version__
-from .check import CheckRule, Finding, summary
+from policyx import __version__
+from policyx.analyse.check import CheckRule, Finding, summary
 
 FORMATS = ("text", "json", "github", "junit", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .diff import Change, PlanDiff
+from policyx.analyse.diff import Change, PlanDiff
 
 COLOURS = {"stricter": "green", "earlier": "green", "looser": "red", "later": "red"}
 ARROWS = {"stricter": "▲ stricter", "looser": "▼ looser", "earlier": "▲ earlier", "later": "▼ later"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.tree import Tree
 
-from .model import Document
+from policyx.model import Document
 
 
 def document_tree(doc: Document, console: Console | None = None, *, explain: bool = False) -> None:

@@ -16,68 +16,15 @@ from typing import Iterable, Sequence
 
 import regex
 
-from .errors import RulesError
-from .model import Deadline
-from .numerals import read_number
-from .rules import expand_fragments
+from policyx.model import Deadline
+from policyx.text.numerals import read_number
+from policyx.rules.deadlines import DeadlineRule, DeadlineRules
 
-KINDS = ("by", "from", "every", "ongoing")
-DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "day", "year_start", "month_start",
-              "year_end_start", "year2_end", "each_year_end", "plan_period", "fixed", "none")
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Titles of other documents: 《水质较好湖泊生态环境保护总体规划(2013-2020年)》
 TITLE_QUOTE = regex.compile(r"《[^《》\n]{0,80}》")
 _DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _YEAR_IN_LIST = regex.compile(r"((?:19|20)[0-9]{2})[ \t]*年")
-
-
-@dataclass(frozen=True, slots=True)
-class DeadlineRule:
-    id: str
-    kind: str
-    date: str
-    pattern: regex.Pattern
-    priority: int = 1
-    value: str | None = None
-    approximate: bool = False
-    examples: tuple[dict, ...] = ()
-    counterexamples: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class DeadlineRules:
-    rules: tuple[DeadlineRule, ...]
-    periods: dict[str, str]
-
-
-def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> DeadlineRules:
-    fragments = data.get("fragments") or {}
-    compiled = []
-    seen: set[str] = set()
-    for item in data.get("rules") or ():
-        rid = item.get("id") if isinstance(item, dict) else None
-        if not rid or "pattern" not in item:
-            raise RulesError(f"{where}: each rule needs 'id' and 'pattern' ({item!r:.60})")
-        if rid in seen:
-            raise RulesError(f"{where}: duplicate rule id {rid!r}")
-        seen.add(rid)
-        if item.get("kind") not in KINDS:
-            raise RulesError(f"{where}: rule {rid!r} field 'kind' must be one of {', '.join(KINDS)}")
-        if item.get("date") not in DATE_FORMS:
-            raise RulesError(f"{where}: rule {rid!r} field 'date' must be one of {', '.join(DATE_FORMS)}")
-        source = expand_fragments(item["pattern"], fragments, where=f"{where}: rule {rid!r} field 'pattern'")
-        try:
-            pattern = regex.compile(source)
-        except regex.error as exc:
-            raise RulesError(f"{where}: rule {rid!r} field 'pattern': {exc}") from None
-        compiled.append(
-            DeadlineRule(
-                id=rid, kind=item["kind"], date=item["date"], pattern=pattern, priority=int(item.get("priority", 1)),
-                value=item.get("value"), approximate=bool(item.get("approximate", False)),
-                examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
-            )
-        )
-    return DeadlineRules(rules=tuple(compiled), periods={str(k): str(v) for k, v in (data.get("periods") or {}).items()})
 
 
 def read_year(text: str) -> int | None:

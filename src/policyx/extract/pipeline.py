@@ -7,15 +7,15 @@ from pathlib import Path
 
 import regex
 
-from .corpus import CorpusEntry, resolve
-from .measures import all_deadlines, attach_to_tasks, document_targets
-from .model import Document, DocumentInfo
-from .normalize import Normalized
-from .reader import read_source
-from .rules import RuleSet, load_rules
-from .segment import segment
-from .tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
-from .tasks import extract_tasks
+from policyx.text.corpus import CorpusEntry, resolve
+from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
+from policyx.model import Document, DocumentInfo
+from policyx.text.normalize import Normalized
+from policyx.text.reader import read_source
+from policyx.rules import RuleSet, load_rules
+from policyx.extract.sections import segment
+from policyx.extract.tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
+from policyx.extract.tasks import extract_tasks
 
 _PLAN_WORD = regex.compile(r"(?:方案|规划|意见|计划|办法|纲要|细则|条例|措施|要点|通知|决定)[”》\"']?\s*$")
 
@@ -102,7 +102,7 @@ def extract_text(
     ['1', '1.1']
     """
     rules = rules or load_rules()
-    norm = Normalized(text, rules)
+    norm = Normalized(text, rules.noise_pattern)
     sections, section_issues = segment(norm, rules)
     tasks, task_issues = extract_tasks(norm, sections, rules.departments, rules.responsibility, rules.tasks)
     date = date or guess_date(text)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from .deadlines import find_deadlines
-from .model import Deadline, Section, Target, Task
-from .normalize import Normalized
-from .tasks import holds_no_tasks
-from .rules import RuleSet
-from .targets import find_targets
+from policyx.extract.deadlines import find_deadlines
+from policyx.model import Deadline, Section, Target, Task
+from policyx.text.normalize import Normalized
+from policyx.extract.tasks import holds_no_tasks
+from policyx.rules import RuleSet
+from policyx.extract.targets import find_targets
 
 
 class _Spans:

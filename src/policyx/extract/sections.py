@@ -22,10 +22,10 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from .model import Issue, Section
-from .normalize import Line, Normalized
-from .numerals import read_number
-from .rules import MarkerRule, RuleSet
+from policyx.model import Issue, Section
+from policyx.text.normalize import Line, Normalized
+from policyx.text.numerals import read_number
+from policyx.rules import MarkerRule, RuleSet
 
 # A heading's title ends at the first sentence end; what follows on the line
 # is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"

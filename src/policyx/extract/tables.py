@@ -20,16 +20,16 @@ from decimal import Decimal
 
 import regex
 
-from .deadlines import find_deadlines
-from .diff import bigrams, char_grams, cosine
-from .measures import deadlines_within
-from .model import Clause, Deadline, DepartmentRef, Issue, Section, Table, Target, Task
-from .normalize import Normalized
-from .responsibility import ParsedClause, as_written, read_unit_list
-from .rules import RuleSet, optional_pattern
-from .targets import find_targets, read_value
+from policyx.extract.deadlines import find_deadlines
+from policyx.analyse.diff import bigrams, char_grams, cosine
+from policyx.extract.placement import deadlines_within
+from policyx.model import Clause, Deadline, DepartmentRef, Issue, Section, Table, Target, Task
+from policyx.text.normalize import Normalized
+from policyx.extract.clauses import ParsedClause, as_written, read_unit_list
+from policyx.rules import RuleSet
+from policyx.rules.tables import TableRules
+from policyx.extract.targets import find_targets, read_value
 
-ROLES = ("index", "lead", "participants", "indicator", "target", "baseline", "attribute", "deadline", "subtask", "task", "work")
 _TAB_ROW = regex.compile(r"\S[^\t\n]*\t+[^\t\n]*\S")
 _PAGE_NUMBER = regex.compile(r"^\s*[0-9]{1,3}\s*$")
 _SECTION_MARK = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
@@ -39,31 +39,6 @@ _TRAILING_DEADLINE = regex.compile(r"[(（]([^()（）]{2,16})[)）]?\s*[。;；
 _PERIOD_END_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 _YEAR_HEADER = regex.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*$")
 _BOUND = {"≤": "<=", "≥": ">=", "<": "<", ">": ">", "＜": "<", "＞": ">"}
-
-
-@dataclass(frozen=True, slots=True)
-class TableRules:
-    roles: tuple[tuple[str, tuple[str, ...]], ...]
-    header_words: regex.Pattern
-    stated_count: regex.Pattern
-    footnote: regex.Pattern
-    group_row: regex.Pattern
-    deadline_cell: regex.Pattern
-
-
-def compile_table_rules(data: dict) -> TableRules:
-    roles = tuple((role, tuple(str(w) for w in words or ())) for role, words in (data.get("roles") or {}).items())
-    for role, _ in roles:
-        if role not in ROLES:
-            raise ValueError(f"field 'roles': unknown role {role!r} (use {', '.join(ROLES)})")
-    return TableRules(
-        roles=roles,
-        header_words=optional_pattern(data.get("header_words")),
-        stated_count=optional_pattern(data.get("stated_count")),
-        footnote=optional_pattern(data.get("footnote")),
-        group_row=optional_pattern(data.get("group_row")),
-        deadline_cell=optional_pattern(data.get("deadline_cell")),
-    )
 
 
 @dataclass(slots=True)
@@ -359,7 +334,7 @@ def _is_departments(text: str, registry, resp) -> bool:
 
 
 def _units(text: str, registry, resp):
-    from .responsibility import split_units
+    from policyx.extract.clauses import split_units
 
     return split_units(text, 0, registry, resp)
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from .departments import DepartmentRegistry
-from .model import DepartmentRef, Issue, Section, Task
-from .normalize import Normalized, comparable
-from .responsibility import FoundClause, ResponsibilityRules, find_clauses, to_clause
-from .rules import optional_pattern
+from policyx.rules.departments import DepartmentRegistry
+from policyx.model import DepartmentRef, Issue, Section, Task
+from policyx.text.normalize import Normalized, comparable
+from policyx.extract.clauses import FoundClause, ResponsibilityRules, find_clauses, to_clause
+from policyx.rules.tasks import TaskRules
 
 _SENTENCE = regex.compile(r"[。!?！？]")
 _AFTER_CLAUSE_NESTED = regex.compile(r"\s*[、,，。;；]")
@@ -31,34 +31,6 @@ _COMMA = regex.compile(r"[,，]")
 _ENDS_SENTENCE = regex.compile(r"[。;；!！?？:：)）\]】」”』…]\s*$")
 _QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"")
 _SENTENCE_START = "。;；!?！？\n"
-
-
-@dataclass(frozen=True, slots=True)
-class TaskRules:
-    title_max: int
-    title_max_with_comma: int
-    sentence_not_title: int
-    heading_title_min: int
-    title_forbidden: regex.Pattern
-    title_bad_start: regex.Pattern
-    list_items: tuple[regex.Pattern, ...]
-    non_task_sections: regex.Pattern
-    task_verbs: regex.Pattern
-
-
-def compile_task_rules(data: dict) -> TaskRules:
-    title = data.get("title") or {}
-    return TaskRules(
-        title_max=int(title.get("max_chars", 32)),
-        title_max_with_comma=int(title.get("max_chars_with_comma", 0)),
-        sentence_not_title=int(title.get("heading_wins_over_lead_in_longer_than", 8)),
-        heading_title_min=int(title.get("heading_wins_when_at_least", 4)),
-        title_forbidden=optional_pattern(title.get("not_inside")),
-        title_bad_start=optional_pattern(title.get("not_starting")),
-        list_items=tuple(regex.compile(item["pattern"]) for item in data.get("list_items") or ()),
-        non_task_sections=optional_pattern(data.get("non_task_sections")),
-        task_verbs=optional_pattern(data.get("task_verbs")),
-    )
 
 
 @dataclass(slots=True)
@@ -333,7 +305,7 @@ def _list_items(text: str, start: int, end: int, rules: TaskRules) -> list[tuple
 
     Items must be numbered 1, 2, 3 …; the first has to open a sentence.
     """
-    from .numerals import read_number
+    from policyx.text.numerals import read_number
 
     segment = text[start:end]
     for pattern in rules.list_items:

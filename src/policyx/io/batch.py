@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .errors import InputError, PolicyxError
+from policyx.errors import InputError, PolicyxError
 
 PLAN_SUFFIXES = (".txt", ".html", ".htm", ".md")
 
@@ -54,9 +54,9 @@ def expand(inputs: Iterable[str]) -> list[str]:
 
 def _extract_one(source: str, rules_dirs: tuple[str, ...]) -> Outcome:
     """Worker: read and extract one plan; never raises for a bad input."""
-    from .pipeline import extract_file
-    from .rules import load_rules
-    from .serialize import document_to_dict
+    from policyx.extract.pipeline import extract_file
+    from policyx.rules import load_rules
+    from policyx.io.serialize import document_to_dict
 
     try:
         doc = extract_file(source, load_rules(rules_dirs))

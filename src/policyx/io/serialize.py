@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .model import SCHEMA_VERSION, Clause, Deadline, DepartmentRef, Document, Issue, Section, Table, Target, Task
+from policyx.model import SCHEMA_VERSION, Clause, Deadline, DepartmentRef, Document, Issue, Section, Table, Target, Task
 
 FORMATS = ("json", "yaml")
 

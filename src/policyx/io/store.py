@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import PolicyxError
+from policyx.errors import PolicyxError
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;

@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .errors import RulesError
-from .model import DepartmentRef
-from .rules import alternation, optional_pattern
+from policyx.errors import RulesError
+from policyx.model import DepartmentRef
+from policyx.rules.loader import alternation, optional_pattern
 
 _TRAILING_ETC = regex.compile(r"(?:等(?:有关|相关)?(?:部门|单位|机构)?|等等)$")
 _EDGE_NOISE = " \t\r\n,，、;；.。:：\"'“”‘’"

@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
 import yaml
 
-from .errors import RulesError
+from policyx.errors import RulesError
+from policyx.resources import packaged_rules_dir
 
 if TYPE_CHECKING:
-    from .deadlines import DeadlineRules
-    from .departments import DepartmentRegistry
-    from .tables import TableRules
-    from .targets import TargetRules
-    from .responsibility import ResponsibilityRules
-    from .tasks import TaskRules
+    from policyx.rules.clauses import ResponsibilityRules
+    from policyx.rules.deadlines import DeadlineRules
+    from policyx.rules.departments import DepartmentRegistry
+    from policyx.rules.tables import TableRules
+    from policyx.rules.targets import TargetRules
+    from policyx.rules.tasks import TaskRules
 
 _FRAGMENT_REF = regex.compile(r"\$\{(\w+)\}")
 
@@ -87,14 +87,6 @@ class RuleSet:
 
     def marker(self, rule_id: str) -> MarkerRule:
         return next(m for m in self.markers if m.id == rule_id)
-
-
-def packaged_rules_dir() -> Path:
-    """The rule files shipped with policyx (inside the wheel, or the source tree)."""
-    packaged = resources.files("policyx").joinpath("_data", "rules")
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "rules"
 
 
 def _read_yaml(path: Path) -> dict:
@@ -256,12 +248,12 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     noise_pattern = (
         regex.compile("|".join(f"(?:{r.source})" for r in noise), regex.MULTILINE) if noise else None
     )
-    from .deadlines import compile_deadline_rules
-    from .departments import DepartmentRegistry
-    from .responsibility import compile_responsibility
-    from .targets import compile_target_rules
-    from .tables import compile_table_rules
-    from .tasks import compile_task_rules
+    from policyx.rules.clauses import compile_responsibility
+    from policyx.rules.deadlines import compile_deadline_rules
+    from policyx.rules.departments import DepartmentRegistry
+    from policyx.rules.tables import compile_table_rules
+    from policyx.rules.targets import compile_target_rules
+    from policyx.rules.tasks import compile_task_rules
 
     def where(name: str) -> str:
         return ", ".join(raw.get(name, {}).get("_files", [f"{name}.yaml"]))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
-from .errors import InputError
+from policyx.errors import InputError
+from policyx.resources import corpus_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,13 +27,6 @@ class CorpusEntry:
     @property
     def size(self) -> int:
         return self.file.stat().st_size
-
-
-def corpus_dir() -> Path:
-    packaged = resources.files("policyx").joinpath("_data", "corpus")
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "corpus"
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,15 +15,10 @@ from dataclasses import dataclass
 
 import regex
 
-from .rules import RuleSet
+from policyx.text.fold import fold
 
 _LONE_CR = regex.compile(r"\r(?!\n)")
 
-_FOLD_MAP = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FOLD_MAP.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
-# A string indexed by code point is several times faster for str.translate than
-# a dict; characters past its end raise LookupError and stay as they are.
-_FOLD = "".join(chr(_FOLD_MAP.get(code, code)) for code in range(0x10000))
 _NOT_NEWLINE = regex.compile(r"[^\n]")
 # Common characters that exist only in traditional script; a few of them mark a
 # text worth converting (the conversion itself is OpenCC's).
@@ -74,15 +69,6 @@ def comparable(text: str) -> str:
     return fold(_converter().convert(text))
 
 
-def fold(text: str) -> str:
-    """Map full-width ASCII and odd spaces to their plain forms, one char for one.
-
-    >>> fold("（一）１．")
-    '(一)1.'
-    """
-    return text.translate(_FOLD)
-
-
 def _newlines(text: str) -> list[int]:
     starts = [0]
     pos = text.find("\n")
@@ -128,17 +114,17 @@ class Normalized:
 
     __slots__ = ("original", "text", "noise_spans", "_line_starts", "_file_line_starts", "_lines")
 
-    def __init__(self, original: str, rules: RuleSet) -> None:
+    def __init__(self, original: str, noise_pattern: regex.Pattern | None = None) -> None:
         self.original = original
         working = fold(original)
         # a lone "\r" (old Mac files) ends a line too; "\r\n" keeps its "\n"
         working = _LONE_CR.sub("\n", working)
         working = to_simplified(working)
         spans: list[tuple[int, int]] = []
-        if rules.noise_pattern is not None:
+        if noise_pattern is not None:
             pieces: list[str] = []
             last = 0
-            for match in rules.noise_pattern.finditer(working):
+            for match in noise_pattern.finditer(working):
                 start, end = match.span()
                 if end > start:
                     spans.append((start, end))

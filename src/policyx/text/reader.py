@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from policyx.errors import InputError
 
 # Share of control characters (other than tab, newline, carriage return, form
 # feed) above which decoded text is taken to be binary rather than a plan.

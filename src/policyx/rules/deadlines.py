@@ -1,0 +1,62 @@
+"""Compiled deadline rules (``rules/deadlines.yaml``): each pattern with its kind and date form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from policyx.errors import RulesError
+from policyx.rules.loader import expand_fragments
+
+KINDS = ("by", "from", "every", "ongoing")
+DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "day", "year_start", "month_start",
+              "year_end_start", "year2_end", "each_year_end", "plan_period", "fixed", "none")
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRule:
+    id: str
+    kind: str
+    date: str
+    pattern: regex.Pattern
+    priority: int = 1
+    value: str | None = None
+    approximate: bool = False
+    examples: tuple[dict, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRules:
+    rules: tuple[DeadlineRule, ...]
+    periods: dict[str, str]
+
+
+def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> DeadlineRules:
+    fragments = data.get("fragments") or {}
+    compiled = []
+    seen: set[str] = set()
+    for item in data.get("rules") or ():
+        rid = item.get("id") if isinstance(item, dict) else None
+        if not rid or "pattern" not in item:
+            raise RulesError(f"{where}: each rule needs 'id' and 'pattern' ({item!r:.60})")
+        if rid in seen:
+            raise RulesError(f"{where}: duplicate rule id {rid!r}")
+        seen.add(rid)
+        if item.get("kind") not in KINDS:
+            raise RulesError(f"{where}: rule {rid!r} field 'kind' must be one of {', '.join(KINDS)}")
+        if item.get("date") not in DATE_FORMS:
+            raise RulesError(f"{where}: rule {rid!r} field 'date' must be one of {', '.join(DATE_FORMS)}")
+        source = expand_fragments(item["pattern"], fragments, where=f"{where}: rule {rid!r} field 'pattern'")
+        try:
+            pattern = regex.compile(source)
+        except regex.error as exc:
+            raise RulesError(f"{where}: rule {rid!r} field 'pattern': {exc}") from None
+        compiled.append(
+            DeadlineRule(
+                id=rid, kind=item["kind"], date=item["date"], pattern=pattern, priority=int(item.get("priority", 1)),
+                value=item.get("value"), approximate=bool(item.get("approximate", False)),
+                examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
+            )
+        )
+    return DeadlineRules(rules=tuple(compiled), periods={str(k): str(v) for k, v in (data.get("periods") or {}).items()})
