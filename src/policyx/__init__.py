@@ -32,7 +32,22 @@ _EXPORTS = {
     "check_plan": "policyx.analyse.check",
 }
 
-__all__ = [*sorted(_EXPORTS), "__version__"]
+__all__ = [
+    "Document",
+    "DocumentInfo",
+    "InputError",
+    "Issue",
+    "PolicyxError",
+    "RulesError",
+    "Section",
+    "Task",
+    "__version__",
+    "check_plan",
+    "diff_plans",
+    "extract_file",
+    "extract_text",
+    "load_rules",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from policyx.analyse.check import check_plan

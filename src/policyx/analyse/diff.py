@@ -18,7 +18,6 @@ Everything here returns data; rendering lives in the CLI.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
@@ -26,13 +25,13 @@ from typing import Iterable, Sequence
 import regex
 
 from policyx.analyse.matching import assign, cosine_matrix, match, text_similarity
+from policyx.text.similarity import bigrams, char_grams, cosine
 from policyx.model import Deadline, DepartmentRef, Document, DocumentInfo, Target, Task
 from policyx.text.normalize import comparable
 
 THRESHOLD = 0.35
 WEIGHTS = (0.3, 0.5, 0.1, 0.1)  # title, text, section title, relative position
 PAIR_THRESHOLD = 0.3  # deadlines and targets: their sentences must be this alike
-_HAN = regex.compile(r"\p{Han}+")
 _CLAUSE_END = "。；;!?！？\n,，"
 _FLOOR = {">=", ">", "=", "~", "increase"}
 _CAP = {"<=", "<"}
@@ -83,21 +82,6 @@ class PlanDiff:
 # -- similarity -------------------------------------------------------------------
 
 
-def bigrams(text: str) -> Counter:
-    grams: Counter = Counter()
-    for run in _HAN.findall(text):
-        grams.update(run[i:i + 2] for i in range(len(run) - 1))
-    return grams
-
-
-def cosine(a: Counter, b: Counter) -> float:
-    if not a or not b:
-        return 0.0
-    small, large = (a, b) if len(a) < len(b) else (b, a)
-    dot = sum(count * large.get(gram, 0) for gram, count in small.items())
-    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
-
-
 def _task_text(task: Task) -> str:
     """The task's words without its clause (departments are compared apart)."""
     text = task.text
@@ -109,13 +93,6 @@ def _task_text(task: Task) -> str:
 
 def _section_titles(doc: Document) -> dict[str | None, str]:
     return {s.id: comparable(s.title) for s in doc.sections}
-
-
-def char_grams(text: str) -> Counter:
-    """Characters and character bigrams of a short text (a title)."""
-    grams = Counter(ch for ch in text if not ch.isspace())
-    grams.update(bigrams(text))
-    return grams
 
 
 def similarity_matrix(a: Document, b: Document):

@@ -346,6 +346,9 @@ def eval_command(
             rows.append((name, field, str(counts.tp), str(counts.fp), str(counts.fn), f"{counts.precision:.3f}",
                          f"{counts.recall:.3f}", f"{counts.f1:.3f}", f"{exact[0] / exact[1]:.3f}" if exact and exact[1] else "—"))
     _print_table("policyx eval", ("document", "field", "tp", "fp", "fn", "precision", "recall", "F1", "exact"), rows)
+    line = reports["all"].summary_line()
+    if line:
+        typer.echo(line)
     if verbose:
         for miss in reports["all"].misses:
             typer.echo(miss)

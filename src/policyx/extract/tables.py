@@ -21,7 +21,7 @@ from decimal import Decimal
 import regex
 
 from policyx.extract.deadlines import find_deadlines
-from policyx.analyse.diff import bigrams, char_grams, cosine
+from policyx.text.similarity import bigrams, char_grams, cosine
 from policyx.extract.placement import deadlines_within
 from policyx.model import Clause, Deadline, DepartmentRef, Issue, Section, Table, Target, Task
 from policyx.text.normalize import Normalized
