@@ -67,6 +67,7 @@ def run() -> dict:
     from policyx import load_rules
     from policyx.extract.deadlines import find_deadlines
     from policyx.analyse.evaluate import deadline_key
+    from policyx.extract.pipeline import noise_rules
     from policyx.text.normalize import Normalized
 
     rules = load_rules()
@@ -90,7 +91,7 @@ def run() -> dict:
         return hit, found_total, seconds
 
     def policyx_extract(text: str) -> list[str]:
-        norm = Normalized(text, rules.noise_pattern)
+        norm = Normalized(text, noise_rules(rules))
         return [deadline_key(d) for d in find_deadlines(norm.text, 0, rules.deadlines, text, norm.line_of)]
 
     total_gold = sum(len(v) for v in gold.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
@@ -9,11 +10,11 @@ import regex
 
 from policyx.text.corpus import CorpusEntry, resolve
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
-from policyx.model import Document, DocumentInfo
-from policyx.text.normalize import Normalized
+from policyx.model import Document, DocumentInfo, Section
+from policyx.text.normalize import NoiseRule, Normalized
 from policyx.text.reader import read_source
 from policyx.rules import RuleSet, load_rules
-from policyx.extract.sections import segment
+from policyx.extract.sections import inline_heading_breaks, segment
 from policyx.extract.tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
 from policyx.extract.tasks import extract_tasks
 
@@ -37,7 +38,7 @@ def _guess_title(norm: Normalized) -> str | None:
             # a title ("<p style=…>title</p>") is masked in the working copy
             raw = line.text
             start = line.start + len(raw) - len(raw.lstrip())
-            candidates.append(norm.original[start:start + len(text)])
+            candidates.append(norm.source[start:start + len(text)])
     for title in candidates:
         if not title.startswith("关于") and not title.endswith("通知"):
             return title
@@ -80,6 +81,11 @@ def guess_level(title: str | None) -> str | None:
     return None
 
 
+def noise_rules(rules: RuleSet) -> tuple[NoiseRule, ...]:
+    """The noise rules in the form the working copy takes them."""
+    return tuple(NoiseRule(r.pattern, r.extra.get("action", "blank")) for r in rules.noise)
+
+
 def extract_text(
     text: str,
     rules: RuleSet | None = None,
@@ -102,9 +108,10 @@ def extract_text(
     ['1', '1.1']
     """
     rules = rules or load_rules()
-    norm = Normalized(text, rules.noise_pattern)
+    norm = Normalized(text, noise_rules(rules))
+    norm.insert_breaks(inline_heading_breaks(norm, rules))
     sections, section_issues = segment(norm, rules)
-    tasks, task_issues = extract_tasks(norm, sections, rules.departments, rules.responsibility, rules.tasks)
+    tasks, task_issues = extract_tasks(norm, sections, rules)
     date = date or guess_date(text)
     deadlines = all_deadlines(norm, rules, int(date[:4]) if date else None)
     tasks = attach_to_tasks(tasks, norm, rules, deadlines)
@@ -125,7 +132,7 @@ def extract_text(
         level=level or guess_level(title),
         date=date,
     )
-    return Document(
+    document = Document(
         info=info,
         sections=sections,
         tasks=(*tasks, *from_tables),
@@ -133,6 +140,41 @@ def extract_text(
         tables=tuple(p.table for p in parsed),
         warnings=(*section_issues, *task_issues, *table_issues),
         noise=norm.noise_spans,
+    )
+    return to_original_offsets(document, norm) if norm.edited else document
+
+
+_SPAN_FIELDS = ("span", "title_span", "value_span", "sentence_span")
+_OFFSET_FIELDS = ("body_start", "end")
+
+
+def _mapped(item, norm: Normalized):
+    """An extracted item with its working-copy offsets turned into the original's."""
+    if isinstance(item, tuple):
+        return tuple(_mapped(x, norm) for x in item)
+    if not dataclasses.is_dataclass(item):
+        return item
+    changes = {}
+    for f in dataclasses.fields(item):
+        value = getattr(item, f.name)
+        if f.name in _SPAN_FIELDS and isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
+            changes[f.name] = norm.original_span(*value) if value != (0, 0) else value
+        elif f.name in _OFFSET_FIELDS and isinstance(value, int) and f.name != "end" or \
+                (f.name == "end" and isinstance(item, Section)):
+            changes[f.name] = norm.original_span(value, value)[0]
+        elif isinstance(value, tuple) or dataclasses.is_dataclass(value):
+            changes[f.name] = _mapped(value, norm)
+    return dataclasses.replace(item, **changes) if changes else item
+
+
+def to_original_offsets(document: Document, norm: Normalized) -> Document:
+    """Every span and offset of a document read from an edited working copy
+    (entities decoded, glosses deleted, headings split off), in the original."""
+    return dataclasses.replace(
+        document,
+        sections=_mapped(document.sections, norm), tasks=_mapped(document.tasks, norm),
+        targets=_mapped(document.targets, norm), tables=_mapped(document.tables, norm),
+        warnings=_mapped(document.warnings, norm),
     )
 
 

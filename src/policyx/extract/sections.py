@@ -29,10 +29,10 @@ from policyx.rules import MarkerRule, RuleSet
 
 # A heading's title ends at the first sentence end; what follows on the line
 # is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"
-_TITLE_END = regex.compile(r"[。;!?！？；]|:(?=\s*\S)")
+_TITLE_END = regex.compile(r"[。;!?！？；]|:(?=\s*\S)|[ \t]{2,}(?=\S)")
 _TITLE_STRIP = " \t,，、:：;；.。"
 # Longer than this, a numbered line is a numbered paragraph, not a heading.
-MAX_TITLE_CHARS = 50
+MAX_TITLE_CHARS = 150
 _TOC_HEADER = regex.compile(r"^\s*目\s*录\s*$")
 _PAGE_NUMBER_END = regex.compile(r"(?:\.{2,}|…+|·{2,}|\s{2,}|\t)\s*\d{1,3}\s*$")
 _ATTACHMENT_LIST = regex.compile(r"^\s*附\s*件\s*:")
@@ -196,6 +196,71 @@ def _appendix_is_table(lines: list[Line], start: int) -> bool:
     return False
 
 
+# Where a heading marker may stand inside a line: after a sentence or a clause
+# ends ("…负责）　2.强化…", "…。（二）…"), or after a label's colon
+# ("具体措施：1．…"). A bracketed marker may even follow the words of the
+# heading before it ("…提高宏观政策实施的时效性和精准性（一）研究将…").
+_INLINE_AFTER_STOP = regex.compile(r"[。;!?)\]】〕:][ \t]*")
+_INLINE_BRACKETED = regex.compile(r"[(\[〔][ \t]*(?:[一二三四五六七八九十百零〇两]{1,4}|[0-9]{1,3})[ \t]*[)\]〕]")
+# circled numbers inside a line are footnotes and enumerations ("注：①…"), not headings
+_INLINE_STYLES = ("cn_dun", "cn_paren", "ar_dot", "ar_paren", "chapter", "jie")
+_GLUED_STYLES = ("cn_paren", "ar_paren")
+
+
+def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
+    """Offsets of heading markers that a web copy ran into the text before
+    them, where the working copy should start a new line.
+
+    A marker is taken only where it continues its own numbering (1, or one
+    more than the last marker of its style), so "（2）" in a sentence that
+    never had a "（1）" stays text.
+    """
+    markers = [m for m in rules.markers if m.kind == "heading" and m.style in _INLINE_STYLES]
+    last: dict[str, int] = {}
+    breaks: list[int] = []
+
+    def fits(rule, number: int | None) -> bool:
+        return number is not None and (number == 1 or last.get(rule.style) == number - 1)
+
+    def read(position: int, text: str, styles) -> tuple[object, int | None] | None:
+        for rule in markers:
+            if rule.style not in styles:
+                continue
+            m = rule.pattern.match(text, position)
+            if m and m.end() < len(text) and "num" in rule.pattern.groupindex and m.group("num"):
+                return rule, read_number(m.group("num"))
+        return None
+
+    for line in norm.lines():
+        text = line.text
+        stripped = len(text) - len(text.lstrip(" \t"))
+        if not text.strip() or "\t" in text.strip():
+            continue
+        at_start = read(stripped, text, _INLINE_STYLES)
+        if at_start is not None and at_start[1] is not None:
+            last[at_start[0].style] = at_start[1]
+        candidates = [(m.end(), _INLINE_STYLES) for m in _INLINE_AFTER_STOP.finditer(text, stripped + 1)]
+        candidates += [(m.start(), _GLUED_STYLES) for m in _INLINE_BRACKETED.finditer(text, stripped + 1)]
+        for position, styles in sorted(set(candidates)):
+            if position >= len(text) or position <= stripped:
+                continue
+            found = read(position, text, styles)
+            if found is None:
+                continue
+            rule, number = found
+            if fits(rule, number) and _opens_words(text, position, rule):
+                last[rule.style] = number  # type: ignore[assignment]
+                breaks.append(line.start + position)
+    return breaks
+
+
+def _opens_words(text: str, position: int, rule) -> bool:
+    """A marker inside a line opens words of its own: "（一）研究将…", not "（一）、（二）"."""
+    m = rule.pattern.match(text, position)
+    rest = text[m.end():m.end() + 2] if m else ""
+    return bool(regex.match(r"\p{Han}|[“\"《]", rest))
+
+
 def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tuple[Issue, ...]]:
     """Build the section tree of a plan.
 
@@ -244,8 +309,8 @@ def _segment(norm: Normalized, rules: RuleSet, *, honour_toc: bool) -> tuple[tup
             Section(
                 id=unique(section_id),
                 level=level,
-                marker=norm.original[cand.marker_start:cand.marker_end].strip(),
-                title=norm.original[cand.title_start:cand.title_end],
+                marker=norm.source[cand.marker_start:cand.marker_end].strip(),
+                title=norm.source[cand.title_start:cand.title_end],
                 line=cand.file_line,
                 span=(cand.marker_start, max(cand.title_end, cand.marker_end)),
                 parent=sections[parent].id if parent is not None else None,

@@ -75,7 +75,6 @@ class MarkerRule:
 class RuleSet:
     markers: tuple[MarkerRule, ...]
     noise: tuple[PatternRule, ...]
-    noise_pattern: regex.Pattern | None
     departments: "DepartmentRegistry"
     responsibility: "ResponsibilityRules"
     tasks: "TaskRules"
@@ -135,6 +134,7 @@ def expand_fragments(source: str, fragments: dict[str, str], *, where: str) -> s
 
 
 NEVER = r"(?!x)x"  # a pattern that matches nothing
+NOISE_ACTIONS = ("blank", "delete", "decode")
 
 
 def optional_pattern(source: str | None) -> regex.Pattern:
@@ -245,9 +245,10 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     if "sections" not in raw:
         raise RulesError(f"{dirs[0]}: sections.yaml is missing")
     noise = _build_patterns(raw.get("noise", {}), "noise")
-    noise_pattern = (
-        regex.compile("|".join(f"(?:{r.source})" for r in noise), regex.MULTILINE) if noise else None
-    )
+    for rule in noise:
+        if rule.extra.get("action", "blank") not in NOISE_ACTIONS:
+            raise RulesError(f"{', '.join(raw['noise'].get('_files', ['noise.yaml']))}: rule {rule.id!r} field 'action' "
+                             f"must be one of {', '.join(NOISE_ACTIONS)}")
     from policyx.rules.clauses import compile_responsibility
     from policyx.rules.deadlines import compile_deadline_rules
     from policyx.rules.departments import DepartmentRegistry
@@ -261,7 +262,6 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     return RuleSet(
         markers=_build_markers(raw["sections"]),
         noise=noise,
-        noise_pattern=noise_pattern,
         departments=DepartmentRegistry(raw.get("departments", {}), where=where("departments")),
         responsibility=compile_responsibility(raw.get("responsibility", {}), where=where("responsibility")),
         tasks=_guarded(compile_task_rules, raw.get("tasks", {}), where("tasks")),

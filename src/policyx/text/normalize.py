@@ -1,23 +1,32 @@
-"""Length-preserving normalisation and the line index.
+"""The working copy of a plan's text, its map back to the original, and the line index.
 
-The working copy has exactly as many characters as the original, so an offset
-found in it is an offset in the original: full-width ASCII becomes half-width,
-the ideographic space a space, a lone carriage return a newline, traditional
-characters simplified ones, and web noise (HTML tags and remnants, page
-chrome) is blanked with spaces.
+Most of the normalisation is one character for one: full-width ASCII becomes
+half-width, the ideographic space a space, a lone carriage return a newline,
+traditional characters simplified ones, and web noise (HTML tags and
+remnants, page chrome) is blanked with spaces. A few edits change the length:
+an HTML entity is decoded (``&#12289;`` → ``、``), an anti-scraping pinyin
+gloss is deleted (``環(huán)保`` → ``环保``), and a line break is inserted
+before a heading marker that a crawler ran into the text before it
+(``…精准性（一）研究…``). Where there are such edits the working copy keeps,
+for each of its characters, the range of the original it came from:
+:meth:`Normalized.original_span` and ``source[a:b]`` give the original text
+of any working-copy span, and :meth:`Normalized.line_of` the file's line.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import html
 from dataclasses import dataclass
+from typing import Iterable, Sequence
 
 import regex
 
 from policyx.text.fold import fold
 
 _LONE_CR = regex.compile(r"\r(?!\n)")
+_LINE_END = regex.compile(r"\r\n|\r|\n")
 
 _NOT_NEWLINE = regex.compile(r"[^\n]")
 # Common characters that exist only in traditional script; a few of them mark a
@@ -90,9 +99,10 @@ _RUN_TOGETHER = regex.compile(
 )
 
 
-def _soft_breaks(working: str, original: str) -> str:
+def _soft_breaks(working: str, norm: "Normalized") -> str:
+    source = norm.original if norm._starts is None else _Aligned(norm.original, norm._starts, norm._ends)  # type: ignore[arg-type]
     breaks = [m.start() for m in _RUN_TOGETHER.finditer(working)
-              if original[m.start():m.end()].isspace()]  # real spaces, not blanked web noise
+              if source[m.start():m.end()].isspace()]  # real spaces, not blanked web noise
     if not breaks:
         return working
     chars = list(working)
@@ -109,45 +119,170 @@ class Line:
     text: str  # the working-copy text of the line
 
 
+@dataclass(frozen=True, slots=True)
+class NoiseRule:
+    """A pattern of web noise and what to do with a match: ``blank`` it with
+    spaces, ``delete`` it, or ``decode`` it as an HTML entity."""
+
+    pattern: regex.Pattern
+    action: str = "blank"
+
+
+class _Aligned:
+    """The original text seen through the working copy's offsets:
+    ``aligned[a:b]`` is the original text that working-copy span came from."""
+
+    __slots__ = ("original", "starts", "ends")
+
+    def __init__(self, original: str, starts: list[int], ends: list[int]) -> None:
+        self.original, self.starts, self.ends = original, starts, ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        n = len(self.starts)
+        a, b = max(0, min(a, n)), max(0, min(b, n))
+        if b <= a:
+            point = self.starts[a] if a < n else len(self.original)
+            return point, point
+        return self.starts[a], self.ends[b - 1]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            a, b, _ = key.indices(len(self.starts))
+            start, end = self.span(a, b)
+            return self.original[start:end]
+        start, end = self.span(key, key + 1 if key >= 0 else len(self.starts) + key + 1)
+        return self.original[start:end][:1] or " "
+
+
+def _edit(text: str, starts: list[int] | None, ends: list[int] | None, edits: Sequence[tuple[int, int, str]],
+          original_length: int) -> tuple[str, list[int], list[int]]:
+    """Apply ``(start, end, replacement)`` edits (sorted, not overlapping) to
+    ``text``, carrying the map to the original along."""
+    if starts is None or ends is None:
+        starts = list(range(len(text)))
+        ends = list(range(1, len(text) + 1))
+    pieces: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    last = 0
+    for start, end, replacement in edits:
+        pieces.append(text[last:start])
+        new_starts.extend(starts[last:start])
+        new_ends.extend(ends[last:start])
+        if end > start:
+            first, final = starts[start], ends[end - 1]
+        else:  # an insertion: it stands where the next character comes from
+            first = final = starts[start] if start < len(starts) else original_length
+        pieces.append(replacement)
+        for _ in replacement:
+            new_starts.append(first)
+            new_ends.append(final if end > start else first)
+        if not replacement and end > start and new_ends:
+            # what is deleted belongs to the character before it: the gloss of "環(huán)"
+            new_ends[-1] = final
+        last = end
+    pieces.append(text[last:])
+    new_starts.extend(starts[last:])
+    new_ends.extend(ends[last:])
+    return "".join(pieces), new_starts, new_ends
+
+
+def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """Edits for every noise match, rule by rule (one alternation of all of
+    them defeats the regex engine's literal search); where two overlap, the
+    earlier one wins, then the longer."""
+    found: list[tuple[int, int, str]] = []
+    for rule in rules:
+        for match in rule.pattern.finditer(working):
+            if match.end() > match.start():
+                found.append((match.start(), -match.end(), rule.action))
+    found.sort()
+    edits: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int]] = []
+    covered = 0
+    for start, negative_end, action in found:
+        end = -negative_end
+        if start < covered:
+            continue
+        covered = end
+        piece = working[start:end]
+        if action == "decode":
+            decoded = fold(html.unescape(piece))
+            replacement = decoded if len(decoded) <= len(piece) and decoded != piece else _NOT_NEWLINE.sub(" ", piece)
+        elif action == "delete" and "\n" not in piece:
+            replacement = ""
+        else:
+            replacement = _NOT_NEWLINE.sub(" ", piece)
+        spans.append((start, end))
+        if replacement != piece:
+            edits.append((start, end, replacement))
+    return edits, spans
+
+
 class Normalized:
-    """A plan's original text, its working copy and a line index."""
+    """A plan's original text, its working copy, the map between them and a line index."""
 
-    __slots__ = ("original", "text", "noise_spans", "_line_starts", "_file_line_starts", "_lines")
+    __slots__ = ("original", "text", "source", "noise_spans", "_starts", "_ends", "_line_starts",
+                 "_file_line_starts", "_lines")
 
-    def __init__(self, original: str, noise_pattern: regex.Pattern | None = None) -> None:
+    def __init__(self, original: str, noise: Iterable[NoiseRule] | regex.Pattern | None = None) -> None:
         self.original = original
         working = fold(original)
         # a lone "\r" (old Mac files) ends a line too; "\r\n" keeps its "\n"
         working = _LONE_CR.sub("\n", working)
         working = to_simplified(working)
-        spans: list[tuple[int, int]] = []
-        if noise_pattern is not None:
-            pieces: list[str] = []
-            last = 0
-            for match in noise_pattern.finditer(working):
-                start, end = match.span()
-                if end > start:
-                    spans.append((start, end))
-                    pieces.append(working[last:start])
-                    pieces.append(_NOT_NEWLINE.sub(" ", match.group(0)))
-                    last = end
-            if spans:
-                pieces.append(working[last:])
-                working = "".join(pieces)
-        self._file_line_starts = _newlines(working)
-        working = _soft_breaks(working, original)
-        assert len(working) == len(original)
-        self.text = working
-        self.noise_spans = tuple(spans)
-        self._line_starts = _newlines(working)
+        if isinstance(noise, regex.Pattern):
+            noise = [NoiseRule(noise)]
+        edits, spans = _noise_edits(working, noise or ())
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+        if any(len(replacement) != end - start for start, end, replacement in edits):
+            working, self._starts, self._ends = _edit(working, None, None, edits, len(original))
+        elif edits:
+            chars = list(working)
+            for start, end, replacement in edits:
+                chars[start:end] = replacement
+            working = "".join(chars)
+        self._file_line_starts = [0, *(m.end() for m in _LINE_END.finditer(original))]
+        self.noise_spans = tuple(self.original_span(a, b) for a, b in spans) if self._starts else tuple(spans)
+        self.text = _soft_breaks(working, self)
+        self.source: str | _Aligned = original if self._starts is None else _Aligned(original, self._starts, self._ends)
+        self._line_starts = _newlines(self.text)
         self._lines: list[Line] | None = None
+
+    @property
+    def edited(self) -> bool:
+        """True when the working copy's offsets differ from the original's."""
+        return self._starts is not None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original text's offsets of a working-copy span."""
+        if self._starts is None:
+            return start, end
+        return _Aligned(self.original, self._starts, self._ends).span(start, end)  # type: ignore[arg-type]
+
+    def insert_breaks(self, offsets: Iterable[int]) -> None:
+        """Start a line at each offset (a heading run into the text before it)."""
+        points = sorted({o for o in offsets if 0 < o < len(self.text) and self.text[o - 1] != "\n"})
+        if not points:
+            return
+        self.text, self._starts, self._ends = _edit(self.text, self._starts, self._ends,
+                                                    [(o, o, "\n") for o in points], len(self.original))
+        self.source = _Aligned(self.original, self._starts, self._ends)
+        self._line_starts = _newlines(self.text)
+        self._lines = None
 
     @property
     def line_count(self) -> int:
         return len(self._file_line_starts)
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of an offset, in the original file."""
+        """1-based line number of a working-copy offset, in the original file."""
+        if self._starts is not None:
+            offset = self._starts[offset] if offset < len(self._starts) else len(self.original)
         return bisect.bisect_right(self._file_line_starts, offset)
 
     def _working_line_of(self, offset: int) -> int:
