@@ -61,6 +61,7 @@ class DepartmentRef:
     known: bool = False  # found in the department registry
     inherited: bool = False  # applied by a standing clause of an earlier task
     span: Span = (0, 0)
+    rule: str = ""  # the clause form or table column that read it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,6 +79,7 @@ class Clause:
     form: str = "bracket"  # bracket | labelled | sentence | table
     nested: bool = False  # attached to one sentence inside the task
     sentence_span: Span | None = None  # for a nested clause, the sentence it follows
+    rule: str = ""  # clause.bracket | clause.labelled | clause.sentence | prose.* …
 
 
 DeadlineKind = Literal["by", "from", "every", "ongoing"]
@@ -140,6 +142,7 @@ class Task:
     targets: tuple[Target, ...] = ()
     restates: str | None = None  # for a table task: the body task it restates
     table: str | None = None  # for a table task: the table's id
+    rule: str = ""  # how the task's extent was found: task.clause, task.item, task.paragraph, table.row …
 
 
 TableKind = Literal["task", "indicator", "site", "generic"]

@@ -1,8 +1,9 @@
-"""Compiled clause grammar (``rules/responsibility.yaml``): role words, labels, brackets, standing clauses."""
+"""Compiled clause grammar (``rules/responsibility.yaml``): role words, labels,
+brackets, notes, conventions, standing clauses and prose attributions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -11,60 +12,134 @@ from policyx.rules.loader import NEVER, alternation, optional_pattern
 from policyx.text.fold import fold
 
 ROLE_KINDS = ("lead", "participant", "implementer", "responsible")
+LABEL_KINDS = (*ROLE_KINDS, "person")
+CONVENTION_EFFECTS = ("first_is_lead", "all_lead")
+
+
+@dataclass(frozen=True, slots=True)
+class Convention:
+    id: str
+    effect: str
+    pattern: regex.Pattern
+    examples: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ProseRule:
+    id: str
+    pattern: regex.Pattern
+    examples: tuple[dict, ...] = ()
+    counterexamples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ResponsibilityRules:
     role_of: dict[str, str]
     role_pattern: regex.Pattern
+    role_at_end: regex.Pattern
     label_of: dict[str, str]
     label_pattern: regex.Pattern
     closer_to_opener: dict[str, str]
     opener_to_closer: dict[str, str]
     separators: regex.Pattern
     conjunctions: regex.Pattern
+    phrase_separators: regex.Pattern
     standing: tuple[regex.Pattern, ...]
     bracket_pattern: regex.Pattern
     label_stop: regex.Pattern
-    standing_examples: tuple[dict, ...] = field(default=())
+    list_opener: regex.Pattern
+    notes: regex.Pattern
+    conventions: tuple[Convention, ...]
+    carry_forward: regex.Pattern
+    prose: tuple[ProseRule, ...]
+    standing_examples: tuple[dict, ...] = ()
+
+
+def _words(data: dict, field: str, kinds: tuple[str, ...], where: str) -> dict[str, str]:
+    groups = data.get(field) or {}
+    if not isinstance(groups, dict):
+        raise RulesError(f"{where}: field {field!r} must map each kind to a list of words")
+    out = {}
+    for kind, words in groups.items():
+        if kind not in kinds:
+            raise RulesError(f"{where}: field {field!r}: unknown kind {kind!r} (use {', '.join(kinds)})")
+        if not isinstance(words, list):
+            raise RulesError(f"{where}: field {field!r}: {kind!r} must be a list of words")
+        out.update({str(word): kind for word in words})
+    return out
+
+
+def _pattern(source, where: str, field: str) -> regex.Pattern:
+    try:
+        return regex.compile(source)
+    except (regex.error, TypeError) as exc:
+        raise RulesError(f"{where}: field {field!r}: bad pattern ({exc})") from None
+
+
+def _standing(data: dict, where: str) -> tuple[tuple[regex.Pattern, ...], tuple[dict, ...]]:
+    patterns, examples = [], []
+    for item in data.get("standing") or ():
+        rid = item.get("id", "?") if isinstance(item, dict) else item
+        if not isinstance(item, dict) or "pattern" not in item:
+            raise RulesError(f"{where}: standing rule {rid!r} needs a 'pattern'")
+        patterns.append(_pattern(item["pattern"], where, f"standing {rid}"))
+        examples.extend(item.get("examples") or ())
+    return tuple(patterns), tuple(examples)
+
+
+def _conventions(data: dict, where: str) -> tuple[Convention, ...]:
+    out = []
+    for item in data.get("conventions") or ():
+        if not isinstance(item, dict) or not {"id", "effect", "pattern"} <= set(item):
+            raise RulesError(f"{where}: each convention needs 'id', 'effect' and 'pattern' ({item!r:.60})")
+        if item["effect"] not in CONVENTION_EFFECTS:
+            raise RulesError(f"{where}: convention {item['id']!r} field 'effect' must be one of {', '.join(CONVENTION_EFFECTS)}")
+        out.append(Convention(item["id"], item["effect"], _pattern(item["pattern"], where, f"conventions {item['id']}"),
+                              tuple(item.get("examples") or ())))
+    return tuple(out)
+
+
+def _prose(data: dict, where: str) -> tuple[ProseRule, ...]:
+    out = []
+    for item in data.get("prose") or ():
+        if not isinstance(item, dict) or not {"id", "pattern"} <= set(item):
+            raise RulesError(f"{where}: each prose rule needs 'id' and 'pattern' ({item!r:.60})")
+        pattern = _pattern(item["pattern"], where, f"prose {item['id']}")
+        if "clause" not in pattern.groupindex:
+            raise RulesError(f"{where}: prose rule {item['id']!r} field 'pattern' needs a group named 'clause'")
+        out.append(ProseRule(item["id"], pattern, tuple(item.get("examples") or ()), tuple(item.get("counterexamples") or ())))
+    return tuple(out)
 
 
 def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") -> ResponsibilityRules:
-    roles = data.get("roles") or {}
-    labels = data.get("labels") or {}
-    for kind in roles:
-        if kind not in ROLE_KINDS:
-            raise RulesError(f"{where}: field 'roles': unknown role {kind!r} (use {', '.join(ROLE_KINDS)})")
-    role_of = {word: kind for kind, words in roles.items() for word in words or ()}
-    label_of = {word: kind for kind, words in labels.items() for word in words or ()}
+    role_of = _words(data, "roles", ROLE_KINDS, where)
+    label_of = _words(data, "labels", LABEL_KINDS, where)
     if not role_of:
         raise RulesError(f"{where}: field 'roles' is empty")
     pairs = [tuple(fold(ch) for ch in pair) for pair in data.get("brackets") or ()]
-    standing = []
-    examples: list[dict] = []
-    for item in data.get("standing") or ():
-        try:
-            standing.append(regex.compile(item["pattern"]))
-        except (KeyError, TypeError, regex.error) as exc:
-            raise RulesError(f"{where}: standing rule {item.get('id', '?') if isinstance(item, dict) else item!r} field 'pattern': {exc}") from None
-        examples.extend(item.get("examples") or ())
+    if any(len(pair) != 2 for pair in pairs):
+        raise RulesError(f"{where}: field 'brackets': each entry is an [opener, closer] pair")
     bracket_chars = "".join(regex.escape(ch) for pair in pairs for ch in pair)
-    try:
-        separators = regex.compile(data.get("separators") or "[、,;]")
-        conjunctions = regex.compile(data.get("conjunctions") or "[和及与]")
-    except regex.error as exc:
-        raise RulesError(f"{where}: field 'separators'/'conjunctions': {exc}") from None
+    standing, examples = _standing(data, where)
+    roles = alternation(list(role_of))
     return ResponsibilityRules(
         role_of=role_of,
-        role_pattern=regex.compile(f"(?:{alternation(list(role_of))})"),
+        role_pattern=regex.compile(f"(?:{roles})"),
+        role_at_end=regex.compile(f"(?:{roles})(?=[\\s。.;；,，]*$)"),
         label_of=label_of,
-        label_pattern=regex.compile(f"(?P<label>{alternation(list(label_of))})\\s*[:：]\\s*") if label_of else regex.compile(NEVER),
+        label_pattern=regex.compile(f"(?P<label>{alternation(list(label_of))})[ \\t]*[:：][ \\t]*") if label_of else regex.compile(NEVER),
         closer_to_opener={close: open_ for open_, close in pairs},
         opener_to_closer={open_: close for open_, close in pairs},
-        separators=separators,
-        conjunctions=conjunctions,
-        standing=tuple(standing),
+        separators=_pattern(data.get("separators") or "[、,;]", where, "separators"),
+        conjunctions=_pattern(data.get("conjunctions") or "[和及与]", where, "conjunctions"),
+        phrase_separators=_pattern(data.get("phrase_separators") or "[，,；;。]", where, "phrase_separators"),
+        standing=standing,
         bracket_pattern=regex.compile(f"[{bracket_chars}]" if bracket_chars else NEVER),
         label_stop=optional_pattern(data.get("label_stop")),
-        standing_examples=tuple(examples),
+        list_opener=optional_pattern(data.get("list_opener")),
+        notes=optional_pattern(data.get("notes")),
+        conventions=_conventions(data, where),
+        carry_forward=optional_pattern(data.get("carry_forward")),
+        prose=_prose(data, where),
+        standing_examples=examples,
     )

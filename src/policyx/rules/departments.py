@@ -44,7 +44,10 @@ class DepartmentRegistry:
             ((p, level) for level, prefixes in levels.items() for p in prefixes or ()),
             key=lambda item: -len(item[0]),
         )
-        self.not_prefix_words = tuple(data.get("not_prefix_words", []) or [])
+        try:
+            self.not_prefix = optional_pattern(data.get("not_prefix"))
+        except regex.error as exc:
+            raise RulesError(f"{where}: field 'not_prefix': bad pattern ({exc})") from None
         self.not_office_endings = tuple(data.get("not_office_endings", []) or [])
         suffixes = data.get("office_suffixes", []) or []
         self.office_suffix = regex.compile(f"(?:{alternation(suffixes)})$") if suffixes else None
@@ -100,10 +103,12 @@ class DepartmentRegistry:
         return bool(self.office_suffix and self.office_suffix.search(name))
 
     def is_government(self, name: str) -> bool:
+        """A local government or park committee (各县市人民政府, 园区管委会, 各地区):
+        the level that carries a task out."""
+        if self.government.search(name):
+            return True
         entry = self.aliases.get(name)
-        if entry is not None:
-            return entry.function == "government" and not entry.generic
-        return bool(self.government.search(name))
+        return entry is not None and entry.function == "government" and not entry.generic
 
     def lookup(self, name: str) -> Entry | None:
         return self.aliases.get(name)
@@ -136,18 +141,22 @@ class DepartmentRegistry:
             cleaned = cleaned[1:]  # "（由市环保局牵头）"; not "由环保部门负责解释"
         cleaned = _TRAILING_ETC.sub("", cleaned).strip(_EDGE_NOISE) or cleaned
         prefix, level, rest = "", None, cleaned
+        placed_name = False
         entry = self.aliases.get(cleaned)
         if entry is None:
             prefix, level, rest = self.split_prefix(cleaned)
             entry = self.aliases.get(rest) if prefix else None
-            if entry is None and prefix and not (self.looks_like_office(rest) and not cleaned.startswith(self.not_prefix_words)):
+            if entry is None and prefix and not (self.looks_like_office(rest) and not self.not_prefix.match(cleaned)):
                 prefix, level, rest = "", None, cleaned
             if entry is None:
                 placed = self.split_place(cleaned)
                 if placed is not None:
                     prefix, level, rest = placed
                     entry = self.aliases[rest]
-        name = rest
+                    placed_name = True
+        # a place name stays in the name ("滁州海关", "深圳市生态环境局"): only a
+        # bare level prefix ("市", "自治区") is left out
+        name = cleaned if placed_name else rest
         if not prefix and inherited_prefix and entry is not None:
             # only a known office takes the list's level: "省商务厅、深圳海关" — the
             # customs office is not the province's
