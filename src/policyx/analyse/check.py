@@ -167,7 +167,9 @@ def _unparsed_dates(doc: Document) -> Iterable[Finding]:
         clauses = [c.span for c in (*t.subclauses, *([t.clause] if t.clause else []))] + list(doc.noise)
         for m in _DATE_LIKE.finditer(t.text):
             start = t.span[0] + m.start()
-            if any(a <= start < b for a, b in covered) or any(a <= start < b for a, b in clauses):
+            written = "".join(m.group(0).split())
+            if any(a <= start < b for a, b in covered) or any(a <= start < b for a, b in clauses) \
+                    or any(written in "".join(d.raw.split()) for d in t.deadlines):  # a wording repeated is one deadline
                 continue
             before, after = t.text[max(0, m.start() - 4):m.start()], t.text[m.end() - 1:m.end() + 6]
             if _NOT_A_DEADLINE.search(before) or _NOT_A_DEADLINE.search(after) or "《" in t.text[max(0, m.start() - 40):m.start()] and "》" in t.text[m.end():m.end() + 40]:

@@ -632,9 +632,12 @@ def _rule_catalogue(rules_dir: list[Path] | None) -> list[dict]:
         out.append({"id": rid, "file": "targets.yaml", "pattern": pattern.pattern,
                     "examples": list(rules.targets.examples) if rid == "target.comparator" else [],
                     "counterexamples": list(rules.targets.counterexamples) if rid == "target.comparator" else []})
-    for rule in rules.raw.get("tasks", {}).get("list_items", []) or []:
-        out.append({"id": rule["id"], "file": "tasks.yaml", "pattern": rule["pattern"], "examples": rule.get("examples", []),
-                    "counterexamples": rule.get("counterexamples", [])})
+    for convention in rules.responsibility.conventions:
+        out.append({"id": convention.id, "file": "responsibility.yaml", "pattern": convention.pattern.pattern,
+                    "examples": list(convention.examples), "counterexamples": [], "effect": convention.effect})
+    for rule in rules.responsibility.prose:
+        out.append({"id": rule.id, "file": "responsibility.yaml", "pattern": rule.pattern.pattern,
+                    "examples": list(rule.examples), "counterexamples": list(rule.counterexamples)})
     for rule in rules.raw.get("responsibility", {}).get("standing", []) or []:
         out.append({"id": rule["id"], "file": "responsibility.yaml", "pattern": rule["pattern"],
                     "examples": rule.get("examples", []), "counterexamples": []})

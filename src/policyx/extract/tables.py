@@ -108,7 +108,7 @@ def table_kind(roles: list[str | None]) -> str:
 
 def _clean(norm: Normalized, start: int, end: int) -> str:
     """The original text of a span, without the web noise blanked in it."""
-    original, working = norm.original, norm.text
+    original, working = norm.source, norm.text
     if not norm.noise_spans:
         return original[start:end].strip()
     kept = [original[i] for i in range(start, end) if not (working[i] == " " and original[i] != " " and not original[i].isspace())]
@@ -387,8 +387,9 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
         cell = row[at[column]] if column in at else None
         if cell is not None:
             read_unit_list(norm.text[cell.start:cell.end], cell.start, role, rules.departments, rules.responsibility, parsed)
-    original = norm.original
-    return as_written(parsed.lead, original), as_written(parsed.participants, original), as_written(parsed.implementers, original)
+    source = norm.source
+    return (as_written(parsed.lead, source, "table.lead_column"), as_written(parsed.participants, source, "table.participants_column"),
+            as_written(parsed.implementers, source, "table.lead_column"))
 
 
 def _first_sentence(text: str) -> str:
@@ -408,7 +409,7 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
     """One task per row of every task table; ``deadlines`` are the plan's
     deadlines (found once over the whole text), else they are looked for here."""
     if deadlines is None:
-        deadlines = find_deadlines(norm.text, 0, rules.deadlines, norm.original, norm.line_of)
+        deadlines = find_deadlines(norm.text, 0, rules.deadlines, norm.source, norm.line_of)
     starts = [d.span[0] for d in deadlines]
 
     def within(cell: Cell | None) -> list:
@@ -434,7 +435,7 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
             deadline_cell = row[at["deadline"]] if "deadline" in at else None
             in_column = within(deadline_cell) or _deadline_cell(deadline_cell, norm, rules.tables)
             row_deadlines = _row_deadlines(work, within(work), in_column, norm)
-            targets = find_targets(norm.text[work.start:work.end], work.start, rules.targets, norm.original,
+            targets = find_targets(norm.text[work.start:work.end], work.start, rules.targets, norm.source,
                                    norm.line_of, row_deadlines)
             due = next((int(d.date[:4]) for d in row_deadlines if d.kind == "by" and d.date), None)
             targets = [t if t.year is not None or due is None else replace(t, year=due) for t in targets]
@@ -442,7 +443,7 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
             tasks.append(Task(
                 id=f"{p.table.id}.{n}", section=p.table.section, title=title, text=work.text, line=work.line,
                 span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
-                source="table",
+                source="table", rule="table.row",
                 deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
             ))
     return tasks
@@ -459,7 +460,7 @@ def _deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules) -> li
     year = int(match.group("year"))
     month = int(match.group("month")) if match.group("month") else 12
     date = dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
-    return [Deadline(raw=norm.original[cell.start:cell.end].strip(), kind="by", date=date, span=(cell.start, cell.end),
+    return [Deadline(raw=norm.source[cell.start:cell.end].strip(), kind="by", date=date, span=(cell.start, cell.end),
                      line=cell.line, rule="table.deadline_cell")]
 
 
@@ -651,7 +652,10 @@ def consistency(body: tuple[Task, ...], table: list[Task], parsed: list[ParsedTa
                         message=f"{row.table} gives {d.raw} ({d.kind} {d.date}) for {row.title!r}; the body task "
                                 f"{task.id} (line {task.line}) has no such deadline",
                     ))
+        starts_of_recurrences = {d.start for d in task.deadlines if d.kind == "every" and d.start}
         for d in task.deadlines:
+            if d.kind == "from" and d.date in starts_of_recurrences:
+                continue  # "自2016年起，每年…" against a row's "每年…": the same recurrence
             if d.date and d.kind in ("by", "from") and (d.kind, d.date) not in table_dates:
                 issues.append(Issue(
                     code="body-table-mismatch", line=d.line, span=d.span,

@@ -1,152 +1,80 @@
-"""Tasks inside sections, each with the departments that answer for it.
+"""Tasks: what a plan asks to be done, each with the departments that answer for it.
 
-A section's own text (up to its first subsection or box) is cut into units:
-lines, and a line again after every clause that closes a task ("…（自治区水利厅
-负责）　　推进水产生态健康养殖。…").  A unit is a task when it opens with a short
-lead-in sentence or carries a clause; a unit with neither continues the task
-before it.  A clause followed by 、 ， or 。 belongs to one sentence inside the
-task ("…水源水质状况(卫计委、水利局负责)、供水厂出水…") and is kept as a
-subclause.  "一是…二是…" lists inside a unit become one task per item.  A
-standing clause ("以下均需各级人民政府落实，不再列出") makes its units
-implementers of every later task.
+Clause first. Every responsibility clause the text states belongs to exactly
+one task, so the clauses are found first, over the whole plan, and then the
+unit of text each one closes or heads:
+
+* a clause at the end of some words closes them; the task runs back to the
+  clause before it in the same paragraph, or to the paragraph's start — and,
+  when the paragraph opens with no lead-in of its own ("2012年底前，按照…"),
+  further back over the paragraphs that lead up to it, up to a heading, a
+  lead-in ("深化燃煤锅炉治理。") or the previous clause;
+* clause lines after an item ("牵头责任单位：市发展改革委。" / "协同责任单位：…")
+  are one clause of the item before them;
+* a clause at the start of a paragraph ("【牵头单位：市环保局】加强…") heads
+  the words after it;
+* a clause followed by 、 names who answers for one item of a list inside a
+  task ("…水源水质状况(卫计委、水利局负责)、供水厂出水…"): a subclause.
+
+A heading whose section holds a single task names that task; a heading over
+several tasks groups them, unless its kind of heading names tasks elsewhere in
+the plan (every "（1）" holds one) and the first task has no lead-in.
+
+Numbered items that carry no clause are tasks too where most items of their
+kind carry one (a clause left out is what ``policyx check`` is for); in a
+plan with no clause at all, every paragraph of a section that holds tasks is
+a task. A plan with numbered items or clauses that yields no task says why in
+a ``no-tasks`` warning.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import regex
 
-from policyx.rules.departments import DepartmentRegistry
+from policyx.extract.clauses import ClauseContext, FoundClause, find_clauses, parse_clause, to_clause
 from policyx.model import DepartmentRef, Issue, Section, Task
-from policyx.text.normalize import Normalized, comparable
-from policyx.extract.clauses import FoundClause, ResponsibilityRules, find_clauses, to_clause
+from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
+from policyx.text.normalize import Normalized, comparable
+from policyx.text.sentences import COMMA, STRONG_END, commas, ends_sentence, find_end, first_phrase, first_sentence
 
-_SENTENCE = regex.compile(r"[。!?！？]")
-_AFTER_CLAUSE_NESTED = regex.compile(r"\s*[、,，。;；]")
-_PHRASE_END = regex.compile(r"[,，;；。:：!?！？]")
-_COMMA = regex.compile(r"[,，]")
-_ENDS_SENTENCE = regex.compile(r"[。;；!！?？:：)）\]】」”』…]\s*$")
+_WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"")
-_SENTENCE_START = "。;；!?！？\n"
-
-
-@dataclass(slots=True)
-class _Unit:
-    start: int
-    end: int
-    clauses: list[FoundClause] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Draft:
-    section: Section
-    start: int
-    end: int
-    title: str
-    title_span: tuple[int, int] | None
-    clause: FoundClause | None
-    subclauses: list[FoundClause]
+_NESTED_AFTER = regex.compile(r"\s*、")
+_EDGE = " \t\r\n。.;；,，:：、"
+# a line broken by a PDF copy is at least this long ("…从源头防" / "止生态破坏。")
+_BROKEN_LINE_MIN = 25
 
 
 def lead_in_title(text: str, rules: TaskRules) -> tuple[int, int] | None:
-    """The span of a unit's lead-in title sentence within ``text``, or None.
+    """The span of a lead-in title sentence at the start of ``text``, or None.
 
     >>> from policyx.rules import load_rules
     >>> lead_in_title("取缔“十小”企业。2016年底前，各级人民政府要全面排查。", load_rules().tasks)
     (0, 8)
     """
-    stripped = len(text) - len(text.lstrip())
-    match = _SENTENCE.search(text, stripped)
-    if not match:
+    start, stop = first_sentence(text, 0, len(text))
+    if stop >= len(text.rstrip()) or text[stop:stop + 1] not in STRONG_END + ";":
         return None
-    sentence = text[stripped:match.start()].strip()
+    sentence = text[start:stop]
     if not sentence or len(sentence) > rules.title_max:
         return None
-    commas = len(_COMMA.findall(_QUOTED.sub("", sentence)))
-    if commas > 1 or (commas == 1 and len(sentence) > rules.title_max_with_comma):
+    n = commas(_QUOTED.sub(lambda m: "x" * len(m.group(0)), sentence), 0, len(sentence))
+    if n > 1 or (n == 1 and len(sentence) > rules.title_max_with_comma):
         return None
     if rules.title_forbidden.search(sentence) or rules.title_bad_start.search(sentence):
         return None
-    if commas == 1:
+    if n == 1:
         # "狠抓工业污染防治，2016年底前取缔“十小”企业": the words after a comma
         # that open with a time or a subject are the task's body
-        quoted = [q.span() for q in _QUOTED.finditer(sentence)]
-        comma = next(c for c in _COMMA.finditer(sentence) if not any(a <= c.start() < b for a, b in quoted))
-        if rules.title_bad_start.search(sentence[comma.end():].lstrip()):
-            return stripped, stripped + comma.start()
-    return stripped, stripped + len(sentence)
-
-
-def first_phrase(text: str) -> tuple[int, int]:
-    """A title for a task with no lead-in: its words up to the first comma or stop."""
-    stripped = len(text) - len(text.lstrip())
-    match = _PHRASE_END.search(text, stripped)
-    end = match.start() if match else len(text.rstrip())
-    return stripped, max(stripped, end)
-
-
-def _units(norm: Normalized, start: int, end: int, registry, resp: ResponsibilityRules) -> list[_Unit]:
-    """Lines of a section's own text, cut again after each task-closing clause."""
-    units: list[_Unit] = []
-    text = norm.text
-    pos = start
-    while pos < end:
-        newline = text.find("\n", pos, end)
-        line_end = end if newline == -1 else newline
-        # a sentence broken over lines (PDF copies: "…从源头防\n\n止生态破坏。")
-        # is one unit: join while a line ends without a stop
-        while line_end < end and text[pos:line_end].strip() and not _ENDS_SENTENCE.search(text[pos:line_end]):
-            following = text.find("\n", line_end + 1, end)
-            next_end = end if following == -1 else following
-            if not text[line_end + 1:next_end].strip():
-                if following == -1:
-                    break
-                line_end = next_end  # skip one blank line
-                continue
-            line_end = next_end
-        segment = text[pos:line_end]
-        if segment.strip():
-            clauses = find_clauses(segment, pos, registry, resp)
-            unit = _Unit(pos, line_end)
-            for clause in clauses:
-                unit.clauses.append(clause)
-                rest = text[clause.end:line_end]
-                leads_unit = not text[unit.start:clause.start].strip()
-                # a clause that opens its unit ("【牵头单位：市环保局】加强…") is
-                # that unit's clause; one after words closes the task
-                if rest.strip() and not leads_unit and not _AFTER_CLAUSE_NESTED.match(rest):
-                    unit.end = clause.end
-                    units.append(unit)
-                    unit = _Unit(clause.end, line_end)
-            units.append(unit)
-        pos = line_end + 1
-    return [u for u in units if text[u.start:u.end].strip()]
-
-
-def _task_clause(unit: _Unit, text: str) -> tuple[FoundClause | None, list[FoundClause]]:
-    """The clause that closes the unit, and the ones nested inside it."""
-    if not unit.clauses:
-        return None, []
-    last = unit.clauses[-1]
-    after = text[last.end:unit.end]
-    if not after.strip() and not _AFTER_CLAUSE_NESTED.match(after):
-        return last, unit.clauses[:-1]
-    first = unit.clauses[0]
-    if not text[unit.start:first.start].strip():
-        return first, unit.clauses[1:]
-    return None, list(unit.clauses)
-
-
-def _merge(a: FoundClause, b: FoundClause) -> FoundClause:
-    """Two labelled clause lines of one task as one clause."""
-    parsed = replace(a.parsed, lead=[*a.parsed.lead, *b.parsed.lead],
-                     participants=[*a.parsed.participants, *b.parsed.participants],
-                     implementers=[*a.parsed.implementers, *b.parsed.implementers],
-                     standing=[*a.parsed.standing, *b.parsed.standing])
-    return replace(a, end=b.end, inner_end=b.inner_end, parsed=parsed, closed=a.closed and b.closed)
+        comma = find_end(sentence, 0, len(sentence), COMMA)
+        if rules.title_bad_start.search(sentence[comma + 1:].lstrip()):
+            return start, start + comma
+    return start, stop
 
 
 def holds_no_tasks(title: str, rules: TaskRules, kinds: regex.Pattern) -> bool:
@@ -156,171 +84,532 @@ def holds_no_tasks(title: str, rules: TaskRules, kinds: regex.Pattern) -> bool:
     return bool(kinds.search(words)) and not rules.task_verbs.search(words)
 
 
-def _section_ranges(sections: tuple[Section, ...], rules: TaskRules) -> list[tuple[Section, int, int]]:
-    """Each heading section's own text: from its body to its first child."""
-    skipped: set[str] = set()
-    first_child: dict[str, int] = {}
-    for s in sections:
-        if s.parent is not None and s.parent not in first_child:
-            first_child[s.parent] = s.span[0]
-    ranges = []
-    for s in sections:
-        if s.kind != "heading" or (s.parent in skipped) or holds_no_tasks(s.title, rules, rules.non_task_sections):
-            skipped.add(s.id)
-            continue
-        end = min(first_child.get(s.id, s.end), s.end)
-        if end > s.body_start:
-            ranges.append((s, s.body_start, end))
-    return ranges
+# -- paragraphs and the sections they open --------------------------------------------
 
 
-def extract_tasks(
-    norm: Normalized,
-    sections: tuple[Section, ...],
-    registry: DepartmentRegistry,
-    resp: ResponsibilityRules,
-    rules: TaskRules,
-) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
-    """Tasks of a plan in document order, and the problems found with them."""
+@dataclass(slots=True)
+class _Paragraph:
+    start: int  # first non-space character
+    end: int  # after the last non-space character
+    heading: Section | None  # the section whose marker opens this paragraph
+    clauses: list[FoundClause] = field(default_factory=list)
+    attribution_only: bool = False  # only clause lines or a person's name
+
+
+class _Sections:
+    """Which section holds an offset, and which opens a paragraph."""
+
+    def __init__(self, sections: tuple[Section, ...]) -> None:
+        self.headings = [s for s in sections if s.kind == "heading"]
+        self.by_id = {s.id: s for s in sections}
+        self.at_marker = {s.span[0]: s for s in self.headings}
+        self.starts = [s.span[0] for s in self.headings]
+        self.parents = {s.parent for s in sections if s.parent}
+        self.outside = [(s.span[0], s.end) for s in sections if s.kind in ("box", "appendix")]
+        self.text = ""
+
+    def innermost(self, offset: int) -> Section | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        while i >= 0:
+            s = self.headings[i]
+            if s.span[0] <= offset < s.end:
+                return s
+            i -= 1
+        return None
+
+    def in_box_or_appendix(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.outside)
+
+
+def _paragraphs(norm: Normalized, index: _Sections) -> list[_Paragraph]:
+    """The plan's paragraphs: its lines, a line broken by a PDF copy joined
+    again ("…从源头防" + "止生态破坏。")."""
     text = norm.text
-    drafts: list[_Draft] = []
-    parents = {s.parent for s in sections if s.parent}
-    for section, start, end in _section_ranges(sections, rules):
-        first = True
-        section_drafts: list[_Draft] = []
-        units_seen = _units(norm, start, end, registry, resp)
-        for unit in units_seen:
-            clause, nested = _task_clause(unit, text)
-            body_end = clause.start if clause else unit.end
-            items = _list_items(text, unit.start, body_end, rules)
-            if len(items) >= 2:
-                head = text[unit.start:items[0][0]]
-                if head.strip() and section_drafts:
-                    section_drafts[-1].end = unit.start + len(head.rstrip())
-                for i, (item_start, title_start) in enumerate(items):
-                    item_end = items[i + 1][0] if i + 1 < len(items) else unit.end
-                    span = lead_in_title(text[title_start:item_end], rules)
-                    title_span = (title_start + span[0], title_start + span[1]) if span else (title_start, title_start + first_phrase(text[title_start:item_end])[1])
-                    mine = [c for c in nested if item_start <= c.start < item_end]
-                    section_drafts.append(_Draft(section, item_start, item_end, "", title_span, clause, mine))
-                first = False
-                continue
-            unit_text = text[unit.start:unit.end]
-            if clause is not None and not text[unit.start:clause.start].strip() and not text[clause.end:unit.end].strip(" \t\r。;；") \
-                    and section_drafts and (section_drafts[-1].clause is None or
-                                            (section_drafts[-1].clause.form == clause.form == "labelled")):
-                # "牵头单位：市环保局" on a line of its own after its task; the
-                # next line "配合单位：…" adds to the same clause
-                previous = section_drafts[-1]
-                previous.clause = clause if previous.clause is None else _merge(previous.clause, clause)
-                previous.end = unit.end
-                first = False
-                continue
-            span = lead_in_title(unit_text if clause is None or clause.start > unit.start else text[clause.end:unit.end], rules)
-            if span is not None and clause is not None and clause.start == unit.start + (len(unit_text) - len(unit_text.lstrip())):
-                span = (span[0] + clause.end - unit.start, span[1] + clause.end - unit.start)
-            # "2．严格环境准入。二〇一七年底前，完成…": a leaf heading with its
-            # words on the same line is a task even without a clause
-            own_task = (first and unit.start == section.body_start and norm.line_of(section.body_start) == section.line
-                        and section.id not in parents)
-            if span is None and clause is None and not nested and not own_task:
-                # words after a task's closing clause do not reopen that task
-                if section_drafts and section_drafts[-1].clause is None:
-                    section_drafts[-1].end = unit.end
-                first = False
-                continue
-            if span is not None:
-                title_span = (unit.start + span[0], unit.start + span[1])
-            elif own_task or (first and unit.start == section.body_start and norm.line_of(section.body_start) == section.line):
-                title_span = section.title_span  # the section is its own task
-            else:
-                phrase = first_phrase(unit_text)
-                title_span = (unit.start + phrase[0], unit.start + phrase[1])
-            section_drafts.append(_Draft(section, unit.start, unit.end, "", title_span, clause, nested))
-            first = False
-        if not section_drafts and section.id not in parents and units_seen:
-            # a leaf heading whose words hold no lead-in and no clause is a
-            # task itself: "4. 全面开展水环境综合分析" + a paragraph
-            section_drafts.append(_Draft(section, units_seen[0].start, units_seen[-1].end, "", section.title_span, None, []))
-        drafts.extend(section_drafts)
-    _name_single_tasks_by_heading(drafts, parents, norm, rules)
-    return _finish(_drop_closing_remarks(drafts, sections), norm, registry)
+    out: list[_Paragraph] = []
+    lines = [ln for ln in norm.lines() if ln.text.strip()]
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        start = line.start + len(line.text) - len(line.text.lstrip())
+        end = line.start + len(line.text.rstrip())
+        while (i + 1 < len(lines) and len(text[start:end]) >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
+               and "\t" not in text[start:end] and _joinable(norm, lines[i], lines[i + 1], index)):
+            i += 1
+            end = lines[i].start + len(lines[i].text.rstrip())
+        heading = index.at_marker.get(start)
+        out.append(_Paragraph(start, end, heading))
+        i += 1
+    return out
 
 
-def _name_single_tasks_by_heading(drafts: list[_Draft], parents: set[str | None], norm: Normalized, rules: TaskRules) -> None:
-    """A leaf heading with a single task names that task, unless the plan writes
-    several lead-in tasks under headings of that kind, when
+def _joinable(norm: Normalized, line, following, index: _Sections) -> bool:
+    gap = norm.text[line.end:following.start]
+    first = following.start + len(following.text) - len(following.text.lstrip())
+    return gap.count("\n") <= 2 and first not in index.at_marker and "\t" not in following.text
 
-    * it is run in and its first sentence is a long statement rather than a
-      lead-in ("1.严格环境准入。新建钢铁、水泥项目一律实行产能等量或减量置换。");
-    * it is run in, opens with a task's verb, and every heading of its kind
-      holds one task ("3.扎实推进土壤污染防治。开展土壤污染状况详查。");
-    * it stands on a line of its own over a paragraph with no lead-in
-      ("（四）加强运行管护\n建立…体系，自2022年起，…").
 
-    Under "（一）狠抓工业污染防治。取缔“十小”企业。…（…）专项整治…" the headings
-    group tasks, and "（二）农业。控制面源污染。（…）" keeps its short lead-in.
-    """
-    per_section: dict[str, list[_Draft]] = {}
-    for draft in drafts:
-        per_section.setdefault(draft.section.id, []).append(draft)
-    grouping_styles = {group[0].section.style for group in per_section.values() if len(group) > 1}
-    sections_of_style = Counter(group[0].section.style for group in per_section.values())
-    task_styles = {style for style, n in sections_of_style.items() if n >= 2 and style not in grouping_styles}
-    for group in per_section.values():
-        draft, section = group[0], group[0].section
-        heading_chars = section.title_span[1] - section.title_span[0]
-        if len(group) != 1 or section.style in grouping_styles or section.id in parents \
-                or heading_chars < rules.heading_title_min:
+# -- clauses and the units they close --------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    clause: FoundClause | None
+    subclauses: list[FoundClause]
+    section: Section | None
+    title_span: tuple[int, int] | None = None
+    starts_paragraph: bool = False
+    at_marker: Section | None = None  # the unit starts at this section's marker
+    rule: str = "task.clause"
+    para: int | None = None  # index of the paragraph it starts in
+
+
+def _words(text: str, start: int, end: int) -> bool:
+    return bool(_WORD.search(text, start, end))
+
+
+def _classify(text: str, para: _Paragraph, clause: FoundClause, rules: TaskRules) -> str:
+    """closing | leading | nested | standalone | prose, for a clause in its paragraph."""
+    if clause.form == "prose":
+        return "prose"
+    content = para.start
+    if para.heading is not None:
+        content = min(para.heading.title_span[0], clause.start)
+        # a clause right after a run-in heading heads the lead-in after it
+        # ("（一）水源保护。【牵头单位：市环保局】加强水源地保护。"), or else closes the
+        # heading's own words ("（七）下决心取消…的审批。（国务院办公厅负责）")
+        if _run_in(text, para.heading) and not _words(text, para.heading.body_start, clause.start) \
+                and _lead_in_at(text, _skip(text, clause.end, para.end), para.end, rules):
+            content = clause.start
+    before = _words(text, content, clause.start)
+    if before and _NESTED_AFTER.match(text, clause.end):
+        return "nested"
+    if before:
+        return "closing"
+    return "leading" if _words(text, clause.end, para.end) else "standalone"
+
+
+def _continues_list(text: str, previous: FoundClause, clause: FoundClause) -> bool:
+    """Is ``clause`` the next item of a list whose item before it ended in ``previous``?"""
+    between = text[previous.end:clause.start]
+    return between.lstrip().startswith("、") and find_end(between, 0, len(between), STRONG_END + ";") == len(between)
+
+
+def _find_all_clauses(norm: Normalized, paragraphs: list[_Paragraph], rules: RuleSet) -> None:
+    """Every paragraph's clauses, in document order (a convention stated with
+    下同 holds for the clauses after it); paragraphs that only attribute —
+    clause lines, a leading official's name — are marked."""
+    context = ClauseContext()
+    text = norm.text
+    person = [w for w, kind in rules.responsibility.label_of.items() if kind == "person"]
+    person_start = (regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in sorted(person, key=len, reverse=True)) + r")\s*[:：]")
+                    if person else None)
+    for para in paragraphs:
+        para.clauses = find_clauses(text[para.start:para.end], para.start, rules.departments, rules.responsibility, context)
+        if para.heading is not None:
             continue
-        if draft.start == section.body_start and norm.line_of(section.body_start) == section.line:
-            long_sentence = draft.title_span is not None and \
-                draft.title_span[1] - draft.title_span[0] > max(rules.sentence_not_title, 1.5 * heading_chars)
-            task_heading = section.style in task_styles and rules.task_verbs.search(comparable(section.title))
-            if long_sentence or task_heading:
-                draft.title_span = section.title_span
-        elif not norm.text[section.body_start:draft.start].strip() and norm.line_of(draft.start) > section.line \
-                and lead_in_title(norm.text[draft.start:draft.end], rules) is None:
-            draft.title_span = section.title_span
+        covered = sum(c.end - c.start for c in para.clauses)
+        whole = bool(para.clauses) and not _words(text, para.start, para.clauses[0].start) and \
+            covered >= len(text[para.start:para.end].strip(_EDGE)) * 0.9
+        if whole or (person_start is not None and person_start.match(text, para.start)):
+            para.attribution_only = True
 
 
-def _drop_closing_remarks(drafts: list[_Draft], sections: tuple[Section, ...]) -> list[_Draft]:
-    """In a plan whose tasks carry clauses, paragraphs with no clause after the
-    last clause of the last section are the plan's closing words ("各地、各部门
-    要切实处理好…"), not tasks."""
-    if not drafts or not any(d.clause or d.subclauses for d in drafts):
-        return drafts
-    body_sections = [s for s in sections if s.kind == "heading" and s.parent is None]
-    last_top = body_sections[-1].id if body_sections else None
-    while drafts and not (drafts[-1].clause or drafts[-1].subclauses):
-        top = drafts[-1].section.id.split(".")[0]
-        if top != last_top or drafts[-1].title_span == drafts[-1].section.title_span:
-            break  # a heading that is its own task is no closing word
-        drafts.pop()
-    return drafts
+def _blocks(norm: Normalized, paragraphs: list[_Paragraph], rules: RuleSet) -> dict[int, tuple[int, FoundClause | None]]:
+    """Runs of attribution-only paragraphs, each read as one clause: ``{index of
+    the first paragraph: (index of the last, clause)}``; the clause is None
+    when the run names nobody."""
+    out: dict[int, tuple[int, FoundClause | None]] = {}
+    i = 0
+    while i < len(paragraphs):
+        if not paragraphs[i].attribution_only:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(paragraphs) and paragraphs[j + 1].attribution_only:
+            j += 1
+        start, end = paragraphs[i].start, paragraphs[j].end
+        parsed = parse_clause(norm.text[start:end], start, rules.departments, rules.responsibility)
+        clause = FoundClause(start, end, start, end, parsed, True, "labelled", "clause.labelled_lines") if parsed else None
+        out[i] = (j, clause)
+        i = j + 1
+    return out
 
 
-def _list_items(text: str, start: int, end: int, rules: TaskRules) -> list[tuple[int, int]]:
-    """(item start, title start) of "一是…二是…" items, when a unit has two or more.
+def _lead_in_at(text: str, start: int, end: int, rules: TaskRules) -> tuple[int, int] | None:
+    span = lead_in_title(text[start:end], rules)
+    return (start + span[0], start + span[1]) if span else None
 
-    Items must be numbered 1, 2, 3 …; the first has to open a sentence.
+
+def _body_line(text: str, para: _Paragraph) -> bool:
+    """Words of a plan's body, not a title, a date or a byline: a sentence, or a long line."""
+    words = text[para.start:para.end]
+    return bool(regex.search(r"[。;!?]", words)) or len(words) > 40
+
+
+_DOCUMENT_TITLE_END = regex.compile(r"(?:方案|规划|意见|计划|办法|通知|决定|要点|纲要|细则)[”》\"']?$")
+_DATE_ONLY = regex.compile(r"^[\s0-9年月日号\-—./:：]+$")
+
+
+def _unnumbered_heading(text: str, para: _Paragraph) -> bool:
+    """A short line of words with no stop that is not a date or a document's title."""
+    words = text[para.start:para.end].strip()
+    return 4 <= len(words) <= 30 and bool(_WORD.search(words)) and not _DATE_ONLY.match(words) \
+        and not _DOCUMENT_TITLE_END.search(words) and not regex.search(r"[。;!?:]", words)
+
+
+def _run_in(text: str, heading: Section) -> bool:
+    """Does the heading's own line go on after its title ("（一）狠抓工业污染防治。取缔…")?"""
+    return heading.body_start < len(text) and text[heading.body_start:heading.body_start + 1] != "\n" \
+        and heading.body_start > heading.title_span[1]
+
+
+class _Builder:
+    """Turns the clauses of a plan into units of text.
+
+    ``task_styles`` are the kinds of heading that name tasks (see
+    :func:`_task_styles`); they are known after a first pass without them.
     """
-    from policyx.text.numerals import read_number
 
-    segment = text[start:end]
-    for pattern in rules.list_items:
-        items: list[tuple[int, int]] = []
-        for m in pattern.finditer(segment):
-            number = read_number(m.group("num"))
-            if number == len(items) + 1:
-                if not items:
-                    before = segment[:m.start()].rstrip()
-                    if before and before[-1] not in _SENTENCE_START:
-                        continue
-                items.append((start + m.start("marker"), start + m.end("marker")))
-        if len(items) >= 2:
-            return items
-    return []
+    def __init__(self, norm: Normalized, paragraphs: list[_Paragraph], index: _Sections, rules: RuleSet,
+                 task_styles: set[str]):
+        self.text, self.paragraphs, self.index, self.rules = norm.text, paragraphs, index, rules
+        self.task_styles = task_styles
+        self.blocks = _blocks(norm, paragraphs, rules)
+        self.units: list[_Unit] = []
+
+    def build(self) -> list[_Unit]:
+        i = 0
+        while i < len(self.paragraphs):
+            if i in self.blocks:
+                last, clause = self.blocks[i]
+                if clause is not None:
+                    self._attach_block(i, clause)
+                i = last + 1
+                continue
+            if not self.paragraphs[i].attribution_only:
+                self._paragraph(i, self.paragraphs[i])
+            i += 1
+        return self.units
+
+    def _attach_block(self, i: int, block: FoundClause) -> None:
+        """Clause lines close the unit before them, gathered back like any
+        unit; after a unit that has a clause already they add to it."""
+        previous = self.units[-1] if self.units else None
+        if previous is None or previous.para is None:
+            return
+        if previous.clause is not None:
+            previous.clause = _merge(previous.clause, block)
+            previous.end = block.end
+            return
+        self.units.pop()
+        start = self._gather(previous.para, previous.start) if previous.starts_paragraph else previous.start
+        self._close(start, block, previous.subclauses, para=previous.para, starts_paragraph=previous.starts_paragraph)
+
+    def _paragraph(self, i: int, para: _Paragraph) -> None:
+        text = self.text
+        position = para.start
+        nested: list[FoundClause] = []
+        leading: FoundClause | None = None
+        for clause in para.clauses:
+            kind = _classify(text, para, clause, self.rules.tasks)
+            if kind == "closing" and nested and _continues_list(text, nested[-1], clause):
+                kind = "nested"  # "…水源水质状况(A负责)、供水厂出水水质状况(B负责)。"
+            if kind in ("nested", "prose"):
+                nested.append(clause)
+                continue
+            if leading is not None:
+                self._close_leading(leading, clause.start, nested, i)
+                nested, position, leading = [], clause.start, None
+            if kind in ("leading", "standalone") and _words(text, clause.end, para.end):
+                leading, position = clause, clause.start
+                continue
+            start = self._gather(i, para.start) if position <= para.start else position
+            self._close(start, clause, nested, para=i, starts_paragraph=position <= para.start)
+            nested, position = [], self._skip_edge(clause.end, para.end)
+        if leading is not None:
+            self._close_leading(leading, para.end, nested, i)
+            return
+        if _words(text, position, para.end):
+            # words after the last clause, or a paragraph with none: a task
+            # without a clause, or words leading up to a clause further on —
+            # unless they hold an attribution in prose ("成立由省科技部门牵头…")
+            prose = next((c for c in nested if c.form == "prose"), None)
+            self.units.append(_Unit(position, para.end, prose, [c for c in nested if c is not prose],
+                                    self.index.innermost(position), starts_paragraph=position <= para.start,
+                                    at_marker=para.heading if position <= para.start else None,
+                                    rule="task.unattributed", para=i))
+
+    def _skip_edge(self, position: int, end: int) -> int:
+        while position < end and self.text[position] in _EDGE:
+            position += 1
+        return position
+
+    def _gather(self, i: int, start: int) -> int:
+        """Where a unit that starts paragraph ``i`` really starts: further back
+        over the paragraphs that lead up to it, when it opens with no lead-in
+        (jian: "深化燃煤锅炉治理。…" / "加大…" / "严把准入关,…（责任部门：…）")."""
+        para = self.paragraphs[i]
+        if para.heading is not None or _lead_in_at(self.text, para.start, para.end, self.rules.tasks):
+            return start
+        j = i
+        while j > 0:
+            before = self.paragraphs[j - 1]
+            if before.attribution_only or before.clauses:
+                break
+            if before.heading is not None:
+                # a heading alone on its line names the task under it when the
+                # task has no lead-in of its own (mwr: "（4）核定水功能区纳污能力…。"
+                # over "2012年底前，…（…负责）")
+                if before.heading.id not in self.index.parents:
+                    j -= 1
+                break
+            if not _body_line(self.text, before):
+                # an unnumbered heading on its own line names the task under it
+                # ("开展环保服务“两进三送”活动　　组织高水平…")
+                if _unnumbered_heading(self.text, before):
+                    j -= 1
+                break
+            j -= 1
+            if _lead_in_at(self.text, before.start, before.end, self.rules.tasks):
+                break
+        if j == i:
+            return start
+        # the units without a clause those paragraphs made are now this one's
+        first = self.paragraphs[j].start
+        while self.units and self.units[-1].clause is None and self.units[-1].start >= first:
+            self.units.pop()
+        return first
+
+    def _close(self, start: int, clause: FoundClause, nested: list[FoundClause], *, para: int, starts_paragraph: bool) -> None:
+        start = self._skip_edge(start, clause.start)
+        if starts_paragraph and start not in self.index.at_marker:
+            start = self._after_introduction(start, clause.start)
+        self.units.append(_Unit(start, clause.end, clause, list(nested), self.index.innermost(start),
+                                starts_paragraph=starts_paragraph, at_marker=self.index.at_marker.get(start), para=para))
+
+    def _after_introduction(self, start: int, end: int) -> int:
+        """A paragraph that introduces its measure ("…的通知。通知指出:大力推动
+        清洁能源采暖。…"): the task starts after the colon, where a lead-in does."""
+        colon = find_end(self.text, start, end, ":")
+        if colon < end and _lead_in_at(self.text, colon + 1, end, self.rules.tasks):
+            return self._skip_edge(colon + 1, end)
+        return start
+
+    def _close_leading(self, clause: FoundClause, end: int, nested: list[FoundClause], para: int) -> None:
+        start = self._skip_edge(clause.end, end)
+        if not _words(self.text, start, end):
+            return
+        paragraph = self.paragraphs[para]
+        heading = paragraph.heading
+        # the task a heading's clause heads begins at the heading
+        unit_start = paragraph.start if heading is not None and not _words(self.text, heading.body_start, clause.start) \
+            else clause.start
+        lead_in = _lead_in_at(self.text, start, end, self.rules.tasks)
+        title = lead_in or (heading.title_span if unit_start == paragraph.start and heading is not None
+                            else first_phrase(self.text, start, end))
+        self.units.append(_Unit(unit_start, end, clause, list(nested), self.index.innermost(clause.start),
+                                title_span=title, para=para))
+
+
+def _merge(a: FoundClause, b: FoundClause) -> FoundClause:
+    """Clause lines after a clause: one clause of the two."""
+    parsed = replace(a.parsed, lead=[*a.parsed.lead, *b.parsed.lead],
+                     participants=[*a.parsed.participants, *b.parsed.participants],
+                     implementers=[*a.parsed.implementers, *b.parsed.implementers],
+                     standing=[*a.parsed.standing, *b.parsed.standing])
+    return replace(a, end=b.end, inner_end=b.inner_end, parsed=parsed, closed=a.closed and b.closed)
+
+
+# -- from units to tasks -------------------------------------------------------------
+
+
+def _counts(units: list[_Unit], attributed: bool) -> Counter:
+    """How many tasks each section's own text holds (with clauses, where the plan has them)."""
+    return Counter(u.section.id for u in units if u.section is not None and (u.clause is not None or not attributed))
+
+
+def _task_styles(units: list[_Unit], index: _Sections) -> set[str]:
+    """Kinds of heading that name tasks: most sections of the kind (that hold
+    no other headings) carry a clause, most of those exactly one (mwr: every
+    "（1）" holds one; xinjiang's "（一）" hold several; in a plan where three
+    of sixty "1." items carry a clause, "1." names no task)."""
+    counts = _counts(units, True)
+    leaves: dict[str, list[int]] = {}
+    for s in index.headings:
+        if s.id not in index.parents and not index.in_box_or_appendix(s.span[0]):
+            leaves.setdefault(s.style, []).append(counts.get(s.id, 0))
+    styles = set()
+    for style, ns in leaves.items():
+        attributed = [n for n in ns if n]
+        if len(attributed) * 2 >= len(ns) and sum(1 for n in attributed if n == 1) * 2 >= len(attributed):
+            styles.add(style)
+    return styles
+
+
+def _settle_titles(units: list[_Unit], text: str, rules: TaskRules) -> None:
+    """Where each unit starts and what its title is.
+
+    A unit that starts at a heading is named by the lead-in that follows the
+    heading on its line ("（七）控制用水总量。实施最严格水资源管理。…"), or by the
+    heading when there is none; where the heading's section holds several
+    tasks, a unit named by a lead-in starts at it.
+    """
+    counts = _counts(units, True)
+    for unit in units:
+        if unit.title_span is not None:
+            continue
+        limit = unit.clause.start if unit.clause is not None and unit.clause.start > unit.start else unit.end
+        heading = unit.at_marker
+        if heading is not None:
+            body = heading.body_start if _run_in(text, heading) and heading.body_start < limit else None
+            if body is not None and unit.clause is not None and unit.clause.form != "prose" and unit.clause.start <= body + 2:
+                body = _skip(text, unit.clause.end, limit)  # "（一）水源保护。【牵头单位：…】加强水源地保护。"
+            lead_in = _lead_in_at(text, body, unit.end if body >= limit else limit, rules) if body is not None else None
+            if lead_in is not None and (lead_in[1] - lead_in[0] > rules.after_heading_max or "等" in text[lead_in[0]:lead_in[1]]):
+                lead_in = None
+            if lead_in is None:
+                unit.title_span = heading.title_span
+                continue
+            if counts.get(heading.id, 0) > 1:
+                unit.start = body
+            unit.title_span = lead_in
+            continue
+        lead_in = _lead_in_at(text, unit.start, limit, rules)
+        if lead_in:
+            unit.title_span = lead_in
+        elif unit.starts_paragraph:
+            unit.title_span = first_phrase(text, unit.start, limit)
+        else:
+            unit.title_span = first_sentence(text, unit.start, limit)
+
+
+def _skip(text: str, position: int, end: int) -> int:
+    while position < end and text[position] in _EDGE:
+        position += 1
+    return position
+
+
+def _sections_without_tasks(index: _Sections, rules: TaskRules) -> set[str]:
+    skipped: set[str] = set()
+    for s in index.headings:
+        if (s.parent in skipped) or holds_no_tasks(s.title, rules, rules.non_task_sections):
+            skipped.add(s.id)
+    return skipped
+
+
+def _attributed_units(units: list[_Unit], index: _Sections, task_styles: set[str], rules: TaskRules,
+                      text: str) -> list[_Unit]:
+    """In a plan with clauses: the units with one, and the numbered items of a
+    kind that mostly carries one (their clause is missing) outside the
+    sections that set goals or principles."""
+    skipped = _sections_without_tasks(index, rules)
+    by_lead_in = _lead_in_sections(units, text, rules)
+    kept = []
+    for unit in units:
+        heading = unit.at_marker
+        if unit.clause is None:
+            if heading is None:
+                # a paragraph opened by a lead-in, among paragraphs so opened
+                # that carry clauses ("加强监管。定期检查。" with no clause)
+                if not (unit.starts_paragraph and unit.section is not None and unit.section.id in by_lead_in
+                        and _lead_in_at(text, unit.start, unit.end, rules)):
+                    continue
+                unit.rule = "task.paragraph_unattributed"
+            elif heading.id in index.parents or heading.style not in task_styles or heading.id in skipped:
+                continue
+            else:
+                unit.rule = "task.item_unattributed"
+        kept.append(unit)
+    return kept
+
+
+def _lead_in_sections(units: list[_Unit], text: str, rules: TaskRules) -> set[str]:
+    """Sections whose attributed tasks open paragraphs with a lead-in of their own."""
+    opened: dict[str, list[bool]] = {}
+    for unit in units:
+        if unit.clause is None or unit.section is None or not (unit.starts_paragraph or unit.at_marker is not None):
+            continue
+        start = unit.start
+        if unit.at_marker is not None:
+            if not _run_in(text, unit.at_marker):
+                continue
+            start = unit.at_marker.body_start
+        limit = unit.clause.start if unit.clause.start > start else unit.end
+        opened.setdefault(unit.section.id, []).append(_lead_in_at(text, start, limit, rules) is not None)
+    return {sid for sid, flags in opened.items() if flags and sum(flags) * 2 >= len(flags)}
+
+
+def _structure_units(units: list[_Unit], index: _Sections, rules: TaskRules) -> list[_Unit]:
+    """In a plan with no clause at all: every paragraph of a section that holds
+    tasks. A heading alone on its line over a single paragraph is one task with
+    it ("4. 全面开展水环境综合分析" + its words); over several it groups them."""
+    skipped = _sections_without_tasks(index, rules)
+    below: Counter = Counter(u.section.id for u in units if u.section is not None and u.at_marker is None)
+    kept: list[_Unit] = []
+    for unit in units:
+        section = unit.section
+        if section is None or section.id in skipped:
+            continue
+        heading = unit.at_marker
+        if heading is not None:
+            if heading.id in index.parents:
+                continue
+            alone = not _words(index_text(index), heading.title_span[1], unit.end)
+            if alone and below[heading.id] >= 2:
+                continue
+        elif kept and kept[-1].at_marker is section and below[section.id] == 1 \
+                and not _words(index_text(index), kept[-1].at_marker.title_span[1], kept[-1].end):
+            if _lead_in_at(index_text(index), unit.start, unit.end, rules):
+                kept.pop()  # the paragraph's own lead-in names the task
+            else:
+                kept[-1].end = unit.end
+                continue
+        unit.rule = "task.item" if heading is not None else "task.paragraph"
+        kept.append(unit)
+    return kept
+
+
+def index_text(index: _Sections) -> str:
+    return index.text
+
+
+def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
+    """Tasks of a plan in document order, and the problems found with them."""
+    index = _Sections(sections)
+    index.text = norm.text
+    paragraphs = _paragraphs(norm, index)
+    _find_all_clauses(norm, paragraphs, rules)
+    # which kinds of heading name tasks is known once the clauses are placed
+    task_styles = _task_styles(_Builder(norm, paragraphs, index, rules, set()).build(), index)
+    units = _Builder(norm, paragraphs, index, rules, task_styles).build()
+    # a box or an appendix holds tasks only where it attributes them (an
+    # appendix that lists the tasks with their 牵头考核单位); its tables are read as tables
+    units = [u for u in units if u.clause is not None and "\t" not in norm.text[u.start:u.end]
+             or not index.in_box_or_appendix(u.start)]
+    attributed = any(u.clause is not None for u in units)
+    if attributed:
+        units = _attributed_units(units, index, task_styles, rules.tasks, norm.text)
+    else:
+        task_styles = set()
+        units = _structure_units(units, index, rules.tasks)
+    _settle_titles(units, norm.text, rules.tasks)
+    tasks, issues = _finish(units, norm, attributed)
+    if not tasks:
+        issues = (*issues, *_why_no_tasks(paragraphs, sections))
+    return tasks, issues
+
+
+def _why_no_tasks(paragraphs: list[_Paragraph], sections: tuple[Section, ...]) -> tuple[Issue, ...]:
+    clauses = sum(len(p.clauses) for p in paragraphs)
+    items = sum(1 for s in sections if s.kind == "heading")
+    if not clauses and not items:
+        return ()
+    found = ", ".join(part for part in (f"{clauses} responsibility clause(s)" if clauses else "",
+                                        f"{items} numbered heading(s)" if items else "") if part)
+    return (Issue(code="no-tasks", message=f"no task found although the plan has {found}; "
+                  "its tasks may be in a form policyx does not read yet", line=None),)
 
 
 def _dedupe(refs: list[DepartmentRef]) -> tuple[DepartmentRef, ...]:
@@ -333,69 +622,63 @@ def _dedupe(refs: list[DepartmentRef]) -> tuple[DepartmentRef, ...]:
     return tuple(out)
 
 
-def _finish(drafts: list[_Draft], norm: Normalized, registry: DepartmentRegistry) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
-    original = norm.original
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    while start < end and text[start] in _EDGE:
+        start += 1
+    return start, end
+
+
+def _finish(units: list[_Unit], norm: Normalized, attributed: bool) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
+    source, text = norm.source, norm.text
     tasks: list[Task] = []
     issues: list[Issue] = []
     counters: dict[str, int] = {}
     standing: list[DepartmentRef] = []
-    any_clause = any(d.clause or d.subclauses for d in drafts)
     unknown: dict[str, int] = {}
-    for draft in drafts:
-        end = draft.end
-        while end > draft.start and original[end - 1].isspace():
+    for unit in units:
+        start, end = unit.start, unit.end
+        while end > start and text[end - 1].isspace():
             end -= 1
-        start = draft.start
-        while start < end and original[start].isspace():
-            start += 1
         line = norm.line_of(start)
-        clause = to_clause(draft.clause, original, norm.line_of(draft.clause.start)) if draft.clause else None
-        subclauses = tuple(
-            to_clause(c, original, norm.line_of(c.start), nested=True, sentence_span=_sentence_before(norm.text, c.start))
-            for c in draft.subclauses
-        )
-        own = [clause] if clause else list(subclauses)
+        clause = to_clause(unit.clause, source, norm.line_of(unit.clause.start)) if unit.clause else None
+        subclauses = tuple(to_clause(c, source, norm.line_of(c.start), nested=True, sentence_span=_sentence_before(text, c.start))
+                           for c in unit.subclauses)
+        own = [clause] if clause else [c for c in subclauses if c.form == "prose"][:1] or list(subclauses)
+        if clause is not None and clause.standing:
+            standing = list(clause.standing)
         lead = _dedupe([r for c in own for r in c.lead])
         participants = _dedupe([r for c in own for r in c.participants])
         implementers = [r for c in own for r in c.implementers]
-        implementers.extend(
-            replace(r, inherited=True) for r in standing if r.canonical not in {i.canonical for i in implementers}
-        )
-        counters[draft.section.id] = counters.get(draft.section.id, 0) + 1
-        title_span = draft.title_span
-        title = original[title_span[0]:title_span[1]] if title_span else ""
-        tasks.append(
-            Task(
-                id=f"{draft.section.id}.{counters[draft.section.id]}",
-                section=draft.section.id,
-                title=title,
-                text=original[start:end],
-                line=line,
-                span=(start, end),
-                title_span=title_span,
-                lead=lead,
-                participants=participants,
-                implementers=_dedupe(implementers),
-                clause=clause,
-                subclauses=subclauses,
-            )
-        )
-        if clause is None and not subclauses and any_clause:
-            issues.append(Issue(code="task-without-clause", message=f"task {title!r} has no responsibility clause", line=line, span=(start, end)))
+        implementers.extend(replace(r, inherited=clause is None or r not in clause.standing)
+                            for r in standing if r.canonical not in {i.canonical for i in implementers})
+        section_id = unit.section.id if unit.section else None
+        counters[section_id or ""] = counters.get(section_id or "", 0) + 1
+        title_start, title_end = _trim(text, *(unit.title_span or (start, start)))
+        title = source[title_start:title_end]
+        tasks.append(Task(
+            id=f"{section_id}.{counters[section_id or '']}" if section_id else str(counters[""]),
+            section=section_id, title=title, text=source[start:end], line=line, span=(start, end),
+            title_span=(title_start, title_end), lead=lead, participants=participants,
+            implementers=_dedupe(implementers), clause=clause, subclauses=subclauses,
+            rule=unit.clause.rule if unit.clause else unit.rule,
+        ))
+        if clause is None and attributed:
+            issues.append(Issue(code="task-without-clause", message=f"task {title!r} has no responsibility clause",
+                                line=line, span=(start, end)))
         for c in own:
             if not c.closed:
                 issues.append(Issue(code="clause-unclosed", message=f"clause {c.text!r} is missing a bracket", line=c.line, span=c.span))
             for ref in (*c.lead, *c.participants, *c.implementers, *c.standing):
                 if not ref.known:
                     unknown.setdefault(ref.name, norm.line_of(ref.span[0]))
-            if c.standing:
-                standing = list(c.standing)
     for name, line in unknown.items():
         issues.append(Issue(code="department-unknown", message=f"department {name!r} is not in the rules' registry", line=line))
     return tuple(tasks), tuple(issues)
 
 
 def _sentence_before(text: str, pos: int) -> tuple[int, int]:
-    """The sentence a nested clause follows: back to the previous stop or comma list start."""
-    back = max(text.rfind(ch, 0, pos) for ch in "。;!?\n")
+    """The sentence a nested clause follows: back to the previous stop."""
+    back = max(text.rfind(ch, 0, pos) for ch in STRONG_END + ";\n")
     return back + 1, pos

@@ -13,11 +13,9 @@ from policyx.rules.loader import optional_pattern
 class TaskRules:
     title_max: int
     title_max_with_comma: int
-    sentence_not_title: int
-    heading_title_min: int
+    after_heading_max: int
     title_forbidden: regex.Pattern
     title_bad_start: regex.Pattern
-    list_items: tuple[regex.Pattern, ...]
     non_task_sections: regex.Pattern
     task_verbs: regex.Pattern
 
@@ -27,11 +25,9 @@ def compile_task_rules(data: dict) -> TaskRules:
     return TaskRules(
         title_max=int(title.get("max_chars", 32)),
         title_max_with_comma=int(title.get("max_chars_with_comma", 0)),
-        sentence_not_title=int(title.get("heading_wins_over_lead_in_longer_than", 8)),
-        heading_title_min=int(title.get("heading_wins_when_at_least", 4)),
+        after_heading_max=int(title.get("after_heading_max_chars", title.get("max_chars", 32))),
         title_forbidden=optional_pattern(title.get("not_inside")),
         title_bad_start=optional_pattern(title.get("not_starting")),
-        list_items=tuple(regex.compile(item["pattern"]) for item in data.get("list_items") or ()),
         non_task_sections=optional_pattern(data.get("non_task_sections")),
         task_verbs=optional_pattern(data.get("task_verbs")),
     )
