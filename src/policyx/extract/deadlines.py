@@ -55,6 +55,8 @@ def _dates(rule: DeadlineRule, m: regex.Match, reference_year: int | None = None
     year = read_year(groups["year"]) if groups.get("year") else None
     if groups.get("rel"):
         year = reference_year + _RELATIVE_YEAR[groups["rel"]] if reference_year else None
+    elif rule.plan_year and year is None:
+        year = reference_year
     form = rule.date
     if form == "fixed":
         return [(rule.value, None)]
@@ -148,12 +150,16 @@ def find_deadlines(
                 continue
             hits.append(_Hit(start, end, rule, m))
     out: list[Deadline] = []
+    previous: Deadline | None = None
     for hit in resolve_overlaps(hits):
         period = rules.periods.get(hit.match.group("period")) if "period" in hit.rule.pattern.groupindex and hit.match.group("period") else None
         for date, start in _dates(hit.rule, hit.match, reference_year):
             if hit.rule.kind in ("by", "from") and date is None:
                 continue
             span = (offset + hit.start, offset + hit.end)
+            if hit.rule.kind == "every" and previous is not None and previous.kind == "from" \
+                    and not masked[previous.span[1] - offset:hit.start].strip(" \t,，、"):
+                start = previous.date  # "自2018年起每季度": every quarter from 2018-01-01
             out.append(
                 Deadline(
                     raw=original[span[0]:span[1]],
@@ -167,4 +173,5 @@ def find_deadlines(
                     approximate=hit.rule.approximate,
                 )
             )
+            previous = out[-1]
     return out

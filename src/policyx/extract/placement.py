@@ -46,7 +46,7 @@ def deadlines_within(deadlines: list[Deadline], starts: list[int], start: int, e
 
 def all_deadlines(norm: Normalized, rules: RuleSet, plan_year: int | None = None) -> list[Deadline]:
     """Every deadline phrase of the plan, in order (今年 and 明年 counted from ``plan_year``)."""
-    return find_deadlines(norm.text, 0, rules.deadlines, norm.original, norm.line_of, reference_year=plan_year)
+    return find_deadlines(norm.text, 0, rules.deadlines, norm.source, norm.line_of, reference_year=plan_year)
 
 
 def attach_to_tasks(
@@ -57,10 +57,13 @@ def attach_to_tasks(
     out = []
     for task in tasks:
         start, end = task.span
-        clauses = _Spans([c.span for c in task.subclauses] + ([task.clause.span] if task.clause else []))
-        own = [d for d in deadlines_within(deadlines, starts, start, end) if not clauses.covers(d.span[0])]
+        # a time inside a clause is the task's ("（…，6月底完成）"), but not one
+        # inside a department's name
+        names = _Spans([r.span for c in (*task.subclauses, *([task.clause] if task.clause else []))
+                        for r in (*c.lead, *c.participants, *c.implementers, *c.standing)])
+        own = [d for d in deadlines_within(deadlines, starts, start, end) if not names.covers(d.span[0])]
         exclude = [c.span for c in task.subclauses] + ([task.clause.span] if task.clause else [])
-        targets = find_targets(norm.text[start:end], start, rules.targets, norm.original, norm.line_of, own, exclude=exclude)
+        targets = find_targets(norm.text[start:end], start, rules.targets, norm.source, norm.line_of, own, exclude=exclude)
         out.append(replace(task, deadlines=tuple(own), targets=tuple(targets)))
     return tuple(out)
 
@@ -103,7 +106,7 @@ def document_targets(
         if not line.text.strip() or "\t" in line.text.strip() or skip.covers(line.start, line.end):
             continue
         here = deadlines_within(deadlines, starts, line.start, line.end)
-        found = find_targets(line.text, line.start, rules.targets, norm.original, norm.line_of, [*carried, *here])
+        found = find_targets(line.text, line.start, rules.targets, norm.source, norm.line_of, [*carried, *here])
         targets.extend(t for t in found if not in_task.covers(t.span[0]))
         by = [d for d in here if d.kind == "by" and d.date]
         if by:

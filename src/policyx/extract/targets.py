@@ -127,7 +127,9 @@ def find_targets(
         comparator = rules.comparator_of.get(cmp_word) if cmp_word else None
         if bound:
             bound_cmp = rules.bound_of[bound]
-            if comparator in (None, "=") or bound_cmp == "~":
+            # a bound refines a level ("达到75%以上" is >= 75) but not a change:
+            # "增长8%左右" is an increase of about 8 %
+            if comparator in (None, "=") or (bound_cmp == "~" and comparator not in ("increase", "decrease")):
                 comparator = bound_cmp
         if comparator is None:
             continue
@@ -231,7 +233,29 @@ def find_targets(
                 rule="target.verb_object",
             )
         )
+    out.extend(_fixed(masked, offset, rules, original, line_of, deadlines, exclude))
     out.sort(key=lambda t: t.span[0])
+    return out
+
+
+def _fixed(masked: str, offset: int, rules: TargetRules, original, line_of, deadlines, exclude) -> list[Target]:
+    """Targets stated by a phrase with no number ("施用总量零增长")."""
+    out = []
+    readings = {phrase: (rid, comparator, value) for rid, phrase, comparator, value in rules.fixed}
+    for m in rules.fixed_pattern.finditer(masked):
+        if any(a <= offset + m.start() < b for a, b in exclude):
+            continue
+        rid, comparator, value = readings[m.group(0)]
+        mstart, mend = _metric(masked, m.start(), rules)
+        sentence_start = max((masked.rfind(ch, 0, m.start()) for ch in "。;；\n"), default=-1) + 1
+        sentence_end = next((i for i in (masked.find(ch, m.end()) for ch in "。;；\n") if i != -1), len(masked))
+        span = (offset + m.start(), offset + m.end())
+        out.append(Target(
+            raw=original[span[0]:span[1]], metric=original[offset + mstart:offset + mend].strip() or None,
+            comparator=comparator, value=value, unit=None,  # type: ignore[arg-type]
+            year=_year_for(span[0], offset + sentence_start, offset + sentence_end, deadlines),
+            baseline_year=None, span=span, value_span=span, line=line_of(span[0]), rule=rid,
+        ))
     return out
 
 

@@ -22,6 +22,7 @@ class DeadlineRule:
     priority: int = 1
     value: str | None = None
     approximate: bool = False
+    plan_year: bool = False  # a date with no year is in the plan's year
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
 
@@ -56,6 +57,7 @@ def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> Dead
             DeadlineRule(
                 id=rid, kind=item["kind"], date=item["date"], pattern=pattern, priority=int(item.get("priority", 1)),
                 value=item.get("value"), approximate=bool(item.get("approximate", False)),
+                plan_year=bool(item.get("plan_year", False)),
                 examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
             )
         )

@@ -29,6 +29,8 @@ class TargetRules:
     unitless_metric: regex.Pattern
     value_pattern: regex.Pattern
     verb_object: regex.Pattern
+    fixed: tuple[tuple[str, str, str, Decimal], ...]  # (id, phrase, comparator, value)
+    fixed_pattern: regex.Pattern
     verb_finder: regex.Pattern
     verb_of: dict[str, str]
     goal_words: regex.Pattern
@@ -64,6 +66,8 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
     cmp_year = r"(?:(?P<cmp_year>(?:19|20)[0-9]{2})\s*年\s*(?:底|末)?\s*的?\s*)?"
     pattern = rf"(?:(?P<respectively>分别|各|均)\s*)?(?P<cmp>{cmp_words})\s*{cmp_year}(?P<values>{values})\s*{bound}?"
     bare_pattern = rf"(?P<bare>{bare_values})\s*{bound}"
+    fixed = tuple((str(f["id"]), str(f["phrase"]), str(f["comparator"]), Decimal(str(f["value"])))
+                  for f in data.get("fixed") or ())
     verbs = data.get("verb_object") or {}
     verb_of = {str(w): str(c) for c, words in verbs.items() for w in words or ()}
     verb_object = (
@@ -85,6 +89,8 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             unitless_metric=optional_pattern(data.get("unitless_metric")),
             value_pattern=regex.compile(value),
             verb_object=regex.compile(verb_object),
+            fixed=fixed,
+            fixed_pattern=regex.compile(alternation([f[1] for f in fixed]) if fixed else NEVER),
             verb_finder=regex.compile(alternation(list(verb_of)) if verb_of else NEVER),
             verb_of=verb_of,
             goal_words=optional_pattern(data.get("goal_words")),
