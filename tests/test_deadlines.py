@@ -41,7 +41,14 @@ def test_rule_example(rule, example):
 
 @pytest.mark.parametrize(("rule", "text"), list(_cases("counterexamples")))
 def test_rule_counterexample(rule, text):
-    assert all(d.rule != rule.id for d in deadlines(text)), f"{rule.id} reads a deadline in {text!r}"
+    assert all(d.rule != rule.id for d in deadlines(text, 2020)), f"{rule.id} reads a deadline in {text!r}"
+
+
+def test_a_start_and_a_recurrence_are_two_deadlines():
+    # xinjiang-water-2016, line 91: from 2016, and every quarter from then on
+    found = deadlines("自2016年起，每季度向社会公开饮水安全状况信息")
+    assert [(d.kind, d.date, d.period, d.start) for d in found] == [
+        ("from", "2016-01-01", None, None), ("every", None, "quarter", "2016-01-01")]
 
 
 @pytest.mark.parametrize(
@@ -54,7 +61,7 @@ def test_rule_counterexample(rule, text):
         ("2017 年底前,工业集聚区应按规定建成污水集中处理设施", [("by", "2017-12-31")]),
         # xinjiang-water-2016, line 91: a start and a period
         ("乌鲁木齐市、克拉玛依市、吐鲁番市自2016年起每季度向社会公开。自2018年起，所有县级及以上城市",
-         [("every", None), ("from", "2018-01-01")]),
+         [("from", "2016-01-01"), ("every", None), ("from", "2018-01-01")]),
         # neimenggu-water-2015, line 143
         ("各地区、各相关部门于2015年10月31日前将分年度实施项目清单报送", [("by", "2015-10-31")]),
         ("到二〇二〇年，全区水环境质量进一步改善", [("by", "2020-12-31")]),
@@ -85,7 +92,8 @@ def test_past_years_and_table_headers_are_not_deadlines():
 
 
 def test_every_has_no_date_and_keeps_its_start():
-    (d,) = deadlines("自2018年起每季度向社会公开")
+    start, d = deadlines("自2018年起每季度向社会公开")
+    assert (start.kind, start.date) == ("from", "2018-01-01")
     assert (d.kind, d.date, d.period, d.start) == ("every", None, "quarter", "2018-01-01")
 
 
@@ -115,5 +123,5 @@ def test_a_relative_year_counts_from_the_plans_date():
 
 
 def test_a_start_year_without_zi_still_starts_a_recurrence():
-    (found,) = deadlines("2018年起，每年开展一次巡查")
+    _, found = deadlines("2018年起，每年开展一次巡查")
     assert (found.kind, found.period, found.start) == ("every", "year", "2018-01-01")
