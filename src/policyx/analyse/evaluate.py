@@ -218,7 +218,7 @@ def name_key(name: str, registry=None) -> str:
 
         registry = load_rules().departments
     prefix, _, rest = registry.split_prefix(key)
-    if prefix and not key.startswith(registry.not_prefix_words):
+    if prefix and not registry.not_prefix.match(key):
         key = rest
     return key
 
