@@ -1,0 +1,161 @@
+"""Cells, parsed tables and what a column holds (from its header)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from policyx.model import Section, Table
+from policyx.rules.tables import TableRules
+from policyx.text.normalize import Normalized
+
+_TAB_ROW = regex.compile(r"\S[^\t\n]*\t+[^\t\n]*\S")
+_PAGE_NUMBER = regex.compile(r"^\s*[0-9]{1,3}\s*$")
+_SECTION_MARK = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+_UNIT_IN_NAME = regex.compile(r"\s*[(（]\s*(?P<unit>%|％|[^()（）\d]{1,8}?)\s*[)）]\s*$")
+_FOOTNOTE_MARKS = regex.compile(r"[\s①②③④⑤⑥⑦⑧⑨⑩*＊]+$")
+_TRAILING_DEADLINE = regex.compile(r"[(（]([^()（）]{2,16})[)）]?\s*[。;；]?\s*$")
+_PERIOD_END_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+_YEAR_HEADER = regex.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*$")
+_BOUND = {"≤": "<=", "≥": ">=", "<": "<", ">": ">", "＜": "<", "＞": ">"}
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str  # as written, web noise removed
+    start: int
+    end: int
+    line: int
+    key: str = ""  # the working copy's text (folded, simplified), for matching
+
+
+@dataclass(slots=True)
+class ParsedTable:
+    """A table and the cells behind it (for tasks and targets with spans)."""
+
+    table: Table
+    cells: list[list[Cell | None]]
+    roles: list[str | None]
+    groups: list[str | None] = field(default_factory=list)
+
+    @property
+    def positions(self) -> dict[str, int]:
+        """Column index of each role the header names."""
+        return {role: self.roles.index(role) for role in set(self.roles) if role}
+
+
+def column_role(header: str, rules: TableRules) -> str | None:
+    compact = header.replace(" ", "")
+    for role, words in rules.roles:
+        if any(w.replace(" ", "") in compact for w in words):
+            return role
+    if _YEAR_HEADER.match(header) or any(p in header for p in _PERIOD_END_YEAR):
+        return "target"
+    return None
+
+
+def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
+    """Roles of a header row. Of several year columns ("2020年 | 2025年") the
+    latest is the target and the earlier ones are baselines."""
+    roles = [column_role(h, rules) for h in headers]
+    years = {i: _header_year(h) for i, h in enumerate(headers) if roles[i] == "target"}
+    dated = {i: y for i, y in years.items() if y is not None}
+    if len(dated) > 1:
+        latest = max(dated, key=dated.__getitem__)
+        for i in dated:
+            if i != latest:
+                roles[i] = "baseline" if "baseline" not in roles else None
+    return roles
+
+
+def _header_year(header: str) -> int | None:
+    year_match = _YEAR_HEADER.match(header)
+    if year_match:
+        return int(year_match.group(1))
+    return next((y for k, y in _PERIOD_END_YEAR.items() if k in header), None)
+
+
+def table_kind(roles: list[str | None]) -> str:
+    if "lead" in roles:
+        return "task"
+    if "indicator" in roles:
+        return "indicator"
+    if "index" in roles:
+        return "site"
+    return "generic"
+
+
+def _clean(norm: Normalized, start: int, end: int) -> str:
+    """The original text of a span, without the web noise blanked in it."""
+    original, working = norm.source, norm.text
+    if not norm.noise_spans:
+        return original[start:end].strip()
+    kept = [original[i] for i in range(start, end) if not (working[i] == " " and original[i] != " " and not original[i].isspace())]
+    return "".join(kept).strip()
+
+
+def _cell(norm: Normalized, start: int, end: int) -> Cell | None:
+    text = _clean(norm, start, end)
+    if not text:
+        return None
+    lead_ws = len(norm.text[start:end]) - len(norm.text[start:end].lstrip())
+    trail_ws = len(norm.text[start:end]) - len(norm.text[start:end].rstrip())
+    return Cell(text, start + lead_ws, end - trail_ws, norm.line_of(start + lead_ws), norm.text[start:end].strip())
+
+
+def _container(sections: tuple[Section, ...], offset: int) -> Section | None:
+    """The box or appendix a table sits in, if any."""
+    best = None
+    for s in sections:
+        if s.kind in ("box", "appendix") and s.span[0] <= offset < s.end:
+            best = s
+    return best
+
+
+def _stated_count(title: str | None, rules: TableRules) -> int | None:
+    if not title:
+        return None
+    m = rules.stated_count.search(title)
+    if not m:
+        return None
+    return int(m.group("count") or m.group("count2"))
+
+
+def _footnotes(norm: Normalized, after: int, rules: TableRules) -> tuple[str, ...]:
+    notes = []
+    started = False
+    for line in norm.lines(after, len(norm.text)):
+        if line.start <= after:
+            continue
+        text = line.text.strip()
+        if not text:
+            continue
+        if rules.footnote.match(line.text) or (started and regex.match(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]", line.text)):
+            notes.append(_clean(norm, line.start, line.end))
+            started = True
+            continue
+        break
+    return tuple(notes)
+
+
+def _make(norm, box, title, header, roles, rows, groups, form, start, end, footnotes, rules, n) -> ParsedTable:
+    table_id = box.id if box else f"table-{n + 1}"
+    table = Table(
+        id=table_id,
+        title=title,
+        line=norm.line_of(start),
+        span=(start, end),
+        columns=tuple(header),
+        rows=tuple(tuple(c.text if c else "" for c in r) for r in rows),
+        kind=table_kind(roles),  # type: ignore[arg-type]
+        form=form,  # type: ignore[arg-type]
+        section=box.id if box else None,
+        row_lines=tuple(max((c.line for c in r if c), default=0) for r in rows),
+        row_groups=tuple(groups),
+        stated_count=_stated_count(title, rules),
+        footnotes=footnotes,
+    )
+    return ParsedTable(table, rows, roles, list(groups))
+
+

@@ -1,0 +1,147 @@
+"""Table rows against the body: which body task a row restates, departments a
+body task takes from its rows, and where the two disagree."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from policyx.extract.tables.cells import ParsedTable
+from policyx.model import Clause, DepartmentRef, Issue, Task
+from policyx.text.similarity import bigrams, char_grams, cosine
+
+def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
+    """Each table task with the body task it restates.
+
+    The rows of one sub-task (consecutive rows with one title) link together:
+    score = 0.4 · title similarity (cosine of characters and bigrams) + 0.6 ·
+    the share of the rows' distinct bigrams found in the body task's text; no
+    link under 0.45.  Candidates come from an index of the body's bigrams, so
+    the work grows with the text, not with rows × tasks.
+    """
+    groups: list[list[Task]] = []
+    for t in tasks:
+        if groups and groups[-1][0].table == t.table and groups[-1][0].title == t.title:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    if not groups or not body:
+        return list(tasks)
+    index: dict[str, list[int]] = {}
+    for j, b in enumerate(body):
+        for gram in bigrams(b.text):
+            index.setdefault(gram, []).append(j)
+    body_titles = [char_grams(b.title) for b in body]
+    linked = []
+    for group in groups:
+        grams = set(bigrams("".join(t.text for t in group)))
+        shared: Counter = Counter()
+        for gram in grams:
+            shared.update(index.get(gram, ()))
+        title = char_grams(group[0].title)
+        best, best_score = None, 0.0
+        for j, count in shared.most_common(12):
+            score = 0.4 * cosine(title, body_titles[j]) + 0.6 * count / max(1, len(grams))
+            if score > best_score:
+                best, best_score = j, score
+        target = body[best].id if best is not None and best_score >= 0.45 else None
+        linked.extend(replace(t, restates=target) for t in group)
+    return linked
+
+
+def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, ...]:
+    """Body tasks without a clause take their departments from the table rows
+    that restate them (a responsible-unit column is a clause too)."""
+    by_body: dict[str, list[Task]] = {}
+    for t in table:
+        if t.restates:
+            by_body.setdefault(t.restates, []).append(t)
+    out = []
+    for task in body:
+        rows = by_body.get(task.id)
+        if task.clause or task.subclauses or not rows or not any(r.lead for r in rows):
+            out.append(task)
+            continue
+        lead = _union(r.lead for r in rows)
+        participants = _union(r.participants for r in rows)
+        first = rows[0]
+        clause = Clause(text=first.text, span=first.span, line=first.line, lead=lead, participants=participants,
+                        form="table")
+        out.append(replace(task, lead=lead, participants=participants, clause=clause))
+    return tuple(out)
+
+
+def _union(groups) -> tuple[DepartmentRef, ...]:
+    seen: set[str] = set()
+    out = []
+    for group in groups:
+        for ref in group:
+            if ref.canonical not in seen:
+                seen.add(ref.canonical)
+                out.append(ref)
+    return tuple(out)
+
+
+def _functions(refs) -> set[str]:
+    return {r.function if r.known and r.function else r.name for r in refs}
+
+
+def _dates(deadlines) -> set[tuple[str, str]]:
+    """(kind, date) pairs; "自2016年起每季度" also counts as from 2016-01-01."""
+    out = set()
+    for d in deadlines:
+        if d.date:
+            out.add((d.kind, d.date))
+        if d.kind == "every" and d.start:
+            out.add(("from", d.start))
+    return out
+
+
+def consistency(body: tuple[Task, ...], table: list[Task], parsed: list[ParsedTable]) -> list[Issue]:
+    """Where a plan and its own tables disagree (code body-table-mismatch)."""
+    issues = []
+    by_body: dict[str, list[Task]] = {}
+    for t in table:
+        if t.restates:
+            by_body.setdefault(t.restates, []).append(t)
+    for task in body:
+        rows = by_body.get(task.id)
+        if not rows or not (task.clause and task.clause.form != "table"):
+            continue
+        table_lead = _union(r.lead for r in rows)
+        if table_lead and task.lead and _functions(table_lead) != _functions(task.lead):
+            issues.append(Issue(
+                code="body-table-mismatch", line=task.line,
+                message=f"task {task.id} {task.title!r}: the body names lead {'、'.join(r.name for r in task.lead)}, "
+                        f"{rows[0].table} names {'、'.join(r.name for r in table_lead)} (line {rows[0].line})",
+            ))
+        body_dates = _dates(task.deadlines)
+        table_dates = _dates(d for row in rows for d in row.deadlines)
+        for row in rows:
+            for d in row.deadlines:
+                if d.date and (d.kind, d.date) not in body_dates:
+                    issues.append(Issue(
+                        code="body-table-mismatch", line=row.line, span=d.span,
+                        message=f"{row.table} gives {d.raw} ({d.kind} {d.date}) for {row.title!r}; the body task "
+                                f"{task.id} (line {task.line}) has no such deadline",
+                    ))
+        starts_of_recurrences = {d.start for d in task.deadlines if d.kind == "every" and d.start}
+        for d in task.deadlines:
+            if d.kind == "from" and d.date in starts_of_recurrences:
+                continue  # "自2016年起，每年…" against a row's "每年…": the same recurrence
+            if d.date and d.kind in ("by", "from") and (d.kind, d.date) not in table_dates:
+                issues.append(Issue(
+                    code="body-table-mismatch", line=d.line, span=d.span,
+                    message=f"task {task.id} {task.title!r} gives {d.raw} ({d.kind} {d.date}); {rows[0].table} "
+                            f"(line {rows[0].line}) has no such deadline for it",
+                ))
+    for p in parsed:
+        stated = p.table.stated_count
+        if stated is not None and stated != len(p.table.rows):
+            issues.append(Issue(
+                code="body-table-mismatch", line=p.table.line,
+                message=f"{p.table.id} says {stated} but has {len(p.table.rows)} rows",
+            ))
+    return issues
+
+

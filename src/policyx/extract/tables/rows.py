@@ -1,0 +1,184 @@
+"""From table rows to tasks (task tables) and targets (indicator tables)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+
+import regex
+
+from policyx.extract.clauses import ParsedClause, as_written, read_unit_list
+from policyx.extract.deadlines import find_deadlines
+from policyx.extract.placement import deadlines_within
+from policyx.extract.tables.cells import (
+    _BOUND, _FOOTNOTE_MARKS, _SECTION_MARK, _TRAILING_DEADLINE, _UNIT_IN_NAME, Cell, ParsedTable, _header_year,
+)
+from policyx.extract.targets import find_targets, read_value
+from policyx.model import Deadline, Target, Task
+from policyx.rules import RuleSet
+from policyx.rules.tables import TableRules
+from policyx.text.normalize import Normalized
+
+# -- from tables to tasks and targets ------------------------------------------------
+
+
+def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalized, rules: RuleSet):
+    """Lead, participants and implementers of a task row: each column gives
+    its role, unless the cell writes its own ("市住建局（牵头）、市发改委")."""
+    parsed = ParsedClause()
+    for role, column in (("lead", "lead"), ("participant", "participants")):
+        cell = row[at[column]] if column in at else None
+        if cell is not None:
+            read_unit_list(norm.text[cell.start:cell.end], cell.start, role, rules.departments, rules.responsibility, parsed)
+    source = norm.source
+    return (as_written(parsed.lead, source, "table.lead_column"), as_written(parsed.participants, source, "table.participants_column"),
+            as_written(parsed.implementers, source, "table.lead_column"))
+
+
+def _first_sentence(text: str) -> str:
+    """A row's title: its first sentence, or its first phrase that is not only
+    a time ("2017年底前，造纸行业力争完成…" → "造纸行业力争完成…")."""
+    sentence = regex.split(r"[。;；]", text, maxsplit=1)[0]
+    if len(sentence) <= 40:
+        return sentence
+    phrases = [p for p in regex.split(r"[,，]", sentence) if p.strip()]
+    for phrase in phrases:
+        if not regex.fullmatch(r"\s*(?:到|自|从|于|在)?\s*(?:19|20)[0-9]{2}\s*年[^\s]{0,4}", phrase):
+            return phrase[:40]
+    return sentence[:40]
+
+
+def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, deadlines: list | None = None) -> list[Task]:
+    """One task per row of every task table; ``deadlines`` are the plan's
+    deadlines (found once over the whole text), else they are looked for here."""
+    if deadlines is None:
+        deadlines = find_deadlines(norm.text, 0, rules.deadlines, norm.source, norm.line_of)
+    starts = [d.span[0] for d in deadlines]
+
+    def within(cell: Cell | None) -> list:
+        return deadlines_within(deadlines, starts, cell.start, cell.end) if cell else []
+
+    tasks = []
+    for p in (p for p in parsed if p.table.kind == "task"):
+        at = p.positions
+        for n, row in enumerate(p.cells, 1):
+            work = row[at["work"]] if "work" in at else None
+            if work is None and "task" in at:
+                work = row[at["task"]]
+            if work is None:
+                continue
+            subtask = row[at["subtask"]] if "subtask" in at else None
+            heading = row[at["task"]] if "task" in at and at["task"] != at.get("work") else None
+            if subtask is not None:
+                title = subtask.text.rstrip("。")
+            elif heading is not None and heading is not work:
+                title = _SECTION_MARK.sub("", heading.text).strip().rstrip("。")
+            else:
+                title = _first_sentence(work.text)
+            deadline_cell = row[at["deadline"]] if "deadline" in at else None
+            in_column = within(deadline_cell) or _deadline_cell(deadline_cell, norm, rules.tables)
+            row_deadlines = _row_deadlines(work, within(work), in_column, norm)
+            targets = find_targets(norm.text[work.start:work.end], work.start, rules.targets, norm.source,
+                                   norm.line_of, row_deadlines)
+            due = next((int(d.date[:4]) for d in row_deadlines if d.kind == "by" and d.date), None)
+            targets = [t if t.year is not None or due is None else replace(t, year=due) for t in targets]
+            lead, participants, implementers = _row_departments(row, at, norm, rules)
+            tasks.append(Task(
+                id=f"{p.table.id}.{n}", section=p.table.section, title=title, text=work.text, line=work.line,
+                span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
+                source="table", rule="table.row",
+                deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
+            ))
+    return tasks
+
+
+def _deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules) -> list[Deadline]:
+    """A deadline column's bare "2016年12月" or "2016年": due by the end of it.
+    (In running text such a date may only say when something happened.)"""
+    if cell is None:
+        return []
+    match = rules.deadline_cell.fullmatch(norm.text, cell.start, cell.end)
+    if not match:
+        return []
+    year = int(match.group("year"))
+    month = int(match.group("month")) if match.group("month") else 12
+    date = dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    return [Deadline(raw=norm.source[cell.start:cell.end].strip(), kind="by", date=date, span=(cell.start, cell.end),
+                     line=cell.line, rule="table.deadline_cell")]
+
+
+def _row_deadlines(work: Cell, in_work: list, in_column: list, norm: Normalized):
+    """A row's deadline: its deadline column, else the trailing "(2016年底前)" of
+    the work item, else any deadline in the work item."""
+    if in_column:
+        return in_column
+    text = norm.text[work.start:work.end]
+    found = in_work
+    trailing = _TRAILING_DEADLINE.search(text)
+    if trailing:
+        inside = [d for d in found if d.span[0] >= work.start + trailing.start()]
+        if inside:
+            return inside
+    return found
+
+
+def indicator_targets(parsed: list[ParsedTable], norm: Normalized, units: frozenset[str] = frozenset()) -> list[Target]:
+    """The plan's targets from its indicator tables."""
+    targets = []
+    for p in (p for p in parsed if p.table.kind == "indicator"):
+        at = p.positions
+        if "indicator" not in at or "target" not in at:
+            continue
+        year = _header_year(p.table.columns[at["target"]])
+        carried: Cell | None = None
+        for row, group in zip(p.cells, p.groups):
+            name = row[at["indicator"]]
+            if name is None:
+                continue
+            cell = row[at["target"]]
+            if cell is None and carried is not None and read_value(carried.text.lstrip("≤≥<>")) is None:
+                cell = carried  # words in a cell that spans rows: "控制在国家下达指标范围内"
+            if cell is None:
+                continue
+            carried = cell
+            metric, unit = _name_and_unit(name.text, units)
+            comparator, value = _indicator_value(cell.text)
+            baseline = row[at["baseline"]].text if "baseline" in at and row[at["baseline"]] else None
+            attribute = row[at["attribute"]].text if "attribute" in at and row[at["attribute"]] else None
+            targets.append(Target(
+                raw=cell.text, metric=metric, comparator=comparator, value=value, unit=unit, year=year,  # type: ignore[arg-type]
+                baseline_year=None, span=(cell.start, cell.end), value_span=(cell.start, cell.end), line=name.line,
+                group=group, source="table", baseline=baseline, attribute=attribute,
+                value_text=None if value is not None else cell.text, rule="table.indicator",
+            ))
+    return targets
+
+
+def _name_and_unit(name: str, units: frozenset[str]) -> tuple[str, str | None]:
+    """"达标城市比例（%）（新标准）" → ("达标城市比例", "%"): bracketed words at the
+    end are dropped; the one that is a known unit is the unit."""
+    name = _FOOTNOTE_MARKS.sub("", name).strip()
+    unit = None
+    for _ in range(3):
+        m = _UNIT_IN_NAME.search(name)
+        if not m:
+            break
+        candidate = m.group("unit").strip().replace("％", "%")
+        if unit is None and (candidate in units or candidate == "%"):
+            unit = candidate
+        name = _FOOTNOTE_MARKS.sub("", name[:m.start()]).strip()
+    return name, unit
+
+
+def _indicator_value(text: str) -> tuple[str, Decimal | None]:
+    comparator = "="
+    stripped = text.strip()
+    if stripped[:1] in _BOUND:
+        comparator = _BOUND[stripped[:1]]
+        stripped = stripped[1:].strip()
+    value = read_value(stripped) if regex.fullmatch(r"[0-9]+(?:\.[0-9]+)?", stripped) else None
+    return comparator, value
+
+
