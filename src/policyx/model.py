@@ -159,7 +159,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     kind: TableKind = "generic"
-    form: Literal["tab", "flattened"] = "tab"
+    form: Literal["tab", "pipe", "flattened"] = "tab"
     section: str | None = None
     row_lines: tuple[int, ...] = ()
     row_groups: tuple[str | None, ...] = ()

@@ -254,7 +254,9 @@ def _task_scorer(gold: list[dict], tasks: list[Task]):
 def score_tasks(gold: list[dict], doc: Document, report: Report, *, fields: tuple[str, ...] = TASK_FIELDS,
                 unscored_lines: tuple[int, ...] = (), registry=None) -> None:
     """Task detection (precision/recall) and, per matched task, each field."""
-    tasks = [t for t in doc.tasks if t.source == "body"] if not any(g.get("source") == "table" for g in gold) else list(doc.tasks)
+    # a plan's tasks: those of its text, and the rows of its tables that restate none of them
+    tasks = ([t for t in doc.tasks if t.source == "body" or t.restates is None]
+             if not any(g.get("source") == "table" for g in gold) else list(doc.tasks))
     pairs = match(gold, tasks, _task_scorer(gold, tasks), threshold=MATCH_THRESHOLD)
     matched_gold = {i for i, _, _ in pairs}
     matched_tasks = {j for _, j, _ in pairs}

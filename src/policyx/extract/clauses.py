@@ -391,7 +391,8 @@ def read_unit_list(
             return prefix
         items = items[:group_break]
     refs, prefix = resolve_units(items, offset, registry, rules, prefix)
-    governments = [r for r in refs if registry.is_government(r.name)] if role != "lead" else []
+    # a government in a table's lead column carries the task out ("市委宣传部、…,各区(市)县政府(管委会)")
+    governments = [r for r in refs if registry.is_government(r.name)] if len(refs) > 1 or role != "lead" else []
     parsed.add("implementer", governments)
     parsed.add(role, [r for r in refs if r not in governments])
     return prefix

@@ -575,8 +575,10 @@ def index_text(index: _Sections) -> str:
     return index.text
 
 
-def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
-    """Tasks of a plan in document order, and the problems found with them."""
+def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet,
+                  tables: tuple[tuple[int, int], ...] = ()) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
+    """Tasks of a plan in document order, and the problems found with them.
+    The text of ``tables`` (their spans) holds table rows, which are read as such."""
     index = _Sections(sections)
     index.text = norm.text
     paragraphs = _paragraphs(norm, index)
@@ -586,8 +588,9 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     units = _Builder(norm, paragraphs, index, rules, task_styles).build()
     # a box or an appendix holds tasks only where it attributes them (an
     # appendix that lists the tasks with their 牵头考核单位); its tables are read as tables
-    units = [u for u in units if u.clause is not None and "\t" not in norm.text[u.start:u.end]
-             or not index.in_box_or_appendix(u.start)]
+    units = [u for u in units if (u.clause is not None and "\t" not in norm.text[u.start:u.end]
+                                  or not index.in_box_or_appendix(u.start))
+             and not any(a <= u.start < b for a, b in tables)]
     attributed = any(u.clause is not None for u in units)
     if attributed:
         units = _attributed_units(units, index, task_styles, rules.tasks, norm.text)

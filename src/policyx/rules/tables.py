@@ -8,7 +8,8 @@ import regex
 
 from policyx.rules.loader import optional_pattern
 
-ROLES = ("index", "lead", "participants", "indicator", "target", "baseline", "attribute", "deadline", "subtask", "task", "work")
+ROLES = ("other", "index", "lead", "participants", "implementers", "indicator", "target", "baseline", "attribute", "deadline",
+         "subtask", "task", "work")
 
 @dataclass(frozen=True, slots=True)
 class TableRules:

@@ -57,8 +57,17 @@ def column_role(header: str, rules: TableRules) -> str | None:
 
 def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
     """Roles of a header row. Of several year columns ("2020年 | 2025年") the
-    latest is the target and the earlier ones are baselines."""
+    latest is the target and the earlier ones are baselines. Of two lead
+    columns (牵头单位 | 责任单位) the one that says 牵头 leads and the other
+    carries the task out; columns of no use are left without a role."""
     roles = [column_role(h, rules) for h in headers]
+    leads = [i for i, r in enumerate(roles) if r == "lead"]
+    if len(leads) > 1:
+        leading = next((i for i in leads if "牵头" in headers[i]), leads[0])
+        for i in leads:
+            if i != leading:
+                roles[i] = "implementers"
+    roles = [None if r == "other" else r for r in roles]
     years = {i: _header_year(h) for i, h in enumerate(headers) if roles[i] == "target"}
     dated = {i: y for i, y in years.items() if y is not None}
     if len(dated) > 1:

@@ -10,13 +10,15 @@ from policyx.extract.tables.cells import ParsedTable
 from policyx.model import Clause, DepartmentRef, Issue, Task
 from policyx.text.similarity import bigrams, char_grams, cosine
 
+
 def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
     """Each table task with the body task it restates.
 
     The rows of one sub-task (consecutive rows with one title) link together:
     score = 0.4 · title similarity (cosine of characters and bigrams) + 0.6 ·
     the share of the rows' distinct bigrams found in the body task's text; no
-    link under 0.45.  Candidates come from an index of the body's bigrams, so
+    link under 0.45; a row whose title the body task's text holds word for word
+    is linked to it.  Candidates come from an index of the body's bigrams, so
     the work grows with the text, not with rows × tasks.
     """
     groups: list[list[Task]] = []
@@ -42,6 +44,8 @@ def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
         best, best_score = None, 0.0
         for j, count in shared.most_common(12):
             score = 0.4 * cosine(title, body_titles[j]) + 0.6 * count / max(1, len(grams))
+            if len(group[0].title) >= 4 and group[0].title in body[j].text:
+                score = max(score, 0.8)  # a sub-task the body names inside a task ("一是健全举报制度")
             if score > best_score:
                 best, best_score = j, score
         target = body[best].id if best is not None and best_score >= 0.45 else None

@@ -19,14 +19,25 @@ from policyx.text.normalize import Normalized
 # -- tab-separated tables -----------------------------------------------------------
 
 
-def _tab_runs(norm: Normalized) -> list[list]:
-    """Runs of tab-separated rows; one blank line may stand between rows."""
+_PIPE_ROW = regex.compile(r"\S[^|\n]*\|[^|\n]*\S[^|\n]*\|")
+
+
+def _is_row(line, separator: str) -> bool:
+    text = line.text.strip()
+    if separator == "\t":
+        return "\t" in text and bool(_TAB_ROW.search(line.text))
+    return text.count("|") >= 2 and bool(_PIPE_ROW.search(text))
+
+
+def _runs(norm: Normalized, separator: str) -> list[list]:
+    """Runs of rows whose cells a separator divides (a tab, or "|"); one blank
+    line may stand between rows."""
     runs: list[list] = []
     current: list = []
     blanks = 0
     for line in norm.lines():
         text = line.text.strip()
-        if "\t" in text and _TAB_ROW.search(line.text) or (current and "\t" in line.text and text):
+        if _is_row(line, separator) or (current and separator in line.text and text):
             current.append(line)
             blanks = 0
         elif not text and current and blanks == 0:
@@ -40,10 +51,10 @@ def _tab_runs(norm: Normalized) -> list[list]:
     return runs
 
 
-def _split_row(norm: Normalized, line) -> list[Cell | None]:
+def _split_row(norm: Normalized, line, separator: str = "\t") -> list[Cell | None]:
     cells: list[Cell | None] = []
     start = line.start
-    for part in line.text.split("\t"):
+    for part in line.text.split(separator):
         cells.append(_cell(norm, start, start + len(part)))
         start += len(part) + 1
     while cells and cells[-1] is None:
@@ -56,10 +67,11 @@ def _is_contents(rows: list[list[Cell | None]]) -> bool:
     return pages >= max(2, len(rows) * 0.6)
 
 
-def _tab_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRules) -> list[ParsedTable]:
+def _tab_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRules, separator: str = "\t") -> list[ParsedTable]:
+    """Tables whose rows are lines and whose cells a separator divides."""
     tables: list[ParsedTable] = []
-    for run in _tab_runs(norm):
-        rows = [_split_row(norm, line) for line in run]
+    for run in _runs(norm, separator):
+        rows = [_split_row(norm, line, separator) for line in run]
         rows = [r for r in rows if any(r)]
         if len(rows) < 2 or _is_contents(rows):
             continue
@@ -86,8 +98,8 @@ def _tab_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRul
             body_rows.append(r + [None] * (width - len(r)))
             groups.append(current_group)
         footnotes = _footnotes(norm, run[-1].end, rules)
-        tables.append(_make(norm, box, title, header, roles, body_rows, groups, "tab", run[0].start, run[-1].end,
-                            footnotes, rules, len(tables)))
+        tables.append(_make(norm, box, title, header, roles, body_rows, groups, "tab" if separator == "\t" else "pipe",
+                            run[0].start, run[-1].end, footnotes, rules, len(tables)))
     return tables
 
 
@@ -95,11 +107,17 @@ def _tab_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRul
 
 
 def _flat_cells(norm: Normalized, start: int, end: int) -> list[Cell]:
+    """One cell per line; a cell may end in " |" (a web copy of a table
+    written cell by cell), and a line of bars only separates rows."""
     cells = []
     for line in norm.lines(start, end):
         if line.end <= start or line.start >= end:
             continue
-        cell = _cell(norm, max(line.start, start), min(line.end, end))
+        a, b = max(line.start, start), min(line.end, end)
+        text = norm.text[a:b].rstrip()
+        while text.endswith("|"):
+            text = text[:-1].rstrip()
+        cell = _cell(norm, a, a + len(text)) if text.strip() else None
         if cell:
             cells.append(cell)
     return cells
@@ -117,50 +135,100 @@ def _header(cells: list[Cell], rules: TableRules) -> int:
 
 
 def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry, resp, rules: TableRules) -> list[ParsedTable]:
+    """Appendices written one cell per line, and such tables in the body: a
+    run of short header cells with a lead or a 序号 column among them."""
     tables = []
-    for s in sections:
-        if s.kind != "appendix":
-            continue
-        start = s.title_span[1] if s.title else s.body_start
-        end = s.end
-        if any(_TAB_ROW.search(line.text) for line in norm.lines(start, end)):
-            continue
+    for start, end, box in _flat_regions(norm, sections, rules):
         cells = _flat_cells(norm, start, end)
         n = _header(cells, rules)
         if not n:
             continue
+        # a table's title above its header ("2022年重点工作及责任清单"): 序号 opens the header
+        index = next((i for i, c in enumerate(cells[:n]) if column_roles([c.key], rules) == ["index"]), 0)
+        cells, n = cells[index:], n - index
         header = [c.text for c in cells[:n]]
         roles = column_roles([c.key for c in cells[:n]], rules)
+        if box is None and not ({"lead", "index"} & set(roles)):
+            continue
         data = cells[n:]
         if "index" in roles:
-            rows = _rows_by_index(data, len(header))
-            groups = [None] * len(rows)
+            rows, groups = _rows_by_index(data, len(header), rules, carry_down="lead" not in roles)
         else:
             rows, groups = _task_rows(data, header, roles, registry, resp)
-        tables.append(_make(norm, s, s.title, header, roles, rows, groups, "flattened", cells[0].start,
-                            cells[-1].end, (), rules, len(tables)))
+        if not rows:
+            continue
+        tables.append(_make(norm, box, box.title if box else None, header, roles, rows, groups, "flattened",
+                            cells[0].start, cells[-1].end, (), rules, len(tables)))
     return tables
 
 
-def _rows_by_index(cells: list[Cell], width: int) -> list[list[Cell | None]]:
-    """Cells grouped into rows at each 序号 (1, 2, 3 …); a row with fewer cells
+def _flat_regions(norm: Normalized, sections: tuple[Section, ...], rules: TableRules):
+    """``(start, end, appendix or None)`` of where a table written one cell per
+    line may be: each appendix, and in the body from each run of header-like
+    lines to the end of the section that holds it."""
+    taken: list[tuple[int, int]] = []
+    for s in sections:
+        if s.kind != "appendix":
+            continue
+        start = s.title_span[1] if s.title else s.body_start
+        if not any(_TAB_ROW.search(line.text) for line in norm.lines(start, s.end)):
+            taken.append((start, s.end))
+            yield start, s.end, s
+    lines = [ln for ln in norm.lines() if ln.text.strip()]
+    i = 0
+    while i < len(lines):
+        run = 0
+        while i + run < len(lines) and _header_like(lines[i + run].text):
+            run += 1
+        if run >= 3 and any(rules.header_words.search(lines[j].text) for j in range(i, i + run)):
+            start = lines[i].start
+            if not any(a <= start < b for a, b in taken):
+                holder = [s for s in sections if s.kind == "heading" and s.span[0] <= start < s.end]
+                end = min((s.end for s in holder), default=len(norm.text))
+                taken.append((start, end))
+                yield start, end, None
+                while i < len(lines) and lines[i].start < end:
+                    i += 1
+                continue
+        i += max(run, 1)
+
+
+def _header_like(text: str) -> bool:
+    cell = text.strip().rstrip("|").strip()
+    return 0 < len(cell) <= 16 and not regex.search(r"[。;；,，]", cell) and not _PAGE_NUMBER.match(cell) \
+        and not _SECTION_MARK.match(cell)
+
+
+def _rows_by_index(cells: list[Cell], width: int, rules: TableRules,
+                   carry_down: bool = True) -> tuple[list[list[Cell | None]], list[str | None]]:
+    """Cells grouped into rows at each 序号, counting on from the first (a page
+    of a longer table may start at 24); a group heading between rows ("一、
+    潘东旭市长负责事项（共9项）") names the rows after it. A row with fewer cells
     than the one above lost its leading cells to a cell spanning rows, which
-    are carried down ("天池" for 天池中心 and 出口)."""
+    are carried down ("天池" for 天池中心 and 出口) in a list of sites."""
     rows: list[list[Cell]] = []
+    row_groups: list[str | None] = []
+    group: str | None = None
+    number: int | None = None
     for cell in cells:
-        if _PAGE_NUMBER.match(cell.key) and int(cell.key) == len(rows) + 1:
+        if _PAGE_NUMBER.match(cell.key) and (number is None or int(cell.key) == number + 1):
+            number = int(cell.key)
             rows.append([cell])
+            row_groups.append(group)
+        elif rules.group_row.match(cell.key) and regex.search(r"[一二三四五六七八九十]+、", cell.key[:4]):
+            group = cell.text
         elif rows:
             rows[-1].append(cell)
     out: list[list[Cell | None]] = []
-    for i, row in enumerate(rows):
+    for row in rows:
         index, rest = row[0], row[1:]
-        if out and len(rest) < len([c for c in out[-1][1:] if c]):
+        # (not in a task table: there a short row lost its last cells, to the end of a page)
+        if carry_down and out and len(rest) < len([c for c in out[-1][1:] if c]):
             previous = [c for c in out[-1][1:] if c]
             rest = previous[: len(previous) - len(rest)] + rest
         full: list[Cell | None] = [index, *rest][:width]
         out.append(full + [None] * (width - len(full)))
-    return out
+    return out, row_groups
 
 
 def _is_departments(text: str, registry, resp) -> bool:
@@ -215,8 +283,9 @@ def _task_rows(cells: list[Cell], header: list[str], roles: list[str | None], re
 
 def extract_tables(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet) -> list[ParsedTable]:
     tab = _tab_tables(norm, sections, rules.tables)
+    pipe = _tab_tables(norm, sections, rules.tables, "|")
     flat = _flattened_tables(norm, sections, rules.departments, rules.responsibility, rules.tables)
-    tables = sorted(tab + flat, key=lambda p: p.table.span[0])
+    tables = sorted(tab + pipe + flat, key=lambda p: p.table.span[0])
     seen: dict[str, int] = {}
     out = []
     for p in tables:

@@ -28,13 +28,13 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
     """Lead, participants and implementers of a task row: each column gives
     its role, unless the cell writes its own ("市住建局（牵头）、市发改委")."""
     parsed = ParsedClause()
-    for role, column in (("lead", "lead"), ("participant", "participants")):
+    for role, column in (("lead", "lead"), ("participant", "participants"), ("implementer", "implementers")):
         cell = row[at[column]] if column in at else None
         if cell is not None:
             read_unit_list(norm.text[cell.start:cell.end], cell.start, role, rules.departments, rules.responsibility, parsed)
     source = norm.source
     return (as_written(parsed.lead, source, "table.lead_column"), as_written(parsed.participants, source, "table.participants_column"),
-            as_written(parsed.implementers, source, "table.lead_column"))
+            as_written(parsed.implementers, source, "table.implementers_column"))
 
 
 def _first_sentence(text: str) -> str:
