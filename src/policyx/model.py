@@ -44,6 +44,7 @@ class Section:
     body_start: int = 0  # offset where the section's body starts (after the title)
     end: int = 0  # offset where the section ends (next sibling or ancestor heading)
     rule: str = ""
+    depth: int = 0  # 1 for a top-level section, 2 for one inside it …
 
 
 Role = Literal["lead", "participant", "implementer"]

@@ -34,6 +34,7 @@ _TITLE_STRIP = " \t,，、:：;；.。"
 # Longer than this, a numbered line is a numbered paragraph, not a heading.
 MAX_TITLE_CHARS = 150
 _TOC_HEADER = regex.compile(r"^\s*目\s*录\s*$")
+_TRAILING_CLAUSE = regex.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]{2,120}[)）〕】\]]\s*$")
 _PAGE_NUMBER_END = regex.compile(r"(?:\.{2,}|…+|·{2,}|\s{2,}|\t)\s*\d{1,3}\s*$")
 _ATTACHMENT_LIST = regex.compile(r"^\s*附\s*件\s*:")
 _TABLE_ROW = regex.compile(r"\S[^\t\n]*\t+[^\t\n]*\S")
@@ -136,6 +137,11 @@ def _match_marker(line: Line, rules: RuleSet) -> _Candidate | None:
         if rule.kind == "heading":
             end = _TITLE_END.search(stripped_rest)
             title_raw = stripped_rest[: end.start()] if end else stripped_rest
+            clause = _TRAILING_CLAUSE.search(title_raw)
+            if clause and (rules.responsibility.role_pattern.search(clause.group(0))
+                           or rules.responsibility.label_pattern.search(clause.group(0))):
+                # "(1)深入开展…超低排放改造(牵头单位:省生态环境厅)。": the clause is no part of the title
+                title_raw = title_raw[: clause.start()]
             run_in = bool(end) and bool(stripped_rest[end.end():].strip())
             body_start = line.start + rest_start + end.end() if run_in else line.end
             title = title_raw.strip(_TITLE_STRIP)
@@ -269,13 +275,47 @@ def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tupl
     """
     sections, issues, toc_closed = _segment(norm, rules, honour_toc=True)
     if toc_closed:
-        return sections, issues
+        return _without_cover_letter(sections, issues, norm)
     # the contents never gave way to the text (its first entry was not found
     # again): reading it as contents would lose the whole plan
     sections, issues, _ = _segment(norm, rules, honour_toc=False)
     warning = Issue(code="contents-unclosed", line=None,
                     message="a 目录 was found but its first entry never recurs; the contents are read as headings")
     return sections, (warning, *issues)
+
+
+_PLAN_TITLE = regex.compile(r"^[^。;:]{4,60}(?:方案|规划|意见|计划|办法|纲要|细则|要点|清单|分工|分解)[”》\"']?$")
+
+
+def _without_cover_letter(sections: tuple[Section, ...], issues: tuple[Issue, ...],
+                          norm: Normalized) -> tuple[tuple[Section, ...], tuple[Issue, ...]]:
+    """A notice's own numbered paragraphs ("一、各责任单位要高度重视…") before the
+    plan it sends: where the top-level numbering starts again at 1 after a line
+    that is the plan's title, the sections before that line are the notice's."""
+    top = [s for s in sections if s.parent is None and s.kind == "heading"]
+    for earlier, later in zip(top, top[1:]):
+        if later.style != earlier.style or later.number != 1 or (earlier.number or 0) < 1:
+            continue
+        between = [ln for ln in norm.lines(earlier.span[0], later.span[0]) if ln.start > earlier.span[0]]
+        title = next((ln for ln in reversed(between) if _PLAN_TITLE.match(ln.text.strip())), None)
+        if title is None:
+            continue
+        cut = title.start
+        kept = [s for s in sections if s.span[0] >= cut]
+        shift = sum(1 for s in top if s.span[0] < cut)
+        return (tuple(_renumbered(s, shift) for s in kept),
+                tuple(i for i in issues if not (i.code == "section-numbering" and i.span and i.span[0] < later.span[1])))
+    return sections, issues
+
+
+def _renumbered(section: Section, shift: int) -> Section:
+    """A section's id (and its parent's) with the top-level number lowered by ``shift``."""
+    def renumber(section_id: str | None) -> str | None:
+        if section_id is None:
+            return None
+        head, dot, rest = section_id.partition(".")
+        return f"{int(head) - shift}{dot}{rest}" if head.isdigit() else section_id
+    return replace(section, id=renumber(section.id), parent=renumber(section.parent))
 
 
 def _toc_key(cand: _Candidate) -> tuple[str, int | None, str]:
@@ -304,7 +344,9 @@ def _segment(norm: Normalized, rules: RuleSet, *, honour_toc: bool) -> tuple[tup
         used_ids.add(candidate)
         return candidate
 
-    def emit(cand: _Candidate, *, kind: str, parent: int | None, level: int, section_id: str) -> int:
+    rule_of = {m.style: m for m in rules.markers}
+
+    def emit(cand: _Candidate, *, kind: str, parent: int | None, level: int, section_id: str, depth: int = 1) -> int:
         sections.append(
             Section(
                 id=unique(section_id),
@@ -321,6 +363,7 @@ def _segment(norm: Normalized, rules: RuleSet, *, honour_toc: bool) -> tuple[tup
                 body_start=cand.body_start,
                 end=len(norm.text),
                 rule=cand.rule.id,
+                depth=depth,
             )
         )
         return len(sections) - 1
@@ -332,13 +375,13 @@ def _segment(norm: Normalized, rules: RuleSet, *, honour_toc: bool) -> tuple[tup
         n = child_count.get(parent, 0) + 1
         child_count[parent] = n
         parent_id = sections[parent].id if parent is not None else None
-        base_level = sections[root].level if root is not None else 0
         index = emit(
             cand,
             kind="heading",
             parent=parent,
-            level=base_level + depth + 1,
+            level=_level(cand.rule, sections[parent] if parent is not None else None, rule_of),
             section_id=f"{parent_id}.{n}" if parent_id else str(n),
+            depth=(sections[parent].depth if parent is not None else 0) + 1,
         )
         ids.append(index)
         _check_number(cand, previous, last_before, issues)
@@ -405,7 +448,8 @@ def _segment(norm: Normalized, rules: RuleSet, *, honour_toc: bool) -> tuple[tup
                 continue  # the caption repeated above its table
             parent = body_ids[-1] if body_ids else None
             level = sections[parent].level + 1 if parent is not None else 1
-            index = emit(cand, kind="box", parent=parent, level=level, section_id=cand.label)
+            index = emit(cand, kind="box", parent=parent, level=level, section_id=cand.label,
+                         depth=(sections[parent].depth if parent is not None else 0) + 1)
             box = _Box(index, cand.label)
             continue
         if box is not None:
@@ -426,6 +470,18 @@ def _segment(norm: Normalized, rules: RuleSet, *, honour_toc: bool) -> tuple[tup
             )
         )
     return tuple(sections), tuple(issues), not (in_toc and toc_first is not None)
+
+
+def _level(rule: MarkerRule, parent: Section | None, rule_of: dict[str, MarkerRule]) -> int:
+    """A section's level: the official level of its marker, counted from its
+    parent's ("1." directly under "一、" is 3, not 2); one below its parent
+    for markers with no official level (第X章, 第X节, 专栏)."""
+    if parent is None:
+        return rule.level or 1
+    above = rule_of.get(parent.style)
+    if rule.level is not None and above is not None and above.level is not None:
+        return parent.level + max(1, rule.level - above.level)
+    return parent.level + 1
 
 
 def _title_from_next_line(cand: _Candidate, lines: list[Line], index: int, rules: RuleSet) -> None:

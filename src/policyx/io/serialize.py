@@ -19,7 +19,8 @@ FORMATS = ("json", "yaml")
 # Key order per model type: the contract's keys first, then the extras.
 KEYS: dict[type, tuple[str, ...]] = {
     Issue: ("code", "message", "line", "span"),
-    Section: ("id", "level", "marker", "title", "line", "span", "parent", "kind", "number", "title_span", "end", "rule"),
+    Section: ("id", "level", "marker", "title", "line", "span", "parent", "kind", "number", "title_span", "end", "rule",
+              "depth"),
     DepartmentRef: ("raw", "name", "canonical", "function", "level", "known", "inherited", "span", "rule"),
     Clause: ("text", "line", "span", "form", "closed", "nested", "lead", "participants", "implementers", "standing",
              "sentence_span", "rule"),

@@ -69,6 +69,7 @@ class MarkerRule:
     pattern: regex.Pattern
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
+    level: int | None = None  # the level this marker stands for in official documents (一、 1, （一） 2 …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +192,7 @@ def _build_markers(data: dict) -> tuple[MarkerRule, ...]:
                 pattern=_compile(r"[ \t]*(?:" + source + ")", where=f"{where}: rule {item['id']!r} field 'pattern'"),
                 examples=tuple(item.get("examples", ()) or ()),
                 counterexamples=tuple(item.get("counterexamples", ()) or ()),
+                level=int(item["level"]) if item.get("level") is not None else None,
             )
         )
     return tuple(markers)
