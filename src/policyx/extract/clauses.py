@@ -117,6 +117,7 @@ def _strip_etc(unit: str) -> str:
     return unit.rstrip()
 
 
+_GENERIC_GROUP = regex.compile(r"^(?:各|相关|有关|其他|其它)")
 _PLACE_ENDING = regex.compile(r"(?:省|市|县|区|州|旗|镇|乡|盟|地区|新区|园区)$|^[^委局厅办部院会署联行司处科队站所室组社馆]{1,3}$")
 
 
@@ -149,7 +150,11 @@ def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: Res
             continue
         piece_alone = unit
         if pending is not None:
-            unit, at = text[pending[1] - offset:at - offset] + unit, pending[1]
+            if _GENERIC_GROUP.match(unit):
+                # "崇川经济开发区、各街道": a group of units shares nothing with the place before it
+                units.append(pending)
+            else:
+                unit, at = text[pending[1] - offset:at - offset] + unit, pending[1]
             pending = None
         if separator == "、" and _shares_suffix(piece_alone, registry):
             pending = (unit, at)

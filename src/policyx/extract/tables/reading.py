@@ -153,6 +153,8 @@ def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry,
         data = cells[n:]
         if "index" in roles:
             rows, groups = _rows_by_index(data, len(header), rules, carry_down="lead" not in roles)
+            if "lead" in roles:
+                rows = [_align_by_content(row, roles, registry, resp) for row in rows]
         else:
             rows, groups = _task_rows(data, header, roles, registry, resp)
         if not rows:
@@ -229,6 +231,32 @@ def _rows_by_index(cells: list[Cell], width: int, rules: TableRules,
         full: list[Cell | None] = [index, *rest][:width]
         out.append(full + [None] * (width - len(full)))
     return out, row_groups
+
+
+_DEPARTMENT_ROLES = ("lead", "participants", "implementers")
+
+
+def _align_by_content(row: list[Cell | None], roles: list[str | None], registry, resp) -> list[Cell | None]:
+    """A row flattened one cell per line loses its empty cells, and the cells
+    after a gap slide left. When the departments are not where the header puts
+    them, they are put back by what they hold: the cells naming only offices
+    fill the department columns in order, the first other cell the task."""
+    cells = [c for c in row[1:] if c is not None]
+    department_columns = [i for i, r in enumerate(roles) if r in _DEPARTMENT_ROLES]
+    in_place = [row[i] for i in department_columns if row[i] is not None]
+    if in_place and all(_is_departments(c.key, registry, resp) for c in in_place):
+        return row
+    offices = [c for c in cells if _is_departments(c.key, registry, resp)]
+    if not offices:
+        return row
+    aligned: list[Cell | None] = [row[0]] + [None] * (len(roles) - 1)
+    for column, cell in zip(department_columns, offices):
+        aligned[column] = cell
+    task_column = next((i for i, r in enumerate(roles) if r in ("work", "task")), None)
+    first_other = next((c for c in cells if c not in offices), None)
+    if task_column is not None:
+        aligned[task_column] = first_other
+    return aligned
 
 
 def _is_departments(text: str, registry, resp) -> bool:
