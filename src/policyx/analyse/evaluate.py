@@ -171,14 +171,25 @@ def _number(value: Decimal | str) -> str:
     return format(number, "f")
 
 
+# The gold conventions write no strict comparison ("超过85%" is ">= 85 %"), so a
+# strict one is scored as its non-strict form; a unit in either script is one unit.
+_SCORED_COMPARATOR = {"<": "<=", ">": ">="}
+
+
+def _scored_key(comparator: str, value, unit: str | None) -> str:
+    from policyx.text.normalize import comparable
+
+    return f"{_SCORED_COMPARATOR.get(comparator, comparator)} {_number(value)} {comparable(unit) if unit and unit != '-' else '-'}"
+
+
 def target_key(t: Target) -> str:
     """How a target is written in gold files: ">= 94 %", "= 0.57 -"."""
-    return f"{t.comparator} {_number(t.value)} {t.unit or '-'}"
+    return _scored_key(t.comparator, t.value, t.unit)
 
 
 def normalise_target_key(text: str) -> str:
     comparator, value, *unit = text.split()
-    return f"{comparator} {_number(value)} {unit[0] if unit else '-'}"
+    return _scored_key(comparator, value, unit[0] if unit else None)
 
 
 def _compare(report: "Report", name: str, want: list[str], got: list[str], where: str) -> None:

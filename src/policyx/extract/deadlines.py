@@ -82,7 +82,7 @@ def _dates(rule: DeadlineRule, m: regex.Match, reference_year: int | None = None
     if form == "year_start":
         return [(_iso(year, 1, 1), None)]
     if form == "quarter_end":
-        month = _QUARTERS[groups["quarter"]] * 3
+        month = month or _QUARTERS[groups["quarter"]] * 3  # "第四季度(11月份)": the month named
         return [(_iso(year, month, calendar.monthrange(year, month)[1]), None)]
     if form == "half_end":
         return [(_iso(year, 6, 30) if groups.get("half") == "上" else _iso(year, 12, 31), None)]

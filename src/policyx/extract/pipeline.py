@@ -71,6 +71,22 @@ def guess_date(original: str) -> str | None:
     return None
 
 
+_BASELINE_BEFORE = regex.compile(r"(?:比|较|于|与|从|由)\s*$")
+_YEAR_NEAR_TOP = regex.compile(r"((?:19|20)[0-9]{2})\s*年(?![0-9]|\s*[0-9]{1,2}\s*月)")
+
+
+def guess_year(text: str) -> int | None:
+    """The plan's year when it has no date, for dates written without one: the
+    first year its opening words name ("2023年省政府民生实事项目实施计划")."""
+    m = _YEAR_NEAR_TOP.search(text, 0, 600)
+    return int(m.group(1)) if m else None
+
+
+def _earliest_year(text: str) -> int | None:
+    years = [int(m.group(1)) for m in _YEAR_NEAR_TOP.finditer(text) if not _BASELINE_BEFORE.search(text, max(0, m.start() - 3), m.start())]
+    return min(years) if years else None
+
+
 def guess_level(title: str | None) -> str | None:
     """Whose plan a title names: 新疆维吾尔自治区… → province, 昌吉州… → prefecture."""
     if not title:
@@ -114,7 +130,16 @@ def extract_text(
     parsed = extract_tables(norm, sections, rules)
     tasks, task_issues = extract_tasks(norm, sections, rules, tables=tuple(p.table.span for p in parsed if p.table.form != "tab"))
     date = date or guess_date(text)
-    deadlines = all_deadlines(norm, rules, int(date[:4]) if date else None)
+    plan_year = int(date[:4]) if date else guess_year(norm.text)
+    deadlines = all_deadlines(norm, rules, plan_year)
+    if plan_year is None:
+        # a page of a plan with no date: its dates without a year ("7月底前")
+        # are taken to be in the year of its earliest dated deadline, or the
+        # earliest year it names
+        years = [int(d.date[:4]) for d in deadlines if d.kind == "by" and d.date]
+        plan_year = min(years) if years else _earliest_year(norm.text)
+        if plan_year is not None:
+            deadlines = all_deadlines(norm, rules, plan_year)
     tasks = attach_to_tasks(tasks, norm, rules, deadlines)
     from_tables = link_to_body(table_tasks(parsed, norm, rules, deadlines), tasks)
     tasks = fill_from_tables(tasks, from_tables)

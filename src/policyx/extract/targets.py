@@ -208,8 +208,15 @@ def find_targets(
     taken = [t.value_span for t in out]
     for m in rules.verb_object.finditer(masked):
         span = (offset + m.start("num"), offset + m.end("unit"))
-        if any(a < span[1] and span[0] < b for a, b in taken) or any(a <= offset + m.start() < b for a, b in exclude):
+        if any(a <= offset + m.start() < b for a, b in exclude):
             continue
+        overlapping = [t for t in out if t.value_span[0] < span[1] and span[0] < t.value_span[1]]
+        if overlapping:
+            # "新增省级以上创新平台10家以上": the verb's increase, not the bound's >=
+            verb = rules.verb_of.get(_first_verb(masked, m, rules))
+            if verb not in ("increase", "decrease") or any(t.rule != "target.bound" for t in overlapping):
+                continue
+            out = [t for t in out if t not in overlapping]
         value = read_value(m.group("num"))
         if value is None:
             continue
@@ -257,6 +264,12 @@ def _fixed(masked: str, offset: int, rules: TargetRules, original, line_of, dead
             baseline_year=None, span=span, value_span=span, line=line_of(span[0]), rule=rid,
         ))
     return out
+
+
+def _first_verb(text: str, m: regex.Match, rules: TargetRules) -> str:
+    amount = [v.group(0) for v in rules.verb_finder.finditer(text, m.start("verb"), m.end("object"))
+              if rules.verb_of[v.group(0)] in ("increase", "decrease")]
+    return amount[0] if amount else m.group("verb")
 
 
 def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tuple[str, tuple[int, int]]:

@@ -71,7 +71,9 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
     verbs = data.get("verb_object") or {}
     verb_of = {str(w): str(c) for c, words in verbs.items() for w in words or ()}
     verb_object = (
-        rf"(?P<verb>{alternation(list(verb_of))})(?P<object>[^,，;；。:：\n0-9]{{1,24}}?)(?P<num>[0-9]+(?:\.[0-9]+)?)"
+        # the object may name a technology with a number in it: "新增5G基站1000座"
+        rf"(?P<verb>{alternation(list(verb_of))})(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
+        rf"(?P<num>[0-9]+(?:\.[0-9]+)?)"
         rf"{_NOT_A_VALUE_AFTER}\s*(?P<unit>{unit})"
         if verb_of else NEVER
     )
