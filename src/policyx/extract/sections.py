@@ -250,6 +250,8 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
         for position, styles in sorted(set(candidates)):
             if position >= len(text) or position <= stripped:
                 continue
+            if _ATTACHMENT_LIST.match(text):
+                break  # "附件：1.…": a list of attachments, not headings
             found = read(position, text, styles)
             if found is None:
                 continue

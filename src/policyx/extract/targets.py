@@ -205,7 +205,6 @@ def find_targets(
                     rule="target.comparator" if with_cmp else "target.bound",
                 )
             )
-    taken = [t.value_span for t in out]
     for m in rules.verb_object.finditer(masked):
         span = (offset + m.start("num"), offset + m.end("unit"))
         if any(a <= offset + m.start() < b for a, b in exclude):

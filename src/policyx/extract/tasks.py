@@ -248,6 +248,8 @@ def _body_line(text: str, para: _Paragraph) -> bool:
     return bool(regex.search(r"[。;!?]", words)) or len(words) > 40
 
 
+_ATTACHMENTS = regex.compile(r"附\s*件\s*[:：]")
+_LISTED = regex.compile(r"[0-9]{1,2}\s*[.、．]")
 _DOCUMENT_TITLE_END = regex.compile(r"(?:方案|规划|意见|计划|办法|通知|决定|要点|纲要|细则)[”》\"']?$")
 _DATE_ONLY = regex.compile(r"^[\s0-9年月日号\-—./:：]+$")
 
@@ -546,6 +548,7 @@ def _structure_units(units: list[_Unit], index: _Sections, rules: TaskRules) -> 
     tasks. A heading alone on its line over a single paragraph is one task with
     it ("4. 全面开展水环境综合分析" + its words); over several it groups them."""
     skipped = _sections_without_tasks(index, rules)
+    units = _without_attachment_list(units, index_text(index))
     below: Counter = Counter(u.section.id for u in units if u.section is not None and u.at_marker is None)
     kept: list[_Unit] = []
     for unit in units:
@@ -568,6 +571,19 @@ def _structure_units(units: list[_Unit], index: _Sections, rules: TaskRules) -> 
                 continue
         unit.rule = "task.item" if heading is not None else "task.paragraph"
         kept.append(unit)
+    return kept
+
+
+def _without_attachment_list(units: list[_Unit], text: str) -> list[_Unit]:
+    """Without "附件：1.…" and the numbered lines after it (and the date that
+    signs the plan): they list the plan's attachments."""
+    kept, listing = [], False
+    for unit in units:
+        words = text[unit.start:unit.end].strip()
+        listing = _ATTACHMENTS.match(text, unit.start) is not None or (
+            listing and unit.at_marker is None and (_LISTED.match(words) is not None or _DATE_ONLY.match(words) is not None))
+        if not listing:
+            kept.append(unit)
     return kept
 
 

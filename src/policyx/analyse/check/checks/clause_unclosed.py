@@ -1,0 +1,17 @@
+"""clause-unclosed: a responsibility clause missing a bracket.
+
+Found while extracting; reported as the extraction's warning says it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from policyx.analyse.check.context import CheckContext, Finding
+
+ID = "clause-unclosed"
+
+
+def check(context: CheckContext) -> Iterable[Finding]:
+    for w in context.warnings(ID):
+        yield Finding(ID, "", w.message, w.line, None, w.span)

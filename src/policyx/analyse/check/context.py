@@ -1,0 +1,52 @@
+"""What every check sees, and what it returns."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from policyx.model import Document, Task
+from policyx.rules import RuleSet
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    line: int | None
+    task: str | None = None
+    span: tuple[int, int] | None = None
+
+
+def plan_tasks(doc: Document) -> tuple[Task, ...]:
+    """The plan's own tasks: those of its text, and the rows of its tables that
+    restate none of them (a plan whose tasks are a table)."""
+    return tuple(t for t in doc.tasks if t.source == "body" or t.restates is None)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    full: Document  # the document as extracted
+    doc: Document  # …with only the plan's own tasks
+    rules: RuleSet
+    parent: Document | None = None
+
+    @property
+    def plan_year(self) -> int | None:
+        return int(self.doc.info.date[:4]) if self.doc.info.date else None
+
+    @functools.cached_property
+    def uses_clauses(self) -> bool:
+        """Does the plan's text attribute its tasks (not only its task table)?"""
+        return any((t.clause and t.clause.form != "table") or t.subclauses for t in self.doc.tasks if t.source == "body")
+
+    @functools.cached_property
+    def against_parent(self):
+        """The diff of the parent plan against this one (with --against)."""
+        from policyx.analyse.diff import diff_plans
+
+        return diff_plans(self.parent, self.doc) if self.parent is not None else None
+
+    def warnings(self, code: str):
+        return (w for w in self.doc.warnings if w.code == code)
