@@ -1,37 +1,84 @@
-"""`policyx eval tests/gold`: the figures may not drop below those recorded in
-tests/gold/baseline.json (refresh that file when a change improves them)."""
+"""`policyx eval` on every set of hand-written gold: the figures may not drop
+below those recorded beside it in baseline.json (refresh with
+`python tools/baseline.py GOLD_DIR > …/baseline.json` when a change lifts them).
+
+The sets: tests/gold (the five corpus plans, reconciled with ../shared/gold),
+tests/data/wild (21 excerpts of other offices' plans), tests/data/annotated
+(excerpts of the 8 long plans, annotated blind), tests/data/heldout (two plans
+written and annotated by an earlier session, then fixed against: not held out).
+"""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from policyx.cli.app import app
 from policyx.analyse.evaluate import evaluate, gold_files
+from policyx.cli.app import app
 
 from .conftest import GOLD
 
 runner = CliRunner()
+DATA = GOLD.parent / "data"
+SETS = {"corpus": GOLD, "wild": DATA / "wild" / "gold", "annotated": DATA / "annotated" / "gold",
+        "heldout": DATA / "heldout"}
 BASELINE = json.loads((GOLD / "baseline.json").read_text(encoding="utf-8"))
+
+
+def _baseline(name: str) -> dict:
+    folder = SETS[name] if name in ("corpus", "heldout") else SETS[name].parent
+    return json.loads((Path(folder) / "baseline.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def reports():
-    return evaluate(GOLD)
+    return {name: evaluate(path) for name, path in SETS.items()}
 
 
-@pytest.mark.parametrize("field", sorted(BASELINE["fields"]))
-def test_no_field_drops_below_its_recorded_f1(reports, field):
-    counts = reports["all"].fields[field]
-    assert counts.f1 >= BASELINE["fields"][field] - 1e-9, [m for m in reports["all"].misses][:20]
+def _cases():
+    for name in SETS:
+        recorded = _baseline(name)
+        for field in recorded["fields"]:
+            yield pytest.param(name, "all", "fields", field, id=f"{name}-{field}")
+        for field in recorded["exact"]:
+            yield pytest.param(name, "all", "exact", field, id=f"{name}-exact-{field}")
+        for document in recorded["documents"]:
+            yield pytest.param(name, document, "document", None, id=f"{name}-{document}")
 
 
-@pytest.mark.parametrize("document", sorted(BASELINE["documents"]))
-def test_no_document_drops_below_its_recorded_f1(reports, document):
-    for field, recorded in BASELINE["documents"][document].items():
-        assert reports[document].fields[field].f1 >= recorded - 1e-9, (field, reports[document].misses[:20])
+@pytest.mark.parametrize(("name", "document", "kind", "field"), list(_cases()))
+def test_no_figure_drops_below_its_baseline(reports, name, document, kind, field):
+    recorded = _baseline(name)
+    report = reports[name][document]
+    if kind == "fields":
+        assert report.fields[field].f1 >= recorded["fields"][field] - 1e-9, report.misses[:20]
+    elif kind == "exact":
+        assert report.exact_share(field) >= recorded["exact"][field] - 1e-9, report.misses[:20]
+    else:
+        mine = recorded["documents"][document]
+        dropped = {f: report.fields[f].f1 for f, v in mine["fields"].items() if report.fields[f].f1 < v - 1e-9}
+        dropped.update({f: report.exact_share(f) for f, v in mine["exact"].items() if report.exact_share(f) < v - 1e-9})
+        assert not dropped, (dropped, report.misses[:20])
+
+
+def test_the_wild_set_meets_the_issue_thresholds(reports):
+    # issue 12: tasks F1 >= 0.90; lead exact >= 0.92 on matched tasks and >= 0.85 end to end;
+    # participants and implementers exact >= 0.85; deadlines and targets F1 >= 0.85
+    wild = reports["wild"]["all"]
+    assert wild.fields["tasks"].f1 >= 0.90
+    assert wild.exact_share("lead") >= 0.92 and wild.exact_share("lead end to end") >= 0.85
+    assert wild.exact_share("participants") >= 0.85 and wild.exact_share("implementers") >= 0.85
+    assert wild.fields["deadlines"].f1 >= 0.85 and wild.fields["targets"].f1 >= 0.85
+
+
+@pytest.mark.parametrize("name", ["wild", "annotated"])
+def test_no_plan_with_gold_tasks_gives_none(reports, name):
+    empty = [doc for doc, r in reports[name].items() if doc != "all" and "tasks" in r.fields
+             and r.fields["tasks"].fn and not r.fields["tasks"].tp and not r.fields["tasks"].fp]
+    assert empty == []
 
 
 def test_eval_command_prints_the_table_and_json():
@@ -69,19 +116,6 @@ def test_missing_gold_is_one_line_exit_2(tmp_path):
 def test_gold_files_are_found_by_name():
     names = {p.name for p in gold_files(GOLD)}
     assert "xinjiang-water-2016--changji-water-2016.alignment.yaml" in names and "baseline.json" not in names
-
-
-HELDOUT = GOLD.parent / "data" / "heldout"
-
-
-def test_the_held_out_plan_keeps_its_figures():
-    # tests/data/heldout: a plan in another county's style, annotated by hand
-    # before policyx first ran on it (targets then 0.889: one false target,
-    # since mended); the floors are today's figures
-    floors = {"sections": 1.0, "tasks": 1.0, "lead": 1.0, "participants": 1.0, "implementers": 1.0,
-                 "deadlines": 1.0, "targets": 1.0, "document_targets": 1.0}
-    fields = evaluate(HELDOUT)["all"].fields
-    assert {name: fields[name].f1 >= floor for name, floor in floors.items()} == dict.fromkeys(floors, True)
 
 
 def test_a_malformed_gold_file_is_one_line_not_a_traceback(tmp_path):

@@ -1,0 +1,36 @@
+"""Write the figures of `policyx eval` as a baseline the tests hold them to.
+
+    python tools/baseline.py tests/data/wild/gold > tests/data/wild/baseline.json
+
+A baseline records, overall and per document, the F1 of every field and the
+exact shares (lead, participants, implementers, lead end to end). The tests
+fail when a change makes one drop; refresh the file when a change lifts them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+
+from policyx.analyse.evaluate import evaluate
+
+
+def baseline(path: str) -> dict:
+    reports = evaluate(path)
+
+    def down(x: float) -> float:  # rounded down, so that the figure itself never falls short of it
+        return math.floor(x * 10000 + 1e-9) / 10000
+
+    def figures(report) -> dict:
+        return {
+            "fields": {k: down(v.f1) for k, v in report.fields.items()},
+            "exact": {k: down(report.exact_share(k)) for k in report.exact},
+        }
+
+    return {**figures(reports["all"]), "documents": {n: figures(r) for n, r in reports.items() if n != "all"}}
+
+
+if __name__ == "__main__":
+    json.dump(baseline(sys.argv[1]), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
