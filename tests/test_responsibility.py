@@ -288,8 +288,9 @@ def test_clause_on_the_line_after_its_task():
 @pytest.mark.parametrize(
     ("raw", "name", "canonical", "function"),
     [
-        ("市委宣传部", "宣传部", "市委宣传部", "publicity"),
-        ("自治区党委组织部", "组织部", "自治区党委组织部", "organization"),
+        # a party committee's prefix stays in the name (wild README: 市委… is kept)
+        ("市委宣传部", "市委宣传部", "市委宣传部", "publicity"),
+        ("自治区党委组织部", "自治区党委组织部", "自治区党委组织部", "organization"),
         ("市城管局", "城管局", "市城市管理局", "urban_management"),
         ("市场监管局", "市场监管局", "市场监督管理局", "quality_market"),
         ("区住建局", "住建局", "区住房和城乡建设局", "housing_construction"),

@@ -397,9 +397,9 @@ def read_unit_list(
         items = items[:group_break]
     refs, prefix = resolve_units(items, offset, registry, rules, prefix)
     # a government in a table's lead column carries the task out ("市委宣传部、…,各区(市)县政府(管委会)")
-    governments = [r for r in refs if registry.is_government(r.name)] if len(refs) > 1 or role != "lead" else []
-    parsed.add("implementer", governments)
-    parsed.add(role, [r for r in refs if r not in governments])
+    split = len(refs) > 1 or role != "lead"
+    for ref in refs:
+        parsed.add("implementer" if split and registry.is_government(ref.name) else role, [ref])
     return prefix
 
 

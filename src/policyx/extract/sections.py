@@ -265,8 +265,8 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
 def _opens_words(text: str, position: int, rule) -> bool:
     """A marker inside a line opens words of its own: "（一）研究将…", not "（一）、（二）"."""
     m = rule.pattern.match(text, position)
-    rest = text[m.end():m.end() + 2] if m else ""
-    return bool(regex.match(r"\p{Han}|[“\"《]", rest))
+    rest = text[m.end():m.end() + 5] if m else ""
+    return bool(regex.match(r"\p{Han}|[“\"《]|[0-9]{4}\s*年", rest))
 
 
 def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tuple[Issue, ...]]:

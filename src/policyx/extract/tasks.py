@@ -469,8 +469,10 @@ def _settle_titles(units: list[_Unit], text: str, rules: TaskRules) -> None:
             if body is not None and unit.clause is not None and unit.clause.form != "prose" and unit.clause.start <= body + 2:
                 body = _skip(text, unit.clause.end, limit)  # "（一）水源保护。【牵头单位：…】加强水源地保护。"
             lead_in = _lead_in_at(text, body, unit.end if body >= limit else limit, rules) if body is not None else None
-            if lead_in is not None and (lead_in[1] - lead_in[0] > rules.after_heading_max or "等" in text[lead_in[0]:lead_in[1]]):
-                lead_in = None
+            heading_words = text[heading.title_span[0]:heading.title_span[1]]
+            if lead_in is not None and (lead_in[1] - lead_in[0] > rules.after_heading_max or "等" in text[lead_in[0]:lead_in[1]]
+                                        or len(heading_words) > rules.after_heading_max or commas(heading_words, 0, len(heading_words))):
+                lead_in = None  # a heading that is a sentence of its own names its task
             if lead_in is None:
                 unit.title_span = heading.title_span
                 continue

@@ -140,6 +140,13 @@ class DepartmentRegistry:
         if cleaned[:1] in _LEADING_WORDS and len(cleaned) > 3 and self._names_an_office(cleaned[1:]):
             cleaned = cleaned[1:]  # "（由市环保局牵头）"; not "由环保部门负责解释"
         cleaned = _TRAILING_ETC.sub("", cleaned).strip(_EDGE_NOISE) or cleaned
+        # a note in brackets after a name is part of it but says nothing of the
+        # office: "省发展改革委(省数据局)" is looked up as 省发展改革委
+        note = _TRAILING_NOTE.search(cleaned)
+        if note and note.start() > 1:
+            ref = self._resolve(cleaned[:note.start()], inherited_prefix)
+            return replace(ref, raw=raw, name=ref.name + cleaned[note.start():],
+                           canonical=ref.canonical + cleaned[note.start():])
         prefix, level, rest = "", None, cleaned
         placed_name = False
         entry = self.aliases.get(cleaned)
@@ -154,9 +161,10 @@ class DepartmentRegistry:
                     prefix, level, rest = placed
                     entry = self.aliases[rest]
                     placed_name = True
-        # a place name stays in the name ("滁州海关", "深圳市生态环境局"): only a
-        # bare level prefix ("市", "自治区") is left out
-        name = cleaned if placed_name else rest
+        # a place name stays in the name ("滁州海关", "深圳市生态环境局"), and so
+        # does a party committee's ("市委宣传部"): only a bare level prefix
+        # ("市", "自治区") is left out
+        name = cleaned if placed_name or prefix.endswith("委") else rest
         if not prefix and inherited_prefix and entry is not None:
             # only a known office takes the list's level: "省商务厅、深圳海关" — the
             # customs office is not the province's
@@ -199,6 +207,7 @@ class DepartmentRegistry:
 
 
 _CONJUNCTION = regex.compile("[和及与]")
+_TRAILING_NOTE = regex.compile(r"[(（][^()（）]{1,16}[)）]$")
 # the level words a place name ends in: 深圳市, 伊犁哈萨克自治州, 海淀区
 _PLACE_END = regex.compile("自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗")
 # a place name is a few characters, none of them a list's or an office's:

@@ -243,9 +243,8 @@ def _align_by_content(row: list[Cell | None], roles: list[str | None], registry,
     fill the department columns in order, the first other cell the task."""
     cells = [c for c in row[1:] if c is not None]
     department_columns = [i for i, r in enumerate(roles) if r in _DEPARTMENT_ROLES]
-    in_place = [row[i] for i in department_columns if row[i] is not None]
-    if in_place and all(_is_departments(c.key, registry, resp) for c in in_place):
-        return row
+    if len(cells) >= len(roles) - 1:
+        return row  # no cell lost
     offices = [c for c in cells if _is_departments(c.key, registry, resp)]
     if not offices:
         return row

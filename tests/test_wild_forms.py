@@ -1,0 +1,241 @@
+"""The forms other offices write their tasks in, each pinned by the real snippet
+that motivated it (tests/data/wild/texts and the 8 long plans in
+tests/data/wild/full; the file is named in each case)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policyx import extract_text, load_rules
+from policyx.extract.clauses import ClauseContext, find_clauses
+from policyx.text.normalize import Normalized, comparable
+
+RULES = load_rules()
+
+
+def clause(text: str, context: ClauseContext | None = None):
+    found = find_clauses(comparable(text), 0, RULES.departments, RULES.responsibility, context)
+    assert found, f"no clause in {text!r}"
+    p = found[-1].parsed
+    return [r.name for r in p.lead], [r.name for r in p.participants], [r.name for r in p.implementers]
+
+
+def tasks(text: str):
+    return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers])
+            for t in extract_text(text).tasks]
+
+
+# -- the grammar of a clause -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # xiangxi-fangguanfu-2020, line 9: 责任单位 beside 牵头单位 carries out; 6月底完成 is a time, not a unit
+    ("(牵頭單位:州行政審批服務局;責任單位:州司法局、州委編辦及州直相關單位,各縣市人民政府、湘西經開區管委會,6月底完成)",
+     (["行政审批服务局"], [], ["司法局", "州委编办", "州直相关单位", "各县市人民政府", "湘西经开区管委会"])),
+    # gangcheng-fangguanfu-2021, line 9: 〔〕, a comma between labels, a unit with brackets inside
+    ("〔牵头单位:区政府办公室,责任单位:区政府有关部门,各街道(功能区)〕", (["政府办公室"], [], ["政府有关部门", "各街道(功能区)"])),
+    # jilin-energy-2006, line 1: governments alone carry out, they do not lead
+    ("(各市、州政府及长白山管委会负责)", ([], [], ["各市、州政府", "长白山管委会"])),
+    # jilin-energy-2006, line 6: what the list answers for, before 由
+    ("(省政府的奖励工作由省发展改革委、省人事厅、省财政厅负责)", (["发展改革委", "人事厅", "财政厅"], [], [])),
+    # kaifeng-air-2025, line 12: 按职责分工负责 + 具体落实
+    ("(市工业和信息化局、市发展改革委、市生态环境局按职责分工负责,各县区政府、城乡一体化示范区管委会具体落实)",
+     (["工业和信息化局", "发展改革委", "生态环境局"], [], ["各县区政府", "城乡一体化示范区管委会"])),
+    # mwr-water-2012, line 1: 负责 … 配合
+    ("(水资源司、各流域管理机构、各省级水行政主管部门负责,各有关单位配合)",
+     (["水资源司", "各流域管理机构", "各省级水行政主管部门"], ["各有关单位"], [])),
+    # ndrc-ghg-division-2017, line 23: two labels in one phrase, a space between
+    ("(牵头单位:能源局 参加单位:发展改革委、国资委)", (["能源局"], ["发展改革委", "国资委"], [])),
+    # ndrc-ghg-division-2017, line 21: a note after the list is no unit
+    ("(负责单位:发展改革委、能源局、国务院其他有关部门。未明确牵头单位的,由所列负责单位按职责分工负责,下同)",
+     (["发展改革委", "能源局", "国务院其他有关部门"], [], [])),
+    # huanggang-dust-2021, line 5: a stray 、等 before the role word
+    ("(市住建局、市交通运输局、市水利和湖泊局、等按职责分工负责。)", (["住建局", "交通运输局", "水利和湖泊局"], [], [])),
+    # national-fangguanfu-task-division-2020: 及 between a department list and 各地区
+    ("（国务院办公厅牵头，国务院相关部门及各地区按职责分工负责）", (["国务院办公厅"], ["国务院相关部门"], ["各地区"])),
+    # chuzhou-govwork-2024, line 18: a place before a shared office stays with it
+    ("协同责任单位:市农业农村局、市住建局,滁州经开区、中新苏滁高新区管委会,各县、市、区人民政府。",
+     ([], ["农业农村局", "住建局"], ["滁州经开区、中新苏滁高新区管委会", "各县、市、区人民政府"])),
+    # hebei-economy-stabilization-2022: 牵头部门 + a 配合 list with governments
+    ("(牵头部门:省生态环境厅,省税务局、各市(含定州、辛集市)政府、雄安新区管委会配合)",
+     (["生态环境厅"], ["税务局"], ["各市(含定州、辛集市)政府", "雄安新区管委会"])),
+    # baotou-digital-gov-evaluation-2022: a state of work before the label
+    ("（持续推进，牵头考核单位：市委宣传部、市政府办公室）", (["市委宣传部", "政府办公室"], [], [])),
+    # sichuan-govservice-2025, line 13: a unit with its own brackets, 等部门(单位) dropped
+    ("〔省发展改革委(省数据局)、科技厅、省市场监管局等部门(单位)和各市(州)人民政府按职责分工负责〕",
+     (["发展改革委(省数据局)", "科技厅", "市场监管局"], [], ["各市(州)人民政府"])),
+])
+def test_clause_forms(text, expected):
+    assert clause(text) == expected
+
+
+def test_first_listed_leads_and_it_carries_forward():
+    # shandong-education-14fyp-2021: "列第一位者为牵头部门，下同"
+    context = ClauseContext()
+    first = clause("（省委教育工委、省委宣传部、团省委负责，列第一位者为牵头部门，下同）", context)
+    later = clause("（省教育厅、省体育局、省卫生健康委负责）", context)
+    assert first == (["省委教育工委"], ["省委宣传部", "团省委"], [])
+    assert later == (["教育厅"], ["体育局", "卫生健康委"], [])
+
+
+def test_a_standing_clause_of_another_wording():
+    # sichuan-govservice-2025, line 13: 以下均需…落实,不再列出 in 〔〕 after 按职责分工负责
+    found = find_clauses(comparable("〔省发展改革委、科技厅按职责分工负责。以下均需各市(州)人民政府落实,不再列出〕"), 0,
+                         RULES.departments, RULES.responsibility)
+    assert [r.name for r in found[0].parsed.standing] == ["各市(州)人民政府"]
+
+
+def test_a_persons_name_is_no_unit():
+    # chuzhou-govwork-2020, line 14: 牵头负责领导:金力。
+    assert find_clauses(comparable("牵头负责领导:金力。"), 0, RULES.departments, RULES.responsibility) == []
+
+
+def test_an_attribution_in_prose():
+    # hebei-sci-tech-reform-2015: "成立由省科技部门牵头，省财政、发展改革等相关部门参加的…联席会议"
+    found = find_clauses(comparable("成立由省科技部门牵头，省财政、发展改革等相关部门参加的科技计划管理联席会议。"), 0,
+                         RULES.departments, RULES.responsibility)
+    assert found and found[0].form == "prose" and [r.name for r in found[0].parsed.lead] == ["科技部门"]
+
+
+# -- where a task begins and ends --------------------------------------------------------
+
+
+def test_clause_lines_after_an_item_are_its_clause():
+    # chuzhou-govwork-2020, lines 12-18
+    text = ("一、确保完成全年主要预期目标\n\n    1. 地区生产总值增长8%以上。\n\n    牵头负责领导:金力。\n\n"
+            "    牵头责任单位:市发展改革委。\n\n    协同责任单位:市经信局、市商务局、滁州经开区管委会等,各县、市、区政府。\n")
+    assert tasks(text) == [("地区生产总值增长8%以上", ["发展改革委"], ["经信局", "商务局"],
+                            ["滁州经开区管委会", "各县、市、区政府"])]
+
+
+def test_a_label_line_under_a_heading():
+    # caidian-govwork-2023, lines 29-31
+    assert tasks("(一)地区生产总值增长7%以上\n\n责任单位:区发展和改革局\n") == [("地区生产总值增长7%以上", ["发展和改革局"], [], [])]
+
+
+def test_several_clauses_on_one_line_are_several_tasks():
+    # shandong-air-2018, line 2
+    text = ("坚持从实际出发,宜电则电、宜气则气,确保群众安全取暖过冬。(省发展改革委、省煤炭工业局牵头)"
+            "做好各类集中式清洁供暖污染物排放标准制定的监管工作。(省环保厅牵头)\n")
+    assert [(t, lead) for t, lead, _, _ in tasks(text)] == [
+        ("坚持从实际出发", ["发展改革委", "煤炭工业局"]), ("做好各类集中式清洁供暖污染物排放标准制定的监管工作", ["环保厅"])]
+
+
+def test_a_measure_over_several_paragraphs_has_one_closing_clause():
+    # jian-air-2018, lines 3-5
+    text = ("吉安市打贏藍天保衛戰三年行動計劃發布\n2018-12-03\n深化燃煤鍋爐治理。加快推進集中供熱。\n"
+            "加大工業園區燃煤鍋爐實施煤改清潔能源,加快淘汰燃煤鍋爐。\n"
+            "嚴把準入關,縣級以上城市建成區不再審批燃煤鍋爐。(責任部門:市環保局、市工信委、各縣(市、區)人民政府)\n")
+    doc = extract_text(text)
+    assert [(t.line, t.title) for t in doc.tasks] == [(3, "深化燃煤鍋爐治理")]
+    assert [r.name for r in doc.tasks[0].implementers] == ["各县(市、区)人民政府"]
+
+
+def test_a_heading_alone_names_the_task_whose_words_have_no_lead_in():
+    # mwr-water-2012, lines 4-6
+    text = ("(4)核定水功能区纳污能力,明确限制排污总量意见。\n"
+            "2012年底前,完成全国重要江河湖泊水功能区纳污能力核定。(水资源司负责,各有关单位配合)\n"
+            "水利部定期编发水功能区水质状况通报。(水资源司、各流域管理机构负责,各有关单位配合)\n")
+    assert [(t.line, t.title) for t in extract_text(text).tasks] == [
+        (1, "核定水功能区纳污能力,明确限制排污总量意见"), (3, "水利部定期编发水功能区水质状况通报")]
+
+
+def test_items_run_together_on_one_line_are_read_as_items():
+    # national-fangguanfu-task-division-2020: no line breaks, markers glued to the words before them
+    text = ("现制定如下分工方案。一、把实施好宏观政策和深化“放管服”改革结合起来，提高宏观政策实施的时效性和精准性"
+            "（一）研究将财政资金直达机制实施中的好做法制度化，落实减税降费政策。（财政部、税务总局等国务院相关部门按职责分工负责）"
+            "（二）创新实施宏观政策。（国家发展改革委牵头，国务院相关部门及各地区按职责分工负责）具体措施：1．2020年底前制定实施意见。"
+            "（国家发展改革委牵头，国务院相关部门按职责分工负责）")
+    doc = extract_text(text)
+    assert [s.marker for s in doc.sections] == ["一、", "（一）", "（二）", "1．"]
+    assert [(t.title, [r.name for r in t.lead]) for t in doc.tasks] == [
+        ("研究将财政资金直达机制实施中的好做法制度化，落实减税降费政策", ["财政部", "税务总局"]),
+        ("创新实施宏观政策", ["国家发展改革委"]),
+        ("2020年底前制定实施意见", ["国家发展改革委"]),
+    ]
+
+
+def test_paragraphs_separated_by_two_ideographic_spaces():
+    # hebei-resume-production-2021: a crawler kept "　　" between paragraphs
+    text = ("一、坚持安全有序推进复工复产　　（一）科学精准落实疫情防控措施。坚持分区分级。（责任单位：省卫生健康委，各市政府）"
+            "　　（二）全力保障企业用工。加强用工监测。（责任单位：省人力资源社会保障厅）")
+    assert [(t, lead, impl) for t, lead, _, impl in tasks(text)] == [
+        ("坚持分区分级", ["卫生健康委"], ["各市政府"]), ("加强用工监测", ["人力资源社会保障厅"], [])]
+
+
+def test_an_item_whose_clause_was_removed_is_a_task_without_lead():
+    # most items carry a clause: the one that does not is what CI is for
+    text = ("一、主要任务\n1.推进水污染防治。（市环保局负责）\n2.推进土壤污染防治。完成详查。\n3.推进大气污染防治。（市环保局负责）\n")
+    doc = extract_text(text)
+    assert [t.title for t in doc.tasks] == ["推进水污染防治", "完成详查", "推进大气污染防治"]
+    assert [w.code for w in doc.warnings] == ["task-without-clause"]
+
+
+def test_a_plan_with_clauses_and_no_task_says_why():
+    doc = extract_text("各单位：\n（市环保局负责）\n")
+    assert any(w.code == "no-tasks" and "clause" in w.message for w in doc.warnings)
+
+
+# -- tables in the forms web copies give them -----------------------------------------------
+
+
+def test_a_table_with_pipes():
+    # cangnan-livelihood-2023, lines 5-6
+    text = ("序號 | 項目內容 | 工作進度安排 | 牽頭單位 |\n"
+            "1 | 完成“縣中崛起”。 | 第一季度:舉行結對儀式; 第四季度(11月份):組織開展教研活動。 | 縣教育局 |\n")
+    doc = extract_text(text, date="2023-04-10")
+    (task,) = doc.tasks
+    assert (task.source, task.title, [r.name for r in task.lead]) == ("table", "完成“縣中崛起”", ["教育局"])
+    assert [d.date for d in task.deadlines] == ["2023-03-31", "2023-11-30"]
+
+
+def test_a_table_one_cell_per_line_ending_in_a_bar():
+    # chongchuan-livelihood-2023: empty cells lost, so departments are put back by what they hold
+    text = ("序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n牵头 单位 |\n责任主体与协同单位 |\n1-10月推进情况 |\n"
+            "24 |\n优化提升50条背街后巷交通组织。 |\n徐国江 |\n城管局 |\n市政局、相关街道 |\n已进场施工,完成30%。 |\n||\n"
+            "25 |\n新增四分类达标小区210个。 |\n徐国江 |\n城管局 |\n市政局、环卫处、崇川经济开发区、各街道 |\n")
+    assert [(t, lead, impl) for t, lead, _, impl in tasks(text)] == [
+        ("优化提升50条背街后巷交通组织", ["城管局"], ["市政局", "相关街道"]),
+        ("新增四分类达标小区210个", ["城管局"], ["市政局", "环卫处", "崇川经济开发区", "各街道"]),
+    ]
+
+
+def test_a_table_one_cell_per_line_with_a_group_row():
+    # luan-govwork-2022, lines 14-36
+    text = ("2022年重点工作及责任清单\n\n序号\n\n重点工作\n\n牵头责任单位\n\n协同责任单位\n\n任务来源\n\n"
+            "一、潘东旭市长负责事项(共9项)\n\n1\n\n全面延伸“双招双引”,继续坚持“顶格倾听”。\n\n市政府办\n\n"
+            "市政府各部门、各直属机构\n\n皖政〔2022〕9号文件\n")
+    doc = extract_text(text)
+    (task,) = doc.tasks
+    assert (task.title, [r.name for r in task.lead], [r.name for r in task.participants]) == (
+        "全面延伸“双招双引”,继续坚持“顶格倾听”", ["政府办"], ["政府各部门", "各直属机构"])
+
+
+# -- the working copy ---------------------------------------------------------------------
+
+
+def test_html_entities_are_decoded():
+    # two departments glued by an entity: "&#12289;" is 、
+    (task,) = extract_text("一、总则\n（一）工业。取缔小企业。（市发改委&#12289;市环保局牵头）\n").tasks
+    assert [r.name for r in task.lead] == ["发改委", "环保局"]
+    assert task.lead[1].raw == "市环保局"
+
+
+def test_pinyin_glosses_are_read_through_and_kept_in_the_raw_text():
+    # neimenggu-air-2018, line 15
+    text = "(三十一)嚴格考核問責(zé)。制定考核辦法。(自治區(qū)環(huán)境保護廳牽頭;相關(guān)部門參與)\n"
+    doc = extract_text(text)
+    (task,) = doc.tasks
+    assert [r.name for r in task.lead] == ["环境保护厅"]
+    assert task.lead[0].raw == "自治區(qū)環(huán)境保護廳"
+    assert text[task.span[0]:task.span[1]] == task.text
+    assert doc.sections[0].title == "嚴格考核問責(zé)"
+
+
+def test_working_copy_maps_back_to_the_original():
+    from policyx.extract.pipeline import noise_rules
+
+    norm = Normalized("甲&#12289;乙環(huán)保", noise_rules(RULES))
+    assert norm.text == "甲、乙環保"  # (too few traditional characters to convert)
+    assert norm.original_span(1, 2) == (1, 9)  # the entity, all 8 characters of it
+    assert norm.source[3:5] == "環(huán)保"
