@@ -52,6 +52,11 @@ class ResponsibilityRules:
     conventions: tuple[Convention, ...]
     carry_forward: regex.Pattern
     prose: tuple[ProseRule, ...]
+    etc_tail: regex.Pattern
+    place_before_office: regex.Pattern
+    unit_group: regex.Pattern
+    role_note: regex.Pattern
+    carry_words: regex.Pattern
     standing_examples: tuple[dict, ...] = ()
 
 
@@ -141,5 +146,10 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         conventions=_conventions(data, where),
         carry_forward=optional_pattern(data.get("carry_forward")),
         prose=_prose(data, where),
+        etc_tail=optional_pattern(data.get("etc_tail")),
+        place_before_office=optional_pattern(data.get("place_before_office")),
+        unit_group=optional_pattern(data.get("unit_group")),
+        role_note=optional_pattern(data.get("role_note")),
+        carry_words=optional_pattern(data.get("carry_words")),
         standing_examples=examples,
     )

@@ -14,10 +14,15 @@ class TaskRules:
     title_max: int
     title_max_with_comma: int
     after_heading_max: int
+    after_heading_forbidden: regex.Pattern
     title_forbidden: regex.Pattern
     title_bad_start: regex.Pattern
     non_task_sections: regex.Pattern
     task_verbs: regex.Pattern
+    attachment_list: regex.Pattern
+    listed_item: regex.Pattern
+    date_line: regex.Pattern
+    document_title: regex.Pattern
 
 
 def compile_task_rules(data: dict) -> TaskRules:
@@ -26,8 +31,13 @@ def compile_task_rules(data: dict) -> TaskRules:
         title_max=int(title.get("max_chars", 32)),
         title_max_with_comma=int(title.get("max_chars_with_comma", 0)),
         after_heading_max=int(title.get("after_heading_max_chars", title.get("max_chars", 32))),
+        after_heading_forbidden=optional_pattern(title.get("after_heading_not_inside")),
         title_forbidden=optional_pattern(title.get("not_inside")),
         title_bad_start=optional_pattern(title.get("not_starting")),
         non_task_sections=optional_pattern(data.get("non_task_sections")),
         task_verbs=optional_pattern(data.get("task_verbs")),
+        attachment_list=optional_pattern(data.get("attachment_list")),
+        listed_item=optional_pattern(data.get("listed_item")),
+        date_line=optional_pattern(data.get("date_line")),
+        document_title=optional_pattern(data.get("document_title")),
     )

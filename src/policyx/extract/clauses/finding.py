@@ -1,0 +1,160 @@
+"""Finding clauses in a paragraph: in brackets, after labels, as sentences of their own, in prose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
+from policyx.extract.clauses.units import _office
+from policyx.model import Clause, DepartmentRef
+from policyx.rules.clauses import ResponsibilityRules
+from policyx.rules.departments import DepartmentRegistry
+
+_SENTENCE_END = "。;!?"
+
+
+@dataclass(frozen=True, slots=True)
+class FoundClause:
+    start: int  # absolute, the opening bracket (or where the clause starts)
+    end: int  # absolute, after the closing bracket
+    inner_start: int
+    inner_end: int
+    parsed: ParsedClause
+    closed: bool
+    form: str  # bracket | labelled | sentence | prose
+    rule: str = ""
+
+
+def _has_role(text: str, rules: ResponsibilityRules) -> bool:
+    return bool(rules.role_pattern.search(text) or rules.label_pattern.search(text))
+
+
+class _Finder:
+    """Collects the clauses of one paragraph (working-copy text at ``offset``)."""
+
+    def __init__(self, text: str, offset: int, registry, rules: ResponsibilityRules, context: ClauseContext | None):
+        self.text, self.offset, self.registry, self.rules, self.context = text, offset, registry, rules, context
+        self.found: list[FoundClause] = []
+
+    def covered(self, start: int, end: int) -> bool:
+        return any(c.start - self.offset < end and start < c.end - self.offset for c in self.found)
+
+    def attempt(self, start: int, end: int, inner_start: int, inner_end: int, closed: bool, form: str, rule: str) -> bool:
+        inner = self.text[inner_start:inner_end]
+        if not _has_role(inner, self.rules):
+            return False
+        parsed = parse_clause(inner, self.offset + inner_start, self.registry, self.rules, self.context)
+        if parsed is None:
+            return False
+        o = self.offset
+        self.found.append(FoundClause(o + start, o + end, o + inner_start, o + inner_end, parsed, closed, form, rule))
+        return True
+
+    def brackets(self) -> None:
+        """Paired with a stack; a closer with no opener takes the text back to
+        the previous sentence end ("…技术改造。经信委、环保局牵头,发改委负责)"),
+        an opener with no closer takes the text up to the next bracket or the end."""
+        text, rules = self.text, self.rules
+        stack: list[tuple[str, int]] = []
+        for bracket in rules.bracket_pattern.finditer(text):
+            i, ch = bracket.start(), bracket.group(0)
+            if ch in rules.opener_to_closer:
+                stack.append((ch, i))
+            elif ch in rules.closer_to_opener:
+                opener = rules.closer_to_opener[ch]
+                if stack and stack[-1][0] == opener:
+                    _, start = stack.pop()
+                    if not stack:
+                        self.attempt(start, i + 1, start + 1, i, True, "bracket", "clause.bracket")
+                elif not stack:
+                    back = max((text.rfind(p, 0, i) for p in _SENTENCE_END), default=-1)
+                    inner_start = back + 1
+                    while inner_start < i and text[inner_start].isspace():
+                        inner_start += 1
+                    if not self.found or self.found[-1].end - self.offset <= inner_start:
+                        self.attempt(inner_start, i + 1, inner_start, i, False, "bracket", "clause.bracket_unopened")
+        for _, start in stack[:1]:
+            after = rules.bracket_pattern.search(text, start + 1)
+            end = after.start() if after else len(text.rstrip())
+            self.attempt(start, end, start + 1, end, False, "bracket", "clause.bracket_unclosed")
+
+    def labels(self) -> None:
+        """Labelled units outside brackets ("牵头单位：X；配合单位：Y"), up to the
+        end of their sentence."""
+        text = self.text
+        position = 0
+        for match in self.rules.label_pattern.finditer(text):
+            if match.start() < position or self.covered(match.start(), match.end()):
+                continue
+            stop = text.find("。", match.end())
+            end = stop if stop != -1 else len(text.rstrip())
+            if self.attempt(match.start(), end + (1 if stop != -1 else 0), match.start(), end, True, "labelled", "clause.labelled"):
+                position = end
+
+    def sentences(self) -> None:
+        """"各县（市）人民政府负责。" written as a sentence of its own: only when it
+        ends on a role word and every unit in it names an office."""
+        for sentence in _BARE_SENTENCE.finditer(self.text):
+            start, end = sentence.span("words")
+            if self.covered(start, end):
+                continue
+            words = self.text[start:end]
+            if not self.rules.role_at_end.search(words):
+                continue
+            parsed = parse_clause(words, self.offset + start, self.registry, self.rules, self.context)
+            if parsed is None or not all(_office(ref.raw, self.registry) for ref in parsed.refs()):
+                continue
+            o = self.offset
+            self.found.append(FoundClause(o + start, o + sentence.end(), o + start, o + end, parsed, True, "sentence", "clause.sentence"))
+
+    def prose(self) -> None:
+        """Attributions inside a sentence: "成立由省科技部门牵头，省财政…参加的联席会议"."""
+        for rule in self.rules.prose:
+            for match in rule.pattern.finditer(self.text):
+                start, end = match.span("clause")
+                if self.covered(match.start(), match.end()):
+                    continue
+                self.attempt(match.start(), end, start, end, True, "prose", rule.id)
+
+
+# a sentence of its own: after a stop (or at the start), up to the next stop
+_BARE_SENTENCE = regex.compile(r"(?:(?<=^|[。;；!?！？]\s*))(?P<words>[^。;；!?！？\n]{2,60}?)[。;；]")
+
+
+def find_clauses(
+    text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
+    context: ClauseContext | None = None,
+) -> list[FoundClause]:
+    """All responsibility clauses in a stretch of working-copy text, in order."""
+    finder = _Finder(text, offset, registry, rules, context)
+    finder.brackets()
+    finder.labels()
+    finder.sentences()
+    finder.prose()
+    return sorted(finder.found, key=lambda c: c.start)
+
+
+def as_written(refs: list[DepartmentRef], source, rule: str = "") -> tuple[DepartmentRef, ...]:
+    """The refs with ``raw`` taken from the original text (they were read on
+    the working copy), and the rule that read them."""
+    return tuple(replace(r, raw=source[r.span[0]:r.span[1]], rule=rule or r.rule) for r in refs)
+
+
+def to_clause(found: FoundClause, source, line: int, *, nested: bool = False, sentence_span=None) -> Clause:
+    """The model's Clause, with every ``raw`` taken from the original text."""
+    return Clause(
+        text=source[found.start:found.end],
+        span=(found.start, found.end),
+        line=line,
+        lead=as_written(found.parsed.lead, source, found.rule),
+        participants=as_written(found.parsed.participants, source, found.rule),
+        implementers=as_written(found.parsed.implementers, source, found.rule),
+        standing=as_written(found.parsed.standing, source, found.rule),
+        closed=found.closed,
+        form=found.form,
+        nested=nested,
+        sentence_span=sentence_span,
+        rule=found.rule,
+    )

@@ -1,0 +1,297 @@
+"""Reading a clause: phrases, labels, role words, conventions, standing clauses.
+
+See the package docstring for the grammar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
+from policyx.model import DepartmentRef
+from policyx.rules.clauses import ResponsibilityRules
+from policyx.rules.departments import DepartmentRegistry
+
+
+@dataclass(slots=True)
+class ParsedClause:
+    lead: list[DepartmentRef] = field(default_factory=list)
+    participants: list[DepartmentRef] = field(default_factory=list)
+    implementers: list[DepartmentRef] = field(default_factory=list)
+    standing: list[DepartmentRef] = field(default_factory=list)
+    convention: str | None = None  # first_is_lead | all_lead, stated here
+    carries: bool = False  # …for later clauses too (下同)
+    notes: list[tuple[int, int]] = field(default_factory=list)  # absolute spans of time/state phrases
+
+    def add(self, role: str, refs: list[DepartmentRef]) -> None:
+        {"lead": self.lead, "participant": self.participants, "implementer": self.implementers}[role].extend(refs)
+
+    def empty(self) -> bool:
+        return not (self.lead or self.participants or self.implementers)
+
+    def refs(self) -> list[DepartmentRef]:
+        return [*self.lead, *self.participants, *self.implementers, *self.standing]
+
+
+@dataclass(slots=True)
+class ClauseContext:
+    """What earlier clauses of a plan say about later ones: a convention
+    carried forward with 下同."""
+
+    convention: str | None = None
+
+
+@dataclass(slots=True)
+class _Phrase:
+    kind: str | None  # lead | participant | implementer | responsible | person | None (pending)
+    by_label: bool
+    refs: list[DepartmentRef]
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _cut_standing(core: str, offset: int, registry, rules, parsed: ParsedClause) -> str:
+    for pattern in rules.standing:
+        standing = pattern.search(core)
+        if standing:
+            units = split_units(standing.group("units"), offset + standing.start("units"), registry, rules)
+            parsed.standing = [registry.resolve(u, span=(s, s + len(u))) for u, s in units]
+            return core[: standing.start()]
+    return core
+
+
+def _cut_conventions(core: str, rules: ResponsibilityRules, parsed: ParsedClause) -> str:
+    for convention in rules.conventions:
+        match = convention.pattern.search(core)
+        if match:
+            parsed.convention = convention.effect
+            end = match.end()
+            carry = rules.carry_forward.match(core, end)
+            if carry:
+                parsed.carries = True
+                end = carry.end()
+            core = _blank(core, match.start(), end)
+    carry = rules.carry_words.search(core)
+    if carry:  # "…负责,下同" with no convention: nothing to carry but the words
+        core = _blank(core, carry.start(), carry.end())
+    return core
+
+
+def _cut_other_fields(core: str, rules: ResponsibilityRules, parsed: ParsedClause, offset: int) -> str:
+    """Blank the other fields of a labelled clause ("，完成时限：2018年底"),
+    each up to the next phrase; their times are the task's."""
+    for stop in list(rules.label_stop.finditer(core)):
+        end = stop.end()
+        following = rules.phrase_separators.search(core, end)
+        end = following.start() if following else len(core)
+        parsed.notes.append((offset + stop.start(), offset + end))
+        core = _blank(core, stop.start(), end)
+    return core
+
+
+def _role_segments(phrase: str, rules: ResponsibilityRules) -> list[tuple[str | None, int, int]]:
+    """``(role word, start, end)`` of the unit lists in a phrase: each ends
+    at a role word — at the phrase's end, or a 牵头/会同 inside it ("市环保局
+    会同市财政局负责")."""
+    segments = []
+    start = 0
+    for match in rules.role_pattern.finditer(phrase):
+        word = match.group(0)
+        at_end = rules.role_at_end.match(phrase, match.start()) is not None
+        if not at_end and rules.role_of[word] != "lead":
+            continue
+        segments.append((word, start, match.start()))
+        start = match.end()
+    if phrase[start:].strip(" \t,，;；。"):
+        segments.append((None, start, len(phrase)))
+    return segments
+
+
+def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parsed: ParsedClause) -> list[_Phrase]:
+    phrases: list[_Phrase] = []
+    prefix = ""
+    for start, end, _ in _pieces(core, rules.phrase_separators, rules):
+        # several labels may share a phrase: "牵头单位:能源局 参加单位:发展改革委"
+        labels = list(rules.label_pattern.finditer(core, start, end))
+        cuts = [(None, start)] + [(m, m.start()) for m in labels if m.start() >= start]
+        for i, (label, at) in enumerate(cuts):
+            stop = cuts[i + 1][1] if i + 1 < len(cuts) else end
+            body_start = label.end() if label else at
+            body = core[body_start:stop]
+            stop_field = rules.label_stop.search(body)
+            if stop_field:
+                body = body[: stop_field.start()]
+            if not body.strip():
+                continue
+            label_kind = rules.label_of[label.group("label")] if label else None
+            if label_kind == "person":
+                continue
+            if rules.notes.search(body.strip()) and not any(_office(u, registry) for u, _ in split_units(body, 0, registry, rules)):
+                parsed.notes.append((offset + body_start, offset + body_start + len(body)))
+                continue
+            if rules.role_note.search(body):
+                # "州生态环境局（牵头）、州工业和信息化局": roles noted after units
+                noted = ParsedClause()
+                if _parse_annotated(body, offset + body_start, label_kind or "responsible", registry, rules, noted):
+                    phrases.extend(_Phrase(kind, True, refs) for kind, refs in
+                                   (("lead", noted.lead), ("participant", noted.participants), ("implementer", noted.implementers)) if refs)
+                    continue
+            for word, a, b in _role_segments(body, rules):
+                opener = rules.list_opener.match(body, a, b)
+                if opener:
+                    a = opener.end()
+                refs, prefix = resolve_units(body[a:b], offset + body_start + a, registry, rules, prefix)
+                if not refs:
+                    continue
+                if word is not None:
+                    phrases.append(_Phrase(rules.role_of[word], False, refs))
+                else:
+                    phrases.append(_Phrase(label_kind, label_kind is not None, refs))
+    return phrases
+
+
+def _settle(phrases: list[_Phrase]) -> None:
+    """Give each pending phrase a role: the label before it, else the next role word."""
+    label_in_force: str | None = None
+    pending: list[_Phrase] = []
+    for phrase in phrases:
+        if phrase.kind is None:
+            if label_in_force is not None:
+                phrase.kind, phrase.by_label = label_in_force, True
+            else:
+                pending.append(phrase)
+            continue
+        if phrase.by_label:
+            label_in_force = phrase.kind
+        for waiting in pending:
+            waiting.kind, waiting.by_label = phrase.kind, phrase.by_label
+        pending = []
+
+
+def _assign(phrases: list[_Phrase], registry: DepartmentRegistry, parsed: ParsedClause) -> bool:
+    """Roles to departments; True when the clause names a lead outright (牵头)."""
+    explicit_lead = any(p.kind == "lead" for p in phrases)
+    lead_seen = False
+    for phrase in phrases:
+        kind = phrase.kind
+        if kind is None or kind == "person":
+            continue
+        if kind == "responsible":
+            if phrase.by_label:
+                kind = "implementer" if explicit_lead else "lead"
+            else:
+                kind = "participant" if lead_seen else "lead"
+            if kind == "lead":
+                # "(各县市人民政府负责)": governments carry out, they do not lead
+                governments = [r for r in phrase.refs if registry.is_government(r.name)]
+                parsed.add("implementer", governments)
+                parsed.add("lead", [r for r in phrase.refs if r not in governments])
+                lead_seen = lead_seen or len(governments) < len(phrase.refs)
+                continue
+        if kind == "participant":
+            governments = [r for r in phrase.refs if registry.is_government(r.name)]
+            parsed.add("implementer", governments)
+            parsed.add("participant", [r for r in phrase.refs if r not in governments])
+            continue
+        parsed.add(kind, phrase.refs)
+        lead_seen = lead_seen or kind == "lead"
+    return explicit_lead
+
+
+def parse_clause(
+    text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
+    context: ClauseContext | None = None,
+) -> ParsedClause | None:
+    """Read the inside of a clause (working-copy text, absolute ``offset``).
+
+    Returns None when the text is not a responsibility clause: no role word or
+    label, or nothing in it names an office.
+    """
+    parsed = ParsedClause()
+    core = _cut_standing(text, offset, registry, rules, parsed)
+    core = _cut_conventions(core, rules, parsed)
+    core = _cut_other_fields(core, rules, parsed, offset)
+    phrases = _phrases(core, offset, registry, rules, parsed)
+    _settle(phrases)
+    explicit_lead = _assign(phrases, registry, parsed)
+    convention = parsed.convention or (context.convention if context else None)
+    if convention == "first_is_lead" and not explicit_lead and len(parsed.lead) > 1:
+        parsed.participants[:0] = parsed.lead[1:]
+        del parsed.lead[1:]
+    if context is not None and parsed.convention and parsed.carries:
+        context.convention = parsed.convention
+    if parsed.empty() and not parsed.standing:
+        return None
+    if not any(ref.known or registry.looks_like_office(ref.name) for ref in parsed.refs()):
+        return None
+    return parsed
+
+
+def read_unit_list(
+    items: str, offset: int, role: str, registry: DepartmentRegistry, rules: ResponsibilityRules,
+    parsed: ParsedClause, prefix: str = "",
+) -> str:
+    """Units listed under a label or in a table column whose header gives
+    ``role``; roles written among them decide where they are given. Returns
+    the level prefix in force at the end."""
+    if _parse_annotated(items, offset, role, registry, rules, parsed):
+        return prefix
+    found = rules.role_pattern.search(items)
+    if found:
+        # "责任单位：市环保局牵头，市发改委配合": the roles inside decide; but in
+        # "责任单位：市发改委、市工信局；各区县政府负责落实" the role word governs
+        # only its own group, and the groups before it keep the column's role
+        group_break = max(items.rfind(sep, 0, found.start()) for sep in "；;，,")
+        inner = parse_clause(items[group_break + 1:], offset + group_break + 1, registry, rules)
+        if inner is not None:
+            for name in ("lead", "participant", "implementer"):
+                parsed.add(name, {"lead": inner.lead, "participant": inner.participants, "implementer": inner.implementers}[name])
+        if group_break <= 0:
+            return prefix
+        items = items[:group_break]
+    refs, prefix = resolve_units(items, offset, registry, rules, prefix)
+    # a government in a table's lead column carries the task out ("市委宣传部、…,各区(市)县政府(管委会)")
+    split = len(refs) > 1 or role != "lead"
+    for ref in refs:
+        parsed.add("implementer" if split and registry.is_government(ref.name) else role, [ref])
+    return prefix
+
+
+# a word in brackets at the end of a unit: its role, if it is a role word
+_ROLE_NOTE = regex.compile(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]］】]\s*$")
+
+
+def _parse_annotated(
+    items: str, offset: int, label_role: str, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: ParsedClause
+) -> bool:
+    """"责任单位：州生态环境局（牵头）、州工信局，各县（市）人民政府": a role written
+    after a unit in brackets. The others take the label's role, or, when the
+    lead is marked, take part (governments carry it out). False when no unit
+    carries such a note."""
+    units = split_units(items, offset, registry, rules)
+    notes = [_ROLE_NOTE.search(unit) for unit, _ in units]
+    kinds = [rules.role_of.get(n.group("role")) if n else None for n in notes]
+    if not any(kinds):
+        return False
+    lead_marked = any(kind in ("lead", "responsible") for kind in kinds)
+    prefix = ""
+    for (unit, start), note, kind in zip(units, notes, kinds):
+        name = unit[:note.start()] if kind else unit
+        refs, prefix = resolve_units(name, start, registry, rules, prefix)
+        for ref in refs:
+            if kind == "responsible":
+                role = "lead"
+            elif kind:
+                role = kind
+            elif registry.is_government(ref.name):
+                role = "implementer"
+            elif lead_marked and label_role in ("lead", "responsible"):
+                role = "participant"
+            else:
+                role = "lead" if label_role == "responsible" else label_role
+            parsed.add(role, [ref])
+    return True

@@ -1,0 +1,115 @@
+"""Units of a list: "发改委、国土资源厅等" → two, "各县（市、区）人民政府" → one."""
+
+from __future__ import annotations
+
+import regex
+
+from policyx.model import DepartmentRef
+from policyx.rules.clauses import ResponsibilityRules
+from policyx.rules.departments import DepartmentRegistry
+
+_DIGIT = regex.compile(r"[0-9]")
+
+
+def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) -> list[tuple[int, int, str]]:
+    """``(start, end, separator after)`` of the parts of ``text`` between
+    separators that stand outside brackets."""
+    pieces = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in rules.opener_to_closer:
+            depth += 1
+        elif ch in rules.closer_to_opener:
+            depth = max(0, depth - 1)
+        elif depth == 0 and separators.match(ch):
+            pieces.append((start, i, ch))
+            start = i + 1
+    pieces.append((start, len(text), ""))
+    return pieces
+
+
+def _office(name: str, registry: DepartmentRegistry) -> bool:
+    ref = registry.resolve(name)
+    return ref.known or registry.looks_like_office(ref.name) or registry.is_government(ref.name)
+
+
+def _split_conjunction(piece: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[tuple[str, int]]:
+    """Split at 和/及/与 only when every part names an office: "各县市人民政府和
+    园区管委会" is two, "住房和城乡建设局" and "发展和改革委员会" are one."""
+    if registry.lookup(piece) is not None or registry.lookup(registry.split_prefix(piece)[2]) is not None:
+        return [(piece, offset)]
+    for match in rules.conjunctions.finditer(piece):
+        left, right = piece[: match.start()], piece[match.end():]
+        if _office(left, registry) and _office(right, registry):
+            return [(left, offset), *_split_conjunction(right, offset + match.end(), registry, rules)]
+    return [(piece, offset)]
+
+
+def _strip_etc(unit: str, rules: ResponsibilityRules) -> str:
+    """"市司法局等有关部门" → "市司法局"; a lone "等" is nothing."""
+    match = rules.etc_tail.search(unit)
+    if match:
+        unit = unit[: match.start()]
+    return unit.rstrip()
+
+
+def _shares_suffix(piece: str, registry: DepartmentRegistry, rules: ResponsibilityRules) -> bool:
+    """A place before a shared office: "各县" in "各县、市、区政府", "滁州经开区"
+    in "滁州经开区、中新苏滁高新区管委会", "石家庄" in "石家庄、邢台、廊坊市政府"."""
+    if not 0 < len(piece) <= 10 or _DIGIT.search(piece) or registry.lookup(piece) is not None:
+        return False
+    _, _, rest = registry.split_prefix(piece)
+    return registry.lookup(rest) is None and bool(rules.place_before_office.search(piece))
+
+
+def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[tuple[str, int]]:
+    """Units of a list as ``(text, absolute start)``: "发改委、国土资源厅等" → two."""
+    parts: list[tuple[str, int, str]] = []
+    for start, end, separator in _pieces(text, rules.separators, rules):
+        piece = text[start:end]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        lead_ws = len(piece) - len(piece.lstrip())
+        found = _split_conjunction(stripped, offset + start + lead_ws, registry, rules)
+        for i, (unit, at) in enumerate(found):
+            parts.append((unit, at, separator if i == len(found) - 1 else "和"))
+    units: list[tuple[str, int]] = []
+    pending: tuple[str, int] | None = None
+    for unit, at, separator in parts:
+        unit = _strip_etc(unit, rules)
+        if not unit:
+            continue
+        piece_alone = unit
+        if pending is not None:
+            if rules.unit_group.match(unit):
+                # "崇川经济开发区、各街道": a group of units shares nothing with the place before it
+                units.append(pending)
+            else:
+                unit, at = text[pending[1] - offset:at - offset] + unit, pending[1]
+            pending = None
+        if separator == "、" and _shares_suffix(piece_alone, registry, rules):
+            pending = (unit, at)
+            continue
+        units.append((unit, at))
+    if pending is not None:
+        units.append(pending)
+    return units
+
+
+def resolve_units(
+    items: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, prefix: str
+) -> tuple[list[DepartmentRef], str]:
+    """DepartmentRefs for a list of units, a level prefix written once carried
+    along ("自治区经信委、环保厅"). Returns the refs and the prefix in force."""
+    refs = []
+    for unit, start in split_units(items, offset, registry, rules):
+        if not unit.strip(" ,，、;；:："):
+            continue
+        own_prefix, _, rest = registry.split_prefix(unit)
+        if own_prefix and (registry.lookup(rest) is not None or len(own_prefix) > 1):
+            prefix = own_prefix
+        government = registry.is_government(registry.resolve(unit).name)
+        refs.append(registry.resolve(unit, inherited_prefix="" if government else prefix, span=(start, start + len(unit))))
+    return refs, prefix

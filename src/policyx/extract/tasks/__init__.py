@@ -1,0 +1,164 @@
+"""Tasks: what a plan asks to be done, each with the departments that answer for it.
+
+Clause first. Every responsibility clause the text states belongs to exactly
+one task, so the clauses are found first, over the whole plan
+(:mod:`.paragraphs`), then the unit of text each one closes or heads
+(:mod:`.units`), then which units are tasks (:mod:`.selection`) and what each
+is called (:mod:`.titles`). A plan with numbered items or clauses that yields
+no task says why in a ``no-tasks`` warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from policyx.extract.clauses import to_clause
+from policyx.extract.tasks.paragraphs import (
+    EDGE, Paragraph, SectionIndex, find_all_clauses, holds_no_tasks, lead_in_title, paragraphs,
+)
+from policyx.extract.tasks.selection import attributed_units, structure_units, task_styles
+from policyx.extract.tasks.titles import settle_titles
+from policyx.extract.tasks.units import Unit, UnitBuilder
+from policyx.model import Clause, DepartmentRef, Issue, Section, Task
+from policyx.rules import RuleSet
+from policyx.text.normalize import Normalized
+from policyx.text.sentences import STRONG_END
+
+__all__ = ["extract_tasks", "holds_no_tasks", "lead_in_title"]
+
+
+def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet,
+                  tables: tuple[tuple[int, int], ...] = ()) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
+    """Tasks of a plan in document order, and the problems found with them.
+    The text of ``tables`` (their spans) holds table rows, which are read as such."""
+    index = SectionIndex(sections, norm.text)
+    paras = paragraphs(norm, index)
+    find_all_clauses(norm, paras, rules)
+    units = [u for u in UnitBuilder(norm, paras, index, rules).build() if _in_text(u, norm.text, index, tables)]
+    attributed = any(u.clause is not None for u in units)
+    if attributed:
+        units = attributed_units(units, index, task_styles(units, index), rules.tasks)
+    else:
+        units = structure_units(units, index, rules.tasks)
+    settle_titles(units, norm.text, rules.tasks)
+    tasks, issues = _Finisher(norm, attributed).finish(units)
+    if not tasks:
+        issues = (*issues, *_why_no_tasks(paras, sections))
+    return tasks, issues
+
+
+def _in_text(unit: Unit, text: str, index: SectionIndex, tables: tuple[tuple[int, int], ...]) -> bool:
+    """A unit of the plan's text, not of a table: a box or an appendix holds
+    tasks only where it attributes them (an appendix that lists the tasks
+    with their 牵头考核单位); its tables are read as tables."""
+    if any(a <= unit.start < b for a, b in tables):
+        return False
+    return (unit.clause is not None and "\t" not in text[unit.start:unit.end]) or not index.in_box_or_appendix(unit.start)
+
+
+def _why_no_tasks(paras: list[Paragraph], sections: tuple[Section, ...]) -> tuple[Issue, ...]:
+    clauses = sum(len(p.clauses) for p in paras)
+    items = sum(1 for s in sections if s.kind == "heading")
+    if not clauses and not items:
+        return ()
+    found = ", ".join(part for part in (f"{clauses} responsibility clause(s)" if clauses else "",
+                                        f"{items} numbered heading(s)" if items else "") if part)
+    return (Issue(code="no-tasks", message=f"no task found although the plan has {found}; "
+                  "its tasks may be in a form policyx does not read yet", line=None),)
+
+
+def _dedupe(refs) -> tuple[DepartmentRef, ...]:
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        if ref.canonical not in seen:
+            seen.add(ref.canonical)
+            out.append(ref)
+    return tuple(out)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    while start < end and text[start] in EDGE:
+        start += 1
+    return start, end
+
+
+def _sentence_before(text: str, pos: int) -> tuple[int, int]:
+    """The sentence a nested clause follows: back to the previous stop."""
+    back = max(text.rfind(ch, 0, pos) for ch in STRONG_END + ";\n")
+    return back + 1, pos
+
+
+@dataclass
+class _Finisher:
+    """Units to Tasks, in order: ids per section, departments (with those a
+    standing clause hands down), and the problems seen on the way."""
+
+    norm: Normalized
+    attributed: bool
+    standing: list[DepartmentRef] = field(default_factory=list)
+    counters: dict[str, int] = field(default_factory=dict)
+    unknown: dict[str, int] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+    def finish(self, units: list[Unit]) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
+        tasks = tuple(self._task(unit) for unit in units)
+        for name, line in self.unknown.items():
+            self.issues.append(Issue(code="department-unknown", message=f"department {name!r} is not in the rules' registry",
+                                     line=line))
+        return tasks, tuple(self.issues)
+
+    def _clauses(self, unit: Unit) -> tuple[Clause | None, tuple[Clause, ...]]:
+        source, text = self.norm.source, self.norm.text
+        clause = to_clause(unit.clause, source, self.norm.line_of(unit.clause.start)) if unit.clause else None
+        subclauses = tuple(to_clause(c, source, self.norm.line_of(c.start), nested=True,
+                                     sentence_span=_sentence_before(text, c.start)) for c in unit.subclauses)
+        return clause, subclauses
+
+    def _task(self, unit: Unit) -> Task:
+        text, source = self.norm.text, self.norm.source
+        start, end = unit.start, unit.end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        clause, subclauses = self._clauses(unit)
+        own = [clause] if clause else list(subclauses)
+        if clause is not None and clause.standing:
+            self.standing = list(clause.standing)
+        section_id = unit.section.id if unit.section else None
+        key = section_id or ""
+        self.counters[key] = self.counters.get(key, 0) + 1
+        title_start, title_end = _trim(text, *(unit.title_span or (start, start)))
+        title = source[title_start:title_end]
+        line = self.norm.line_of(start)
+        self._note(own, clause, title, line, (start, end))
+        return Task(
+            id=f"{section_id}.{self.counters[key]}" if section_id else str(self.counters[key]),
+            section=section_id, title=title, text=source[start:end], line=line, span=(start, end),
+            title_span=(title_start, title_end),
+            lead=_dedupe(r for c in own for r in c.lead),
+            participants=_dedupe(r for c in own for r in c.participants),
+            implementers=self._implementers(own, clause),
+            clause=clause, subclauses=subclauses, rule=unit.clause.rule if unit.clause else unit.rule,
+        )
+
+    def _implementers(self, own: list[Clause], clause: Clause | None) -> tuple[DepartmentRef, ...]:
+        """The clause's own, then those a standing clause hands this task and every later one."""
+        implementers = [r for c in own for r in c.implementers]
+        named = {i.canonical for i in implementers}
+        implementers.extend(replace(r, inherited=clause is None or r not in clause.standing)
+                            for r in self.standing if r.canonical not in named)
+        return _dedupe(implementers)
+
+    def _note(self, own: list[Clause], clause: Clause | None, title: str, line: int, span: tuple[int, int]) -> None:
+        if clause is None and self.attributed:
+            self.issues.append(Issue(code="task-without-clause", message=f"task {title!r} has no responsibility clause",
+                                     line=line, span=span))
+        for c in own:
+            if not c.closed:
+                self.issues.append(Issue(code="clause-unclosed", message=f"clause {c.text!r} is missing a bracket",
+                                         line=c.line, span=c.span))
+            for ref in (*c.lead, *c.participants, *c.implementers, *c.standing):
+                if not ref.known:
+                    self.unknown.setdefault(ref.name, self.norm.line_of(ref.span[0]))

@@ -1,0 +1,191 @@
+"""The plan's paragraphs, the section each opens, and the clauses in each."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from policyx.extract.clauses import ClauseContext, FoundClause, find_clauses, parse_clause
+from policyx.model import Section
+from policyx.rules import RuleSet
+from policyx.rules.tasks import TaskRules
+from policyx.text.normalize import Normalized, comparable
+from policyx.text.sentences import COMMA, STRONG_END, commas, ends_sentence, find_end, first_sentence
+
+WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
+EDGE = " \t\r\n。.;；,，:：、"
+_QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"")
+_STOP = regex.compile(r"[。;!?]")
+_STOP_OR_COLON = regex.compile(r"[。;!?:]")
+# a line broken by a PDF copy is at least this long ("…从源头防" / "止生态破坏。")
+_BROKEN_LINE_MIN = 25
+
+
+def has_words(text: str, start: int, end: int) -> bool:
+    return bool(WORD.search(text, start, end))
+
+
+def skip_edge(text: str, position: int, end: int) -> int:
+    """The first offset from ``position`` that is not white space or punctuation."""
+    while position < end and text[position] in EDGE:
+        position += 1
+    return position
+
+
+def lead_in_title(text: str, rules: TaskRules) -> tuple[int, int] | None:
+    """The span of a lead-in title sentence at the start of ``text``, or None.
+
+    >>> from policyx.rules import load_rules
+    >>> lead_in_title("取缔“十小”企业。2016年底前，各级人民政府要全面排查。", load_rules().tasks)
+    (0, 8)
+    """
+    start, stop = first_sentence(text, 0, len(text))
+    if stop >= len(text.rstrip()) or text[stop:stop + 1] not in STRONG_END + ";":
+        return None
+    sentence = text[start:stop]
+    if not sentence or len(sentence) > rules.title_max:
+        return None
+    n = commas(_QUOTED.sub(lambda m: "x" * len(m.group(0)), sentence), 0, len(sentence))
+    if n > 1 or (n == 1 and len(sentence) > rules.title_max_with_comma):
+        return None
+    if rules.title_forbidden.search(sentence) or rules.title_bad_start.search(sentence):
+        return None
+    if n == 1:
+        # "狠抓工业污染防治，2016年底前取缔“十小”企业": the words after a comma
+        # that open with a time or a subject are the task's body
+        comma = find_end(sentence, 0, len(sentence), COMMA)
+        if rules.title_bad_start.search(sentence[comma + 1:].lstrip()):
+            return start, start + comma
+    return start, stop
+
+
+def lead_in_at(text: str, start: int, end: int, rules: TaskRules) -> tuple[int, int] | None:
+    """:func:`lead_in_title` of ``text[start:end]``, as absolute offsets."""
+    span = lead_in_title(text[start:end], rules)
+    return (start + span[0], start + span[1]) if span else None
+
+
+def holds_no_tasks(title: str, rules: TaskRules, kinds: regex.Pattern) -> bool:
+    """A heading such as "发展基础" or "面临的形势与挑战" (its last words), not one
+    that opens with a task's verb ("着力解决群众反映强烈的问题")."""
+    words = comparable(title).strip().rstrip("。.:：;；")
+    return bool(kinds.search(words)) and not rules.task_verbs.search(words)
+
+
+def run_in(text: str, heading: Section) -> bool:
+    """Does the heading's own line go on after its title ("（一）狠抓工业污染防治。取缔…")?"""
+    return heading.body_start < len(text) and text[heading.body_start:heading.body_start + 1] != "\n" \
+        and heading.body_start > heading.title_span[1]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    start: int  # first non-space character
+    end: int  # after the last non-space character
+    heading: Section | None  # the section whose marker opens this paragraph
+    clauses: list[FoundClause] = field(default_factory=list)
+    attribution_only: bool = False  # only clause lines or a person's name
+
+    def is_body(self, text: str) -> bool:
+        """Words of a plan's body, not a title, a date or a byline: a sentence, or a long line."""
+        return bool(_STOP.search(text, self.start, self.end)) or self.end - self.start > 40
+
+    def is_unnumbered_heading(self, text: str, rules: TaskRules) -> bool:
+        """A short line of words with no stop that is not a date or a document's title."""
+        words = text[self.start:self.end].strip()
+        return 4 <= len(words) <= 30 and has_words(words, 0, len(words)) and not rules.date_line.match(words) \
+            and not rules.document_title.search(words) and not _STOP_OR_COLON.search(words)
+
+
+class SectionIndex:
+    """Which section holds an offset, and which opens a paragraph."""
+
+    def __init__(self, sections: tuple[Section, ...], text: str) -> None:
+        self.text = text
+        self.headings = [s for s in sections if s.kind == "heading"]
+        self.by_id = {s.id: s for s in sections}
+        self.at_marker = {s.span[0]: s for s in self.headings}
+        self.starts = [s.span[0] for s in self.headings]
+        self.parents = {s.parent for s in sections if s.parent}
+        self.outside = [(s.span[0], s.end) for s in sections if s.kind in ("box", "appendix")]
+
+    def innermost(self, offset: int) -> Section | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        while i >= 0:
+            s = self.headings[i]
+            if s.span[0] <= offset < s.end:
+                return s
+            i -= 1
+        return None
+
+    def in_box_or_appendix(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.outside)
+
+
+def paragraphs(norm: Normalized, index: SectionIndex) -> list[Paragraph]:
+    """The plan's paragraphs: its lines, a line broken by a PDF copy joined
+    again ("…从源头防" + "止生态破坏。")."""
+    text = norm.text
+    out: list[Paragraph] = []
+    lines = [ln for ln in norm.lines() if ln.text.strip()]
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        start = line.start + len(line.text) - len(line.text.lstrip())
+        end = line.start + len(line.text.rstrip())
+        while (i + 1 < len(lines) and len(text[start:end]) >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
+               and "\t" not in text[start:end] and _joinable(norm, lines[i], lines[i + 1], index)):
+            i += 1
+            end = lines[i].start + len(lines[i].text.rstrip())
+        out.append(Paragraph(start, end, index.at_marker.get(start)))
+        i += 1
+    return out
+
+
+def _joinable(norm: Normalized, line, following, index: SectionIndex) -> bool:
+    gap = norm.text[line.end:following.start]
+    first = following.start + len(following.text) - len(following.text.lstrip())
+    return gap.count("\n") <= 2 and first not in index.at_marker and "\t" not in following.text
+
+
+def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -> None:
+    """Every paragraph's clauses, in document order (a convention stated with
+    下同 holds for the clauses after it); paragraphs that only attribute —
+    clause lines, a leading official's name — are marked."""
+    context = ClauseContext()
+    text = norm.text
+    person = [w for w, kind in rules.responsibility.label_of.items() if kind == "person"]
+    person_start = (regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in sorted(person, key=len, reverse=True))
+                                  + r")\s*[:：]") if person else None)
+    for para in paras:
+        para.clauses = find_clauses(text[para.start:para.end], para.start, rules.departments, rules.responsibility, context)
+        if para.heading is not None:
+            continue
+        covered = sum(c.end - c.start for c in para.clauses)
+        whole = bool(para.clauses) and not has_words(text, para.start, para.clauses[0].start) and \
+            covered >= len(text[para.start:para.end].strip(EDGE)) * 0.9
+        if whole or (person_start is not None and person_start.match(text, para.start)):
+            para.attribution_only = True
+
+
+def attribution_blocks(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -> dict[int, tuple[int, FoundClause | None]]:
+    """Runs of attribution-only paragraphs, each read as one clause: ``{index of
+    the first paragraph: (index of the last, clause)}``; the clause is None
+    when the run names nobody."""
+    out: dict[int, tuple[int, FoundClause | None]] = {}
+    i = 0
+    while i < len(paras):
+        if not paras[i].attribution_only:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(paras) and paras[j + 1].attribution_only:
+            j += 1
+        start, end = paras[i].start, paras[j].end
+        parsed = parse_clause(norm.text[start:end], start, rules.departments, rules.responsibility)
+        clause = FoundClause(start, end, start, end, parsed, True, "labelled", "clause.labelled_lines") if parsed else None
+        out[i] = (j, clause)
+        i = j + 1
+    return out

@@ -1,0 +1,133 @@
+"""Which units of text are tasks.
+
+In a plan with clauses: every unit a clause closes or heads, and the numbered
+items without one where most items of their kind carry one (a clause left
+out), and paragraphs opened by a lead-in among such paragraphs that carry
+clauses. In a plan with no clause at all: every paragraph of a section that
+holds tasks (not the sections that set goals or principles), a heading alone
+on its line over a single paragraph being one task with it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from policyx.extract.tasks.paragraphs import SectionIndex, has_words, holds_no_tasks, lead_in_at, run_in
+from policyx.extract.tasks.units import Unit
+from policyx.rules.tasks import TaskRules
+
+
+def counts(units: list[Unit], attributed: bool) -> Counter:
+    """How many tasks each section's own text holds (with clauses, where the plan has them)."""
+    return Counter(u.section.id for u in units if u.section is not None and (u.clause is not None or not attributed))
+
+
+def task_styles(units: list[Unit], index: SectionIndex) -> set[str]:
+    """Kinds of heading that name tasks: most sections of the kind (that hold
+    no other headings) carry a clause, most of those exactly one (mwr: every
+    "（1）" holds one; xinjiang's "（一）" hold several; in a plan where three
+    of sixty "1." items carry a clause, "1." names no task)."""
+    held = counts(units, True)
+    leaves: dict[str, list[int]] = {}
+    for s in index.headings:
+        if s.id not in index.parents and not index.in_box_or_appendix(s.span[0]):
+            leaves.setdefault(s.style, []).append(held.get(s.id, 0))
+    styles = set()
+    for style, ns in leaves.items():
+        attributed = [n for n in ns if n]
+        if len(attributed) * 2 >= len(ns) and sum(1 for n in attributed if n == 1) * 2 >= len(attributed):
+            styles.add(style)
+    return styles
+
+
+def sections_without_tasks(index: SectionIndex, rules: TaskRules) -> set[str]:
+    """Sections that review the past or set out goals and principles, and those inside them."""
+    skipped: set[str] = set()
+    for s in index.headings:
+        if (s.parent in skipped) or holds_no_tasks(s.title, rules, rules.non_task_sections):
+            skipped.add(s.id)
+    return skipped
+
+
+def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], rules: TaskRules) -> list[Unit]:
+    """In a plan with clauses: the units with one, and those without one that
+    look like the rest (see the module docstring)."""
+    skipped = sections_without_tasks(index, rules)
+    by_lead_in = _lead_in_sections(units, index.text, rules)
+    kept = []
+    for unit in units:
+        heading = unit.at_marker
+        if unit.clause is None:
+            if heading is None:
+                # a paragraph opened by a lead-in, among paragraphs so opened
+                # that carry clauses ("加强监管。定期检查。" with no clause)
+                if not (unit.starts_paragraph and unit.section is not None and unit.section.id in by_lead_in
+                        and lead_in_at(index.text, unit.start, unit.end, rules)):
+                    continue
+                unit.rule = "task.paragraph_unattributed"
+            elif heading.id in index.parents or heading.style not in styles or heading.id in skipped:
+                continue
+            else:
+                unit.rule = "task.item_unattributed"
+        kept.append(unit)
+    return kept
+
+
+def _lead_in_sections(units: list[Unit], text: str, rules: TaskRules) -> set[str]:
+    """Sections whose attributed tasks open paragraphs with a lead-in of their own."""
+    opened: dict[str, list[bool]] = {}
+    for unit in units:
+        if unit.clause is None or unit.section is None or not (unit.starts_paragraph or unit.at_marker is not None):
+            continue
+        start = unit.start
+        if unit.at_marker is not None:
+            if not run_in(text, unit.at_marker):
+                continue
+            start = unit.at_marker.body_start
+        limit = unit.clause.start if unit.clause.start > start else unit.end
+        opened.setdefault(unit.section.id, []).append(lead_in_at(text, start, limit, rules) is not None)
+    return {sid for sid, flags in opened.items() if flags and sum(flags) * 2 >= len(flags)}
+
+
+def structure_units(units: list[Unit], index: SectionIndex, rules: TaskRules) -> list[Unit]:
+    """In a plan with no clause at all: the paragraphs of the sections that hold tasks."""
+    text = index.text
+    skipped = sections_without_tasks(index, rules)
+    units = without_attachment_list(units, text, rules)
+    below: Counter = Counter(u.section.id for u in units if u.section is not None and u.at_marker is None)
+    kept: list[Unit] = []
+    for unit in units:
+        section = unit.section
+        if section is None or section.id in skipped:
+            continue
+        heading = unit.at_marker
+        if heading is not None:
+            alone = not has_words(text, heading.title_span[1], unit.end)
+            if heading.id in index.parents or (alone and below[heading.id] >= 2):
+                continue  # a heading over several paragraphs groups them
+        elif kept and kept[-1].at_marker is section and below[section.id] == 1 \
+                and not has_words(text, section.title_span[1], kept[-1].end):
+            # a heading alone on its line over a single paragraph: one task,
+            # named by the paragraph's lead-in if it has one, else by the heading
+            if lead_in_at(text, unit.start, unit.end, rules):
+                kept.pop()
+            else:
+                kept[-1].end = unit.end
+                continue
+        unit.rule = "task.item" if heading is not None else "task.paragraph"
+        kept.append(unit)
+    return kept
+
+
+def without_attachment_list(units: list[Unit], text: str, rules: TaskRules) -> list[Unit]:
+    """Without "附件：1.…" and the numbered lines after it (and the date that
+    signs the plan): they list the plan's attachments."""
+    kept, listing = [], False
+    for unit in units:
+        words = text[unit.start:unit.end].strip()
+        listing = rules.attachment_list.match(text, unit.start) is not None or (
+            listing and unit.at_marker is None
+            and (rules.listed_item.match(words) is not None or rules.date_line.match(words) is not None))
+        if not listing:
+            kept.append(unit)
+    return kept

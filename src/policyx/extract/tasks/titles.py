@@ -1,0 +1,71 @@
+"""What each task is called, and where a task under a heading starts.
+
+A unit that starts at a heading is named by the short lead-in that follows the
+heading on its line ("（七）控制用水总量。实施最严格水资源管理。…"), or by the heading
+when there is none, or when the heading is a sentence of its own ("1．2021年6月
+底前修改完善…，…。"); where the heading's section holds several tasks, a unit
+named by a lead-in starts at it. Other units: their lead-in; for a paragraph
+with none, its opening phrase; for a measure after another's clause, its first
+sentence (the conventions of tests/data/wild/README.md).
+"""
+
+from __future__ import annotations
+
+from policyx.extract.tasks.paragraphs import lead_in_at, run_in, skip_edge
+from policyx.extract.tasks.selection import counts
+from policyx.extract.tasks.units import Unit
+from policyx.model import Section
+from policyx.rules.tasks import TaskRules
+from policyx.text.sentences import commas, first_phrase, first_sentence
+
+
+def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
+    held = counts(units, True)
+    for unit in units:
+        if unit.title_span is not None:
+            continue
+        limit = unit.clause.start if unit.clause is not None and unit.clause.start > unit.start else unit.end
+        if unit.at_marker is not None:
+            _under_heading(unit, unit.at_marker, text, limit, rules, several=held.get(unit.at_marker.id, 0) > 1)
+            continue
+        lead_in = lead_in_at(text, unit.start, limit, rules)
+        if lead_in:
+            unit.title_span = lead_in
+        elif unit.starts_paragraph:
+            unit.title_span = first_phrase(text, unit.start, limit)
+        else:
+            unit.title_span = first_sentence(text, unit.start, limit)
+
+
+def _under_heading(unit: Unit, heading: Section, text: str, limit: int, rules: TaskRules, *, several: bool) -> None:
+    lead_in = _lead_in_after(unit, heading, text, limit, rules)
+    if lead_in is None:
+        unit.title_span = heading.title_span
+        return
+    if several:
+        unit.start = _body_after_heading(unit, heading, text, limit)
+    unit.title_span = lead_in
+
+
+def _body_after_heading(unit: Unit, heading: Section, text: str, limit: int) -> int:
+    body = heading.body_start
+    if unit.clause is not None and unit.clause.form != "prose" and unit.clause.start <= body + 2:
+        body = skip_edge(text, unit.clause.end, limit)  # "（一）水源保护。【牵头单位：…】加强水源地保护。"
+    return body
+
+
+def _lead_in_after(unit: Unit, heading: Section, text: str, limit: int, rules: TaskRules) -> tuple[int, int] | None:
+    """The short lead-in after a run-in heading that names the task, if any."""
+    if not run_in(text, heading) or heading.body_start >= limit:
+        return None
+    body = _body_after_heading(unit, heading, text, limit)
+    lead_in = lead_in_at(text, body, unit.end if body >= limit else limit, rules)
+    if lead_in is None:
+        return None
+    heading_words = text[heading.title_span[0]:heading.title_span[1]]
+    words = text[lead_in[0]:lead_in[1]]
+    if len(words) > rules.after_heading_max or rules.after_heading_forbidden.search(words):
+        return None  # a list of examples, or a statement, is no sub-heading
+    if len(heading_words) > rules.after_heading_max or commas(heading_words, 0, len(heading_words)):
+        return None  # a heading that is a sentence of its own names its task
+    return lead_in

@@ -1,0 +1,219 @@
+"""From clauses to units of text: the words each clause closes or heads.
+
+A clause at the end of some words closes them, back to the clause before it in
+the same paragraph or the paragraph's start — and, when the paragraph opens
+with no lead-in of its own, further back over the paragraphs that lead up to
+it (:meth:`UnitBuilder.gather`). Clause lines after an item are one clause of
+the item; a clause at the start of a paragraph heads the words after it; a
+clause followed by 、 answers for one item of a list inside a task.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from policyx.extract.clauses import FoundClause
+from policyx.extract.tasks.paragraphs import (
+    Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
+)
+from policyx.model import Section
+from policyx.rules import RuleSet
+from policyx.rules.tasks import TaskRules
+from policyx.text.normalize import Normalized
+from policyx.text.sentences import STRONG_END, find_end, first_phrase
+
+_NESTED_AFTER = regex.compile(r"\s*、")
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int
+    end: int
+    clause: FoundClause | None
+    subclauses: list[FoundClause]
+    section: Section | None
+    title_span: tuple[int, int] | None = None
+    starts_paragraph: bool = False
+    at_marker: Section | None = None  # the unit starts at this section's marker
+    rule: str = "task.clause"
+    para: int | None = None  # index of the paragraph it starts in
+
+
+def classify(text: str, para: Paragraph, clause: FoundClause, rules: TaskRules) -> str:
+    """closing | leading | nested | standalone | prose, for a clause in its paragraph."""
+    if clause.form == "prose":
+        return "prose"
+    content = para.start
+    if para.heading is not None:
+        content = min(para.heading.title_span[0], clause.start)
+        # a clause right after a run-in heading heads the lead-in after it
+        # ("（一）水源保护。【牵头单位：市环保局】加强水源地保护。"), or else closes the
+        # heading's own words ("（七）下决心取消…的审批。（国务院办公厅负责）")
+        if run_in(text, para.heading) and not has_words(text, para.heading.body_start, clause.start) \
+                and lead_in_at(text, skip_edge(text, clause.end, para.end), para.end, rules):
+            content = clause.start
+    before = has_words(text, content, clause.start)
+    if before and _NESTED_AFTER.match(text, clause.end):
+        return "nested"
+    if before:
+        return "closing"
+    return "leading" if has_words(text, clause.end, para.end) else "standalone"
+
+
+def continues_list(text: str, previous: FoundClause, clause: FoundClause) -> bool:
+    """Is ``clause`` the next item of a list whose item before it ended in ``previous``?"""
+    between = text[previous.end:clause.start]
+    return between.lstrip().startswith("、") and find_end(between, 0, len(between), STRONG_END + ";") == len(between)
+
+
+def merge(a: FoundClause, b: FoundClause) -> FoundClause:
+    """Clause lines after a clause: one clause of the two."""
+    parsed = replace(a.parsed, lead=[*a.parsed.lead, *b.parsed.lead],
+                     participants=[*a.parsed.participants, *b.parsed.participants],
+                     implementers=[*a.parsed.implementers, *b.parsed.implementers],
+                     standing=[*a.parsed.standing, *b.parsed.standing])
+    return replace(a, end=b.end, inner_end=b.inner_end, parsed=parsed, closed=a.closed and b.closed)
+
+
+class UnitBuilder:
+    """Turns the clauses of a plan's paragraphs into units of text."""
+
+    def __init__(self, norm: Normalized, paras: list[Paragraph], index: SectionIndex, rules: RuleSet):
+        self.text, self.paragraphs, self.index, self.rules = norm.text, paras, index, rules
+        self.blocks = attribution_blocks(norm, paras, rules)
+        self.units: list[Unit] = []
+
+    def build(self) -> list[Unit]:
+        i = 0
+        while i < len(self.paragraphs):
+            if i in self.blocks:
+                last, clause = self.blocks[i]
+                if clause is not None:
+                    self._attach_block(clause)
+                i = last + 1
+                continue
+            if not self.paragraphs[i].attribution_only:
+                self._paragraph(i, self.paragraphs[i])
+            i += 1
+        return self.units
+
+    def _attach_block(self, block: FoundClause) -> None:
+        """Clause lines close the unit before them, gathered back like any
+        unit; after a unit that has a clause already they add to it."""
+        previous = self.units[-1] if self.units else None
+        if previous is None or previous.para is None:
+            return
+        if previous.clause is not None:
+            previous.clause = merge(previous.clause, block)
+            previous.end = block.end
+            return
+        self.units.pop()
+        start = self.gather(previous.para, previous.start) if previous.starts_paragraph else previous.start
+        self._close(start, block, previous.subclauses, para=previous.para, starts_paragraph=previous.starts_paragraph)
+
+    def _paragraph(self, i: int, para: Paragraph) -> None:
+        text = self.text
+        position = para.start
+        nested: list[FoundClause] = []
+        leading: FoundClause | None = None
+        for clause in para.clauses:
+            kind = classify(text, para, clause, self.rules.tasks)
+            if kind == "closing" and nested and continues_list(text, nested[-1], clause):
+                kind = "nested"  # "…水源水质状况(A负责)、供水厂出水水质状况(B负责)。"
+            if kind in ("nested", "prose"):
+                nested.append(clause)
+                continue
+            if leading is not None:
+                self._close_leading(leading, clause.start, nested, i)
+                nested, position, leading = [], clause.start, None
+            if kind in ("leading", "standalone") and has_words(text, clause.end, para.end):
+                leading, position = clause, clause.start
+                continue
+            start = self.gather(i, para.start) if position <= para.start else position
+            self._close(start, clause, nested, para=i, starts_paragraph=position <= para.start)
+            nested, position = [], skip_edge(text, clause.end, para.end)
+        if leading is not None:
+            self._close_leading(leading, para.end, nested, i)
+        elif has_words(text, position, para.end):
+            self._rest(i, para, position, nested)
+
+    def _rest(self, i: int, para: Paragraph, position: int, nested: list[FoundClause]) -> None:
+        """Words after the last clause, or a paragraph with none: a task without
+        a clause, or words leading up to a clause further on — unless they hold
+        an attribution in prose ("成立由省科技部门牵头…")."""
+        prose = next((c for c in nested if c.form == "prose"), None)
+        starts = position <= para.start
+        self.units.append(Unit(position, para.end, prose, [c for c in nested if c is not prose],
+                               self.index.innermost(position), starts_paragraph=starts,
+                               at_marker=para.heading if starts else None, rule="task.unattributed", para=i))
+
+    def gather(self, i: int, start: int) -> int:
+        """Where a unit that starts paragraph ``i`` really starts: further back
+        over the paragraphs that lead up to it, when it opens with no lead-in
+        (jian: "深化燃煤锅炉治理。…" / "加大…" / "严把准入关,…（责任部门：…）")."""
+        para = self.paragraphs[i]
+        if para.heading is not None or lead_in_at(self.text, para.start, para.end, self.rules.tasks):
+            return start
+        j = i
+        while j > 0:
+            step = self._step_back(self.paragraphs[j - 1])
+            if step == "stop":
+                break
+            j -= 1
+            if step == "last":
+                break
+        if j == i:
+            return start
+        # the units without a clause those paragraphs made are now this one's
+        first = self.paragraphs[j].start
+        while self.units and self.units[-1].clause is None and self.units[-1].start >= first:
+            self.units.pop()
+        return first
+
+    def _step_back(self, before: Paragraph) -> str:
+        """Whether a unit gathering back takes the paragraph before it in:
+        "stop" (no), "more" (yes, and on), "last" (yes, and no further)."""
+        if before.attribution_only or before.clauses:
+            return "stop"
+        if before.heading is not None:
+            # a heading alone on its line names the task under it when the task
+            # has no lead-in of its own (mwr: "（4）核定水功能区纳污能力…。" over
+            # "2012年底前，…（…负责）"); a heading over others groups them
+            return "stop" if before.heading.id in self.index.parents else "last"
+        if not before.is_body(self.text):
+            # an unnumbered heading on its own line names the task under it
+            # ("开展环保服务“两进三送”活动　　组织高水平…"); a title or a date does not
+            return "last" if before.is_unnumbered_heading(self.text, self.rules.tasks) else "stop"
+        return "last" if lead_in_at(self.text, before.start, before.end, self.rules.tasks) else "more"
+
+    def _close(self, start: int, clause: FoundClause, nested: list[FoundClause], *, para: int, starts_paragraph: bool) -> None:
+        start = skip_edge(self.text, start, clause.start)
+        if starts_paragraph and start not in self.index.at_marker:
+            start = self._after_introduction(start, clause.start)
+        self.units.append(Unit(start, clause.end, clause, list(nested), self.index.innermost(start),
+                               starts_paragraph=starts_paragraph, at_marker=self.index.at_marker.get(start), para=para))
+
+    def _after_introduction(self, start: int, end: int) -> int:
+        """A paragraph that introduces its measure ("…的通知。通知指出:大力推动
+        清洁能源采暖。…"): the task starts after the colon, where a lead-in does."""
+        colon = find_end(self.text, start, end, ":")
+        if colon < end and lead_in_at(self.text, colon + 1, end, self.rules.tasks):
+            return skip_edge(self.text, colon + 1, end)
+        return start
+
+    def _close_leading(self, clause: FoundClause, end: int, nested: list[FoundClause], para: int) -> None:
+        start = skip_edge(self.text, clause.end, end)
+        if not has_words(self.text, start, end):
+            return
+        paragraph = self.paragraphs[para]
+        heading = paragraph.heading
+        # the task a heading's clause heads begins at the heading
+        unit_start = paragraph.start if heading is not None and not has_words(self.text, heading.body_start, clause.start) \
+            else clause.start
+        lead_in = lead_in_at(self.text, start, end, self.rules.tasks)
+        title = lead_in or (heading.title_span if unit_start == paragraph.start and heading is not None
+                            else first_phrase(self.text, start, end))
+        self.units.append(Unit(unit_start, end, clause, list(nested), self.index.innermost(clause.start),
+                               title_span=title, para=para))
