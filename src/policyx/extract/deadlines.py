@@ -47,55 +47,119 @@ def _iso(year: int, month: int, day: int) -> str | None:
 # 今年/本年 is the plan's year, 明年/次年 the next
 _RELATIVE_YEAR = {"今": 0, "本": 0, "明": 1, "次": 1}
 
+_Dates = list[tuple[str | None, str | None]]  # (date, start) pairs
 
-def _dates(rule: DeadlineRule, m: regex.Match, reference_year: int | None = None) -> list[tuple[str | None, str | None]]:
+
+def _year(rule: DeadlineRule, groups: dict, reference_year: int | None) -> int | None:
+    """The year a match names: written out, relative to the plan's year
+    (今年底前: none without it), or the plan's year for a rule that says so."""
+    year = read_year(groups["year"]) if groups.get("year") else None
+    if groups.get("rel"):
+        return reference_year + _RELATIVE_YEAR[groups["rel"]] if reference_year else None
+    if rule.plan_year and year is None:
+        return reference_year
+    return year
+
+
+def _last_day(year: int, month: int) -> str | None:
+    return _iso(year, month, calendar.monthrange(year, month)[1])
+
+
+# Date forms that need no year, or read their own: (rule, groups, year) → pairs.
+
+def _fixed(rule: DeadlineRule, groups: dict, year: int | None) -> _Dates:
+    return [(rule.value, None)]
+
+
+def _no_date(rule: DeadlineRule, groups: dict, year: int | None) -> _Dates:
+    """No date, but a start if the match names a year (自2017年起)."""
+    return [(None, _iso(year, 1, 1) if year else None)]
+
+
+def _plan_period(rule: DeadlineRule, groups: dict, year: int | None) -> _Dates:
+    """The Nth five-year plan runs from 1951 + 5N: 十四五 is 2021–2025."""
+    n = read_number(groups["plan"])
+    if n is None:
+        return []
+    first = 1951 + 5 * int(n)
+    return [(_iso(first + 4, 12, 31), _iso(first, 1, 1))]
+
+
+def _each_year_end(rule: DeadlineRule, groups: dict, year: int | None) -> _Dates:
+    """A list of years: the end of each."""
+    return [(_iso(int(y), 12, 31), None) for y in _YEAR_IN_LIST.findall(groups["years"])]
+
+
+_YEARLESS_FORMS = {
+    "fixed": _fixed,
+    "none": _no_date,
+    "plan_period": _plan_period,
+    "each_year_end": _each_year_end,
+}
+
+
+# Date forms within the match's year: (groups, year, month or None) → pairs.
+
+def _year_end(groups: dict, year: int, month: int | None) -> _Dates:
+    return [(_iso(year, 12, 31), None)]
+
+
+def _year_start(groups: dict, year: int, month: int | None) -> _Dates:
+    return [(_iso(year, 1, 1), None)]
+
+
+def _quarter_end(groups: dict, year: int, month: int | None) -> _Dates:
+    month = month or _QUARTERS[groups["quarter"]] * 3  # "第四季度(11月份)": the month named
+    return [(_last_day(year, month), None)]
+
+
+def _half_end(groups: dict, year: int, month: int | None) -> _Dates:
+    return [(_iso(year, 6, 30) if groups.get("half") == "上" else _iso(year, 12, 31), None)]
+
+
+def _month_end(groups: dict, year: int, month: int | None) -> _Dates:
+    return [(_last_day(year, month), None)] if month else []
+
+
+def _month_start(groups: dict, year: int, month: int | None) -> _Dates:
+    return [(_iso(year, month, 1), None)] if month else []
+
+
+def _day(groups: dict, year: int, month: int | None) -> _Dates:
+    return [(_iso(year, month, int(groups["day"])), None)] if month else []
+
+
+def _year2_end(groups: dict, year: int, month: int | None) -> _Dates:
+    """A span of years (2018—2020年): due at the end of the second, from the first."""
+    end = read_year(groups["year2"])
+    return [(_iso(end, 12, 31) if end else None, _iso(year, 1, 1))]
+
+
+_DATED_FORMS = {
+    "year_end": _year_end,
+    "year_end_start": _year_end,
+    "year_start": _year_start,
+    "quarter_end": _quarter_end,
+    "half_end": _half_end,
+    "month_end": _month_end,
+    "month_start": _month_start,
+    "day": _day,
+    "year2_end": _year2_end,
+}
+
+
+def _dates(rule: DeadlineRule, m: regex.Match, reference_year: int | None = None) -> _Dates:
     """(date, start) pairs a match stands for: several for a list of years.
     A relative year (今年底前) needs the plan's year; without it there is none."""
     groups = m.groupdict()
-    year = read_year(groups["year"]) if groups.get("year") else None
-    if groups.get("rel"):
-        year = reference_year + _RELATIVE_YEAR[groups["rel"]] if reference_year else None
-    elif rule.plan_year and year is None:
-        year = reference_year
-    form = rule.date
-    if form == "fixed":
-        return [(rule.value, None)]
-    if form == "none":
-        start = _iso(year, 1, 1) if year else None
-        return [(None, start)]
-    if form == "plan_period":
-        # the Nth five-year plan runs from 1951 + 5N: 十四五 is 2021–2025
-        n = read_number(groups["plan"])
-        if n is None:
-            return []
-        first = 1951 + 5 * int(n)
-        return [(_iso(first + 4, 12, 31), _iso(first, 1, 1))]
-    if form == "each_year_end":
-        return [(_iso(int(y), 12, 31), None) for y in _YEAR_IN_LIST.findall(groups["years"])]
+    year = _year(rule, groups, reference_year)
+    if rule.date in _YEARLESS_FORMS:
+        return _YEARLESS_FORMS[rule.date](rule, groups, year)
     if year is None:
         return []
     month = int(groups["month"]) if groups.get("month") else None
-    if form == "year_end":
-        return [(_iso(year, 12, 31), None)]
-    if form == "year_end_start":
-        return [(_iso(year, 12, 31), None)]
-    if form == "year_start":
-        return [(_iso(year, 1, 1), None)]
-    if form == "quarter_end":
-        month = month or _QUARTERS[groups["quarter"]] * 3  # "第四季度(11月份)": the month named
-        return [(_iso(year, month, calendar.monthrange(year, month)[1]), None)]
-    if form == "half_end":
-        return [(_iso(year, 6, 30) if groups.get("half") == "上" else _iso(year, 12, 31), None)]
-    if form == "month_end" and month:
-        return [(_iso(year, month, calendar.monthrange(year, month)[1]), None)]
-    if form == "month_start" and month:
-        return [(_iso(year, month, 1), None)]
-    if form == "day" and month:
-        return [(_iso(year, month, int(groups["day"])), None)]
-    if form == "year2_end":
-        end = read_year(groups["year2"])
-        return [(_iso(end, 12, 31) if end else None, _iso(year, 1, 1))]
-    return []
+    form = _DATED_FORMS.get(rule.date)
+    return form(groups, year, month) if form else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +193,8 @@ def mask_titles(text: str) -> str:
     return TITLE_QUOTE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def find_deadlines(
-    text: str, offset: int, rules: DeadlineRules, original: str, line_of, *,
-    exclude: Sequence[tuple[int, int]] = (), reference_year: int | None = None,
-) -> list[Deadline]:
-    """Deadlines in a stretch of working-copy text (``offset`` is its start in
-    the document); ``exclude`` holds absolute spans to skip (nested clauses);
-    ``reference_year`` is the plan's year, for 今年 and 明年."""
-    masked = mask_titles(text)
+def _hits(masked: str, offset: int, rules: DeadlineRules, exclude: Sequence[tuple[int, int]]) -> list[_Hit]:
+    """Every rule's matches, overlapping or not, outside the excluded spans."""
     hits = []
     for rule in rules.rules:
         for m in rule.pattern.finditer(masked):
@@ -149,17 +207,41 @@ def find_deadlines(
             if any(a <= offset + start < b for a, b in exclude):
                 continue
             hits.append(_Hit(start, end, rule, m))
+    return hits
+
+
+def _period(hit: _Hit, rules: DeadlineRules) -> str | None:
+    """The period a recurring deadline names (每季度), as the rules read it."""
+    if "period" not in hit.rule.pattern.groupindex or not hit.match.group("period"):
+        return None
+    return rules.periods.get(hit.match.group("period"))
+
+
+def _continues(previous: Deadline | None, hit: _Hit, masked: str, offset: int) -> bool:
+    """Whether a recurring deadline follows a 'from' one with nothing but a
+    separator between them: "自2018年起每季度" is every quarter from 2018-01-01."""
+    return (hit.rule.kind == "every" and previous is not None and previous.kind == "from"
+            and not masked[previous.span[1] - offset:hit.start].strip(" \t,，、"))
+
+
+def find_deadlines(
+    text: str, offset: int, rules: DeadlineRules, original: str, line_of, *,
+    exclude: Sequence[tuple[int, int]] = (), reference_year: int | None = None,
+) -> list[Deadline]:
+    """Deadlines in a stretch of working-copy text (``offset`` is its start in
+    the document); ``exclude`` holds absolute spans to skip (nested clauses);
+    ``reference_year`` is the plan's year, for 今年 and 明年."""
+    masked = mask_titles(text)
     out: list[Deadline] = []
     previous: Deadline | None = None
-    for hit in resolve_overlaps(hits):
-        period = rules.periods.get(hit.match.group("period")) if "period" in hit.rule.pattern.groupindex and hit.match.group("period") else None
+    for hit in resolve_overlaps(_hits(masked, offset, rules, exclude)):
+        period = _period(hit, rules)
         for date, start in _dates(hit.rule, hit.match, reference_year):
             if hit.rule.kind in ("by", "from") and date is None:
                 continue
             span = (offset + hit.start, offset + hit.end)
-            if hit.rule.kind == "every" and previous is not None and previous.kind == "from" \
-                    and not masked[previous.span[1] - offset:hit.start].strip(" \t,，、"):
-                start = previous.date  # "自2018年起每季度": every quarter from 2018-01-01
+            if _continues(previous, hit, masked, offset):
+                start = previous.date  # type: ignore[union-attr]
             out.append(
                 Deadline(
                     raw=original[span[0]:span[1]],

@@ -4,20 +4,31 @@ Grammar in ``rules/targets.yaml``.  Each target carries its comparator, value
 (as written: 6.6万亩 is 6.6 with unit 万亩), unit, metric (the noun phrase
 the number measures, best effort), the year it is due and, for "比2015年下降",
 the baseline year.
+
+A stretch of text is read in three passes, each one a rule id on the targets
+it finds: a comparator or a bound around values ("target.comparator",
+"target.bound"), a verb and its object before a count ("target.verb_object",
+which may replace a bound's reading of the same number), and phrases with no
+number at all (the ``fixed`` rules).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Sequence
+from typing import Callable, NamedTuple, Sequence
 
 import regex
 
 from policyx.extract.deadlines import mask_titles
+from policyx.extract.target_metrics import clause_start, distribute, metric_after, metric_before, subject_before
 from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
 
-_AFTER_METRIC_STOP = regex.compile(r"[,，;；。:：!?！？\n和及与、]|[0-9]")
+# a number followed by this character qualifies the noun after it ("50%以上的国家级园区")
+_LINK = "的"
+_SENTENCE_STOPS = "。;；\n"
+# comparators that state a change rather than a level
+_CHANGES = ("increase", "decrease")
 
 
 def _restate(value: Decimal, unit: str | None, rules: TargetRules) -> tuple[Decimal, str | None]:
@@ -45,57 +56,261 @@ def read_value(text: str) -> Decimal | None:
         return None
 
 
-_OPEN = "(（[【〔"
-_CLOSE = ")）]】〕"
+class _Value(NamedTuple):
+    """One value of a match, its span relative to the stretch."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None
 
 
-def _clause_start(text: str, end: int, stop: regex.Pattern, limit: int = 80) -> int:
-    """Where the clause ending at ``end`` starts: back to the previous stop or
-    comma, stepping over bracketed asides ("地级城市（各盟市，含满洲里市，下同）")."""
-    depth = 0
-    i = end - 1
-    floor = max(0, end - limit)
-    while i >= floor:
-        ch = text[i]
-        if ch in _CLOSE:
-            depth += 1
-        elif ch in _OPEN:
-            if not depth:
-                return i + 1  # the number stands inside an aside: "（国家考核的47个断面…不低于91.5%"
-            depth -= 1
-        elif not depth and stop.match(ch):
-            return i + 1
-        i -= 1
-    return floor
+def _has_comparator(m: regex.Match) -> bool:
+    """Whether ``m`` comes from the comparator-first pattern (else the
+    value-first one, "50%以上")."""
+    return "cmp" in m.re.groupindex
 
 
-def _metric(text: str, end: int, rules: TargetRules) -> tuple[int, int]:
-    """The subject before a comparator, trimmed of filler words at both ends."""
-    start = _clause_start(text, end, rules.metric_stop)
-    phrase = text[start:end]
-    stripped = phrase.lstrip()
-    trimmed = rules.trim_start.sub("", stripped)
-    start += (len(phrase) - len(stripped)) + (len(stripped) - len(trimmed))
-    tail = rules.trim_end.search(text[start:end])
-    if tail:
-        end = start + tail.start()
-    return start, end
+def _values_group(m: regex.Match) -> str:
+    return "values" if _has_comparator(m) else "bare"
 
 
-def _strip_time(text: str, start: int, end: int, deadlines: Sequence[Deadline], base: int) -> tuple[int, int]:
-    """Cut a deadline phrase out of a metric: at its start ("到2020年,全区用水
-    总量") the metric begins after it; at its end ("处置率应于2020年底前") the
-    metric ends before it."""
-    for d in deadlines:
-        a, b = d.span[0] - base, d.span[1] - base
-        if start <= a and b <= end:
-            if text[start:a].strip(" ,，、:：") and not text[b:end].strip(" ,，、:：应要将须"):
-                end = a
-            else:
-                start = max(start, b)
-    while start < end and text[start] in " ,，、:：":
-        start += 1
-    return start, end
+def _bounded(comparator: str | None, bound: str) -> str:
+    """A bound refines a level ("达到75%以上" is >= 75) but not a change:
+    "增长8%左右" is an increase of about 8 %."""
+    if comparator in (None, "=") or (bound == "~" and comparator not in _CHANGES):
+        return bound
+    return comparator  # type: ignore[return-value]
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``text[start:end]``: from after the last stop
+    before it to the first of the stops, in the order of ``_SENTENCE_STOPS``,
+    found after it (not necessarily the nearest one)."""
+    sentence_start = max((text.rfind(ch, 0, start) for ch in _SENTENCE_STOPS), default=-1) + 1
+    sentence_end = next((i for i in (text.find(ch, end) for ch in _SENTENCE_STOPS) if i != -1), len(text))
+    return sentence_start, sentence_end
+
+
+class _Stretch:
+    """A stretch of working-copy text starting at ``offset`` in the document,
+    with what every pass over it needs.  Match positions are relative to the
+    stretch; spans on targets are absolute."""
+
+    def __init__(self, text: str, offset: int, rules: TargetRules, original: str, line_of: Callable[[int], int],
+                 deadlines: Sequence[Deadline], exclude: Sequence[tuple[int, int]]) -> None:
+        self.masked = mask_titles(text)
+        self.offset = offset
+        self.rules = rules
+        self.original = original
+        self.line_of = line_of
+        self.deadlines = deadlines
+        self.exclude = exclude
+
+    def excluded(self, position: int) -> bool:
+        """Whether a match starting at ``position`` lies in a span to skip (a nested clause)."""
+        return any(a <= self.offset + position < b for a, b in self.exclude)
+
+    def source(self, start: int, end: int) -> str:
+        """The original text of a stretch-relative span."""
+        return self.original[self.offset + start:self.offset + end]
+
+    def year_of(self, m: regex.Match) -> int | None:
+        start, end = _sentence_around(self.masked, m.start(), m.end())
+        return _year_for(self.offset + m.start(), self.offset + start, self.offset + end, self.deadlines)
+
+    # -- comparator and bound matches: "不低于94%", "50%以上" -------------------------------
+
+    def comparator_targets(self) -> list[Target]:
+        out: list[Target] = []
+        for m in _matches(self.masked, self.rules):
+            if not self.excluded(m.start()):
+                out.extend(self._targets_of(m, out[-1] if out else None))
+        return out
+
+    def _targets_of(self, m: regex.Match, previous: Target | None) -> list[Target]:
+        """The targets one match states, one per value; ``previous`` is the
+        target found before it, whose metric a match with none carries on."""
+        comparator = self._comparator(m)
+        if comparator is None:
+            return []
+        values = self._values(m)
+        if not values or any(v.unit == "%" and v.value < 0 for v in values) or self._qualifies_noun(m):
+            return []
+        baseline, metric_start, metric_end = self._metric_span(m)
+        metrics = distribute(self.source(metric_start, metric_end), len(values))
+        if not any(metrics) and previous is not None and previous.line == self.line_of(self.offset + m.start()):
+            metrics = [previous.metric or ""] * len(values)  # "…控制在12%以内,到2020年控制在10%以内"
+        values = self._drop_unitless(values, metric_start, metric_end, metrics)
+        if not values:
+            return []
+        shared = {
+            "comparator": comparator,
+            "year": self._year(m),
+            "baseline_year": baseline,
+            "rule": "target.comparator" if _has_comparator(m) else "target.bound",
+        }
+        single = len(values) == 1
+        return [self._target(m, v, metric, single, shared) for v, metric in zip(values, metrics)]
+
+    def _comparator(self, m: regex.Match) -> str | None:
+        """The comparator a match states: its comparator word's, refined by
+        the bound after the values, if any; None if neither reads as one."""
+        word = m.group("cmp") if _has_comparator(m) else None
+        comparator = self.rules.comparator_of.get(word) if word else None
+        bound = m.group("bound")
+        return _bounded(comparator, self.rules.bound_of[bound]) if bound else comparator
+
+    def _values(self, m: regex.Match) -> list[_Value]:
+        group = _values_group(m)
+        base = m.start(group)
+        with_comparator = _has_comparator(m)
+        found = (self._value(v, base, with_comparator) for v in self.rules.value_pattern.finditer(m.group(group)))
+        return [v for v in found if v is not None]
+
+    def _value(self, v: regex.Match, base: int, with_comparator: bool) -> _Value | None:
+        """One value read, in the unit the rules state it in; None for a
+        number that is not a quantity."""
+        value = read_value(v.group("num"))
+        unit = v.group("unit")
+        if value is None:
+            return None
+        if not unit and not v.group("num")[:1].isdigit():
+            return None  # a Chinese numeral needs a unit: 一流, 一批 are not numbers
+        if not unit and not with_comparator:
+            return None  # a bare number needs a comparator
+        value, unit = _restate(value, unit, self.rules)
+        return _Value(base + v.start(), base + v.end(), value, unit)
+
+    def _qualifies_noun(self, m: regex.Match) -> bool:
+        """"超过2万平方米的新建公共建筑": a number linked to the noun after it
+        describes that noun, unless its clause states a goal."""
+        masked = self.masked
+        if not masked.startswith(_LINK, m.end()):
+            return False
+        start = clause_start(masked, m.start(), self.rules.metric_stop)
+        return not self.rules.goal_words.search(masked, start, m.end())
+
+    def _metric_span(self, m: regex.Match) -> tuple[int | None, int, int]:
+        """The baseline year ("比2015年下降") and the span of the metric: the
+        noun after the number when linked to it, else the subject before."""
+        end = m.start("cmp") if _has_comparator(m) else m.start("bare")
+        baseline, end = self._baseline(end)
+        if self.masked.startswith(_LINK, m.end()):  # "50%以上的国家级园区": the metric follows
+            return baseline, *metric_after(self.masked, m.end() + len(_LINK))
+        return baseline, *metric_before(self.masked, end, self.rules, self.deadlines, self.offset)
+
+    def _baseline(self, metric_end: int) -> tuple[int | None, int]:
+        """The last baseline year stated in the clause before the comparator,
+        and where the metric ends: before that statement."""
+        start = clause_start(self.masked, metric_end, self.rules.metric_stop)
+        baseline = None
+        for b in self.rules.baseline.finditer(self.masked, start, metric_end):
+            baseline = int(b.group("year"))
+            metric_end = b.start()
+        return baseline, metric_end
+
+    def _drop_unitless(self, values: list[_Value], start: int, end: int, metrics: list[str]) -> list[_Value]:
+        """Values without a unit stand only for a metric that has none (an
+        index, a ratio): the metric's words as the rules read them (simplified,
+        利用係數 is a 系数), or the metric carried over from the target before."""
+        if all(v.unit is not None for v in values):
+            return values
+        unitless = self.rules.unitless_metric
+        if unitless.search(self.masked, start, end) or unitless.search("".join(metrics)):
+            return values
+        return [v for v in values if v.unit is not None]
+
+    def _year(self, m: regex.Match) -> int | None:
+        """"由2015年的80%提高到2020年的90%": a year between comparator and value is the target's."""
+        if _has_comparator(m) and m.group("cmp_year"):
+            return int(m.group("cmp_year"))
+        return self.year_of(m)
+
+    def _target(self, m: regex.Match, v: _Value, metric: str, single: bool, shared: dict) -> Target:
+        """A match with one value is raw as a whole; with several, each value is."""
+        raw_start = self.offset + (m.start() if single else v.start)
+        raw_end = self.offset + (m.end() if single else v.end)
+        while raw_start < raw_end and self.original[raw_start].isspace():
+            raw_start += 1
+        return Target(
+            raw=self.original[raw_start:raw_end],
+            metric=metric or None,
+            value=v.value,
+            unit=v.unit,
+            span=(raw_start, raw_end),
+            value_span=(self.offset + v.start, self.offset + v.end),
+            line=self.line_of(raw_start),
+            **shared,
+        )
+
+    # -- a verb and its object before a count: "新增省级以上创新平台10家以上" --------------
+
+    def verb_object_targets(self, found: list[Target]) -> list[Target]:
+        """``found`` with the verb-object targets added.  Where one reads a
+        number already read, it replaces a bound's reading if its verb states
+        an amount, and is dropped otherwise."""
+        out = list(found)
+        for m in self.rules.verb_object.finditer(self.masked):
+            if self.excluded(m.start()):
+                continue
+            value_span = (self.offset + m.start("num"), self.offset + m.end("unit"))
+            overlapping = [t for t in out if t.value_span[0] < value_span[1] and value_span[0] < t.value_span[1]]
+            if overlapping:
+                if not self._verb_overrides(m, overlapping):
+                    continue
+                out = [t for t in out if t not in overlapping]
+            target = self._verb_target(m, value_span)
+            if target is not None:
+                out.append(target)
+        return out
+
+    def _verb_overrides(self, m: regex.Match, overlapping: list[Target]) -> bool:
+        """"新增省级以上创新平台10家以上": the verb's increase, not the bound's >=."""
+        verb = self.rules.verb_of.get(_first_verb(self.masked, m, self.rules))
+        return verb in _CHANGES and all(t.rule == "target.bound" for t in overlapping)
+
+    def _verb_target(self, m: regex.Match, value_span: tuple[int, int]) -> Target | None:
+        value = read_value(m.group("num"))
+        if value is None:
+            return None
+        value, unit = _restate(value, m.group("unit"), self.rules)
+        comparator, metric_span = _verb_comparator(self.masked, m.start("verb"), m.end("object"), self.rules)
+        metric = self.source(*metric_span).strip().rstrip(_LINK)
+        span = (self.offset + m.start(), self.offset + m.end())
+        return Target(
+            raw=self.original[span[0]:span[1]],
+            metric=metric or None,
+            comparator=comparator,  # type: ignore[arg-type]
+            value=value,
+            unit=unit,
+            year=self.year_of(m),
+            baseline_year=None,
+            span=span,
+            value_span=value_span,
+            line=self.line_of(span[0]),
+            rule="target.verb_object",
+        )
+
+    # -- phrases with no number: "施用总量零增长" ---------------------------------------------
+
+    def fixed_targets(self) -> list[Target]:
+        """Targets stated by a phrase with no number ("施用总量零增长")."""
+        out = []
+        readings = {phrase: (rid, comparator, value) for rid, phrase, comparator, value in self.rules.fixed}
+        for m in self.rules.fixed_pattern.finditer(self.masked):
+            if self.excluded(m.start()):
+                continue
+            rid, comparator, value = readings[m.group(0)]
+            metric_start, metric_end = subject_before(self.masked, m.start(), self.rules)
+            span = (self.offset + m.start(), self.offset + m.end())
+            out.append(Target(
+                raw=self.original[span[0]:span[1]], metric=self.source(metric_start, metric_end).strip() or None,
+                comparator=comparator, value=value, unit=None,  # type: ignore[arg-type]
+                year=self.year_of(m), baseline_year=None, span=span, value_span=span, line=self.line_of(span[0]),
+                rule=rid,
+            ))
+        return out
 
 
 def find_targets(
@@ -114,160 +329,17 @@ def find_targets(
     one of a deadline in its sentence, else the latest 到…年 before it in the
     stretch.
     """
-    masked = mask_titles(text)
-    out: list[Target] = []
-    for m in _matches(masked, rules):
-        if any(a <= offset + m.start() < b for a, b in exclude):
-            continue
-        with_cmp = "cmp" in m.re.groupindex
-        values_text = m.group("values") if with_cmp else m.group("bare")
-        values_start = m.start("values") if with_cmp else m.start("bare")
-        cmp_word = m.group("cmp") if with_cmp else None
-        bound = m.group("bound")
-        comparator = rules.comparator_of.get(cmp_word) if cmp_word else None
-        if bound:
-            bound_cmp = rules.bound_of[bound]
-            # a bound refines a level ("达到75%以上" is >= 75) but not a change:
-            # "增长8%左右" is an increase of about 8 %
-            if comparator in (None, "=") or (bound_cmp == "~" and comparator not in ("increase", "decrease")):
-                comparator = bound_cmp
-        if comparator is None:
-            continue
-        items = []
-        for v in rules.value_pattern.finditer(values_text):
-            value = read_value(v.group("num"))
-            unit = v.group("unit")
-            if value is None:
-                continue
-            if not unit and not v.group("num")[:1].isdigit():
-                continue  # a Chinese numeral needs a unit: 一流, 一批 are not numbers
-            if not unit and cmp_word is None:
-                continue  # a bare number needs a comparator
-            value, unit = _restate(value, unit, rules)
-            items.append((values_start + v.start(), values_start + v.end(), value, unit))
-        if not items:
-            continue
-        if any(i[3] == "%" and i[2] < 0 for i in items):
-            continue
-        if masked.startswith("的", m.end()) and not rules.goal_words.search(
-            masked, _clause_start(masked, m.start(), rules.metric_stop), m.end()
-        ):
-            continue  # "超过2万平方米的新建公共建筑" qualifies a noun
-        metric_end = m.start("cmp") if with_cmp else m.start("bare")
-        sentence_start = max((masked.rfind(ch, 0, m.start()) for ch in "。;；\n"), default=-1) + 1
-        clause_start = _clause_start(masked, metric_end, rules.metric_stop)
-        baseline = None
-        for b in rules.baseline.finditer(masked, clause_start, metric_end):
-            baseline = int(b.group("year"))
-            metric_end = b.start()
-        mstart, mend = _metric(masked, metric_end, rules)
-        mstart, mend = _strip_time(masked, mstart, mend, deadlines, offset)
-        trailing = rules.trim_end.search(masked, mstart, mend)
-        if trailing:
-            mend = trailing.start()
-        if masked.startswith("的", m.end()):  # "50%以上的国家级园区": the metric follows
-            after = masked[m.end() + 1:]
-            stop = _AFTER_METRIC_STOP.search(after)
-            mstart = m.end() + 1
-            mend = mstart + (stop.start() if stop else min(len(after), 30))
-        metrics = _distribute(original[offset + mstart:offset + mend], len(items))
-        if not any(metrics) and out and out[-1].line == line_of(offset + m.start()):
-            metrics = [out[-1].metric or ""] * len(items)  # "…控制在12%以内,到2020年控制在10%以内"
-        # the metric's words as the rules read them (simplified, 利用係數 is a 系数),
-        # or the metric carried over from the target before
-        unitless = rules.unitless_metric.search(masked, mstart, mend) or rules.unitless_metric.search("".join(metrics))
-        if any(i[3] is None for i in items) and not unitless:
-            items = [i for i in items if i[3] is not None]
-            if not items:
-                continue
-        sentence_end = next((i for i in (masked.find(ch, m.end()) for ch in "。;；\n") if i != -1), len(masked))
-        year = _year_for(offset + m.start(), offset + sentence_start, offset + sentence_end, deadlines)
-        if with_cmp and m.group("cmp_year"):
-            year = int(m.group("cmp_year"))
-        single = len(items) == 1
-        for (vstart, vend, value, unit), metric in zip(items, metrics):
-            raw_start = offset + (m.start() if single else vstart)
-            raw_end = offset + (m.end() if single else vend)
-            while raw_start < raw_end and original[raw_start].isspace():
-                raw_start += 1
-            out.append(
-                Target(
-                    raw=original[raw_start:raw_end],
-                    metric=metric or None,
-                    comparator=comparator,
-                    value=value,
-                    unit=unit,
-                    year=year,
-                    baseline_year=baseline,
-                    span=(raw_start, raw_end),
-                    value_span=(offset + vstart, offset + vend),
-                    line=line_of(raw_start),
-                    rule="target.comparator" if with_cmp else "target.bound",
-                )
-            )
-    for m in rules.verb_object.finditer(masked):
-        span = (offset + m.start("num"), offset + m.end("unit"))
-        if any(a <= offset + m.start() < b for a, b in exclude):
-            continue
-        overlapping = [t for t in out if t.value_span[0] < span[1] and span[0] < t.value_span[1]]
-        if overlapping:
-            # "新增省级以上创新平台10家以上": the verb's increase, not the bound's >=
-            verb = rules.verb_of.get(_first_verb(masked, m, rules))
-            if verb not in ("increase", "decrease") or any(t.rule != "target.bound" for t in overlapping):
-                continue
-            out = [t for t in out if t not in overlapping]
-        value = read_value(m.group("num"))
-        if value is None:
-            continue
-        sentence_start = max((masked.rfind(ch, 0, m.start()) for ch in "。;；\n"), default=-1) + 1
-        sentence_end = next((i for i in (masked.find(ch, m.end()) for ch in "。;；\n") if i != -1), len(masked))
-        value, unit = _restate(value, m.group("unit"), rules)
-        comparator, metric = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
-        metric = original[offset + metric[0]:offset + metric[1]].strip().rstrip("的")
-        out.append(
-            Target(
-                raw=original[offset + m.start():offset + m.end()],
-                metric=metric or None,
-                comparator=comparator,  # type: ignore[arg-type]
-                value=value,
-                unit=unit,
-                year=_year_for(offset + m.start(), offset + sentence_start, offset + sentence_end, deadlines),
-                baseline_year=None,
-                span=(offset + m.start(), offset + m.end()),
-                value_span=span,
-                line=line_of(offset + m.start()),
-                rule="target.verb_object",
-            )
-        )
-    out.extend(_fixed(masked, offset, rules, original, line_of, deadlines, exclude))
+    stretch = _Stretch(text, offset, rules, original, line_of, deadlines, exclude)
+    out = stretch.verb_object_targets(stretch.comparator_targets())
+    out.extend(stretch.fixed_targets())
     out.sort(key=lambda t: t.span[0])
     return out
 
 
-def _fixed(masked: str, offset: int, rules: TargetRules, original, line_of, deadlines, exclude) -> list[Target]:
-    """Targets stated by a phrase with no number ("施用总量零增长")."""
-    out = []
-    readings = {phrase: (rid, comparator, value) for rid, phrase, comparator, value in rules.fixed}
-    for m in rules.fixed_pattern.finditer(masked):
-        if any(a <= offset + m.start() < b for a, b in exclude):
-            continue
-        rid, comparator, value = readings[m.group(0)]
-        mstart, mend = _metric(masked, m.start(), rules)
-        sentence_start = max((masked.rfind(ch, 0, m.start()) for ch in "。;；\n"), default=-1) + 1
-        sentence_end = next((i for i in (masked.find(ch, m.end()) for ch in "。;；\n") if i != -1), len(masked))
-        span = (offset + m.start(), offset + m.end())
-        out.append(Target(
-            raw=original[span[0]:span[1]], metric=original[offset + mstart:offset + mend].strip() or None,
-            comparator=comparator, value=value, unit=None,  # type: ignore[arg-type]
-            year=_year_for(span[0], offset + sentence_start, offset + sentence_end, deadlines),
-            baseline_year=None, span=span, value_span=span, line=line_of(span[0]), rule=rid,
-        ))
-    return out
-
-
 def _first_verb(text: str, m: regex.Match, rules: TargetRules) -> str:
+    """The first verb of a verb-object match that states an amount, else its verb."""
     amount = [v.group(0) for v in rules.verb_finder.finditer(text, m.start("verb"), m.end("object"))
-              if rules.verb_of[v.group(0)] in ("increase", "decrease")]
+              if rules.verb_of[v.group(0)] in _CHANGES]
     return amount[0] if amount else m.group("verb")
 
 
@@ -276,7 +348,7 @@ def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tup
     decides over a plain one (完成); the metric is what follows the deciding verb
     and any verbs right after it."""
     verbs = [(v.start(), v.end(), rules.verb_of[v.group(0)]) for v in rules.verb_finder.finditer(text, start, end)]
-    amount = [v for v in verbs if v[2] in ("increase", "decrease")]
+    amount = [v for v in verbs if v[2] in _CHANGES]
     chosen = amount[0] if amount else verbs[0]
     metric_start = chosen[1]
     for v in verbs:
@@ -293,28 +365,17 @@ def _matches(text: str, rules: TargetRules) -> list[regex.Match]:
     return sorted(first + more, key=lambda m: m.start())
 
 
-def _distribute(subject: str, count: int) -> list[str]:
-    """One metric per value.  "县城、城市污水处理率" with two values gives
-    县城污水处理率 and 城市污水处理率: the last part's tail, after a modifier as
-    long as the first part, is shared by the shorter parts."""
-    subject = subject.strip()
-    if count == 1:
-        return [subject]
-    parts = [p.strip() for p in subject.split("、")]
-    if len(parts) != count or not all(parts):
-        return [subject] * count
-    last = parts[-1]
-    tail = last[len(parts[0]):] if len(last) > len(parts[0]) else ""
-    return [p if p == last or not tail or p.endswith(tail) else p + tail for p in parts]
-
-
 def _year_for(position: int, sentence_start: int, sentence_end: int, deadlines: Sequence[Deadline]) -> int | None:
     """The year a target is due: a 'by' deadline in its sentence (the last one
     before the number, else the first after it), else the latest one before."""
-    in_sentence = [d for d in deadlines if d.kind == "by" and d.date and sentence_start <= d.span[0] < sentence_end]
+    dated = [d for d in deadlines if d.kind == "by" and d.date]
+    in_sentence = [d for d in dated if sentence_start <= d.span[0] < sentence_end]
     if in_sentence:
         before = [d for d in in_sentence if d.span[0] <= position]
         chosen = before[-1] if before else in_sentence[0]
-        return int(chosen.date[:4])
-    earlier = [d for d in deadlines if d.kind == "by" and d.date and d.span[0] <= position]
-    return int(earlier[-1].date[:4]) if earlier else None
+    else:
+        earlier = [d for d in dated if d.span[0] <= position]
+        if not earlier:
+            return None
+        chosen = earlier[-1]
+    return int(chosen.date[:4])  # type: ignore[index]

@@ -33,32 +33,42 @@ class DeadlineRules:
     periods: dict[str, str]
 
 
+def _check_fields(item, seen: set[str], where: str) -> str:
+    """The rule's id, once its fields are checked: an id not seen before, a
+    pattern, a known kind and date form."""
+    rid = item.get("id") if isinstance(item, dict) else None
+    if not rid or "pattern" not in item:
+        raise RulesError(f"{where}: each rule needs 'id' and 'pattern' ({item!r:.60})")
+    if rid in seen:
+        raise RulesError(f"{where}: duplicate rule id {rid!r}")
+    if item.get("kind") not in KINDS:
+        raise RulesError(f"{where}: rule {rid!r} field 'kind' must be one of {', '.join(KINDS)}")
+    if item.get("date") not in DATE_FORMS:
+        raise RulesError(f"{where}: rule {rid!r} field 'date' must be one of {', '.join(DATE_FORMS)}")
+    return rid
+
+
+def _compile_rule(rid: str, item: dict, fragments: dict, where: str) -> DeadlineRule:
+    source = expand_fragments(item["pattern"], fragments, where=f"{where}: rule {rid!r} field 'pattern'")
+    try:
+        pattern = regex.compile(source)
+    except regex.error as exc:
+        raise RulesError(f"{where}: rule {rid!r} field 'pattern': {exc}") from None
+    return DeadlineRule(
+        id=rid, kind=item["kind"], date=item["date"], pattern=pattern, priority=int(item.get("priority", 1)),
+        value=item.get("value"), approximate=bool(item.get("approximate", False)),
+        plan_year=bool(item.get("plan_year", False)),
+        examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
+    )
+
+
 def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> DeadlineRules:
     fragments = data.get("fragments") or {}
     compiled = []
     seen: set[str] = set()
     for item in data.get("rules") or ():
-        rid = item.get("id") if isinstance(item, dict) else None
-        if not rid or "pattern" not in item:
-            raise RulesError(f"{where}: each rule needs 'id' and 'pattern' ({item!r:.60})")
-        if rid in seen:
-            raise RulesError(f"{where}: duplicate rule id {rid!r}")
+        rid = _check_fields(item, seen, where)
         seen.add(rid)
-        if item.get("kind") not in KINDS:
-            raise RulesError(f"{where}: rule {rid!r} field 'kind' must be one of {', '.join(KINDS)}")
-        if item.get("date") not in DATE_FORMS:
-            raise RulesError(f"{where}: rule {rid!r} field 'date' must be one of {', '.join(DATE_FORMS)}")
-        source = expand_fragments(item["pattern"], fragments, where=f"{where}: rule {rid!r} field 'pattern'")
-        try:
-            pattern = regex.compile(source)
-        except regex.error as exc:
-            raise RulesError(f"{where}: rule {rid!r} field 'pattern': {exc}") from None
-        compiled.append(
-            DeadlineRule(
-                id=rid, kind=item["kind"], date=item["date"], pattern=pattern, priority=int(item.get("priority", 1)),
-                value=item.get("value"), approximate=bool(item.get("approximate", False)),
-                plan_year=bool(item.get("plan_year", False)),
-                examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
-            )
-        )
-    return DeadlineRules(rules=tuple(compiled), periods={str(k): str(v) for k, v in (data.get("periods") or {}).items()})
+        compiled.append(_compile_rule(rid, item, fragments, where))
+    periods = {str(k): str(v) for k, v in (data.get("periods") or {}).items()}
+    return DeadlineRules(rules=tuple(compiled), periods=periods)

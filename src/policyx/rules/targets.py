@@ -10,7 +10,8 @@ import regex
 from policyx.errors import RulesError
 from policyx.rules.loader import NEVER, alternation, optional_pattern
 
-_NUMBER = r"(?:[0-9]+(?:\.[0-9]+)?|[零一二三四五六七八九十百千万两〇]+)"
+_ARABIC = r"[0-9]+(?:\.[0-9]+)?"
+_NUMBER = rf"(?:{_ARABIC}|[零一二三四五六七八九十百千万两〇]+)"
 # after a value, these mean it is not a quantity: a date, a grade, a class, an ordinal
 _NOT_A_VALUE_AFTER = r"(?![0-9.]|\s*(?:年|月|日|号|级|类|期|届|次会议|号文|条河|个五年|是))"
 
@@ -40,43 +41,90 @@ class TargetRules:
     counterexamples: tuple[str, ...] = ()
 
 
-def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRules:
-    comparators = data.get("comparators") or {}
-    bounds = data.get("bounds") or {}
-    units = data.get("units") or []
-    if not comparators or not units:
-        raise RulesError(f"{where}: fields 'comparators' and 'units' are required")
-    comparator_of = {str(w): str(c) for c, words in comparators.items() for w in words or ()}
-    bound_of = {str(w): str(c) for c, words in bounds.items() for w in words or ()}
-    unit = f"(?:{alternation([str(u) for u in units])})"
-    value = rf"(?P<num>{_NUMBER}){_NOT_A_VALUE_AFTER}\s*(?P<unit>{unit})?"
-    values = rf"{_NUMBER}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?(?:\s*[、和及至到~—-]\s*{_NUMBER}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?)*"
-    # without a comparator before it, a value must be written in digits: "一" is everywhere
-    arabic = r"[0-9]+(?:\.[0-9]+)?"
-    bare_values = rf"{arabic}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?(?:\s*[、和及]\s*{arabic}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?)*"
-    bound = f"(?P<bound>{alternation(list(bound_of)) if bound_of else NEVER})"
-    # two patterns, not one alternation: together they defeat the regex
-    # engine's literal-prefix search and run ten times slower
-    not_after = {str(w): str(chars) for w, chars in (data.get("comparator_not_after") or {}).items()}
-    cmp_words = "|".join(
+def _word_classes(section: dict | None) -> dict[str, str]:
+    """{class: [word, ...]} in the yaml → {word: class}."""
+    return {str(w): str(c) for c, words in (section or {}).items() for w in words or ()}
+
+
+def _value_pattern(unit: str) -> str:
+    """One value and its unit, in groups ``num`` and ``unit``."""
+    return rf"(?P<num>{_NUMBER}){_NOT_A_VALUE_AFTER}\s*(?P<unit>{unit})?"
+
+
+def _values_pattern(number: str, unit: str, separators: str) -> str:
+    """A list of values, each with its unit or none, ``separators`` between them."""
+    one = rf"{number}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?"
+    return rf"{one}(?:\s*[{separators}]\s*{one})*"
+
+
+def _comparator_words(comparator_of: dict[str, str], not_after: dict[str, str]) -> str:
+    """The comparator words, longest first, each behind the characters it may
+    not follow."""
+    return "|".join(
         (f"(?<!{not_after[w]})" if w in not_after else "") + regex.escape(w)
         for w in sorted(comparator_of, key=len, reverse=True)
     )
+
+
+def _comparator_pattern(cmp_words: str, unit: str, bound: str) -> str:
+    """A comparator, then values, then a bound: "分别达到80%、90%左右"."""
     # "由2015年的80%提高到2020年的90%": the year between comparator and value is the target's
     cmp_year = r"(?:(?P<cmp_year>(?:19|20)[0-9]{2})\s*年\s*(?:底|末)?\s*的?\s*)?"
-    pattern = rf"(?:(?P<respectively>分别|各|均)\s*)?(?P<cmp>{cmp_words})\s*{cmp_year}(?P<values>{values})\s*{bound}?"
-    bare_pattern = rf"(?P<bare>{bare_values})\s*{bound}"
-    fixed = tuple((str(f["id"]), str(f["phrase"]), str(f["comparator"]), Decimal(str(f["value"])))
-                  for f in data.get("fixed") or ())
-    verbs = data.get("verb_object") or {}
-    verb_of = {str(w): str(c) for c, words in verbs.items() for w in words or ()}
-    verb_object = (
+    values = _values_pattern(_NUMBER, unit, "、和及至到~—-")
+    return rf"(?:(?P<respectively>分别|各|均)\s*)?(?P<cmp>{cmp_words})\s*{cmp_year}(?P<values>{values})\s*{bound}?"
+
+
+def _bare_pattern(unit: str, bound: str) -> str:
+    """Values, then a bound: "50%以上"."""
+    # without a comparator before it, a value must be written in digits: "一" is everywhere
+    bare_values = _values_pattern(_ARABIC, unit, "、和及")
+    return rf"(?P<bare>{bare_values})\s*{bound}"
+
+
+def _verb_object_pattern(verb_of: dict[str, str], unit: str) -> str:
+    """A verb, its object, then a count in digits with its unit: "新增省级以上创新平台10家"."""
+    if not verb_of:
+        return NEVER
+    return (
         # the object may name a technology with a number in it: "新增5G基站1000座"
         rf"(?P<verb>{alternation(list(verb_of))})(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
-        rf"(?P<num>[0-9]+(?:\.[0-9]+)?)"
+        rf"(?P<num>{_ARABIC})"
         rf"{_NOT_A_VALUE_AFTER}\s*(?P<unit>{unit})"
-        if verb_of else NEVER
     )
+
+
+def _fixed(data: dict) -> tuple[tuple[str, str, str, Decimal], ...]:
+    """The phrases with no number, as (id, phrase, comparator, value)."""
+    return tuple((str(f["id"]), str(f["phrase"]), str(f["comparator"]), Decimal(str(f["value"])))
+                 for f in data.get("fixed") or ())
+
+
+def _unit_as(data: dict) -> dict[str, tuple[str, Decimal]]:
+    """{unit: (unit it is restated in, factor)}: 成 is 10 %."""
+    return {str(u): (str(to), Decimal(str(factor))) for u, (to, factor) in (data.get("unit_as") or {}).items()}
+
+
+def _alternation_or_never(words) -> str:
+    return alternation(list(words)) if words else NEVER
+
+
+def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRules:
+    comparators = data.get("comparators") or {}
+    units = data.get("units") or []
+    if not comparators or not units:
+        raise RulesError(f"{where}: fields 'comparators' and 'units' are required")
+    comparator_of = _word_classes(comparators)
+    bound_of = _word_classes(data.get("bounds"))
+    unit = f"(?:{alternation([str(u) for u in units])})"
+    bound = f"(?P<bound>{_alternation_or_never(bound_of)})"
+    # two patterns, not one alternation: together they defeat the regex
+    # engine's literal-prefix search and run ten times slower
+    not_after = {str(w): str(chars) for w, chars in (data.get("comparator_not_after") or {}).items()}
+    pattern = _comparator_pattern(_comparator_words(comparator_of, not_after), unit, bound)
+    bare_pattern = _bare_pattern(unit, bound)
+    fixed = _fixed(data)
+    verb_of = _word_classes(data.get("verb_object"))
+    verb_object = _verb_object_pattern(verb_of, unit)
     try:
         return TargetRules(
             pattern=regex.compile(pattern),
@@ -89,15 +137,15 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             baseline=optional_pattern(data.get("baseline")),
             retrospective=optional_pattern(data.get("retrospective_sections")),
             unitless_metric=optional_pattern(data.get("unitless_metric")),
-            value_pattern=regex.compile(value),
+            value_pattern=regex.compile(_value_pattern(unit)),
             verb_object=regex.compile(verb_object),
             fixed=fixed,
-            fixed_pattern=regex.compile(alternation([f[1] for f in fixed]) if fixed else NEVER),
-            verb_finder=regex.compile(alternation(list(verb_of)) if verb_of else NEVER),
+            fixed_pattern=regex.compile(_alternation_or_never([f[1] for f in fixed])),
+            verb_finder=regex.compile(_alternation_or_never(verb_of)),
             verb_of=verb_of,
             goal_words=optional_pattern(data.get("goal_words")),
             units=frozenset(str(u) for u in units),
-            unit_as={str(u): (str(to), Decimal(str(factor))) for u, (to, factor) in (data.get("unit_as") or {}).items()},
+            unit_as=_unit_as(data),
             examples=tuple(data.get("examples") or ()),
             counterexamples=tuple(data.get("counterexamples") or ()),
         )

@@ -1,0 +1,111 @@
+"""A target's metric: the noun phrase its number measures, best effort.
+
+Mechanism only.  The words that end a clause or are trimmed off a metric come
+from ``rules/targets.yaml`` through :class:`~policyx.rules.targets.TargetRules`;
+everything here is positions in the working-copy text.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import regex
+
+from policyx.model import Deadline
+from policyx.rules.targets import TargetRules
+
+_OPEN = "(（[【〔"
+_CLOSE = ")）]】〕"
+# what ends a metric written after its number ("50%以上的国家级园区")
+_AFTER_METRIC_STOP = regex.compile(r"[,，;；。:：!?！？\n和及与、]|[0-9]")
+# the longest metric read after its number when nothing stops it
+_AFTER_METRIC_LIMIT = 30
+# punctuation between a deadline phrase and the metric it is cut from
+_SEPARATORS = " ,，、:："
+# ... and, after a deadline at a metric's end, the modal words that may follow it
+_AFTER_DEADLINE = _SEPARATORS + "应要将须"
+
+
+def clause_start(text: str, end: int, stop: regex.Pattern, limit: int = 80) -> int:
+    """Where the clause ending at ``end`` starts: back to the previous stop or
+    comma, stepping over bracketed asides ("地级城市（各盟市，含满洲里市，下同）")."""
+    depth = 0
+    i = end - 1
+    floor = max(0, end - limit)
+    while i >= floor:
+        ch = text[i]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN:
+            if not depth:
+                return i + 1  # the number stands inside an aside: "（国家考核的47个断面…不低于91.5%"
+            depth -= 1
+        elif not depth and stop.match(ch):
+            return i + 1
+        i -= 1
+    return floor
+
+
+def subject_before(text: str, end: int, rules: TargetRules) -> tuple[int, int]:
+    """The subject before a comparator, trimmed of filler words at both ends."""
+    start = clause_start(text, end, rules.metric_stop)
+    phrase = text[start:end]
+    stripped = phrase.lstrip()
+    trimmed = rules.trim_start.sub("", stripped)
+    start += (len(phrase) - len(stripped)) + (len(stripped) - len(trimmed))
+    tail = rules.trim_end.search(text[start:end])
+    if tail:
+        end = start + tail.start()
+    return start, end
+
+
+def strip_time(text: str, start: int, end: int, deadlines: Sequence[Deadline], base: int) -> tuple[int, int]:
+    """Cut a deadline phrase out of a metric: at its start ("到2020年,全区用水
+    总量") the metric begins after it; at its end ("处置率应于2020年底前") the
+    metric ends before it.  ``base`` is where ``text`` starts in the document
+    (deadline spans are absolute)."""
+    for d in deadlines:
+        a, b = d.span[0] - base, d.span[1] - base
+        if start <= a and b <= end:
+            if text[start:a].strip(_SEPARATORS) and not text[b:end].strip(_AFTER_DEADLINE):
+                end = a
+            else:
+                start = max(start, b)
+    while start < end and text[start] in _SEPARATORS:
+        start += 1
+    return start, end
+
+
+def metric_before(text: str, end: int, rules: TargetRules, deadlines: Sequence[Deadline], base: int) -> tuple[int, int]:
+    """The metric written before its comparator ending at ``end``: the clause's
+    subject without the deadline in it, trimmed once more once that is gone
+    ("到2020年,全区用水总量控制在…")."""
+    start, end = subject_before(text, end, rules)
+    start, end = strip_time(text, start, end, deadlines, base)
+    trailing = rules.trim_end.search(text, start, end)
+    if trailing:
+        end = trailing.start()
+    return start, end
+
+
+def metric_after(text: str, position: int) -> tuple[int, int]:
+    """The metric written after its number ("50%以上的国家级园区"): from
+    ``position`` (just after the linking character) to the next stop."""
+    after = text[position:]
+    stop = _AFTER_METRIC_STOP.search(after)
+    return position, position + (stop.start() if stop else min(len(after), _AFTER_METRIC_LIMIT))
+
+
+def distribute(subject: str, count: int) -> list[str]:
+    """One metric per value.  "县城、城市污水处理率" with two values gives
+    县城污水处理率 and 城市污水处理率: the last part's tail, after a modifier as
+    long as the first part, is shared by the shorter parts."""
+    subject = subject.strip()
+    if count == 1:
+        return [subject]
+    parts = [p.strip() for p in subject.split("、")]
+    if len(parts) != count or not all(parts):
+        return [subject] * count
+    last = parts[-1]
+    tail = last[len(parts[0]):] if len(last) > len(parts[0]) else ""
+    return [p if p == last or not tail or p.endswith(tail) else p + tail for p in parts]
