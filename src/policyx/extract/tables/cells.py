@@ -61,13 +61,27 @@ def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
     columns (牵头单位 | 责任单位) the one that says 牵头 leads and the other
     carries the task out; columns of no use are left without a role."""
     roles = [column_role(h, rules) for h in headers]
+    _one_lead_column(roles, headers)
+    roles = [None if r == "other" else r for r in roles]
+    _latest_year_is_target(roles, headers)
+    return roles
+
+
+def _one_lead_column(roles: list[str | None], headers: list[str]) -> None:
+    """Of several lead columns, the one whose header says it leads (else the
+    first) keeps the lead; the others carry the task out (implementers)."""
     leads = [i for i, r in enumerate(roles) if r == "lead"]
     if len(leads) > 1:
         leading = next((i for i in leads if "牵头" in headers[i]), leads[0])
         for i in leads:
             if i != leading:
                 roles[i] = "implementers"
-    roles = [None if r == "other" else r for r in roles]
+
+
+def _latest_year_is_target(roles: list[str | None], headers: list[str]) -> None:
+    """Of several target columns headed by a year, the latest stays the
+    target; the first earlier one becomes the baseline unless a column
+    already is one, and the others lose their role."""
     years = {i: _header_year(h) for i, h in enumerate(headers) if roles[i] == "target"}
     dated = {i: y for i, y in years.items() if y is not None}
     if len(dated) > 1:
@@ -75,7 +89,6 @@ def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
         for i in dated:
             if i != latest:
                 roles[i] = "baseline" if "baseline" not in roles else None
-    return roles
 
 
 def _header_year(header: str) -> int | None:

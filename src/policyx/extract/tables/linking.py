@@ -21,45 +21,62 @@ def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
     is linked to it.  Candidates come from an index of the body's bigrams, so
     the work grows with the text, not with rows × tasks.
     """
+    groups = _sub_task_rows(tasks)
+    if not groups or not body:
+        return list(tasks)
+    index = _bigram_index(body)
+    body_titles = [char_grams(b.title) for b in body]
+    linked = []
+    for group in groups:
+        best = _restated_body_task(group, body, index, body_titles)
+        target = body[best].id if best is not None else None
+        linked.extend(replace(t, restates=target) for t in group)
+    return linked
+
+
+def _sub_task_rows(tasks: list[Task]) -> list[list[Task]]:
+    """Consecutive rows of one table with one title: the rows of a sub-task."""
     groups: list[list[Task]] = []
     for t in tasks:
         if groups and groups[-1][0].table == t.table and groups[-1][0].title == t.title:
             groups[-1].append(t)
         else:
             groups.append([t])
-    if not groups or not body:
-        return list(tasks)
+    return groups
+
+
+def _bigram_index(body: tuple[Task, ...]) -> dict[str, list[int]]:
+    """Each bigram of the body tasks' texts, with the tasks (by position) holding it."""
     index: dict[str, list[int]] = {}
     for j, b in enumerate(body):
         for gram in bigrams(b.text):
             index.setdefault(gram, []).append(j)
-    body_titles = [char_grams(b.title) for b in body]
-    linked = []
-    for group in groups:
-        grams = set(bigrams("".join(t.text for t in group)))
-        shared: Counter = Counter()
-        for gram in grams:
-            shared.update(index.get(gram, ()))
-        title = char_grams(group[0].title)
-        best, best_score = None, 0.0
-        for j, count in shared.most_common(12):
-            score = 0.4 * cosine(title, body_titles[j]) + 0.6 * count / max(1, len(grams))
-            if len(group[0].title) >= 4 and group[0].title in body[j].text:
-                score = max(score, 0.8)  # a sub-task the body names inside a task ("一是健全举报制度")
-            if score > best_score:
-                best, best_score = j, score
-        target = body[best].id if best is not None and best_score >= 0.45 else None
-        linked.extend(replace(t, restates=target) for t in group)
-    return linked
+    return index
+
+
+def _restated_body_task(group: list[Task], body: tuple[Task, ...], index: dict[str, list[int]],
+                        body_titles: list) -> int | None:
+    """The position of the body task a sub-task's rows restate (scored as in
+    ``link_to_body``, among the 12 sharing most bigrams), or None under 0.45."""
+    grams = set(bigrams("".join(t.text for t in group)))
+    shared: Counter = Counter()
+    for gram in grams:
+        shared.update(index.get(gram, ()))
+    title = char_grams(group[0].title)
+    best, best_score = None, 0.0
+    for j, count in shared.most_common(12):
+        score = 0.4 * cosine(title, body_titles[j]) + 0.6 * count / max(1, len(grams))
+        if len(group[0].title) >= 4 and group[0].title in body[j].text:
+            score = max(score, 0.8)  # a sub-task the body names inside a task ("一是健全举报制度")
+        if score > best_score:
+            best, best_score = j, score
+    return best if best_score >= 0.45 else None
 
 
 def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, ...]:
     """Body tasks without a clause take their departments from the table rows
     that restate them (a responsible-unit column is a clause too)."""
-    by_body: dict[str, list[Task]] = {}
-    for t in table:
-        if t.restates:
-            by_body.setdefault(t.restates, []).append(t)
+    by_body = _rows_by_body_task(table)
     out = []
     for task in body:
         rows = by_body.get(task.id)
@@ -73,6 +90,15 @@ def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, .
                         form="table")
         out.append(replace(task, lead=lead, participants=participants, clause=clause))
     return tuple(out)
+
+
+def _rows_by_body_task(table: list[Task]) -> dict[str, list[Task]]:
+    """Table rows by the id of the body task they restate."""
+    by_body: dict[str, list[Task]] = {}
+    for t in table:
+        if t.restates:
+            by_body.setdefault(t.restates, []).append(t)
+    return by_body
 
 
 def _union(groups) -> tuple[DepartmentRef, ...]:
@@ -102,43 +128,69 @@ def _dates(deadlines) -> set[tuple[str, str]]:
 
 
 def consistency(body: tuple[Task, ...], table: list[Task], parsed: list[ParsedTable]) -> list[Issue]:
-    """Where a plan and its own tables disagree (code body-table-mismatch)."""
+    """Where a plan and its own tables disagree (code body-table-mismatch):
+    for each body task with a clause of its own and rows restating it, the
+    lead and the deadlines on either side; and tables whose caption states a
+    number of rows they do not have."""
     issues = []
-    by_body: dict[str, list[Task]] = {}
-    for t in table:
-        if t.restates:
-            by_body.setdefault(t.restates, []).append(t)
+    by_body = _rows_by_body_task(table)
     for task in body:
         rows = by_body.get(task.id)
         if not rows or not (task.clause and task.clause.form != "table"):
             continue
-        table_lead = _union(r.lead for r in rows)
-        if table_lead and task.lead and _functions(table_lead) != _functions(task.lead):
+        issues.extend(_lead_mismatch(task, rows))
+        issues.extend(_row_deadlines_not_in_body(task, rows))
+        issues.extend(_body_deadlines_not_in_rows(task, rows))
+    issues.extend(_stated_count_mismatch(parsed))
+    return issues
+
+
+def _lead_mismatch(task: Task, rows: list[Task]) -> list[Issue]:
+    """The body's lead against the leads of the rows restating the task
+    (compared by function, so two names of one office agree)."""
+    table_lead = _union(r.lead for r in rows)
+    if not (table_lead and task.lead and _functions(table_lead) != _functions(task.lead)):
+        return []
+    return [Issue(
+        code="body-table-mismatch", line=task.line,
+        message=f"task {task.id} {task.title!r}: the body names lead {'、'.join(r.name for r in task.lead)}, "
+                f"{rows[0].table} names {'、'.join(r.name for r in table_lead)} (line {rows[0].line})",
+    )]
+
+
+def _row_deadlines_not_in_body(task: Task, rows: list[Task]) -> list[Issue]:
+    """Each dated deadline of a row that the body task does not give."""
+    body_dates = _dates(task.deadlines)
+    return [
+        Issue(
+            code="body-table-mismatch", line=row.line, span=d.span,
+            message=f"{row.table} gives {d.raw} ({d.kind} {d.date}) for {row.title!r}; the body task "
+                    f"{task.id} (line {task.line}) has no such deadline",
+        )
+        for row in rows for d in row.deadlines if d.date and (d.kind, d.date) not in body_dates
+    ]
+
+
+def _body_deadlines_not_in_rows(task: Task, rows: list[Task]) -> list[Issue]:
+    """Each "by" or "from" date of the body task that no row restating it gives."""
+    table_dates = _dates(d for row in rows for d in row.deadlines)
+    starts_of_recurrences = {d.start for d in task.deadlines if d.kind == "every" and d.start}
+    issues = []
+    for d in task.deadlines:
+        if d.kind == "from" and d.date in starts_of_recurrences:
+            continue  # "自2016年起，每年…" against a row's "每年…": the same recurrence
+        if d.date and d.kind in ("by", "from") and (d.kind, d.date) not in table_dates:
             issues.append(Issue(
-                code="body-table-mismatch", line=task.line,
-                message=f"task {task.id} {task.title!r}: the body names lead {'、'.join(r.name for r in task.lead)}, "
-                        f"{rows[0].table} names {'、'.join(r.name for r in table_lead)} (line {rows[0].line})",
+                code="body-table-mismatch", line=d.line, span=d.span,
+                message=f"task {task.id} {task.title!r} gives {d.raw} ({d.kind} {d.date}); {rows[0].table} "
+                        f"(line {rows[0].line}) has no such deadline for it",
             ))
-        body_dates = _dates(task.deadlines)
-        table_dates = _dates(d for row in rows for d in row.deadlines)
-        for row in rows:
-            for d in row.deadlines:
-                if d.date and (d.kind, d.date) not in body_dates:
-                    issues.append(Issue(
-                        code="body-table-mismatch", line=row.line, span=d.span,
-                        message=f"{row.table} gives {d.raw} ({d.kind} {d.date}) for {row.title!r}; the body task "
-                                f"{task.id} (line {task.line}) has no such deadline",
-                    ))
-        starts_of_recurrences = {d.start for d in task.deadlines if d.kind == "every" and d.start}
-        for d in task.deadlines:
-            if d.kind == "from" and d.date in starts_of_recurrences:
-                continue  # "自2016年起，每年…" against a row's "每年…": the same recurrence
-            if d.date and d.kind in ("by", "from") and (d.kind, d.date) not in table_dates:
-                issues.append(Issue(
-                    code="body-table-mismatch", line=d.line, span=d.span,
-                    message=f"task {task.id} {task.title!r} gives {d.raw} ({d.kind} {d.date}); {rows[0].table} "
-                            f"(line {rows[0].line}) has no such deadline for it",
-                ))
+    return issues
+
+
+def _stated_count_mismatch(parsed: list[ParsedTable]) -> list[Issue]:
+    """Tables whose title states a number of rows other than they have."""
+    issues = []
     for p in parsed:
         stated = p.table.stated_count
         if stated is not None and stated != len(p.table.rows):
@@ -147,5 +199,3 @@ def consistency(body: tuple[Task, ...], table: list[Task], parsed: list[ParsedTa
                 message=f"{p.table.id} says {stated} but has {len(p.table.rows)} rows",
             ))
     return issues
-
-

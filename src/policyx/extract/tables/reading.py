@@ -71,36 +71,85 @@ def _tab_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRul
     """Tables whose rows are lines and whose cells a separator divides."""
     tables: list[ParsedTable] = []
     for run in _runs(norm, separator):
-        rows = [_split_row(norm, line, separator) for line in run]
-        rows = [r for r in rows if any(r)]
-        if len(rows) < 2 or _is_contents(rows):
-            continue
-        box = _container(sections, run[0].start)
-        title = box.title if box else None
-        # a caption repeated as the table's first row: "专栏2 …（共20项）\t\t\t\t"
-        while rows and len([c for c in rows[0] if c]) == 1 and rows[0][0] and (
-            (box and rows[0][0].key.replace(" ", "").startswith(box.id)) or rows[0][0].key.startswith(("专栏", "附表", "表"))
-        ):
-            title = title or rows[0][0].text
-            rows = rows[1:]
-        if len(rows) < 2:
-            continue
-        header = [c.text if c else "" for c in rows[0]]
-        width = max(len(header), *(len(r) for r in rows[1:]))
-        header += [""] * (width - len(header))
-        roles = column_roles([c.key if c else "" for c in rows[0]], rules) + [None] * (width - len(rows[0]))
-        body_rows, groups, current_group = [], [], None
-        for r in rows[1:]:
-            filled = [c for c in r if c]
-            if len(filled) == 1 and r[0] and (rules.group_row.match(r[0].key) or regex.search(r"[（(][0-9]+项[)）]", r[0].key)):
-                current_group = r[0].text
-                continue
-            body_rows.append(r + [None] * (width - len(r)))
-            groups.append(current_group)
-        footnotes = _footnotes(norm, run[-1].end, rules)
-        tables.append(_make(norm, box, title, header, roles, body_rows, groups, "tab" if separator == "\t" else "pipe",
-                            run[0].start, run[-1].end, footnotes, rules, len(tables)))
+        table = _tab_table(norm, run, sections, rules, separator, len(tables))
+        if table is not None:
+            tables.append(table)
     return tables
+
+
+def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules: TableRules, separator: str,
+               n: int) -> ParsedTable | None:
+    """The table a run of rows holds (the ``n``-th found with this separator),
+    or None for a run too short to be one or a table of contents."""
+    rows = [_split_row(norm, line, separator) for line in run]
+    rows = [r for r in rows if any(r)]
+    if len(rows) < 2 or _is_contents(rows):
+        return None
+    box = _container(sections, run[0].start)
+    title = box.title if box else None
+    caption, rows = _without_captions(rows, box)
+    if caption is not None:
+        title = title or caption
+    if len(rows) < 2:
+        return None
+    width = max(len(r) for r in rows)
+    header, roles = _header_columns(rows[0], width, rules)
+    body_rows, groups = _grouped_rows(rows[1:], width, rules)
+    footnotes = _footnotes(norm, run[-1].end, rules)
+    return _make(norm, box, title, header, roles, body_rows, groups, "tab" if separator == "\t" else "pipe",
+                 run[0].start, run[-1].end, footnotes, rules, n)
+
+
+def _header_columns(row: list[Cell | None], width: int, rules: TableRules) -> tuple[list[str], list[str | None]]:
+    """The header row's texts and column roles, padded to the table's width."""
+    header = [c.text if c else "" for c in row]
+    roles = column_roles([c.key if c else "" for c in row], rules)
+    padding = width - len(row)
+    return header + [""] * padding, roles + [None] * padding
+
+
+def _without_captions(rows: list[list[Cell | None]], box: Section | None) -> tuple[str | None, list[list[Cell | None]]]:
+    """The rows after the caption that may be repeated as a table's first
+    row(s) ("专栏2 …（共20项）\t\t\t\t"), and the first such caption."""
+    caption = None
+    while rows and _is_caption_row(rows[0], box):
+        caption = caption or rows[0][0].text  # type: ignore[union-attr]
+        rows = rows[1:]
+    return caption, rows
+
+
+def _is_caption_row(row: list[Cell | None], box: Section | None) -> bool:
+    """A row of one cell, in the first column, naming the box it sits in or
+    opening like a caption."""
+    first = row[0]
+    if first is None or len([c for c in row if c]) != 1:
+        return False
+    return bool((box and first.key.replace(" ", "").startswith(box.id)) or first.key.startswith(("专栏", "附表", "表")))
+
+
+def _grouped_rows(rows: list[list[Cell | None]], width: int,
+                  rules: TableRules) -> tuple[list[list[Cell | None]], list[str | None]]:
+    """The body rows padded to the header's width, each with the group heading
+    above it; a row that is only a group heading is no body row."""
+    body_rows: list[list[Cell | None]] = []
+    groups: list[str | None] = []
+    current_group = None
+    for r in rows:
+        if _is_group_row(r, rules):
+            current_group = r[0].text  # type: ignore[union-attr]
+            continue
+        body_rows.append(r + [None] * (width - len(r)))
+        groups.append(current_group)
+    return body_rows, groups
+
+
+def _is_group_row(row: list[Cell | None], rules: TableRules) -> bool:
+    """One cell, in the first column, that heads a group: a group heading of
+    the rules, or a count of items in brackets."""
+    first = row[0]
+    if first is None or len([c for c in row if c]) != 1:
+        return False
+    return bool(rules.group_row.match(first.key) or regex.search(r"[（(][0-9]+项[)）]", first.key))
 
 
 # -- tables flattened one cell per line ----------------------------------------------
@@ -169,6 +218,12 @@ def _flat_regions(norm: Normalized, sections: tuple[Section, ...], rules: TableR
     line may be: each appendix, and in the body from each run of header-like
     lines to the end of the section that holds it."""
     taken: list[tuple[int, int]] = []
+    yield from _appendix_regions(norm, sections, taken)
+    yield from _header_run_regions(norm, sections, rules, taken)
+
+
+def _appendix_regions(norm: Normalized, sections: tuple[Section, ...], taken: list[tuple[int, int]]):
+    """Each appendix with no tab-separated row (added to ``taken``)."""
     for s in sections:
         if s.kind != "appendix":
             continue
@@ -176,23 +231,42 @@ def _flat_regions(norm: Normalized, sections: tuple[Section, ...], rules: TableR
         if not any(_TAB_ROW.search(line.text) for line in norm.lines(start, s.end)):
             taken.append((start, s.end))
             yield start, s.end, s
+
+
+def _header_run_regions(norm: Normalized, sections: tuple[Section, ...], rules: TableRules,
+                        taken: list[tuple[int, int]]):
+    """From each run of at least three header-like lines, one with a header
+    word, to the end of the heading's section that holds it; not inside a
+    region already ``taken`` (added to it)."""
     lines = [ln for ln in norm.lines() if ln.text.strip()]
     i = 0
     while i < len(lines):
-        run = 0
-        while i + run < len(lines) and _header_like(lines[i + run].text):
-            run += 1
-        if run >= 3 and any(rules.header_words.search(lines[j].text) for j in range(i, i + run)):
-            start = lines[i].start
-            if not any(a <= start < b for a, b in taken):
-                holder = [s for s in sections if s.kind == "heading" and s.span[0] <= start < s.end]
-                end = min((s.end for s in holder), default=len(norm.text))
-                taken.append((start, end))
-                yield start, end, None
-                while i < len(lines) and lines[i].start < end:
-                    i += 1
-                continue
+        run = _header_like_run(lines, i)
+        start = lines[i].start
+        if run >= 3 and any(rules.header_words.search(lines[j].text) for j in range(i, i + run)) \
+                and not any(a <= start < b for a, b in taken):
+            end = _section_end(norm, sections, start)
+            taken.append((start, end))
+            yield start, end, None
+            while i < len(lines) and lines[i].start < end:
+                i += 1
+            continue
         i += max(run, 1)
+
+
+def _header_like_run(lines: list, i: int) -> int:
+    """How many lines from ``lines[i]`` on look like header cells."""
+    run = 0
+    while i + run < len(lines) and _header_like(lines[i + run].text):
+        run += 1
+    return run
+
+
+def _section_end(norm: Normalized, sections: tuple[Section, ...], offset: int) -> int:
+    """The end of the innermost heading's section holding ``offset`` (of the
+    text when none does)."""
+    holder = [s for s in sections if s.kind == "heading" and s.span[0] <= offset < s.end]
+    return min((s.end for s in holder), default=len(norm.text))
 
 
 def _header_like(text: str) -> bool:
@@ -208,6 +282,21 @@ def _rows_by_index(cells: list[Cell], width: int, rules: TableRules,
     潘东旭市长负责事项（共9项）") names the rows after it. A row with fewer cells
     than the one above lost its leading cells to a cell spanning rows, which
     are carried down ("天池" for 天池中心 and 出口) in a list of sites."""
+    rows, row_groups = _split_at_index(cells, rules)
+    out: list[list[Cell | None]] = []
+    for row in rows:
+        index, rest = row[0], row[1:]
+        # (not in a task table: there a short row lost its last cells, to the end of a page)
+        if carry_down and out:
+            rest = _carried_down(out[-1], rest)
+        full: list[Cell | None] = [index, *rest][:width]
+        out.append(full + [None] * (width - len(full)))
+    return out, row_groups
+
+
+def _split_at_index(cells: list[Cell], rules: TableRules) -> tuple[list[list[Cell]], list[str | None]]:
+    """Cells split into rows at each index cell that counts on from the one
+    before, each row with the group heading above it."""
     rows: list[list[Cell]] = []
     row_groups: list[str | None] = []
     group: str | None = None
@@ -221,17 +310,16 @@ def _rows_by_index(cells: list[Cell], width: int, rules: TableRules,
             group = cell.text
         elif rows:
             rows[-1].append(cell)
-    out: list[list[Cell | None]] = []
-    for row in rows:
-        index, rest = row[0], row[1:]
-        # (not in a task table: there a short row lost its last cells, to the end of a page)
-        if carry_down and out and len(rest) < len([c for c in out[-1][1:] if c]):
-            previous = [c for c in out[-1][1:] if c]
-            rest = previous[: len(previous) - len(rest)] + rest
-        full: list[Cell | None] = [index, *rest][:width]
-        out.append(full + [None] * (width - len(full)))
-    return out, row_groups
+    return rows, row_groups
 
+
+def _carried_down(above: list[Cell | None], rest: list[Cell]) -> list[Cell]:
+    """A row's cells after its index, with the leading cells it lost to cells
+    spanning rows taken from the row above."""
+    previous = [c for c in above[1:] if c]
+    if len(rest) < len(previous):
+        return previous[: len(previous) - len(rest)] + rest
+    return rest
 
 _DEPARTMENT_ROLES = ("lead", "participants", "implementers")
 

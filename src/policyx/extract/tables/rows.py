@@ -62,36 +62,65 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
 
     tasks = []
     for p in (p for p in parsed if p.table.kind == "task"):
-        at = p.positions
         for n, row in enumerate(p.cells, 1):
-            work = row[at["work"]] if "work" in at else None
-            if work is None and "task" in at:
-                work = row[at["task"]]
-            if work is None:
-                continue
-            subtask = row[at["subtask"]] if "subtask" in at else None
-            heading = row[at["task"]] if "task" in at and at["task"] != at.get("work") else None
-            if subtask is not None:
-                title = subtask.text.rstrip("。")
-            elif heading is not None and heading is not work:
-                title = _SECTION_MARK.sub("", heading.text).strip().rstrip("。")
-            else:
-                title = _first_sentence(work.text)
-            deadline_cell = row[at["deadline"]] if "deadline" in at else None
-            in_column = within(deadline_cell) or _deadline_cell(deadline_cell, norm, rules.tables)
-            row_deadlines = _row_deadlines(work, within(work), in_column, norm)
-            targets = find_targets(norm.text[work.start:work.end], work.start, rules.targets, norm.source,
-                                   norm.line_of, row_deadlines)
-            due = next((int(d.date[:4]) for d in row_deadlines if d.kind == "by" and d.date), None)
-            targets = [t if t.year is not None or due is None else replace(t, year=due) for t in targets]
-            lead, participants, implementers = _row_departments(row, at, norm, rules)
-            tasks.append(Task(
-                id=f"{p.table.id}.{n}", section=p.table.section, title=title, text=work.text, line=work.line,
-                span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
-                source="table", rule="table.row",
-                deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
-            ))
+            task = _row_task(p, n, row, norm, rules, within)
+            if task is not None:
+                tasks.append(task)
     return tasks
+
+
+def _row_task(p: ParsedTable, n: int, row: list[Cell | None], norm: Normalized, rules: RuleSet, within) -> Task | None:
+    """The task of row ``n`` of a task table, or None for a row with no work
+    item; ``within(cell)`` gives the plan's deadlines inside a cell."""
+    at = p.positions
+    work = _work_cell(row, at)
+    if work is None:
+        return None
+    deadline_cell = _cell_at(row, at, "deadline")
+    in_column = within(deadline_cell) or _deadline_cell(deadline_cell, norm, rules.tables)
+    row_deadlines = _row_deadlines(work, within(work), in_column, norm)
+    targets = _row_targets(work, row_deadlines, norm, rules)
+    lead, participants, implementers = _row_departments(row, at, norm, rules)
+    return Task(
+        id=f"{p.table.id}.{n}", section=p.table.section, title=_row_title(row, at, work), text=work.text,
+        line=work.line, span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
+        source="table", rule="table.row",
+        deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
+    )
+
+
+def _cell_at(row: list[Cell | None], at: dict[str, int], role: str) -> Cell | None:
+    """The row's cell in the column of ``role``, if the table has one."""
+    return row[at[role]] if role in at else None
+
+
+def _work_cell(row: list[Cell | None], at: dict[str, int]) -> Cell | None:
+    """What the row asks to be done: its work item, else its task."""
+    work = _cell_at(row, at, "work")
+    if work is None:
+        work = _cell_at(row, at, "task")
+    return work
+
+
+def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell) -> str:
+    """A row's title: its sub-task, else its task heading (without its number)
+    when that is a column of its own, else the work item's first sentence."""
+    subtask = _cell_at(row, at, "subtask")
+    heading = row[at["task"]] if "task" in at and at["task"] != at.get("work") else None
+    if subtask is not None:
+        return subtask.text.rstrip("。")
+    if heading is not None and heading is not work:
+        return _SECTION_MARK.sub("", heading.text).strip().rstrip("。")
+    return _first_sentence(work.text)
+
+
+def _row_targets(work: Cell, row_deadlines: list, norm: Normalized, rules: RuleSet) -> list[Target]:
+    """The targets of a work item; one with no year of its own is due in the
+    year of the row's first "by" deadline."""
+    targets = find_targets(norm.text[work.start:work.end], work.start, rules.targets, norm.source,
+                           norm.line_of, row_deadlines)
+    due = next((int(d.date[:4]) for d in row_deadlines if d.kind == "by" and d.date), None)
+    return [t if t.year is not None or due is None else replace(t, year=due) for t in targets]
 
 
 def _deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules) -> list[Deadline]:
@@ -132,28 +161,51 @@ def indicator_targets(parsed: list[ParsedTable], norm: Normalized, units: frozen
         if "indicator" not in at or "target" not in at:
             continue
         year = _header_year(p.table.columns[at["target"]])
-        carried: Cell | None = None
-        for row, group in zip(p.cells, p.groups):
-            name = row[at["indicator"]]
-            if name is None:
-                continue
-            cell = row[at["target"]]
-            if cell is None and carried is not None and read_value(carried.text.lstrip("≤≥<>")) is None:
-                cell = carried  # words in a cell that spans rows: "控制在国家下达指标范围内"
-            if cell is None:
-                continue
-            carried = cell
-            metric, unit = _name_and_unit(name.text, units)
-            comparator, value = _indicator_value(cell.text)
-            baseline = row[at["baseline"]].text if "baseline" in at and row[at["baseline"]] else None
-            attribute = row[at["attribute"]].text if "attribute" in at and row[at["attribute"]] else None
-            targets.append(Target(
-                raw=cell.text, metric=metric, comparator=comparator, value=value, unit=unit, year=year,  # type: ignore[arg-type]
-                baseline_year=None, span=(cell.start, cell.end), value_span=(cell.start, cell.end), line=name.line,
-                group=group, source="table", baseline=baseline, attribute=attribute,
-                value_text=None if value is not None else cell.text, rule="table.indicator",
-            ))
+        for row, group, name, cell in _indicator_rows(p):
+            targets.append(_indicator_target(row, at, name, cell, group, year, units))
     return targets
+
+
+def _indicator_rows(p: ParsedTable):
+    """``(row, group, name cell, target cell)`` of each row naming an
+    indicator with a target. A row with no target cell takes the one above
+    when that holds words, not a number: a cell spanning rows
+    ("控制在国家下达指标范围内")."""
+    at = p.positions
+    carried: Cell | None = None
+    for row, group in zip(p.cells, p.groups):
+        name = row[at["indicator"]]
+        if name is None:
+            continue
+        cell = row[at["target"]]
+        if cell is None and carried is not None and read_value(carried.text.lstrip("≤≥<>")) is None:
+            cell = carried
+        if cell is None:
+            continue
+        carried = cell
+        yield row, group, name, cell
+
+
+def _indicator_target(row: list[Cell | None], at: dict[str, int], name: Cell, cell: Cell, group: str | None,
+                      year: int | None, units: frozenset[str]) -> Target:
+    """The target of one indicator row: metric and unit from the name cell,
+    comparator and value from the target cell."""
+    metric, unit = _name_and_unit(name.text, units)
+    comparator, value = _indicator_value(cell.text)
+    baseline = _cell_text(row, at, "baseline")
+    attribute = _cell_text(row, at, "attribute")
+    return Target(
+        raw=cell.text, metric=metric, comparator=comparator, value=value, unit=unit, year=year,  # type: ignore[arg-type]
+        baseline_year=None, span=(cell.start, cell.end), value_span=(cell.start, cell.end), line=name.line,
+        group=group, source="table", baseline=baseline, attribute=attribute,
+        value_text=None if value is not None else cell.text, rule="table.indicator",
+    )
+
+
+def _cell_text(row: list[Cell | None], at: dict[str, int], role: str) -> str | None:
+    """The text of the row's cell in the column of ``role``, if any."""
+    cell = _cell_at(row, at, role)
+    return cell.text if cell else None
 
 
 def _name_and_unit(name: str, units: frozenset[str]) -> tuple[str, str | None]:

@@ -1,0 +1,83 @@
+"""How values are written in gold files, so that extracted ones can be
+compared with them: deadlines and targets as short keys, department names
+one spelling per office, titles by similarity."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from policyx.analyse.matching import text_similarity
+from policyx.model import Deadline, Target
+
+_GLOSS = regex.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+_TITLE_EDGE = " \t\r\n。.;；,，:：、"
+
+
+def deadline_key(d: Deadline) -> str:
+    """How a deadline is written in gold files: "by 2016-12-31", "every quarter", "ongoing"."""
+    if d.kind == "every":
+        return f"every {d.period}"
+    if d.kind == "ongoing":
+        return "ongoing"
+    return f"{d.kind} {d.date}"
+
+
+def _number(value: Decimal | str) -> str:
+    number = Decimal(str(value)).normalize()
+    return format(number, "f")
+
+
+# The gold conventions write no strict comparison ("超过85%" is ">= 85 %"), so a
+# strict one is scored as its non-strict form; a unit in either script is one unit.
+_SCORED_COMPARATOR = {"<": "<=", ">": ">="}
+
+
+def _scored_key(comparator: str, value, unit: str | None) -> str:
+    from policyx.text.normalize import comparable
+
+    return f"{_SCORED_COMPARATOR.get(comparator, comparator)} {_number(value)} {comparable(unit) if unit and unit != '-' else '-'}"
+
+
+def target_key(t: Target) -> str:
+    """How a target is written in gold files: ">= 94 %", "= 0.57 -"."""
+    return _scored_key(t.comparator, t.value, t.unit)
+
+
+def normalise_target_key(text: str) -> str:
+    comparator, value, *unit = text.split()
+    return _scored_key(comparator, value, unit[0] if unit else None)
+
+
+def target_value_key(t: Target) -> str:
+    """An indicator's target as written in gold ("≤62.6", "控制在…"), from a Target."""
+    return t.value_text or t.raw
+
+
+def name_key(name: str, registry=None) -> str:
+    """A department name as compared with gold: one spelling per office.
+
+    >>> name_key("州行政審批服務局") == name_key("行政审批服务局")
+    True
+    """
+    from policyx.text.normalize import comparable
+
+    key = comparable(_GLOSS.sub("", name)).strip()
+    if registry is None:
+        from policyx.rules import load_rules
+
+        registry = load_rules().departments
+    prefix, _, rest = registry.split_prefix(key)
+    if prefix and not registry.not_prefix.match(key):
+        key = rest
+    return key
+
+
+def title_similarity(a: str, b: str) -> float:
+    """difflib's ratio of two titles, or 0.9 when one opens the other
+    ("坚持从实际出发" and "坚持从实际出发,宜电则电…" name one task)."""
+    a, b = _GLOSS.sub("", a).strip(_TITLE_EDGE), _GLOSS.sub("", b).strip(_TITLE_EDGE)
+    if a and b and len(min(a, b, key=len)) >= 4 and (a.startswith(b) or b.startswith(a)):
+        return max(0.9, text_similarity(a, b))
+    return text_similarity(a, b)

@@ -1,0 +1,88 @@
+"""Finding gold files and scoring each with the scorer for its kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from policyx.analyse.evaluate.alignment import score_alignment
+from policyx.analyse.evaluate.report import Report
+from policyx.analyse.evaluate.sections import score_sections
+from policyx.analyse.evaluate.tables import score_indicators, score_table_rows
+from policyx.analyse.evaluate.targets import score_document_targets
+from policyx.analyse.evaluate.tasks import score_tasks
+from policyx.errors import InputError
+from policyx.model import Document
+
+GOLD_KINDS = (".sections.yaml", ".tasks.yaml", ".targets.yaml", ".indicators.yaml", ".alignment.yaml")
+
+
+def gold_files(path: Path) -> list[Path]:
+    """Gold files under a directory (or the one file named)."""
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise InputError(f"{path}: no such gold file or directory")
+    files = sorted(p for p in path.rglob("*.yaml") if p.name.endswith(GOLD_KINDS) or ".table" in p.name)
+    if not files:
+        raise InputError(f"{path}: no gold files (*.sections.yaml, *.tasks.yaml, …) found")
+    return files
+
+
+def evaluate(path: str | Path, rules=None) -> dict[str, Report]:
+    """Score the extractor on every gold file under ``path``; one Report per
+    document (the key) plus "all", the sum.
+
+    A gold file names its plan with ``document:`` — a corpus id, or a path
+    relative to the gold file.
+    """
+    from policyx.extract.pipeline import extract_file
+
+    docs: dict[str, Document] = {}
+
+    def load(name: str, base: Path) -> Document:
+        candidate = base / name
+        target = str(candidate) if candidate.is_file() else name
+        if target not in docs:
+            docs[target] = extract_file(target, rules)
+        return docs[target]
+
+    reports: dict[str, Report] = {}
+    for file in gold_files(Path(path)):
+        try:
+            gold = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise InputError(f"{file}: not valid YAML ({str(exc).splitlines()[0]})") from None
+        base = file.parent
+        try:
+            _score_file(file, gold, base, load, reports)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # a malformed gold file is the user's to fix: say which and where
+            raise InputError(f"{file}: not in the gold format ({type(exc).__name__}: {exc}); "
+                             "see docs/gold-format.md") from None
+    total = Report("all")
+    for report in reports.values():
+        total.merge(report)
+    reports["all"] = total
+    return reports
+
+
+def _score_file(file: Path, gold: dict, base: Path, load, reports: dict[str, Report]) -> None:
+    if file.name.endswith(".alignment.yaml"):
+        a, b = load(gold["a"], base), load(gold["b"], base)
+        name = f"{a.info.id} ↔ {b.info.id}"
+        score_alignment(gold, a, b, reports.setdefault(name, Report(name)))
+        return
+    doc = load(gold["document"], base)
+    report = reports.setdefault(doc.info.id, Report(doc.info.id))
+    if file.name.endswith(".sections.yaml"):
+        score_sections(gold["sections"], doc, report)
+    elif file.name.endswith(".tasks.yaml"):
+        score_tasks(gold["tasks"] or [], doc, report, unscored_lines=tuple(gold.get("unscored_lines") or ()))
+    elif file.name.endswith(".targets.yaml"):
+        score_document_targets(gold, doc, report)
+    elif file.name.endswith(".indicators.yaml"):
+        score_indicators(gold, doc, report)
+    elif "table" in gold and "rows" in gold:
+        score_table_rows(gold, doc, report)

@@ -1,0 +1,16 @@
+"""Scoring the plan's own targets, outside its tasks (``*.targets.yaml``)."""
+
+from __future__ import annotations
+
+from policyx.analyse.evaluate.keys import normalise_target_key, target_key
+from policyx.analyse.evaluate.report import Report, compare_keys
+from policyx.model import Document
+
+
+def score_document_targets(gold: dict, doc: Document, report: Report) -> None:
+    """The plan's own targets (outside tasks) on the gold's lines."""
+    lines = gold["lines"]
+    first, last = (lines, lines) if isinstance(lines, int) else (lines[0], lines[-1])
+    got = [target_key(t) for t in doc.targets if first <= t.line <= last]
+    want = [normalise_target_key(t) for t in gold["targets"]]
+    compare_keys(report, "document_targets", want, got, f"lines {first}-{last}")
