@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import regex
+import yaml
 
 from policyx import RulesError, load_rules
 from policyx.text.normalize import fold
@@ -103,3 +104,30 @@ def test_missing_rules_directory():
 def test_packaged_rules_are_found():
     assert (packaged_rules_dir() / "sections.yaml").is_file()
     assert all(isinstance(m.pattern, regex.Pattern) for m in RULES.markers)
+
+
+def _scalar_pattern_cases():
+    """A pattern given as a plain key ("contents_header: '…'") keeps its
+    examples beside it, under "<key>_examples" and "<key>_counterexamples"."""
+    for path in sorted(packaged_rules_dir().glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, value in data.items():
+            for kind in ("examples", "counterexamples"):
+                if key.endswith(f"_{kind}"):
+                    name = key[: -len(kind) - 1]
+                    for text in value:
+                        yield pytest.param(data[name], text, kind == "examples", id=f"{path.stem}.{name}:{text[:12]}")
+
+
+@pytest.mark.parametrize(("pattern", "text", "matches"), list(_scalar_pattern_cases()))
+def test_scalar_pattern_example(pattern, text, matches):
+    found = regex.search(pattern, fold(text).strip())
+    assert bool(found) is matches
+
+
+def test_inline_place_must_be_known(tmp_path):
+    (tmp_path / "sections.yaml").write_text(
+        "markers:\n  - {id: x.y, style: cn_dun, rank: 4, kind: heading, pattern: 'a', inline: [inside]}\n",
+        encoding="utf-8")
+    with pytest.raises(RulesError, match=r"x\.y.*inline.*inside"):
+        load_rules((str(tmp_path),))

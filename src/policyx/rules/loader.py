@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from policyx.rules.clauses import ResponsibilityRules
     from policyx.rules.deadlines import DeadlineRules
     from policyx.rules.departments import DepartmentRegistry
+    from policyx.rules.sections import compile_section_rules
+    from policyx.rules.sections import SectionRules
     from policyx.rules.tables import TableRules
     from policyx.rules.targets import TargetRules
     from policyx.rules.tasks import TaskRules
@@ -70,11 +72,13 @@ class MarkerRule:
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
     level: int | None = None  # the level this marker stands for in official documents (一、 1, （一） 2 …)
+    inline: tuple[str, ...] = ()  # where else it may stand: after a sentence's stop, glued to words
 
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     markers: tuple[MarkerRule, ...]
+    sections: "SectionRules"
     noise: tuple[PatternRule, ...]
     departments: "DepartmentRegistry"
     responsibility: "ResponsibilityRules"
@@ -193,9 +197,21 @@ def _build_markers(data: dict) -> tuple[MarkerRule, ...]:
                 examples=tuple(item.get("examples", ()) or ()),
                 counterexamples=tuple(item.get("counterexamples", ()) or ()),
                 level=int(item["level"]) if item.get("level") is not None else None,
+                inline=_inline_places(item, where),
             )
         )
     return tuple(markers)
+
+
+def _inline_places(item: dict, where: str) -> tuple[str, ...]:
+    from policyx.rules.sections import INLINE_PLACES
+
+    places = tuple(str(p) for p in item.get("inline", ()) or ())
+    for place in places:
+        if place not in INLINE_PLACES:
+            raise RulesError(f"{where}: rule {item['id']!r} field 'inline': unknown place {place!r} "
+                             f"(use {', '.join(INLINE_PLACES)})")
+    return places
 
 
 def _build_patterns(data: dict, name: str) -> tuple[PatternRule, ...]:
@@ -254,6 +270,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     from policyx.rules.clauses import compile_responsibility
     from policyx.rules.deadlines import compile_deadline_rules
     from policyx.rules.departments import DepartmentRegistry
+    from policyx.rules.sections import compile_section_rules
     from policyx.rules.tables import compile_table_rules
     from policyx.rules.targets import compile_target_rules
     from policyx.rules.tasks import compile_task_rules
@@ -263,10 +280,13 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
 
     return RuleSet(
         markers=_build_markers(raw["sections"]),
+        sections=_guarded(compile_section_rules, raw["sections"], where("sections")),
         noise=noise,
         departments=DepartmentRegistry(raw.get("departments", {}), where=where("departments")),
         responsibility=compile_responsibility(raw.get("responsibility", {}), where=where("responsibility")),
-        tasks=_guarded(compile_task_rules, raw.get("tasks", {}), where("tasks")),
+        # the list of attachments is section vocabulary that the task finder needs too
+        tasks=_guarded(compile_task_rules, {**raw.get("tasks", {}), "attachment_list": raw["sections"].get("attachment_list")},
+                       where("tasks")),
         deadlines=compile_deadline_rules(raw.get("deadlines", {}), where=where("deadlines")),
         targets=compile_target_rules(raw.get("targets", {}), where=where("targets")),
         tables=_guarded(compile_table_rules, raw.get("tables", {}), where("tables")),

@@ -1,0 +1,36 @@
+"""The section tree: headings, boxes (专栏, 表) and appendices (附件, 附表).
+
+``inline_heading_breaks`` first finds the markers a web copy ran into the
+lines before them; ``segment`` then reads the tree line by line (tree.py),
+skipping a table of contents (contents.py) and a notice's own numbered
+paragraphs before the plan it sends (cover_letter.py).
+"""
+
+from __future__ import annotations
+
+from policyx.extract.sections.cover_letter import without_cover_letter
+from policyx.extract.sections.inline import inline_heading_breaks
+from policyx.extract.sections.markers import MAX_TITLE_CHARS
+from policyx.extract.sections.tree import TreeReader
+from policyx.model import Issue, Section
+from policyx.rules import RuleSet
+from policyx.text.normalize import Normalized
+
+__all__ = ["MAX_TITLE_CHARS", "inline_heading_breaks", "segment"]
+
+
+def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tuple[Issue, ...]]:
+    """Build the section tree of a plan.
+
+    Returns the sections in document order and the problems met on the way
+    (numbering gaps, repeats and disorder; a plan with no structure).
+    """
+    tree = TreeReader(norm, rules, honour_contents=True).read()
+    if tree.contents_closed:
+        return without_cover_letter(tree.sections, tree.issues, norm, rules)
+    # the contents never gave way to the text (its first entry was not found
+    # again): reading it as contents would lose the whole plan
+    tree = TreeReader(norm, rules, honour_contents=False).read()
+    warning = Issue(code="contents-unclosed", line=None,
+                    message="a 目录 was found but its first entry never recurs; the contents are read as headings")
+    return tree.sections, (warning, *tree.issues)

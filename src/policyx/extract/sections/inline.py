@@ -1,0 +1,69 @@
+"""Heading markers that a web copy ran into the text before them."""
+
+from __future__ import annotations
+
+import regex
+
+from policyx.rules import MarkerRule, RuleSet
+from policyx.text.normalize import Normalized
+from policyx.text.numerals import read_number
+
+# after a sentence or a clause ends, or after a label's colon
+_AFTER_STOP = regex.compile(r"[。;!?)\]】〕:][ \t]*")
+_OPENING_BRACKET = regex.compile(r"[(\[〔]")
+_OPENS_WORDS = regex.compile(r"\p{Han}|[“\"《]|[0-9]{4}\s*年")
+
+
+def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
+    """Offsets of heading markers inside lines, where the working copy should
+    start a new line.
+
+    Where a marker may stand is each marker rule's ``inline`` (sections.yaml).
+    A marker is taken only where it continues its own numbering (1, or one
+    more than the last marker of its style), so "（2）" in a sentence that
+    never had a "（1）" stays text.
+    """
+    after_stop = [m for m in rules.markers if m.kind == "heading" and "after-stop" in m.inline]
+    glued = [m for m in after_stop if "glued" in m.inline]
+    last: dict[str, int] = {}
+    breaks: list[int] = []
+
+    for line in norm.lines():
+        text = line.text
+        stripped = len(text) - len(text.lstrip(" \t"))
+        if not text.strip() or "\t" in text.strip():
+            continue
+        at_start = _read(after_stop, text, stripped)
+        if at_start is not None:
+            last[at_start[0].style] = at_start[1]
+        if rules.sections.attachment_list.match(text, stripped):
+            continue  # "附件：1.…": a list of attachments, not headings
+        candidates = [(m.end(), after_stop) for m in _AFTER_STOP.finditer(text, stripped + 1)]
+        candidates += [(m.start(), glued) for m in _OPENING_BRACKET.finditer(text, stripped + 1)]
+        for position, markers in sorted(candidates, key=lambda c: (c[0], c[1] is glued)):
+            if position >= len(text) or position <= stripped:
+                continue
+            found = _read(markers, text, position)
+            if found is None:
+                continue
+            rule, number = found
+            if (number == 1 or last.get(rule.style) == number - 1) and _opens_words(text, position, rule):
+                last[rule.style] = number
+                breaks.append(line.start + position)
+    return sorted(set(breaks))
+
+
+def _read(markers: list[MarkerRule], text: str, position: int) -> tuple[MarkerRule, int] | None:
+    """The first marker with a number that matches at ``position`` and leaves words after it."""
+    for rule in markers:
+        m = rule.pattern.match(text, position)
+        if m and m.end() < len(text) and "num" in rule.pattern.groupindex and m.group("num"):
+            number = read_number(m.group("num"))
+            return (rule, number) if number is not None else None
+    return None
+
+
+def _opens_words(text: str, position: int, rule: MarkerRule) -> bool:
+    """A marker inside a line opens words of its own: "（一）研究将…", not "（一）、（二）"."""
+    m = rule.pattern.match(text, position)
+    return bool(m and _OPENS_WORDS.match(text[m.end():m.end() + 5]))

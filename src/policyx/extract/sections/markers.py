@@ -1,0 +1,123 @@
+"""Heading markers on a line: which rule reads it, the number, the title and
+where the run-in body starts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from policyx.rules import MarkerRule, RuleSet
+from policyx.text.normalize import Line
+from policyx.text.numerals import read_number
+
+# A heading's title ends at the first sentence end; what follows on the line
+# is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"
+_TITLE_END = regex.compile(r"[。;!?！？；]|:(?=\s*\S)|[ \t]{2,}(?=\S)")
+_TITLE_STRIP = " \t,，、:：;；.。"
+# Longer than this, a numbered line is a numbered paragraph, not a heading.
+MAX_TITLE_CHARS = 150
+# "(1)深入开展…超低排放改造(牵头单位:省生态环境厅)。": the clause is no part of the title
+_TRAILING_CLAUSE = regex.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]{2,120}[)）〕】\]]\s*$")
+_TABLE_ROW = regex.compile(r"\S[^\t\n]*\t+[^\t\n]*\S")
+# a table-of-contents entry: "第一章  发展基础……1"
+PAGE_NUMBER_END = regex.compile(r"(?:\.{2,}|…+|·{2,}|\s{2,}|\t)\s*\d{1,3}\s*$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A line that a marker rule reads as a heading, box or appendix."""
+
+    rule: MarkerRule
+    line: Line
+    marker_start: int
+    marker_end: int
+    number: int | None
+    title: str
+    title_start: int
+    title_end: int
+    run_in: bool
+    body_start: int  # where the run-in body starts, or the end of the line
+    label: str  # e.g. "专栏3", "附表1", "表2-1"
+    file_line: int = 0  # the heading's line in the file
+
+
+def is_table_row(text: str) -> bool:
+    return "\t" in text.strip() and bool(_TABLE_ROW.search(text))
+
+
+def match_marker(line: Line, rules: RuleSet) -> Candidate | None:
+    """The first marker rule that reads the line, or None."""
+    text = line.text
+    for rule in rules.markers:
+        m = rule.pattern.match(text)
+        if not m:
+            continue
+        numeral = m.group("num") if "num" in rule.pattern.groupindex else None
+        number = read_number(numeral) if numeral else None
+        if numeral and number is None:
+            continue
+        candidate = _candidate(rule, line, m.end(), number, rules)
+        if candidate is not None:
+            return candidate
+    return None
+
+
+def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None,
+               rules: RuleSet) -> Candidate | None:
+    text = line.text
+    marker_start = len(text) - len(text.lstrip(" \t"))
+    stripped_rest = text[rest_start:].rstrip(" \t\r")
+    if rule.kind == "heading":
+        end = _TITLE_END.search(stripped_rest)
+        title_raw = _without_clause(stripped_rest[: end.start()] if end else stripped_rest, rules)
+        run_in = bool(end) and bool(stripped_rest[end.end():].strip())
+        body_start = line.start + rest_start + end.end() if run_in else line.end
+        title = title_raw.strip(_TITLE_STRIP)
+        if not title or len(title) > MAX_TITLE_CHARS:
+            return None
+        label = text[marker_start:rest_start].strip()
+    else:
+        title = stripped_rest.strip(_TITLE_STRIP)
+        title_raw = stripped_rest
+        run_in = False
+        body_start = line.end
+        label = regex.sub(r"\s+", "", text[marker_start:rest_start]).rstrip(":.、")
+    offset = len(title_raw) - len(title_raw.lstrip(_TITLE_STRIP))
+    title_start = line.start + rest_start + offset
+    return Candidate(
+        rule=rule,
+        line=line,
+        marker_start=line.start + marker_start,
+        marker_end=line.start + rest_start,
+        number=number,
+        title=title,
+        title_start=title_start,
+        title_end=title_start + len(title),
+        run_in=run_in,
+        body_start=body_start,
+        label=label,
+    )
+
+
+def _without_clause(title: str, rules: RuleSet) -> str:
+    """A title without the responsibility clause in brackets at its end."""
+    clause = _TRAILING_CLAUSE.search(title)
+    if clause and (rules.responsibility.role_pattern.search(clause.group(0))
+                   or rules.responsibility.label_pattern.search(clause.group(0))):
+        return title[: clause.start()]
+    return title
+
+
+def title_from_next_line(cand: Candidate, lines: list[Line], index: int, rules: RuleSet) -> None:
+    """A caption alone on its line ("附表1") takes its title from the next line."""
+    for line in lines[index + 1:index + 3]:
+        text = line.text.strip()
+        if not text:
+            continue
+        if len(text) <= 60 and not is_table_row(line.text) and match_marker(line, rules) is None:
+            offset = len(line.text) - len(line.text.lstrip(" \t"))
+            cand.title = text
+            cand.title_start = line.start + offset
+            cand.title_end = cand.title_start + len(text)
+        return

@@ -1,0 +1,245 @@
+"""Reading the section tree line by line.
+
+* Lines holding a tab between two cells are table rows or table-of-contents
+  entries, never headings; so are lines ending in a page number.
+* After a line "目录", heading-like lines are contents entries (contents.py).
+* After "附件：" a numbered list names the attachments; it is not a heading list.
+* A box (专栏N, 表N-N) sits inside the body.  Its own numbered lines are box
+  content, not sections; whether a numbered line after the box belongs to the
+  box or closes it is decided by which numbering it continues
+  (:func:`outline.belongs_to_box`).
+* An appendix (附件N, 附表N) ends the body.  An appendix that is a table (tab
+  rows, or one cell per line after a header) has no sections inside; any other
+  appendix gets its own heading tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from policyx.extract.sections.contents import Contents
+from policyx.extract.sections.markers import (
+    PAGE_NUMBER_END,
+    Candidate,
+    is_table_row,
+    match_marker,
+    title_from_next_line,
+)
+from policyx.extract.sections.outline import (
+    Appendix,
+    Box,
+    Outline,
+    belongs_to_box,
+    numbering_issue,
+    official_level,
+)
+from policyx.model import Issue, Section
+from policyx.rules import RuleSet
+from policyx.text.normalize import Line, Normalized
+
+_SENTENCE_END = regex.compile(r"[。;；]")
+# a flattened table header: at least this many short lines, none longer than that
+_HEADER_CELLS, _HEADER_CELL_CHARS = 3, 16
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    sections: tuple[Section, ...]
+    issues: tuple[Issue, ...]
+    contents_closed: bool
+
+
+@dataclass
+class TreeReader:
+    norm: Normalized
+    rules: RuleSet
+    honour_contents: bool
+    lines: list[Line] = field(init=False)
+    sections: list[Section] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lines = list(self.norm.lines())
+        self.body = Outline()
+        self.body_ids: list[int] = []  # section indices parallel to body.stack
+        self.box: Box | None = None
+        self.appendix: Appendix | None = None
+        self.contents = Contents(self.honour_contents)
+        self.in_attachment_list = False
+        self.child_count: dict[int | None, int] = {}
+        self.used_ids: set[str] = set()
+        self.rule_of = {m.style: m for m in self.rules.markers}
+
+    def read(self) -> Tree:
+        for index, line in enumerate(self.lines):
+            self._read_line(index, line)
+        sections = _with_ends(self.sections, len(self.norm.text))
+        if not sections:
+            self.issues.append(Issue(
+                code="no-structure",
+                message="no recognisable section structure (no 一、/（一）/1./第X章 headings found)",
+                line=None,
+            ))
+        return Tree(tuple(sections), tuple(self.issues), self.contents.closed)
+
+    def _read_line(self, index: int, line: Line) -> None:
+        text = line.text.strip()
+        if not text:
+            return
+        if self.rules.sections.contents_header.match(text):
+            self.contents.open()
+            return
+        if is_table_row(line.text) or PAGE_NUMBER_END.search(line.text.rstrip("\r")):
+            self.contents.note_entry(line, self.rules)
+            self._note_text()
+            return
+        cand = match_marker(line, self.rules)
+        if cand is not None:
+            cand.file_line = self.norm.line_of(cand.marker_start)
+        if self._in_attachment_list(line, cand) or self.contents.holds(cand, text):
+            return
+        if cand is None:
+            self._note_text()
+            return
+        if cand.rule.kind != "heading" and not cand.title:
+            title_from_next_line(cand, self.lines, index, self.rules)
+        self._place(cand, index)
+
+    def _note_text(self) -> None:
+        if self.box:
+            self.box.text_since_heading = True
+
+    def _in_attachment_list(self, line: Line, cand: Candidate | None) -> bool:
+        if self.in_attachment_list:
+            if cand is not None and cand.rule.style == "ar_dot":
+                return True
+            self.in_attachment_list = False
+        if self.rules.sections.attachment_list.match(line.text.lstrip()):
+            self.in_attachment_list = True
+            return True
+        return False
+
+    def _place(self, cand: Candidate, index: int) -> None:
+        kind = cand.rule.kind
+        if kind == "appendix":
+            self.box = None
+            self.body.stack.clear()
+            self.body_ids.clear()
+            section = self._emit(cand, kind="appendix", parent=None, level=1, section_id=cand.label)
+            self.appendix = Appendix(section, _appendix_is_table(self.lines, index, self.rules))
+        elif self.appendix is not None:
+            if kind == "heading" and not self.appendix.is_table:
+                self._place_heading(cand, self.appendix.outline, self.appendix.ids, self.appendix.section_index)
+        elif kind == "box":
+            self._open_box(cand)
+        elif self.box is not None and belongs_to_box(cand, self.box, self.body):
+            self.box.outline.place(cand)
+            self.box.text_since_heading = cand.run_in
+        else:
+            self.box = None
+            self._place_heading(cand, self.body, self.body_ids, None)
+
+    def _open_box(self, cand: Candidate) -> None:
+        box = self.box
+        if box and self.sections[box.section_index].style == cand.rule.style and box.label == cand.label:
+            return  # the caption repeated above its table
+        parent = self.body_ids[-1] if self.body_ids else None
+        holder = self.sections[parent] if parent is not None else None
+        section = self._emit(cand, kind="box", parent=parent, level=holder.level + 1 if holder else 1,
+                             section_id=cand.label, depth=(holder.depth if holder else 0) + 1)
+        self.box = Box(section, cand.label)
+
+    def _place_heading(self, cand: Candidate, outline: Outline, ids: list[int], root: int | None) -> None:
+        depth, previous, last_before = outline.place(cand)
+        del ids[depth:]
+        parent = ids[-1] if ids else root
+        n = self.child_count.get(parent, 0) + 1
+        self.child_count[parent] = n
+        holder = self.sections[parent] if parent is not None else None
+        ids.append(self._emit(
+            cand,
+            kind="heading",
+            parent=parent,
+            level=official_level(cand.rule, holder, self.rule_of),
+            section_id=f"{holder.id}.{n}" if holder else str(n),
+            depth=(holder.depth if holder else 0) + 1,
+        ))
+        issue = numbering_issue(cand, previous, last_before)
+        if issue is not None:
+            self.issues.append(issue)
+
+    def _unique(self, section_id: str) -> str:
+        candidate, n = section_id, 2
+        while candidate in self.used_ids:
+            candidate, n = f"{section_id}#{n}", n + 1
+        self.used_ids.add(candidate)
+        return candidate
+
+    def _emit(self, cand: Candidate, *, kind: str, parent: int | None, level: int, section_id: str,
+              depth: int = 1) -> int:
+        source = self.norm.source
+        self.sections.append(Section(
+            id=self._unique(section_id),
+            level=level,
+            marker=source[cand.marker_start:cand.marker_end].strip(),
+            title=source[cand.title_start:cand.title_end],
+            line=cand.file_line,
+            span=(cand.marker_start, max(cand.title_end, cand.marker_end)),
+            parent=self.sections[parent].id if parent is not None else None,
+            kind=kind,  # type: ignore[arg-type]
+            style=cand.rule.style,
+            number=cand.number,
+            title_span=(cand.title_start, cand.title_end),
+            body_start=cand.body_start,
+            end=len(self.norm.text),
+            rule=cand.rule.id,
+            depth=depth,
+        ))
+        return len(self.sections) - 1
+
+
+def _appendix_is_table(lines: list[Line], start: int, rules: RuleSet) -> bool:
+    """Does the appendix starting after line index ``start`` hold a table?
+
+    Yes if a tab-separated row comes soon, or a run of short cell-like lines
+    (a header flattened one cell per line) with a header word.
+    """
+    seen = 0
+    run: list[str] = []
+    for line in lines[start + 1:]:
+        text = line.text.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > 10:
+            break
+        if is_table_row(line.text):
+            return True
+        if len(text) <= _HEADER_CELL_CHARS and not _SENTENCE_END.search(text):
+            run.append(text)
+            if len(run) >= _HEADER_CELLS and any(rules.tables.header_words.search(cell) for cell in run):
+                return True
+        else:
+            run = []
+    return False
+
+
+def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
+    """A section ends where the next section that is not inside it begins."""
+    parents = {s.id: s.parent for s in sections}
+
+    def inside(candidate: Section, ancestor_id: str) -> bool:
+        parent = candidate.parent
+        while parent is not None:
+            if parent == ancestor_id:
+                return True
+            parent = parents.get(parent)
+        return False
+
+    ended = []
+    for i, section in enumerate(sections):
+        end = next((later.span[0] for later in sections[i + 1:] if not inside(later, section.id)), text_end)
+        ended.append(replace(section, end=end))
+    return ended

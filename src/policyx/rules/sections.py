@@ -1,0 +1,29 @@
+"""Compiled section rules (``rules/sections.yaml``) besides the heading
+markers themselves: the words that open a table of contents and a list of
+attachments, and what a plan's own title looks like."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from policyx.rules.loader import optional_pattern
+
+# where a marker may also stand inside a line that a web copy ran together
+INLINE_PLACES = ("after-stop", "glued")
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRules:
+    contents_header: regex.Pattern
+    attachment_list: regex.Pattern
+    plan_title: regex.Pattern
+
+
+def compile_section_rules(data: dict) -> SectionRules:
+    return SectionRules(
+        contents_header=optional_pattern(data.get("contents_header")),
+        attachment_list=optional_pattern(data.get("attachment_list")),
+        plan_title=optional_pattern(data.get("plan_title")),
+    )
