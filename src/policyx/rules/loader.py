@@ -149,7 +149,7 @@ def optional_pattern(source: str | None) -> regex.Pattern:
 
 def alternation(words) -> str:
     """Words as a regex alternation, longest first so that 牵头负责 wins over 牵头."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _compile(source: str, *, where: str, flags: int = 0) -> regex.Pattern:
