@@ -1,0 +1,125 @@
+"""`policyx check`: validate plans for CI.
+
+The reports (text, json, github, junit, sarif) live in render_check.py,
+imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from policyx.cli.common import RulesOption, check_format, emit, fail, load_plan, print_table, rule_dirs
+from policyx.errors import PolicyxError
+
+
+def check(
+    plans: Annotated[Optional[list[str]], typer.Argument(help="Plan files or corpus names (several at once).")] = None,
+    against: Annotated[Optional[str], typer.Option("--against", help="The parent plan this one implements.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="auto, text, json, github, junit or sarif.")] = "auto",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too (exit 1).")] = False,
+    disable: Annotated[Optional[list[str]], typer.Option("--disable", help="Switch a rule off for this run (repeatable).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="A policyx.toml or pyproject.toml to read.")] = None,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    rules_dir: RulesOption = None,
+) -> None:
+    """Validate plans for CI: exit 0 clean, 1 on errors (or warnings with --strict), 2 on unreadable input.
+
+    Example: policyx check changji --against xinjiang --format sarif -o policyx.sarif
+    """
+    from policyx.cli.render_check import FORMATS, print_text
+
+    fmt = _resolve_format(fmt)
+    check_format(fmt, *FORMATS)
+    rules, known, settings = _load_settings(rules_dir, config)
+    if list_rules:
+        _print_rules(known, settings)
+        return
+    if not plans:
+        raise fail("no plan given; usage: policyx check PLAN... [--against PARENT]")
+    unknown = [r for r in disable or () if r not in known]
+    if unknown:
+        raise fail(f"unknown rule {unknown[0]!r}; see policyx check --list-rules")
+    parent = None
+    if against:
+        _, parent = load_plan(against, rules_dir)
+    checked, unreadable = _check_plans(plans, rules, parent, settings, disable or ())
+    if fmt == "text" and output is None:
+        print_text(checked)
+    else:
+        emit(_report(checked, fmt, known, strict=strict), output)
+    if unreadable:
+        raise typer.Exit(2)
+    failing = {"error", "warning"} if strict else {"error"}
+    if any(f.severity in failing for p in checked for f in p.findings):
+        raise typer.Exit(1)
+
+
+def _resolve_format(fmt: str) -> str:
+    """``auto`` is github annotations inside GitHub Actions, text elsewhere."""
+    import os
+
+    if fmt == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return fmt
+
+
+def _load_settings(rules_dir: list[Path] | None, config: Path | None):
+    """The rules, the check catalogue and the settings from --config or the
+    nearest policyx.toml / pyproject.toml."""
+    from policyx.analyse.check import catalogue, find_config, load_config
+    from policyx.rules import load_rules
+
+    try:
+        rules = load_rules(rule_dirs(rules_dir))
+        known = catalogue(rules)
+        settings = load_config(config if config else find_config(), known)
+    except PolicyxError as exc:
+        raise fail(str(exc)) from None
+    return rules, known, settings
+
+
+def _print_rules(known, settings) -> None:
+    print_table("policyx check rules", ("rule", "code", "severity", "description"),
+                ((r.id, r.code, settings.severity.get(r.id, r.severity) + (" (off)" if r.id in settings.disabled else ""),
+                  r.description) for r in known.values()))
+
+
+def _check_plans(plans: list[str], rules, parent, settings, disable) -> tuple[list, int]:
+    """Each readable plan with its findings, and how many plans could not be read
+    (each reported on standard error)."""
+    from policyx.analyse.check import check_plan
+    from policyx.cli.render_check import CheckedPlan
+    from policyx.extract.pipeline import extract_file
+
+    checked: list[CheckedPlan] = []
+    unreadable = 0
+    for plan in plans:
+        try:
+            doc = extract_file(plan, rules)
+        except PolicyxError as exc:
+            typer.echo(f"policyx: {exc}", err=True)
+            unreadable += 1
+            continue
+        findings = check_plan(doc, rules, parent=parent, config=settings, disable=disable)
+        checked.append(CheckedPlan(doc.info.id, doc.info.path, doc.info.title, tuple(findings)))
+    return checked, unreadable
+
+
+def _report(checked: list, fmt: str, known, *, strict: bool) -> str:
+    """The report as text in a machine format (or plain text lines for a file)."""
+    from policyx.cli.render_check import to_github, to_json, to_junit, to_sarif
+
+    if fmt == "json":
+        return to_json(checked)
+    if fmt == "github":
+        return to_github(checked)
+    if fmt == "junit":
+        return to_junit(checked, strict=strict)
+    if fmt == "sarif":
+        return to_sarif(checked, known)
+    return "".join(f"{p.location}:{f.line or ''}: {f.severity} {f.rule} {f.message}\n"
+                   for p in checked for f in p.findings)

@@ -1,0 +1,117 @@
+"""`policyx extract`, and running many plans at once (also used by `index`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from policyx.cli.common import RulesOption, check_format, emit, fail, load_plan, rule_dirs
+from policyx.errors import PolicyxError
+from policyx.io.serialize import FORMATS, document_to_dict, dumps
+
+EXTRACT_FORMATS = (*FORMATS, "jsonl", "tree")
+
+
+def extract(
+    plans: Annotated[list[str], typer.Argument(help="Plan files, directories, globs, corpus names (xinjiang, …) or - for stdin.")],
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="json (default), yaml, jsonl or tree.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for several plans (default: the cores).")] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show the tree with the rule that read each item (json/yaml carry it as 'rule').")
+    ] = False,
+    rules_dir: RulesOption = None,
+) -> None:
+    """Extract plans: section tree, tasks and departments, deadlines, targets, tables.
+
+    One plan gives one document (json, yaml or a tree for people); several —
+    or a directory, read recursively for *.txt, *.html, *.md — are extracted in
+    parallel, a failing file reported and skipped (exit status 2 at the end).
+    --format jsonl writes one document per line.
+
+    Example: policyx extract xinjiang --format yaml -o xinjiang.yaml
+    """
+    if fmt is None:
+        fmt = "tree" if explain else "json"
+    elif explain and fmt != "tree":
+        raise fail("--explain draws the tree; json and yaml already name each item's rule in 'rule'")
+    check_format(fmt, *EXTRACT_FORMATS)
+    from policyx.io.batch import expand
+
+    sources = expand(plans)
+    if len(sources) == 1 and fmt != "jsonl":
+        _, doc = load_plan(sources[0], rules_dir)
+        if fmt == "tree":
+            from policyx.cli.render_tree import document_tree
+
+            if output is not None:
+                raise fail("--format tree is for the terminal; use json or yaml with -o")
+            document_tree(doc, explain=explain)
+            return
+        emit(dumps(document_to_dict(doc), fmt), output)
+        return
+    if fmt == "tree":
+        raise fail("--format tree shows one plan; use jsonl, json or yaml for several")
+    outcomes = run_batch(sources, rules_dir, jobs)
+    documents = [o.data for o in outcomes if o.data is not None]
+    emit(_documents_text(documents, fmt), output)
+    if any(o.error for o in outcomes):
+        raise typer.Exit(2)
+
+
+def _documents_text(documents: list[dict], fmt: str) -> str:
+    """Several documents as one text: jsonl, a YAML stream or a JSON list."""
+    if fmt == "jsonl":
+        import json
+
+        return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents)
+    if fmt == "yaml":
+        import yaml
+
+        return yaml.safe_dump_all(documents, allow_unicode=True, sort_keys=False, width=1000)
+    return dumps(documents, "json")
+
+
+def run_batch(sources: list[str], rules_dir: list[Path] | None, jobs: int | None):
+    """Extract many plans with a progress bar on a terminal, log lines otherwise."""
+    from policyx.io.batch import extract_many
+
+    rules_dirs = rule_dirs(rules_dir)
+    failed: list[str] = []
+
+    def report_failure(outcome) -> None:
+        if outcome.error:
+            failed.append(outcome.error)
+
+    try:
+        if sys.stderr.isatty():
+            from rich.progress import Progress
+
+            with Progress(transient=True) as progress:
+                bar = progress.add_task("extracting", total=len(sources))
+
+                def done(outcome) -> None:
+                    report_failure(outcome)
+                    progress.advance(bar)
+
+                outcomes = list(extract_many(sources, rules_dirs=rules_dirs, jobs=jobs, on_done=done))
+        else:
+            count = [0]
+
+            def log(outcome) -> None:
+                report_failure(outcome)
+                count[0] += 1
+                if count[0] % 100 == 0 or count[0] == len(sources):
+                    typer.echo(f"policyx: {count[0]}/{len(sources)} plans read", err=True)
+
+            outcomes = list(extract_many(sources, rules_dirs=rules_dirs, jobs=jobs, on_done=log))
+    except PolicyxError as exc:
+        raise fail(str(exc)) from None
+    for error in failed:
+        typer.echo(f"policyx: {error}", err=True)
+    if failed:
+        typer.echo(f"policyx: {len(failed)} of {len(sources)} plans could not be read", err=True)
+    return outcomes
