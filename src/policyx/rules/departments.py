@@ -135,11 +135,7 @@ class DepartmentRegistry:
         return replace(template, span=span, inherited=inherited)
 
     def _resolve(self, raw: str, inherited_prefix: str) -> DepartmentRef:
-        span, inherited = (0, 0), False
-        cleaned = raw.strip(_EDGE_NOISE)
-        if cleaned[:1] in _LEADING_WORDS and len(cleaned) > 3 and self._names_an_office(cleaned[1:]):
-            cleaned = cleaned[1:]  # "（由市环保局牵头）"; not "由环保部门负责解释"
-        cleaned = _TRAILING_ETC.sub("", cleaned).strip(_EDGE_NOISE) or cleaned
+        cleaned = self._cleaned(raw)
         # a note in brackets after a name is part of it but says nothing of the
         # office: "省发展改革委(省数据局)" is looked up as 省发展改革委
         note = _TRAILING_NOTE.search(cleaned)
@@ -147,52 +143,63 @@ class DepartmentRegistry:
             ref = self._resolve(cleaned[:note.start()], inherited_prefix)
             return replace(ref, raw=raw, name=ref.name + cleaned[note.start():],
                            canonical=ref.canonical + cleaned[note.start():])
-        prefix, level, rest = "", None, cleaned
-        placed_name = False
-        entry = self.aliases.get(cleaned)
-        if entry is None:
-            prefix, level, rest = self.split_prefix(cleaned)
-            entry = self.aliases.get(rest) if prefix else None
-            if entry is None and prefix and not (self.looks_like_office(rest) and not self.not_prefix.match(cleaned)):
-                prefix, level, rest = "", None, cleaned
-            if entry is None:
-                placed = self.split_place(cleaned)
-                if placed is not None:
-                    prefix, level, rest = placed
-                    entry = self.aliases[rest]
-                    placed_name = True
+        prefix, level, rest, entry, placed_name = self._lookup(cleaned)
         # a place name stays in the name ("滁州海关", "深圳市生态环境局"), and so
         # does a party committee's ("市委宣传部"): only a bare level prefix
         # ("市", "自治区") is left out
         name = cleaned if placed_name or prefix.endswith("委") else rest
-        if not prefix and inherited_prefix and entry is not None:
-            # only a known office takes the list's level: "省商务厅、深圳海关" — the
-            # customs office is not the province's
-            prefix = inherited_prefix
-            level = self._level_of_prefix(inherited_prefix)
         if entry is not None:
+            if not prefix and inherited_prefix:
+                # only a known office takes the list's level: "省商务厅、深圳海关" — the
+                # customs office is not the province's
+                prefix, level = inherited_prefix, self._level_of_prefix(inherited_prefix)
             full = entry.full_name
             if prefix.endswith("委") and full.startswith("党委"):
                 full = full[2:]  # 市委 + 党委组织部 is 市委组织部
-            canonical = f"{prefix}{full}"
-            if level is None:
-                level = _level_from_name(entry.full_name)
             return DepartmentRef(
-                raw=raw, name=name, canonical=canonical, function=entry.function, level=level,
-                known=True, inherited=inherited, span=span,
+                raw=raw, name=name, canonical=f"{prefix}{full}", function=entry.function,
+                level=level if level is not None else _level_from_name(entry.full_name),
+                known=True, inherited=False, span=(0, 0),
             )
-        if self.government.search(cleaned) and not any(
-                self.government.search(cleaned, 0, m.start()) for m in _CONJUNCTION.finditer(cleaned)):
+        if self._is_government(cleaned):
             # every office names its own local governments ("各设区市人民政府",
             # "各县（市、区）人民政府", "某某县人民政府"): known by their shape
             return DepartmentRef(
                 raw=raw, name=cleaned, canonical=cleaned, function="government", level=level,
-                known=True, inherited=inherited, span=span,
+                known=True, inherited=False, span=(0, 0),
             )
         return DepartmentRef(
             raw=raw, name=name, canonical=f"{prefix}{name}", function=None, level=level,
-            known=False, inherited=inherited, span=span,
+            known=False, inherited=False, span=(0, 0),
         )
+
+    def _cleaned(self, raw: str) -> str:
+        cleaned = raw.strip(_EDGE_NOISE)
+        if cleaned[:1] in _LEADING_WORDS and len(cleaned) > 3 and self._names_an_office(cleaned[1:]):
+            cleaned = cleaned[1:]  # "（由市环保局牵头）"; not "由环保部门负责解释"
+        return _TRAILING_ETC.sub("", cleaned).strip(_EDGE_NOISE) or cleaned
+
+    def _lookup(self, cleaned: str) -> tuple[str, str | None, str, Entry | None, bool]:
+        """The name's level prefix, level, remaining name, its entry in the
+        aliases, and whether a place name was split off (rather than a level)."""
+        entry = self.aliases.get(cleaned)
+        if entry is not None:
+            return "", None, cleaned, entry, False
+        prefix, level, rest = self.split_prefix(cleaned)
+        entry = self.aliases.get(rest) if prefix else None
+        if entry is not None:
+            return prefix, level, rest, entry, False
+        if prefix and not (self.looks_like_office(rest) and not self.not_prefix.match(cleaned)):
+            prefix, level, rest = "", None, cleaned
+        placed = self.split_place(cleaned)
+        if placed is not None:
+            return *placed, self.aliases[placed[2]], True
+        return prefix, level, rest, None, False
+
+    def _is_government(self, name: str) -> bool:
+        """A local government named by its shape, not one joined to another by 和/及/与."""
+        return bool(self.government.search(name)) and not any(
+            self.government.search(name, 0, m.start()) for m in _CONJUNCTION.finditer(name))
 
     def _names_an_office(self, name: str) -> bool:
         """A particular office (not a generic 环保部门), with or without its level."""
