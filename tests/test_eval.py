@@ -4,8 +4,9 @@ below those recorded beside it in baseline.json (refresh with
 
 The sets: tests/gold (the five corpus plans, reconciled with ../shared/gold),
 tests/data/wild (21 excerpts of other offices' plans), tests/data/annotated
-(excerpts of the 8 long plans, annotated blind), tests/data/heldout (two plans
-written and annotated by an earlier session, then fixed against: not held out).
+(excerpts of the 8 long plans, annotated blind), tests/data/written (two plans
+written in other offices' styles and annotated by an earlier session, then
+fixed against).
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from .conftest import GOLD
 runner = CliRunner()
 DATA = GOLD.parent / "data"
 SETS = {"corpus": GOLD, "wild": DATA / "wild" / "gold", "annotated": DATA / "annotated" / "gold",
-        "heldout": DATA / "heldout"}
+        "written": DATA / "written"}
 BASELINE = json.loads((GOLD / "baseline.json").read_text(encoding="utf-8"))
 
 
 def _baseline(name: str) -> dict:
-    folder = SETS[name] if name in ("corpus", "heldout") else SETS[name].parent
+    folder = SETS[name] if name in ("corpus", "written") else SETS[name].parent
     return json.loads((Path(folder) / "baseline.json").read_text(encoding="utf-8"))
 
 
