@@ -124,3 +124,13 @@ def test_a_malformed_gold_file_is_one_line_not_a_traceback(tmp_path):
     (tmp_path / "plan.tasks.yaml").write_text("document: plan.txt\ntasks: 3\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", str(tmp_path)])
     assert result.exit_code == 2 and "gold format" in result.output and "Traceback" not in result.output
+
+
+def test_a_gold_target_that_is_no_number_is_compared_as_written(tmp_path):
+    (tmp_path / "plan.txt").write_text("一、任务\n1.建设基地。建设2—3个研究基地，转化率超过1/3。（省教育厅负责）\n", encoding="utf-8")
+    (tmp_path / "plan.tasks.yaml").write_text(
+        "document: plan.txt\ntasks:\n- line: 2\n  title: 建设基地\n  lead: [教育厅]\n  targets: ['= 2-3 个', '>= 1/3 -']\n",
+        encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output

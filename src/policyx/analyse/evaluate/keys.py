@@ -4,7 +4,7 @@ one spelling per office, titles by similarity."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import regex
 
@@ -24,9 +24,13 @@ def deadline_key(d: Deadline) -> str:
     return f"{d.kind} {d.date}"
 
 
-def _number(value: Decimal | str) -> str:
-    number = Decimal(str(value)).normalize()
-    return format(number, "f")
+def _number(value: Decimal | str | None) -> str:
+    """A value as a plain number ("94", "0.57"); a value that is no number
+    ("2-3", "1/3") as written."""
+    try:
+        return format(Decimal(str(value)).normalize(), "f")
+    except InvalidOperation:
+        return str(value)
 
 
 # The gold conventions write no strict comparison ("超过85%" is ">= 85 %"), so a

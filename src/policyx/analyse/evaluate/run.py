@@ -57,7 +57,7 @@ def evaluate(path: str | Path, rules=None) -> dict[str, Report]:
         base = file.parent
         try:
             _score_file(file, gold, base, load, reports)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             # a malformed gold file is the user's to fix: say which and where
             raise InputError(f"{file}: not in the gold format ({type(exc).__name__}: {exc}); "
                              "see docs/gold-format.md") from None
