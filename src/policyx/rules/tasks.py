@@ -23,6 +23,7 @@ class TaskRules:
     listed_item: regex.Pattern
     date_line: regex.Pattern
     document_title: regex.Pattern
+    document_name: regex.Pattern
 
 
 def compile_task_rules(data: dict) -> TaskRules:
@@ -40,4 +41,5 @@ def compile_task_rules(data: dict) -> TaskRules:
         listed_item=optional_pattern(data.get("listed_item")),
         date_line=optional_pattern(data.get("date_line")),
         document_title=optional_pattern(data.get("document_title")),
+        document_name=optional_pattern(data.get("document_name")),
     )

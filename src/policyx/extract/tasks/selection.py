@@ -65,12 +65,21 @@ def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], r
                         and lead_in_at(index.text, unit.start, unit.end, rules)):
                     continue
                 unit.rule = "task.paragraph_unattributed"
-            elif heading.id in index.parents or heading.style not in styles or heading.id in skipped:
+            elif heading.id in index.parents or heading.style not in styles or heading.id in skipped \
+                    or _names_a_document(heading, unit, index.text, rules):
                 continue
             else:
                 unit.rule = "task.item_unattributed"
         kept.append(unit)
     return kept
+
+
+def _names_a_document(heading, unit: Unit, text: str, rules: TaskRules) -> bool:
+    """An item that names a document, in a list of the documents a plan sends
+    ("1.关于稳住经济的三十条财政政策措施"), or is only a name ending like one."""
+    if rules.document_name.search(heading.title):
+        return True
+    return not has_words(text, heading.title_span[1], unit.end) and rules.document_title.search(heading.title) is not None
 
 
 def _lead_in_sections(units: list[Unit], text: str, rules: TaskRules) -> set[str]:
