@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+
+import policyx
 import yaml
 from typer.testing import CliRunner
 
@@ -201,10 +203,28 @@ def test_rules_list_names_every_rule_and_show_gives_its_examples():
 
 
 def test_explain_shows_the_rule_behind_each_item():
-    result = runner.invoke(app, ["extract", "changji", "--explain"])
+    result = runner.invoke(app, ["extract", "changji", "--explain"], env={"COLUMNS": "400"})
     assert result.exit_code == 0
     assert "section.cn_dun" in result.stdout and "deadline.year_end" in result.stdout
     assert "target.comparator" in result.stdout
+    doc = policyx.extract_file("changji")
+    task = doc.body_tasks()[0]
+    # the task, its clause and each department, with the rule that read them
+    assert f"task {task.title}  {task.id} · line {task.line} · {task.rule}" in result.stdout
+    assert f"lead {task.lead[0].name} → {task.lead[0].canonical} ({task.lead[0].function})  {task.lead[0].rule}" \
+        in result.stdout
+    assert "table.row" in result.stdout
+    assert any(f"table.{form}" in result.stdout for form in ("tab", "pipe", "flattened"))
+
+
+def test_every_extracted_item_names_its_rule():
+    for name in ("changji", "xinjiang-13th"):
+        doc = policyx.extract_file(name)
+        items = [*doc.sections, *doc.tasks, *doc.targets]
+        for task in doc.tasks:
+            items += [*task.lead, *task.participants, *task.implementers, *task.deadlines, *task.targets]
+            items += [c for c in (task.clause, *task.subclauses) if c is not None]
+        assert [item for item in items if not item.rule] == []
 
 
 def test_explain_with_a_data_format_is_refused_not_ignored():

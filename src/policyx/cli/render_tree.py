@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.tree import Tree
 
-from policyx.model import Document
+from policyx.model import Deadline, DepartmentRef, Document, Target, Task
+
+_ROLES = (("lead", "lead"), ("participants", "participants"), ("implementers", "implementers"))
 
 
 def document_tree(doc: Document, console: Console | None = None, *, explain: bool = False) -> None:
     """Print a plan's section tree with line numbers, then its warnings; with
-    ``explain``, each task under its section with the rules that read its
-    clause, deadlines and targets."""
-    from rich.markup import escape
-
+    ``explain``, every item under its section with the rule that read it:
+    tasks, their clause and each department, deadlines and targets, the
+    plan's own targets and its tables."""
     console = console or Console()
-    root = Tree(f"[bold]{escape(doc.info.title or doc.info.id)}[/bold]  ({doc.info.id}, {doc.info.lines} lines)")
+    root = Tree(f"[bold]{escape(doc.info.title or doc.info.id)}[/bold]  ({escape(doc.info.id)}, {doc.info.lines} lines)")
     nodes = {None: root}
     for section in doc.sections:
         style = {"box": "cyan", "appendix": "magenta"}.get(section.kind, "")
@@ -23,20 +25,64 @@ def document_tree(doc: Document, console: Console | None = None, *, explain: boo
         text = f"[{style}]{label}[/{style}]" if style else label
         rule = f" · {section.rule}" if explain else ""
         parent = nodes.get(section.parent, root)
-        nodes[section.id] = parent.add(f"{text}  [dim]{section.id} · line {section.line}{rule}[/dim]", highlight=False)
+        nodes[section.id] = parent.add(f"{text}  [dim]{escape(section.id)} · line {section.line}{rule}[/dim]",
+                                       highlight=False)
     if explain:
-        for task in doc.body_tasks():
-            node = nodes.get(task.section, root).add(
-                f"[green]task[/green] {escape(task.title)}  [dim]{task.id} · line {task.line}[/dim]", highlight=False)
-            if task.clause:
-                roles = "；".join(f"{name} {'、'.join(r.name for r in refs)}" for name, refs in
-                                 (("lead", task.lead), ("participants", task.participants), ("implementers", task.implementers)) if refs)
-                node.add(f"clause ({task.clause.form}): {escape(roles)}", highlight=False)
-            for d in task.deadlines:
-                node.add(f"deadline {escape(d.raw)} → {d.kind} {d.date or d.period or ''}  [dim]{d.rule}[/dim]", highlight=False)
-            for t in task.targets:
-                node.add(f"target {escape(t.raw)} → {t.comparator} {t.value} {t.unit or ''}  [dim]{t.rule}[/dim]", highlight=False)
+        for task in doc.tasks:
+            _task_node(nodes.get(task.section, root), task)
+        for target in doc.targets:
+            _target_node(nodes.get(_section_at(doc, target.span[0]), root), target, "plan target")
+        for table in doc.tables:
+            nodes.get(table.section, root).add(
+                f"[cyan]table[/cyan] {escape(table.id)} ({table.kind}, {len(table.rows)} rows)  "
+                f"[dim]line {table.line} · table.{table.form}[/dim]", highlight=False)
     console.print(root, highlight=False)
     for warning in doc.warnings:
         where = f"line {warning.line}: " if warning.line else ""
-        console.print(f"[yellow]warning[/yellow] {warning.code}: {where}{warning.message}", highlight=False)
+        console.print(f"[yellow]warning[/yellow] {escape(warning.code)}: {where}{escape(warning.message)}",
+                      highlight=False)
+
+
+def _task_node(parent: Tree, task: Task) -> None:
+    source = "" if task.source == "body" else f" (row of {escape(task.table or 'a table')})"
+    node = parent.add(f"[green]task[/green] {escape(task.title)}{source}  "
+                      f"[dim]{escape(task.id)} · line {task.line} · {escape(task.rule)}[/dim]", highlight=False)
+    if task.clause:
+        node.add(f"clause ({escape(task.clause.form)}) {escape(task.clause.text)}  "
+                 f"[dim]line {task.clause.line} · {escape(task.clause.rule)}[/dim]", highlight=False)
+    for attr, label in _ROLES:
+        for ref in getattr(task, attr):
+            node.add(_department(label, ref), highlight=False)
+    for deadline in task.deadlines:
+        node.add(_deadline(deadline), highlight=False)
+    for target in task.targets:
+        _target_node(node, target, "target")
+
+
+def _department(role: str, ref: DepartmentRef) -> str:
+    known = f"{ref.function}" if ref.function else ("known" if ref.known else "[yellow]unknown[/yellow]")
+    inherited = ", inherited" if ref.inherited else ""
+    return (f"{role} {escape(ref.name)} → {escape(ref.canonical)} ({known}{inherited})  "
+            f"[dim]{escape(ref.rule)}[/dim]")
+
+
+def _deadline(d: Deadline) -> str:
+    when = d.date or d.period or ""
+    start = f" from {d.start}" if d.start else ""
+    return f"deadline {escape(d.raw)} → {d.kind} {when}{start}  [dim]line {d.line} · {escape(d.rule)}[/dim]"
+
+
+def _target_node(parent: Tree, t: Target, label: str) -> None:
+    value = t.value if t.value is not None else (t.value_text or "")
+    metric = f" · {escape(t.metric)}" if t.metric else ""
+    parent.add(f"{label} {escape(t.raw)} → {escape(t.comparator)} {escape(str(value))} {escape(t.unit or '')}{metric}  "
+               f"[dim]line {t.line} · {escape(t.rule)}[/dim]", highlight=False)
+
+
+def _section_at(doc: Document, offset: int) -> str | None:
+    """The innermost section holding an offset of the original text."""
+    found = None
+    for section in doc.sections:
+        if section.span[0] <= offset < section.end:
+            found = section.id
+    return found
