@@ -102,3 +102,24 @@ def test_complete_output_of_corpus_plans(name: str):
 def test_every_golden_file_belongs_to_a_plan():
     expected = {f"{key}.yaml" for key in PLANS} | {f"{n}.json" for n in FULL_JSON}
     assert {p.name for p in GOLDEN.iterdir()} <= expected
+
+
+@pytest.mark.parametrize("key", PLANS)
+def test_a_tasks_departments_come_from_its_clauses(key: str):
+    """Task.lead/participants/implementers are what the task's clause and the
+    clauses nested in it state, plus what a standing clause hands down
+    (inherited) and what a table row restating the task adds; the clause keeps
+    only what it states itself."""
+    doc = policyx.extract_file(str(PLANS[key]))
+    restated = {t.restates for t in doc.tasks if t.source == "table" and t.restates}
+    for task in doc.body_tasks():
+        if task.clause is None or task.id in restated:
+            continue
+        clauses = (task.clause, *task.subclauses)
+        for role in ("lead", "participants", "implementers"):
+            stated = {r.canonical for c in clauses for r in getattr(c, role)}
+            if role == "implementers":
+                stated |= {r.canonical for r in task.clause.standing}
+            assert {r.canonical for r in getattr(task.clause, role)} <= {r.canonical for r in getattr(task, role)}, \
+                (task.line, role)
+            assert {r.canonical for r in getattr(task, role) if not r.inherited} <= stated, (task.line, role)
