@@ -82,6 +82,8 @@ def _score_matched_task(g: dict, t: Task, report: Report, fields: tuple[str, ...
     titles[1] += 1
     if g.get("title") == t.title:
         titles[0] += 1
+    else:
+        report.misses.append(f"title of line {t.line}: want {g.get('title')!r}, got {t.title!r}")
     where = f"line {t.line} {t.title!r}"
     for name in fields:
         if name in g:

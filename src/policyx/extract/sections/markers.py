@@ -11,10 +11,13 @@ from policyx.rules import MarkerRule, RuleSet
 from policyx.text.normalize import Line
 from policyx.text.numerals import read_number
 
-# A heading's title ends at the first sentence end; what follows on the line
-# is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"
-_TITLE_END = regex.compile(r"[。;!?！？；]|:(?=\s*\S)|[ \t]{2,}(?=\S)")
+# A heading's title ends at the first sentence end (a semicolon does not end
+# it: "8.加大财力下沉力度,重点对困难地区倾斜;结合留抵退税…。"); what follows on
+# the line is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"
+_TITLE_END = regex.compile(r"[。!?！？]|:(?=\s*\S)|[ \t]{2,}(?=\S)")
 _TITLE_STRIP = " \t,，、:：;；.。"
+# a long first sentence is still a heading's title when its first clause is short
+_CLAUSE_END = regex.compile(r"[;；]")
 # Longer than this, a numbered line is a numbered paragraph, not a heading.
 MAX_TITLE_CHARS = 150
 # "(1)深入开展…超低排放改造(牵头单位:省生态环境厅)。": the clause is no part of the title
@@ -74,7 +77,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
         run_in = bool(end) and bool(stripped_rest[end.end():].strip())
         body_start = line.start + rest_start + end.end() if run_in else line.end
         title = title_raw.strip(_TITLE_STRIP)
-        if not title or len(title) > MAX_TITLE_CHARS:
+        if not title or len(_CLAUSE_END.split(title, 1)[0]) > MAX_TITLE_CHARS:
             return None
         label = text[marker_start:rest_start].strip()
     else:
