@@ -239,3 +239,50 @@ def test_working_copy_maps_back_to_the_original():
     assert norm.text == "甲、乙環保"  # (too few traditional characters to convert)
     assert norm.original_span(1, 2) == (1, 9)  # the entity, all 8 characters of it
     assert norm.source[3:5] == "環(huán)保"
+
+
+# -- forms found on the second blind excerpts of the long plans (tests/data/annotated, x2) --------
+
+
+def test_an_item_run_onto_its_heading_after_two_spaces_is_its_own_task():
+    # hebei-economy-stabilization-2022 (x2): "一、…力度　　1.加大…" on one line
+    text = ("一、加大退税减税政策实施力度　　1.加大增值税留抵退税政策力度,对批发和零售业等7个行业企业,按月全额退还增量留抵税额。"
+            "(省财政厅、省税务局负责)　　2.抓紧办理小微企业留抵退税。(省税务局、省财政厅负责)")
+    found = tasks(text)
+    assert [t[0] for t in found] == ["加大增值税留抵退税政策力度,对批发和零售业等7个行业企业,按月全额退还增量留抵税额",
+                                     "抓紧办理小微企业留抵退税"]
+
+
+def test_an_item_that_names_a_document_is_no_task():
+    # hebei-economy-stabilization-2022: the list of the documents the plan sends
+    text = ("一、1个总文件　　1.关于扎实稳定全省经济运行的一揽子政策措施　　二、20个配套文件　　"
+            "1.关于稳住经济的三十条财政政策措施　　2.关于稳定经济十条货币金融政策措施　　"
+            "关于扎实稳定全省经济运行的一揽子政策措施　　一、加快落实财税政策　　"
+            "1.加大增值税留抵退税政策力度。在落实已出台的制造业等6个行业企业增值税留抵退税政策基础上,对批发和零售业,"
+            "按月全额退还增量留抵税额。(省财政厅、省税务局负责)")
+    assert [t[0] for t in tasks(text)] == ["加大增值税留抵退税政策力度"]
+
+
+def test_a_title_runs_to_the_full_stop_not_to_a_semicolon():
+    # hebei-economy-stabilization-2022 (x2), item 8
+    text = ("二、加快财政支出进度　　7.加大盘活存量资金力度。(省财政厅负责)　　8.加大财力下沉力度,重点对困难地区倾斜;"
+            "结合留抵退税等需要,阶段性调整为逐月预拨。(省财政厅会同有关部门负责)")
+    assert tasks(text)[1][0] == "加大财力下沉力度,重点对困难地区倾斜;结合留抵退税等需要,阶段性调整为逐月预拨"
+
+
+def test_markers_an_excerpt_opens_midway_are_read_when_they_run_on():
+    # national-fangguanfu-task-division-2020 (x1): the copy starts at （五）, glued to the heading before it
+    text = ("二、放要放出活力、放出创造力（五）系统梳理现有各层级审批，分类推进改革。（国务院办公厅牵头，各地区负责）"
+            "（六）大幅精简各类重复审批。（国务院办公厅牵头，各地区负责）")
+    doc = extract_text(text)
+    assert [s.marker for s in doc.sections] == ["二、", "（五）", "（六）"]
+    assert [t.title for t in doc.tasks] == ["系统梳理现有各层级审批，分类推进改革", "大幅精简各类重复审批"]
+
+
+def test_a_label_that_opens_a_measure_is_no_part_of_its_title():
+    # national-fangguanfu-task-division-2020 (x2), （二十三）
+    text = ("（二十三）支持地方探索创新，鼓励地方从当地实际出发，先行先试推进“放管服”改革。通过综合授权等方式，支持地方深化"
+            "“放管服”改革。（国务院职能转变协调办牵头，国务院相关部门及相关地区按职责分工负责）具体措施：2021年3月底前设立"
+            "首批营商环境创新试点城市，对标国际先进和最佳实践，聚焦市场主体和群众关切。（国务院职能转变协调办牵头，"
+            "国务院相关部门及相关地区按职责分工负责）")
+    assert tasks(text)[1][0] == "2021年3月底前设立首批营商环境创新试点城市"

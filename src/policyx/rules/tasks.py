@@ -24,6 +24,7 @@ class TaskRules:
     date_line: regex.Pattern
     document_title: regex.Pattern
     document_name: regex.Pattern
+    title_label: regex.Pattern
 
 
 def compile_task_rules(data: dict) -> TaskRules:
@@ -42,4 +43,5 @@ def compile_task_rules(data: dict) -> TaskRules:
         date_line=optional_pattern(data.get("date_line")),
         document_title=optional_pattern(data.get("document_title")),
         document_name=optional_pattern(data.get("document_name")),
+        title_label=optional_pattern(data.get("title_label")),
     )

@@ -27,8 +27,11 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     glued = [m for m in after_stop if "glued" in m.inline]
     last: dict[str, int] = {}
     breaks: list[int] = []
+    lines = list(norm.lines())
+    # a run of numbers confirms a list that an excerpt opens midway: "（五）…（六）…"
+    continued = _continued_numbers(lines, after_stop, glued)
 
-    for line in norm.lines():
+    for line in lines:
         text = line.text
         stripped = len(text) - len(text.lstrip(" \t"))
         if not text.strip() or "\t" in text.strip():
@@ -47,10 +50,27 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
             if found is None:
                 continue
             rule, number = found
-            if (number == 1 or last.get(rule.style) == number - 1) and _opens_words(text, position, rule):
+            fits = number == 1 or last.get(rule.style) == number - 1 or (
+                (rule.style, number) in continued and last.get(rule.style, 0) < number)
+            if fits and _opens_words(text, position, rule):
                 last[rule.style] = number
                 breaks.append(line.start + position)
     return sorted(set(breaks))
+
+
+def _continued_numbers(lines, after_stop: list[MarkerRule], glued: list[MarkerRule]) -> set[tuple[str, int]]:
+    """(style, n) for each marker n inside a line whose successor n+1 also
+    stands inside a line somewhere in the plan."""
+    seen: set[tuple[str, int]] = set()
+    for line in lines:
+        text = line.text
+        places = [(m.end(), after_stop) for m in _AFTER_STOP.finditer(text)]
+        places += [(m.start(), glued) for m in _OPENING_BRACKET.finditer(text)]
+        for position, markers in places:
+            found = _read(markers, text, position)
+            if found is not None:
+                seen.add((found[0].style, found[1]))
+    return {(style, n) for style, n in seen if (style, n + 1) in seen}
 
 
 def _read(markers: list[MarkerRule], text: str, position: int) -> tuple[MarkerRule, int] | None:

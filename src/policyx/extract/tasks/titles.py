@@ -28,13 +28,21 @@ def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
         if unit.at_marker is not None:
             _under_heading(unit, unit.at_marker, text, limit, rules, several=held.get(unit.at_marker.id, 0) > 1)
             continue
-        lead_in = lead_in_at(text, unit.start, limit, rules)
+        start = _after_label(text, unit.start, limit, rules)
+        lead_in = lead_in_at(text, start, limit, rules)
         if lead_in:
             unit.title_span = lead_in
-        elif unit.starts_paragraph:
-            unit.title_span = first_phrase(text, unit.start, limit)
+        elif unit.starts_paragraph or start > unit.start:
+            # a labelled measure ("具体措施：…") opens a paragraph of its own
+            unit.title_span = first_phrase(text, start, limit)
         else:
-            unit.title_span = first_sentence(text, unit.start, limit)
+            unit.title_span = first_sentence(text, start, limit)
+
+
+def _after_label(text: str, start: int, limit: int, rules: TaskRules) -> int:
+    """Where the words start after a label that opens the unit ("具体措施：…")."""
+    label = rules.title_label.match(text[start:limit])
+    return start + label.end() if label else start
 
 
 def _under_heading(unit: Unit, heading: Section, text: str, limit: int, rules: TaskRules, *, several: bool) -> None:
