@@ -286,3 +286,12 @@ def test_a_label_that_opens_a_measure_is_no_part_of_its_title():
             "首批营商环境创新试点城市，对标国际先进和最佳实践，聚焦市场主体和群众关切。（国务院职能转变协调办牵头，"
             "国务院相关部门及相关地区按职责分工负责）")
     assert tasks(text)[1][0] == "2021年3月底前设立首批营商环境创新试点城市"
+
+
+def test_a_standing_clause_holds_within_its_own_document_of_a_package():
+    # hebei-economy-stabilization-2022: twenty documents in one file; 以下均需… in the ninth
+    text = ("关于稳住全省工业经济大盘的五条政策措施　　一、加快项目建设。推进技改项目。(省工业和信息化厅,各市政府负责。"
+            "以下均需各市政府、雄安新区管委会落实,不再列出)　　二、稳定产业链。保障重点企业生产。(省工业和信息化厅负责)　　"
+            "关于扎实推进农业经济发展的十四条政策措施　　一、稳定粮食生产。落实耕地地力保护补贴。(省农业农村厅负责)")
+    implementers = [t[3] for t in tasks(text)]
+    assert implementers == [["各市政府", "雄安新区管委会"], ["各市政府", "雄安新区管委会"], []]

@@ -41,7 +41,7 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     else:
         units = structure_units(units, index, rules.tasks)
     settle_titles(units, norm.text, rules.tasks)
-    tasks, issues = _Finisher(norm, attributed).finish(units)
+    tasks, issues = _Finisher(norm, attributed, _document_starts(paras, norm.text, rules)).finish(units)
     if not tasks:
         issues = (*issues, *_why_no_tasks(paras, sections))
     return tasks, issues
@@ -54,6 +54,18 @@ def _in_text(unit: Unit, text: str, index: SectionIndex, tables: tuple[tuple[int
     if any(a <= unit.start < b for a, b in tables):
         return False
     return (unit.clause is not None and "\t" not in text[unit.start:unit.end]) or not index.in_box_or_appendix(unit.start)
+
+
+def _document_starts(paras: list[Paragraph], text: str, rules: RuleSet) -> list[int]:
+    """Where another document of a package starts: a line of its own that
+    names it ("关于稳定经济十条货币金融政策措施"). A standing clause holds
+    until there."""
+    starts = []
+    for para in paras:
+        words = text[para.start:para.end].strip()
+        if para.heading is None and len(words) <= 60 and rules.tasks.document_name.search(words):
+            starts.append(para.start)
+    return starts
 
 
 def _why_no_tasks(paras: list[Paragraph], sections: tuple[Section, ...]) -> tuple[Issue, ...]:
@@ -98,6 +110,7 @@ class _Finisher:
 
     norm: Normalized
     attributed: bool
+    document_starts: list[int] = field(default_factory=list)
     standing: list[DepartmentRef] = field(default_factory=list)
     counters: dict[str, int] = field(default_factory=dict)
     unknown: dict[str, int] = field(default_factory=dict)
@@ -124,6 +137,9 @@ class _Finisher:
             end -= 1
         clause, subclauses = self._clauses(unit)
         own = [clause] if clause else list(subclauses)
+        while self.document_starts and self.document_starts[0] <= start:
+            self.document_starts.pop(0)
+            self.standing = []  # a standing clause holds within its own document
         if clause is not None and clause.standing:
             self.standing = list(clause.standing)
         section_id = unit.section.id if unit.section else None
