@@ -20,14 +20,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Sequence
-
-import regex
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from policyx.analyse.matching import assign, cosine_matrix, match, text_similarity
 from policyx.text.similarity import bigrams, char_grams, cosine
 from policyx.model import Deadline, DepartmentRef, Document, DocumentInfo, Target, Task
 from policyx.text.normalize import comparable
+
+if TYPE_CHECKING:
+    from policyx.rules import RuleSet
+    from policyx.rules.targets import TargetRules
 
 THRESHOLD = 0.35
 WEIGHTS = (0.3, 0.5, 0.1, 0.1)  # title, text, section title, relative position
@@ -211,42 +213,53 @@ def compare_deadlines(a_task: Task, b_task: Task) -> list[Change]:
     return changes
 
 
-def _lower_is_stricter(t: Target) -> bool:
+def _vocabulary(rules: TargetRules | None) -> TargetRules:
+    """The words of targets.yaml that decide a comparison: the packaged rules' unless given."""
+    if rules is not None:
+        return rules
+    from policyx.rules import load_rules
+
+    return load_rules().targets
+
+
+def _lower_is_stricter(t: Target, rules: TargetRules) -> bool:
+    """A cap, or an "=" worded as one (targets.yaml: lower_is_stricter, "降至", "控制在")."""
     if t.comparator in _CAP:
         return True
-    return t.comparator == "=" and bool(regex.search(r"降|减|控制|压", t.raw))
+    return t.comparator == "=" and bool(rules.lower_is_stricter.search(t.raw))
 
 
+# numeral multipliers that open a unit, read as numbers are (the units are in targets.yaml)
 _MAGNITUDE = {"万": 10**4, "亿": 10**8, "千": 10**3, "百": 100}
 
 
-def base_quantity(value, unit: str | None):
-    """6.6 万亩 → (66000, 亩); 550 亿立方米 → (5.5e10, 立方米); % stays %."""
+def base_quantity(value, unit: str | None, rules: TargetRules | None = None):
+    """6.6 万亩 → (66000, 亩); 550 亿立方米 → (5.5e10, 立方米); % stays %, and so
+    does a unit the rules keep as written (unscaled_units: 万元)."""
     unit = unit or ""
-    if len(unit) > 1 and unit[0] in _MAGNITUDE and unit not in ("万元",):
+    if len(unit) > 1 and unit[0] in _MAGNITUDE and unit not in _vocabulary(rules).unscaled_units:
         return value * _MAGNITUDE[unit[0]], unit[1:]
     return value, unit
 
 
-RATIO_UNITS = {"%", "‰", "个百分点", "百分点", ""}
-
-
-def target_direction(x: Target, y: Target, *, same_scale: bool = True) -> str | None:
+def target_direction(x: Target, y: Target, *, same_scale: bool = True, rules: TargetRules | None = None) -> str | None:
     """stricter / looser / None (not comparable: other unit, cap ↔ floor, or
     an absolute amount in plans of different levels — a prefecture's 130万亩
-    is its share, not a looser 800万亩)."""
-    x_value, x_unit = base_quantity(x.value, x.unit)
-    y_value, y_unit = base_quantity(y.value, y.unit)
+    is its share, not a looser 800万亩; a ratio (targets.yaml: ratio_units) or
+    a number with no unit compares at every level)."""
+    rules = _vocabulary(rules)
+    x_value, x_unit = base_quantity(x.value, x.unit, rules)
+    y_value, y_unit = base_quantity(y.value, y.unit, rules)
     if x_unit != y_unit:
         return None
-    if not same_scale and x_unit not in RATIO_UNITS:
+    if not same_scale and x_unit and x_unit not in rules.ratio_units:
         return None
     if x.comparator == "decrease" or y.comparator == "decrease":
         if x.comparator != y.comparator:
             return None
         higher_is_stricter = True
     else:
-        x_cap, y_cap = _lower_is_stricter(x), _lower_is_stricter(y)
+        x_cap, y_cap = _lower_is_stricter(x, rules), _lower_is_stricter(y, rules)
         if x_cap != y_cap:
             return None
         higher_is_stricter = not x_cap
@@ -265,22 +278,22 @@ def _target_label(t: Target) -> str:
     return f"{metric}{t.raw}"
 
 
-def _target_extra(x: Target, y: Target, context: float) -> float:
+def _target_extra(x: Target, y: Target, context: float, rules: TargetRules) -> float:
     """Targets pair by metric (0.45), context (0.25), unit (0.15) and due year (0.15)."""
     metric = text_similarity(x.metric or "", y.metric or "")
-    same_unit = 1.0 if base_quantity(1, x.unit)[1] == base_quantity(1, y.unit)[1] else 0.0
+    same_unit = 1.0 if base_quantity(1, x.unit, rules)[1] == base_quantity(1, y.unit, rules)[1] else 0.0
     same_year = 1.0 if x.year == y.year else 0.0
     return 0.45 * metric + 0.25 * context + 0.15 * same_unit + 0.15 * same_year
 
 
-def _target_changes(pairs, dropped, added, same_scale: bool = True) -> list[Change]:
+def _target_changes(pairs, dropped, added, same_scale: bool, rules: TargetRules) -> list[Change]:
     changes = []
     for x, y in pairs:
         if (x.comparator, x.value, x.unit) == (y.comparator, y.value, y.unit):
             continue
-        direction = target_direction(x, y, same_scale=same_scale)
+        direction = target_direction(x, y, same_scale=same_scale, rules=rules)
         note = None
-        if direction is None and target_direction(x, y) is not None:
+        if direction is None and target_direction(x, y, rules=rules) is not None:
             note = "an absolute amount in plans of different levels: not compared"
         changes.append(Change("targets", _target_label(x), _target_label(y), direction, "changed", x.line, y.line, note))
     changes.extend(Change("targets", _target_label(x), None, None, "dropped", x.line, None) for x in dropped)
@@ -288,9 +301,14 @@ def _target_changes(pairs, dropped, added, same_scale: bool = True) -> list[Chan
     return changes
 
 
-def compare_targets(a_task: Task, b_task: Task, *, same_scale: bool = True) -> list[Change]:
-    return _target_changes(*_pair_items(list(a_task.targets), list(b_task.targets), a_task, b_task, _target_extra,
-                                        key=lambda t: (t.comparator, t.value, t.unit)), same_scale=same_scale)
+def compare_targets(a_task: Task, b_task: Task, *, same_scale: bool = True, rules: TargetRules | None = None) -> list[Change]:
+    rules = _vocabulary(rules)
+
+    def extra(x: Target, y: Target, context: float) -> float:
+        return _target_extra(x, y, context, rules)
+
+    return _target_changes(*_pair_items(list(a_task.targets), list(b_task.targets), a_task, b_task, extra,
+                                        key=lambda t: (t.comparator, t.value, t.unit)), same_scale, rules)
 
 
 def same_scale(a: DocumentInfo, b: DocumentInfo) -> bool:
@@ -298,11 +316,12 @@ def same_scale(a: DocumentInfo, b: DocumentInfo) -> bool:
     return a.level is None or b.level is None or a.level == b.level
 
 
-def compare_document_targets(a: Document, b: Document) -> list[Change]:
+def compare_document_targets(a: Document, b: Document, *, rules: TargetRules | None = None) -> list[Change]:
     """The plans' own targets, paired by metric and unit."""
+    rules = _vocabulary(rules)
 
     def score(x: Target, y: Target) -> float:
-        return _target_extra(x, y, 0.0) / 0.75  # no context to compare: rescale the rest to [0, 1]
+        return _target_extra(x, y, 0.0, rules) / 0.75  # no context to compare: rescale the rest to [0, 1]
 
     pairs = match(list(a.targets), list(b.targets), score, threshold=0.5)
     used_a = {i for i, _, _ in pairs}
@@ -312,21 +331,23 @@ def compare_document_targets(a: Document, b: Document) -> list[Change]:
         [x for i, x in enumerate(a.targets) if i not in used_a],
         [y for j, y in enumerate(b.targets) if j not in used_b],
         same_scale(a.info, b.info),
+        rules,
     )
 
 
-def compare_tasks(a: Task, b: Task, *, same_scale: bool = True) -> list[Change]:
+def compare_tasks(a: Task, b: Task, *, same_scale: bool = True, rules: TargetRules | None = None) -> list[Change]:
     return [
         *compare_departments("lead", a.lead, b.lead),
         *compare_departments("participants", a.participants, b.participants),
         *compare_departments("implementers", a.implementers, b.implementers),
         *compare_deadlines(a, b),
-        *compare_targets(a, b, same_scale=same_scale),
+        *compare_targets(a, b, same_scale=same_scale, rules=rules),
     ]
 
 
-def diff_plans(a: Document, b: Document) -> PlanDiff:
-    """Align B's tasks to A's and list what changed.
+def diff_plans(a: Document, b: Document, rules: RuleSet | None = None) -> PlanDiff:
+    """Align B's tasks to A's and list what changed (targets compared with the
+    words of ``rules``' targets.yaml, the packaged rules' unless given).
 
     >>> from policyx import extract_text
     >>> p = extract_text("一、总则\\n（一）工业。取缔小企业。2016年底前完成。（省环保厅牵头）\\n")
@@ -337,15 +358,17 @@ def diff_plans(a: Document, b: Document) -> PlanDiff:
     a, b = replace(a, tasks=a.body_tasks()), replace(b, tasks=b.body_tasks())
     pairs = align(a, b)
     scale = same_scale(a.info, b.info)
+    vocabulary = _vocabulary(rules.targets if rules is not None else None)
     matched = tuple(
-        TaskPair(a.tasks[i], b.tasks[j], round(score, 3), tuple(compare_tasks(a.tasks[i], b.tasks[j], same_scale=scale)))
+        TaskPair(a.tasks[i], b.tasks[j], round(score, 3),
+                 tuple(compare_tasks(a.tasks[i], b.tasks[j], same_scale=scale, rules=vocabulary)))
         for i, j, score in sorted(pairs)
     )
     used_a = {i for i, _, _ in pairs}
     used_b = {j for _, j, _ in pairs}
     only_a = tuple(t for i, t in enumerate(a.tasks) if i not in used_a)
     only_b = tuple(t for j, t in enumerate(b.tasks) if j not in used_b)
-    targets = tuple(compare_document_targets(a, b))
+    targets = tuple(compare_document_targets(a, b, rules=vocabulary))
     result = PlanDiff(a.info, b.info, matched, only_a, only_b, targets)
     result.summary.update(_summary(result))
     return result

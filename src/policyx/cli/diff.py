@@ -40,9 +40,9 @@ def diff(
     from policyx.analyse.diff import diff_plans, failures
     from policyx.cli.render_diff import diff_to_dict, diff_to_markdown, print_diff
 
-    _, a = load_plan(plan_a, rules_dir)
+    rules, a = load_plan(plan_a, rules_dir)
     _, b = load_plan(plan_b, rules_dir)
-    result = diff_plans(a, b)
+    result = diff_plans(a, b, rules)
     if fmt == "text" and output is None:
         print_diff(result, only_changes=only_changes)
     else:

@@ -20,11 +20,11 @@ from policyx.model import Deadline
 from policyx.text.numerals import read_number
 from policyx.rules.deadlines import DeadlineRule, DeadlineRules
 
+# digit tables that read numbers (the words of deadlines are in rules/deadlines.yaml)
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Titles of other documents: 《水质较好湖泊生态环境保护总体规划(2013-2020年)》
 TITLE_QUOTE = regex.compile(r"《[^《》\n]{0,80}》")
 _DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_YEAR_IN_LIST = regex.compile(r"((?:19|20)[0-9]{2})[ \t]*年")
 
 
 def read_year(text: str) -> int | None:
@@ -44,18 +44,16 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-# 今年/本年 is the plan's year, 明年/次年 the next
-_RELATIVE_YEAR = {"今": 0, "本": 0, "明": 1, "次": 1}
-
 _Dates = list[tuple[str | None, str | None]]  # (date, start) pairs
 
 
-def _year(rule: DeadlineRule, groups: dict, reference_year: int | None) -> int | None:
+def _year(rule: DeadlineRule, groups: dict, reference_year: int | None, rules: DeadlineRules) -> int | None:
     """The year a match names: written out, relative to the plan's year
     (今年底前: none without it), or the plan's year for a rule that says so."""
     year = read_year(groups["year"]) if groups.get("year") else None
     if groups.get("rel"):
-        return reference_year + _RELATIVE_YEAR[groups["rel"]] if reference_year else None
+        shift = rules.relative_years.get(groups["rel"])
+        return reference_year + shift if reference_year and shift is not None else None
     if rule.plan_year and year is None:
         return reference_year
     return year
@@ -65,18 +63,18 @@ def _last_day(year: int, month: int) -> str | None:
     return _iso(year, month, calendar.monthrange(year, month)[1])
 
 
-# Date forms that need no year, or read their own: (rule, groups, year) → pairs.
+# Date forms that need no year, or read their own: (rule, groups, year, rules) → pairs.
 
-def _fixed(rule: DeadlineRule, groups: dict, year: int | None) -> _Dates:
+def _fixed(rule: DeadlineRule, groups: dict, year: int | None, rules: DeadlineRules) -> _Dates:
     return [(rule.value, None)]
 
 
-def _no_date(rule: DeadlineRule, groups: dict, year: int | None) -> _Dates:
+def _no_date(rule: DeadlineRule, groups: dict, year: int | None, rules: DeadlineRules) -> _Dates:
     """No date, but a start if the match names a year (自2017年起)."""
     return [(None, _iso(year, 1, 1) if year else None)]
 
 
-def _plan_period(rule: DeadlineRule, groups: dict, year: int | None) -> _Dates:
+def _plan_period(rule: DeadlineRule, groups: dict, year: int | None, rules: DeadlineRules) -> _Dates:
     """The Nth five-year plan runs from 1951 + 5N: 十四五 is 2021–2025."""
     n = read_number(groups["plan"])
     if n is None:
@@ -85,9 +83,9 @@ def _plan_period(rule: DeadlineRule, groups: dict, year: int | None) -> _Dates:
     return [(_iso(first + 4, 12, 31), _iso(first, 1, 1))]
 
 
-def _each_year_end(rule: DeadlineRule, groups: dict, year: int | None) -> _Dates:
+def _each_year_end(rule: DeadlineRule, groups: dict, year: int | None, rules: DeadlineRules) -> _Dates:
     """A list of years: the end of each."""
-    return [(_iso(int(y), 12, 31), None) for y in _YEAR_IN_LIST.findall(groups["years"])]
+    return [(_iso(int(y.group("year")), 12, 31), None) for y in rules.year_in_list.finditer(groups["years"])]
 
 
 _YEARLESS_FORMS = {
@@ -98,38 +96,39 @@ _YEARLESS_FORMS = {
 }
 
 
-# Date forms within the match's year: (groups, year, month or None) → pairs.
+# Date forms within the match's year: (groups, year, month or None, rules) → pairs.
 
-def _year_end(groups: dict, year: int, month: int | None) -> _Dates:
+def _year_end(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
     return [(_iso(year, 12, 31), None)]
 
 
-def _year_start(groups: dict, year: int, month: int | None) -> _Dates:
+def _year_start(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
     return [(_iso(year, 1, 1), None)]
 
 
-def _quarter_end(groups: dict, year: int, month: int | None) -> _Dates:
+def _quarter_end(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
     month = month or _QUARTERS[groups["quarter"]] * 3  # "第四季度(11月份)": the month named
     return [(_last_day(year, month), None)]
 
 
-def _half_end(groups: dict, year: int, month: int | None) -> _Dates:
-    return [(_iso(year, 6, 30) if groups.get("half") == "上" else _iso(year, 12, 31), None)]
+def _half_end(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
+    """上半年 ends on 06-30, 下半年 on 12-31 (the months are the rules')."""
+    return [(_last_day(year, rules.half_end_months.get(groups.get("half"), 12)), None)]
 
 
-def _month_end(groups: dict, year: int, month: int | None) -> _Dates:
+def _month_end(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
     return [(_last_day(year, month), None)] if month else []
 
 
-def _month_start(groups: dict, year: int, month: int | None) -> _Dates:
+def _month_start(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
     return [(_iso(year, month, 1), None)] if month else []
 
 
-def _day(groups: dict, year: int, month: int | None) -> _Dates:
+def _day(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
     return [(_iso(year, month, int(groups["day"])), None)] if month else []
 
 
-def _year2_end(groups: dict, year: int, month: int | None) -> _Dates:
+def _year2_end(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
     """A span of years (2018—2020年): due at the end of the second, from the first."""
     end = read_year(groups["year2"])
     return [(_iso(end, 12, 31) if end else None, _iso(year, 1, 1))]
@@ -148,18 +147,18 @@ _DATED_FORMS = {
 }
 
 
-def _dates(rule: DeadlineRule, m: regex.Match, reference_year: int | None = None) -> _Dates:
+def _dates(rule: DeadlineRule, m: regex.Match, rules: DeadlineRules, reference_year: int | None = None) -> _Dates:
     """(date, start) pairs a match stands for: several for a list of years.
     A relative year (今年底前) needs the plan's year; without it there is none."""
     groups = m.groupdict()
-    year = _year(rule, groups, reference_year)
+    year = _year(rule, groups, reference_year, rules)
     if rule.date in _YEARLESS_FORMS:
-        return _YEARLESS_FORMS[rule.date](rule, groups, year)
+        return _YEARLESS_FORMS[rule.date](rule, groups, year, rules)
     if year is None:
         return []
     month = int(groups["month"]) if groups.get("month") else None
     form = _DATED_FORMS.get(rule.date)
-    return form(groups, year, month) if form else []
+    return form(groups, year, month, rules) if form else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +235,7 @@ def find_deadlines(
     previous: Deadline | None = None
     for hit in resolve_overlaps(_hits(masked, offset, rules, exclude)):
         period = _period(hit, rules)
-        for date, start in _dates(hit.rule, hit.match, reference_year):
+        for date, start in _dates(hit.rule, hit.match, rules, reference_year):
             if hit.rule.kind in ("by", "from") and date is None:
                 continue
             span = (offset + hit.start, offset + hit.end)

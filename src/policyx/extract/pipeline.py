@@ -14,14 +14,13 @@ from policyx.model import Document, DocumentInfo, Section
 from policyx.text.normalize import NoiseRule, Normalized
 from policyx.text.reader import read_source
 from policyx.rules import RuleSet, load_rules
+from policyx.rules.document import DocumentRules
 from policyx.extract.sections import inline_heading_breaks, segment
 from policyx.extract.tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
 from policyx.extract.tasks import extract_tasks
 
-_PLAN_WORD = regex.compile(r"(?:方案|规划|意见|计划|办法|纲要|细则|条例|措施|要点|通知|决定)[”》\"']?\s*$")
 
-
-def _guess_title(norm: Normalized) -> str | None:
+def _guess_title(norm: Normalized, rules: DocumentRules) -> str | None:
     """The plan's own title line, near the top: short, ending in 方案/规划/意见…
 
     A title that is not a cover letter ("关于印发…的通知") is preferred.
@@ -33,65 +32,55 @@ def _guess_title(norm: Normalized) -> str | None:
             continue
         if len(candidates) > 60 or line.number > 80:
             break
-        if len(text) <= 60 and _PLAN_WORD.search(text) and not regex.search(r"[。;；]", text):
+        if len(text) <= 60 and rules.title_word.search(text) and not _FULL_STOP.search(text):
             # the original's words at the working copy's span: markup around
             # a title ("<p style=…>title</p>") is masked in the working copy
             raw = line.text
             start = line.start + len(raw) - len(raw.lstrip())
             candidates.append(norm.source[start:start + len(text)])
     for title in candidates:
-        if not title.startswith("关于") and not title.endswith("通知"):
+        if not rules.cover_letter.search(title):
             return title
     return candidates[0] if candidates else None
 
 
-_LEVEL_OF_ISSUER = (
-    ("province", regex.compile(r"^(?:新疆维吾尔|内蒙古|广西壮族|宁夏回族|西藏)?自治区|^\p{Han}{2,3}省")),
-    ("prefecture", regex.compile(r"^\S{1,8}?(?:自治州|州|地区|盟|市)(?!场)")),
-    ("county", regex.compile(r"^\S{1,8}?(?:县|旗)")),
-)
+# punctuation: a title has no full stop (the words are in rules/document.yaml)
+_FULL_STOP = regex.compile(r"[。;；]")
 
 
-_PUBLISHED = regex.compile(r"(?:发布|成文|印发)(?:日期|时间)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_DATE_LINE = regex.compile(r"^[ \t\u3000]*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[ \t\u3000]*$", regex.MULTILINE)
-
-
-def guess_date(original: str) -> str | None:
+def guess_date(original: str, rules: DocumentRules) -> str | None:
     """The plan's date: a "发布日期: 2016-07-27" line of its web page, else the
     first line that is only a date (the signature: "2015年10月19日")."""
     import datetime as dt
 
-    for pattern in (_PUBLISHED, _DATE_LINE):
+    for pattern in (rules.published, rules.signature_date):
         m = pattern.search(original)
         if m:
             try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+                return dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()
             except ValueError:
                 continue
     return None
 
 
-_BASELINE_BEFORE = regex.compile(r"(?:比|较|于|与|从|由)\s*$")
-_YEAR_NEAR_TOP = regex.compile(r"((?:19|20)[0-9]{2})\s*年(?![0-9]|\s*[0-9]{1,2}\s*月)")
-
-
-def guess_year(text: str) -> int | None:
+def guess_year(text: str, rules: DocumentRules) -> int | None:
     """The plan's year when it has no date, for dates written without one: the
     first year its opening words name ("2023年省政府民生实事项目实施计划")."""
-    m = _YEAR_NEAR_TOP.search(text, 0, 600)
-    return int(m.group(1)) if m else None
+    m = rules.year_named.search(text, 0, 600)
+    return int(m.group("year")) if m else None
 
 
-def _earliest_year(text: str) -> int | None:
-    years = [int(m.group(1)) for m in _YEAR_NEAR_TOP.finditer(text) if not _BASELINE_BEFORE.search(text, max(0, m.start() - 3), m.start())]
+def _earliest_year(text: str, rules: DocumentRules) -> int | None:
+    years = [int(m.group("year")) for m in rules.year_named.finditer(text)
+             if not rules.baseline_before.search(text, max(0, m.start() - 3), m.start())]
     return min(years) if years else None
 
 
-def guess_level(title: str | None) -> str | None:
+def guess_level(title: str | None, rules: DocumentRules) -> str | None:
     """Whose plan a title names: 新疆维吾尔自治区… → province, 昌吉州… → prefecture."""
     if not title:
         return None
-    for level, pattern in _LEVEL_OF_ISSUER:
+    for level, pattern in rules.issuer_levels:
         if pattern.search(title):
             return level
     return None
@@ -129,23 +118,23 @@ def extract_text(
     sections, section_issues = segment(norm, rules)
     parsed = extract_tables(norm, sections, rules)
     tasks, task_issues = extract_tasks(norm, sections, rules, tables=tuple(p.table.span for p in parsed if p.table.form != "tab"))
-    date = date or guess_date(text)
-    plan_year = int(date[:4]) if date else guess_year(norm.text)
+    date = date or guess_date(text, rules.document)
+    plan_year = int(date[:4]) if date else guess_year(norm.text, rules.document)
     deadlines = all_deadlines(norm, rules, plan_year)
     if plan_year is None:
         # a page of a plan with no date: its dates without a year ("7月底前")
         # are taken to be in the year of its earliest dated deadline, or the
         # earliest year it names
         years = [int(d.date[:4]) for d in deadlines if d.kind == "by" and d.date]
-        plan_year = min(years) if years else _earliest_year(norm.text)
+        plan_year = min(years) if years else _earliest_year(norm.text, rules.document)
         if plan_year is not None:
             deadlines = all_deadlines(norm, rules, plan_year)
     tasks = attach_to_tasks(tasks, norm, rules, deadlines)
     from_tables = link_to_body(table_tasks(parsed, norm, rules, deadlines), tasks)
     tasks = fill_from_tables(tasks, from_tables)
     table_issues = consistency(tasks, from_tables, parsed)
-    targets = (*document_targets(norm, sections, tasks, rules, deadlines), *indicator_targets(parsed, norm, rules.targets.units))
-    title = title if title is not None else _guess_title(norm)
+    targets = (*document_targets(norm, sections, tasks, rules, deadlines), *indicator_targets(parsed, norm, rules))
+    title = title if title is not None else _guess_title(norm, rules.document)
     info = DocumentInfo(
         id=doc_id,
         title=title,
@@ -154,7 +143,7 @@ def extract_text(
         chars=len(text),
         encoding=encoding,
         lines=norm.line_count,
-        level=level or guess_level(title),
+        level=level or guess_level(title, rules.document),
         date=date,
     )
     document = Document(

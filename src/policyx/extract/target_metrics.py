@@ -16,14 +16,10 @@ from policyx.rules.targets import TargetRules
 
 _OPEN = "(（[【〔"
 _CLOSE = ")）]】〕"
-# what ends a metric written after its number ("50%以上的国家级园区")
-_AFTER_METRIC_STOP = regex.compile(r"[,，;；。:：!?！？\n和及与、]|[0-9]")
 # the longest metric read after its number when nothing stops it
 _AFTER_METRIC_LIMIT = 30
 # punctuation between a deadline phrase and the metric it is cut from
 _SEPARATORS = " ,，、:："
-# ... and, after a deadline at a metric's end, the modal words that may follow it
-_AFTER_DEADLINE = _SEPARATORS + "应要将须"
 
 
 def clause_start(text: str, end: int, stop: regex.Pattern, limit: int = 80) -> int:
@@ -59,15 +55,17 @@ def subject_before(text: str, end: int, rules: TargetRules) -> tuple[int, int]:
     return start, end
 
 
-def strip_time(text: str, start: int, end: int, deadlines: Sequence[Deadline], base: int) -> tuple[int, int]:
+def strip_time(text: str, start: int, end: int, deadlines: Sequence[Deadline], base: int,
+               rules: TargetRules) -> tuple[int, int]:
     """Cut a deadline phrase out of a metric: at its start ("到2020年,全区用水
     总量") the metric begins after it; at its end ("处置率应于2020年底前") the
-    metric ends before it.  ``base`` is where ``text`` starts in the document
-    (deadline spans are absolute)."""
+    metric ends before it, when only punctuation and modal words (``after_deadline``)
+    follow it.  ``base`` is where ``text`` starts in the document (deadline spans
+    are absolute)."""
     for d in deadlines:
         a, b = d.span[0] - base, d.span[1] - base
         if start <= a and b <= end:
-            if text[start:a].strip(_SEPARATORS) and not text[b:end].strip(_AFTER_DEADLINE):
+            if text[start:a].strip(_SEPARATORS) and rules.after_deadline.fullmatch(text[b:end]):
                 end = a
             else:
                 start = max(start, b)
@@ -81,18 +79,18 @@ def metric_before(text: str, end: int, rules: TargetRules, deadlines: Sequence[D
     subject without the deadline in it, trimmed once more once that is gone
     ("到2020年,全区用水总量控制在…")."""
     start, end = subject_before(text, end, rules)
-    start, end = strip_time(text, start, end, deadlines, base)
+    start, end = strip_time(text, start, end, deadlines, base, rules)
     trailing = rules.trim_end.search(text, start, end)
     if trailing:
         end = trailing.start()
     return start, end
 
 
-def metric_after(text: str, position: int) -> tuple[int, int]:
+def metric_after(text: str, position: int, rules: TargetRules) -> tuple[int, int]:
     """The metric written after its number ("50%以上的国家级园区"): from
-    ``position`` (just after the linking character) to the next stop."""
+    ``position`` (just after the linking word) to the next stop."""
     after = text[position:]
-    stop = _AFTER_METRIC_STOP.search(after)
+    stop = rules.after_metric_stop.search(after)
     return position, position + (stop.start() if stop else min(len(after), _AFTER_METRIC_LIMIT))
 
 

@@ -24,8 +24,7 @@ from policyx.extract.target_metrics import clause_start, distribute, metric_afte
 from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
 
-# a number followed by this character qualifies the noun after it ("50%以上的国家级园区")
-_LINK = "的"
+# punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
 _SENTENCE_STOPS = "。;；\n"
 # comparators that state a change rather than a level
 _CHANGES = ("increase", "decrease")
@@ -47,7 +46,7 @@ def read_value(text: str) -> Decimal | None:
         except InvalidOperation:
             return None
     if text in ("两",) or not text:
-        return None
+        return None  # reading numbers: cn2an's strict mode reads no lone 两; no need to import it
     import cn2an
 
     try:
@@ -186,7 +185,7 @@ class _Stretch:
         """"超过2万平方米的新建公共建筑": a number linked to the noun after it
         describes that noun, unless its clause states a goal."""
         masked = self.masked
-        if not masked.startswith(_LINK, m.end()):
+        if not self.rules.noun_link.match(masked, m.end()):
             return False
         start = clause_start(masked, m.start(), self.rules.metric_stop)
         return not self.rules.goal_words.search(masked, start, m.end())
@@ -196,8 +195,9 @@ class _Stretch:
         noun after the number when linked to it, else the subject before."""
         end = m.start("cmp") if _has_comparator(m) else m.start("bare")
         baseline, end = self._baseline(end)
-        if self.masked.startswith(_LINK, m.end()):  # "50%以上的国家级园区": the metric follows
-            return baseline, *metric_after(self.masked, m.end() + len(_LINK))
+        link = self.rules.noun_link.match(self.masked, m.end())
+        if link:  # "50%以上的国家级园区": the metric follows
+            return baseline, *metric_after(self.masked, link.end(), self.rules)
         return baseline, *metric_before(self.masked, end, self.rules, self.deadlines, self.offset)
 
     def _baseline(self, metric_end: int) -> tuple[int | None, int]:
@@ -276,7 +276,7 @@ class _Stretch:
             return None
         value, unit = _restate(value, m.group("unit"), self.rules)
         comparator, metric_span = _verb_comparator(self.masked, m.start("verb"), m.end("object"), self.rules)
-        metric = self.source(*metric_span).strip().rstrip(_LINK)
+        metric = self.rules.noun_link_end.sub("", self.source(*metric_span).strip())
         span = (self.offset + m.start(), self.offset + m.end())
         return Target(
             raw=self.original[span[0]:span[1]],

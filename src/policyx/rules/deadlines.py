@@ -7,11 +7,12 @@ from dataclasses import dataclass
 import regex
 
 from policyx.errors import RulesError
-from policyx.rules.loader import expand_fragments
+from policyx.rules.loader import expand_fragments, optional_pattern
 
 KINDS = ("by", "from", "every", "ongoing")
 DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "day", "year_start", "month_start",
               "year_end_start", "year2_end", "each_year_end", "plan_period", "fixed", "none")
+
 
 @dataclass(frozen=True, slots=True)
 class DeadlineRule:
@@ -31,6 +32,11 @@ class DeadlineRule:
 class DeadlineRules:
     rules: tuple[DeadlineRule, ...]
     periods: dict[str, str]
+    relative_years: dict[str, int]  # 明: 1 (明年 is the plan's year + 1)
+    half_end_months: dict[str, int]  # 上: 6 (上半年 ends in June)
+    year_in_list: regex.Pattern  # group year
+    date_like: regex.Pattern  # for `policyx check`: a year written in a task …
+    not_a_deadline: regex.Pattern  # … and the words around it that make it no deadline
 
 
 def _check_fields(item, seen: set[str], where: str) -> str:
@@ -71,4 +77,21 @@ def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> Dead
         seen.add(rid)
         compiled.append(_compile_rule(rid, item, fragments, where))
     periods = {str(k): str(v) for k, v in (data.get("periods") or {}).items()}
-    return DeadlineRules(rules=tuple(compiled), periods=periods)
+    try:
+        return DeadlineRules(
+            rules=tuple(compiled), periods=periods,
+            relative_years={str(k): int(v) for k, v in (data.get("relative_years") or {}).items()},
+            half_end_months={str(k): int(v) for k, v in (data.get("half_end_months") or {}).items()},
+            year_in_list=_year_in_list(data.get("year_in_list")),
+            date_like=optional_pattern(data.get("date_like")),
+            not_a_deadline=optional_pattern(data.get("not_a_deadline")),
+        )
+    except (regex.error, TypeError, ValueError) as exc:
+        raise RulesError(f"{where}: {exc}") from None
+
+
+def _year_in_list(source: str | None) -> regex.Pattern:
+    pattern = optional_pattern(source)
+    if source and "year" not in pattern.groupindex:
+        raise ValueError("field 'year_in_list': the pattern needs a group named 'year'")
+    return pattern

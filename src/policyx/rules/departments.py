@@ -19,11 +19,10 @@ import regex
 
 from policyx.errors import RulesError
 from policyx.model import DepartmentRef
-from policyx.rules.loader import alternation, optional_pattern
+from policyx.rules.loader import NEVER, alternation, optional_pattern
 
-_TRAILING_ETC = regex.compile(r"(?:等(?:有关|相关)?(?:部门|单位|机构)?|等等)$")
+# punctuation around a name (the words are in rules/departments.yaml)
 _EDGE_NOISE = " \t\r\n,，、;；.。:：\"'“”‘’"
-_LEADING_WORDS = "由请"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +35,7 @@ class Entry:
 class DepartmentRegistry:
     """Aliases → (function, full official name); level prefixes → level."""
 
-    def __init__(self, data: dict, *, where: str = "departments.yaml") -> None:
+    def __init__(self, data: dict, *, where: str = "departments.yaml", conjunctions: regex.Pattern | None = None) -> None:
         self.aliases: dict[str, Entry] = {}
         self._cache: dict[tuple[str, str], DepartmentRef] = {}
         levels = data.get("levels", {}) or {}
@@ -44,17 +43,22 @@ class DepartmentRegistry:
             ((p, level) for level, prefixes in levels.items() for p in prefixes or ()),
             key=lambda item: -len(item[0]),
         )
-        try:
-            self.not_prefix = optional_pattern(data.get("not_prefix"))
-        except regex.error as exc:
-            raise RulesError(f"{where}: field 'not_prefix': bad pattern ({exc})") from None
+        self.not_prefix = _pattern(data, "not_prefix", where)
         self.not_office_endings = tuple(data.get("not_office_endings", []) or [])
         suffixes = data.get("office_suffixes", []) or []
         self.office_suffix = regex.compile(f"(?:{alternation(suffixes)})$") if suffixes else None
-        try:
-            self.government = optional_pattern(data.get("government_pattern"))
-        except regex.error as exc:
-            raise RulesError(f"{where}: field 'government_pattern': bad pattern ({exc})") from None
+        self.government = _pattern(data, "government_pattern", where)
+        self.leading_word = _pattern(data, "leading_word", where)
+        self.trailing_etc = _pattern(data, "trailing_etc", where)
+        self.party_committee = _pattern(data, "party_committee", where)
+        self.party_office = _pattern(data, "party_office", where)
+        self.province_office = _pattern(data, "province_office", where)
+        self.state_office = _pattern(data, "state_office", where)
+        self.place_name = _pattern(data, "place_name", where)
+        self.place_levels = _place_levels(data, where)
+        self.place_end = regex.compile(alternation(self.place_levels) if self.place_levels else NEVER)
+        # 和/及/与 between two names (responsibility.yaml's conjunctions)
+        self.conjunctions = conjunctions if conjunctions is not None else regex.compile(NEVER)
         seen_ids: set[str] = set()
         for item in data.get("departments", []) or []:
             if not isinstance(item, dict) or "id" not in item or "names" not in item:
@@ -84,13 +88,13 @@ class DepartmentRegistry:
     def split_place(self, name: str) -> tuple[str, str | None, str] | None:
         """("深圳市生态环境局") → ("深圳市", "prefecture", "生态环境局"): a place
         name ending in a level word, then a known office; None otherwise."""
-        for m in _PLACE_END.finditer(name, 1):
+        for m in self.place_end.finditer(name, 1):
             place, rest = name[:m.end()], name[m.end():]
-            if not _PLACE_NAME.fullmatch(place):
+            if not self.place_name.fullmatch(place):
                 continue
             entry = self.aliases.get(rest)
             if entry is not None and not entry.generic and entry.function != "government":
-                return place, _PLACE_LEVELS.get(m.group(0)), rest
+                return place, self.place_levels.get(m.group(0)), rest
         return None
 
     def looks_like_office(self, name: str) -> bool:
@@ -147,18 +151,15 @@ class DepartmentRegistry:
         # a place name stays in the name ("滁州海关", "深圳市生态环境局"), and so
         # does a party committee's ("市委宣传部"): only a bare level prefix
         # ("市", "自治区") is left out
-        name = cleaned if placed_name or prefix.endswith("委") else rest
+        name = cleaned if placed_name or self.party_committee.search(prefix) else rest
         if entry is not None:
             if not prefix and inherited_prefix:
                 # only a known office takes the list's level: "省商务厅、深圳海关" — the
                 # customs office is not the province's
                 prefix, level = inherited_prefix, self._level_of_prefix(inherited_prefix)
-            full = entry.full_name
-            if prefix.endswith("委") and full.startswith("党委"):
-                full = full[2:]  # 市委 + 党委组织部 is 市委组织部
             return DepartmentRef(
-                raw=raw, name=name, canonical=f"{prefix}{full}", function=entry.function,
-                level=level if level is not None else _level_from_name(entry.full_name),
+                raw=raw, name=name, canonical=f"{prefix}{self._full_name(prefix, entry)}", function=entry.function,
+                level=level if level is not None else self._level_from_name(entry.full_name),
                 known=True, inherited=False, span=(0, 0),
             )
         if self._is_government(cleaned):
@@ -175,9 +176,10 @@ class DepartmentRegistry:
 
     def _cleaned(self, raw: str) -> str:
         cleaned = raw.strip(_EDGE_NOISE)
-        if cleaned[:1] in _LEADING_WORDS and len(cleaned) > 3 and self._names_an_office(cleaned[1:]):
-            cleaned = cleaned[1:]  # "（由市环保局牵头）"; not "由环保部门负责解释"
-        return _TRAILING_ETC.sub("", cleaned).strip(_EDGE_NOISE) or cleaned
+        leading = self.leading_word.search(cleaned)
+        if leading and len(cleaned) > 3 and self._names_an_office(cleaned[leading.end():]):
+            cleaned = cleaned[leading.end():]  # "（由市环保局牵头）"; not "由环保部门负责解释"
+        return self.trailing_etc.sub("", cleaned).strip(_EDGE_NOISE) or cleaned
 
     def _lookup(self, cleaned: str) -> tuple[str, str | None, str, Entry | None, bool]:
         """The name's level prefix, level, remaining name, its entry in the
@@ -199,7 +201,7 @@ class DepartmentRegistry:
     def _is_government(self, name: str) -> bool:
         """A local government named by its shape, not one joined to another by 和/及/与."""
         return bool(self.government.search(name)) and not any(
-            self.government.search(name, 0, m.start()) for m in _CONJUNCTION.finditer(name))
+            self.government.search(name, 0, m.start()) for m in self.conjunctions.finditer(name))
 
     def _names_an_office(self, name: str) -> bool:
         """A particular office (not a generic 环保部门), with or without its level."""
@@ -212,22 +214,36 @@ class DepartmentRegistry:
     def _level_of_prefix(self, prefix: str) -> str | None:
         return next((level for p, level in self.prefixes if p == prefix), None)
 
+    def _full_name(self, prefix: str, entry: Entry) -> str:
+        """The office's full name under a prefix: a party committee's prefix
+        takes the place of a party office's 党委 (市委 + 党委组织部 is 市委组织部)."""
+        party = self.party_office.search(entry.full_name) if self.party_committee.search(prefix) else None
+        return entry.full_name[party.end():] if party else entry.full_name
 
-_CONJUNCTION = regex.compile("[和及与]")
+    def _level_from_name(self, full_name: str) -> str | None:
+        """A 厅 is a province's office; 部 the state's (not a party office's).
+        局 and 委 exist at every level."""
+        if self.province_office.search(full_name):
+            return "province"
+        if self.state_office.search(full_name) and not self.party_office.search(full_name):
+            return "state"
+        return None
+
+
+# punctuation: a note in brackets after a name
 _TRAILING_NOTE = regex.compile(r"[(（][^()（）]{1,16}[)）]$")
-# the level words a place name ends in: 深圳市, 伊犁哈萨克自治州, 海淀区
-_PLACE_END = regex.compile("自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗")
-# a place name is a few characters, none of them a list's or an office's:
-# "省发改委和省" or "各县区" is no place
-_PLACE_NAME = regex.compile(r"(?![各全本该])[^\s和及与、,，;；委局厅办部院会署处司站所队]{2,12}")
-_PLACE_LEVELS = {"省": "province", "自治区": "province", "市": "prefecture", "自治州": "prefecture", "州": "prefecture",
-                 "地区": "prefecture", "盟": "prefecture", "县": "county", "自治县": "county", "区": "county", "旗": "county"}
 
 
-def _level_from_name(full_name: str) -> str | None:
-    """A 厅 is a province's office; 部 the state's. 局 and 委 exist at every level."""
-    if full_name.endswith("厅"):
-        return "province"
-    if full_name.endswith("部") and not full_name.startswith("党委"):
-        return "state"
-    return None
+def _pattern(data: dict, key: str, where: str) -> regex.Pattern:
+    try:
+        return optional_pattern(data.get(key))
+    except regex.error as exc:
+        raise RulesError(f"{where}: field {key!r}: bad pattern ({exc})") from None
+
+
+def _place_levels(data: dict, where: str) -> dict[str, str]:
+    """{level word a place name ends in: level}."""
+    levels = data.get("place_levels") or {}
+    if not isinstance(levels, dict):
+        raise RulesError(f"{where}: field 'place_levels' must map each level to a list of words")
+    return {str(word): str(level) for level, words in levels.items() for word in words or ()}

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from policyx.rules.clauses import ResponsibilityRules
     from policyx.rules.deadlines import DeadlineRules
     from policyx.rules.departments import DepartmentRegistry
+    from policyx.rules.document import DocumentRules
     from policyx.rules.sections import compile_section_rules
     from policyx.rules.sections import SectionRules
     from policyx.rules.tables import TableRules
@@ -86,6 +87,7 @@ class RuleSet:
     deadlines: "DeadlineRules"
     targets: "TargetRules"
     tables: "TableRules"
+    document: "DocumentRules"
     files: tuple[str, ...]
     raw: dict[str, dict] = field(default_factory=dict)
 
@@ -270,6 +272,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     from policyx.rules.clauses import compile_responsibility
     from policyx.rules.deadlines import compile_deadline_rules
     from policyx.rules.departments import DepartmentRegistry
+    from policyx.rules.document import compile_document_rules
     from policyx.rules.sections import compile_section_rules
     from policyx.rules.tables import compile_table_rules
     from policyx.rules.targets import compile_target_rules
@@ -278,18 +281,21 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     def where(name: str) -> str:
         return ", ".join(raw.get(name, {}).get("_files", [f"{name}.yaml"]))
 
+    responsibility = compile_responsibility(raw.get("responsibility", {}), where=where("responsibility"))
     return RuleSet(
         markers=_build_markers(raw["sections"]),
         sections=_guarded(compile_section_rules, raw["sections"], where("sections")),
         noise=noise,
-        departments=DepartmentRegistry(raw.get("departments", {}), where=where("departments")),
-        responsibility=compile_responsibility(raw.get("responsibility", {}), where=where("responsibility")),
+        departments=DepartmentRegistry(raw.get("departments", {}), where=where("departments"),
+                                       conjunctions=responsibility.conjunctions),
+        responsibility=responsibility,
         # the list of attachments is section vocabulary that the task finder needs too
         tasks=_guarded(compile_task_rules, {**raw.get("tasks", {}), "attachment_list": raw["sections"].get("attachment_list")},
                        where("tasks")),
         deadlines=compile_deadline_rules(raw.get("deadlines", {}), where=where("deadlines")),
         targets=compile_target_rules(raw.get("targets", {}), where=where("targets")),
         tables=_guarded(compile_table_rules, raw.get("tables", {}), where("tables")),
+        document=_guarded(compile_document_rules, raw.get("document", {}), where("document")),
         files=tuple(files),
         raw=raw,
     )

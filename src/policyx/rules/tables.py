@@ -11,6 +11,7 @@ from policyx.rules.loader import optional_pattern
 ROLES = ("other", "index", "lead", "participants", "implementers", "indicator", "target", "baseline", "attribute", "deadline",
          "subtask", "task", "work")
 
+
 @dataclass(frozen=True, slots=True)
 class TableRules:
     roles: tuple[tuple[str, tuple[str, ...]], ...]
@@ -19,6 +20,14 @@ class TableRules:
     footnote: regex.Pattern
     group_row: regex.Pattern
     deadline_cell: regex.Pattern
+    year_header: regex.Pattern  # group year
+    plan_periods: tuple[tuple[str, int], ...]  # (十三五, 2020): the year a plan period ends
+    lead_header: regex.Pattern
+    caption_start: regex.Pattern
+    group_count: regex.Pattern
+    group_heading: regex.Pattern
+    task_heading: regex.Pattern
+    time_phrase: regex.Pattern
 
 
 def compile_table_rules(data: dict) -> TableRules:
@@ -33,4 +42,19 @@ def compile_table_rules(data: dict) -> TableRules:
         footnote=optional_pattern(data.get("footnote")),
         group_row=optional_pattern(data.get("group_row")),
         deadline_cell=optional_pattern(data.get("deadline_cell")),
+        year_header=_year_header(data.get("year_header")),
+        plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
+        lead_header=optional_pattern(data.get("lead_header")),
+        caption_start=optional_pattern(data.get("caption_start")),
+        group_count=optional_pattern(data.get("group_count")),
+        group_heading=optional_pattern(data.get("group_heading")),
+        task_heading=optional_pattern(data.get("task_heading")),
+        time_phrase=optional_pattern(data.get("time_phrase")),
     )
+
+
+def _year_header(source: str | None) -> regex.Pattern:
+    pattern = optional_pattern(source)
+    if source and "year" not in pattern.groupindex:
+        raise ValueError("field 'year_header': the pattern needs a group named 'year'")
+    return pattern

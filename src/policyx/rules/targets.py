@@ -11,9 +11,8 @@ from policyx.errors import RulesError
 from policyx.rules.loader import NEVER, alternation, optional_pattern
 
 _ARABIC = r"[0-9]+(?:\.[0-9]+)?"
+# the numerals a number is read from (reading numbers stays here; the words are in targets.yaml)
 _NUMBER = rf"(?:{_ARABIC}|[零一二三四五六七八九十百千万两〇]+)"
-# after a value, these mean it is not a quantity: a date, a grade, a class, an ordinal
-_NOT_A_VALUE_AFTER = r"(?![0-9.]|\s*(?:年|月|日|号|级|类|期|届|次会议|号文|条河|个五年|是))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +34,13 @@ class TargetRules:
     verb_finder: regex.Pattern
     verb_of: dict[str, str]
     goal_words: regex.Pattern
+    noun_link: regex.Pattern  # 的: the metric follows the number
+    noun_link_end: regex.Pattern  # …and trailing links trimmed off a verb's object
+    after_metric_stop: regex.Pattern
+    after_deadline: regex.Pattern
+    lower_is_stricter: regex.Pattern  # for `policyx diff`
+    ratio_units: frozenset[str]
+    unscaled_units: frozenset[str]
     units: frozenset[str] = frozenset()
     unit_as: dict[str, tuple[str, Decimal]] = field(default_factory=dict)
     examples: tuple[dict, ...] = ()
@@ -46,15 +52,21 @@ def _word_classes(section: dict | None) -> dict[str, str]:
     return {str(w): str(c) for c, words in (section or {}).items() for w in words or ()}
 
 
-def _value_pattern(unit: str) -> str:
+def _not_a_value_after(data: dict) -> str:
+    """After a value, a digit or these words mean it is not a quantity: a date, a grade, a class, an ordinal."""
+    words = data.get("not_a_value_after")
+    return rf"(?![0-9.]|\s*(?:{words}))" if words else r"(?![0-9.])"
+
+
+def _value_pattern(unit: str, not_after: str) -> str:
     """One value and its unit, in groups ``num`` and ``unit``."""
-    return rf"(?P<num>{_NUMBER}){_NOT_A_VALUE_AFTER}\s*(?P<unit>{unit})?"
+    return rf"(?P<num>{_NUMBER}){not_after}\s*(?P<unit>{unit})?"
 
 
-def _values_pattern(number: str, unit: str, separators: str) -> str:
+def _values_pattern(number: str, unit: str, separators: str, not_after: str) -> str:
     """A list of values, each with its unit or none, ``separators`` between them."""
-    one = rf"{number}{_NOT_A_VALUE_AFTER}\s*(?:{unit})?"
-    return rf"{one}(?:\s*[{separators}]\s*{one})*"
+    one = rf"{number}{not_after}\s*(?:{unit})?"
+    return rf"{one}(?:\s*(?:{separators})\s*{one})*"
 
 
 def _comparator_words(comparator_of: dict[str, str], not_after: dict[str, str]) -> str:
@@ -66,22 +78,25 @@ def _comparator_words(comparator_of: dict[str, str], not_after: dict[str, str]) 
     )
 
 
-def _comparator_pattern(cmp_words: str, unit: str, bound: str) -> str:
+def _comparator_pattern(cmp_words: str, unit: str, bound: str, data: dict) -> str:
     """A comparator, then values, then a bound: "分别达到80%、90%左右"."""
     # "由2015年的80%提高到2020年的90%": the year between comparator and value is the target's
-    cmp_year = r"(?:(?P<cmp_year>(?:19|20)[0-9]{2})\s*年\s*(?:底|末)?\s*的?\s*)?"
-    values = _values_pattern(_NUMBER, unit, "、和及至到~—-")
-    return rf"(?:(?P<respectively>分别|各|均)\s*)?(?P<cmp>{cmp_words})\s*{cmp_year}(?P<values>{values})\s*{bound}?"
+    # (with no such words the group still exists, and never matches)
+    cmp_year = rf"(?:(?:{data['comparator_year']})\s*)?" if data.get("comparator_year") else r"(?P<cmp_year>(?!x)x)?"
+    separators = "|".join(f"(?:{data[key]})" for key in ("value_list", "value_range") if data.get(key)) or NEVER
+    values = _values_pattern(_NUMBER, unit, separators, _not_a_value_after(data))
+    respectively = rf"(?:(?P<respectively>{data['respectively']})\s*)?" if data.get("respectively") else ""
+    return rf"{respectively}(?P<cmp>{cmp_words})\s*{cmp_year}(?P<values>{values})\s*{bound}?"
 
 
-def _bare_pattern(unit: str, bound: str) -> str:
+def _bare_pattern(unit: str, bound: str, data: dict) -> str:
     """Values, then a bound: "50%以上"."""
     # without a comparator before it, a value must be written in digits: "一" is everywhere
-    bare_values = _values_pattern(_ARABIC, unit, "、和及")
+    bare_values = _values_pattern(_ARABIC, unit, data.get("value_list") or NEVER, _not_a_value_after(data))
     return rf"(?P<bare>{bare_values})\s*{bound}"
 
 
-def _verb_object_pattern(verb_of: dict[str, str], unit: str) -> str:
+def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str) -> str:
     """A verb, its object, then a count in digits with its unit: "新增省级以上创新平台10家"."""
     if not verb_of:
         return NEVER
@@ -89,7 +104,7 @@ def _verb_object_pattern(verb_of: dict[str, str], unit: str) -> str:
         # the object may name a technology with a number in it: "新增5G基站1000座"
         rf"(?P<verb>{alternation(list(verb_of))})(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
         rf"(?P<num>{_ARABIC})"
-        rf"{_NOT_A_VALUE_AFTER}\s*(?P<unit>{unit})"
+        rf"{not_after}\s*(?P<unit>{unit})"
     )
 
 
@@ -120,11 +135,14 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
     # two patterns, not one alternation: together they defeat the regex
     # engine's literal-prefix search and run ten times slower
     not_after = {str(w): str(chars) for w, chars in (data.get("comparator_not_after") or {}).items()}
-    pattern = _comparator_pattern(_comparator_words(comparator_of, not_after), unit, bound)
-    bare_pattern = _bare_pattern(unit, bound)
+    pattern = _comparator_pattern(_comparator_words(comparator_of, not_after), unit, bound, data)
+    bare_pattern = _bare_pattern(unit, bound, data)
     fixed = _fixed(data)
     verb_of = _word_classes(data.get("verb_object"))
-    verb_object = _verb_object_pattern(verb_of, unit)
+    verb_object = _verb_object_pattern(verb_of, unit, _not_a_value_after(data))
+    link = data.get("noun_link")
+    if data.get("comparator_year") and "(?P<cmp_year>" not in str(data["comparator_year"]):
+        raise RulesError(f"{where}: field 'comparator_year': the pattern needs a group named 'cmp_year'")
     try:
         return TargetRules(
             pattern=regex.compile(pattern),
@@ -137,13 +155,21 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             baseline=optional_pattern(data.get("baseline")),
             retrospective=optional_pattern(data.get("retrospective_sections")),
             unitless_metric=optional_pattern(data.get("unitless_metric")),
-            value_pattern=regex.compile(_value_pattern(unit)),
+            value_pattern=regex.compile(_value_pattern(unit, _not_a_value_after(data))),
             verb_object=regex.compile(verb_object),
             fixed=fixed,
             fixed_pattern=regex.compile(_alternation_or_never([f[1] for f in fixed])),
             verb_finder=regex.compile(_alternation_or_never(verb_of)),
             verb_of=verb_of,
             goal_words=optional_pattern(data.get("goal_words")),
+            noun_link=optional_pattern(link),
+            # (a run of links is tried from its start only: linear)
+            noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
+            after_metric_stop=optional_pattern(data.get("after_metric_stop")),
+            after_deadline=optional_pattern(data.get("after_deadline")),
+            lower_is_stricter=optional_pattern(data.get("lower_is_stricter")),
+            ratio_units=frozenset(str(u) for u in data.get("ratio_units") or ()),
+            unscaled_units=frozenset(str(u) for u in data.get("unscaled_units") or ()),
             units=frozenset(str(u) for u in units),
             unit_as=_unit_as(data),
             examples=tuple(data.get("examples") or ()),

@@ -46,7 +46,7 @@ class CheckContext:
         """The diff of the parent plan against this one (with --against)."""
         from policyx.analyse.diff import diff_plans
 
-        return diff_plans(self.parent, self.doc) if self.parent is not None else None
+        return diff_plans(self.parent, self.doc, self.rules) if self.parent is not None else None
 
     def warnings(self, code: str):
         return (w for w in self.doc.warnings if w.code == code)

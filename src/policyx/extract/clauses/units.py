@@ -9,6 +9,8 @@ from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 
 _DIGIT = regex.compile(r"[0-9]")
+# what stands after a unit joined to the next by a conjunction (responsibility.yaml: conjunctions)
+_CONJOINED = "conjunction"
 
 
 def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) -> list[tuple[int, int, str]]:
@@ -74,7 +76,7 @@ def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: Res
         lead_ws = len(piece) - len(piece.lstrip())
         found = _split_conjunction(stripped, offset + start + lead_ws, registry, rules)
         for i, (unit, at) in enumerate(found):
-            parts.append((unit, at, separator if i == len(found) - 1 else "和"))
+            parts.append((unit, at, separator if i == len(found) - 1 else _CONJOINED))
     units: list[tuple[str, int]] = []
     pending: tuple[str, int] | None = None
     for unit, at, separator in parts:

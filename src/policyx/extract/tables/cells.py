@@ -10,14 +10,13 @@ from policyx.model import Section, Table
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
 
+# punctuation and layout only: the words of tables are in rules/tables.yaml
 _TAB_ROW = regex.compile(r"\S[^\t\n]*\t+[^\t\n]*\S")
 _PAGE_NUMBER = regex.compile(r"^\s*[0-9]{1,3}\s*$")
-_SECTION_MARK = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 _UNIT_IN_NAME = regex.compile(r"\s*[(（]\s*(?P<unit>%|％|[^()（）\d]{1,8}?)\s*[)）]\s*$")
 _FOOTNOTE_MARKS = regex.compile(r"[\s①②③④⑤⑥⑦⑧⑨⑩*＊]+$")
 _TRAILING_DEADLINE = regex.compile(r"[(（]([^()（）]{2,16})[)）]?\s*[。;；]?\s*$")
-_PERIOD_END_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
-_YEAR_HEADER = regex.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*$")
+# symbols written before a value in an indicator table's cell
 _BOUND = {"≤": "<=", "≥": ">=", "<": "<", ">": ">", "＜": "<", "＞": ">"}
 
 
@@ -50,9 +49,14 @@ def column_role(header: str, rules: TableRules) -> str | None:
     for role, words in rules.roles:
         if any(w.replace(" ", "") in compact for w in words):
             return role
-    if _YEAR_HEADER.match(header) or any(p in header for p in _PERIOD_END_YEAR):
+    if rules.year_header.match(header) or any(p in header for p, _ in rules.plan_periods):
         return "target"
     return None
+
+
+def heading_mark(text: str, rules: TableRules) -> regex.Match | None:
+    """The 一、 or （一） heading number a cell's text (stripped) opens with."""
+    return rules.group_heading.match(text) or rules.task_heading.match(text)
 
 
 def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
@@ -61,28 +65,28 @@ def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
     columns (牵头单位 | 责任单位) the one that says 牵头 leads and the other
     carries the task out; columns of no use are left without a role."""
     roles = [column_role(h, rules) for h in headers]
-    _one_lead_column(roles, headers)
+    _one_lead_column(roles, headers, rules)
     roles = [None if r == "other" else r for r in roles]
-    _latest_year_is_target(roles, headers)
+    _latest_year_is_target(roles, headers, rules)
     return roles
 
 
-def _one_lead_column(roles: list[str | None], headers: list[str]) -> None:
+def _one_lead_column(roles: list[str | None], headers: list[str], rules: TableRules) -> None:
     """Of several lead columns, the one whose header says it leads (else the
     first) keeps the lead; the others carry the task out (implementers)."""
     leads = [i for i, r in enumerate(roles) if r == "lead"]
     if len(leads) > 1:
-        leading = next((i for i in leads if "牵头" in headers[i]), leads[0])
+        leading = next((i for i in leads if rules.lead_header.search(headers[i])), leads[0])
         for i in leads:
             if i != leading:
                 roles[i] = "implementers"
 
 
-def _latest_year_is_target(roles: list[str | None], headers: list[str]) -> None:
+def _latest_year_is_target(roles: list[str | None], headers: list[str], rules: TableRules) -> None:
     """Of several target columns headed by a year, the latest stays the
     target; the first earlier one becomes the baseline unless a column
     already is one, and the others lose their role."""
-    years = {i: _header_year(h) for i, h in enumerate(headers) if roles[i] == "target"}
+    years = {i: header_year(h, rules) for i, h in enumerate(headers) if roles[i] == "target"}
     dated = {i: y for i, y in years.items() if y is not None}
     if len(dated) > 1:
         latest = max(dated, key=dated.__getitem__)
@@ -91,11 +95,12 @@ def _latest_year_is_target(roles: list[str | None], headers: list[str]) -> None:
                 roles[i] = "baseline" if "baseline" not in roles else None
 
 
-def _header_year(header: str) -> int | None:
-    year_match = _YEAR_HEADER.match(header)
+def header_year(header: str, rules: TableRules) -> int | None:
+    """The year a target column's header names: "2020年", or the end of a plan period ("“十三五”规划目标")."""
+    year_match = rules.year_header.match(header)
     if year_match:
-        return int(year_match.group(1))
-    return next((y for k, y in _PERIOD_END_YEAR.items() if k in header), None)
+        return int(year_match.group("year"))
+    return next((y for k, y in rules.plan_periods if k in header), None)
 
 
 def table_kind(roles: list[str | None]) -> str:

@@ -8,8 +8,8 @@ from dataclasses import replace
 import regex
 
 from policyx.extract.tables.cells import (
-    _PAGE_NUMBER, _SECTION_MARK, _TAB_ROW, _TRAILING_DEADLINE, Cell, ParsedTable, _cell, _container, _footnotes,
-    _make, column_roles,
+    _PAGE_NUMBER, _TAB_ROW, _TRAILING_DEADLINE, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_roles,
+    heading_mark,
 )
 from policyx.model import Section
 from policyx.rules import RuleSet
@@ -87,7 +87,7 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
         return None
     box = _container(sections, run[0].start)
     title = box.title if box else None
-    caption, rows = _without_captions(rows, box)
+    caption, rows = _without_captions(rows, box, rules)
     if caption is not None:
         title = title or caption
     if len(rows) < 2:
@@ -108,23 +108,24 @@ def _header_columns(row: list[Cell | None], width: int, rules: TableRules) -> tu
     return header + [""] * padding, roles + [None] * padding
 
 
-def _without_captions(rows: list[list[Cell | None]], box: Section | None) -> tuple[str | None, list[list[Cell | None]]]:
+def _without_captions(rows: list[list[Cell | None]], box: Section | None,
+                      rules: TableRules) -> tuple[str | None, list[list[Cell | None]]]:
     """The rows after the caption that may be repeated as a table's first
     row(s) ("专栏2 …（共20项）\t\t\t\t"), and the first such caption."""
     caption = None
-    while rows and _is_caption_row(rows[0], box):
+    while rows and _is_caption_row(rows[0], box, rules):
         caption = caption or rows[0][0].text  # type: ignore[union-attr]
         rows = rows[1:]
     return caption, rows
 
 
-def _is_caption_row(row: list[Cell | None], box: Section | None) -> bool:
+def _is_caption_row(row: list[Cell | None], box: Section | None, rules: TableRules) -> bool:
     """A row of one cell, in the first column, naming the box it sits in or
     opening like a caption."""
     first = row[0]
     if first is None or len([c for c in row if c]) != 1:
         return False
-    return bool((box and first.key.replace(" ", "").startswith(box.id)) or first.key.startswith(("专栏", "附表", "表")))
+    return bool((box and first.key.replace(" ", "").startswith(box.id)) or rules.caption_start.match(first.key))
 
 
 def _grouped_rows(rows: list[list[Cell | None]], width: int,
@@ -149,7 +150,7 @@ def _is_group_row(row: list[Cell | None], rules: TableRules) -> bool:
     first = row[0]
     if first is None or len([c for c in row if c]) != 1:
         return False
-    return bool(rules.group_row.match(first.key) or regex.search(r"[（(][0-9]+项[)）]", first.key))
+    return bool(rules.group_row.match(first.key) or rules.group_count.search(first.key))
 
 
 # -- tables flattened one cell per line ----------------------------------------------
@@ -177,7 +178,7 @@ def _header(cells: list[Cell], rules: TableRules) -> int:
     count = 0
     for cell in cells:
         text = cell.key
-        if len(text) > 16 or _PAGE_NUMBER.match(text) or _SECTION_MARK.match(text) or regex.search(r"[。;；]", text):
+        if len(text) > 16 or _PAGE_NUMBER.match(text) or heading_mark(text, rules) or regex.search(r"[。;；]", text):
             break
         count += 1
     return count if count >= 2 and any(rules.header_words.search(c.key) for c in cells[:count]) else 0
@@ -205,7 +206,7 @@ def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry,
             if "lead" in roles:
                 rows = [_align_by_content(row, roles, registry, resp) for row in rows]
         else:
-            rows, groups = _task_rows(data, header, roles, registry, resp)
+            rows, groups = _task_rows(data, header, roles, registry, resp, rules)
         if not rows:
             continue
         tables.append(_make(norm, box, box.title if box else None, header, roles, rows, groups, "flattened",
@@ -241,7 +242,7 @@ def _header_run_regions(norm: Normalized, sections: tuple[Section, ...], rules: 
     lines = [ln for ln in norm.lines() if ln.text.strip()]
     i = 0
     while i < len(lines):
-        run = _header_like_run(lines, i)
+        run = _header_like_run(lines, i, rules)
         start = lines[i].start
         if run >= 3 and any(rules.header_words.search(lines[j].text) for j in range(i, i + run)) \
                 and not any(a <= start < b for a, b in taken):
@@ -254,10 +255,10 @@ def _header_run_regions(norm: Normalized, sections: tuple[Section, ...], rules: 
         i += max(run, 1)
 
 
-def _header_like_run(lines: list, i: int) -> int:
+def _header_like_run(lines: list, i: int, rules: TableRules) -> int:
     """How many lines from ``lines[i]`` on look like header cells."""
     run = 0
-    while i + run < len(lines) and _header_like(lines[i + run].text):
+    while i + run < len(lines) and _header_like(lines[i + run].text, rules):
         run += 1
     return run
 
@@ -269,10 +270,10 @@ def _section_end(norm: Normalized, sections: tuple[Section, ...], offset: int) -
     return min((s.end for s in holder), default=len(norm.text))
 
 
-def _header_like(text: str) -> bool:
+def _header_like(text: str, rules: TableRules) -> bool:
     cell = text.strip().rstrip("|").strip()
     return 0 < len(cell) <= 16 and not regex.search(r"[。;；,，]", cell) and not _PAGE_NUMBER.match(cell) \
-        and not _SECTION_MARK.match(cell)
+        and not heading_mark(cell, rules)
 
 
 def _rows_by_index(cells: list[Cell], width: int, rules: TableRules,
@@ -306,7 +307,7 @@ def _split_at_index(cells: list[Cell], rules: TableRules) -> tuple[list[list[Cel
             number = int(cell.key)
             rows.append([cell])
             row_groups.append(group)
-        elif rules.group_row.match(cell.key) and regex.search(r"[一二三四五六七八九十]+、", cell.key[:4]):
+        elif rules.group_row.match(cell.key) and rules.group_heading.search(cell.key[:4]):
             group = cell.text
         elif rows:
             rows[-1].append(cell)
@@ -359,7 +360,7 @@ def _units(text: str, registry, resp):
     return split_units(text, 0, registry, resp)
 
 
-def _task_rows(cells: list[Cell], header: list[str], roles: list[str | None], registry, resp):
+def _task_rows(cells: list[Cell], header: list[str], roles: list[str | None], registry, resp, rules: TableRules):
     """Read a flattened task table cell by cell (see the module docstring).
 
     A lead cell may be repeated before each work item of its sub-task
@@ -376,9 +377,9 @@ def _task_rows(cells: list[Cell], header: list[str], roles: list[str | None], re
         text = cell.key
         following = cells[i + 1] if i + 1 < len(cells) else None
         after_lead, previous_was_lead = previous_was_lead, False
-        if regex.match(r"^\s*[一二三四五六七八九十]+、", text):
+        if rules.group_heading.match(text):
             group, task, subtask, lead = text, None, None, None
-        elif regex.match(r"^\s*[(（][一二三四五六七八九十]+[)）]", text):
+        elif rules.task_heading.match(text):
             task, subtask, lead = cell, None, None
         elif _is_departments(text, registry, resp):
             lead, previous_was_lead = cell, True

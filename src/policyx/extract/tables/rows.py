@@ -13,7 +13,7 @@ from policyx.extract.clauses import ParsedClause, as_written, read_unit_list
 from policyx.extract.deadlines import find_deadlines
 from policyx.extract.placement import deadlines_within
 from policyx.extract.tables.cells import (
-    _BOUND, _FOOTNOTE_MARKS, _SECTION_MARK, _TRAILING_DEADLINE, _UNIT_IN_NAME, Cell, ParsedTable, _header_year,
+    _BOUND, _FOOTNOTE_MARKS, _TRAILING_DEADLINE, _UNIT_IN_NAME, Cell, ParsedTable, header_year, heading_mark,
 )
 from policyx.extract.targets import find_targets, read_value
 from policyx.model import Deadline, Target, Task
@@ -37,7 +37,7 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
             as_written(parsed.implementers, source, "table.implementers_column"))
 
 
-def _first_sentence(text: str) -> str:
+def _first_sentence(text: str, rules: TableRules) -> str:
     """A row's title: its first sentence, or its first phrase that is not only
     a time ("2017年底前，造纸行业力争完成…" → "造纸行业力争完成…")."""
     sentence = regex.split(r"[。;；]", text, maxsplit=1)[0]
@@ -45,7 +45,7 @@ def _first_sentence(text: str) -> str:
         return sentence
     phrases = [p for p in regex.split(r"[,，]", sentence) if p.strip()]
     for phrase in phrases:
-        if not regex.fullmatch(r"\s*(?:到|自|从|于|在)?\s*(?:19|20)[0-9]{2}\s*年[^\s]{0,4}", phrase):
+        if not rules.time_phrase.fullmatch(phrase):
             return phrase[:40]
     return sentence[:40]
 
@@ -82,7 +82,7 @@ def _row_task(p: ParsedTable, n: int, row: list[Cell | None], norm: Normalized, 
     targets = _row_targets(work, row_deadlines, norm, rules)
     lead, participants, implementers = _row_departments(row, at, norm, rules)
     return Task(
-        id=f"{p.table.id}.{n}", section=p.table.section, title=_row_title(row, at, work), text=work.text,
+        id=f"{p.table.id}.{n}", section=p.table.section, title=_row_title(row, at, work, rules.tables), text=work.text,
         line=work.line, span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
         source="table", rule="table.row",
         deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
@@ -102,7 +102,7 @@ def _work_cell(row: list[Cell | None], at: dict[str, int]) -> Cell | None:
     return work
 
 
-def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell) -> str:
+def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell, rules: TableRules) -> str:
     """A row's title: its sub-task, else its task heading (without its number)
     when that is a column of its own, else the work item's first sentence."""
     subtask = _cell_at(row, at, "subtask")
@@ -110,8 +110,9 @@ def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell) -> str:
     if subtask is not None:
         return subtask.text.rstrip("。")
     if heading is not None and heading is not work:
-        return _SECTION_MARK.sub("", heading.text).strip().rstrip("。")
-    return _first_sentence(work.text)
+        mark = heading_mark(heading.text, rules)
+        return heading.text[mark.end() if mark else 0:].strip().rstrip("。")
+    return _first_sentence(work.text, rules)
 
 
 def _row_targets(work: Cell, row_deadlines: list, norm: Normalized, rules: RuleSet) -> list[Target]:
@@ -153,14 +154,15 @@ def _row_deadlines(work: Cell, in_work: list, in_column: list, norm: Normalized)
     return found
 
 
-def indicator_targets(parsed: list[ParsedTable], norm: Normalized, units: frozenset[str] = frozenset()) -> list[Target]:
+def indicator_targets(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet) -> list[Target]:
     """The plan's targets from its indicator tables."""
+    units = rules.targets.units
     targets = []
     for p in (p for p in parsed if p.table.kind == "indicator"):
         at = p.positions
         if "indicator" not in at or "target" not in at:
             continue
-        year = _header_year(p.table.columns[at["target"]])
+        year = header_year(p.table.columns[at["target"]], rules.tables)
         for row, group, name, cell in _indicator_rows(p):
             targets.append(_indicator_target(row, at, name, cell, group, year, units))
     return targets

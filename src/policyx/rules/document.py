@@ -1,0 +1,44 @@
+"""Compiled document rules (``rules/document.yaml``): what the plan's own
+title, date, year and issuing level look like near its top."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from policyx.rules.loader import optional_pattern
+
+# the levels a title may name, in the order they are tried
+ISSUER_LEVELS = ("province", "prefecture", "county")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRules:
+    title_word: regex.Pattern
+    cover_letter: regex.Pattern
+    published: regex.Pattern  # groups year, month, day
+    signature_date: regex.Pattern  # groups year, month, day
+    year_named: regex.Pattern  # group year
+    baseline_before: regex.Pattern
+    issuer_levels: tuple[tuple[str, regex.Pattern], ...]
+
+
+def _with_groups(data: dict, key: str, groups: tuple[str, ...]) -> regex.Pattern:
+    pattern = optional_pattern(data.get(key))
+    missing = [g for g in groups if g not in pattern.groupindex]
+    if data.get(key) and missing:
+        raise ValueError(f"field {key!r}: the pattern needs a group named {missing[0]!r}")
+    return pattern
+
+
+def compile_document_rules(data: dict) -> DocumentRules:
+    return DocumentRules(
+        title_word=optional_pattern(data.get("title_word")),
+        cover_letter=optional_pattern(data.get("cover_letter")),
+        published=_with_groups(data, "published", ("year", "month", "day")),
+        signature_date=_with_groups(data, "signature_date", ("year", "month", "day")),
+        year_named=_with_groups(data, "year_named", ("year",)),
+        baseline_before=optional_pattern(data.get("baseline_before")),
+        issuer_levels=tuple((level, optional_pattern(data.get(f"{level}_issuer"))) for level in ISSUER_LEVELS),
+    )
