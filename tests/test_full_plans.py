@@ -27,3 +27,20 @@ def test_every_attribution_is_on_a_task(path):
 
 def test_the_eight_plans_are_all_there():
     assert len(FULL) == 8
+
+
+@pytest.mark.parametrize("name", ["changji-water-2016", "xinjiang-water-2016"])
+def test_a_copy_run_onto_one_line_reads_like_the_page(name):
+    """A crawler that joins the page's paragraphs with two ideographic spaces
+    (as the hebei long plans are stored) loses nothing: the same tasks, with
+    the same departments and deadlines, as the page with its line breaks."""
+    from policyx import extract_text
+
+    text = (ROOT / "corpus" / f"{name}.txt").read_text(encoding="utf-8")
+    joined = "　　".join(line.strip() for line in text.splitlines() if line.strip())
+
+    def reading(doc):
+        return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants],
+                 [r.name for r in t.implementers], [(d.kind, d.date) for d in t.deadlines]) for t in doc.body_tasks()]
+
+    assert reading(extract_text(joined)) == reading(extract_text(text))
