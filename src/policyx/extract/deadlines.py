@@ -120,6 +120,12 @@ def _month_end(groups: dict, year: int, month: int | None, rules: DeadlineRules)
     return [(_last_day(year, month), None)] if month else []
 
 
+def _ten_days_end(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
+    """上旬 ends on the 10th, 中旬 on the 20th, 下旬 on the month's last day (the days are the rules')."""
+    day = rules.ten_days_end.get(groups.get("xun") or "", 31)
+    return [(_last_day(year, month) if day >= 28 else _iso(year, month, day), None)] if month else []
+
+
 def _month_start(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
     return [(_iso(year, month, 1), None)] if month else []
 
@@ -141,6 +147,7 @@ _DATED_FORMS = {
     "quarter_end": _quarter_end,
     "half_end": _half_end,
     "month_end": _month_end,
+    "ten_days_end": _ten_days_end,
     "month_start": _month_start,
     "day": _day,
     "year2_end": _year2_end,

@@ -130,7 +130,8 @@ def extract_text(
         if plan_year is not None:
             deadlines = all_deadlines(norm, rules, plan_year)
     tasks = attach_to_tasks(tasks, norm, rules, deadlines)
-    from_tables = link_to_body(table_tasks(parsed, norm, rules, deadlines), tasks)
+    row_deadlines = [d for d in deadlines if rules.deadlines.is_deadline(d.rule)]
+    from_tables = link_to_body(table_tasks(parsed, norm, rules, row_deadlines), tasks)
     tasks = fill_from_tables(tasks, from_tables)
     table_issues = consistency(tasks, from_tables, parsed)
     targets = (*document_targets(norm, sections, tasks, rules, deadlines), *indicator_targets(parsed, norm, rules))

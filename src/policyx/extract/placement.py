@@ -64,6 +64,7 @@ def attach_to_tasks(
         own = [d for d in deadlines_within(deadlines, starts, start, end) if not names.covers(d.span[0])]
         exclude = [c.span for c in task.subclauses] + ([task.clause.span] if task.clause else [])
         targets = find_targets(norm.text[start:end], start, rules.targets, norm.source, norm.line_of, own, exclude=exclude)
+        own = [d for d in own if rules.deadlines.is_deadline(d.rule)]  # a plan period dates targets only
         out.append(replace(task, deadlines=tuple(own), targets=tuple(targets)))
     return tuple(out)
 

@@ -10,7 +10,7 @@ from policyx.errors import RulesError
 from policyx.rules.loader import expand_fragments, optional_pattern
 
 KINDS = ("by", "from", "every", "ongoing")
-DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "day", "year_start", "month_start",
+DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "ten_days_end", "day", "year_start", "month_start",
               "year_end_start", "year2_end", "each_year_end", "plan_period", "fixed", "none")
 
 
@@ -24,6 +24,7 @@ class DeadlineRule:
     value: str | None = None
     approximate: bool = False
     plan_year: bool = False  # a date with no year is in the plan's year
+    reference: bool = False  # dates the targets near it, but is no task's deadline ("十四五期间")
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
 
@@ -34,9 +35,14 @@ class DeadlineRules:
     periods: dict[str, str]
     relative_years: dict[str, int]  # 明: 1 (明年 is the plan's year + 1)
     half_end_months: dict[str, int]  # 上: 6 (上半年 ends in June)
+    ten_days_end: dict[str, int]  # 中: 20 (6月中旬 ends on the 20th; 31 is the month's last day)
     year_in_list: regex.Pattern  # group year
     date_like: regex.Pattern  # for `policyx check`: a year written in a task …
     not_a_deadline: regex.Pattern  # … and the words around it that make it no deadline
+
+    def is_deadline(self, rule_id: str) -> bool:
+        """False for a rule that only names a period for the targets near it."""
+        return rule_id not in {r.id for r in self.rules if r.reference}
 
 
 def _check_fields(item, seen: set[str], where: str) -> str:
@@ -63,7 +69,7 @@ def _compile_rule(rid: str, item: dict, fragments: dict, where: str) -> Deadline
     return DeadlineRule(
         id=rid, kind=item["kind"], date=item["date"], pattern=pattern, priority=int(item.get("priority", 1)),
         value=item.get("value"), approximate=bool(item.get("approximate", False)),
-        plan_year=bool(item.get("plan_year", False)),
+        plan_year=bool(item.get("plan_year", False)), reference=bool(item.get("reference", False)),
         examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
     )
 
@@ -82,6 +88,7 @@ def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> Dead
             rules=tuple(compiled), periods=periods,
             relative_years={str(k): int(v) for k, v in (data.get("relative_years") or {}).items()},
             half_end_months={str(k): int(v) for k, v in (data.get("half_end_months") or {}).items()},
+            ten_days_end={str(k): int(v) for k, v in (data.get("ten_days_end") or {}).items()},
             year_in_list=_year_in_list(data.get("year_in_list")),
             date_like=optional_pattern(data.get("date_like")),
             not_a_deadline=optional_pattern(data.get("not_a_deadline")),
