@@ -39,10 +39,11 @@ class DeadlineRules:
     year_in_list: regex.Pattern  # group year
     date_like: regex.Pattern  # for `policyx check`: a year written in a task …
     not_a_deadline: regex.Pattern  # … and the words around it that make it no deadline
+    references: frozenset[str] = frozenset()  # ids of the rules that only date targets
 
     def is_deadline(self, rule_id: str) -> bool:
         """False for a rule that only names a period for the targets near it."""
-        return rule_id not in {r.id for r in self.rules if r.reference}
+        return rule_id not in self.references
 
 
 def _check_fields(item, seen: set[str], where: str) -> str:
@@ -85,7 +86,7 @@ def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> Dead
     periods = {str(k): str(v) for k, v in (data.get("periods") or {}).items()}
     try:
         return DeadlineRules(
-            rules=tuple(compiled), periods=periods,
+            rules=tuple(compiled), periods=periods, references=frozenset(r.id for r in compiled if r.reference),
             relative_years={str(k): int(v) for k, v in (data.get("relative_years") or {}).items()},
             half_end_months={str(k): int(v) for k, v in (data.get("half_end_months") or {}).items()},
             ten_days_end={str(k): int(v) for k, v in (data.get("ten_days_end") or {}).items()},
