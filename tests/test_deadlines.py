@@ -125,3 +125,19 @@ def test_a_relative_year_counts_from_the_plans_date():
 def test_a_start_year_without_zi_still_starts_a_recurrence():
     _, found = deadlines("2018年起，每年开展一次巡查")
     assert (found.kind, found.period, found.start) == ("every", "year", "2018-01-01")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # hebei-economy-stabilization-2022 (x2): days and thirds of a month, in the plan's year
+    ("在纳税人自愿申请的基础上,6月30日前基本完成集中退还存量留抵税额", ["2022-06-30"]),
+    ("原则上6月中旬前全部下达", ["2022-06-20"]),
+    # ... and periods of validity, which are no deadlines
+    ("大型企业失业保险稳岗返还比例由30%提高至50%,政策执行期限至2022年底", []),
+    ("延续实施阶段性降低失业保险费率政策至2022年4月30日", []),
+    ("将失业保险总费率由1.5%阶段性降低至1%的政策,由2022年4月底延续实施到2023年4月底", []),
+    # a plan's period dates targets but is no deadline (the conventions record none)
+    ("“十四五”时期,全省新建污水管网200公里", []),
+])
+def test_deadlines_of_the_second_excerpts(text, expected):
+    found = [d for d in deadlines(text, 2022) if RULES.deadlines.is_deadline(d.rule)]
+    assert [d.date for d in found] == expected

@@ -62,6 +62,14 @@ def test_counterexample(text):
         ("农田灌溉水有效利用系数达到0.65以上", [(">=", "0.65", None)]),
         # xinjiang-env-13th-2017, line 189
         ("电能替代电量累计330亿千瓦时", [("=", "330", "亿千瓦时")]),
+        # shandong-education-14fyp-2021 (x2): the share of something named before the value
+        ("奖励性绩效占比不低于绩效工资总量的70%", [(">=", "70", "%")]),
+        # shandong-education-14fyp-2021 (x2): a count of teams to set up
+        ("组建200个在线教育扶智团队", [("=", "200", "个")]),
+        # national-fangguanfu-task-division-2020 (x2): cut to a time, with a bound after it
+        ("将正常出口退税业务平均办理时间压减至8个工作日以内", [("<=", "8", "个工作日")]),
+        # baotou-digital-gov-evaluation-2022 (x2)
+        ("全年开展群众文化活动不少于100场", [(">=", "100", "场")]),
     ],
 )
 def test_real_snippets(text, expected):

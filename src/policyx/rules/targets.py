@@ -86,7 +86,9 @@ def _comparator_pattern(cmp_words: str, unit: str, bound: str, data: dict) -> st
     separators = "|".join(f"(?:{data[key]})" for key in ("value_list", "value_range") if data.get(key)) or NEVER
     values = _values_pattern(_NUMBER, unit, separators, _not_a_value_after(data))
     respectively = rf"(?:(?P<respectively>{data['respectively']})\s*)?" if data.get("respectively") else ""
-    return rf"{respectively}(?P<cmp>{cmp_words})\s*{cmp_year}(?P<values>{values})\s*{bound}?"
+    # "不低于绩效工资总量的70%": a share of something named between comparator and value
+    share_of = rf"(?:{data['share_of']}(?=\s*{_ARABIC}\s*%))?" if data.get("share_of") else ""
+    return rf"{respectively}(?P<cmp>{cmp_words})\s*{cmp_year}{share_of}(?P<values>{values})\s*{bound}?"
 
 
 def _bare_pattern(unit: str, bound: str, data: dict) -> str:
