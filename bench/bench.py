@@ -22,16 +22,8 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-
-def _best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+from timing import best_of  # bench/timing.py
 
 
 def library_figures(repeat: int) -> dict:
@@ -45,7 +37,7 @@ def library_figures(repeat: int) -> dict:
     for entry in load_manifest():
         text = entry.file.read_text(encoding="utf-8")
         texts.append(text)
-        seconds = _best_of(lambda: extract_text(text, rules), repeat)
+        seconds = best_of(lambda: extract_text(text, rules), repeat)
         per_doc.append({"id": entry.id, "chars": len(text), "seconds": seconds, "chars_per_second": len(text) / seconds})
     total_chars = sum(d["chars"] for d in per_doc)
     total_seconds = sum(d["seconds"] for d in per_doc)
@@ -53,7 +45,7 @@ def library_figures(repeat: int) -> dict:
     joined = "\n".join(texts)
     for factor in (1, 4, 16, 64):
         big = "\n".join([joined] * factor)
-        seconds = _best_of(lambda: extract_text(big, rules), 1 if factor > 4 else repeat)
+        seconds = best_of(lambda: extract_text(big, rules), 1 if factor > 4 else repeat)
         scaling.append({"factor": factor, "chars": len(big), "seconds": seconds, "chars_per_second": len(big) / seconds})
     return {
         "documents": per_doc,

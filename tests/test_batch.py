@@ -28,7 +28,7 @@ def folder(tmp_path):
     (root / "sub" / "changji-gbk.txt").write_bytes(text.encode("gbk"))
     (root / "empty.txt").write_bytes(b"")
     (root / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
-    (root / "notes.pdf").write_bytes(b"%PDF-1.4 not a plan")  # not a plan suffix: not read
+    (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a plan")  # not a plan suffix: not read
     return root
 
 

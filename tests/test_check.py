@@ -224,3 +224,16 @@ def test_a_target_due_every_year_needs_no_year():
                        "（二）升级车船。新能源车比例不低于80%。（市交通运输局牵头）\n")
     rules = [f.rule for f in check_plan(doc, RULES)]
     assert rules.count("target-without-year") == 1
+
+
+def test_check_says_whose_plan_it_read_and_takes_it_as_an_option(tmp_path):
+    copy = tmp_path / "my-plan.txt"
+    copy.write_bytes((ROOT / "corpus" / "changji-water-2016.txt").read_bytes())
+    data = json.loads(runner.invoke(app, ["check", str(copy), "--against", "xinjiang", "-f", "json"]).stdout)
+    assert (data["document"]["level"], data["document"]["read_from"]["level"]) == ("prefecture", "text")
+    assert data["against"]["read_from"]["level"] == "manifest"
+    stated = json.loads(runner.invoke(app, ["check", str(copy), "-f", "json", "--level", "county", "--region", "昌吉州"]).stdout)
+    assert (stated["document"]["level"], stated["document"]["read_from"]["region"]) == ("county", "option")
+    text = runner.invoke(app, ["check", "changji", "-f", "text"]).stdout
+    assert "prefecture, 昌吉回族自治州, 2016-07-27 (title, level, region, date: manifest)" in text
+    assert runner.invoke(app, ["check", "changji", "--level", "town"]).exit_code == 2

@@ -13,7 +13,7 @@ from policyx.cli.app import app
 from policyx.analyse.diff import diff_plans
 from policyx.analyse.matching import text_similarity
 
-from .conftest import GOLD
+from .conftest import CORPUS, GOLD
 
 runner = CliRunner()
 
@@ -52,8 +52,11 @@ def test_real_changes_between_xinjiang_and_changji(xinjiang_changji):
     assert ("集中治理工业集聚区水污染", "targets", "looser") in changes
     # 一级A by 2017 in Xinjiang, by 2018 in Changji
     assert ("加快城镇污水处理设施建设与改造", "deadlines", "later") in changes
-    # water use per 10,000 yuan: −33% → −35%
-    assert ("提高用水效率", "targets", "stricter") in changes
+    # water use per 10,000 yuan: 比2015年下降33% (xinjiang 57) → 比2013年下降35% (changji 63): cuts
+    # against other baselines are not ranked, and both baselines are shown
+    cut = next(c for p in xinjiang_changji.matched for c in p.changes
+               if p.a.title == "提高用水效率" and c.field == "targets" and "33%" in (c.a or ""))
+    assert cut.direction is None and "比2015年" in cut.note and "比2013年" in cut.note
     # 经信委、环保厅 lead in Xinjiang; Changji's 环保局 leads alone: a real change
     assert ("取缔“十小”企业", "lead", None) in changes
 
@@ -193,3 +196,95 @@ def test_a_deadline_in_traditional_characters_pairs_with_its_parents():
     b = extract_text("一、總則\n（一）工業。治理工業集聚區。2018年底前，工業集聚區污水處理達到一級A排放標準。（州環保局牽頭）\n")
     (pair,) = diff_plans(a, b).matched
     assert [(c.field, c.direction, c.status) for c in pair.changes] == [("deadlines", "later", "changed")]
+
+
+# -- whose plans they are: options, manifest, text ---------------------------------------------
+
+
+def _findings(data: dict) -> dict:
+    """What a diff found, without the plans' ids and titles (which a copy does not share)."""
+    return {
+        "matched": [(m["a_line"], m["b_line"], m["changes"]) for m in data["matched"]],
+        "also": [(x["a_line"], x["b_line"]) for x in data["also"]],
+        "only": [[t["line"] for t in data["only_a"]], [t["line"] for t in data["only_b"]]],
+        "targets": data["targets"],
+        "indicators": data["indicators"],
+    }
+
+
+@pytest.mark.parametrize(("a", "b"), [("neimenggu", "xinjiang"), ("xinjiang", "changji"), ("xinjiang-13th", "xinjiang-14th")])
+def test_the_same_files_by_path_and_by_name_give_the_same_findings(tmp_path, a, b):
+    from policyx.text.corpus import find_entry
+
+    copies = []
+    for name in (a, b):
+        entry = find_entry(name)
+        copy = tmp_path / f"copy-of-{entry.id}.txt"
+        copy.write_bytes(entry.file.read_bytes())
+        copies.append(str(copy))
+    by_name = json.loads(runner.invoke(app, ["diff", a, b, "-f", "json"]).stdout)
+    by_path = json.loads(runner.invoke(app, ["diff", *copies, "-f", "json"]).stdout)
+    assert by_name["a"]["read_from"]["level"] == "manifest" and by_path["a"]["read_from"]["level"] == "text"
+    assert (by_name["a"]["level"], by_name["b"]["level"]) == (by_path["a"]["level"], by_path["b"]["level"])
+    assert _findings(by_name) == _findings(by_path)
+    fails_name = runner.invoke(app, ["diff", a, b, "-f", "json", "--fail-on", "looser"]).exit_code
+    fails_path = runner.invoke(app, ["diff", *copies, "-f", "json", "--fail-on", "looser"]).exit_code
+    assert fails_name == fails_path
+
+
+def test_level_and_region_can_be_stated(tmp_path):
+    # changji's copy stated to be the province's plan: its absolute amounts are then ranked against xinjiang's
+    copy = tmp_path / "plan.txt"
+    copy.write_bytes((CORPUS / "changji-water-2016.txt").read_bytes())
+    stated = json.loads(runner.invoke(app, ["diff", "xinjiang", str(copy), "-f", "json", "--level-b", "province",
+                                            "--region-b", "新疆维吾尔自治区"]).stdout)
+    assert stated["b"]["read_from"]["level"] == stated["b"]["read_from"]["region"] == "option"
+    water = next(i for i in stated["indicators"] if i["indicator"] == "用水总量")
+    assert water["direction"] == "stricter"  # 550 → 25.04 亿立方米, as if for one area
+    read = json.loads(runner.invoke(app, ["diff", "xinjiang", str(copy), "-f", "json"]).stdout)
+    assert next(i for i in read["indicators"] if i["indicator"] == "用水总量")["direction"] == "incomparable"
+    bad = runner.invoke(app, ["diff", "xinjiang", "changji", "--level-a", "city"])
+    assert bad.exit_code == 2 and "unknown --level" in bad.stderr
+    assert runner.invoke(app, ["diff", "xinjiang", "changji", "--date-b", "July"]).exit_code == 2
+
+
+def test_text_and_markdown_say_whose_plans_they_are():
+    md = runner.invoke(app, ["diff", "xinjiang", "changji", "-f", "markdown"]).stdout
+    assert "- A: 新疆维吾尔自治区水污染防治工作方案 (xinjiang-water-2016) — province, 新疆维吾尔自治区" in md
+    assert "(title, level, region, date: manifest)" in md
+    text = runner.invoke(app, ["diff", "xinjiang", "changji", "--fields", "lead"]).stdout
+    assert "B: 昌吉州水污染防治工作方案" in text and "prefecture" in text
+
+
+# -- reports: fields, lines, escaping -----------------------------------------------------------------
+
+
+def test_markdown_groups_changes_by_field_with_both_lines():
+    md = runner.invoke(app, ["diff", "xinjiang", "changji", "-f", "markdown", "--only-changes"]).stdout
+    sections = [line.split(" (")[0] for line in md.splitlines() if line.startswith("### ")]
+    order = ["### lead", "### participants", "### implementers", "### deadlines", "### targets"]
+    fields = [s for s in sections if s in order]
+    assert fields == sorted(fields, key=order.index) and {"### lead", "### deadlines", "### targets"} <= set(fields)
+    rows = [line for line in md.split("### deadlines")[1].split("###")[0].splitlines() if line.startswith("| 1")]
+    assert rows and all(cells[1].strip().isdigit() and cells[3].strip().isdigit() for cells in (r.split(" | ") for r in rows))
+
+
+def test_fields_shows_only_the_fields_asked_for():
+    md = runner.invoke(app, ["diff", "xinjiang", "changji", "-f", "markdown", "--fields", "deadlines,indicators"]).stdout
+    assert "### deadlines" in md and "### indicators compared" in md
+    assert "### lead" not in md and "### targets" not in md and "### Only in" not in md
+    text = runner.invoke(app, ["diff", "xinjiang", "changji", "--fields", "targets"])
+    assert text.exit_code == 0 and "targets (" in text.stdout and "deadlines (" not in text.stdout
+    bad = runner.invoke(app, ["diff", "xinjiang", "changji", "--fields", "budget"])
+    assert bad.exit_code == 2 and "unknown --fields" in bad.stderr
+
+
+def test_markdown_escapes_plan_text(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("一、总则\n（一）取缔|小企业[附件]<10蒸吨锅炉。2016年底前完成。（省环保厅牵头）\n", encoding="utf-8")
+    b.write_text("一、总则\n（一）取缔|小企业[附件]<10蒸吨锅炉。2017年底前完成。（省经信委牵头）\n", encoding="utf-8")
+    md = runner.invoke(app, ["diff", str(a), str(b), "-f", "markdown"]).stdout
+    row = next(line for line in md.splitlines() if line.startswith("| 1.1.1"))
+    assert "取缔\\|小企业\\[附件\\]&lt;10蒸吨锅炉" in row
+    assert row.count(" | ") == 6  # seven cells: no bar of the plan's text opens a cell

@@ -69,6 +69,7 @@ def digest(doc) -> dict:
             for t in doc.tasks
         ],
         "targets": [_target(t) for t in doc.targets],
+        **({"baselines": [_target(t) for t in doc.baselines]} if doc.baselines else {}),
         "tables": [f"{t.line}: {t.id} {t.kind} {len(t.rows)} rows" for t in doc.tables],
         "warnings": [f"{w.code}: {w.line or '-'}: {w.message}" for w in doc.warnings],
     }

@@ -169,6 +169,28 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Origin:
+    """Where a stretch of the extracted text comes from in the file it was
+    read from (a Word, PDF or Excel file; a text file is its own origin).
+
+    ``line`` and ``span`` are in the extracted text, like every item's; the
+    rest name the place in the file, 1-based: the PDF ``page``; the Word
+    body ``paragraph``; the ``table``, its ``row`` and ``cell`` (column) —
+    for a cell spanning rows, the row it is written in; the Excel ``sheet``
+    with the sheet's own ``row`` and ``cell`` (column) numbers.
+    """
+
+    line: int
+    span: Span
+    page: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    sheet: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentInfo:
     id: str
     title: str | None
@@ -179,6 +201,7 @@ class DocumentInfo:
     lines: int
     level: str | None = None  # province | prefecture | county: whose plan it is
     date: str | None = None  # the plan's date, when known (manifest or text)
+    format: str = "text"  # text | docx | pdf | xlsx | xls: what the file was read as
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -190,11 +213,24 @@ class Document:
     warnings: tuple[Issue, ...]
     tasks: tuple[Task, ...] = field(default=())
     targets: tuple[Target, ...] = field(default=())
+    baselines: tuple[Target, ...] = field(default=())  # rows of a table that looks back (the last plan's targets)
     tables: tuple[Table, ...] = field(default=())
     noise: tuple[Span, ...] = field(default=())  # spans read as web noise / end matter
+    origins: tuple[Origin, ...] = field(default=())  # where the text's stretches are in a Word/PDF/Excel file
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def origin(self, offset: int) -> Origin | None:
+        """Where the character at ``offset`` of the text (an item's
+        ``span[0]``) is in the file it was read from; None for a text file."""
+        import bisect
+
+        starts = [o.span[0] for o in self.origins]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.origins[i].span[0] <= offset < max(self.origins[i].span[1], self.origins[i].span[0] + 1):
+            return self.origins[i]
+        return None
 
     def body_tasks(self) -> tuple[Task, ...]:
         """The tasks written in the plan's text (not the rows of its tables)."""

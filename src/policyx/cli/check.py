@@ -24,9 +24,17 @@ def check(
     config: Annotated[Optional[Path], typer.Option("--config", help="A policyx.toml or pyproject.toml to read.")] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    level: Annotated[Optional[str], typer.Option(help="The plans' level: province, prefecture or county (else manifest, else text).")] = None,
+    region: Annotated[Optional[str], typer.Option(help="The plans' region, e.g. 昌吉州.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="The plan's title.")] = None,
+    date: Annotated[Optional[str], typer.Option(help="The plan's date (2016-07-27) or year.")] = None,
     rules_dir: RulesOption = None,
 ) -> None:
     """Validate plans for CI: exit 0 clean, 1 on errors (or warnings with --strict), 2 on unreadable input.
+
+    Each plan's level, region, title and date come from the options, else the
+    corpus manifest, else its text; the report says which (they decide, with
+    --against, whether absolute amounts are compared).
 
     Example: policyx check changji --against xinjiang --format sarif -o policyx.sarif
     """
@@ -43,10 +51,14 @@ def check(
     unknown = [r for r in disable or () if r not in known]
     if unknown:
         raise fail(f"unknown rule {unknown[0]!r}; see policyx check --list-rules")
+    from policyx.cli.diff import check_facts
+
+    check_facts(level, date, "--")
+    given = {"title": title, "level": level, "region": region, "date": date}
     parent = None
     if against:
         _, parent = load_plan(against, rules_dir)
-    checked, unreadable = _check_plans(plans, rules, parent, settings, disable or ())
+    checked, unreadable = _check_plans(plans, rules, parent, settings, disable or (), given)
     if fmt == "text" and output is None:
         print_text(checked)
     else:
@@ -88,24 +100,29 @@ def _print_rules(known, settings) -> None:
                   r.description) for r in known.values()))
 
 
-def _check_plans(plans: list[str], rules, parent, settings, disable) -> tuple[list, int]:
+def _check_plans(plans: list[str], rules, parent, settings, disable, given: dict) -> tuple[list, int]:
     """Each readable plan with its findings, and how many plans could not be read
     (each reported on standard error)."""
     from policyx.analyse.check import check_plan
+    from policyx.analyse.plan_info import plan_facts
     from policyx.cli.render_check import CheckedPlan
     from policyx.extract.pipeline import extract_file
 
     checked: list[CheckedPlan] = []
     unreadable = 0
+    parent_facts = plan_facts(parent, rules) if parent is not None else None
     for plan in plans:
         try:
-            doc = extract_file(plan, rules)
+            doc = extract_file(plan, rules, **{k: v for k, v in given.items() if k != "region" and v})
         except PolicyxError as exc:
             typer.echo(f"policyx: {exc}", err=True)
             unreadable += 1
             continue
-        findings = check_plan(doc, rules, parent=parent, config=settings, disable=disable)
-        checked.append(CheckedPlan(doc.info.id, doc.info.path, doc.info.title, tuple(findings)))
+        facts = plan_facts(doc, rules, given)
+        findings = check_plan(doc, rules, parent=parent, config=settings, disable=disable, facts=facts,
+                              parent_facts=parent_facts)
+        checked.append(CheckedPlan(doc.info.id, doc.info.path, doc.info.title or facts.title, tuple(findings),
+                                   facts, parent_facts))
     return checked, unreadable
 
 

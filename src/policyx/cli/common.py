@@ -41,14 +41,15 @@ def load_rule_set(rules_dir: list[Path] | None):
         raise fail(str(exc)) from None
 
 
-def load_plan(plan: str, rules_dir: list[Path] | None):
-    """The rules and one extracted plan; an unreadable plan fails the command."""
+def load_plan(plan: str, rules_dir: list[Path] | None, **facts: str | None):
+    """The rules and one extracted plan; an unreadable plan fails the command.
+    ``facts`` (title, level, date) given by the user win over the manifest and the text."""
     from policyx.extract.pipeline import extract_file
     from policyx.rules import load_rules
 
     try:
         rules = load_rules(rule_dirs(rules_dir))
-        return rules, extract_file(plan, rules)
+        return rules, extract_file(plan, rules, **{k: v for k, v in facts.items() if v})
     except PolicyxError as exc:
         raise fail(str(exc)) from None
 

@@ -12,12 +12,14 @@ from policyx.cli.common import RulesOption, check_format, emit, fail, load_plan,
 from policyx.errors import PolicyxError
 from policyx.io.serialize import FORMATS, document_to_dict, dumps
 
-EXTRACT_FORMATS = (*FORMATS, "jsonl", "tree")
+EXTRACT_FORMATS = (*FORMATS, "jsonl", "tree", "text")
 
 
 def extract(
     plans: Annotated[list[str], typer.Argument(help="Plan files, directories, globs, corpus names (xinjiang, …) or - for stdin.")],
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="json (default), yaml, jsonl or tree.")] = None,
+    fmt: Annotated[
+        Optional[str], typer.Option("--format", "-f", help="json (default), yaml, jsonl, tree, or text (the text read from the file).")
+    ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for several plans (default: the cores).")] = None,
     explain: Annotated[
@@ -28,9 +30,12 @@ def extract(
     """Extract plans: section tree, tasks and departments, deadlines, targets, tables.
 
     One plan gives one document (json, yaml or a tree for people); several —
-    or a directory, read recursively for *.txt, *.html, *.md — are extracted in
+    or a directory, read recursively for *.txt, *.html, *.md, *.docx, *.pdf,
+    *.xlsx, *.xls — are extracted in
     parallel, a failing file reported and skipped (exit status 2 at the end).
-    --format jsonl writes one document per line.
+    --format jsonl writes one document per line; --format text prints the
+    text read from the file (a Word, PDF or Excel file's extracted text, which
+    every line and span refers to).
 
     Example: policyx extract xinjiang --format yaml -o xinjiang.yaml
     """
@@ -42,6 +47,9 @@ def extract(
     from policyx.io.batch import expand
 
     sources = expand(plans)
+    if fmt == "text":
+        emit(_plan_text(sources), output)
+        return
     if len(sources) == 1 and fmt != "jsonl":
         _, doc = load_plan(sources[0], rules_dir)
         if fmt == "tree":
@@ -60,6 +68,20 @@ def extract(
     emit(_documents_text(documents, fmt), output)
     if any(o.error for o in outcomes):
         raise typer.Exit(2)
+
+
+def _plan_text(sources: list[str]) -> str:
+    """The text one plan was read as (for a Word, PDF or Excel file, the text
+    extracted from it)."""
+    from policyx.extract.pipeline import read_plan
+
+    if len(sources) != 1:
+        raise fail("--format text shows one plan's text; name one plan")
+    try:
+        source, _, _ = read_plan(sources[0])
+    except PolicyxError as exc:
+        raise fail(str(exc)) from None
+    return source.text if source.text.endswith("\n") else source.text + "\n"
 
 
 def _documents_text(documents: list[dict], fmt: str) -> str:

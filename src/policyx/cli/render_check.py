@@ -28,6 +28,8 @@ class CheckedPlan:
     path: str | None
     title: str | None
     findings: tuple[Finding, ...]
+    facts: object = None  # plan_info.PlanFacts: level, region, date and where each was read
+    parent_facts: object = None  # …of the plan given with --against
 
     @property
     def location(self) -> str:
@@ -40,9 +42,13 @@ def finding_to_dict(f: Finding) -> dict:
 
 
 def plan_to_dict(plan: CheckedPlan) -> dict:
-    return {"document": {"id": plan.id, "path": plan.path, "title": plan.title},
+    facts = {k: v for k, v in plan.facts.as_dict().items() if k != "title"} if plan.facts is not None else {}
+    data = {"document": {"id": plan.id, "path": plan.path, "title": plan.title, **facts},
             "findings": [finding_to_dict(f) for f in plan.findings],
             "summary": summary(plan.findings)}
+    if plan.parent_facts is not None:
+        data["against"] = plan.parent_facts.as_dict()
+    return data
 
 
 def to_json(plans: list[CheckedPlan]) -> str:
@@ -137,10 +143,15 @@ def to_sarif(plans: list[CheckedPlan], catalogue: dict[str, CheckRule]) -> str:
 
 def print_text(plans: list[CheckedPlan], console=None) -> None:
     from rich.console import Console
+    from rich.markup import escape
 
     console = console or Console()
     colour = {"error": "red", "warning": "yellow", "info": "cyan"}
     for plan in plans:
+        if plan.facts is not None:
+            console.print(f"[dim]{escape(plan.location)}: {escape(plan.facts.describe())}"
+                          + (f"; against {escape(plan.parent_facts.describe())}" if plan.parent_facts is not None else "")
+                          + "[/dim]", highlight=False, soft_wrap=True)
         for f in plan.findings:
             where = f"{plan.location}:{f.line}" if f.line else plan.location
             console.print(f"{where}: [{colour[f.severity]}]{f.severity}[/] [bold]{f.rule}[/bold] {f.message}",

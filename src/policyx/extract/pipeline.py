@@ -9,10 +9,11 @@ from pathlib import Path
 import regex
 
 from policyx.text.corpus import CorpusEntry, resolve
+from policyx.extract.baselines import split_baselines
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
 from policyx.model import Document, DocumentInfo, Section
 from policyx.text.normalize import NoiseRule, Normalized
-from policyx.text.reader import read_source
+from policyx.text.reader import SourceText, read_source
 from policyx.rules import RuleSet, load_rules
 from policyx.rules.document import DocumentRules
 from policyx.extract.sections import inline_heading_breaks, segment
@@ -102,6 +103,8 @@ def extract_text(
     encoding: str = "utf-8",
     level: str | None = None,
     date: str | None = None,
+    source_format: str = "text",
+    origins: tuple = (),
 ) -> Document:
     """Extract the structure of one plan from its text.
 
@@ -135,6 +138,7 @@ def extract_text(
     tasks = fill_from_tables(tasks, from_tables)
     table_issues = consistency(tasks, from_tables, parsed)
     targets = (*document_targets(norm, sections, tasks, rules, deadlines), *indicator_targets(parsed, norm, rules))
+    targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back
     title = title if title is not None else _guess_title(norm, rules.document)
     info = DocumentInfo(
         id=doc_id,
@@ -146,15 +150,18 @@ def extract_text(
         lines=norm.line_count,
         level=level or guess_level(title, rules.document),
         date=date,
+        format=source_format,
     )
     document = Document(
         info=info,
         sections=sections,
         tasks=(*tasks, *from_tables),
         targets=targets,
+        baselines=baselines,
         tables=tuple(p.table for p in parsed),
         warnings=(*section_issues, *task_issues, *table_issues),
         noise=norm.noise_spans,
+        origins=tuple(origins),
     )
     return to_original_offsets(document, norm) if norm.edited else document
 
@@ -188,25 +195,37 @@ def to_original_offsets(document: Document, norm: Normalized) -> Document:
     return dataclasses.replace(
         document,
         sections=_mapped(document.sections, norm), tasks=_mapped(document.tasks, norm),
-        targets=_mapped(document.targets, norm), tables=_mapped(document.tables, norm),
+        targets=_mapped(document.targets, norm), baselines=_mapped(document.baselines, norm),
+        tables=_mapped(document.tables, norm),
         warnings=_mapped(document.warnings, norm),
     )
 
 
-def extract_file(name_or_path: str | Path, rules: RuleSet | None = None) -> Document:
-    """Read and extract a plan given as a path, a corpus name, or ``-`` for stdin."""
+def read_plan(name_or_path: str | Path) -> tuple[SourceText, Path | None, CorpusEntry | None]:
+    """The text of a plan given as a path, a corpus name, or ``-`` for stdin
+    (extracted from a Word, PDF or Excel file), with its path and corpus entry."""
     path, entry = resolve(str(name_or_path))
-    source = read_source(path if path is not None else "-")
+    return read_source(path if path is not None else "-"), path, entry
+
+
+def extract_file(name_or_path: str | Path, rules: RuleSet | None = None, *, title: str | None = None,
+                 level: str | None = None, date: str | None = None) -> Document:
+    """Read and extract a plan given as a path, a corpus name, or ``-`` for stdin
+    (``title``, ``level`` and ``date``, when given, win over the corpus manifest
+    and the text)."""
+    source, path, entry = read_plan(name_or_path)
     return extract_text(
         source.text,
         rules,
         doc_id=_doc_id(path, entry),
-        title=entry.title if entry and entry.title else None,
+        title=title or (entry.title if entry and entry.title else None),
         path=source.path,
         sha256=source.sha256,
         encoding=source.encoding,
-        level=entry.level if entry else None,
-        date=entry.date if entry else None,
+        level=level or (entry.level if entry else None),
+        date=date or (entry.date if entry else None),
+        source_format=source.format,
+        origins=source.origins,
     )
 
 

@@ -101,9 +101,39 @@ def distribute(subject: str, count: int) -> list[str]:
     subject = subject.strip()
     if count == 1:
         return [subject]
-    parts = [p.strip() for p in subject.split("、")]
+    parts = [p.strip() for p in _split_outside_brackets(subject, "、")]
     if len(parts) != count or not all(parts):
         return [subject] * count
     last = parts[-1]
-    tail = last[len(parts[0]):] if len(last) > len(parts[0]) else ""
+    first = _without_asides(parts[0])  # "旗县（市、区）、城市污水处理率": the modifier is 旗县
+    tail = last[len(first):] if len(last) > len(first) else ""
     return [p if p == last or not tail or p.endswith(tail) else p + tail for p in parts]
+
+
+def _split_outside_brackets(text: str, separator: str) -> list[str]:
+    """``text`` split at ``separator`` where no bracket is open ("旗县（市、区）、城市"
+    is two parts, not three)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == separator and not depth:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _without_asides(text: str) -> str:
+    """``text`` without what stands in brackets."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(ch)
+    return "".join(out)

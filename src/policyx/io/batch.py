@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from policyx.errors import InputError, PolicyxError
 
-PLAN_SUFFIXES = (".txt", ".html", ".htm", ".md")
+PLAN_SUFFIXES = (".txt", ".html", ".htm", ".md", ".docx", ".pdf", ".xlsx", ".xls")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,8 @@ class Outcome:
 
 
 def expand(inputs: Iterable[str]) -> list[str]:
-    """Files, directories (recursively: *.txt, *.html, *.md), globs and corpus
+    """Files, directories (recursively: *.txt, *.html, *.md, and Word, PDF and
+    Excel files: *.docx, *.pdf, *.xlsx, *.xls), globs and corpus
     names, in order, without repeats.  A name that matches nothing is kept so
     that reading it reports the problem."""
     out: list[str] = []

@@ -11,7 +11,9 @@ from typing import Any
 
 import yaml
 
-from policyx.model import SCHEMA_VERSION, Clause, Deadline, DepartmentRef, Document, Issue, Section, Table, Target, Task
+from policyx.model import (
+    SCHEMA_VERSION, Clause, Deadline, DepartmentRef, Document, Issue, Origin, Section, Table, Target, Task,
+)
 
 FORMATS = ("json", "yaml")
 
@@ -78,14 +80,27 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             "lines": info.lines,
             "level": info.level,
             "date": info.date,
+            "format": info.format,
         },
         "sections": to_plain(doc.sections),
         "tasks": to_plain(doc.tasks),
         "targets": to_plain(doc.targets),
+        "baselines": to_plain(doc.baselines),
         "tables": to_plain(doc.tables),
         "warnings": to_plain(doc.warnings),
         "noise": to_plain(doc.noise),
+        "origins": [origin_to_dict(o) for o in doc.origins],
     }
+
+
+_ORIGIN_KEYS = ("line", "span", "page", "paragraph", "table", "row", "cell", "sheet")
+
+
+def origin_to_dict(origin: Origin) -> dict[str, Any]:
+    """Where a stretch of text came from in its file: line and span, and
+    only the places that apply (page; paragraph; table, row, cell; sheet)."""
+    return {key: to_plain(getattr(origin, key)) for key in _ORIGIN_KEYS
+            if key in ("line", "span") or getattr(origin, key) is not None}
 
 
 def dumps(data: Any, fmt: str) -> str:

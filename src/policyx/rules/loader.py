@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from policyx.rules.deadlines import DeadlineRules
     from policyx.rules.departments import DepartmentRegistry
     from policyx.rules.document import DocumentRules
-    from policyx.rules.sections import compile_section_rules
     from policyx.rules.sections import SectionRules
     from policyx.rules.tables import TableRules
     from policyx.rules.targets import TargetRules
@@ -238,10 +237,24 @@ def _build_patterns(data: dict, name: str) -> tuple[PatternRule, ...]:
     return tuple(rules)
 
 
+_COMPILED_ONCE: dict[tuple[str, tuple[str, ...]], Any] = {}
+
+
+def compiled_once(rules: RuleSet, name: str, build):
+    """A rule file that only some commands use (``diff``'s alignment,
+    indicators, regions), compiled on first use, once per set of rule files;
+    a malformed file is a RulesError naming it."""
+    key = (name, rules.files)
+    if key not in _COMPILED_ONCE:
+        data = rules.raw.get(name, {})
+        _COMPILED_ONCE[key] = _guarded(build, data, ", ".join(data.get("_files", [f"{name}.yaml"])))
+    return _COMPILED_ONCE[key]
+
+
 def _guarded(build, data: dict, where: str):
     try:
         return build(data)
-    except (regex.error, KeyError, TypeError, ValueError) as exc:
+    except (regex.error, KeyError, TypeError, ValueError, ArithmeticError) as exc:
         raise RulesError(f"{where}: {exc}") from None
 
 

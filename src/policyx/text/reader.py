@@ -25,13 +25,17 @@ class SourceText:
     encoding: str
     path: str | None
     sha256: str
+    format: str = "text"  # or docx, pdf, xlsx, xls: the text was extracted from that file
+    origins: tuple = ()  # model.Origin per stretch of text, for a file that is not text
 
 
-# Document formats people save plans in, told by their first bytes.
+# Document formats people save plans in, told by their first bytes: not text
+# (read_source reads PDF, Word and Excel files with text/formats; these
+# messages are for bytes handed to decode_bytes as text)
 _FORMATS = (
-    (b"%PDF-", "a PDF file; convert it to text first (e.g. pdftotext -layout FILE.pdf)"),
-    (b"PK\x03\x04", "a Word .docx (or another zip) file; save it as plain text (.txt) first"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word .doc (or another Office) file; save it as plain text (.txt) first"),
+    (b"%PDF-", "a PDF file, not text: read it as a file (policyx extract FILE.pdf)"),
+    (b"PK\x03\x04", "a Word .docx, Excel .xlsx (or another zip) file, not text: read it as a file (policyx extract FILE)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word .doc (or another Office) file, not text: save it as .docx first"),
     (b"{\\rtf", "an RTF file; save it as plain text (.txt) first"),
 )
 
@@ -107,11 +111,11 @@ def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
 
 
 def read_source(path: str | Path) -> SourceText:
-    """Read a plan from a path (``-`` for standard input)."""
+    """Read a plan from a path (``-`` for standard input): a text file, or a
+    Word, PDF or Excel file whose text is extracted (see text/formats)."""
     if str(path) == "-":
         data = sys.stdin.buffer.read()
-        text, encoding = decode_bytes(data, name="<stdin>")
-        return SourceText(text, encoding, None, hashlib.sha256(data).hexdigest())
+        return _source(data, "<stdin>", None)
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
@@ -121,5 +125,16 @@ def read_source(path: str | Path) -> SourceText:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    text, encoding = decode_bytes(data, name=str(p))
-    return SourceText(text, encoding, str(p), hashlib.sha256(data).hexdigest())
+    return _source(data, str(p), str(p))
+
+
+def _source(data: bytes, name: str, path: str | None) -> SourceText:
+    from policyx.text.formats import read_document, sniff
+
+    digest = hashlib.sha256(data).hexdigest()
+    kind = sniff(data, name)
+    if kind is not None:
+        document = read_document(kind, data, name)
+        return SourceText(document.text, document.encoding, path, digest, kind, document.origins)
+    text, encoding = decode_bytes(data, name=name)
+    return SourceText(text, encoding, path, digest)

@@ -97,12 +97,14 @@ def load_config(path: Path | None, known: Iterable[str]) -> CheckConfig:
     return config
 
 
-def _raw_findings(doc: Document, rules: RuleSet, parent: Document | None) -> Iterable[Finding]:
+def _raw_findings(doc: Document, rules: RuleSet, parent: Document | None, facts=None,
+                  parent_facts=None) -> Iterable[Finding]:
     """Every finding of every check, before the config switches some off.
     Task checks look at the body's tasks (and the rows of the plan's tables
     that restate none of them); a table row restating a body task is checked
     against it (body-table-mismatch) rather than on its own."""
-    context = CheckContext(full=doc, doc=replace(doc, tasks=plan_tasks(doc)), rules=rules, parent=parent)
+    context = CheckContext(full=doc, doc=replace(doc, tasks=plan_tasks(doc)), rules=rules, parent=parent, facts=facts,
+                           parent_facts=parent_facts)
     for module in CHECKS:
         yield from module.check(context)
 
@@ -114,8 +116,12 @@ def check_plan(
     parent: Document | None = None,
     config: CheckConfig | None = None,
     disable: Iterable[str] = (),
+    facts=None,
+    parent_facts=None,
 ) -> list[Finding]:
-    """The findings for one plan, with severities from the catalogue and the config.
+    """The findings for one plan, with severities from the catalogue and the config
+    (``facts`` / ``parent_facts``: whose plans they are, ``plan_info.PlanFacts``;
+    read from the manifest or the text when not given).
 
     >>> from policyx import extract_text, load_rules
     >>> [f.rule for f in check_plan(extract_text("各地要高度重视。"), load_rules())]
@@ -128,7 +134,7 @@ def check_plan(
     if unknown:
         raise PolicyxError(f"unknown rule {sorted(unknown)[0]!r}; see policyx check --list-rules")
     findings = []
-    for f in _raw_findings(doc, rules, parent):
+    for f in _raw_findings(doc, rules, parent, facts, parent_facts):
         if f.rule in off or f.rule not in known:
             continue
         default = f.severity or known[f.rule].severity  # a check may grade a finding itself

@@ -31,6 +31,8 @@ class CheckContext:
     doc: Document  # …with only the plan's own tasks
     rules: RuleSet
     parent: Document | None = None
+    facts: object = None  # plan_info.PlanFacts of the plan and of its parent, when the caller read them
+    parent_facts: object = None
 
     @property
     def plan_year(self) -> int | None:
@@ -46,7 +48,9 @@ class CheckContext:
         """The diff of the parent plan against this one (with --against)."""
         from policyx.analyse.diff import diff_plans
 
-        return diff_plans(self.parent, self.doc, self.rules) if self.parent is not None else None
+        if self.parent is None:
+            return None
+        return diff_plans(self.parent, self.doc, self.rules, facts_a=self.parent_facts, facts_b=self.facts)  # type: ignore[arg-type]
 
     def warnings(self, code: str):
         return (w for w in self.doc.warnings if w.code == code)

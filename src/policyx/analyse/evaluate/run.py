@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from policyx.analyse.evaluate.alignment import score_alignment
+from policyx.analyse.evaluate.indicator_pairs import score_indicator_pairs
 from policyx.analyse.evaluate.report import Report
 from policyx.analyse.evaluate.sections import score_sections
 from policyx.analyse.evaluate.tables import score_indicators, score_table_rows
@@ -15,7 +16,8 @@ from policyx.analyse.evaluate.tasks import score_tasks
 from policyx.errors import InputError
 from policyx.model import Document
 
-GOLD_KINDS = (".sections.yaml", ".tasks.yaml", ".targets.yaml", ".indicators.yaml", ".alignment.yaml")
+GOLD_KINDS = (".sections.yaml", ".tasks.yaml", ".targets.yaml", ".indicators.yaml", ".alignment.yaml",
+              ".targets-alignment.yaml")
 
 
 def gold_files(path: Path) -> list[Path]:
@@ -56,7 +58,7 @@ def evaluate(path: str | Path, rules=None) -> dict[str, Report]:
             raise InputError(f"{file}: not valid YAML ({str(exc).splitlines()[0]})") from None
         base = file.parent
         try:
-            _score_file(file, gold, base, load, reports)
+            _score_file(file, gold, base, load, reports, rules)
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             # a malformed gold file is the user's to fix: say which and where
             raise InputError(f"{file}: not in the gold format ({type(exc).__name__}: {exc}); "
@@ -68,11 +70,12 @@ def evaluate(path: str | Path, rules=None) -> dict[str, Report]:
     return reports
 
 
-def _score_file(file: Path, gold: dict, base: Path, load, reports: dict[str, Report]) -> None:
-    if file.name.endswith(".alignment.yaml"):
+def _score_file(file: Path, gold: dict, base: Path, load, reports: dict[str, Report], rules=None) -> None:
+    if file.name.endswith((".alignment.yaml", ".targets-alignment.yaml")):
         a, b = load(gold["a"], base), load(gold["b"], base)
         name = f"{a.info.id} ↔ {b.info.id}"
-        score_alignment(gold, a, b, reports.setdefault(name, Report(name)))
+        score = score_alignment if file.name.endswith(".alignment.yaml") else score_indicator_pairs
+        score(gold, a, b, reports.setdefault(name, Report(name)), rules)
         return
     doc = load(gold["document"], base)
     report = reports.setdefault(doc.info.id, Report(doc.info.id))

@@ -79,7 +79,7 @@ def _task_row_fields(t: Task, wanted: dict) -> dict:
 
 def score_indicators(gold: dict, doc: Document, report: Report) -> None:
     """Indicator-table rows (by line): metric, unit, target, baseline, attribute, group."""
-    targets = {t.line: t for t in doc.targets if t.source == "table"}
+    targets = {t.line: t for t in (*doc.targets, *doc.baselines) if t.source == "table"}  # baselines: a table looking back
     for table_id, spec in (gold.get("tables") or {}).items():
         counts = report.counts(f"indicators ({table_id})")
         for row in spec.get("rows", []):

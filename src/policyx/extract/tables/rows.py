@@ -134,7 +134,9 @@ def _deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules) -> li
         return []
     year = int(match.group("year"))
     month = int(match.group("month")) if match.group("month") else 12
-    date = dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    last = calendar.monthrange(year, month)[1]
+    day = min(last, int(match.group("day"))) if match.groupdict().get("day") else last
+    date = dt.date(year, month, day).isoformat()
     return [Deadline(raw=norm.source[cell.start:cell.end].strip(), kind="by", date=date, span=(cell.start, cell.end),
                      line=cell.line, rule="table.deadline_cell")]
 
