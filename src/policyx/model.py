@@ -40,7 +40,7 @@ class Section:
     kind: SectionKind = "heading"
     style: str = ""  # which marker rule produced it, e.g. "cn_paren"
     number: int | None = None
-    title_span: Span = (0, 0)
+    title_span: Span | None = None
     body_start: int = 0  # offset where the section's body starts (after the title)
     end: int = 0  # offset where the section ends (next sibling or ancestor heading)
     rule: str = ""
@@ -61,7 +61,7 @@ class DepartmentRef:
     level: str | None = None  # province | prefecture | county, when known
     known: bool = False  # found in the department registry
     inherited: bool = False  # applied by a standing clause of an earlier task
-    span: Span = (0, 0)
+    span: Span | None = None  # None only for a name resolved outside any text
     rule: str = ""  # the clause form or table column that read it
 
 
@@ -126,6 +126,14 @@ class Target:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Task:
+    """One thing the plan asks to be done.
+
+    ``lead``, ``participants`` and ``implementers`` are the task's departments
+    as resolved: what its clause and the clauses nested in it state, plus what
+    a standing clause hands down (``inherited``) and what a table row that
+    restates the task adds. ``clause`` keeps only what the clause itself says.
+    """
+
     id: str
     section: str | None
     title: str

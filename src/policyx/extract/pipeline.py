@@ -180,7 +180,7 @@ def _mapped(item, norm: Normalized):
     for f in dataclasses.fields(item):
         value = getattr(item, f.name)
         if f.name in _SPAN_FIELDS and isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
-            changes[f.name] = norm.original_span(*value) if value != (0, 0) else value
+            changes[f.name] = norm.original_span(*value)
         elif f.name in _OFFSET_FIELDS and isinstance(value, int) and f.name != "end" or \
                 (f.name == "end" and isinstance(item, Section)):
             changes[f.name] = norm.original_span(value, value)[0]

@@ -122,7 +122,7 @@ class DepartmentRegistry:
         raw: str,
         *,
         inherited_prefix: str = "",
-        span: tuple[int, int] = (0, 0),
+        span: tuple[int, int] | None = None,
         inherited: bool = False,
     ) -> DepartmentRef:
         """A DepartmentRef for a name as written.
@@ -134,7 +134,7 @@ class DepartmentRegistry:
         template = self._cache.get(key)
         if template is None:
             template = self._cache[key] = self._resolve(raw, inherited_prefix)
-        if span == (0, 0) and not inherited:
+        if span is None and not inherited:
             return template
         return replace(template, span=span, inherited=inherited)
 
@@ -160,18 +160,18 @@ class DepartmentRegistry:
             return DepartmentRef(
                 raw=raw, name=name, canonical=f"{prefix}{self._full_name(prefix, entry)}", function=entry.function,
                 level=level if level is not None else self._level_from_name(entry.full_name),
-                known=True, inherited=False, span=(0, 0),
+                known=True, inherited=False, span=None,
             )
         if self._is_government(cleaned):
             # every office names its own local governments ("各设区市人民政府",
             # "各县（市、区）人民政府", "某某县人民政府"): known by their shape
             return DepartmentRef(
                 raw=raw, name=cleaned, canonical=cleaned, function="government", level=level,
-                known=True, inherited=False, span=(0, 0),
+                known=True, inherited=False, span=None,
             )
         return DepartmentRef(
             raw=raw, name=name, canonical=f"{prefix}{name}", function=None, level=level,
-            known=False, inherited=False, span=(0, 0),
+            known=False, inherited=False, span=None,
         )
 
     def _cleaned(self, raw: str) -> str:

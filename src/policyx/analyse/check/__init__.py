@@ -14,7 +14,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, get_args
 
 __all__ = ["CheckConfig", "CheckRule", "Finding", "SEVERITIES", "catalogue", "check_plan", "find_config", "load_config",
            "summary"]
@@ -22,24 +22,24 @@ __all__ = ["CheckConfig", "CheckRule", "Finding", "SEVERITIES", "catalogue", "ch
 from policyx.analyse.check.context import CheckContext, Finding, plan_tasks
 from policyx.analyse.check.checks import CHECKS
 from policyx.errors import PolicyxError
-from policyx.model import Document
+from policyx.model import Document, Severity
 from policyx.rules import RuleSet
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 
 
 @dataclass(frozen=True, slots=True)
 class CheckRule:
     id: str
     code: str
-    severity: str
+    severity: Severity
     description: str
 
 
 @dataclass(slots=True)
 class CheckConfig:
     disabled: set[str] = field(default_factory=set)
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
     source: str | None = None
 
 

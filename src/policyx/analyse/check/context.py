@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from policyx.model import Document, Task
+from policyx.model import Document, Severity, Task
 from policyx.rules import RuleSet
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
-    severity: str
+    severity: Severity
     message: str
     line: int | None
     task: str | None = None

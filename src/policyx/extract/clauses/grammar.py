@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import regex
 
 from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
-from policyx.model import DepartmentRef
+from policyx.model import DepartmentRef, Role
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 
@@ -25,7 +25,7 @@ class ParsedClause:
     carries: bool = False  # …for later clauses too (下同)
     notes: list[tuple[int, int]] = field(default_factory=list)  # absolute spans of time/state phrases
 
-    def add(self, role: str, refs: list[DepartmentRef]) -> None:
+    def add(self, role: Role, refs: list[DepartmentRef]) -> None:
         {"lead": self.lead, "participant": self.participants, "implementer": self.implementers}[role].extend(refs)
 
     def empty(self) -> bool:
