@@ -72,7 +72,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
     marker_start = len(text) - len(text.lstrip(" \t"))
     stripped_rest = text[rest_start:].rstrip(" \t\r")
     if rule.kind == "heading":
-        end = _TITLE_END.search(stripped_rest)
+        end = _title_end(stripped_rest)
         title_raw = _without_clause(stripped_rest[: end.start()] if end else stripped_rest, rules)
         run_in = bool(end) and bool(stripped_rest[end.end():].strip())
         body_start = line.start + rest_start + end.end() if run_in else line.end
@@ -101,6 +101,26 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
         body_start=body_start,
         label=label,
     )
+
+
+_OPENING = "(（〔【["
+_CLOSING = ")）〕】]"
+
+
+def _title_end(rest: str) -> regex.Match | None:
+    """The first end of a title outside brackets: the colon of a clause in
+    brackets ("…超低排放改造(牵头单位:省生态环境厅)。") ends no title."""
+    depth, position = 0, 0
+    for m in _TITLE_END.finditer(rest):
+        for ch in rest[position:m.start()]:
+            if ch in _OPENING:
+                depth += 1
+            elif ch in _CLOSING and depth:
+                depth -= 1
+        position = m.start()
+        if depth == 0:
+            return m
+    return None
 
 
 def _without_clause(title: str, rules: RuleSet) -> str:
