@@ -170,7 +170,7 @@ class DepartmentRegistry:
                 known=True, inherited=False, span=None,
             )
         return DepartmentRef(
-            raw=raw, name=name, canonical=f"{prefix}{name}", function=None, level=level,
+            raw=raw, name=name, canonical=name if name.startswith(prefix) else f"{prefix}{name}", function=None, level=level,
             known=False, inherited=False, span=None,
         )
 
