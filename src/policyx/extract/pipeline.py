@@ -6,7 +6,6 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
-import regex
 
 from policyx.text.corpus import CorpusEntry, resolve
 from policyx.extract.baselines import split_baselines
@@ -19,6 +18,7 @@ from policyx.rules.document import DocumentRules
 from policyx.extract.sections import inline_heading_breaks, segment
 from policyx.extract.tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
 from policyx.extract.tasks import extract_tasks
+from policyx.text.sentences import SENTENCE_STOP
 
 
 def _guess_title(norm: Normalized, rules: DocumentRules) -> str | None:
@@ -46,7 +46,7 @@ def _guess_title(norm: Normalized, rules: DocumentRules) -> str | None:
 
 
 # punctuation: a title has no full stop (the words are in rules/document.yaml)
-_FULL_STOP = regex.compile(r"[。;；]")
+_FULL_STOP = SENTENCE_STOP
 
 
 def guess_date(original: str, rules: DocumentRules) -> str | None:

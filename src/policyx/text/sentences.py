@@ -9,6 +9,8 @@ Brackets are skipped: a comma inside "各县（市、区）人民政府" or a cl
 
 from __future__ import annotations
 
+import regex
+
 SENTENCE_END = "。!?;"
 STRONG_END = "。!?"
 PHRASE_END = SENTENCE_END + ",:、"
@@ -16,6 +18,10 @@ COMMA = ","
 OPENERS = "([【〔〈《“‘"
 CLOSERS = ")]】〕〉》”’"
 _PAIR = dict(zip(CLOSERS, OPENERS))
+# The same stops as patterns, in either script (for text that is not folded:
+# table cells, a document's lines).
+SENTENCE_STOP = regex.compile("[。!?;！？；]")
+PHRASE_STOP = regex.compile("[。!?;！？；,，]")
 
 
 def find_end(text: str, start: int, end: int, stops: str) -> int:

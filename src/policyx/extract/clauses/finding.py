@@ -11,8 +11,8 @@ from policyx.extract.clauses.units import _office
 from policyx.model import Clause, DepartmentRef
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
+from policyx.text.sentences import SENTENCE_END as _SENTENCE_END
 
-_SENTENCE_END = "。;!?"
 
 
 @dataclass(frozen=True, slots=True)

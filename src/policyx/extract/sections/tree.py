@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-import regex
 
 from policyx.extract.sections.contents import Contents
 from policyx.extract.sections.markers import (
@@ -38,8 +37,8 @@ from policyx.extract.sections.outline import (
 from policyx.model import Issue, Section
 from policyx.rules import RuleSet
 from policyx.text.normalize import Line, Normalized
+from policyx.text.sentences import SENTENCE_STOP as _SENTENCE_END
 
-_SENTENCE_END = regex.compile(r"[。;；]")
 # a flattened table header: at least this many short lines, none longer than that
 _HEADER_CELLS, _HEADER_CELL_CHARS = 3, 16
 

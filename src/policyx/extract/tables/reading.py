@@ -15,6 +15,7 @@ from policyx.model import Section
 from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
+from policyx.text.sentences import PHRASE_STOP, SENTENCE_STOP
 
 # -- tab-separated tables -----------------------------------------------------------
 
@@ -178,7 +179,7 @@ def _header(cells: list[Cell], rules: TableRules) -> int:
     count = 0
     for cell in cells:
         text = cell.key
-        if len(text) > 16 or _PAGE_NUMBER.match(text) or heading_mark(text, rules) or regex.search(r"[。;；]", text):
+        if len(text) > 16 or _PAGE_NUMBER.match(text) or heading_mark(text, rules) or SENTENCE_STOP.search(text):
             break
         count += 1
     return count if count >= 2 and any(rules.header_words.search(c.key) for c in cells[:count]) else 0
@@ -272,7 +273,7 @@ def _section_end(norm: Normalized, sections: tuple[Section, ...], offset: int) -
 
 def _header_like(text: str, rules: TableRules) -> bool:
     cell = text.strip().rstrip("|").strip()
-    return 0 < len(cell) <= 16 and not regex.search(r"[。;；,，]", cell) and not _PAGE_NUMBER.match(cell) \
+    return 0 < len(cell) <= 16 and not PHRASE_STOP.search(cell) and not _PAGE_NUMBER.match(cell) \
         and not heading_mark(cell, rules)
 
 

@@ -20,6 +20,7 @@ from policyx.model import Deadline, Target, Task
 from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
+from policyx.text.sentences import SENTENCE_STOP
 
 # -- from tables to tasks and targets ------------------------------------------------
 
@@ -40,7 +41,7 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
 def _first_sentence(text: str, rules: TableRules) -> str:
     """A row's title: its first sentence, or its first phrase that is not only
     a time ("2017年底前，造纸行业力争完成…" → "造纸行业力争完成…")."""
-    sentence = regex.split(r"[。;；]", text, maxsplit=1)[0]
+    sentence = SENTENCE_STOP.split(text, maxsplit=1)[0]
     if len(sentence) <= 40:
         return sentence
     phrases = [p for p in regex.split(r"[,，]", sentence) if p.strip()]

@@ -12,13 +12,15 @@ from policyx.model import Section
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
 from policyx.text.normalize import Normalized, comparable
-from policyx.text.sentences import COMMA, STRONG_END, commas, ends_sentence, find_end, first_sentence
+from policyx.text.sentences import (
+    COMMA, SENTENCE_END, SENTENCE_STOP, STRONG_END, commas, ends_sentence, find_end, first_sentence,
+)
 
 WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
 EDGE = " \t\r\n。.;；,，:：、"
 _QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"")
-_STOP = regex.compile(r"[。;!?]")
-_STOP_OR_COLON = regex.compile(r"[。;!?:]")
+_STOP = SENTENCE_STOP
+_STOP_OR_COLON = regex.compile(f"[{regex.escape(SENTENCE_END)}:]")
 # a line broken by a PDF copy is at least this long ("…从源头防" / "止生态破坏。")
 _BROKEN_LINE_MIN = 25
 
