@@ -6,7 +6,6 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
-
 from policyx.text.corpus import CorpusEntry, resolve
 from policyx.extract.baselines import split_baselines
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
