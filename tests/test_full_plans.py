@@ -44,3 +44,31 @@ def test_a_copy_run_onto_one_line_reads_like_the_page(name):
                  [r.name for r in t.implementers], [(d.kind, d.date) for d in t.deadlines]) for t in doc.body_tasks()]
 
     assert reading(extract_text(joined)) == reading(extract_text(text))
+
+
+@pytest.mark.parametrize("path", [
+    "tests/data/wild/texts/jian-air-2018.txt",  # traditional characters
+    "tests/data/wild/texts/jilin-energy-2006.txt",
+    "tests/data/annotated/texts/baotou-digital-gov-evaluation-2022-x2.txt",  # straight quotes: &quot; once escaped
+    "tests/data/annotated/texts/hebei-electronics-action-plan-2020-x2.txt",  # one long line
+    "corpus/changji-water-2016.txt",
+])
+def test_a_saved_web_page_reads_like_its_text(path):
+    """The same plan saved as an HTML page (doctype, head with a <title>,
+    each line a <p> with a style, entities escaped) gives the same tasks,
+    titles and departments: markup is masked and never reaches the words."""
+    import html
+
+    from policyx import extract_text
+
+    text = (ROOT / path).read_text(encoding="utf-8")
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>某市人民政府门户网站</title>"
+            "<style>p{text-indent:2em}</style></head><body>"
+            + "".join(f'<p style="text-indent:2em">{html.escape(line)}</p>\n' for line in text.split("\n"))
+            + "</body></html>")
+
+    def reading(doc):
+        return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants],
+                 [r.name for r in t.implementers]) for t in doc.body_tasks()]
+
+    assert reading(extract_text(page)) == reading(extract_text(text))

@@ -192,7 +192,7 @@ def _edit(text: str, starts: list[int] | None, ends: list[int] | None, edits: Se
     return "".join(pieces), new_starts, new_ends
 
 
-def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     """Edits for every noise match, rule by rule (one alternation of all of
     them defeats the regex engine's literal search); where two overlap, the
     earlier one wins, then the longer."""
@@ -203,7 +203,7 @@ def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[i
                 found.append((match.start(), -match.end(), rule.action))
     found.sort()
     edits: list[tuple[int, int, str]] = []
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, str]] = []
     covered = 0
     for start, negative_end, action in found:
         end = -negative_end
@@ -218,7 +218,7 @@ def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[i
             replacement = ""
         else:
             replacement = _NOT_NEWLINE.sub(" ", piece)
-        spans.append((start, end))
+        spans.append((start, end, action))
         if replacement != piece:
             edits.append((start, end, replacement))
     return edits, spans
@@ -227,7 +227,7 @@ def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[i
 class Normalized:
     """A plan's original text, its working copy, the map between them and a line index."""
 
-    __slots__ = ("original", "text", "source", "noise_spans", "_starts", "_ends", "_line_starts",
+    __slots__ = ("original", "text", "source", "noise_spans", "_noise_actions", "_starts", "_ends", "_line_starts",
                  "_file_line_starts", "_lines")
 
     def __init__(self, original: str, noise: Iterable[NoiseRule] | regex.Pattern | None = None) -> None:
@@ -249,7 +249,9 @@ class Normalized:
                 chars[start:end] = replacement
             working = "".join(chars)
         self._file_line_starts = [0, *(m.end() for m in _LINE_END.finditer(original))]
-        self.noise_spans = tuple(self.original_span(a, b) for a, b in spans) if self._starts else tuple(spans)
+        # found before any edit, on a copy as long as the original: its offsets are the original's
+        self.noise_spans = tuple((a, b) for a, b, _ in spans)
+        self._noise_actions = tuple(action for _, _, action in spans)
         self.text = _soft_breaks(working, self)
         self.source: str | _Aligned = original if self._starts is None else _Aligned(original, self._starts, self._ends)
         self._line_starts = _newlines(self.text)
@@ -265,6 +267,31 @@ class Normalized:
         if self._starts is None:
             return start, end
         return _Aligned(self.original, self._starts, self._ends).span(start, end)  # type: ignore[arg-type]
+
+    def clean(self, start: int, end: int) -> str:
+        """The original's words for a working-copy span, without the web noise
+        inside it: markup and page chrome dropped, entities decoded ("&quot;"
+        is '"'); pinyin glosses stay, as written. An item's ``span`` still
+        points into the original; its words are these."""
+        a, b = self.original_span(start, end)
+        first = bisect.bisect_right(self.noise_spans, (a, len(self.original) + 1)) - 1
+        pieces, position = [], a
+        for i in range(max(first, 0), len(self.noise_spans)):
+            s, e = self.noise_spans[i]
+            if s >= b:
+                break
+            s, e = max(s, position), min(e, b)
+            action = self._noise_actions[i]
+            if e <= s or action == "delete":
+                continue  # a pinyin gloss is part of the words as written ("領(lǐng)導(dǎo)")
+            pieces.append(self.original[position:s])
+            if action == "decode":
+                pieces.append(html.unescape(self.original[s:e]))
+            position = e
+        if not pieces:
+            return self.original[a:b]
+        pieces.append(self.original[position:b])
+        return "".join(pieces)
 
     def insert_breaks(self, offsets: Iterable[int]) -> None:
         """Start a line at each offset (a heading run into the text before it)."""

@@ -131,7 +131,7 @@ class _Finisher:
         return clause, subclauses
 
     def _task(self, unit: Unit) -> Task:
-        text, source = self.norm.text, self.norm.source
+        text = self.norm.text
         start, end = unit.start, unit.end
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -146,12 +146,12 @@ class _Finisher:
         key = section_id or ""
         self.counters[key] = self.counters.get(key, 0) + 1
         title_start, title_end = _trim(text, *(unit.title_span or (start, start)))
-        title = source[title_start:title_end]
+        title = self.norm.clean(title_start, title_end).strip()
         line = self.norm.line_of(start)
         self._note(own, clause, title, line, (start, end))
         return Task(
             id=f"{section_id}.{self.counters[key]}" if section_id else str(self.counters[key]),
-            section=section_id, title=title, text=source[start:end], line=line, span=(start, end),
+            section=section_id, title=title, text=self.norm.clean(start, end), line=line, span=(start, end),
             title_span=(title_start, title_end),
             lead=_dedupe(r for c in own for r in c.lead),
             participants=_dedupe(r for c in own for r in c.participants),
