@@ -163,12 +163,14 @@ def test_paragraphs_separated_by_two_ideographic_spaces():
         ("坚持分区分级", ["卫生健康委"], ["各市政府"]), ("加强用工监测", ["人力资源社会保障厅"], [])]
 
 
-def test_an_item_whose_clause_was_removed_is_a_task_without_lead():
-    # most items carry a clause: the one that does not is what CI is for
+def test_an_item_whose_clause_was_removed_is_reported_not_counted():
+    # most items carry a clause: the one that does not is what CI is for; one
+    # task per attribution clause (the gold conventions), so it is no task
     text = ("一、主要任务\n1.推进水污染防治。（市环保局负责）\n2.推进土壤污染防治。完成详查。\n3.推进大气污染防治。（市环保局负责）\n")
     doc = extract_text(text)
-    assert [t.title for t in doc.tasks] == ["推进水污染防治", "完成详查", "推进大气污染防治"]
-    assert [w.code for w in doc.warnings] == ["task-without-clause"]
+    assert [t.title for t in doc.tasks] == ["推进水污染防治", "推进大气污染防治"]
+    assert [(w.code, w.line) for w in doc.warnings] == [("task-without-clause", 3)]
+    assert "完成详查" in doc.warnings[0].message
 
 
 def test_a_plan_with_clauses_and_no_task_says_why():

@@ -36,12 +36,14 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     find_all_clauses(norm, paras, rules)
     units = [u for u in UnitBuilder(norm, paras, index, rules).build() if _in_text(u, norm.text, index, tables)]
     attributed = any(u.clause is not None for u in units)
+    orphans: list[Unit] = []
     if attributed:
-        units = attributed_units(units, index, task_styles(units, index), rules.tasks)
+        units, orphans = attributed_units(units, index, task_styles(units, index), rules.tasks)
     else:
         units = structure_units(units, index, rules.tasks)
     settle_titles(units, norm.text, rules.tasks)
     tasks, issues = _Finisher(norm, attributed, _document_starts(paras, norm.text, rules)).finish(units)
+    issues = (*issues, *_without_clause(orphans, norm, rules))
     if not tasks:
         issues = (*issues, *_why_no_tasks(paras, sections))
     return tasks, issues
@@ -54,6 +56,18 @@ def _in_text(unit: Unit, text: str, index: SectionIndex, tables: tuple[tuple[int
     if any(a <= unit.start < b for a, b in tables):
         return False
     return (unit.clause is not None and "\t" not in text[unit.start:unit.end]) or not index.in_box_or_appendix(unit.start)
+
+
+def _without_clause(orphans: list[Unit], norm: Normalized, rules: RuleSet) -> tuple[Issue, ...]:
+    """An item (or lead-in paragraph) like the plan's tasks whose clause is missing."""
+    settle_titles(orphans, norm.text, rules.tasks)
+    issues = []
+    for unit in orphans:
+        title = norm.clean(*(unit.title_span or (unit.start, unit.start))).strip(EDGE)
+        issues.append(Issue(code="task-without-clause", line=norm.line_of(unit.start), span=(unit.start, unit.end),
+                            message=f"item {title!r} has no responsibility clause, though the plan's other items "
+                                    "of its kind carry one: no department answers for it"))
+    return tuple(issues)
 
 
 def _document_starts(paras: list[Paragraph], text: str, rules: RuleSet) -> list[int]:

@@ -1,9 +1,9 @@
 """Which units of text are tasks.
 
-In a plan with clauses: every unit a clause closes or heads, and the numbered
-items without one where most items of their kind carry one (a clause left
-out), and paragraphs opened by a lead-in among such paragraphs that carry
-clauses. In a plan with no clause at all: every paragraph of a section that
+In a plan with clauses: every unit a clause closes or heads (one task per
+attribution clause); the numbered items without one where most items of
+their kind carry one (a clause left out), and paragraphs opened by a lead-in
+among such paragraphs that carry clauses, are reported, not counted. In a plan with no clause at all: every paragraph of a section that
 holds tasks (not the sections that set goals or principles), a heading alone
 on its line over a single paragraph being one task with it.
 """
@@ -49,29 +49,29 @@ def sections_without_tasks(index: SectionIndex, rules: TaskRules) -> set[str]:
     return skipped
 
 
-def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], rules: TaskRules) -> list[Unit]:
-    """In a plan with clauses: the units with one, and those without one that
-    look like the rest (see the module docstring)."""
+def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str],
+                     rules: TaskRules) -> tuple[list[Unit], list[Unit]]:
+    """In a plan with clauses: the units with one (the tasks), and those
+    without one that look like the rest — an item or a lead-in paragraph
+    whose clause was left out (see the module docstring). Those are no task
+    (one task per attribution clause), but what a reviewer must hear of."""
     skipped = sections_without_tasks(index, rules)
     by_lead_in = _lead_in_sections(units, index.text, rules)
-    kept = []
+    kept, orphans = [], []
     for unit in units:
         heading = unit.at_marker
-        if unit.clause is None:
-            if heading is None:
-                # a paragraph opened by a lead-in, among paragraphs so opened
-                # that carry clauses ("加强监管。定期检查。" with no clause)
-                if not (unit.starts_paragraph and unit.section is not None and unit.section.id in by_lead_in
-                        and lead_in_at(index.text, unit.start, unit.end, rules)):
-                    continue
-                unit.rule = "task.paragraph_unattributed"
-            elif heading.id in index.parents or heading.style not in styles or heading.id in skipped \
-                    or _names_a_document(heading, unit, index.text, rules):
-                continue
-            else:
-                unit.rule = "task.item_unattributed"
-        kept.append(unit)
-    return kept
+        if unit.clause is not None:
+            kept.append(unit)
+        elif heading is None:
+            # a paragraph opened by a lead-in, among paragraphs so opened
+            # that carry clauses ("加强监管。定期检查。" with no clause)
+            if unit.starts_paragraph and unit.section is not None and unit.section.id in by_lead_in \
+                    and lead_in_at(index.text, unit.start, unit.end, rules):
+                orphans.append(unit)
+        elif not (heading.id in index.parents or heading.style not in styles or heading.id in skipped
+                  or _names_a_document(heading, unit, index.text, rules)):
+            orphans.append(unit)
+    return kept, orphans
 
 
 def _names_a_document(heading, unit: Unit, text: str, rules: TaskRules) -> bool:
