@@ -61,4 +61,9 @@ def main(paths: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Count a plan's attribution clauses with a pattern of its own "
+                                                 "and list those that no task of policyx's holds.")
+    parser.add_argument("paths", nargs="+", help="plan text files")
+    sys.exit(main(parser.parse_args().paths))
