@@ -183,7 +183,7 @@ class TreeReader:
             id=self._unique(section_id),
             level=level,
             marker=source[cand.marker_start:cand.marker_end].strip(),
-            title=self.norm.clean(cand.title_start, cand.title_end).strip(),
+            title=self.norm.clean(cand.title_start, cand.title_end),
             line=cand.file_line,
             span=(cand.marker_start, max(cand.title_end, cand.marker_end)),
             parent=self.sections[parent].id if parent is not None else None,

@@ -160,7 +160,7 @@ class _Finisher:
         key = section_id or ""
         self.counters[key] = self.counters.get(key, 0) + 1
         title_start, title_end = _trim(text, *(unit.title_span or (start, start)))
-        title = self.norm.clean(title_start, title_end).strip()
+        title = self.norm.clean(title_start, title_end)
         line = self.norm.line_of(start)
         self._note(own, clause, title, line, (start, end))
         return Task(
