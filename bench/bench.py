@@ -1,14 +1,26 @@
 """Speed and memory of policyx, measured on demand (never in the test suite).
 
-    python bench/bench.py           # a table
-    python bench/bench.py --json    # the same figures as JSON, to compare runs
+    python bench/bench.py                 # a table
+    python bench/bench.py --json          # the same figures as JSON, to compare runs
+    python bench/bench.py --compare old.json
+    python bench/bench.py --db plans.sqlite   # also time `policyx query` on it (bench/batch.py --keep makes one)
 
-Prints, for the bundled corpus: extract time per document and in total,
-throughput in characters per second (library, one core), the CLI's cold start
-for `policyx extract xinjiang` and for `policyx diff xinjiang changji`, peak
-memory, and how time grows with input size (the corpus concatenated 1, 4, 16
-and 64 times; after the first 附表 of the joined text everything is appendix,
-so the larger inputs exercise the section and noise stages more than tasks).
+The machine is shared and its speed varies from run to run, so every figure
+comes with a RATIO to a reference measured in the same run, which survives a
+busy neighbour:
+
+- extraction (library, one core) on the corpus and on the real long plans of
+  ``tests/data/wild/full/``: characters per second, and the time as a
+  multiple of one ``regex`` pass over the same text (``REFERENCE_PATTERN``,
+  finditer over the whole text);
+- commands (a fresh process each, A B A B alternated, medians): ``policyx
+  --version``, ``--help``, ``corpus list``, ``extract xinjiang``, ``diff
+  xinjiang changji`` (and ``query`` with ``--db``), as a multiple of a bare
+  ``python -c pass``;
+- diff of the corpus's xinjiang and changji plans concatenated 1, 2, 4, 8
+  and 16 times (library, extraction apart): the time per doubling (2.0 is
+  linear);
+- peak memory of a command and of extraction up to the corpus ×16.
 """
 
 from __future__ import annotations
@@ -22,37 +34,110 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from timing import best_of  # bench/timing.py
 
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE_PATTERN = r"[。；;]"  # the sentence stops: one literal-class pass, as a regex engine searches
+SETS = {"corpus": ROOT / "corpus", "wild/full": ROOT / "tests" / "data" / "wild" / "full"}
+COMMANDS = (("--version",), ("--help",), ("corpus", "list"), ("extract", "xinjiang"), ("diff", "xinjiang", "changji"))
 
-def library_figures(repeat: int) -> dict:
+
+def _regex_pass(text: str):
+    import regex
+
+    pattern = regex.compile(REFERENCE_PATTERN)
+    return lambda: sum(1 for _ in pattern.finditer(text))
+
+
+def extraction_figures(repeat: int) -> dict:
+    """Per set: chars/s and the ratio of extract_text's time to one regex pass."""
     from policyx import extract_text, load_rules
-    from policyx.text.corpus import load_manifest
 
     rules = load_rules()
-    extract_text("一、预热\n", rules)  # load lazy imports (cn2an) outside the timing
-    per_doc = []
-    texts = []
-    for entry in load_manifest():
-        text = entry.file.read_text(encoding="utf-8")
-        texts.append(text)
-        seconds = best_of(lambda: extract_text(text, rules), repeat)
-        per_doc.append({"id": entry.id, "chars": len(text), "seconds": seconds, "chars_per_second": len(text) / seconds})
-    total_chars = sum(d["chars"] for d in per_doc)
-    total_seconds = sum(d["seconds"] for d in per_doc)
-    scaling = []
-    joined = "\n".join(texts)
-    for factor in (1, 4, 16, 64):
+    extract_text("一、预热\n（一）工作目标。到2020年完成。\n", rules)  # lazy imports outside the timing
+    out: dict = {}
+    for name, folder in SETS.items():
+        documents = []
+        for path in sorted(folder.glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            seconds = best_of(lambda: extract_text(text, rules), repeat)
+            reference = best_of(_regex_pass(text), repeat)
+            documents.append({"id": path.stem, "chars": len(text), "seconds": seconds,
+                              "chars_per_second": len(text) / seconds, "regex_pass_ratio": seconds / reference,
+                              "reference_seconds": reference})
+        chars = sum(d["chars"] for d in documents)
+        seconds = sum(d["seconds"] for d in documents)
+        reference = sum(d["reference_seconds"] for d in documents)
+        out[name] = {"documents": documents, "chars": chars, "seconds": seconds, "chars_per_second": chars / seconds,
+                     "regex_pass_ratio": seconds / reference}
+    return out
+
+
+def _command(args: tuple[str, ...]) -> list[str]:
+    exe = shutil.which("policyx")
+    return [exe, *args] if exe else [sys.executable, "-m", "policyx", *args]
+
+
+def command_figures(repeat: int, db: str | None = None) -> dict:
+    """Each command and ``python -c pass`` run alternately in fresh processes
+    (with the bytecode an installed package has); medians, and their ratios."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    commands = {"python -c pass": [sys.executable, "-c", "pass"]}
+    commands.update({"policyx " + " ".join(a): _command(a) for a in COMMANDS})
+    if db:
+        commands[f"policyx query --db {Path(db).name} --lead 环保厅"] = _command(("query", "--db", db, "--lead", "环保厅"))
+        commands[f"policyx query --db {Path(db).name} --lead 环保厅 -f csv"] = _command(
+            ("query", "--db", db, "--lead", "环保厅", "-f", "csv"))
+    for command in commands.values():  # warm the file cache and write the .pyc files and the rules cache
+        subprocess.run(command, capture_output=True, check=False, env=env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
+            times[name].append(time.perf_counter() - start)
+    base = statistics.median(times["python -c pass"])
+    return {name: {"median_seconds": statistics.median(t), "min_seconds": min(t),
+                   "ratio_to_python": statistics.median(t) / base} for name, t in times.items()}
+
+
+def diff_scaling(factors=(1, 2, 4, 8, 16)) -> list[dict]:
+    """diff_plans on xinjiang and changji concatenated ``factor`` times."""
+    from policyx import diff_plans, extract_text, load_rules
+
+    rules = load_rules()
+    a = (ROOT / "corpus" / "xinjiang-water-2016.txt").read_text(encoding="utf-8")
+    b = (ROOT / "corpus" / "changji-water-2016.txt").read_text(encoding="utf-8")
+    out = []
+    for factor in factors:
+        doc_a = extract_text("\n".join([a] * factor), rules, doc_id="a")
+        doc_b = extract_text("\n".join([b] * factor), rules, doc_id="b")
+        diff_plans(doc_a, doc_b, rules)  # the rules it compiles on first use, outside the timing
+        seconds = best_of(lambda: diff_plans(doc_a, doc_b, rules), 2 if factor <= 4 else 1)
+        row = {"factor": factor, "units": (len(doc_a.tasks), len(doc_b.tasks)), "seconds": seconds}
+        if out:
+            row["per_doubling"] = (seconds / out[-1]["seconds"]) ** (1 / __import__("math").log2(factor / out[-1]["factor"]))
+        out.append(row)
+    return out
+
+
+def growth(repeat: int) -> list[dict]:
+    """Extraction of the corpus concatenated 1, 4 and 16 times (after the first
+    附表 everything is appendix: the larger inputs weigh the section and noise
+    stages more than tasks)."""
+    from policyx import extract_text, load_rules
+
+    rules = load_rules()
+    joined = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SETS["corpus"].glob("*.txt")))
+    out = []
+    for factor in (1, 4, 16):
         big = "\n".join([joined] * factor)
         seconds = best_of(lambda: extract_text(big, rules), 1 if factor > 4 else repeat)
-        scaling.append({"factor": factor, "chars": len(big), "seconds": seconds, "chars_per_second": len(big) / seconds})
-    return {
-        "documents": per_doc,
-        "total": {"chars": total_chars, "seconds": total_seconds, "chars_per_second": total_chars / total_seconds},
-        "scaling": scaling,
-        "peak_rss_mb_whole_corpus_x64": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    }
+        out.append({"factor": factor, "chars": len(big), "seconds": seconds, "chars_per_second": len(big) / seconds,
+                    "regex_pass_ratio": seconds / best_of(_regex_pass(big), repeat)})
+    return out
 
 
 _PEAK_RSS_CHILD = (
@@ -63,106 +148,76 @@ _PEAK_RSS_CHILD = (
 )
 
 
-def _peak_rss_mb(args: list[str]) -> float:
+def peak_rss_mb(args: list[str]) -> float:
     """Peak memory of one policyx run, reported by the process itself (a
     parent's RUSAGE_CHILDREN would count the pages a fork copies)."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    proc = subprocess.run([sys.executable, "-c", _PEAK_RSS_CHILD.format(args=args)], capture_output=True, text=True, env=env)
+    proc = subprocess.run([sys.executable, "-c", _PEAK_RSS_CHILD.format(args=args)], capture_output=True, text=True)
     line = next(l for l in proc.stderr.splitlines() if l.startswith("peak_rss_kb="))
     return int(line.split("=")[1]) / 1024
 
 
-def cli_cold_start(repeat: int, args: tuple[str, ...] = ("extract", "xinjiang")) -> dict:
-    """A fresh process per run, as a user starts it: with the bytecode an
-    installed package has (PYTHONDONTWRITEBYTECODE is lifted, and one run
-    first writes the .pyc files an editable install lacks)."""
-    exe = shutil.which("policyx")
-    command = [exe, *args] if exe else [sys.executable, "-m", "policyx", *args]
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run(command, capture_output=True, check=False, env=env)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=False, env=env)
-        times.append(time.perf_counter() - start)
-    return {
-        "command": "policyx " + " ".join(args),
-        "median_seconds": statistics.median(times),
-        "min_seconds": min(times),
-        "peak_rss_mb": _peak_rss_mb(list(args)),
-    }
+def _print(figures: dict) -> None:
+    print(f"python {figures['python']}, {figures['cpus']} cores; load average at start {figures['load']}")
+    print(f"\nextract_text (library, one core; reference: one regex pass {REFERENCE_PATTERN!r} over the same text)")
+    for name, s in figures["extraction"].items():
+        print(f"  {name:10s} {len(s['documents']):3d} plans {s['chars']:>9,} chars  {s['seconds'] * 1000:8.1f} ms  "
+              f"{s['chars_per_second'] / 1e6:5.2f} M chars/s  = {s['regex_pass_ratio']:6.0f}x a regex pass")
+        for d in s["documents"]:
+            print(f"    {d['id'][:40]:40s} {d['chars']:>7,} {d['chars_per_second'] / 1e6:5.2f} M chars/s "
+                  f"({d['regex_pass_ratio']:.0f}x)")
+    print("\ncommands (fresh processes, alternated; reference: python -c pass)")
+    for name, c in figures["commands"].items():
+        print(f"  {name:48s} median {c['median_seconds'] * 1000:7.1f} ms  min {c['min_seconds'] * 1000:7.1f} ms  "
+              f"= {c['ratio_to_python']:5.1f}x python")
+    print("\ndiff_plans of xinjiang and changji, each concatenated N times (2.0 per doubling is linear)")
+    for s in figures["diff_scaling"]:
+        doubling = f"  x{s['per_doubling']:.2f} per doubling" if "per_doubling" in s else ""
+        print(f"  x{s['factor']:<3d} {s['units'][0]:5d}/{s['units'][1]:<5d} tasks {s['seconds'] * 1000:8.1f} ms{doubling}")
+    print("\nextraction of the corpus concatenated")
+    for s in figures["growth"]:
+        print(f"  x{s['factor']:<3d} {s['chars']:>10,} chars {s['seconds']:7.2f} s {s['chars_per_second'] / 1e6:5.2f} M chars/s "
+              f"({s['regex_pass_ratio']:.0f}x a regex pass)")
+    print(f"\npeak memory: policyx extract xinjiang {figures['peak_rss_mb']['extract']:.0f} MB, "
+          f"diff {figures['peak_rss_mb']['diff']:.0f} MB; library up to the corpus x16 {figures['peak_rss_mb']['library']:.0f} MB")
 
 
 def _compare(old: dict, new: dict) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    def row(label: str, a: float | None, b: float | None, unit: str) -> None:
+        if a is not None and b is not None:
+            print(f"  {label:48s} {a:9.3f} {unit} -> {b:9.3f} {unit}  ({(b - a) / a * 100:+.0f}%)")
 
-    table = Table(title="bench: earlier run → this run")
-    for col in ("measure", "earlier", "now", "change"):
-        table.add_column(col, justify="right" if col != "measure" else "left")
-
-    def row(label: str, a: float | None, b: float | None, unit: str, lower_is_better: bool = True) -> None:
-        if a is None or b is None:
-            return
-        change = (b - a) / a * 100 if a else 0.0
-        better = (change < 0) == lower_is_better
-        colour = "green" if better else "red"
-        table.add_row(label, f"{a:.3f} {unit}", f"{b:.3f} {unit}", f"[{colour}]{change:+.1f}%[/{colour}]")
-
-    old_docs = {d["id"]: d for d in old.get("documents", [])}
-    for d in new["documents"]:
-        row(f"extract {d['id']}", old_docs.get(d["id"], {}).get("seconds"), d["seconds"], "s")
-    row("extract total", old.get("total", {}).get("seconds"), new["total"]["seconds"], "s")
-    row("CLI cold start", old.get("cli", {}).get("median_seconds"), new["cli"]["median_seconds"], "s")
-    row("diff cold start", old.get("diff_cli", {}).get("median_seconds"), new["diff_cli"]["median_seconds"], "s")
-    row("CLI peak RSS", old.get("cli", {}).get("peak_rss_mb"), new["cli"]["peak_rss_mb"], "MB")
-    Console().print(table)
+    print("earlier run -> this run (ratios to the same run's reference)")
+    for name, s in new["extraction"].items():
+        row(f"extract {name}: x a regex pass", old.get("extraction", {}).get(name, {}).get("regex_pass_ratio"),
+            s["regex_pass_ratio"], "")
+    for name, c in new["commands"].items():
+        row(f"{name}: x python -c pass", old.get("commands", {}).get(name, {}).get("ratio_to_python"), c["ratio_to_python"], "")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--db", help="a database of many plans (policyx index): time policyx query on it too")
     parser.add_argument("--compare", type=argparse.FileType("r", encoding="utf-8"),
                         help="a JSON file from an earlier --json run: print both side by side")
     args = parser.parse_args()
-    # the CLI first: on Linux a child's peak RSS starts from its parent's, so
-    # measure it while this process is still small
-    cli = cli_cold_start(args.repeat)
-    diff_cli = cli_cold_start(args.repeat, ("diff", "xinjiang", "changji", "--format", "json"))
-    figures = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "cli": cli, "diff_cli": diff_cli,
-               **library_figures(args.repeat)}
+    # the commands first: on Linux a child's peak RSS starts from its parent's, so
+    # measure them while this process is still small
+    figures = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "load": os.getloadavg()[0],
+               "commands": command_figures(args.repeat, args.db),
+               "peak_rss_mb": {"extract": peak_rss_mb(["extract", "xinjiang"]),
+                               "diff": peak_rss_mb(["diff", "xinjiang", "changji", "--format", "json"])}}
+    figures["extraction"] = extraction_figures(args.repeat)
+    figures["diff_scaling"] = diff_scaling()
+    figures["growth"] = growth(args.repeat)
+    figures["peak_rss_mb"]["library"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if args.json:
-        print(json.dumps(figures, indent=2))
-        return
-    if args.compare:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+    elif args.compare:
         _compare(json.load(args.compare), figures)
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
-    table = Table(title="extract, per document (library, best of %d)" % args.repeat)
-    for col in ("document", "chars", "ms", "chars/s"):
-        table.add_column(col, justify="right" if col != "document" else "left")
-    for d in figures["documents"]:
-        table.add_row(d["id"], f"{d['chars']:,}", f"{d['seconds'] * 1000:.1f}", f"{d['chars_per_second']:,.0f}")
-    t = figures["total"]
-    table.add_row("[bold]total[/bold]", f"{t['chars']:,}", f"{t['seconds'] * 1000:.1f}", f"{t['chars_per_second']:,.0f}")
-    console.print(table)
-    scale = Table(title="growth with input size (corpus concatenated)")
-    for col in ("times", "chars", "seconds", "chars/s"):
-        scale.add_column(col, justify="right")
-    for s in figures["scaling"]:
-        scale.add_row(str(s["factor"]), f"{s['chars']:,}", f"{s['seconds']:.3f}", f"{s['chars_per_second']:,.0f}")
-    console.print(scale)
-    cli = figures["cli"]
-    console.print(f"CLI cold start ({cli['command']}): median {cli['median_seconds']:.3f} s, "
-                  f"min {cli['min_seconds']:.3f} s, peak RSS {cli['peak_rss_mb']:.0f} MB")
-    d = figures["diff_cli"]
-    console.print(f"CLI ({d['command']}): median {d['median_seconds']:.3f} s, min {d['min_seconds']:.3f} s, "
-                  f"peak RSS {d['peak_rss_mb']:.0f} MB")
-    console.print(f"library peak RSS, up to the corpus x64 (7.9 M chars): {figures['peak_rss_mb_whole_corpus_x64']:.0f} MB")
+    else:
+        _print(figures)
 
 
 if __name__ == "__main__":

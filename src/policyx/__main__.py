@@ -1,3 +1,3 @@
-from policyx.cli.app import main
+from policyx.cli import main
 
 main()

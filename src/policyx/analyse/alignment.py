@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from policyx.analyse.matching import assign, cosine_matrix
+from policyx.analyse.matching import assign_sparse, sparse_cosine
 from policyx.model import Document, Section, Task
 from policyx.text.normalize import comparable
 from policyx.text.similarity import bigrams, char_grams
@@ -113,63 +113,90 @@ def _weighted(texts: list[Counter], idf: dict[str, float]) -> list[Counter]:
 
 
 class _Features:
-    """The matrices and vectors the similarity and the also links use."""
+    """The similarities and vectors the alignment and the also links use, kept
+    sparse: only pairs of units that share a character or bigram are scored
+    (an inverted index of B's units), so the work grows with what the plans
+    share, not with the product of their lengths."""
 
     def __init__(self, a: Document, b: Document, units_a: Sequence[Task], units_b: Sequence[Task]) -> None:
-        import numpy as np
-
+        self.n_a, self.n_b = len(units_a), len(units_b)
         self.texts_a = [bigrams(task_text(t)) for t in units_a]
         self.texts_b = [bigrams(task_text(t)) for t in units_b]
         self.titles_a = [bigrams(comparable(t.title)) for t in units_a]
         self.titles_b = [bigrams(comparable(t.title)) for t in units_b]
         self.idf = _idf([*self.texts_a, *self.titles_a], [*self.texts_b, *self.titles_b])  # a title may use words its text does not
-        self.title = cosine_matrix([char_grams(comparable(t.title)) for t in units_a],
+        self.title = sparse_cosine([char_grams(comparable(t.title)) for t in units_a],
                                    [char_grams(comparable(t.title)) for t in units_b])
-        self.text = cosine_matrix(_weighted(self.texts_a, self.idf), _weighted(self.texts_b, self.idf))
+        self.text = sparse_cosine(_weighted(self.texts_a, self.idf), _weighted(self.texts_b, self.idf))
+        # sections: scored once per pair of section titles, looked up per pair of units
         sa, sb = _section_titles(a), _section_titles(b)
-        self.section = cosine_matrix([char_grams(sa.get(t.section, "")) for t in units_a],
-                                     [char_grams(sb.get(t.section, "")) for t in units_b])
-        pa = np.arange(len(units_a)) / max(1, len(units_a) - 1)
-        pb = np.arange(len(units_b)) / max(1, len(units_b) - 1)
-        self.position = 1.0 - np.abs(pa[:, None] - pb[None, :])
-        self._held = None
+        keys_a, keys_b = sorted({sa.get(t.section, "") for t in units_a}), sorted({sb.get(t.section, "") for t in units_b})
+        by_title = sparse_cosine([char_grams(k) for k in keys_a], [char_grams(k) for k in keys_b])
+        index_a, index_b = {k: n for n, k in enumerate(keys_a)}, {k: n for n, k in enumerate(keys_b)}
+        self._section_of_a = [index_a[sa.get(t.section, "")] for t in units_a]
+        self._section_of_b = [index_b[sb.get(t.section, "")] for t in units_b]
+        self._section = by_title
+        self._held: tuple[dict, dict] | None = None
 
-    def similarity(self, settings: Settings, proc_a: Sequence[bool], proc_b: Sequence[bool]):
-        import numpy as np
+    def position(self, i: int, j: int) -> float:
+        """How near the two units stand in their plans (0 to 1)."""
+        return 1.0 - abs(i / max(1, self.n_a - 1) - j / max(1, self.n_b - 1))
 
+    def section(self, i: int, j: int) -> float:
+        return self._section.get((self._section_of_a[i], self._section_of_b[j]), 0.0)
+
+    def similarity(self, settings: Settings, proc_a: Sequence[bool], proc_b: Sequence[bool]) -> dict[tuple[int, int], float]:
+        """The weighted similarity of every pair that can reach the threshold:
+        those sharing words in their titles or texts — unless the section and
+        position weights alone could reach it, when every pair is scored."""
         wt, wx, ws, wp = settings.weights
-        scores = wt * self.title + wx * self.text + ws * self.section + wp * self.position
-        differ = np.array(proc_a, dtype=bool)[:, None] != np.array(proc_b, dtype=bool)[None, :]
-        return np.where(differ, scores * settings.procedural_factor, scores)
+        if ws + wp >= settings.threshold:
+            pairs = [(i, j) for i in range(self.n_a) for j in range(self.n_b)]
+        else:
+            pairs = sorted({*self.title, *self.text})
+        scores = {}
+        for i, j in pairs:
+            score = (wt * self.title.get((i, j), 0.0) + wx * self.text.get((i, j), 0.0) + ws * self.section(i, j)
+                     + wp * self.position(i, j))
+            scores[(i, j)] = score * settings.procedural_factor if proc_a[i] != proc_b[j] else score
+        return scores
 
-    def held_matrices(self):
+    def held(self) -> tuple[dict, dict]:
         """How much of each unit of A is in each unit of B, and of B in A: the
         share of its text's weighted bigrams, or of its title's, whichever is
-        more (computed once, as matrices: the settings do not change it)."""
+        more; ``held()[0][i]`` maps each unit of B holding any of A's unit i
+        to that share (computed once: the settings do not change it)."""
         if self._held is None:
-            import numpy as np
-
-            vocabulary = {g: k for k, g in enumerate(self.idf)}
-            weights = np.array(list(self.idf.values()))
-
-            def present(rows: list[Counter]):
-                matrix = np.zeros((len(rows), len(vocabulary)))
-                for i, grams in enumerate(rows):
-                    matrix[i, [vocabulary[g] for g in grams]] = 1.0
-                return matrix
-
-            text_a, text_b = present(self.texts_a), present(self.texts_b)
-            title_a, title_b = present(self.titles_a), present(self.titles_b)
-
-            def share(parts, wholes):  # [i, j]: the weighted share of part i's bigrams whole j has
-                total = parts @ weights
-                held = (parts * weights) @ wholes.T
-                return np.divide(held, total[:, None], out=np.zeros_like(held), where=total[:, None] > 0)
-
-            a_in_b = np.maximum(share(text_a, text_b), share(title_a, text_b))
-            b_in_a = np.maximum(share(text_b, text_a), share(title_b, text_a)).T
-            self._held = (a_in_b, b_in_a)
+            self._held = (_shares(self.texts_a, self.titles_a, self.texts_b, self.idf),
+                          _shares(self.texts_b, self.titles_b, self.texts_a, self.idf))
         return self._held
+
+
+def _shares(texts: list[Counter], titles: list[Counter], wholes: list[Counter], idf: dict[str, float]) -> dict[int, dict[int, float]]:
+    """For each part (a unit's text and title), the weighted share of its
+    bigrams each whole's text holds, the larger of the text's and the title's."""
+    postings: dict[str, list[int]] = {}
+    for j, grams in enumerate(wholes):
+        for gram in grams:
+            postings.setdefault(gram, []).append(j)
+    out: dict[int, dict[int, float]] = {}
+    for i, (text, title) in enumerate(zip(texts, titles)):
+        best: dict[int, float] = {}
+        for part in (text, title):
+            total = sum(idf[g] for g in part)
+            if total <= 0:
+                continue
+            held: dict[int, float] = {}
+            for gram in part:
+                weight = idf[gram]
+                for j in postings.get(gram, ()):
+                    held[j] = held.get(j, 0.0) + weight
+            for j, value in held.items():
+                share = value / total
+                if share > best.get(j, 0.0):
+                    best[j] = share
+        out[i] = best
+    return out
 
 
 def _section_titles(doc: Document) -> dict[str | None, str]:
@@ -184,7 +211,7 @@ def align_units(a: Document, b: Document, units_a: Sequence[Task], units_b: Sequ
     if not units_a or not units_b:
         return Alignment((), (), tuple(proc_a), tuple(proc_b))
     features = features or _Features(a, b, units_a, units_b)
-    pairs = assign(features.similarity(settings, proc_a, proc_b), threshold=settings.threshold)
+    pairs = assign_sparse(features.similarity(settings, proc_a, proc_b), threshold=settings.threshold)
     also = _also_links(features, pairs, settings)
     return Alignment(tuple(sorted(pairs)), tuple(sorted(also)), tuple(proc_a), tuple(proc_b))
 
@@ -196,29 +223,31 @@ def features_of(a: Document, b: Document, units_a: Sequence[Task], units_b: Sequ
 def _also_links(features: _Features, pairs, settings: Settings) -> list[tuple[int, int, float]]:
     """Each unit left without a pair, linked to the unit of the other plan
     that holds most of its words, when it holds enough."""
-    a_in_b, b_in_a = features.held_matrices()
+    a_in_b, b_in_a = features.held()
     paired_a = {i for i, _, _ in pairs}
     paired_b = {j for _, j, _ in pairs}
     links = []
-    for i in range(a_in_b.shape[0]):
+    for i in range(features.n_a):
         if i not in paired_a:
-            link = _best(a_in_b[i], settings)
+            link = _best(a_in_b.get(i, {}), settings)
             if link is not None:
                 links.append((i, link[0], link[1]))
-    for j in range(b_in_a.shape[1]):
+    for j in range(features.n_b):
         if j not in paired_b:
-            link = _best(b_in_a[:, j], settings)
+            link = _best(b_in_a.get(j, {}), settings)
             if link is not None:
                 links.append((link[0], j, link[1]))
     return links
 
 
-def _best(held, settings: Settings) -> tuple[int, float] | None:
+def _best(held: dict[int, float], settings: Settings) -> tuple[int, float] | None:
     """The unit that holds most of a part, if it holds enough and clearly more
-    than any other unit does."""
-    order = held.argsort()[::-1]
-    best = float(held[order[0]])
-    second = float(held[order[1]]) if len(order) > 1 else 0.0
+    than any other unit does (units not in ``held`` hold none of it)."""
+    if not held:
+        return None
+    ranked = sorted(held.items(), key=lambda item: -item[1])
+    best = ranked[0][1]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
     if best >= settings.also_threshold and best - second >= settings.also_margin:
-        return int(order[0]), round(best, 3)
+        return ranked[0][0], round(best, 3)
     return None

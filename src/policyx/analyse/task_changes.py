@@ -7,7 +7,7 @@ Targets are compared plan-wide, by indicator (``target_pairs``), not here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Literal, Sequence
 
 from policyx.analyse.matching import match
 from policyx.model import Deadline, DepartmentRef, Task
@@ -22,11 +22,11 @@ _INVERSE = {"stricter": "looser", "looser": "stricter", "earlier": "later", "lat
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    field: str  # lead | participants | implementers | deadlines | targets
+    field: Literal["lead", "participants", "implementers", "deadlines", "targets"]
     a: str | None
     b: str | None
-    direction: str | None  # stricter | looser | earlier | later | None
-    status: str = "changed"  # changed | added (only in B) | dropped (only in A)
+    direction: Literal["stricter", "looser", "earlier", "later"] | None
+    status: Literal["changed", "added", "dropped"] = "changed"  # added: only in B; dropped: only in A
     line_a: int | None = None
     line_b: int | None = None
     note: str | None = None

@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 import regex
 
 from policyx.model import Deadline
+from policyx.text.anchors import AnchoredText
 from policyx.text.numerals import read_number
 from policyx.rules.deadlines import DeadlineRule, DeadlineRules
 
@@ -202,8 +203,9 @@ def mask_titles(text: str) -> str:
 def _hits(masked: str, offset: int, rules: DeadlineRules, exclude: Sequence[tuple[int, int]]) -> list[_Hit]:
     """Every rule's matches, overlapping or not, outside the excluded spans."""
     hits = []
+    text = AnchoredText(masked)  # each rule runs only on the lines that hold its anchors
     for rule in rules.rules:
-        for m in rule.pattern.finditer(masked):
+        for m in text.finditer(rule.pattern, rule.anchors):
             start, end = m.span()
             # the match may open with a space the pattern allowed; trim it
             while start < end and masked[start].isspace():
@@ -230,17 +232,28 @@ def _continues(previous: Deadline | None, hit: _Hit, masked: str, offset: int) -
             and not masked[previous.span[1] - offset:hit.start].strip(" \t,，、"))
 
 
+def deadline_hits(text: str, offset: int, rules: DeadlineRules,
+                  exclude: Sequence[tuple[int, int]] = ()) -> tuple[str, list[_Hit]]:
+    """The deadline phrases of a stretch, overlaps resolved, before they are
+    read as dates: what :func:`find_deadlines` reads, whatever the plan's year."""
+    masked = mask_titles(text)
+    return masked, resolve_overlaps(_hits(masked, offset, rules, exclude))
+
+
 def find_deadlines(
     text: str, offset: int, rules: DeadlineRules, original: str, line_of, *,
     exclude: Sequence[tuple[int, int]] = (), reference_year: int | None = None,
+    hits: tuple[str, list[_Hit]] | None = None,
 ) -> list[Deadline]:
     """Deadlines in a stretch of working-copy text (``offset`` is its start in
     the document); ``exclude`` holds absolute spans to skip (nested clauses);
-    ``reference_year`` is the plan's year, for 今年 and 明年."""
-    masked = mask_titles(text)
+    ``reference_year`` is the plan's year, for 今年 and 明年; ``hits``, when
+    given, are the stretch's :func:`deadline_hits` (found once, read again
+    for another year)."""
+    masked, found = hits if hits is not None else deadline_hits(text, offset, rules, exclude)
     out: list[Deadline] = []
     previous: Deadline | None = None
-    for hit in resolve_overlaps(_hits(masked, offset, rules, exclude)):
+    for hit in found:
         period = _period(hit, rules)
         for date, start in _dates(hit.rule, hit.match, rules, reference_year):
             if hit.rule.kind in ("by", "from") and date is None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import glob
 import os
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -88,6 +90,8 @@ def extract_many(
 ) -> Iterator[Outcome]:
     """Extract every source, in input order; ``on_done`` hears of each as it
     finishes.  One process when ``jobs`` is 1 or there is one source."""
+    if jobs is not None and jobs < 0:
+        raise PolicyxError(f"jobs must be 1 or more (0 or None: one per core), not {jobs}")
     jobs = jobs or default_jobs()
     if jobs == 1 or len(sources) <= 1:
         for source in sources:
@@ -101,10 +105,21 @@ def extract_many(
     # chunks keep the per-task overhead small when there are thousands of files
     size = max(1, min(32, len(sources) // (jobs * 4) or 1))
     chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
+    # a few chunks in flight per process, each let go once handed on: memory
+    # stays flat however many plans there are (all futures at once would keep
+    # every finished document until the end)
+    ahead = jobs * 2
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_extract_chunk, chunk, rules_dirs) for chunk in chunks]
-        for future in futures:
-            for outcome in future.result():
+        pending: deque = deque()
+        queued = iter(chunks)
+        for chunk in islice(queued, ahead):
+            pending.append(pool.submit(_extract_chunk, chunk, rules_dirs))
+        while pending:
+            outcomes = pending.popleft().result()
+            for chunk in islice(queued, 1):
+                pending.append(pool.submit(_extract_chunk, chunk, rules_dirs))
+            for outcome in outcomes:
                 if on_done:
                     on_done(outcome)
                 yield outcome
+            del outcomes

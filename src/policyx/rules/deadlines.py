@@ -8,6 +8,7 @@ import regex
 
 from policyx.errors import RulesError
 from policyx.rules.loader import expand_fragments, optional_pattern
+from policyx.text.anchors import Anchors, line_anchors
 
 KINDS = ("by", "from", "every", "ongoing")
 DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "ten_days_end", "day", "year_start", "month_start",
@@ -27,6 +28,7 @@ class DeadlineRule:
     reference: bool = False  # dates the targets near it, but is no task's deadline ("十四五期间")
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
+    anchors: Anchors | None = None  # characters one of which every match holds: the lines to run it on
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,7 @@ def _compile_rule(rid: str, item: dict, fragments: dict, where: str) -> Deadline
         value=item.get("value"), approximate=bool(item.get("approximate", False)),
         plan_year=bool(item.get("plan_year", False)), reference=bool(item.get("reference", False)),
         examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
+        anchors=line_anchors(source),
     )
 
 

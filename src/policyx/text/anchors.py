@@ -1,0 +1,258 @@
+"""Running a pattern only where it can match: on the lines that hold one of
+its anchor characters.
+
+A rule such as ``deadline.plan_year_ten_days`` (``6月中旬前``) can only match
+where a 旬 stands; run over the whole text, the regex engine tries it at
+every digit. :func:`line_anchors` reads, from the parsed pattern, sets of
+characters of which every match holds one (a 旬; 日 or 号; 底 or 末 …);
+:class:`AnchoredText` finds, in one text, the lines that hold the rarest of
+those sets and runs the pattern on them alone — with ``pos``/``endpos`` on
+the whole text, so that lookbehinds see what stands before the line.
+
+That gives the same matches as one pass over the whole text only when no
+match can run over a line break, and no lookahead can look past one: a
+pattern that can match a newline (``\\s``, ``[^。]``, ``[\\s\\S]``) outside a
+lookbehind, or that asks for the end of the text (``$`` without MULTILINE,
+``\\Z``), gets no anchors and is run over the whole text as before.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+MAX_SET = 12  # an anchor set larger than this finds too many lines to be worth it
+
+Anchors = tuple[frozenset[str], ...]
+
+
+def line_anchors(source: str, flags: int = 0) -> Anchors | None:
+    """Sets of characters of which every match of ``source`` holds at least one
+    (rarest first is the caller's choice); None when the pattern cannot be run
+    line by line (or cannot be read). An empty tuple: nothing to anchor on.
+
+    >>> sorted(line_anchors(r"(?<![0-9])(?P<month>1[0-2]|[1-9])月(?P<xun>上|中|下)旬")[-1])
+    ['旬']
+    >>> line_anchors(r"相关链接[:：][\\s\\S]*") is None
+    True
+    """
+    try:
+        from regex import _regex_core as core
+
+        parsed = _parse(core, source, flags)
+        if _crosses_lines(core, parsed):
+            return None
+        return tuple(dict.fromkeys(_needed(core, parsed)))
+    except Exception:  # noqa: BLE001 - an unreadable pattern is simply not anchored
+        return None
+
+
+def required_chars(source: str, flags: int = 0, max_set: int = MAX_SET) -> Anchors:
+    """Sets of characters of which every match holds at least one, whether or
+    not a match can run over lines (empty when none is known): a text that
+    lacks every character of one of them cannot match (:func:`may_match`).
+
+    >>> [''.join(sorted(s)) for s in required_chars(r"[0-9]+\\s*(?:以上|以下)")]
+    ['0123456789', '以']
+    """
+    try:
+        from regex import _regex_core as core
+
+        return tuple(dict.fromkeys(_needed(core, _parse(core, source, flags), max_set)))
+    except Exception:  # noqa: BLE001 - an unreadable pattern is looked for everywhere
+        return ()
+
+
+def may_match(text: str, required: Anchors) -> bool:
+    """False when ``text`` lacks every character of one of the ``required`` sets."""
+    return not any(chars.isdisjoint(text) for chars in required)
+
+
+def first_chars(source: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of ``source`` can start with; None when any can
+    (a class such as ``\\p{Han}``, ``.``, a negated set) or the match can be
+    empty. A position whose character is not among them cannot match there.
+
+    >>> sorted(first_chars(r"[ \t]*(?:[(（](?P<num>[一二三])[)）])"))
+    ['\t', ' ', '(', '（']
+    """
+    try:
+        from regex import _regex_core as core
+
+        chars, can_be_empty = _first(core, _parse(core, source, flags))
+        return None if can_be_empty else chars
+    except Exception:  # noqa: BLE001 - unknown: tried everywhere
+        return None
+
+
+def _first(core, node) -> tuple[frozenset[str] | None, bool]:
+    """(characters a non-empty match can start with — None: any —, whether it can be empty)."""
+    if isinstance(node, core.Sequence):
+        found: set[str] = set()
+        for item in node.items:
+            chars, can_be_empty = _first(core, item)
+            if chars is None:
+                return None, False
+            found |= chars
+            if not can_be_empty:
+                return frozenset(found), False
+        return frozenset(found), True
+    if isinstance(node, core.Branch):
+        found, empty = set(), False
+        for branch in node.branches:
+            chars, can_be_empty = _first(core, branch)
+            if chars is None:
+                return None, False
+            found |= chars
+            empty = empty or can_be_empty
+        return frozenset(found), empty
+    if isinstance(node, (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat)):
+        chars, can_be_empty = _first(core, node.subpattern)
+        return chars, can_be_empty or node.min_count == 0
+    if isinstance(node, (core.Group, core.Atomic)):
+        return _first(core, node.subpattern)
+    if isinstance(node, core.LookAround) or type(node).__name__ in _SAFE_ZERO_WIDTH:
+        return frozenset(), True  # takes no character (what it asks of them only narrows the set)
+    chars = _chars(core, node, 256)
+    return (chars, False) if chars else (None, False)
+
+
+def _parse(core, source: str, flags: int):
+    global_flags = flags
+    while True:
+        try:
+            text = core.Source(source)
+            info = core.Info(global_flags, text.char_type, {})
+            info.guess_encoding = core.UNICODE
+            text.ignore_space = bool(info.flags & core.VERBOSE)
+            return core._parse_pattern(text, info)
+        except core._UnscopedFlagSet:
+            global_flags = info.global_flags
+
+
+def _children(core, node) -> list:
+    if isinstance(node, core.Sequence):
+        return list(node.items)
+    if isinstance(node, core.Branch):
+        return list(node.branches)
+    if isinstance(node, (core.Group, core.Atomic, core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat)):
+        return [node.subpattern]
+    return []
+
+
+_SAFE_ZERO_WIDTH = ("StartOfString", "StartOfLine", "StartOfLineU", "EndOfLine", "Boundary", "DefaultBoundary",
+                    "StartOfWord", "EndOfWord", "DefaultStartOfWord", "DefaultEndOfWord", "SearchAnchor")
+
+
+def _crosses_lines(core, node) -> bool:
+    """Whether a match (or a lookahead) can take a newline, or the pattern asks
+    for the end of the text."""
+    if isinstance(node, core.LookAround):
+        return False if node.behind else _crosses_lines(core, node.subpattern)
+    if isinstance(node, (core.Sequence, core.Branch, core.Group, core.Atomic, core.GreedyRepeat, core.LazyRepeat,
+                         core.PossessiveRepeat)):
+        return any(_crosses_lines(core, child) for child in _children(core, node))
+    if isinstance(node, (core.Character, core.Property, core.Range, core.SetBase)):
+        return bool(node.matches(10))
+    if isinstance(node, core.Any):
+        return False  # "." takes no newline without DOTALL (that is AnyAll)
+    return type(node).__name__ not in _SAFE_ZERO_WIDTH
+
+
+def _rank(chars: frozenset[str]) -> tuple[bool, int]:
+    """A guess at how rare a set is before a text is seen: no ASCII, few characters."""
+    return any(c.isascii() for c in chars), len(chars)
+
+
+def _chars(core, node, max_set: int = MAX_SET) -> frozenset[str] | None:
+    """The characters one consuming node takes, when they are few."""
+    if getattr(node, "case_flags", 0) or getattr(node, "zerowidth", False) or not getattr(node, "positive", True):
+        return None
+    if isinstance(node, core.Character):
+        return frozenset(chr(node.value))
+    if isinstance(node, core.Range):
+        return frozenset(map(chr, range(node.lower, node.upper + 1))) if node.upper - node.lower < max_set else None
+    if isinstance(node, core.SetUnion):
+        found: set[str] = set()
+        for item in node.items:
+            chars = _chars(core, item, max_set)
+            if chars is None:
+                return None
+            found |= chars
+        return frozenset(found) if len(found) <= max_set else None
+    return None
+
+
+def _needed(core, node, max_set: int = MAX_SET) -> list[frozenset[str]]:
+    """Sets of characters, each holding one character of every match of ``node``."""
+    if isinstance(node, core.Sequence):
+        return [s for item in node.items for s in _needed(core, item, max_set)]
+    if isinstance(node, core.Branch):
+        union: set[str] = set()
+        for branch in node.branches:
+            options = _needed(core, branch, max_set)
+            if not options:
+                return []
+            union |= min(options, key=_rank)
+        return [frozenset(union)] if len(union) <= max_set else []
+    if isinstance(node, (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat)):
+        return _needed(core, node.subpattern, max_set) if node.min_count >= 1 else []
+    if isinstance(node, (core.Group, core.Atomic)):
+        return _needed(core, node.subpattern, max_set)
+    chars = _chars(core, node, max_set)
+    return [chars] if chars else []
+
+
+class AnchoredText:
+    """One text, and for each character asked about how often it occurs there."""
+
+    __slots__ = ("text", "_counts", "_windows")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counts: dict[str, int] = {}
+        self._windows: dict[frozenset[str], list[tuple[int, int]]] = {}
+
+    def _count(self, ch: str) -> int:
+        n = self._counts.get(ch)
+        if n is None:
+            n = self._counts[ch] = self.text.count(ch)
+        return n
+
+    def windows(self, anchors: Anchors) -> list[tuple[int, int]]:
+        """``(start, end)`` of the runs of lines holding a character of the
+        rarest anchor set (each line with its newline)."""
+        best = min(anchors, key=lambda chars: sum(self._count(c) for c in chars))
+        found = self._windows.get(best)
+        if found is None:
+            found = self._windows[best] = self._lines_holding(best)
+        return found
+
+    def _lines_holding(self, chars: frozenset[str]) -> list[tuple[int, int]]:
+        text = self.text
+        lines: set[tuple[int, int]] = set()
+        for ch in chars:
+            at = text.find(ch) if self._count(ch) else -1
+            while at != -1:
+                start = text.rfind("\n", 0, at) + 1
+                stop = text.find("\n", at)
+                stop = len(text) if stop == -1 else stop + 1
+                lines.add((start, stop))
+                at = text.find(ch, stop)
+        out: list[tuple[int, int]] = []
+        for start, stop in sorted(lines):
+            if out and start == out[-1][1]:
+                out[-1] = (out[-1][0], stop)
+            else:
+                out.append((start, stop))
+        return out
+
+    def finditer(self, pattern: regex.Pattern, anchors: Anchors | None) -> Iterator[regex.Match]:
+        """The matches of ``pattern`` over the whole text, looked for only
+        where ``anchors`` allow (everywhere when there are none)."""
+        if not anchors:
+            yield from pattern.finditer(self.text)
+            return
+        for start, end in self.windows(anchors):
+            yield from pattern.finditer(self.text, start, end)

@@ -1,0 +1,206 @@
+"""What makes policyx fast, checked by its structure — never by timing (the
+figures are bench/bench.py's): what a command imports, the compiled-rules
+cache and when it is trusted, rules run only where they can match, sparse
+alignment giving the dense one's answer, tables printed as plain lines."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import random
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from policyx.rules import cache, load_rules
+from policyx.rules import loader
+from policyx.text.anchors import AnchoredText, line_anchors
+
+from .conftest import CORPUS, ROOT
+
+STAGES = ("policyx.extract", "policyx.analyse", "policyx.rules", "policyx.io.store", "policyx.io.batch")
+HEAVY = ("typer", "pydantic", "numpy", "lap", "opencc", "cn2an", "jieba")
+
+
+def _loaded_by(args: list[str]) -> set[str]:
+    """The modules a fresh process holds after running ``policyx ARGS``."""
+    code = ("import io, json, sys, contextlib\nfrom policyx.cli import main\n"
+            "try:\n    with contextlib.redirect_stdout(io.StringIO()):\n        main(%r)\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps(sorted(sys.modules)))" % args)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(json.loads(out.strip().splitlines()[-1]))
+
+
+def _under(modules: set[str], prefixes) -> list[str]:
+    return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in prefixes))
+
+
+def test_version_loads_no_stage_and_no_library():
+    loaded = _loaded_by(["--version"])
+    assert _under(loaded, STAGES) == [] and _under(loaded, HEAVY) == []
+
+
+@pytest.mark.parametrize("args", [["--help"], ["corpus", "list"]])
+def test_help_and_corpus_list_load_no_stage(args):
+    loaded = _loaded_by(args)
+    assert _under(loaded, STAGES) == []
+    assert _under(loaded, ("pydantic", "numpy", "lap", "opencc", "cn2an", "jieba")) == []
+
+
+def test_a_command_loads_only_what_it_uses():
+    extract = _loaded_by(["extract", "xinjiang"])
+    assert _under(extract, ("policyx.analyse", "policyx.io.store")) == []
+    # plain options need no pydantic; a simplified text needs no OpenCC; digits need no cn2an
+    assert _under(extract, ("pydantic", "numpy", "lap", "opencc", "cn2an", "jieba")) == []
+    diff = _loaded_by(["diff", "xinjiang", "changji", "--format", "json"])
+    assert _under(diff, ("pydantic", "numpy", "lap", "opencc")) == []  # small groups are assigned without lap
+
+
+# -- the compiled-rules cache ---------------------------------------------------------------
+
+
+@pytest.fixture()
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYX_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _files(*extra) -> list:
+    dirs = [loader.packaged_rules_dir(), *extra]
+    return [p for d in dirs for p in sorted(d.glob("*.yaml"))]
+
+
+def test_compiled_rules_are_kept_and_read_back(cache_dir):
+    key = cache.cache_key(_files())
+    assert cache.load(key) is None
+    compiled = loader._compile_rules([loader.packaged_rules_dir()])
+    cache.store(key, compiled)
+    assert [p.name for p in cache_dir.iterdir()] == [f"rules-{key}.pickle"]
+    again = cache.load(key)
+    assert again is not None and again is not compiled
+    assert [r.id for r in again.deadlines.rules] == [r.id for r in compiled.deadlines.rules]
+    assert [r.anchors for r in again.deadlines.rules] == [r.anchors for r in compiled.deadlines.rules]
+    assert again.targets.pattern.pattern == compiled.targets.pattern.pattern
+    text = "（一）工作目标。到2020年，全区用水总量控制在211亿立方米以内（自治区水利厅牵头）。\n"
+    from policyx import extract_text
+    from policyx.io.serialize import document_to_dict
+
+    assert document_to_dict(extract_text(text, again)) == document_to_dict(extract_text(text, compiled))
+
+
+def test_a_damaged_or_foreign_cache_file_is_never_trusted(cache_dir):
+    key = cache.cache_key(_files())
+    cache.store(key, {"rules": 1})
+    path = cache_dir / f"rules-{key}.pickle"
+    data = path.read_bytes()
+    path.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # one bit flipped
+    assert cache.load(key) is None
+    path.write_bytes(data[: len(data) // 2])  # truncated
+    assert cache.load(key) is None
+    path.write_bytes(b"policyx-rules-cache 1\n" + b"\0" * 32 + pickle.dumps({"rules": 2}))  # a digest that does not match
+    assert cache.load(key) is None
+    path.write_bytes(data)
+    assert cache.load(key) == {"rules": 1}
+    os.chmod(path, 0o666)  # writable by others
+    assert cache.load(key) is None
+
+
+def test_the_key_follows_the_rule_files_and_the_cache_can_be_turned_off(cache_dir, tmp_path, monkeypatch):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "targets.yaml").write_text("fixed: []\n", encoding="utf-8")
+    first = cache.cache_key(_files(extra))
+    assert first != cache.cache_key(_files())
+    (extra / "targets.yaml").write_text("fixed: []\n# changed\n", encoding="utf-8")
+    assert cache.cache_key(_files(extra)) != first
+    assert cache.cache_key([extra / "missing.yaml"]) is None  # unreadable: compiled (and reported) as before
+    monkeypatch.setenv("POLICYX_CACHE_DIR", "")
+    cache.store(first, {"rules": 1})
+    assert cache.cache_dir() is None and cache.load(first) is None
+
+
+def test_load_rules_goes_through_the_cache(cache_dir):
+    uncached = load_rules.__wrapped__()
+    assert len(list(cache_dir.glob("rules-*.pickle"))) == 1
+    cached = load_rules.__wrapped__()
+    assert cached is not uncached and cached.files == uncached.files
+
+
+# -- rules run only where they can match ----------------------------------------------------
+
+
+def test_anchors_name_a_character_every_match_holds():
+    assert line_anchors(r"(?<![0-9])(?P<month>1[0-2]|[1-9])月(?P<xun>上|中|下)旬")[-1] == frozenset("旬")
+    assert frozenset("底末") in line_anchors(r"[0-9]{4}年(?:底|末)前?")
+    # a pattern that can take a newline, or asks for the text's end, is run over the whole text
+    assert line_anchors(r"相关链接[:：][\s\S]*") is None
+    assert line_anchors(r"年底$") is None
+    assert line_anchors(r"(?<=\s)年底") == (frozenset("年"), frozenset("底"))  # a lookbehind may look back over lines
+
+
+def test_every_deadline_rule_finds_on_its_lines_what_it_finds_in_the_whole_text():
+    rules = load_rules().deadlines.rules
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    texts += [t.replace("\n", "\u3000\u3000") for t in texts[:2]] + ["2016年底前\n年底前完成\n\n6月中旬前"]
+    for text in texts:
+        anchored = AnchoredText(text)
+        for rule in rules:
+            assert [m.span() for m in anchored.finditer(rule.pattern, rule.anchors)] == \
+                   [m.span() for m in rule.pattern.finditer(text)], rule.id
+
+
+def test_traditional_characters_are_those_opencc_changes():
+    pytest.importorskip("opencc")
+    from policyx.text.traditional import TRADITIONAL, generate
+
+    assert frozenset(generate()) == TRADITIONAL
+
+
+# -- sparse alignment -----------------------------------------------------------------------
+
+
+def test_the_sparse_assignment_is_as_good_as_the_dense_one():
+    np = pytest.importorskip("numpy")
+    from policyx.analyse import matching
+
+    rng = random.Random(7)
+    for _ in range(300):
+        n, m = rng.randint(1, 8), rng.randint(1, 8)
+        edges = {(i, j): round(rng.uniform(0.3, 1.0), 4) for i in range(n) for j in range(m) if rng.random() < 0.5}
+        matrix = np.zeros((n, m))
+        for (i, j), score in edges.items():
+            matrix[i, j] = score
+        dense = matching.assign(matrix, threshold=0.35)
+        sparse = matching.assign_sparse(edges, threshold=0.35)
+        assert round(sum(1 + s for _, _, s in sparse), 9) == round(sum(1 + s for _, _, s in dense), 9)
+        assert len({i for i, _, _ in sparse}) == len(sparse) == len({j for _, j, _ in sparse})
+
+
+# -- tables for people ------------------------------------------------------------------------
+
+
+def test_tables_are_plain_lines_when_piped():
+    from policyx.cli.app import app
+
+    result = CliRunner().invoke(app, ["corpus", "list"])
+    lines = result.stdout.splitlines()
+    assert lines[0] == "policyx corpus" and lines[1].split("\t")[0] == "id"
+    assert len(lines) == 2 + len(list(CORPUS.glob("*.txt")))
+
+
+def test_a_terminal_gets_at_most_row_cap_rows_and_a_count(monkeypatch, capsys):
+    from policyx.cli import common
+
+    monkeypatch.setattr(common, "_is_terminal", lambda: True)
+    monkeypatch.setattr(common, "ROW_CAP", 3)
+    common.print_table("t", ("a", "b"), ((str(i), "x") for i in range(10)))
+    out = capsys.readouterr().out
+    assert "… and 7 more rows" in out
+
+
+def test_bench_reports_ratios_not_seconds_only():
+    source = (ROOT / "bench" / "bench.py").read_text(encoding="utf-8")
+    assert "python -c pass" in source and "regex pass" in source and "wild" in source
