@@ -154,7 +154,8 @@ def print_text(plans: list[CheckedPlan], console=None) -> None:
                           + "[/dim]", highlight=False, soft_wrap=True)
         for f in plan.findings:
             where = f"{plan.location}:{f.line}" if f.line else plan.location
-            console.print(f"{where}: [{colour[f.severity]}]{f.severity}[/] [bold]{f.rule}[/bold] {f.message}",
+            console.print(f"{escape(where)}: [{colour[f.severity]}]{f.severity}[/] [bold]{escape(f.rule)}[/bold] "
+                          f"{escape(f.message)}",
                           highlight=False, soft_wrap=True)
     total = summary(f for p in plans for f in p.findings)
     console.print(f"{len(plans)} plan(s) checked: {total['error']} error(s), {total['warning']} warning(s), "

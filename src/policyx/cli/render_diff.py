@@ -9,6 +9,7 @@ how the tasks align. ``fields`` limits all three to the fields asked for.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -21,8 +22,9 @@ FIELDS = (*CHANGE_FIELDS, "indicators", "tasks")
 COLOURS = {"stricter": "green", "earlier": "green", "looser": "red", "later": "red", "incomparable": "yellow"}
 ARROWS = {"stricter": "▲ stricter", "looser": "▼ looser", "earlier": "▲ earlier", "later": "▼ later",
           "same": "= same", "incomparable": "≠ incomparable"}
-_MARKDOWN_SPECIAL = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]",
-                                   "*": "\\*", "_": "\\_", "`": "\\`", "\n": " "})
+_MARKDOWN_SPECIAL = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;", "[": "\\[",
+                                   "]": "\\]", "*": "\\*", "_": "\\_", "`": "\\`", "~": "\\~", "#": "\\#",
+                                   "\n": " ", "\r": " "})
 
 
 def md(text: object) -> str:
@@ -229,11 +231,18 @@ def diff_to_markdown(d: PlanDiff, *, only_changes: bool = False, fields: Iterabl
 
 
 def print_diff(d: PlanDiff, *, only_changes: bool = False, fields: Iterable[str] = FIELDS, console=None) -> None:
+    """The report for people: drawn on a terminal (or the ``console`` given);
+    piped or redirected, plain lines (tables as tab-separated rows)."""
+    fields = tuple(fields)
+    from policyx.cli.common import _is_terminal
+
+    if console is None and not _is_terminal():
+        _print_plain(d, only_changes=only_changes, fields=fields)
+        return
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    fields = tuple(fields)
     console = console or Console()
     for line in plan_lines(d):
         console.print(escape(line), highlight=False)
@@ -263,3 +272,25 @@ def print_diff(d: PlanDiff, *, only_changes: bool = False, fields: Iterable[str]
         for line in _alignment_lines(d):
             if line:
                 console.print(escape(line.removeprefix("### ")), highlight=False)
+
+
+def _print_plain(d: PlanDiff, *, only_changes: bool, fields: tuple[str, ...]) -> None:
+    """:func:`print_diff` as plain lines: what a pipe or a file gets."""
+    from policyx.cli.common import _plain_table
+
+    out = sys.stdout
+    for line in (*plan_lines(d), _summary_line(d)):
+        out.write(line + "\n")
+    for field, rows in change_rows(d, fields).items():
+        _plain_table(f"{field} ({len(rows)})", ("task in A", "line A", "task in B", "line B", "A", "B", "direction"),
+                     ((r.a_task, str(r.line_a or "—"), r.b_task, str(r.line_b or "—"), r.a, r.b,
+                       r.direction + (f" ({r.note})" if r.note else "")) for r in rows))
+    if "indicators" in fields:
+        rows_i = indicator_rows(d, only_changes=only_changes)
+        if rows_i:
+            _plain_table(f"indicators compared ({len(rows_i)})", ("indicator", "A", "B", "direction"),
+                         ((i, a, b, direction + (f" ({note})" if note else "")) for i, a, b, direction, note in rows_i))
+    if "tasks" in fields:
+        for line in _alignment_lines(d):
+            if line:
+                out.write(line.removeprefix("### ") + "\n")

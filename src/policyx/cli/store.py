@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from policyx.cli.common import RulesOption, check_format, fail, print_table, rule_dirs
-from policyx.cli.extract import run_batch
+from policyx.cli import logs
+from policyx.cli.common import RulesOption, check_format, emit, fail, print_table, rule_dirs
+from policyx.cli.exporting import OutputOption, refuse_output, write_sheets
+from policyx.cli.extract import iter_batch
+from policyx.cli.logs import QuietOption, VerboseOption
 from policyx.errors import PolicyxError
 from policyx.io.serialize import dumps
 
@@ -17,10 +19,15 @@ from policyx.io.serialize import dumps
 def index(
     plans: Annotated[list[str], typer.Argument(help="Plan files, directories, globs or corpus names.")],
     db: Annotated[Path, typer.Option("--db", help="The SQLite database (made if missing).")] = Path("plans.sqlite"),
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes (default: the cores).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes (default: the cores).")] = None,
     rules_dir: RulesOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Store extracted plans in SQLite: changed files replaced, unchanged ones (same sha256) skipped.
+
+    Tasks' titles and texts also go into a word index (jieba-segmented, SQLite
+    FTS5) that `policyx query --text` searches.
 
     Example: policyx index corpus/ --db plans.sqlite
     """
@@ -28,12 +35,10 @@ def index(
     from policyx.io.store import index_paths
 
     todo, unchanged = _changed(expand(plans), db)
-    outcomes = run_batch(todo, rules_dir, jobs) if todo else []
-    for outcome in outcomes:
-        if outcome.data is not None and outcome.data["document"].get("path"):
-            outcome.data["document"]["path"] = str(Path(outcome.data["document"]["path"]).resolve())
+    outcomes = _resolved(iter_batch(todo, rules_dir, jobs)) if todo else iter(())  # stored as they come
     try:
-        stats = index_paths(db, outcomes)
+        stats = index_paths(db, outcomes, on_wait=_waiting)
+        _backfill_words(db)
     except PolicyxError as exc:
         raise fail(str(exc)) from None
     typer.echo(f"{db}: {stats['stored']} stored, {unchanged + stats['unchanged']} unchanged, {stats['failed']} failed")
@@ -41,83 +46,165 @@ def index(
         raise typer.Exit(2)
 
 
+def _waiting(message: str) -> None:
+    """Another process is writing the database: say so, on standard error."""
+    typer.echo(f"policyx: {message}", err=True)
+
+
+def _resolved(outcomes):
+    """The outcomes with each document's path made absolute (the key of the store)."""
+    for outcome in outcomes:
+        if outcome.data is not None and outcome.data["document"].get("path"):
+            outcome.data["document"]["path"] = str(Path(outcome.data["document"]["path"]).resolve())
+        yield outcome
+
+
+def _backfill_words(db: Path) -> None:
+    """Give the tasks of a store made before the word index their words."""
+    from policyx.io.search import backfill
+    from policyx.io.store import connect
+
+    connection = connect(db, on_wait=_waiting)
+    try:
+        added = backfill(connection)
+    finally:
+        connection.close()
+    if added:
+        logs.note(f"{db}: {added} tasks added to the word index")
+
+
 def _changed(sources: list[str], db: Path) -> tuple[list[str], int]:
     """The sources to extract again, and how many the database holds unchanged
     (same resolved path, same sha256)."""
-    import hashlib
+    import sqlite3
 
-    from policyx.io.store import connect, is_current
-    from policyx.text.corpus import resolve
+    from policyx.io.database import damaged
+    from policyx.io.store import connect
 
     try:
-        connection = connect(db)
-        todo, unchanged = [], 0
-        for source in sources:
-            try:
-                path, _ = resolve(source)
-                key = str(path.resolve()) if path else source
-                current = path is not None and path.is_file() and is_current(
-                    connection, key, hashlib.sha256(path.read_bytes()).hexdigest())
-            except (PolicyxError, OSError):
-                current = False
-            if current:
-                unchanged += 1
-            else:
-                todo.append(source)
-        connection.close()
+        connection = connect(db, on_wait=_waiting)  # another application's database: refused here, before any work
+        try:
+            return _sort_sources(connection, sources)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise fail(str(damaged(db, exc))) from None
     except PolicyxError as exc:
         raise fail(str(exc)) from None
+
+
+def _sort_sources(connection, sources: list[str]) -> tuple[list[str], int]:
+    import hashlib
+
+    from policyx.io.store import is_current
+    from policyx.limits import read_file
+    from policyx.text.corpus import resolve
+
+    todo, unchanged = [], 0
+    for source in sources:
+        try:
+            path, _ = resolve(source)
+            key = str(path.resolve()) if path else source
+            current = path is not None and path.is_file() and is_current(
+                connection, key, hashlib.sha256(read_file(path)).hexdigest())
+        except (PolicyxError, OSError):
+            current = False
+        if current:
+            unchanged += 1
+        else:
+            todo.append(source)
     return todo, unchanged
 
 
 def query(
     db: Annotated[Path, typer.Option("--db", help="A database made by policyx index.")] = Path("plans.sqlite"),
+    text: Annotated[Optional[str], typer.Option(
+        "--text", help="Tasks whose title or text holds these words (jieba-segmented; spaces separate words that "
+                       "must all occur); combine with --lead, --between, --metric.")] = None,
     lead: Annotated[Optional[str], typer.Option("--lead", help="Tasks led by this department (canonical name or alias).")] = None,
     between: Annotated[Optional[tuple[str, str]], typer.Option("--between", help="Deadlines between two dates (YYYY-MM-DD).")] = None,
     metric: Annotated[Optional[str], typer.Option("--metric", help="Targets whose metric contains this, across plans.")] = None,
     load: Annotated[bool, typer.Option("--load", help="Departments ranked by the tasks they lead and join.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows (--text: the best first).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or xlsx (a workbook: give -o FILE.xlsx).")] = "table",
+    output: OutputOption = None,
     rules_dir: RulesOption = None,
 ) -> None:
     """Ask questions across indexed plans (plain SQL works on the same file too).
 
-    Example: policyx query --db plans.sqlite --lead 环保厅
+    Example: policyx query --db plans.sqlite --text 黑臭水体 --lead 住建
     """
-    check_format(fmt, "table", "csv", "json")
+    check_format(fmt, "table", "csv", "json", "xlsx")
+    refuse_output(fmt, output)
     chosen = [name for name, value in (("--lead", lead), ("--between", between), ("--metric", metric), ("--load", load)) if value]
-    if len(chosen) != 1:
-        raise fail("choose one question: --lead, --between, --metric or --load")
+    if text is not None and load:
+        raise fail("--text finds tasks; --load ranks departments: ask one at a time")
+    if text is None and len(chosen) != 1:
+        raise fail("choose one question: --text, --lead, --between, --metric or --load")
     if not db.is_file():
         raise fail(f"{db}: no such database (make one with policyx index)")
-    columns, rows = _ask(db, lead, between, metric, rules_dir)
-    if fmt == "json":
-        sys.stdout.write(dumps([dict(zip(columns, row)) for row in rows], "json"))
-    elif fmt == "csv":
-        import csv
-
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    else:
-        print_table(f"{chosen[0]}: {len(rows)} rows", tuple(columns), ([str(v) if v is not None else "" for v in r] for r in rows))
-
-
-def _ask(db: Path, lead: str | None, between: tuple[str, str] | None, metric: str | None,
-         rules_dir: list[Path] | None) -> tuple[list, list]:
-    """The one question asked (--load when none of the others), as columns and rows."""
-    import policyx.io.store as store
-    from policyx.rules import load_rules
-
-    connection = store.connect(db)
     try:
-        if lead:
-            registry = load_rules(rule_dirs(rules_dir)).departments
-            ref = registry.resolve(lead)
-            return store.tasks_led_by(connection, ref.function if ref.known else None, ref.name)
-        if between:
-            return store.deadlines_between(connection, *between)
-        if metric:
-            return store.targets_on(connection, metric)
-        return store.department_load(connection)
+        columns, rows = _ask(db, text, lead, between, metric, rules_dir, limit)
+    except PolicyxError as exc:
+        raise fail(str(exc)) from None
+    title = " ".join(f"{name} {value}" for name, value in (("--text", text), ("--lead", lead), ("--metric", metric)) if value)
+    if fmt == "json":
+        emit(dumps([dict(zip(columns, row)) for row in rows], "json"), output)
+    elif fmt in ("csv", "xlsx"):
+        from policyx.io.export import Sheet
+
+        write_sheets(fmt, [Sheet("query", tuple(columns), rows)], output)
+    else:
+        print_table(f"{title or chosen[0]}: {len(rows)} rows", tuple(columns),
+                    ([str(v) if v is not None else "" for v in r] for r in rows))
+
+
+def _ask(db: Path, text: str | None, lead: str | None, between: tuple[str, str] | None, metric: str | None,
+         rules_dir: list[Path] | None, limit: int | None = None) -> tuple[list, list]:
+    """The question asked (--load when none of the others), as columns and rows:
+    --text with any of --lead, --between, --metric; else one of them."""
+    import sqlite3
+
+    import policyx.io.store as store
+
+    connection = store.connect(db, write=False)  # read-only: a query changes nothing
+    try:
+        return _answer(connection, db, text, lead, between, metric, rules_dir, limit)
+    except sqlite3.DatabaseError as exc:
+        from policyx.io.database import damaged
+
+        raise damaged(db, exc) from None
     finally:
         connection.close()
+
+
+def _answer(connection, db: Path, text: str | None, lead: str | None, between: tuple[str, str] | None,
+            metric: str | None, rules_dir: list[Path] | None, limit: int | None) -> tuple[list, list]:
+    import policyx.io.store as store
+
+    if text is not None:
+        from policyx.io.search import search_tasks
+
+        return search_tasks(connection, text, lead=_lead_key(lead, rules_dir) if lead else None, between=between,
+                            metric=metric, limit=limit)
+    if lead:
+        return _limited(store.tasks_led_by(connection, *_lead_key(lead, rules_dir)), limit)
+    if between:
+        return _limited(store.deadlines_between(connection, *between), limit)
+    if metric:
+        return _limited(store.targets_on(connection, metric), limit)
+    return store.department_load(connection, **({"limit": limit} if limit else {}))
+
+
+def _lead_key(lead: str, rules_dir: list[Path] | None) -> tuple[str | None, str]:
+    """A department as the store is asked about it: its function when the
+    registry knows it (环保厅 finds 环保局 too), and its name."""
+    from policyx.rules import load_rules
+
+    ref = load_rules(rule_dirs(rules_dir)).departments.resolve(lead)
+    return (ref.function if ref.known else None), ref.name
+
+
+def _limited(answer: tuple[list, list], limit: int | None) -> tuple[list, list]:
+    columns, rows = answer
+    return columns, rows[:limit] if limit else rows

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from decimal import Decimal
 from pathlib import Path
 
 from policyx.text.corpus import CorpusEntry, resolve
 from policyx.extract.baselines import split_baselines
+from policyx.extract.deadlines import deadline_hits
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
 from policyx.model import Document, DocumentInfo, Section
 from policyx.text.normalize import NoiseRule, Normalized
@@ -122,7 +124,8 @@ def extract_text(
     tasks, task_issues = extract_tasks(norm, sections, rules, tables=tuple(p.table.span for p in parsed if p.table.form != "tab"))
     date = date or guess_date(text, rules.document)
     plan_year = int(date[:4]) if date else guess_year(norm.text, rules.document)
-    deadlines = all_deadlines(norm, rules, plan_year)
+    hits = deadline_hits(norm.text, 0, rules.deadlines)  # the same phrases, whatever the plan's year
+    deadlines = all_deadlines(norm, rules, plan_year, hits)
     if plan_year is None:
         # a page of a plan with no date: its dates without a year ("7月底前")
         # are taken to be in the year of its earliest dated deadline, or the
@@ -130,7 +133,7 @@ def extract_text(
         years = [int(d.date[:4]) for d in deadlines if d.kind == "by" and d.date]
         plan_year = min(years) if years else _earliest_year(norm.text, rules.document)
         if plan_year is not None:
-            deadlines = all_deadlines(norm, rules, plan_year)
+            deadlines = all_deadlines(norm, rules, plan_year, hits)
     tasks = attach_to_tasks(tasks, norm, rules, deadlines)
     row_deadlines = [d for d in deadlines if rules.deadlines.is_deadline(d.rule)]
     from_tables = link_to_body(table_tasks(parsed, norm, rules, row_deadlines), tasks)
@@ -167,25 +170,53 @@ def extract_text(
 
 _SPAN_FIELDS = ("span", "title_span", "value_span", "sentence_span")
 _OFFSET_FIELDS = ("body_start", "end")
+_SPAN, _OFFSET, _NESTED = 0, 1, 2
+_PLANS: dict[type, tuple[tuple[str, int], ...] | None] = {}
+_PLAIN = (str, int, float, bool, type(None), Decimal)
+
+
+def _plan(cls: type) -> tuple[tuple[str, int], ...] | None:
+    """For a model class, each field with what offsets it may hold; None for
+    anything else (worked out once per class)."""
+    if cls not in _PLANS:
+        _PLANS[cls] = tuple(
+            (f.name, _SPAN if f.name in _SPAN_FIELDS else _OFFSET if f.name in _OFFSET_FIELDS else _NESTED)
+            for f in dataclasses.fields(cls)
+        ) if dataclasses.is_dataclass(cls) else None
+    return _PLANS[cls]
 
 
 def _mapped(item, norm: Normalized):
-    """An extracted item with its working-copy offsets turned into the original's."""
+    """An extracted item with its working-copy offsets turned into the
+    original's; the item itself when nothing in it moves."""
     if isinstance(item, tuple):
-        return tuple(_mapped(x, norm) for x in item)
-    if not dataclasses.is_dataclass(item):
+        if not item or type(item[0]) in _PLAIN:
+            return item  # the model's tuples hold one kind of thing: words, numbers, or items
+        out = [_mapped(x, norm) for x in item]
+        return item if all(a is b for a, b in zip(out, item)) else tuple(out)
+    plan = _plan(type(item))
+    if plan is None:
         return item
     changes = {}
-    for f in dataclasses.fields(item):
-        value = getattr(item, f.name)
-        if f.name in _SPAN_FIELDS and isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
-            changes[f.name] = norm.original_span(*value)
-        elif f.name in _OFFSET_FIELDS and isinstance(value, int) and f.name != "end" or \
-                (f.name == "end" and isinstance(item, Section)):
-            changes[f.name] = norm.original_span(value, value)[0]
-        elif isinstance(value, tuple) or dataclasses.is_dataclass(value):
-            changes[f.name] = _mapped(value, norm)
+    for name, kind in plan:
+        value = getattr(item, name)
+        new = _mapped_field(item, name, kind, value, norm)
+        if new is not value and new != value:
+            changes[name] = new
     return dataclasses.replace(item, **changes) if changes else item
+
+
+def _mapped_field(item, name: str, kind: int, value, norm: Normalized):
+    """One field's value in the original's offsets (``value`` itself when it holds none)."""
+    if kind == _NESTED and type(value) in _PLAIN:
+        return value
+    if kind == _SPAN and isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return norm.original_span(*value) if value != (0, 0) else value
+    if kind == _OFFSET and (name == "end" and isinstance(item, Section) or name != "end" and isinstance(value, int)):
+        return norm.original_span(value, value)[0]
+    if isinstance(value, tuple) or _plan(type(value)) is not None:
+        return _mapped(value, norm)
+    return value
 
 
 def to_original_offsets(document: Document, norm: Normalized) -> Document:

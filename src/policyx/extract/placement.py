@@ -44,9 +44,10 @@ def deadlines_within(deadlines: list[Deadline], starts: list[int], start: int, e
     return [d for d in deadlines[lo:hi] if d.span[1] <= end]
 
 
-def all_deadlines(norm: Normalized, rules: RuleSet, plan_year: int | None = None) -> list[Deadline]:
-    """Every deadline phrase of the plan, in order (今年 and 明年 counted from ``plan_year``)."""
-    return find_deadlines(norm.text, 0, rules.deadlines, norm.source, norm.line_of, reference_year=plan_year)
+def all_deadlines(norm: Normalized, rules: RuleSet, plan_year: int | None = None, hits=None) -> list[Deadline]:
+    """Every deadline phrase of the plan, in order (今年 and 明年 counted from
+    ``plan_year``; ``hits``: the plan's ``deadline_hits``, when already found)."""
+    return find_deadlines(norm.text, 0, rules.deadlines, norm.source, norm.line_of, reference_year=plan_year, hits=hits)
 
 
 def attach_to_tasks(
@@ -63,7 +64,8 @@ def attach_to_tasks(
                         for r in (*c.lead, *c.participants, *c.implementers, *c.standing)])
         own = [d for d in deadlines_within(deadlines, starts, start, end) if not names.covers(d.span[0])]
         exclude = [c.span for c in task.subclauses] + ([task.clause.span] if task.clause else [])
-        targets = find_targets(norm.text[start:end], start, rules.targets, norm.source, norm.line_of, own, exclude=exclude)
+        targets = find_targets(norm.text[start:end], start, rules.targets, norm.source, norm.line_of, own, exclude=exclude,
+                               requires=rules.requires)
         own = [d for d in own if rules.deadlines.is_deadline(d.rule)]  # a plan period dates targets only
         out.append(replace(task, deadlines=tuple(own), targets=tuple(targets)))
     return tuple(out)
@@ -107,7 +109,8 @@ def document_targets(
         if not line.text.strip() or "\t" in line.text.strip() or skip.covers(line.start, line.end):
             continue
         here = deadlines_within(deadlines, starts, line.start, line.end)
-        found = find_targets(line.text, line.start, rules.targets, norm.source, norm.line_of, [*carried, *here])
+        found = find_targets(line.text, line.start, rules.targets, norm.source, norm.line_of, [*carried, *here],
+                             requires=rules.requires)
         targets.extend(t for t in found if not in_task.covers(t.span[0]))
         by = [d for d in here if d.kind == "by" and d.date]
         if by:

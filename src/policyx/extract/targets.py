@@ -15,7 +15,7 @@ number at all (the ``fixed`` rules).
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -23,6 +23,7 @@ from policyx.extract.deadlines import mask_titles
 from policyx.extract.target_metrics import clause_start, distribute, metric_after, metric_before, subject_before
 from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
+from policyx.text.anchors import Anchors, may_match
 
 # punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
 _SENTENCE_STOPS = "。;；\n"
@@ -38,6 +39,13 @@ def _restate(value: Decimal, unit: str | None, rules: TargetRules) -> tuple[Deci
     return value, unit
 
 
+# one-character numbers as cn2an's strict mode reads them (a lone 〇 两 百 千 万 is an error there)
+_ONE_DIGIT = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NOT_ALONE = frozenset("〇两百千万")
+# every character cn2an reads a number from (its digits, units, financial forms, 点 and 负)
+_NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两点负壹贰叁肆伍陆柒捌玖拾佰仟")
+
+
 def read_value(text: str) -> Decimal | None:
     """"94" → 94, "9.5" → 9.5, "五千" → 5000 (cn2an, inside the captured number only)."""
     if text[:1].isdigit():
@@ -45,8 +53,12 @@ def read_value(text: str) -> Decimal | None:
             return Decimal(text)
         except InvalidOperation:
             return None
-    if text in ("两",) or not text:
-        return None  # reading numbers: cn2an's strict mode reads no lone 两; no need to import it
+    if text in _NOT_ALONE or not text:
+        return None  # reading numbers: cn2an's strict mode reads none of these alone; no need to import it
+    if text in _ONE_DIGIT:
+        return Decimal(_ONE_DIGIT[text])  # as cn2an reads them, without its 0.1 s import
+    if not _NUMERAL_CHARS.intersection(text):
+        return None  # words, not a number ("控制在国家下达指标范围内")
     import cn2an
 
     try:
@@ -97,8 +109,10 @@ class _Stretch:
     stretch; spans on targets are absolute."""
 
     def __init__(self, text: str, offset: int, rules: TargetRules, original: str, line_of: Callable[[int], int],
-                 deadlines: Sequence[Deadline], exclude: Sequence[tuple[int, int]]) -> None:
+                 deadlines: Sequence[Deadline], exclude: Sequence[tuple[int, int]],
+                 requires: Mapping[str, Anchors] | None = None) -> None:
         self.masked = mask_titles(text)
+        self.requires = requires or {}
         self.offset = offset
         self.rules = rules
         self.original = original
@@ -122,7 +136,7 @@ class _Stretch:
 
     def comparator_targets(self) -> list[Target]:
         out: list[Target] = []
-        for m in _matches(self.masked, self.rules):
+        for m in _matches(self.masked, self.rules, self.requires):
             if not self.excluded(m.start()):
                 out.extend(self._targets_of(m, out[-1] if out else None))
         return out
@@ -251,6 +265,8 @@ class _Stretch:
         number already read, it replaces a bound's reading if its verb states
         an amount, and is dropped otherwise."""
         out = list(found)
+        if not may_match(self.masked, self.requires.get("target.verb_object", ())):
+            return out
         for m in self.rules.verb_object.finditer(self.masked):
             if self.excluded(m.start()):
                 continue
@@ -322,14 +338,16 @@ def find_targets(
     deadlines: Sequence[Deadline],
     *,
     exclude: Sequence[tuple[int, int]] = (),
+    requires: Mapping[str, Anchors] | None = None,
 ) -> list[Target]:
     """Targets in a stretch of working-copy text starting at ``offset``.
 
     ``deadlines`` are those found in the same stretch: a target's year is the
     one of a deadline in its sentence, else the latest 到…年 before it in the
-    stretch.
+    stretch. ``requires`` (``RuleSet.requires``): the characters a pattern's
+    matches hold, by rule id — a stretch without them is not searched.
     """
-    stretch = _Stretch(text, offset, rules, original, line_of, deadlines, exclude)
+    stretch = _Stretch(text, offset, rules, original, line_of, deadlines, exclude, requires)
     out = stretch.verb_object_targets(stretch.comparator_targets())
     out.extend(stretch.fixed_targets())
     out.sort(key=lambda t: t.span[0])
@@ -357,9 +375,11 @@ def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tup
     return chosen[2], (metric_start, end)
 
 
-def _matches(text: str, rules: TargetRules) -> list[regex.Match]:
+def _matches(text: str, rules: TargetRules, requires: Mapping[str, Anchors]) -> list[regex.Match]:
     """Comparator-first matches, and value-first ones that do not overlap them."""
-    first = list(rules.pattern.finditer(text))
+    first = list(rules.pattern.finditer(text)) if may_match(text, requires.get("target.comparator", ())) else []
+    if not may_match(text, requires.get("target.bound", ())):
+        return first  # (a list of numbers with no bound word after it is searched no further)
     taken = [(m.start(), m.end()) for m in first]
     more = [m for m in rules.bare_pattern.finditer(text) if all(m.end() <= a or m.start() >= b for a, b in taken)]
     return sorted(first + more, key=lambda m: m.start())

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from policyx.io.files import write_atomic  # noqa: F401 - written here before io/files.py
 from policyx.model import (
     SCHEMA_VERSION, Clause, Deadline, DepartmentRef, Document, Issue, Origin, Section, Table, Target, Task,
 )
@@ -107,28 +105,7 @@ def dumps(data: Any, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
+        import yaml  # 15 ms to import: only for YAML output
+
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-
-
-def write_atomic(path: str | Path, content: str) -> None:
-    """Write a file so that readers see the old content or the new, never half.
-
-    The text goes to a temporary file in the same directory, is flushed to
-    disk, then renamed over the target.
-    """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

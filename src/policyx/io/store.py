@@ -10,6 +10,7 @@ Schema (foreign keys on, deletes cascade; see docs/scale.md):
     targets(id, document_id → documents, task_id → tasks NULL, raw, metric, comparator, value, value_text,
             unit, year, baseline_year, line, source)
     warnings(id, document_id → documents, code, message, line)
+    task_words, search_words, search_meta: the full-text index of the tasks (io/search.py)
 
 Each file is written in one transaction: a re-indexed file's rows are
 replaced whole, an unchanged one (same path and sha256) is skipped, and an
@@ -23,7 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-from policyx.errors import PolicyxError
+from policyx.io import search
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;
@@ -86,15 +87,18 @@ CREATE INDEX IF NOT EXISTS warnings_document ON warnings(document_id);
 TABLES = ("documents", "sections", "tasks", "task_departments", "deadlines", "targets", "warnings")
 
 
-def connect(db: str | Path) -> sqlite3.Connection:
-    try:
-        connection = sqlite3.connect(str(db))
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.executescript(SCHEMA)
-    except sqlite3.Error as exc:
-        raise PolicyxError(f"{db}: cannot open the database ({exc})") from None
-    connection.execute("PRAGMA foreign_keys = ON")
-    return connection
+def _setup(connection: sqlite3.Connection) -> None:
+    connection.executescript(SCHEMA)
+    search.ensure(connection)
+
+
+def connect(db: str | Path, *, write: bool = True, wait: float | None = None, on_wait=None) -> sqlite3.Connection:
+    """policyx's store at ``db``, to write (made if missing) or only to read;
+    another application's database, a damaged file or a writer that does not
+    finish in time is a PolicyxError (io/database.py)."""
+    from policyx.io.database import open_database
+
+    return open_database(db, write=write, tables=TABLES, setup=_setup, wait=wait, on_wait=on_wait)
 
 
 def is_current(connection: sqlite3.Connection, path: str, sha256: str) -> bool:
@@ -142,6 +146,7 @@ def store_document(connection: sqlite3.Connection, data: dict[str, Any]) -> None
             "INSERT INTO warnings (document_id, code, message, line) VALUES (?,?,?,?)",
             [(document_id, w["code"], w["message"], w["line"]) for w in data["warnings"]],
         )
+        search.add_document(connection, document_id)
 
 
 def _insert_targets(connection: sqlite3.Connection, document_id: int, task_id: int | None, targets: list[dict]) -> None:
@@ -209,27 +214,37 @@ def department_load(connection: sqlite3.Connection, limit: int = 50) -> tuple[li
 
 
 def index_paths(
-    db: str | Path, outcomes: Iterable, *, on_skip=None, on_store=None
+    db: str | Path, outcomes: Iterable, *, on_skip=None, on_store=None, on_wait=None
 ) -> dict[str, int]:
     """Store the outcomes of a batch extraction; returns counts of stored,
-    unchanged (skipped) and failed files."""
-    connection = connect(db)
+    unchanged (skipped) and failed files. A writer that holds the database
+    longer than the wait, or a damaged file, is a PolicyxError (what was
+    stored before stays stored)."""
+    from policyx.io.database import damaged, default_wait, is_locked, locked
+
+    connection = connect(db, on_wait=on_wait)
     stats = {"stored": 0, "unchanged": 0, "failed": 0}
     try:
-        for outcome in outcomes:
-            if outcome.data is None:
-                stats["failed"] += 1
-                continue
-            doc = outcome.data["document"]
-            if is_current(connection, doc.get("path") or doc["id"], doc["sha256"]):
-                stats["unchanged"] += 1
-                if on_skip:
-                    on_skip(outcome)
-                continue
-            store_document(connection, outcome.data)
-            stats["stored"] += 1
-            if on_store:
-                on_store(outcome)
+        _store_all(connection, outcomes, stats, on_skip, on_store)
+    except sqlite3.DatabaseError as exc:
+        raise (locked(db, default_wait()) if is_locked(exc) else damaged(db, exc)) from None
     finally:
         connection.close()
     return stats
+
+
+def _store_all(connection: sqlite3.Connection, outcomes: Iterable, stats: dict, on_skip, on_store) -> None:
+    for outcome in outcomes:
+        if outcome.data is None:
+            stats["failed"] += 1
+            continue
+        doc = outcome.data["document"]
+        if is_current(connection, doc.get("path") or doc["id"], doc["sha256"]):
+            stats["unchanged"] += 1
+            if on_skip:
+                on_skip(outcome)
+            continue
+        store_document(connection, outcome.data)
+        stats["stored"] += 1
+        if on_store:
+            on_store(outcome)

@@ -43,6 +43,11 @@ class DepartmentRegistry:
             ((p, level) for level, prefixes in levels.items() for p in prefixes or ()),
             key=lambda item: -len(item[0]),
         )
+        # the same, for split_prefix: {prefix: level} (the first listed wins) and the lengths, longest first
+        self._prefix_level: dict[str, str] = {}
+        for prefix, level in self.prefixes:
+            self._prefix_level.setdefault(prefix, level)
+        self._prefix_lengths = sorted({len(p) for p in self._prefix_level}, reverse=True)
         self.not_prefix = _pattern(data, "not_prefix", where)
         self.not_office_endings = tuple(data.get("not_office_endings", []) or [])
         suffixes = data.get("office_suffixes", []) or []
@@ -80,9 +85,11 @@ class DepartmentRegistry:
 
     def split_prefix(self, name: str) -> tuple[str, str | None, str]:
         """("自治区经信委") → ("自治区", "province", "经信委"); no prefix → ("", None, name)."""
-        for prefix, level in self.prefixes:
-            if name.startswith(prefix) and len(name) > len(prefix):
-                return prefix, level, name[len(prefix):]
+        for length in self._prefix_lengths:
+            if len(name) > length:
+                level = self._prefix_level.get(name[:length])
+                if level is not None:
+                    return name[:length], level, name[length:]
         return "", None, name
 
     def split_place(self, name: str) -> tuple[str, str | None, str] | None:

@@ -9,12 +9,11 @@ file raises :class:`RulesError` naming the file, the rule id and the field.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
-import yaml
 
 from policyx.errors import RulesError
 from policyx.resources import packaged_rules_dir
@@ -32,24 +31,29 @@ if TYPE_CHECKING:
 _FRAGMENT_REF = regex.compile(r"\$\{(\w+)\}")
 
 
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+@functools.lru_cache(maxsize=1)
+def _unique_key_loader():
     """PyYAML silently keeps the last of two equal keys; rule files must not.
-    (libyaml's C loader when PyYAML has it: five times faster at start-up.)"""
+    (libyaml's C loader when PyYAML has it: five times faster at start-up.)
+    Built on first use: with compiled rules cached, a command never imports yaml."""
+    import yaml
 
+    class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
 
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    mapping: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        mapping[key] = loader.construct_object(value_node, deep=deep)
-    return mapping
+    def _construct_mapping(loader, node, deep: bool = False) -> dict:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            mapping[key] = loader.construct_object(value_node, deep=deep)
+        return mapping
 
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return _UniqueKeyLoader
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,7 @@ class MarkerRule:
     counterexamples: tuple[str, ...] = ()
     level: int | None = None  # the level this marker stands for in official documents (一、 1, （一） 2 …)
     inline: tuple[str, ...] = ()  # where else it may stand: after a sentence's stop, glued to words
+    first: frozenset[str] | None = None  # the characters a match can start with (None: any)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,18 +94,29 @@ class RuleSet:
     document: "DocumentRules"
     files: tuple[str, ...]
     raw: dict[str, dict] = field(default_factory=dict)
+    # for each pattern run over every stretch of text (by rule id), sets of
+    # characters one of which each match holds: a stretch without them is not searched
+    requires: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
     def marker(self, rule_id: str) -> MarkerRule:
         return next(m for m in self.markers if m.id == rule_id)
 
 
 def _read_yaml(path: Path) -> dict:
+    import yaml
+
+    from policyx.errors import InputError
+    from policyx.limits import read_file
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
+        text = read_file(path).decode("utf-8")  # a regular file (a FIFO would block), within the size limit
+        data = yaml.load(text, Loader=_unique_key_loader())  # noqa: S506
     except yaml.YAMLError as exc:
         raise RulesError(f"{path}: {exc}".replace("\n", " ")) from None
-    except OSError as exc:
-        raise RulesError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except InputError as exc:
+        raise RulesError(str(exc)) from None
+    except UnicodeDecodeError:
+        raise RulesError(f"{path}: not a UTF-8 text file") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -201,7 +217,9 @@ def _build_markers(data: dict) -> tuple[MarkerRule, ...]:
                 inline=_inline_places(item, where),
             )
         )
-    return tuple(markers)
+    from policyx.text.anchors import first_chars
+
+    return tuple(replace(m, first=first_chars(m.pattern.pattern, m.pattern.flags)) for m in markers)
 
 
 def _inline_places(item: dict, where: str) -> tuple[str, ...]:
@@ -267,13 +285,38 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     'chapter'
     """
     dirs = [packaged_rules_dir(), *(Path(d) for d in extra_dirs)]
+    from policyx.rules import cache
+
+    # compiled once per set of rule files: a command loads them back in a few ms
+    files = [p for d in dirs for p in sorted(d.glob("*.yaml"))] if all(d.is_dir() for d in dirs) else None
+    key = cache.cache_key(files) if files else None
+    cached = cache.load(key) if key else None
+    if isinstance(cached, RuleSet):
+        return cached
+    compiled = _compile_rules(dirs)
+    if extra_dirs:  # a user's patterns: safe by construction, like the packaged ones (rules/safety.py)
+        from policyx.rules.safety import vet_user_patterns
+
+        vet_user_patterns(compiled, load_rules(()))
+    if key:
+        cache.store(key, compiled)
+    return compiled
+
+
+def _compile_rules(dirs: list[Path]) -> RuleSet:
+    """Read, validate and compile the rule files of ``dirs``, later over earlier."""
     raw: dict[str, dict] = {}
     files: list[str] = []
     for directory in dirs:
         if not directory.is_dir():
             raise RulesError(f"{directory}: rules directory not found")
         for path in sorted(directory.glob("*.yaml")):
-            _merge(raw, path.stem, _read_yaml(path), path)
+            data = _read_yaml(path)
+            if directory is not dirs[0]:  # a user's file: its keys, types and shapes (the packaged ones: tests)
+                from policyx.rules.schema import validate
+
+                validate(path.stem, data, path)
+            _merge(raw, path.stem, data, path)
             files.append(str(path))
     if "sections" not in raw:
         raise RulesError(f"{dirs[0]}: sections.yaml is missing")
@@ -295,7 +338,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
         return ", ".join(raw.get(name, {}).get("_files", [f"{name}.yaml"]))
 
     responsibility = compile_responsibility(raw.get("responsibility", {}), where=where("responsibility"))
-    return RuleSet(
+    compiled = RuleSet(
         markers=_build_markers(raw["sections"]),
         sections=_guarded(compile_section_rules, raw["sections"], where("sections")),
         noise=noise,
@@ -312,3 +355,13 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
         files=tuple(files),
         raw=raw,
     )
+    return replace(compiled, requires=_requires(compiled))
+
+
+def _requires(rules: RuleSet) -> dict[str, tuple[frozenset[str], ...]]:
+    from policyx.text.anchors import required_chars
+
+    targets = rules.targets
+    patterns = {"target.comparator": targets.pattern, "target.bound": targets.bare_pattern,
+                "target.verb_object": targets.verb_object}
+    return {rid: required_chars(p.pattern, p.flags, max_set=64) for rid, p in patterns.items()}

@@ -10,9 +10,13 @@ import regex
 from policyx.errors import RulesError
 from policyx.rules.loader import NEVER, alternation, optional_pattern
 
-_ARABIC = r"[0-9]+(?:\.[0-9]+)?"
+# (digits taken whole; a number is read from the start of its run only, so
+# that a long run of digits is scanned once: see rules/safety.py)
+_ARABIC = r"[0-9]++(?:\.[0-9]++)?"
+_ARABIC_START = rf"(?<![0-9]){_ARABIC}"
 # the numerals a number is read from (reading numbers stays here; the words are in targets.yaml)
-_NUMBER = rf"(?:{_ARABIC}|[零一二三四五六七八九十百千万两〇]+)"
+_CHINESE = "零一二三四五六七八九十百千万两〇"
+_NUMBER = rf"(?:{_ARABIC_START}|(?<![{_CHINESE}])[{_CHINESE}]+)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +64,15 @@ def _not_a_value_after(data: dict) -> str:
 
 def _value_pattern(unit: str, not_after: str) -> str:
     """One value and its unit, in groups ``num`` and ``unit``."""
-    return rf"(?P<num>{_NUMBER}){not_after}\s*(?P<unit>{unit})?"
+    return rf"(?P<num>{_NUMBER}){not_after}\s*+(?P<unit>{unit})?"
 
 
 def _values_pattern(number: str, unit: str, separators: str, not_after: str) -> str:
-    """A list of values, each with its unit or none, ``separators`` between them."""
-    one = rf"{number}{not_after}\s*(?:{unit})?"
-    return rf"{one}(?:\s*(?:{separators})\s*{one})*"
+    """A list of values, each with its unit or none, ``separators`` between them
+    (at most 16: a list is read from each of its values, so an unbounded one
+    would be read to its end from each)."""
+    one = rf"{number}{not_after}\s*+(?:{unit})?"
+    return rf"{one}(?:\s*+(?:{separators})\s*+{one}){{0,15}}"
 
 
 def _comparator_words(comparator_of: dict[str, str], not_after: dict[str, str]) -> str:
@@ -82,20 +88,24 @@ def _comparator_pattern(cmp_words: str, unit: str, bound: str, data: dict) -> st
     """A comparator, then values, then a bound: "分别达到80%、90%左右"."""
     # "由2015年的80%提高到2020年的90%": the year between comparator and value is the target's
     # (with no such words the group still exists, and never matches)
-    cmp_year = rf"(?:(?:{data['comparator_year']})\s*)?" if data.get("comparator_year") else r"(?P<cmp_year>(?!x)x)?"
+    cmp_year = rf"(?:(?:{data['comparator_year']})\s*+)?" if data.get("comparator_year") else r"(?P<cmp_year>(?!x)x)?"
     separators = "|".join(f"(?:{data[key]})" for key in ("value_list", "value_range") if data.get(key)) or NEVER
     values = _values_pattern(_NUMBER, unit, separators, _not_a_value_after(data))
-    respectively = rf"(?:(?P<respectively>{data['respectively']})\s*)?" if data.get("respectively") else ""
+    respectively = rf"(?:(?P<respectively>{data['respectively']})\s*+)?" if data.get("respectively") else ""
     # "不低于绩效工资总量的70%": a share of something named between comparator and value
-    share_of = rf"(?:{data['share_of']}(?=\s*{_ARABIC}\s*%))?" if data.get("share_of") else ""
-    return rf"{respectively}(?P<cmp>{cmp_words})\s*{cmp_year}{share_of}(?P<values>{values})\s*{bound}?"
+    share_of = rf"(?:{data['share_of']}(?=\s*+{_ARABIC}\s*+%))?" if data.get("share_of") else ""
+    return rf"{respectively}(?P<cmp>{cmp_words})\s*+{cmp_year}{share_of}(?P<values>{values})\s*+{bound}?"
 
 
 def _bare_pattern(unit: str, bound: str, data: dict) -> str:
     """Values, then a bound: "50%以上"."""
     # without a comparator before it, a value must be written in digits: "一" is everywhere
-    bare_values = _values_pattern(_ARABIC, unit, data.get("value_list") or NEVER, _not_a_value_after(data))
-    return rf"(?P<bare>{bare_values})\s*{bound}"
+    separators = data.get("value_list") or NEVER
+    bare_values = _values_pattern(_ARABIC_START, unit, separators, _not_a_value_after(data))
+    # a list is read from its first value, not again from each of the others
+    # ("1、2、3、…" read from every value was quadratic in the list's length)
+    not_in_list = rf"(?<![0-9](?:{unit})?\s{{0,2}}(?:{separators}))"
+    return rf"{not_in_list}(?P<bare>{bare_values})\s*+{bound}"
 
 
 def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str) -> str:
@@ -106,7 +116,7 @@ def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str) -> 
         # the object may name a technology with a number in it: "新增5G基站1000座"
         rf"(?P<verb>{alternation(list(verb_of))})(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
         rf"(?P<num>{_ARABIC})"
-        rf"{not_after}\s*(?P<unit>{unit})"
+        rf"{not_after}\s*+(?P<unit>{unit})"
     )
 
 

@@ -24,6 +24,7 @@ from typing import Iterable, Sequence
 import regex
 
 from policyx.text.fold import fold
+from policyx.text.traditional import TRADITIONAL
 
 _LONE_CR = regex.compile(r"\r(?!\n)")
 _LINE_END = regex.compile(r"\r\n|\r|\n")
@@ -75,6 +76,8 @@ def comparable(text: str) -> str:
     >>> comparable("（一）工作目標")
     '(一)工作目标'
     """
+    if TRADITIONAL.isdisjoint(text):
+        return fold(text)  # nothing OpenCC would change: no need to load it
     return fold(_converter().convert(text))
 
 
@@ -266,6 +269,9 @@ class Normalized:
         """The original text's offsets of a working-copy span."""
         if self._starts is None:
             return start, end
+        source = getattr(self, "source", None)  # the working copy's map, once made (not during __init__)
+        if isinstance(source, _Aligned) and source.starts is self._starts:
+            return source.span(start, end)
         return _Aligned(self.original, self._starts, self._ends).span(start, end)  # type: ignore[arg-type]
 
     def clean(self, start: int, end: int) -> str:

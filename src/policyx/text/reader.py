@@ -1,18 +1,25 @@
 """Reading plan files: bytes in, decoded text out, or one clear error.
 
 Encodings: UTF-8 (with or without BOM), UTF-16 (with BOM, or detected by its
-NUL pattern), GB18030/GBK; anything else is handed to charset-normalizer.
-The input file is only ever opened for reading.
+NUL pattern), GB18030/GBK, Big5 (and its Windows and Hong Kong forms);
+anything else is handed to charset-normalizer. Almost any bytes decode as
+GB18030, so a decoding is only trusted when its Chinese characters are
+mostly common ones (GB2312's, after traditional characters are simplified):
+Big5 read as GB18030 gives rare characters, and is then read as Big5.
+The input file is only ever opened for reading, only if it is a regular file
+and not larger than the limit (policyx/limits.py).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from policyx.errors import InputError
+from policyx.limits import check_text_size, read_file, read_stream
 
 # Share of control characters (other than tab, newline, carriage return, form
 # feed) above which decoded text is taken to be binary rather than a plan.
@@ -60,16 +67,64 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8", name)
     except UnicodeDecodeError:
         pass
-    try:
-        return _checked(data.decode("gb18030"), "gb18030", name)
-    except UnicodeDecodeError:
-        pass
+    chinese = _chinese(data, name)
+    if chinese is not None:
+        return chinese
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{name}: cannot tell the text encoding (tried UTF-8, UTF-16, GB18030)")
     return _checked(str(best), best.encoding, name)
+
+
+# Below this share of common characters a decoding is not trusted.
+_COMMON_SHARE = 0.9
+_TRADITIONAL_ENCODINGS = ("cp950", "big5hkscs")
+
+
+def _chinese(data: bytes, name: str) -> tuple[str, str] | None:
+    """GB18030, unless a traditional encoding reads the bytes as more common
+    characters (Big5 read as GB18030 comes out as rare ones)."""
+    try:
+        simplified = data.decode("gb18030")
+    except UnicodeDecodeError:
+        simplified = None
+    share = common_share(simplified) if simplified is not None else 0.0
+    if share >= _COMMON_SHARE:
+        return _checked(simplified, "gb18030", name)
+    best: tuple[float, str, str] | None = None
+    for encoding in _TRADITIONAL_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = common_share(text)
+        if best is None or score > best[0]:
+            best = (score, text, encoding)
+    if best is not None and best[0] > share:
+        return _checked(best[1], best[2], name)
+    return _checked(simplified, "gb18030", name) if simplified is not None else None
+
+
+@functools.lru_cache(maxsize=1)
+def _common_characters() -> frozenset[str]:
+    """GB2312's 6,763 characters: the ones simplified Chinese is written in."""
+    rows = bytes(b for lead in range(0xB0, 0xF8) for trail in range(0xA1, 0xFF) for b in (lead, trail))
+    return frozenset(rows.decode("gb2312", errors="ignore"))
+
+
+def common_share(text: str, sample: int = 20000) -> float:
+    """The share of common characters among the Chinese ones (traditional
+    ones simplified first); 1.0 for a text with none."""
+    han = [ch for ch in text[:sample * 4] if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"][:sample]
+    if not han:
+        return 1.0
+    from policyx.text.normalize import to_simplified
+
+    common = _common_characters()
+    simplified = to_simplified("".join(han))
+    return sum(1 for ch in simplified if ch in common) / len(han)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -114,17 +169,10 @@ def read_source(path: str | Path) -> SourceText:
     """Read a plan from a path (``-`` for standard input): a text file, or a
     Word, PDF or Excel file whose text is extracted (see text/formats)."""
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
+        data = read_stream(sys.stdin.buffer)
         return _source(data, "<stdin>", None)
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a plan file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    data = read_file(p)  # a regular file within the size limit, or one line
     return _source(data, str(p), str(p))
 
 
@@ -135,6 +183,7 @@ def _source(data: bytes, name: str, path: str | None) -> SourceText:
     kind = sniff(data, name)
     if kind is not None:
         document = read_document(kind, data, name)
+        check_text_size(name, document.text)
         return SourceText(document.text, document.encoding, path, digest, kind, document.origins)
     text, encoding = decode_bytes(data, name=name)
     return SourceText(text, encoding, path, digest)

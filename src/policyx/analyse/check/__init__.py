@@ -76,10 +76,14 @@ def load_config(path: Path | None, known: Iterable[str]) -> CheckConfig:
     """Read a config file; unknown rule ids and severities are errors."""
     if path is None:
         return CheckConfig()
+    from policyx.limits import read_file
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_file(path).decode("utf-8"))  # a regular file: a FIFO would block
     except (tomllib.TOMLDecodeError, OSError) as exc:
         raise PolicyxError(f"{path}: cannot read config ({exc})") from None
+    except UnicodeDecodeError:
+        raise PolicyxError(f"{path}: cannot read config (not a UTF-8 text file)") from None
     section = data.get("tool", {}).get("policyx", {}) if path.name == "pyproject.toml" else data
     section = section.get("check", section)
     known = set(known)

@@ -14,6 +14,7 @@ from policyx.analyse.evaluate.tables import score_indicators, score_table_rows
 from policyx.analyse.evaluate.targets import score_document_targets
 from policyx.analyse.evaluate.tasks import score_tasks
 from policyx.errors import InputError
+from policyx.limits import read_file
 from policyx.model import Document
 
 GOLD_KINDS = (".sections.yaml", ".tasks.yaml", ".targets.yaml", ".indicators.yaml", ".alignment.yaml",
@@ -37,15 +38,16 @@ def evaluate(path: str | Path, rules=None) -> dict[str, Report]:
     document (the key) plus "all", the sum.
 
     A gold file names its plan with ``document:`` — a corpus id, or a path
-    relative to the gold file.
+    relative to the gold file that stays inside the gold file's folder or the
+    folder above it (a data set's gold/ beside its texts/): see
+    :func:`plan_of_gold`.
     """
     from policyx.extract.pipeline import extract_file
 
     docs: dict[str, Document] = {}
 
     def load(name: str, base: Path) -> Document:
-        candidate = base / name
-        target = str(candidate) if candidate.is_file() else name
+        target = plan_of_gold(name, base)
         if target not in docs:
             docs[target] = extract_file(target, rules)
         return docs[target]
@@ -53,12 +55,16 @@ def evaluate(path: str | Path, rules=None) -> dict[str, Report]:
     reports: dict[str, Report] = {}
     for file in gold_files(Path(path)):
         try:
-            gold = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+            gold = yaml.safe_load(read_file(file).decode("utf-8")) or {}
         except yaml.YAMLError as exc:
             raise InputError(f"{file}: not valid YAML ({str(exc).splitlines()[0]})") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{file}: not a UTF-8 text file") from None
         base = file.parent
         try:
             _score_file(file, gold, base, load, reports, rules)
+        except InputError as exc:
+            raise InputError(f"{file}: {exc}") from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             # a malformed gold file is the user's to fix: say which and where
             raise InputError(f"{file}: not in the gold format ({type(exc).__name__}: {exc}); "
@@ -68,6 +74,28 @@ def evaluate(path: str | Path, rules=None) -> dict[str, Report]:
         total.merge(report)
     reports["all"] = total
     return reports
+
+
+def plan_of_gold(name: object, base: Path) -> str:
+    """The plan a gold file in ``base`` names: a file beside it (in its folder
+    or below the folder above it — tests/data/wild/gold/x.yaml names
+    ../texts/x.txt), or a corpus id. Anything else — an absolute path,
+    ``../../etc/passwd``, a link out of those folders — is refused: a gold
+    file from elsewhere must not make ``policyx eval`` read any file."""
+    from policyx.text.corpus import find_entry
+
+    text = str(name)
+    candidate = base / text
+    roots = (base.resolve(), base.resolve().parent)
+    if candidate.is_file() or candidate.exists():
+        resolved = candidate.resolve()
+        if any(resolved == root or root in resolved.parents for root in roots) and not Path(text).is_absolute():
+            return str(candidate)
+        raise InputError(f"document {text!r} is outside the gold file's folder (and the folder above it); "
+                         "a gold file names a plan beside it or a corpus id")
+    if find_entry(text) is not None:
+        return text
+    raise InputError(f"document {text!r} is neither a file beside the gold file nor a corpus plan")
 
 
 def _score_file(file: Path, gold: dict, base: Path, load, reports: dict[str, Report], rules=None) -> None:

@@ -13,6 +13,12 @@ from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.sentences import SENTENCE_END as _SENTENCE_END
 
+# The longest stretch read as one clause when its end is not marked (a closer
+# with no opener, an opener with no closer, a label with no full stop after
+# it): the longest clause of every plan here is under 300 characters. A
+# bound keeps a text of nothing but brackets or labels linear.
+MAX_CLAUSE_CHARS = 600
+MAX_LABEL_FAILURES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +43,7 @@ class _Finder:
     def __init__(self, text: str, offset: int, registry, rules: ResponsibilityRules, context: ClauseContext | None):
         self.text, self.offset, self.registry, self.rules, self.context = text, offset, registry, rules, context
         self.found: list[FoundClause] = []
+        self._failures, self._since = 0, 0
 
     def covered(self, start: int, end: int) -> bool:
         return any(c.start - self.offset < end and start < c.end - self.offset for c in self.found)
@@ -58,6 +65,7 @@ class _Finder:
         an opener with no closer takes the text up to the next bracket or the end."""
         text, rules = self.text, self.rules
         stack: list[tuple[str, int]] = []
+        self._failures, self._since = 0, 0  # closers with no opener read as no clause, in a row
         for bracket in rules.bracket_pattern.finditer(text):
             i, ch = bracket.start(), bracket.group(0)
             if ch in rules.opener_to_closer:
@@ -69,29 +77,50 @@ class _Finder:
                     if not stack:
                         self.attempt(start, i + 1, start + 1, i, True, "bracket", "clause.bracket")
                 elif not stack:
-                    back = max((text.rfind(p, 0, i) for p in _SENTENCE_END), default=-1)
-                    inner_start = back + 1
-                    while inner_start < i and text[inner_start].isspace():
-                        inner_start += 1
-                    if not self.found or self.found[-1].end - self.offset <= inner_start:
-                        self.attempt(inner_start, i + 1, inner_start, i, False, "bracket", "clause.bracket_unopened")
+                    self._unopened(i)
         for _, start in stack[:1]:
-            after = rules.bracket_pattern.search(text, start + 1)
-            end = after.start() if after else len(text.rstrip())
+            after = rules.bracket_pattern.search(text, start + 1, start + 1 + MAX_CLAUSE_CHARS)
+            end = after.start() if after else min(len(text.rstrip()), start + 1 + MAX_CLAUSE_CHARS)
             self.attempt(start, end, start + 1, end, False, "bracket", "clause.bracket_unclosed")
+
+    def _unopened(self, i: int) -> None:
+        """A closer with no opener: the text back to the sentence's start is
+        its clause. After a few that read as nothing in one sentence, the
+        rest of that sentence's closers are not tried (a run of closers)."""
+        text = self.text
+        if self._failures >= MAX_LABEL_FAILURES:
+            passed = any(p in text[self._since:i] for p in _SENTENCE_END)
+            self._since = i
+            if not passed:
+                return
+            self._failures = 0
+        limit = max(0, i - MAX_CLAUSE_CHARS)
+        back = max((text.rfind(p, limit, i) for p in _SENTENCE_END), default=limit - 1)
+        inner_start = max(back + 1, limit)
+        while inner_start < i and text[inner_start].isspace():
+            inner_start += 1
+        if not self.found or self.found[-1].end - self.offset <= inner_start:
+            found = self.attempt(inner_start, i + 1, inner_start, i, False, "bracket", "clause.bracket_unopened")
+            self._failures = 0 if found else self._failures + 1
+            self._since = i
 
     def labels(self) -> None:
         """Labelled units outside brackets ("牵头单位：X；配合单位：Y"), up to the
         end of their sentence."""
         text = self.text
         position = 0
+        failures = 0  # labels in a row that read as no clause: after a few, the rest of the stretch is skipped
         for match in self.rules.label_pattern.finditer(text):
             if match.start() < position or self.covered(match.start(), match.end()):
                 continue
-            stop = text.find("。", match.end())
-            end = stop if stop != -1 else len(text.rstrip())
+            stop = text.find("。", match.end(), match.end() + MAX_CLAUSE_CHARS)
+            end = stop if stop != -1 else min(len(text.rstrip()), match.end() + MAX_CLAUSE_CHARS)
             if self.attempt(match.start(), end + (1 if stop != -1 else 0), match.start(), end, True, "labelled", "clause.labelled"):
-                position = end
+                position, failures = end, 0
+            else:
+                failures += 1
+                if failures >= MAX_LABEL_FAILURES:  # a clause has a few labels, not a run of them
+                    position, failures = end, 0
 
     def sentences(self) -> None:
         """"各县（市）人民政府负责。" written as a sentence of its own: only when it
@@ -120,7 +149,8 @@ class _Finder:
 
 
 # a sentence of its own: after a stop (or at the start), up to the next stop
-_BARE_SENTENCE = regex.compile(r"(?:(?<=^|[。;；!?！？]\s*))(?P<words>[^。;；!?！？\n]{2,60}?)[。;；]")
+# (the white space after the stop is bounded: a lookbehind is tried at every position)
+_BARE_SENTENCE = regex.compile(r"(?:(?<=^|[。;；!?！？]\s{0,32}))(?P<words>[^。;；!?！？\n]{2,60}?)[。;；]")
 
 
 def find_clauses(
@@ -128,6 +158,8 @@ def find_clauses(
     context: ClauseContext | None = None,
 ) -> list[FoundClause]:
     """All responsibility clauses in a stretch of working-copy text, in order."""
+    if not _has_role(text, rules):
+        return []  # every form of clause holds a role word or a label: none here
     finder = _Finder(text, offset, registry, rules, context)
     finder.brackets()
     finder.labels()

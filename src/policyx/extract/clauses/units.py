@@ -19,16 +19,38 @@ def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) ->
     pieces = []
     depth = 0
     start = 0
+    openers, closers = rules.opener_to_closer, rules.closer_to_opener
+    separator = _separator_test(separators)
     for i, ch in enumerate(text):
-        if ch in rules.opener_to_closer:
+        if ch in openers:
             depth += 1
-        elif ch in rules.closer_to_opener:
+        elif ch in closers:
             depth = max(0, depth - 1)
-        elif depth == 0 and separators.match(ch):
+        elif depth == 0 and separator(ch):
             pieces.append((start, i, ch))
             start = i + 1
     pieces.append((start, len(text), ""))
     return pieces
+
+
+_SEPARATOR_TESTS: dict[regex.Pattern, object] = {}
+
+
+def _separator_test(separators: regex.Pattern):
+    """``separators.match(ch)`` as a test remembered per character (the
+    pattern is tried once per character it meets, not once per position)."""
+    test = _SEPARATOR_TESTS.get(separators)
+    if test is None:
+        known: dict[str, bool] = {}
+
+        def test(ch: str) -> bool:
+            found = known.get(ch)
+            if found is None:
+                found = known[ch] = separators.match(ch) is not None
+            return found
+
+        _SEPARATOR_TESTS[separators] = test
+    return test
 
 
 def _office(name: str, registry: DepartmentRegistry) -> bool:

@@ -75,7 +75,12 @@ def _continued_numbers(lines, after_stop: list[MarkerRule], glued: list[MarkerRu
 
 def _read(markers: list[MarkerRule], text: str, position: int) -> tuple[MarkerRule, int] | None:
     """The first marker with a number that matches at ``position`` and leaves words after it."""
+    if position >= len(text):
+        return None
+    ch = text[position]
     for rule in markers:
+        if rule.first is not None and ch not in rule.first:
+            continue  # it cannot start here
         m = rule.pattern.match(text, position)
         if m and m.end() < len(text) and "num" in rule.pattern.groupindex and m.group("num"):
             number = read_number(m.group("num"))

@@ -14,7 +14,7 @@ from policyx.text.numerals import read_number
 # A heading's title ends at the first sentence end (a semicolon does not end
 # it: "8.加大财力下沉力度,重点对困难地区倾斜;结合留抵退税…。"); what follows on
 # the line is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"
-_TITLE_END = regex.compile(r"[。!?！？]|:(?=\s*\S)|[ \t]{2,}(?=\S)")
+_TITLE_END = regex.compile(r"[。!?！？]|:(?=\s*\S)|(?<![ \t])[ \t]{2,}+(?=\S)")
 _TITLE_STRIP = " \t,，、:：;；.。"
 # a long first sentence is still a heading's title when its first clause is short
 _CLAUSE_END = regex.compile(r"[;；]")
@@ -22,9 +22,11 @@ _CLAUSE_END = regex.compile(r"[;；]")
 MAX_TITLE_CHARS = 150
 # "(1)深入开展…超低排放改造(牵头单位:省生态环境厅)。": the clause is no part of the title
 _TRAILING_CLAUSE = regex.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]{2,120}[)）〕】\]]\s*$")
-_TABLE_ROW = regex.compile(r"\S[^\t\n]*\t+[^\t\n]*\S")
+# words, then tabs, then words (only the white space next to the tabs is scanned: linear)
+_TABLE_ROW = regex.compile(r"\S[^\S\t\n]*+\t++[^\S\t\n]*+\S")
 # a table-of-contents entry: "第一章  发展基础……1"
-PAGE_NUMBER_END = regex.compile(r"(?:\.{2,}|…+|·{2,}|\s{2,}|\t)\s*\d{1,3}\s*$")
+# (each leader from the start of its run, taken whole: a long run is scanned once)
+PAGE_NUMBER_END = regex.compile(r"(?:(?<!\.)\.{2,}+|(?<!…)…++|(?<!·)·{2,}+|(?<!\s)\s{2,}+|(?<!\s)\t)\s*+\d{1,3}\s*+$")
 
 
 @dataclass(slots=True)

@@ -238,7 +238,9 @@ def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
         return False
 
     ended = []
+    count = len(sections)
     for i, section in enumerate(sections):
-        end = next((later.span[0] for later in sections[i + 1:] if not inside(later, section.id)), text_end)
+        # (by index, not a slice of the rest: a plan of many headings stays linear)
+        end = next((sections[j].span[0] for j in range(i + 1, count) if not inside(sections[j], section.id)), text_end)
         ended.append(replace(section, end=end))
     return ended

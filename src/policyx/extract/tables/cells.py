@@ -11,11 +11,11 @@ from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
 
 # punctuation and layout only: the words of tables are in rules/tables.yaml
-_TAB_ROW = regex.compile(r"\S[^\t\n]*\t+[^\t\n]*\S")
+_TAB_ROW = regex.compile(r"\S[^\S\t\n]*+\t++[^\S\t\n]*+\S")  # words, tabs, words
 _PAGE_NUMBER = regex.compile(r"^\s*[0-9]{1,3}\s*$")
-_UNIT_IN_NAME = regex.compile(r"\s*[(（]\s*(?P<unit>%|％|[^()（）\d]{1,8}?)\s*[)）]\s*$")
-_FOOTNOTE_MARKS = regex.compile(r"[\s①②③④⑤⑥⑦⑧⑨⑩*＊]+$")
-_TRAILING_DEADLINE = regex.compile(r"[(（]([^()（）]{2,16})[)）]?\s*[。;；]?\s*$")
+_UNIT_IN_NAME = regex.compile(r"(?<!\s)\s*+[(（]\s*+(?P<unit>%|％|[^()（）\d\s][^()（）\d]{0,7}?)\s*+[)）]\s*+$")
+_FOOTNOTE_MARKS = regex.compile(r"(?<![\s①②③④⑤⑥⑦⑧⑨⑩*＊])[\s①②③④⑤⑥⑦⑧⑨⑩*＊]++$")
+_TRAILING_DEADLINE = regex.compile(r"[(（]([^()（）]{2,16})[)）]?\s*+(?:[。;；]\s*+)?$")
 # symbols written before a value in an indicator table's cell
 _BOUND = {"≤": "<=", "≥": ">=", "<": "<", ">": ">", "＜": "<", "＞": ">"}
 

@@ -20,7 +20,8 @@ from policyx.text.sentences import PHRASE_STOP, SENTENCE_STOP
 # -- tab-separated tables -----------------------------------------------------------
 
 
-_PIPE_ROW = regex.compile(r"\S[^|\n]*\|[^|\n]*\S[^|\n]*\|")
+# words | words | (the last word before a bar, the first after it: each stretch scanned once)
+_PIPE_ROW = regex.compile(r"\S[^\S|\n]*+\|[^\S|\n]*+\S[^|\n]*+\|")
 
 
 def _is_row(line, separator: str) -> bool:

@@ -18,7 +18,7 @@ from policyx.text.sentences import (
 
 WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
 EDGE = " \t\r\n。.;；,，:：、"
-_QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTED = regex.compile(r"“[^“”]*+”|\"[^\"]*+\"")  # an unclosed “ stops at the next one
 _STOP = SENTENCE_STOP
 _STOP_OR_COLON = regex.compile(f"[{regex.escape(SENTENCE_END)}:]")
 # a line broken by a PDF copy is at least this long ("…从源头防" / "止生态破坏。")

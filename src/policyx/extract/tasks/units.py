@@ -24,7 +24,7 @@ from policyx.rules.tasks import TaskRules
 from policyx.text.normalize import Normalized
 from policyx.text.sentences import STRONG_END, find_end, first_phrase
 
-_NESTED_AFTER = regex.compile(r"\s*、")
+_NESTED_AFTER = regex.compile(r"\G\s*+、")  # matched at a clause's end (\G: only there)
 
 
 @dataclass(slots=True)
