@@ -185,7 +185,7 @@ def test_entry_point_usage_errors_are_one_line(args, code):
 
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("extract", "tasks", "departments", "timeline", "diff", "check", "tables", "eval", "index", "query", "corpus list", "rules list", "rules show"):
+    for command in ("extract", "tasks", "departments", "timeline", "diff", "check", "tables", "eval", "index", "query", "report", "schema", "corpus list", "rules list", "rules show"):
         result = runner.invoke(app, [*command.split(), "--help"])
         assert result.exit_code == 0 and "Example:" in result.stdout
         assert f"policyx {command}" in readme

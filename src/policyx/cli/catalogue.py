@@ -73,6 +73,26 @@ def rule_catalogue(rules_dir: list[Path] | None) -> list[dict]:
             for r in responsibility.prose]
     out += [{"id": r["id"], "file": "responsibility.yaml", "pattern": r["pattern"], "examples": r.get("examples", []),
              "counterexamples": []} for r in rules.raw.get("responsibility", {}).get("standing", []) or []]
+    return out + _vocabulary_rules(rules.raw, {r["id"] for r in out})
+
+
+def _vocabulary_rules(raw: dict, known: set[str]) -> list[dict]:
+    """The patterns every rule file keeps beside their examples (``key``,
+    ``key_examples``, ``key_counterexamples``) — alignment, indicators,
+    regions, document, tasks, tables … — as ``file.key``."""
+    out = []
+    for file in sorted(raw):
+        data = raw[file]
+        if not isinstance(data, dict):
+            continue
+        for key, value in data.items():
+            rule_id = f"{file}.{key}"
+            if not isinstance(key, str) or rule_id in known or (
+                    f"{key}_examples" not in data and f"{key}_counterexamples" not in data):
+                continue
+            pattern = value if isinstance(value, str) else " | ".join(map(str, value)) if isinstance(value, list) else str(value)
+            out.append(_entry(rule_id, f"{file}.yaml", pattern, data.get(f"{key}_examples") or (),
+                              data.get(f"{key}_counterexamples") or ()))
     return out
 
 

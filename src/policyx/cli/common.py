@@ -70,13 +70,118 @@ def emit(text: str, output: Path | None) -> None:
         raise fail(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
+ROW_CAP = 200  # rows a table shows on a terminal; the rest are counted
+
+
 def print_table(title: str, columns: tuple[str, ...], rows, **kwargs) -> None:
+    """A table for people. On a terminal: drawn (folded to the terminal's
+    width), at most ``ROW_CAP`` rows, then how many more there are. Piped or
+    redirected: plain lines — the title, then the header and one line per
+    row, cells separated by tabs — written as they come, however many."""
+    if not _is_terminal():
+        _plain_table(title, columns, rows)
+        return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=title, **kwargs)
+    # plan text as text: "[bold]" or "[/]" in a title is shown, never read as markup
+    table = Table(title=Text(str(title)), **kwargs)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(Text(str(column)), overflow="fold")
+    more = 0
+    for n, row in enumerate(rows):
+        if n < ROW_CAP:
+            table.add_row(*(Text(str(cell)) for cell in row))
+        else:
+            more += 1
+    console = Console()
+    console.print(table)
+    if more:
+        console.print(f"… and {more:,} more rows (pipe the output, or use --format csv or json, for all of them)")
+
+
+def _is_terminal() -> bool:
+    """Standard output is a terminal, or is to be treated as one (FORCE_COLOR,
+    TTY_COMPATIBLE=1: as rich reads them)."""
+    import os
+
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _cell(value) -> str:
+    return " ".join(str(value).split("\n")).replace("\t", " ")
+
+
+def _plain_table(title: str, columns: tuple[str, ...], rows) -> None:
+    write = sys.stdout.write
+    write(f"{_cell(title)}\n")
+    write("\t".join(_cell(c) for c in columns) + "\n")
+    batch: list[str] = []
     for row in rows:
-        table.add_row(*row)
-    Console().print(table)
+        batch.append("\t".join(_cell(c) for c in row) + "\n")
+        if len(batch) >= 1000:
+            write("".join(batch))
+            batch.clear()
+    write("".join(batch))
+
+
+# -- an output that would overwrite an input --------------------------------------
+
+# the parameters that name what a command reads (plans, a parent plan, a config, gold)
+INPUT_PARAMS = ("plans", "plan", "plan_a", "plan_b", "against", "config", "gold")
+
+
+def _input_paths(value) -> list[Path]:
+    """The files an input argument reads: a path, a corpus name, a directory
+    or glob (expanded as the command expands it)."""
+    from policyx.io.batch import expand
+    from policyx.text.corpus import resolve
+
+    values = value if isinstance(value, (list, tuple)) else [value]
+    paths: list[Path] = []
+    for item in expand([str(v) for v in values if v is not None and str(v) != "-"]):
+        try:
+            path, _ = resolve(item)
+        except PolicyxError:
+            continue
+        if path is not None:
+            paths.append(path)
+    return paths
+
+
+def refuse_input_as_output(output: Path | None, inputs: dict) -> None:
+    """Fail (exit 2) when ``-o`` names a file the command reads: it would be
+    overwritten before, or instead of, being read."""
+    if output is None or not output.exists():
+        return  # a file that does not exist is nobody's input
+    for name, value in inputs.items():
+        for path in _input_paths(value):
+            try:
+                same = path.exists() and output.samefile(path)
+            except OSError:
+                same = False
+            if same:
+                raise fail(f"{output}: -o names a file this command reads ({path}); write the output elsewhere")
+
+
+def guard_output(command):
+    """A command that refuses an ``-o`` naming one of its inputs before it
+    reads anything (app.py wraps every command with it)."""
+    import functools
+    import inspect
+
+    if "output" not in inspect.signature(command).parameters:
+        return command
+
+    @functools.wraps(command)
+    def guarded(*args, **kwargs):
+        refuse_input_as_output(kwargs.get("output"), {k: v for k, v in kwargs.items() if k in INPUT_PARAMS})
+        return command(*args, **kwargs)
+
+    return guarded

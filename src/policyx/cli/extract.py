@@ -8,7 +8,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from policyx.cli import logs
 from policyx.cli.common import RulesOption, check_format, emit, fail, load_plan, rule_dirs
+from policyx.cli.logs import QuietOption, VerboseOption
 from policyx.errors import PolicyxError
 from policyx.io.serialize import FORMATS, document_to_dict, dumps
 
@@ -21,11 +23,13 @@ def extract(
         Optional[str], typer.Option("--format", "-f", help="json (default), yaml, jsonl, tree, or text (the text read from the file).")
     ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for several plans (default: the cores).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for several plans (default: the cores).")] = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show the tree with the rule that read each item (json/yaml carry it as 'rule').")
     ] = False,
     rules_dir: RulesOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Extract plans: section tree, tasks and departments, deadlines, targets, tables.
 
@@ -63,11 +67,55 @@ def extract(
         return
     if fmt == "tree":
         raise fail("--format tree shows one plan; use jsonl, json or yaml for several")
+    if fmt == "jsonl":
+        if _stream_jsonl(iter_batch(sources, rules_dir, jobs), output):
+            raise typer.Exit(2)
+        return
     outcomes = run_batch(sources, rules_dir, jobs)
     documents = [o.data for o in outcomes if o.data is not None]
     emit(_documents_text(documents, fmt), output)
     if any(o.error for o in outcomes):
         raise typer.Exit(2)
+
+
+def _stream_jsonl(outcomes, output: Path | None) -> bool:
+    """One document per line, written as each plan is read (to a temporary
+    file renamed over ``output`` at the end, so a reader never sees half);
+    True when a plan could not be read."""
+    import json
+    import os
+    import tempfile
+
+    failed = False
+    handle, tmp = (sys.stdout, None) if output is None else _temporary_beside(output, tempfile)
+    try:
+        for outcome in outcomes:
+            failed = failed or outcome.error is not None
+            if outcome.data is not None:
+                handle.write(json.dumps(outcome.data, ensure_ascii=False) + "\n")
+        if tmp is not None:
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+            os.replace(tmp, output)
+    except OSError as exc:
+        raise fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        if tmp is not None and not handle.closed:
+            handle.close()
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+    return failed
+
+
+def _temporary_beside(output: Path, tempfile):
+    import os
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent if str(output.parent) else ".")
+    except OSError as exc:
+        raise fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+    return os.fdopen(fd, "w", encoding="utf-8"), tmp
 
 
 def _plan_text(sources: list[str]) -> str:
@@ -99,6 +147,13 @@ def _documents_text(documents: list[dict], fmt: str) -> str:
 
 def run_batch(sources: list[str], rules_dir: list[Path] | None, jobs: int | None):
     """Extract many plans with a progress bar on a terminal, log lines otherwise."""
+    return list(iter_batch(sources, rules_dir, jobs))
+
+
+def iter_batch(sources: list[str], rules_dir: list[Path] | None, jobs: int | None):
+    """:func:`run_batch` as the outcomes come, each let go once used: what
+    streams its output (``extract --format jsonl``, ``index``) keeps its
+    memory flat in the number of plans."""
     from policyx.io.batch import extract_many
 
     rules_dirs = rule_dirs(rules_dir)
@@ -108,8 +163,17 @@ def run_batch(sources: list[str], rules_dir: list[Path] | None, jobs: int | None
         if outcome.error:
             failed.append(outcome.error)
 
+    def log(outcome) -> None:
+        report_failure(outcome)
+        count[0] += 1
+        if outcome.data is not None:
+            logs.detail(f"{outcome.source}: {len(outcome.data['tasks'])} tasks, {len(outcome.data['sections'])} sections")
+        if count[0] % 100 == 0 or count[0] == len(sources):
+            logs.note(f"{count[0]}/{len(sources)} plans read")
+
+    count = [0]
     try:
-        if sys.stderr.isatty():
+        if sys.stderr.isatty() and logs.level() == logs.NORMAL:
             from rich.progress import Progress
 
             with Progress(transient=True) as progress:
@@ -119,21 +183,12 @@ def run_batch(sources: list[str], rules_dir: list[Path] | None, jobs: int | None
                     report_failure(outcome)
                     progress.advance(bar)
 
-                outcomes = list(extract_many(sources, rules_dirs=rules_dirs, jobs=jobs, on_done=done))
+                yield from extract_many(sources, rules_dirs=rules_dirs, jobs=jobs, on_done=done)
         else:
-            count = [0]
-
-            def log(outcome) -> None:
-                report_failure(outcome)
-                count[0] += 1
-                if count[0] % 100 == 0 or count[0] == len(sources):
-                    typer.echo(f"policyx: {count[0]}/{len(sources)} plans read", err=True)
-
-            outcomes = list(extract_many(sources, rules_dirs=rules_dirs, jobs=jobs, on_done=log))
+            yield from extract_many(sources, rules_dirs=rules_dirs, jobs=jobs, on_done=log)
     except PolicyxError as exc:
         raise fail(str(exc)) from None
     for error in failed:
         typer.echo(f"policyx: {error}", err=True)
     if failed:
         typer.echo(f"policyx: {len(failed)} of {len(sources)} plans could not be read", err=True)
-    return outcomes

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from policyx.cli.common import RulesOption, check_format, fail, load_plan, print_table
+from policyx.cli.common import RulesOption, check_format, emit, fail, load_plan, print_table
+from policyx.cli.exporting import OutputOption, refuse_output, write_sheets
 from policyx.io.serialize import dumps, write_atomic
+
+VIEW_FORMATS = ("table", "json", "csv", "xlsx")
+FORMAT_HELP = "table, json, csv or xlsx (a workbook: give -o FILE.xlsx)."
 
 
 def _names(refs) -> str:
@@ -22,14 +25,19 @@ def tasks(
     participant: Annotated[Optional[str], typer.Option("--participant", help="Only tasks this department takes part in.")] = None,
     section: Annotated[Optional[str], typer.Option("--section", help="Only tasks in this section (e.g. 1.2) and below.")] = None,
     source: Annotated[str, typer.Option("--source", help="body (the text), table (task-table rows) or all.")] = "body",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "table",
+    output: OutputOption = None,
     rules_dir: RulesOption = None,
 ) -> None:
     """List a plan's tasks with their lead, participating and implementing departments.
 
+    csv and xlsx give one row per task: lead, participants, implementers,
+    deadlines (as written and as dates), targets, line and clause.
+
     Example: policyx tasks xinjiang --lead 环保厅
     """
-    check_format(fmt, "table", "json")
+    check_format(fmt, *VIEW_FORMATS)
+    refuse_output(fmt, output)
     if source not in ("body", "table", "all"):
         raise fail(f"unsupported --source {source!r}; choose from body, table, all")
     from policyx.analyse.views import filter_tasks
@@ -39,7 +47,12 @@ def tasks(
     if fmt == "json":
         from policyx.io.serialize import task_to_dict
 
-        sys.stdout.write(dumps([task_to_dict(t) for t in selected], "json"))
+        emit(dumps([task_to_dict(t) for t in selected], "json"), output)
+        return
+    if fmt in ("csv", "xlsx"):
+        from policyx.io.export import task_sheet
+
+        write_sheets(fmt, [task_sheet(doc.info.id, selected)], output)
         return
     print_table(
         f"{doc.info.title or doc.info.id}: {len(selected)} of {len(doc.tasks if source == 'all' else [t for t in doc.tasks if t.source == source])} tasks",
@@ -52,20 +65,27 @@ def tasks(
 
 def departments(
     plan: Annotated[str, typer.Argument(help="A plan file, a corpus name or - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "table",
+    output: OutputOption = None,
     rules_dir: RulesOption = None,
 ) -> None:
     """Each department of a plan with the tasks it leads, joins and carries out.
 
     Example: policyx departments xinjiang --format json
     """
-    check_format(fmt, "table", "json")
+    check_format(fmt, *VIEW_FORMATS)
+    refuse_output(fmt, output)
     from policyx.analyse.views import department_load
 
     _, doc = load_plan(plan, rules_dir)
     rows = department_load(doc)
     if fmt == "json":
-        sys.stdout.write(dumps([r.as_dict() for r in rows], "json"))
+        emit(dumps([r.as_dict() for r in rows], "json"), output)
+        return
+    if fmt in ("csv", "xlsx"):
+        from policyx.io.export import department_sheet
+
+        write_sheets(fmt, [department_sheet(doc.info.id, rows)], output)
         return
     print_table(
         f"{doc.info.title or doc.info.id}: departments",
@@ -77,20 +97,27 @@ def departments(
 
 def timeline(
     plan: Annotated[str, typer.Argument(help="A plan file, a corpus name or - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "table",
+    output: OutputOption = None,
     rules_dir: RulesOption = None,
 ) -> None:
     """A plan's tasks ordered by deadline, grouped by year, with their leads.
 
     Example: policyx timeline changji
     """
-    check_format(fmt, "table", "json")
+    check_format(fmt, *VIEW_FORMATS)
+    refuse_output(fmt, output)
     from policyx.analyse.views import timeline as build_timeline
 
     _, doc = load_plan(plan, rules_dir)
     entries = build_timeline(doc)
     if fmt == "json":
-        sys.stdout.write(dumps([e.as_dict() for e in entries], "json"))
+        emit(dumps([e.as_dict() for e in entries], "json"), output)
+        return
+    if fmt in ("csv", "xlsx"):
+        from policyx.io.export import timeline_sheet
+
+        write_sheets(fmt, [timeline_sheet(doc.info.id, entries)], output)
         return
     groups: dict[str, list] = {}
     for e in entries:
@@ -108,14 +135,19 @@ def timeline(
 def tables(
     plan: Annotated[str, typer.Argument(help="A plan file, a corpus name or - for stdin.")],
     csv_dir: Annotated[Optional[Path], typer.Option("--csv", help="Also write one CSV file per table into this directory.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "table",
+    output: OutputOption = None,
     rules_dir: RulesOption = None,
 ) -> None:
     """Print each table of a plan (专栏 boxes, 附表/附件 task tables, site lists), and write CSVs.
 
+    --format csv puts every table in one CSV (table, title, kind, line, group,
+    then the tables' columns); xlsx gives one worksheet per table.
+
     Example: policyx tables changji --csv out/
     """
-    check_format(fmt, "table", "json")
+    check_format(fmt, *VIEW_FORMATS)
+    refuse_output(fmt, output)
     _, doc = load_plan(plan, rules_dir)
     if csv_dir is not None:
         from policyx.io.serialize import table_to_csv
@@ -129,7 +161,12 @@ def tables(
     if fmt == "json":
         from policyx.io.serialize import to_plain
 
-        sys.stdout.write(dumps(to_plain(doc.tables), "json"))
+        emit(dumps(to_plain(doc.tables), "json"), output)
+        return
+    if fmt in ("csv", "xlsx"):
+        from policyx.io.export import table_sheets, tables_long
+
+        write_sheets(fmt, table_sheets(doc.info.id, doc.tables), output, csv_sheet=tables_long(doc.info.id, doc.tables))
         return
     if not doc.tables:
         typer.echo(f"{doc.info.id}: no tables found")
