@@ -60,7 +60,7 @@ def rule_catalogue(rules_dir: list[Path] | None) -> list[dict]:
     rules = load_rule_set(rules_dir)
     out = [_entry(m.id, "sections.yaml", m.pattern.pattern, m.examples, m.counterexamples) for m in rules.markers]
     out += [_entry(r.id, "noise.yaml", r.source, r.examples, r.counterexamples) for r in rules.noise]
-    out += [_entry(r.id, "deadlines.yaml", r.pattern.pattern, r.examples, r.counterexamples, kind=r.kind)
+    out += [_entry(r.id, "deadlines.yaml", r.source or r.pattern.pattern, r.examples, r.counterexamples, kind=r.kind)
             for r in rules.deadlines.rules]
     targets = rules.targets
     out.append(_entry("target.comparator", "targets.yaml", targets.pattern.pattern, targets.examples, targets.counterexamples))

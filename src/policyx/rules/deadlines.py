@@ -8,7 +8,7 @@ import regex
 
 from policyx.errors import RulesError
 from policyx.rules.loader import expand_fragments, optional_pattern
-from policyx.text.anchors import Anchors, line_anchors
+from policyx.text.anchors import Anchors, gated, line_anchors
 
 KINDS = ("by", "from", "every", "ongoing")
 DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "ten_days_end", "day", "year_start", "month_start",
@@ -29,6 +29,7 @@ class DeadlineRule:
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
     anchors: Anchors | None = None  # characters one of which every match holds: the lines to run it on
+    source: str = ""  # the pattern as the rule file writes it, fragments expanded (``pattern`` may be gated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ def _check_fields(item, seen: set[str], where: str) -> str:
 def _compile_rule(rid: str, item: dict, fragments: dict, where: str) -> DeadlineRule:
     source = expand_fragments(item["pattern"], fragments, where=f"{where}: rule {rid!r} field 'pattern'")
     try:
-        pattern = regex.compile(source)
+        pattern = regex.compile(gated(source))
     except regex.error as exc:
         raise RulesError(f"{where}: rule {rid!r} field 'pattern': {exc}") from None
     return DeadlineRule(
@@ -74,7 +75,7 @@ def _compile_rule(rid: str, item: dict, fragments: dict, where: str) -> Deadline
         value=item.get("value"), approximate=bool(item.get("approximate", False)),
         plan_year=bool(item.get("plan_year", False)), reference=bool(item.get("reference", False)),
         examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
-        anchors=line_anchors(source),
+        anchors=line_anchors(source), source=source,
     )
 
 

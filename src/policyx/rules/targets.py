@@ -9,6 +9,7 @@ import regex
 
 from policyx.errors import RulesError
 from policyx.rules.loader import NEVER, alternation, optional_pattern
+from policyx.text.anchors import gated
 
 # (digits taken whole; a number is read from the start of its run only, so
 # that a long run of digits is scanned once: see rules/safety.py)
@@ -105,7 +106,7 @@ def _bare_pattern(unit: str, bound: str, data: dict) -> str:
     # a list is read from its first value, not again from each of the others
     # ("1、2、3、…" read from every value was quadratic in the list's length)
     not_in_list = rf"(?<![0-9](?:{unit})?\s{{0,2}}(?:{separators}))"
-    return rf"{not_in_list}(?P<bare>{bare_values})\s*+{bound}"
+    return gated(rf"{not_in_list}(?P<bare>{bare_values})\s*+{bound}")
 
 
 def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str) -> str:

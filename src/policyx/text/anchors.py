@@ -86,6 +86,20 @@ def first_chars(source: str, flags: int = 0) -> frozenset[str] | None:
         return None
 
 
+def gated(source: str, flags: int = 0) -> str:
+    """``source`` behind a lookahead for the characters its matches start with,
+    when it opens with a lookbehind: the engine, which cannot search for a
+    lookbehind, then tries it only where a match can start. The same matches.
+
+    >>> gated(r"(?<![0-9])[0-9]+年")
+    '(?=[0123456789])(?<![0-9])[0-9]+年'
+    """
+    chars = first_chars(source, flags) if source.startswith("(?<") else None
+    if not chars:
+        return source
+    return "(?=[" + "".join(regex.escape(c) for c in sorted(chars)) + "])" + source
+
+
 def _first(core, node) -> tuple[frozenset[str] | None, bool]:
     """(characters a non-empty match can start with — None: any —, whether it can be empty)."""
     if isinstance(node, core.Sequence):
