@@ -9,7 +9,8 @@ from policyx.text.normalize import Normalized
 from policyx.text.numerals import read_number
 
 # after a sentence or a clause ends, or after a label's colon
-_AFTER_STOP = regex.compile(r"[。;!?)\]】〕:][ \t]*")
+_STOP = r"[。;!?)\]】〕:][ \t]*+"
+_AFTER_STOP = regex.compile(_STOP)
 _OPENING_BRACKET = regex.compile(r"[(\[〔]")
 _OPENS_WORDS = regex.compile(r"\p{Han}|[“\"《]|[0-9]{4}\s*年")
 
@@ -25,11 +26,12 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     """
     after_stop = [m for m in rules.markers if m.kind == "heading" and "after-stop" in m.inline]
     glued = [m for m in after_stop if "glued" in m.inline]
+    stops = _stops(after_stop)
     last: dict[str, int] = {}
     breaks: list[int] = []
     lines = list(norm.lines())
     # a run of numbers confirms a list that an excerpt opens midway: "（五）…（六）…"
-    continued = _continued_numbers(lines, after_stop, glued)
+    continued = _continued_numbers(lines, after_stop, glued, stops)
 
     for line in lines:
         text = line.text
@@ -41,7 +43,7 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
             last[at_start[0].style] = at_start[1]
         if rules.sections.attachment_list.match(text, stripped):
             continue  # "附件：1.…": a list of attachments, not headings
-        candidates = [(m.end(), after_stop) for m in _AFTER_STOP.finditer(text, stripped + 1)]
+        candidates = [(m.end(), after_stop) for m in stops.finditer(text, stripped + 1)]
         candidates += [(m.start(), glued) for m in _OPENING_BRACKET.finditer(text, stripped + 1)]
         for position, markers in sorted(candidates, key=lambda c: (c[0], c[1] is glued)):
             if position >= len(text) or position <= stripped:
@@ -58,13 +60,27 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     return sorted(set(breaks))
 
 
-def _continued_numbers(lines, after_stop: list[MarkerRule], glued: list[MarkerRule]) -> set[tuple[str, int]]:
+def _stops(markers: list[MarkerRule]) -> regex.Pattern:
+    """_AFTER_STOP followed by a character a marker can start with: a stop
+    followed by anything else can open no heading (``MarkerRule.first``)."""
+    if not markers or any(not m.first for m in markers):
+        return _AFTER_STOP
+    firsts = frozenset().union(*(m.first for m in markers))
+    return _FOLLOWED_STOPS.get(firsts) or _FOLLOWED_STOPS.setdefault(
+        firsts, regex.compile(_STOP + "(?=[" + "".join(regex.escape(c) for c in sorted(firsts)) + "])"))
+
+
+_FOLLOWED_STOPS: dict[frozenset[str], regex.Pattern] = {}
+
+
+def _continued_numbers(lines, after_stop: list[MarkerRule], glued: list[MarkerRule],
+                       stops: regex.Pattern = _AFTER_STOP) -> set[tuple[str, int]]:
     """(style, n) for each marker n inside a line whose successor n+1 also
     stands inside a line somewhere in the plan."""
     seen: set[tuple[str, int]] = set()
     for line in lines:
         text = line.text
-        places = [(m.end(), after_stop) for m in _AFTER_STOP.finditer(text)]
+        places = [(m.end(), after_stop) for m in stops.finditer(text)]
         places += [(m.start(), glued) for m in _OPENING_BRACKET.finditer(text)]
         for position, markers in places:
             found = _read(markers, text, position)
