@@ -7,11 +7,43 @@ happens inside, ``source[start:end]`` is the text the item was read from.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 SCHEMA_VERSION = "1"
+
+
+def replaced(item, /, **changes):
+    """``dataclasses.replace`` for a plain dataclass (every field set by
+    ``__init__``, no ``__post_init__``): the new item's fields copied straight
+    in, without replace's per-call checks — extraction makes thousands.
+    Any other class goes through ``dataclasses.replace``."""
+    cls = type(item)
+    plan = _FIELD_NAMES.get(cls)
+    if plan is None:
+        plan = _FIELD_NAMES[cls] = _plain_fields(cls)
+    names, known = plan
+    if not names or not known.issuperset(changes):
+        return dataclasses.replace(item, **changes)  # (an unknown name raises there)
+    new = object.__new__(cls)
+    setter = object.__setattr__
+    for name in names:
+        setter(new, name, changes[name] if name in changes else getattr(item, name))
+    return new
+
+
+def _plain_fields(cls: type) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The field names of a dataclass whose ``__init__`` only sets them (and
+    as a set); empty otherwise."""
+    fields = dataclasses.fields(cls)
+    if hasattr(cls, "__post_init__") or any(not f.init or f._field_type is not dataclasses._FIELD for f in fields):
+        return (), frozenset()
+    return tuple(f.name for f in fields), frozenset(f.name for f in fields)
+
+
+_FIELD_NAMES: dict[type, tuple[tuple[str, ...], frozenset[str]]] = {}
 
 Span = tuple[int, int]
 SectionKind = Literal["heading", "box", "appendix"]

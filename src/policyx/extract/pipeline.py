@@ -11,7 +11,7 @@ from policyx.text.corpus import CorpusEntry, resolve
 from policyx.extract.baselines import split_baselines
 from policyx.extract.deadlines import deadline_hits
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
-from policyx.model import Document, DocumentInfo, Section
+from policyx.model import Document, DocumentInfo, Section, replaced
 from policyx.text.normalize import NoiseRule, Normalized
 from policyx.text.reader import SourceText, read_source
 from policyx.rules import RuleSet, load_rules
@@ -203,7 +203,7 @@ def _mapped(item, norm: Normalized):
         new = _mapped_field(item, name, kind, value, norm)
         if new is not value and new != value:
             changes[name] = new
-    return dataclasses.replace(item, **changes) if changes else item
+    return replaced(item, **changes) if changes else item
 
 
 def _mapped_field(item, name: str, kind: int, value, norm: Normalized):

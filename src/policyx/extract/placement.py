@@ -9,10 +9,9 @@ by paragraph, since a target's year comes from its own sentence or paragraph.
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 from policyx.extract.deadlines import find_deadlines
-from policyx.model import Deadline, Section, Target, Task
+from policyx.model import Deadline, Section, Target, Task, replaced
 from policyx.text.normalize import Normalized
 from policyx.extract.tasks import holds_no_tasks
 from policyx.rules import RuleSet
@@ -67,7 +66,7 @@ def attach_to_tasks(
         targets = find_targets(norm.text[start:end], start, rules.targets, norm.source, norm.line_of, own, exclude=exclude,
                                requires=rules.requires)
         own = [d for d in own if rules.deadlines.is_deadline(d.rule)]  # a plan period dates targets only
-        out.append(replace(task, deadlines=tuple(own), targets=tuple(targets)))
+        out.append(replaced(task, deadlines=tuple(own), targets=tuple(targets)))
     return tuple(out)
 
 

@@ -13,12 +13,12 @@ Lookup order for a raw name such as "自治区经信委等":
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
 from policyx.errors import RulesError
-from policyx.model import DepartmentRef
+from policyx.model import DepartmentRef, replaced
 from policyx.rules.loader import NEVER, alternation, optional_pattern
 
 # punctuation around a name (the words are in rules/departments.yaml)
@@ -143,7 +143,7 @@ class DepartmentRegistry:
             template = self._cache[key] = self._resolve(raw, inherited_prefix)
         if span is None and not inherited:
             return template
-        return replace(template, span=span, inherited=inherited)
+        return replaced(template, span=span, inherited=inherited)
 
     def _resolve(self, raw: str, inherited_prefix: str) -> DepartmentRef:
         cleaned = self._cleaned(raw)
@@ -152,7 +152,7 @@ class DepartmentRegistry:
         note = _TRAILING_NOTE.search(cleaned)
         if note and note.start() > 1:
             ref = self._resolve(cleaned[:note.start()], inherited_prefix)
-            return replace(ref, raw=raw, name=ref.name + cleaned[note.start():],
+            return replaced(ref, raw=raw, name=ref.name + cleaned[note.start():],
                            canonical=ref.canonical + cleaned[note.start():])
         prefix, level, rest, entry, placed_name = self._lookup(cleaned)
         # a place name stays in the name ("滁州海关", "深圳市生态环境局"), and so

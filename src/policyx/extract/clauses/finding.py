@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
 from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
 from policyx.extract.clauses.units import _office
-from policyx.model import Clause, DepartmentRef
+from policyx.model import Clause, DepartmentRef, replaced
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.sentences import SENTENCE_END as _SENTENCE_END
@@ -171,7 +171,7 @@ def find_clauses(
 def as_written(refs: list[DepartmentRef], source, rule: str = "") -> tuple[DepartmentRef, ...]:
     """The refs with ``raw`` taken from the original text (they were read on
     the working copy), and the rule that read them."""
-    return tuple(replace(r, raw=source[r.span[0]:r.span[1]], rule=rule or r.rule) for r in refs)
+    return tuple(replaced(r, raw=source[r.span[0]:r.span[1]], rule=rule or r.rule) for r in refs)
 
 
 def to_clause(found: FoundClause, source, line: int, *, nested: bool = False, sentence_span=None) -> Clause:

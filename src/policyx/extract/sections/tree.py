@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 
 from policyx.extract.sections.contents import Contents
@@ -34,7 +34,7 @@ from policyx.extract.sections.outline import (
     numbering_issue,
     official_level,
 )
-from policyx.model import Issue, Section
+from policyx.model import Issue, Section, replaced
 from policyx.rules import RuleSet
 from policyx.text.normalize import Line, Normalized
 from policyx.text.sentences import SENTENCE_STOP as _SENTENCE_END
@@ -242,5 +242,5 @@ def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
     for i, section in enumerate(sections):
         # (by index, not a slice of the rest: a plan of many headings stays linear)
         end = next((sections[j].span[0] for j in range(i + 1, count) if not inside(sections[j], section.id)), text_end)
-        ended.append(replace(section, end=end))
+        ended.append(replaced(section, end=end))
     return ended

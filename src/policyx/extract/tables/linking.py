@@ -4,10 +4,9 @@ body task takes from its rows, and where the two disagree."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from policyx.extract.tables.cells import ParsedTable
-from policyx.model import Clause, DepartmentRef, Issue, Task
+from policyx.model import Clause, DepartmentRef, Issue, Task, replaced
 from policyx.text.similarity import bigrams, char_grams, cosine
 
 
@@ -30,7 +29,7 @@ def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
     for group in groups:
         best = _restated_body_task(group, body, index, body_titles)
         target = body[best].id if best is not None else None
-        linked.extend(replace(t, restates=target) for t in group)
+        linked.extend(replaced(t, restates=target) for t in group)
     return linked
 
 
@@ -88,7 +87,7 @@ def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, .
         first = rows[0]
         clause = Clause(text=first.text, span=first.span, line=first.line, lead=lead, participants=participants,
                         form="table")
-        out.append(replace(task, lead=lead, participants=participants, clause=clause))
+        out.append(replaced(task, lead=lead, participants=participants, clause=clause))
     return tuple(out)
 
 

@@ -10,7 +10,7 @@ no task says why in a ``no-tasks`` warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from policyx.extract.clauses import to_clause
 from policyx.extract.tasks.paragraphs import (
@@ -19,7 +19,7 @@ from policyx.extract.tasks.paragraphs import (
 from policyx.extract.tasks.selection import attributed_units, structure_units, task_styles
 from policyx.extract.tasks.titles import settle_titles
 from policyx.extract.tasks.units import Unit, UnitBuilder
-from policyx.model import Clause, DepartmentRef, Issue, Section, Task
+from policyx.model import Clause, DepartmentRef, Issue, Section, Task, replaced
 from policyx.rules import RuleSet
 from policyx.text.normalize import Normalized
 from policyx.text.sentences import STRONG_END
@@ -177,7 +177,7 @@ class _Finisher:
         """The clause's own, then those a standing clause hands this task and every later one."""
         implementers = [r for c in own for r in c.implementers]
         named = {i.canonical for i in implementers}
-        implementers.extend(replace(r, inherited=clause is None or r not in clause.standing)
+        implementers.extend(replaced(r, inherited=clause is None or r not in clause.standing)
                             for r in self.standing if r.canonical not in named)
         return _dedupe(implementers)
 
