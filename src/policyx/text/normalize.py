@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import html
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -31,8 +32,9 @@ _LINE_END = regex.compile(r"\r\n|\r|\n")
 
 _NOT_NEWLINE = regex.compile(r"[^\n]")
 # Common characters that exist only in traditional script; a few of them mark a
-# text worth converting (the conversion itself is OpenCC's).
-_TRADITIONAL_HINT = regex.compile(
+# text worth converting (the conversion itself is OpenCC's). ``re``: it scans a
+# set of Han characters several times faster than ``regex``.
+_TRADITIONAL_HINT = re.compile(
     "[們這來對為發會經與區縣產業務環護廳據應實關將過進還時點門開問題電長東華國圖說話讓議計劃農廠氣資設當現機構飲條運標項準轉監測處質導]"
 )
 
