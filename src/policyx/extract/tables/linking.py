@@ -4,10 +4,11 @@ body task takes from its rows, and where the two disagree."""
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 
 from policyx.extract.tables.cells import ParsedTable
 from policyx.model import Clause, DepartmentRef, Issue, Task, replaced
-from policyx.text.similarity import bigrams, char_grams, cosine
+from policyx.text.similarity import bigrams, char_grams, cosine, squared_norm
 
 
 def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
@@ -24,7 +25,7 @@ def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
     if not groups or not body:
         return list(tasks)
     index = _bigram_index(body)
-    body_titles = [char_grams(b.title) for b in body]
+    body_titles = [(grams, squared_norm(grams)) for grams in (char_grams(b.title) for b in body)]
     linked = []
     for group in groups:
         best = _restated_body_task(group, body, index, body_titles)
@@ -58,13 +59,13 @@ def _restated_body_task(group: list[Task], body: tuple[Task, ...], index: dict[s
     """The position of the body task a sub-task's rows restate (scored as in
     ``link_to_body``, among the 12 sharing most bigrams), or None under 0.45."""
     grams = set(bigrams("".join(t.text for t in group)))
-    shared: Counter = Counter()
-    for gram in grams:
-        shared.update(index.get(gram, ()))
+    shared = Counter(chain.from_iterable(index.get(gram, ()) for gram in grams))
     title = char_grams(group[0].title)
+    title_norm = squared_norm(title)
     best, best_score = None, 0.0
     for j, count in shared.most_common(12):
-        score = 0.4 * cosine(title, body_titles[j]) + 0.6 * count / max(1, len(grams))
+        body_title, body_norm = body_titles[j]
+        score = 0.4 * cosine(title, body_title, (title_norm, body_norm)) + 0.6 * count / max(1, len(grams))
         if len(group[0].title) >= 4 and group[0].title in body[j].text:
             score = max(score, 0.8)  # a sub-task the body names inside a task ("一是健全举报制度")
         if score > best_score:
