@@ -9,6 +9,8 @@ Brackets are skipped: a comma inside "各县（市、区）人民政府" or a cl
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 SENTENCE_END = "。!?;"
@@ -28,15 +30,27 @@ def find_end(text: str, start: int, end: int, stops: str) -> int:
     """The offset of the first character of ``stops`` in ``text[start:end]``
     that stands outside brackets and quotes, or ``end``."""
     depth = 0
-    for i in range(start, end):
-        ch = text[i]
+    for m in _scanner(stops).finditer(text, start, end):  # only the brackets and stops
+        ch = m.group()
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
         elif depth == 0 and ch in stops:
-            return i
+            return m.start()
     return end
+
+
+_SCANNERS: dict[str, re.Pattern] = {}
+
+
+def _scanner(stops: str) -> re.Pattern:
+    """One character of the brackets, quotes or ``stops`` (``re``: a set scanned in C)."""
+    scanner = _SCANNERS.get(stops)
+    if scanner is None:
+        chars = sorted(set(OPENERS + CLOSERS + stops))
+        scanner = _SCANNERS[stops] = re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+    return scanner
 
 
 def first_sentence(text: str, start: int, end: int, *, stops: str = STRONG_END) -> tuple[int, int]:
