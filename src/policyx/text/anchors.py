@@ -18,6 +18,7 @@ lookbehind, or that asks for the end of the text (``$`` without MULTILINE,
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import regex
@@ -66,7 +67,22 @@ def required_chars(source: str, flags: int = 0, max_set: int = MAX_SET) -> Ancho
 
 def may_match(text: str, required: Anchors) -> bool:
     """False when ``text`` lacks every character of one of the ``required`` sets."""
-    return not any(chars.isdisjoint(text) for chars in required)
+    for chars in required:
+        if _searcher(chars).search(text) is None:
+            return False
+    return True
+
+
+_SEARCHERS: dict[frozenset[str], re.Pattern] = {}
+
+
+def _searcher(chars: frozenset[str]) -> re.Pattern:
+    """A character of ``chars``, looked for by ``re`` (a set scanned in C; set.isdisjoint
+    makes a string of each character of the text)."""
+    found = _SEARCHERS.get(chars)
+    if found is None:
+        found = _SEARCHERS[chars] = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)")
+    return found
 
 
 def first_chars(source: str, flags: int = 0) -> frozenset[str] | None:
