@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import types
+import typing
 from decimal import Decimal
 from pathlib import Path
 
@@ -176,14 +178,34 @@ _PLAIN = (str, int, float, bool, type(None), Decimal)
 
 
 def _plan(cls: type) -> tuple[tuple[str, int], ...] | None:
-    """For a model class, each field with what offsets it may hold; None for
-    anything else (worked out once per class)."""
+    """For a model class, each field with what offsets it may hold — not the
+    fields its annotations make words or numbers alone; None for anything
+    else (worked out once per class)."""
     if cls not in _PLANS:
-        _PLANS[cls] = tuple(
-            (f.name, _SPAN if f.name in _SPAN_FIELDS else _OFFSET if f.name in _OFFSET_FIELDS else _NESTED)
-            for f in dataclasses.fields(cls)
-        ) if dataclasses.is_dataclass(cls) else None
+        if not dataclasses.is_dataclass(cls):
+            _PLANS[cls] = None
+            return None
+        try:
+            hints = typing.get_type_hints(cls)
+        except Exception:  # noqa: BLE001 - unreadable annotations: every field is looked at
+            hints = {}
+        kinds = ((f.name, _SPAN if f.name in _SPAN_FIELDS else _OFFSET if f.name in _OFFSET_FIELDS else _NESTED)
+                 for f in dataclasses.fields(cls))
+        _PLANS[cls] = tuple((name, kind) for name, kind in kinds
+                            if kind != _NESTED or name not in hints or not _plain_hint(hints[name]))
     return _PLANS[cls]
+
+
+def _plain_hint(hint) -> bool:
+    """Whether an annotation admits only words and numbers ("str | None", "tuple[str, ...]")."""
+    if hint in _PLAIN:
+        return True
+    origin = typing.get_origin(hint)
+    if origin is typing.Literal:
+        return all(type(a) in _PLAIN for a in typing.get_args(hint))
+    if origin in (typing.Union, types.UnionType, tuple):
+        return all(a is Ellipsis or _plain_hint(a) for a in typing.get_args(hint))
+    return False
 
 
 def _mapped(item, norm: Normalized):
@@ -200,6 +222,8 @@ def _mapped(item, norm: Normalized):
     changes = {}
     for name, kind in plan:
         value = getattr(item, name)
+        if kind == _NESTED and type(value) in _PLAIN:
+            continue  # words, a number: no offset (most fields; not worth a call)
         new = _mapped_field(item, name, kind, value, norm)
         if new is not value and new != value:
             changes[name] = new
