@@ -20,37 +20,33 @@ def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) ->
     depth = 0
     start = 0
     openers, closers = rules.opener_to_closer, rules.closer_to_opener
-    separator = _separator_test(separators)
+    known = _separator_chars(separators)
     for i, ch in enumerate(text):
         if ch in openers:
             depth += 1
         elif ch in closers:
             depth = max(0, depth - 1)
-        elif depth == 0 and separator(ch):
-            pieces.append((start, i, ch))
-            start = i + 1
+        elif depth == 0:
+            separator = known.get(ch)
+            if separator is None:
+                separator = known[ch] = separators.match(ch) is not None
+            if separator:
+                pieces.append((start, i, ch))
+                start = i + 1
     pieces.append((start, len(text), ""))
     return pieces
 
 
-_SEPARATOR_TESTS: dict[regex.Pattern, object] = {}
+_SEPARATOR_CHARS: dict[regex.Pattern, dict[str, bool]] = {}
 
 
-def _separator_test(separators: regex.Pattern):
-    """``separators.match(ch)`` as a test remembered per character (the
-    pattern is tried once per character it meets, not once per position)."""
-    test = _SEPARATOR_TESTS.get(separators)
-    if test is None:
-        known: dict[str, bool] = {}
-
-        def test(ch: str) -> bool:
-            found = known.get(ch)
-            if found is None:
-                found = known[ch] = separators.match(ch) is not None
-            return found
-
-        _SEPARATOR_TESTS[separators] = test
-    return test
+def _separator_chars(separators: regex.Pattern) -> dict[str, bool]:
+    """Whether ``separators.match(ch)``, by character, remembered (the pattern
+    is tried once per character it meets, not once per position)."""
+    known = _SEPARATOR_CHARS.get(separators)
+    if known is None:
+        known = _SEPARATOR_CHARS[separators] = {}
+    return known
 
 
 def _office(name: str, registry: DepartmentRegistry) -> bool:
