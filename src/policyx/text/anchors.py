@@ -116,6 +116,35 @@ def gated(source: str, flags: int = 0) -> str:
     return "(?=[" + "".join(regex.escape(c) for c in sorted(chars)) + "])" + source
 
 
+def line_start_chars(pattern: regex.Pattern) -> frozenset[str] | None:
+    """For a pattern whose every match starts a line (MULTILINE, opening with
+    ``^``, no alternation around it) and takes a character, the characters a
+    match starts with; None for any other pattern (worked out once per pattern).
+
+    >>> sorted(line_start_chars(regex.compile(r"^ *(?:抄送|主送)[:：]", regex.M)))
+    [' ', '主', '抄']
+    """
+    key = (pattern.pattern, pattern.flags)
+    if key not in _LINE_START_CHARS:
+        _LINE_START_CHARS[key] = _line_start_chars(pattern.pattern, pattern.flags)
+    return _LINE_START_CHARS[key]
+
+
+_LINE_START_CHARS: dict[tuple[str, int], frozenset[str] | None] = {}
+
+
+def _line_start_chars(source: str, flags: int) -> frozenset[str] | None:
+    try:
+        from regex import _regex_core as core
+
+        node = _parse(core, source, flags)
+        if not (isinstance(node, core.Sequence) and node.items and type(node.items[0]).__name__ == "StartOfLine"):
+            return None
+    except Exception:  # noqa: BLE001 - unreadable: looked for everywhere
+        return None
+    return first_chars(source, flags) or None
+
+
 def _first(core, node) -> tuple[frozenset[str] | None, bool]:
     """(characters a non-empty match can start with — None: any —, whether it can be empty)."""
     if isinstance(node, core.Sequence):

@@ -20,10 +20,11 @@ import functools
 import html
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import regex
 
+from policyx.text.anchors import line_start_chars
 from policyx.text.fold import fold
 from policyx.text.traditional import TRADITIONAL
 
@@ -202,8 +203,15 @@ def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[i
     them defeats the regex engine's literal search); where two overlap, the
     earlier one wins, then the longer."""
     found: list[tuple[int, int, str]] = []
+    heads: dict[str, list[int]] | None = None
     for rule in rules:
-        for match in rule.pattern.finditer(working):
+        firsts = line_start_chars(rule.pattern)
+        if firsts is None:
+            matches: Iterable[regex.Match] = rule.pattern.finditer(working)
+        else:  # a rule for whole lines is tried at the lines that start with what it starts with
+            heads = _line_heads(working) if heads is None else heads
+            matches = _at_line_starts(rule.pattern, working, sorted(at for ch in firsts for at in heads.get(ch, ())))
+        for match in matches:
             if match.end() > match.start():
                 found.append((match.start(), -match.end(), rule.action))
     found.sort()
@@ -227,6 +235,29 @@ def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[i
         if replacement != piece:
             edits.append((start, end, replacement))
     return edits, spans
+
+
+def _line_heads(text: str) -> dict[str, list[int]]:
+    """The start of every non-empty line, by its first character."""
+    heads: dict[str, list[int]] = {}
+    start = 0
+    for line in text.split("\n"):
+        if line:
+            heads.setdefault(line[0], []).append(start)
+        start += len(line) + 1
+    return heads
+
+
+def _at_line_starts(pattern: regex.Pattern, text: str, starts: list[int]) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)`` for a pattern whose matches start lines, tried
+    at ``starts`` alone (the line starts where a match can begin)."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m:
+                end = m.end()
+                yield m
 
 
 class Normalized:
