@@ -15,6 +15,8 @@ from policyx.model import Deadline, Section, Target, Task, replaced
 from policyx.text.normalize import Normalized
 from policyx.extract.tasks import holds_no_tasks
 from policyx.rules import RuleSet
+from policyx.rules.targets import TargetRules
+from policyx.text.anchors import first_chars
 from policyx.extract.targets import find_targets
 
 
@@ -95,6 +97,7 @@ def document_targets(
         top_of[s.id] = top_of.get(s.parent, s.id) if s.parent else s.id
     starts = [d.span[0] for d in deadlines]
     section_starts = sorted((s.span[0], s.id) for s in sections)
+    words_only = _targets_start_on_words(rules.targets)
     targets: list[Target] = []
     carried: list[Deadline] = []
     current_top = None
@@ -108,10 +111,33 @@ def document_targets(
         if not line.text.strip() or "\t" in line.text.strip() or skip.covers(line.start, line.end):
             continue
         here = deadlines_within(deadlines, starts, line.start, line.end)
-        found = find_targets(line.text, line.start, rules.targets, norm.source, norm.line_of, [*carried, *here],
-                             requires=rules.requires)
-        targets.extend(t for t in found if not in_task.covers(t.span[0]))
+        if not _words_in_tasks(line, in_task, words_only):  # else every target it holds is a task's
+            found = find_targets(line.text, line.start, rules.targets, norm.source, norm.line_of, [*carried, *here],
+                                 requires=rules.requires)
+            targets.extend(t for t in found if not in_task.covers(t.span[0]))
         by = [d for d in here if d.kind == "by" and d.date]
         if by:
             carried = by[:1]
     return tuple(targets)
+
+
+def _words_in_tasks(line, in_task: _Spans, targets_start_on_words: bool) -> bool:
+    """Whether the line's words, from the first character that is not white
+    space to the last, lie in the tasks' text (asked only when targets start on words)."""
+    text = line.text
+    return targets_start_on_words and in_task.covers(line.start + len(text) - len(text.lstrip()),
+                                                     line.start + len(text.rstrip()))
+
+
+_START_ON_WORDS: dict[tuple, bool] = {}
+
+
+def _targets_start_on_words(rules: TargetRules) -> bool:
+    """Whether every target pattern's match starts with a character that is not
+    white space — so a target (whose span starts where its match or a value of
+    it does) never starts on the white space around a line's words."""
+    patterns = (rules.pattern, rules.bare_pattern, rules.verb_object, rules.fixed_pattern)
+    if patterns not in _START_ON_WORDS:
+        firsts = [first_chars(p.pattern, p.flags) for p in patterns]
+        _START_ON_WORDS[patterns] = all(f is not None and not any(c.isspace() for c in f) for f in firsts)
+    return _START_ON_WORDS[patterns]
