@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from policyx.extract.sections.contents import Contents
 from policyx.extract.sections.markers import (
-    PAGE_NUMBER_END,
     Candidate,
+    ends_in_page_number,
     is_table_row,
     match_marker,
     title_from_next_line,
@@ -90,7 +90,7 @@ class TreeReader:
         if self.rules.sections.contents_header.match(text):
             self.contents.open()
             return
-        if is_table_row(line.text) or PAGE_NUMBER_END.search(line.text.rstrip("\r")):
+        if is_table_row(line.text) or ends_in_page_number(line.text.rstrip("\r")):
             self.contents.note_entry(line, self.rules)
             self._note_text()
             return
