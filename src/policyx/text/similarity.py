@@ -22,6 +22,14 @@ def bigrams(text: str) -> Counter:
     return grams
 
 
+def distinct_bigrams(text: str) -> set[str]:
+    """The bigrams of ``text``, each once (no counts: cheaper than :func:`bigrams`)."""
+    grams: set[str] = set()
+    for run in _HAN.findall(text):
+        grams.update(map(operator.add, run, run[1:]))
+    return grams
+
+
 def squared_norm(grams: Counter) -> float:
     return sum(v * v for v in grams.values())
 

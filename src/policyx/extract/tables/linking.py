@@ -8,7 +8,7 @@ from itertools import chain
 
 from policyx.extract.tables.cells import ParsedTable
 from policyx.model import Clause, DepartmentRef, Issue, Task, replaced
-from policyx.text.similarity import bigrams, char_grams, cosine, squared_norm
+from policyx.text.similarity import bigrams, char_grams, cosine, distinct_bigrams, squared_norm
 
 
 def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
@@ -49,7 +49,7 @@ def _bigram_index(body: tuple[Task, ...]) -> dict[str, list[int]]:
     """Each bigram of the body tasks' texts, with the tasks (by position) holding it."""
     index: dict[str, list[int]] = {}
     for j, b in enumerate(body):
-        for gram in bigrams(b.text):
+        for gram in distinct_bigrams(b.text):
             index.setdefault(gram, []).append(j)
     return index
 
