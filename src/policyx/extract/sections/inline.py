@@ -30,10 +30,11 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     last: dict[str, int] = {}
     breaks: list[int] = []
     lines = list(norm.lines())
+    places = [_places(line.text, after_stop, glued, stops) for line in lines]
     # a run of numbers confirms a list that an excerpt opens midway: "（五）…（六）…"
-    continued = _continued_numbers(lines, after_stop, glued, stops)
+    continued = _continued_numbers(places)
 
-    for line in lines:
+    for line, line_places in zip(lines, places):
         text = line.text
         stripped = len(text) - len(text.lstrip(" \t"))
         if not text.strip() or "\t" in text.strip():
@@ -43,14 +44,10 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
             last[at_start[0].style] = at_start[1]
         if rules.sections.attachment_list.match(text, stripped):
             continue  # "附件：1.…": a list of attachments, not headings
-        candidates = [(m.end(), after_stop) for m in stops.finditer(text, stripped + 1)]
-        candidates += [(m.start(), glued) for m in _OPENING_BRACKET.finditer(text, stripped + 1)]
-        for position, markers in sorted(candidates, key=lambda c: (c[0], c[1] is glued)):
-            if position >= len(text) or position <= stripped:
-                continue
-            found = _read(markers, text, position)
-            if found is None:
-                continue
+        candidates = sorted(((position, is_glued, found) for start, position, is_glued, found in line_places
+                             if start > stripped and found is not None and stripped < position < len(text)),
+                            key=lambda c: (c[0], c[1]))
+        for position, _, found in candidates:
             rule, number = found
             fits = number == 1 or last.get(rule.style) == number - 1 or (
                 (rule.style, number) in continued and last.get(rule.style, 0) < number)
@@ -73,19 +70,20 @@ def _stops(markers: list[MarkerRule]) -> regex.Pattern:
 _FOLLOWED_STOPS: dict[frozenset[str], regex.Pattern] = {}
 
 
-def _continued_numbers(lines, after_stop: list[MarkerRule], glued: list[MarkerRule],
-                       stops: regex.Pattern = _AFTER_STOP) -> set[tuple[str, int]]:
+def _places(text: str, after_stop: list[MarkerRule], glued: list[MarkerRule],
+            stops: regex.Pattern) -> list[tuple[int, int, bool, tuple[MarkerRule, int] | None]]:
+    """Where a marker may stand inside a line — after each stop, at each
+    opening bracket — as (where the stop or bracket is, where the marker would
+    start, whether it is a bracket, the marker read there or None)."""
+    places = [(m.start(), m.end(), False, _read(after_stop, text, m.end())) for m in stops.finditer(text)]
+    places += [(m.start(), m.start(), True, _read(glued, text, m.start())) for m in _OPENING_BRACKET.finditer(text)]
+    return places
+
+
+def _continued_numbers(places: list[list[tuple]]) -> set[tuple[str, int]]:
     """(style, n) for each marker n inside a line whose successor n+1 also
     stands inside a line somewhere in the plan."""
-    seen: set[tuple[str, int]] = set()
-    for line in lines:
-        text = line.text
-        places = [(m.end(), after_stop) for m in stops.finditer(text)]
-        places += [(m.start(), glued) for m in _OPENING_BRACKET.finditer(text)]
-        for position, markers in places:
-            found = _read(markers, text, position)
-            if found is not None:
-                seen.add((found[0].style, found[1]))
+    seen = {(found[0].style, found[1]) for line_places in places for *_, found in line_places if found is not None}
     return {(style, n) for style, n in seen if (style, n + 1) in seen}
 
 
