@@ -62,7 +62,10 @@ def is_table_row(text: str) -> bool:
 def match_marker(line: Line, rules: RuleSet) -> Candidate | None:
     """The first marker rule that reads the line, or None."""
     text = line.text
+    head = text[:1]
     for rule in rules.markers:
+        if rule.first is not None and head not in rule.first:
+            continue  # no match starts with this character (or is empty)
         m = rule.pattern.match(text)
         if not m:
             continue
