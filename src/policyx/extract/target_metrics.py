@@ -13,6 +13,7 @@ import regex
 
 from policyx.model import Deadline
 from policyx.rules.targets import TargetRules
+from policyx.text.anchors import char_memo
 
 _OPEN = "(（[【〔"
 _CLOSE = ")）]】〕"
@@ -28,6 +29,7 @@ def clause_start(text: str, end: int, stop: regex.Pattern, limit: int = 80) -> i
     depth = 0
     i = end - 1
     floor = max(0, end - limit)
+    stops = char_memo(stop)
     while i >= floor:
         ch = text[i]
         if ch in _CLOSE:
@@ -36,7 +38,7 @@ def clause_start(text: str, end: int, stop: regex.Pattern, limit: int = 80) -> i
             if not depth:
                 return i + 1  # the number stands inside an aside: "（国家考核的47个断面…不低于91.5%"
             depth -= 1
-        elif not depth and stop.match(ch):
+        elif not depth and stops[ch]:
             return i + 1
         i -= 1
     return floor

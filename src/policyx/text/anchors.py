@@ -85,6 +85,32 @@ def _searcher(chars: frozenset[str]) -> re.Pattern:
     return found
 
 
+class CharMemo(dict):
+    """``memo[ch]``: whether ``pattern.match(ch)``, tried once per character
+    (a loop over characters looks a dict up instead of running the pattern)."""
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: regex.Pattern) -> None:
+        super().__init__()
+        self.pattern = pattern
+
+    def __missing__(self, ch: str) -> bool:
+        found = self[ch] = self.pattern.match(ch) is not None
+        return found
+
+
+def char_memo(pattern: regex.Pattern) -> CharMemo:
+    """The memo of ``pattern`` (one per pattern, shared)."""
+    memo = _CHAR_MEMOS.get(pattern)
+    if memo is None:
+        memo = _CHAR_MEMOS[pattern] = CharMemo(pattern)
+    return memo
+
+
+_CHAR_MEMOS: dict[regex.Pattern, CharMemo] = {}
+
+
 def first_chars(source: str, flags: int = 0) -> frozenset[str] | None:
     """The characters a match of ``source`` can start with; None when any can
     (a class such as ``\\p{Han}``, ``.``, a negated set) or the match can be

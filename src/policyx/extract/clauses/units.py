@@ -7,6 +7,7 @@ import regex
 from policyx.model import DepartmentRef
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
+from policyx.text.anchors import char_memo
 
 _DIGIT = regex.compile(r"[0-9]")
 # what stands after a unit joined to the next by a conjunction (responsibility.yaml: conjunctions)
@@ -20,33 +21,17 @@ def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) ->
     depth = 0
     start = 0
     openers, closers = rules.opener_to_closer, rules.closer_to_opener
-    known = _separator_chars(separators)
+    separator = char_memo(separators)
     for i, ch in enumerate(text):
         if ch in openers:
             depth += 1
         elif ch in closers:
             depth = max(0, depth - 1)
-        elif depth == 0:
-            separator = known.get(ch)
-            if separator is None:
-                separator = known[ch] = separators.match(ch) is not None
-            if separator:
-                pieces.append((start, i, ch))
-                start = i + 1
+        elif depth == 0 and separator[ch]:
+            pieces.append((start, i, ch))
+            start = i + 1
     pieces.append((start, len(text), ""))
     return pieces
-
-
-_SEPARATOR_CHARS: dict[regex.Pattern, dict[str, bool]] = {}
-
-
-def _separator_chars(separators: regex.Pattern) -> dict[str, bool]:
-    """Whether ``separators.match(ch)``, by character, remembered (the pattern
-    is tried once per character it meets, not once per position)."""
-    known = _SEPARATOR_CHARS.get(separators)
-    if known is None:
-        known = _SEPARATOR_CHARS[separators] = {}
-    return known
 
 
 def _office(name: str, registry: DepartmentRegistry) -> bool:
