@@ -38,6 +38,7 @@ class DepartmentRegistry:
     def __init__(self, data: dict, *, where: str = "departments.yaml", conjunctions: regex.Pattern | None = None) -> None:
         self.aliases: dict[str, Entry] = {}
         self._cache: dict[tuple[str, str], DepartmentRef] = {}
+        self._prefixes: dict[str, tuple[str, str | None, str]] = {}  # split_prefix's answers
         levels = data.get("levels", {}) or {}
         self.prefixes: list[tuple[str, str]] = sorted(
             ((p, level) for level, prefixes in levels.items() for p in prefixes or ()),
@@ -85,6 +86,12 @@ class DepartmentRegistry:
 
     def split_prefix(self, name: str) -> tuple[str, str | None, str]:
         """("自治区经信委") → ("自治区", "province", "经信委"); no prefix → ("", None, name)."""
+        found = self._prefixes.get(name)
+        if found is None:
+            found = self._prefixes[name] = self._split_prefix(name)
+        return found
+
+    def _split_prefix(self, name: str) -> tuple[str, str | None, str]:
         for length in self._prefix_lengths:
             if len(name) > length:
                 level = self._prefix_level.get(name[:length])
