@@ -39,6 +39,7 @@ class DepartmentRegistry:
         self.aliases: dict[str, Entry] = {}
         self._cache: dict[tuple[str, str], DepartmentRef] = {}
         self._prefixes: dict[str, tuple[str, str | None, str]] = {}  # split_prefix's answers
+        self._governments: dict[str, bool] = {}  # is_government's
         levels = data.get("levels", {}) or {}
         self.prefixes: list[tuple[str, str]] = sorted(
             ((p, level) for level, prefixes in levels.items() for p in prefixes or ()),
@@ -123,6 +124,12 @@ class DepartmentRegistry:
     def is_government(self, name: str) -> bool:
         """A local government or park committee (各县市人民政府, 园区管委会, 各地区):
         the level that carries a task out."""
+        found = self._governments.get(name)
+        if found is None:
+            found = self._governments[name] = self._names_government(name)
+        return found
+
+    def _names_government(self, name: str) -> bool:
         if self.government.search(name):
             return True
         entry = self.aliases.get(name)
