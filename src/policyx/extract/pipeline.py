@@ -208,29 +208,35 @@ def _plain_hint(hint) -> bool:
     return False
 
 
-def _mapped(item, norm: Normalized):
+def _mapped(item, norm: Normalized, memo: dict[int, object]):
     """An extracted item with its working-copy offsets turned into the
-    original's; the item itself when nothing in it moves."""
+    original's; the item itself when nothing in it moves. ``memo``: the items
+    mapped so far, by identity (a department is often shared by a task and its
+    clause: mapped once)."""
     if isinstance(item, tuple):
         if not item or type(item[0]) in _PLAIN:
             return item  # the model's tuples hold one kind of thing: words, numbers, or items
-        out = [_mapped(x, norm) for x in item]
+        out = [_mapped(x, norm, memo) for x in item]
         return item if all(a is b for a, b in zip(out, item)) else tuple(out)
     plan = _plan(type(item))
     if plan is None:
         return item
+    done = memo.get(id(item))
+    if done is not None:
+        return done
     changes = {}
     for name, kind in plan:
         value = getattr(item, name)
         if kind == _NESTED and type(value) in _PLAIN:
             continue  # words, a number: no offset (most fields; not worth a call)
-        new = _mapped_field(item, name, kind, value, norm)
+        new = _mapped_field(item, name, kind, value, norm, memo)
         if new is not value and new != value:
             changes[name] = new
-    return replaced(item, **changes) if changes else item
+    done = memo[id(item)] = replaced(item, **changes) if changes else item
+    return done
 
 
-def _mapped_field(item, name: str, kind: int, value, norm: Normalized):
+def _mapped_field(item, name: str, kind: int, value, norm: Normalized, memo: dict[int, object]):
     """One field's value in the original's offsets (``value`` itself when it holds none)."""
     if kind == _NESTED and type(value) in _PLAIN:
         return value
@@ -239,19 +245,20 @@ def _mapped_field(item, name: str, kind: int, value, norm: Normalized):
     if kind == _OFFSET and (name == "end" and isinstance(item, Section) or name != "end" and isinstance(value, int)):
         return norm.original_span(value, value)[0]
     if isinstance(value, tuple) or _plan(type(value)) is not None:
-        return _mapped(value, norm)
+        return _mapped(value, norm, memo)
     return value
 
 
 def to_original_offsets(document: Document, norm: Normalized) -> Document:
     """Every span and offset of a document read from an edited working copy
     (entities decoded, glosses deleted, headings split off), in the original."""
+    memo: dict[int, object] = {}  # (the document holds every item while it lives: an id is not reused)
     return dataclasses.replace(
         document,
-        sections=_mapped(document.sections, norm), tasks=_mapped(document.tasks, norm),
-        targets=_mapped(document.targets, norm), baselines=_mapped(document.baselines, norm),
-        tables=_mapped(document.tables, norm),
-        warnings=_mapped(document.warnings, norm),
+        sections=_mapped(document.sections, norm, memo), tasks=_mapped(document.tasks, norm, memo),
+        targets=_mapped(document.targets, norm, memo), baselines=_mapped(document.baselines, norm, memo),
+        tables=_mapped(document.tables, norm, memo),
+        warnings=_mapped(document.warnings, norm, memo),
     )
 
 
