@@ -125,6 +125,9 @@ class _Finder:
     def sentences(self) -> None:
         """"各县（市）人民政府负责。" written as a sentence of its own: only when it
         ends on a role word and every unit in it names an office."""
+        gate = _role_before_stop(self.rules)
+        if gate is not None and gate.search(self.text) is None:
+            return  # no sentence here ends on a role word (most paragraphs: one cheap search, not every sentence)
         for sentence in _BARE_SENTENCE.finditer(self.text):
             start, end = sentence.span("words")
             if self.covered(start, end):
@@ -151,6 +154,23 @@ class _Finder:
 # a sentence of its own: after a stop (or at the start), up to the next stop
 # (the white space after the stop is bounded: a lookbehind is tried at every position)
 _BARE_SENTENCE = regex.compile(r"(?:(?<=^|[。;；!?！？]\s{0,32}))(?P<words>[^。;；!?！？\n]{2,60}?)[。;；]")
+# what role_at_end asks after its role word, as rules/clauses.py writes it
+_ROLE_AT_END_TAIL = "(?=[\\s。.;；,，]*$)"
+_ROLE_BEFORE_STOP: dict[regex.Pattern, regex.Pattern | None] = {}
+
+
+def _role_before_stop(rules: ResponsibilityRules) -> regex.Pattern | None:
+    """A role word, then only white space, full stops and commas up to the
+    stop that ends a bare sentence: a paragraph without one holds no sentence
+    that ``role_at_end`` finds (None when role_at_end is not the role words
+    and that tail, as rules/clauses.py makes it)."""
+    key = rules.role_at_end
+    if key not in _ROLE_BEFORE_STOP:
+        known = (key.pattern == rules.role_pattern.pattern + _ROLE_AT_END_TAIL
+                 and key.flags == rules.role_pattern.flags)
+        _ROLE_BEFORE_STOP[key] = regex.compile(rules.role_pattern.pattern + r"[\s.,，]*+[。;；]",
+                                               rules.role_pattern.flags) if known else None
+    return _ROLE_BEFORE_STOP[key]
 
 
 def find_clauses(
