@@ -274,19 +274,40 @@ def _needed(core, node, max_set: int = MAX_SET) -> list[frozenset[str]]:
     if isinstance(node, core.Sequence):
         return [s for item in node.items for s in _needed(core, item, max_set)]
     if isinstance(node, core.Branch):
-        union: set[str] = set()
-        for branch in node.branches:
-            options = _needed(core, branch, max_set)
-            if not options:
-                return []
-            union |= min(options, key=_rank)
-        return [frozenset(union)] if len(union) <= max_set else []
+        options = [_needed(core, branch, max_set) for branch in node.branches]
+        if not all(options):
+            return []
+        return [u for u in _unions(options) if len(u) <= max_set]
     if isinstance(node, (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat)):
         return _needed(core, node.subpattern, max_set) if node.min_count >= 1 else []
     if isinstance(node, (core.Group, core.Atomic)):
         return _needed(core, node.subpattern, max_set)
     chars = _chars(core, node, max_set)
     return [chars] if chars else []
+
+
+MAX_BRANCHES = 8  # a longer alternation (a list of words) gets the one union below
+
+
+def _unions(options: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+    """Sets holding a character of every match of an alternation whose
+    branches need the sets of ``options``: one set of each branch, joined.
+    The union of each branch's rarest-looking set, and for a short
+    alternation also, from each set of each branch, that set joined with
+    the set of every other branch that adds the least ("年…月…日" or
+    "截至…年…月…日": {月} is needed whichever branch matches)."""
+    first = frozenset().union(*(min(sets, key=_rank) for sets in options))
+    found = [first]
+    if len(options) <= MAX_BRANCHES:
+        for i, sets in enumerate(options):
+            for seed in sets:
+                union = set(seed)
+                for j, others in enumerate(options):
+                    if j != i:
+                        union |= min(others, key=lambda s: _rank(frozenset(union | s)))
+                found.append(frozenset(union))
+    found = list(dict.fromkeys(found))
+    return [u for u in found if not any(other < u for other in found)]  # a set inside another says more
 
 
 class AnchoredText:
