@@ -17,26 +17,8 @@ from policyx.extract.tasks import holds_no_tasks
 from policyx.rules import RuleSet
 from policyx.rules.targets import TargetRules
 from policyx.text.anchors import first_chars
+from policyx.text.spans import Spans
 from policyx.extract.targets import find_targets
-
-
-class _Spans:
-    """Sorted, merged half-open spans with a fast containment test."""
-
-    def __init__(self, spans) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def covers(self, start: int, end: int | None = None) -> bool:
-        """Is [start, end) (or the point ``start``) inside one of the spans?"""
-        i = bisect.bisect_right(self.starts, start) - 1
-        return i >= 0 and start < self.ends[i] and (end is None or end <= self.ends[i])
 
 
 def deadlines_within(deadlines: list[Deadline], starts: list[int], start: int, end: int) -> list[Deadline]:
@@ -61,7 +43,7 @@ def attach_to_tasks(
         start, end = task.span
         # a time inside a clause is the task's ("（…，6月底完成）"), but not one
         # inside a department's name
-        names = _Spans([r.span for c in (*task.subclauses, *([task.clause] if task.clause else []))
+        names = Spans([r.span for c in (*task.subclauses, *([task.clause] if task.clause else []))
                         for r in (*c.lead, *c.participants, *c.implementers, *c.standing)])
         own = [d for d in deadlines_within(deadlines, starts, start, end) if not names.covers(d.span[0])]
         exclude = [c.span for c in task.subclauses] + ([task.clause.span] if task.clause else [])
@@ -83,7 +65,7 @@ def document_targets(
     paragraph in the same top-level section ("总体目标：到2020年…" then
     "1. 环境质量目标 …达到71.6%").
     """
-    in_task = _Spans(t.span for t in tasks)
+    in_task = Spans(t.span for t in tasks)
     retrospective = rules.targets.retrospective
     skipped_ids: set[str] = set()
     skipped = []
@@ -91,7 +73,7 @@ def document_targets(
         if s.kind == "appendix" or (s.parent in skipped_ids) or holds_no_tasks(s.title, rules.tasks, retrospective):
             skipped_ids.add(s.id)
             skipped.append((s.span[0], s.end))
-    skip = _Spans([*skipped, *(t.span for t in tasks)])
+    skip = Spans([*skipped, *(t.span for t in tasks)])
     top_of: dict[str, str] = {}
     for s in sections:
         top_of[s.id] = top_of.get(s.parent, s.id) if s.parent else s.id
@@ -121,7 +103,7 @@ def document_targets(
     return tuple(targets)
 
 
-def _words_in_tasks(line, in_task: _Spans, targets_start_on_words: bool) -> bool:
+def _words_in_tasks(line, in_task: Spans, targets_start_on_words: bool) -> bool:
     """Whether the line's words, from the first character that is not white
     space to the last, lie in the tasks' text (asked only when targets start on words)."""
     text = line.text

@@ -10,9 +10,7 @@ no task says why in a ``no-tasks`` warning.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from policyx.extract.clauses import to_clause
 from policyx.extract.tasks.paragraphs import (
@@ -25,6 +23,7 @@ from policyx.model import Clause, DepartmentRef, Issue, Section, Task, replaced
 from policyx.rules import RuleSet
 from policyx.text.normalize import Normalized
 from policyx.text.sentences import STRONG_END
+from policyx.text.spans import Spans
 
 __all__ = ["extract_tasks", "holds_no_tasks", "lead_in_title"]
 
@@ -36,7 +35,7 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     index = SectionIndex(sections, norm.text)
     paras = paragraphs(norm, index)
     find_all_clauses(norm, paras, rules)
-    in_table = _Spans(tables)
+    in_table = Spans(tables)
     units = [u for u in UnitBuilder(norm, paras, index, rules).build() if _in_text(u, norm.text, index, in_table)]
     attributed = any(u.clause is not None for u in units)
     orphans: list[Unit] = []
@@ -52,21 +51,7 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     return tasks, issues
 
 
-class _Spans:
-    """Whether an offset lies in one of some spans, by bisection (a plan may
-    hold thousands of tables and units: no scan of every span per unit)."""
-
-    def __init__(self, spans: tuple[tuple[int, int], ...]):
-        self._spans = sorted(spans)
-        self._starts = [a for a, _ in self._spans]
-        self._reach = list(accumulate((b for _, b in self._spans), max))  # the furthest end so far
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect_right(self._starts, offset)
-        return i > 0 and self._reach[i - 1] > offset
-
-
-def _in_text(unit: Unit, text: str, index: SectionIndex, in_table: _Spans) -> bool:
+def _in_text(unit: Unit, text: str, index: SectionIndex, in_table: Spans) -> bool:
     """A unit of the plan's text, not of a table: a box or an appendix holds
     tasks only where it attributes them (an appendix that lists the tasks
     with their 牵头考核单位); its tables are read as tables."""

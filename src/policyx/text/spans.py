@@ -1,0 +1,30 @@
+"""A set of half-open spans of a text, asked whether it holds an offset or a
+stretch: sorted and merged once, each question a bisection (a plan may hold
+thousands of spans and ask about each of thousands of items)."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterable
+
+
+class Spans:
+    """Sorted, merged half-open spans with a fast containment test."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, start: int, end: int | None = None) -> bool:
+        """Is [start, end) (or the point ``start``) inside one of the spans?"""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and start < self.ends[i] and (end is None or end <= self.ends[i])
+
+    def __contains__(self, offset: int) -> bool:
+        return self.covers(offset)
