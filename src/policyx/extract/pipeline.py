@@ -36,12 +36,15 @@ def _guess_title(norm: Normalized, rules: DocumentRules) -> str | None:
             continue
         if len(candidates) > 60 or line.number > 80:
             break
-        if len(text) <= 60 and rules.title_word.search(text) and not _FULL_STOP.search(text):
+        if (len(text) <= 60 and rules.title_word.search(text) and not _FULL_STOP.search(text)
+                and not rules.title_not_heading.match(text)):
             # the original's words at the working copy's span: markup around
             # a title ("<p style=…>title</p>") is masked in the working copy
             raw = line.text
             start = line.start + len(raw) - len(raw.lstrip())
-            candidates.append(norm.source[start:start + len(text)])
+            marker = rules.title_item_marker.match(text)
+            skip = marker.end() if marker and marker.end() < len(text) else 0
+            candidates.append(norm.source[start + skip:start + len(text)])
     for title in candidates:
         if not rules.cover_letter.search(title):
             return title

@@ -16,6 +16,8 @@ ISSUER_LEVELS = ("province", "prefecture", "county")
 @dataclass(frozen=True, slots=True)
 class DocumentRules:
     title_word: regex.Pattern
+    title_item_marker: regex.Pattern
+    title_not_heading: regex.Pattern
     cover_letter: regex.Pattern
     published: regex.Pattern  # groups year, month, day
     signature_date: regex.Pattern  # groups year, month, day
@@ -35,6 +37,8 @@ def _with_groups(data: dict, key: str, groups: tuple[str, ...]) -> regex.Pattern
 def compile_document_rules(data: dict) -> DocumentRules:
     return DocumentRules(
         title_word=optional_pattern(data.get("title_word")),
+        title_item_marker=optional_pattern(data.get("title_item_marker")),
+        title_not_heading=optional_pattern(data.get("title_not_heading")),
         cover_letter=optional_pattern(data.get("cover_letter")),
         published=_with_groups(data, "published", ("year", "month", "day")),
         signature_date=_with_groups(data, "signature_date", ("year", "month", "day")),
