@@ -96,6 +96,11 @@ class DepartmentRef:
     span: Span | None = None  # None only for a name resolved outside any text
     rule: str = ""  # the clause form or table column that read it
 
+    @property
+    def shown(self) -> str:
+        """The name as tables and exports show it: marked * when a standing clause gave it."""
+        return self.name + ("*" if self.inherited else "")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Clause:

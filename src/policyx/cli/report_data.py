@@ -20,7 +20,7 @@ UNDATED = {"every": "recurring", "ongoing": "ongoing", "none": "no deadline"}
 
 
 def _names(refs: tuple[DepartmentRef, ...]) -> list[str]:
-    return [r.name + ("*" if r.inherited else "") for r in refs]
+    return [r.shown for r in refs]
 
 
 def _top(section: str | None) -> str:

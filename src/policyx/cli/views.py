@@ -9,6 +9,7 @@ import typer
 
 from policyx.cli.common import RulesOption, check_format, emit, fail, load_plan, print_table
 from policyx.cli.exporting import OutputOption, refuse_output, write_sheets
+from policyx.io.export import LIST_SEPARATOR
 from policyx.io.serialize import dumps, write_atomic
 
 VIEW_FORMATS = ("table", "json", "csv", "xlsx")
@@ -16,7 +17,7 @@ FORMAT_HELP = "table, json, csv or xlsx (a workbook: give -o FILE.xlsx)."
 
 
 def _names(refs) -> str:
-    return "、".join(r.name + ("*" if r.inherited else "") for r in refs)
+    return LIST_SEPARATOR.join(r.shown for r in refs)
 
 
 def tasks(

@@ -44,7 +44,7 @@ class Sheet:
 
 
 def _names(refs: Iterable[DepartmentRef]) -> str:
-    return LIST_SEPARATOR.join(r.name + ("*" if r.inherited else "") for r in refs)
+    return LIST_SEPARATOR.join(r.shown for r in refs)
 
 
 def deadline_label(d: Deadline) -> str:
