@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from policyx.rules.loader import RuleSet, compiled_once, optional_pattern
+from policyx.rules.loader import RuleSet, compiled_once, optional_patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,8 +18,7 @@ class AlignmentRules:
 
 def compile_alignment_rules(data: dict) -> AlignmentRules:
     return AlignmentRules(
-        procedural_section=optional_pattern(data.get("procedural_section")),
-        procedural_title=optional_pattern(data.get("procedural_title")),
+        **optional_patterns(data, "procedural_section", "procedural_title"),
     )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from policyx.errors import RulesError
-from policyx.rules.loader import NEVER, alternation, optional_pattern
+from policyx.rules.loader import NEVER, alternation, optional_pattern, optional_patterns
 from policyx.text.fold import fold
 
 ROLE_KINDS = ("lead", "participant", "implementer", "responsible")
@@ -140,16 +140,10 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         phrase_separators=_pattern(data.get("phrase_separators") or "[，,；;。]", where, "phrase_separators"),
         standing=standing,
         bracket_pattern=regex.compile(f"[{bracket_chars}]" if bracket_chars else NEVER),
-        label_stop=optional_pattern(data.get("label_stop")),
-        list_opener=optional_pattern(data.get("list_opener")),
-        notes=optional_pattern(data.get("notes")),
+        **optional_patterns(data, "label_stop", "list_opener", "notes"),
         conventions=_conventions(data, where),
         carry_forward=optional_pattern(data.get("carry_forward")),
         prose=_prose(data, where),
-        etc_tail=optional_pattern(data.get("etc_tail")),
-        place_before_office=optional_pattern(data.get("place_before_office")),
-        unit_group=optional_pattern(data.get("unit_group")),
-        role_note=optional_pattern(data.get("role_note")),
-        carry_words=optional_pattern(data.get("carry_words")),
+        **optional_patterns(data, "etc_tail", "place_before_office", "unit_group", "role_note", "carry_words"),
         standing_examples=examples,
     )

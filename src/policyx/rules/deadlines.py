@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from policyx.errors import RulesError
-from policyx.rules.loader import expand_fragments, optional_pattern
+from policyx.rules.loader import expand_fragments, optional_pattern, optional_patterns
 from policyx.text.anchors import Anchors, gated, line_anchors
 
 KINDS = ("by", "from", "every", "ongoing")
@@ -95,8 +95,7 @@ def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> Dead
             half_end_months={str(k): int(v) for k, v in (data.get("half_end_months") or {}).items()},
             ten_days_end={str(k): int(v) for k, v in (data.get("ten_days_end") or {}).items()},
             year_in_list=_year_in_list(data.get("year_in_list")),
-            date_like=optional_pattern(data.get("date_like")),
-            not_a_deadline=optional_pattern(data.get("not_a_deadline")),
+            **optional_patterns(data, "date_like", "not_a_deadline"),
         )
     except (regex.error, TypeError, ValueError) as exc:
         raise RulesError(f"{where}: {exc}") from None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from policyx.rules.loader import optional_pattern
+from policyx.rules.loader import optional_pattern, optional_patterns
 
 # the levels a title may name, in the order they are tried
 ISSUER_LEVELS = ("province", "prefecture", "county")
@@ -36,10 +36,7 @@ def _with_groups(data: dict, key: str, groups: tuple[str, ...]) -> regex.Pattern
 
 def compile_document_rules(data: dict) -> DocumentRules:
     return DocumentRules(
-        title_word=optional_pattern(data.get("title_word")),
-        title_item_marker=optional_pattern(data.get("title_item_marker")),
-        title_not_heading=optional_pattern(data.get("title_not_heading")),
-        cover_letter=optional_pattern(data.get("cover_letter")),
+        **optional_patterns(data, "title_word", "title_item_marker", "title_not_heading", "cover_letter"),
         published=_with_groups(data, "published", ("year", "month", "day")),
         signature_date=_with_groups(data, "signature_date", ("year", "month", "day")),
         year_named=_with_groups(data, "year_named", ("year",)),

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import regex
 
-from policyx.rules.loader import RuleSet, compiled_once, optional_pattern
+from policyx.rules.loader import RuleSet, compiled_once, optional_pattern, optional_patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,19 +99,12 @@ def compile_indicator_rules(data: dict) -> IndicatorRules:
     words = sorted({w for s in settlements for w in s.words}, key=lambda w: (-len(w), w))
     start = "^(?:" + "|".join(regex.escape(w) for w in words) + ")" if words else None
     return IndicatorRules(
-        aside=optional_pattern(data.get("aside")),
-        count=optional_pattern(data.get("count")),
-        enumeration=optional_pattern(data.get("enumeration")),
-        lead_words=optional_pattern(data.get("lead_words")),
-        region_wide=optional_pattern(data.get("region_wide")),
-        place=optional_pattern(data.get("place")),
-        place_joiner=optional_pattern(data.get("place_joiner")),
+        **optional_patterns(data, "aside", "count", "enumeration", "lead_words", "region_wide", "place",
+                              "place_joiner"),
         settlements=settlements,
         settlement_start=optional_pattern(start),
         rewrites=_rewrites(data.get("rewrites")),
-        measure=optional_pattern(data.get("measure")),
-        lower_is_better=optional_pattern(data.get("lower_is_better")),
-        names_a_cut=optional_pattern(data.get("names_a_cut")),
+        **optional_patterns(data, "measure", "lower_is_better", "names_a_cut"),
         unit_families=_unit_families(data.get("unit_families")),
     )
 

@@ -164,6 +164,12 @@ def optional_pattern(source: str | None) -> regex.Pattern:
     return regex.compile(source or NEVER)
 
 
+def optional_patterns(data: dict, *keys: str) -> dict[str, regex.Pattern]:
+    """The optional patterns ``keys`` of a rule file, by key: for a compiled-rules
+    class whose fields bear the keys' names (``Rules(**optional_patterns(data, "a", "b"))``)."""
+    return {key: optional_pattern(data.get(key)) for key in keys}
+
+
 def alternation(words) -> str:
     """Words as a regex alternation, longest first so that 牵头负责 wins over 牵头."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from policyx.rules.loader import optional_pattern
+from policyx.rules.loader import optional_patterns
 
 # where a marker may also stand inside a line that a web copy ran together
 INLINE_PLACES = ("after-stop", "glued")
@@ -23,7 +23,5 @@ class SectionRules:
 
 def compile_section_rules(data: dict) -> SectionRules:
     return SectionRules(
-        contents_header=optional_pattern(data.get("contents_header")),
-        attachment_list=optional_pattern(data.get("attachment_list")),
-        plan_title=optional_pattern(data.get("plan_title")),
+        **optional_patterns(data, "contents_header", "attachment_list", "plan_title"),
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from policyx.rules.loader import optional_pattern
+from policyx.rules.loader import optional_pattern, optional_patterns
 
 ROLES = ("other", "index", "lead", "participants", "implementers", "indicator", "target", "baseline", "attribute", "deadline",
          "subtask", "task", "work")
@@ -37,19 +37,11 @@ def compile_table_rules(data: dict) -> TableRules:
             raise ValueError(f"field 'roles': unknown role {role!r} (use {', '.join(ROLES)})")
     return TableRules(
         roles=roles,
-        header_words=optional_pattern(data.get("header_words")),
-        stated_count=optional_pattern(data.get("stated_count")),
-        footnote=optional_pattern(data.get("footnote")),
-        group_row=optional_pattern(data.get("group_row")),
-        deadline_cell=optional_pattern(data.get("deadline_cell")),
+        **optional_patterns(data, "header_words", "stated_count", "footnote", "group_row", "deadline_cell"),
         year_header=_year_header(data.get("year_header")),
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
-        lead_header=optional_pattern(data.get("lead_header")),
-        caption_start=optional_pattern(data.get("caption_start")),
-        group_count=optional_pattern(data.get("group_count")),
-        group_heading=optional_pattern(data.get("group_heading")),
-        task_heading=optional_pattern(data.get("task_heading")),
-        time_phrase=optional_pattern(data.get("time_phrase")),
+        **optional_patterns(data, "lead_header", "caption_start", "group_count", "group_heading", "task_heading",
+                              "time_phrase"),
     )
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import regex
 
 from policyx.errors import RulesError
-from policyx.rules.loader import NEVER, alternation, optional_pattern
+from policyx.rules.loader import NEVER, alternation, optional_pattern, optional_patterns
 from policyx.text.anchors import gated
 
 # (digits taken whole; a number is read from the start of its run only, so
@@ -178,9 +178,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             noun_link=optional_pattern(link),
             # (a run of links is tried from its start only: linear)
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
-            after_metric_stop=optional_pattern(data.get("after_metric_stop")),
-            after_deadline=optional_pattern(data.get("after_deadline")),
-            lower_is_stricter=optional_pattern(data.get("lower_is_stricter")),
+            **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter"),
             ratio_units=frozenset(str(u) for u in data.get("ratio_units") or ()),
             unscaled_units=frozenset(str(u) for u in data.get("unscaled_units") or ()),
             units=frozenset(str(u) for u in units),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from policyx.rules.loader import optional_pattern
+from policyx.rules.loader import optional_pattern, optional_patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +36,6 @@ def compile_task_rules(data: dict) -> TaskRules:
         after_heading_forbidden=optional_pattern(title.get("after_heading_not_inside")),
         title_forbidden=optional_pattern(title.get("not_inside")),
         title_bad_start=optional_pattern(title.get("not_starting")),
-        non_task_sections=optional_pattern(data.get("non_task_sections")),
-        task_verbs=optional_pattern(data.get("task_verbs")),
-        attachment_list=optional_pattern(data.get("attachment_list")),
-        listed_item=optional_pattern(data.get("listed_item")),
-        date_line=optional_pattern(data.get("date_line")),
-        document_title=optional_pattern(data.get("document_title")),
-        document_name=optional_pattern(data.get("document_name")),
-        title_label=optional_pattern(data.get("title_label")),
+        **optional_patterns(data, "non_task_sections", "task_verbs", "attachment_list", "listed_item", "date_line",
+                              "document_title", "document_name", "title_label"),
     )
