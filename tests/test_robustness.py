@@ -11,6 +11,7 @@ line. The rule files' schema and the SQLite store have their own files
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -120,6 +121,24 @@ def test_a_replaced_file_keeps_its_mode_and_a_new_one_follows_the_umask(tmp_path
     assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o640  # 0666 less 027
 
 
+def test_a_batch_written_as_it_comes_is_written_as_every_output(tmp_path):
+    """extract DIR --format jsonl streams its lines: through the same writer, so
+    the mode is kept, a device stays a device and no temporary file is left."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(CHANGJI, plans / "changji.txt")
+    out = tmp_path / "all.jsonl"
+    out.write_text("old")
+    out.chmod(0o644)
+    assert runner.invoke(app, ["extract", str(plans), "--format", "jsonl", "-o", str(out), "--jobs", "1"]).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl", "plans"]
+    if os.geteuid() == 0:
+        assert runner.invoke(app, ["extract", str(plans), "--format", "jsonl", "-o", "/dev/null"]).exit_code == 0
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
 def test_a_link_stays_a_link(tmp_path):
     (tmp_path / "real.json").write_text("old")
     (tmp_path / "link.json").symlink_to("real.json")
@@ -141,19 +160,18 @@ import os, sys, time
 sys.path.insert(0, {src!r})
 import policyx.io.files as files
 stage = sys.argv[1]
-if stage == "writing":
-    real_write = files._write_all
-    def slow(fd, data):
-        real_write(fd, data[:10])
+if stage == "writing":  # killed with part of the content written
+    with files.atomic_output(sys.argv[2]) as handle:
+        handle.write(b"x" * 10)
+        handle.flush()
         print("ready", flush=True)
         time.sleep(60)
-    files._write_all = slow
 else:  # named, not yet renamed over the target
     def slow(name, target):
         print("ready", flush=True)
         time.sleep(60)
     files.os.replace = slow
-files.write_atomic(sys.argv[2], "x" * 100000)
+    files.write_atomic(sys.argv[2], "x" * 100000)
 """
 
 

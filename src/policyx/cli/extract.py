@@ -79,43 +79,32 @@ def extract(
 
 
 def _stream_jsonl(outcomes, output: Path | None) -> bool:
-    """One document per line, written as each plan is read (to a temporary
-    file renamed over ``output`` at the end, so a reader never sees half);
-    True when a plan could not be read."""
+    """One document per line, written as each plan is read (to ``output``
+    through io.files.atomic_output: a reader never sees half, and a device,
+    a link or a file's mode is treated as every -o treats it); True when a
+    plan could not be read."""
     import json
-    import os
-    import tempfile
 
     failed = False
-    handle, tmp = (sys.stdout, None) if output is None else _temporary_beside(output, tempfile)
-    try:
+
+    def write_all(write) -> None:
+        nonlocal failed
         for outcome in outcomes:
             failed = failed or outcome.error is not None
             if outcome.data is not None:
-                handle.write(json.dumps(outcome.data, ensure_ascii=False) + "\n")
-        if tmp is not None:
-            handle.flush()
-            os.fsync(handle.fileno())
-            handle.close()
-            os.replace(tmp, output)
-    except OSError as exc:
-        raise fail(f"{output}: cannot write ({exc.strerror or exc})") from None
-    finally:
-        if tmp is not None and not handle.closed:
-            handle.close()
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-    return failed
+                write(json.dumps(outcome.data, ensure_ascii=False) + "\n")
 
-
-def _temporary_beside(output: Path, tempfile):
-    import os
+    if output is None:
+        write_all(sys.stdout.write)
+        return failed
+    from policyx.io.files import atomic_output
 
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent if str(output.parent) else ".")
+        with atomic_output(output) as handle:
+            write_all(lambda line: handle.write(line.encode("utf-8")))
     except OSError as exc:
         raise fail(f"{output}: cannot write ({exc.strerror or exc})") from None
-    return os.fdopen(fd, "w", encoding="utf-8"), tmp
+    return failed
 
 
 def _plan_text(sources: list[str]) -> str:

@@ -29,11 +29,13 @@ the same target removes every such file whose process is gone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
 import sys
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 _TEMP_MARK = ".policyx-"
 _STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2}
@@ -42,22 +44,34 @@ _STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2}
 def write_atomic(path: str | Path, content: str | bytes) -> None:
     """Write ``content`` (text as UTF-8, bytes as they are) to ``path``; see
     the module's docstring for what happens to devices, links and modes."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    with atomic_output(path) as handle:
+        handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary handle on ``path`` for output written as it comes (a batch's
+    JSON lines), with :func:`write_atomic`'s guarantees: the target is
+    replaced only when the block ends without an exception."""
     target = Path(path)
     descriptor = _open_descriptor(str(target))
     if descriptor is not None:
-        _write_descriptor(descriptor, data)
+        _flush_streams(descriptor)
+        with os.fdopen(descriptor, "wb", closefd=False) as handle:
+            yield handle
         return
     try:
         info = os.stat(target)
     except FileNotFoundError:
         info = None
     if (info is not None and not stat.S_ISREG(info.st_mode)) or _is_special_place(target):
-        _write_directly(target, data)
+        with open(target, "wb") as handle:
+            yield handle
         return
     real = Path(os.path.realpath(target))
     _remove_stale(real)
-    _replace(real, data, info)
+    with _replacing(real, info) as handle:
+        yield handle
 
 
 def _open_descriptor(name: str) -> int | None:
@@ -70,25 +84,20 @@ def _open_descriptor(name: str) -> int | None:
     return None
 
 
-def _write_descriptor(fd: int, data: bytes) -> None:
+def _flush_streams(fd: int) -> None:
+    """Python's own buffer for the descriptor, before it is written beneath it."""
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None and stream.fileno() == fd:
                 stream.flush()
         except (AttributeError, OSError, ValueError):
             pass
-    _write_all(fd, data)
 
 
 def _is_special_place(target: Path) -> bool:
     """A name under /dev or /proc is never replaced, whatever it is now."""
     absolute = os.path.abspath(target)
     return absolute.startswith(("/dev/", "/proc/"))
-
-
-def _write_directly(target: Path, data: bytes) -> None:
-    with open(target, "wb") as handle:
-        handle.write(data)
 
 
 def _temp_name(target: Path) -> Path:
@@ -123,15 +132,17 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _replace(target: Path, data: bytes, info: os.stat_result | None) -> None:
-    """Write to a temporary file beside ``target`` and rename it over it."""
+@contextlib.contextmanager
+def _replacing(target: Path, info: os.stat_result | None) -> Iterator[BinaryIO]:
+    """A temporary file beside ``target``, renamed over it when the block ends."""
     fd = _unnamed(target.parent)
     name: Path | None = None
     try:
         if fd < 0:  # no unnamed files here: a named one from the start
             name = _temp_name(target)
             fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        _write_all(fd, data)
+        with os.fdopen(fd, "wb", closefd=False) as handle:
+            yield handle
         if info is not None:
             _keep_owner_and_mode(fd, info)
         os.fsync(fd)
@@ -159,12 +170,6 @@ def _link(fd: int, name: Path) -> None:
         os.link(str(fd), name, src_dir_fd=proc, follow_symlinks=True)
     finally:
         os.close(proc)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
 
 
 def _keep_owner_and_mode(fd: int, info: os.stat_result) -> None:
