@@ -307,11 +307,12 @@ class Normalized:
             return source.span(start, end)
         return _Aligned(self.original, self._starts, self._ends).span(start, end)  # type: ignore[arg-type]
 
-    def clean(self, start: int, end: int) -> str:
+    def clean(self, start: int, end: int, glosses: bool = True) -> str:
         """The original's words for a working-copy span, without the web noise
         inside it: markup and page chrome dropped, entities decoded ("&quot;"
-        is '"'); pinyin glosses stay, as written. An item's ``span`` still
-        points into the original; its words are these."""
+        is '"'); pinyin glosses stay, as written, unless ``glosses`` is false
+        (a table cell's words). An item's ``span`` still points into the
+        original; its words are these."""
         a, b = self.original_span(start, end)
         first = bisect.bisect_right(self.noise_spans, (a, len(self.original) + 1)) - 1
         pieces, position = [], a
@@ -321,7 +322,7 @@ class Normalized:
                 break
             s, e = max(s, position), min(e, b)
             action = self._noise_actions[i]
-            if e <= s or action == "delete":
+            if e <= s or (action == "delete" and glosses):
                 continue  # a pinyin gloss is part of the words as written ("領(lǐng)導(dǎo)")
             pieces.append(self.original[position:s])
             if action == "decode":

@@ -114,12 +114,9 @@ def table_kind(roles: list[str | None]) -> str:
 
 
 def _clean(norm: Normalized, start: int, end: int) -> str:
-    """The original text of a span, without the web noise blanked in it."""
-    original, working = norm.source, norm.text
-    if not norm.noise_spans:
-        return original[start:end].strip()
-    kept = [original[i] for i in range(start, end) if not (working[i] == " " and original[i] != " " and not original[i].isspace())]
-    return "".join(kept).strip()
+    """The original words of a span, without the web noise blanked in it nor
+    the pinyin glosses of a web copy (a cell's words, not as displayed)."""
+    return norm.clean(start, end, glosses=False).strip()
 
 
 def _cell(norm: Normalized, start: int, end: int) -> Cell | None:

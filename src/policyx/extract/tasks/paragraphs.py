@@ -115,11 +115,14 @@ class SectionIndex:
 
     def innermost(self, offset: int) -> Section | None:
         i = bisect.bisect_right(self.starts, offset) - 1
-        while i >= 0:
-            s = self.headings[i]
-            if s.span[0] <= offset < s.end:
-                return s
-            i -= 1
+        section = self.headings[i] if i >= 0 else None
+        # Sections nest (one ends where the next outside it begins), so a
+        # heading holding the offset is the last one before it or its ancestor:
+        # climbing parents keeps a plan of many headings linear.
+        while section is not None:
+            if section.kind == "heading" and section.span[0] <= offset < section.end:
+                return section
+            section = self.by_id.get(section.parent) if section.parent else None
         return None
 
     def in_box_or_appendix(self, offset: int) -> bool:
