@@ -34,7 +34,7 @@ from policyx.extract.sections.outline import (
     numbering_issue,
     official_level,
 )
-from policyx.model import Issue, Section, replaced
+from policyx.model import Issue, Section
 from policyx.rules import RuleSet
 from policyx.text.normalize import Line, Normalized
 from policyx.text.sentences import SENTENCE_STOP as _SENTENCE_END
@@ -226,21 +226,24 @@ def _appendix_is_table(lines: list[Line], start: int, rules: RuleSet) -> bool:
 
 
 def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
-    """A section ends where the next section that is not inside it begins."""
-    parents = {s.id: s.parent for s in sections}
+    """A section ends where the next section that is not inside it begins.
 
-    def inside(candidate: Section, ancestor_id: str) -> bool:
-        parent = candidate.parent
-        while parent is not None:
-            if parent == ancestor_id:
-                return True
-            parent = parents.get(parent)
-        return False
-
-    ended = []
-    count = len(sections)
-    for i, section in enumerate(sections):
-        # (by index, not a slice of the rest: a plan of many headings stays linear)
-        end = next((sections[j].span[0] for j in range(i + 1, count) if not inside(sections[j], section.id)), text_end)
-        ended.append(replaced(section, end=end))
-    return ended
+    The open sections form a chain of ancestors; each new section closes
+    those of the chain that are not its ancestors (linear in the plan's
+    sections). The sections have not left the reader yet, so their ``end``
+    is set in place instead of copying each of them."""
+    by_id = {s.id: s for s in sections}
+    open_chain: list[Section] = []
+    for section in sections:
+        ancestors = set()
+        parent = section.parent
+        while parent is not None and parent not in ancestors:
+            ancestors.add(parent)
+            holder = by_id.get(parent)
+            parent = holder.parent if holder is not None else None
+        while open_chain and open_chain[-1].id not in ancestors:
+            object.__setattr__(open_chain.pop(), "end", section.span[0])
+        open_chain.append(section)
+    for section in open_chain:
+        object.__setattr__(section, "end", text_end)
+    return sections
