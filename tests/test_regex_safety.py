@@ -158,6 +158,25 @@ def test_one_line_web_copies_read(rules):
         assert seconds < 5 * max(reference, 0.02), path.name
 
 
+def test_line_rules_tried_at_every_line_are_linear(rules):
+    """Blank lines by the hundred thousand: the noise rules for whole lines
+    are tried at each line start, and the regex engine first looks for a
+    rule's required letter (the 年 of noise.signature_date) up to ``endpos``
+    — to the end of the text it cost the rest of the text per line (1 MB of
+    "\\n \\n" took 84 s). Four times the lines, about four times the time."""
+    from policyx.extract.pipeline import noise_rules
+    from policyx.text.normalize import Normalized
+
+    noise = noise_rules(rules)
+
+    def at(size):
+        text = "\n \n" * (size // 3)
+        return lambda: Normalized(text, noise)
+
+    _, _, growth = adversary.growth(at, 50_000, 200_000, repeat=2, floor=5e-3)
+    assert growth < 8
+
+
 def test_html_masked_to_spaces_is_linear(rules):
     """'<p>' x N + '<': the markup is masked to spaces, and the spaces are read once."""
     def at(size):

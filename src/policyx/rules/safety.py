@@ -47,7 +47,7 @@ def shape_problems(source: str, flags: int = 0, mode: str = "search") -> tuple[s
 
     >>> shape_problems(r"(?<![0-9])[0-9]+%")
     ()
-    >>> shape_problems(r"(?:\\.{2,}|\\s{2,})\\s*[0-9]{1,3}\\s*$")[0][:42]
+    >>> shape_problems(r"(?:\\.{2,}|\\s{2,})\\s*[0-9]{1,3}\\s*$")[-1][:42]
     'two unbounded repetitions next to each oth'
     """
     try:

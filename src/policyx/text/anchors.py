@@ -112,8 +112,8 @@ _CHAR_MEMOS: dict[regex.Pattern, CharMemo] = {}
 
 
 def first_chars(source: str, flags: int = 0) -> frozenset[str] | None:
-    """The characters a match of ``source`` can start with; None when any can
-    (a class such as ``\\p{Han}``, ``.``, a negated set) or the match can be
+    r"""The characters a match of ``source`` can start with; None when any can
+    (a class such as ``\p{Han}``, ``.``, a negated set) or the match can be
     empty. A position whose character is not among them cannot match there.
 
     >>> sorted(first_chars(r"[ \t]*(?:[(（](?P<num>[一二三])[)）])"))
@@ -157,6 +157,28 @@ def line_start_chars(pattern: regex.Pattern) -> frozenset[str] | None:
 
 
 _LINE_START_CHARS: dict[tuple[str, int], frozenset[str] | None] = {}
+
+
+def stays_in_line(pattern: regex.Pattern) -> bool:
+    """Whether no match (nor lookahead) of ``pattern`` can take a newline or
+    ask for the end of the text — so it may be matched with ``endpos`` at the
+    end of its line (worked out once per pattern; False when unreadable).
+
+    >>> stays_in_line(regex.compile(r"^[ \\t]*抄送[:：][^\\n]*", regex.M)), stays_in_line(regex.compile(r"年\\s*月"))
+    (True, False)
+    """
+    key = (pattern.pattern, pattern.flags)
+    if key not in _IN_LINE:
+        try:
+            from regex import _regex_core as core
+
+            _IN_LINE[key] = not _crosses_lines(core, _parse(core, pattern.pattern, pattern.flags))
+        except Exception:  # noqa: BLE001 - unreadable: matched over the whole text
+            _IN_LINE[key] = False
+    return _IN_LINE[key]
+
+
+_IN_LINE: dict[tuple[str, int], bool] = {}
 
 
 def _line_start_chars(source: str, flags: int) -> frozenset[str] | None:

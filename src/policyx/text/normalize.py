@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from policyx.text.anchors import line_start_chars
+from policyx.text.anchors import line_start_chars, stays_in_line
 from policyx.text.fold import fold
 from policyx.text.traditional import TRADITIONAL
 
@@ -250,11 +250,22 @@ def _line_heads(text: str) -> dict[str, list[int]]:
 
 def _at_line_starts(pattern: regex.Pattern, text: str, starts: list[int]) -> Iterator[regex.Match]:
     """``pattern.finditer(text)`` for a pattern whose matches start lines, tried
-    at ``starts`` alone (the line starts where a match can begin)."""
+    at ``starts`` alone (the line starts where a match can begin).
+
+    A pattern that stays in its line is matched up to the line's end: the
+    regex engine looks for a pattern's required letters (the 年 of a date)
+    from ``pos`` to ``endpos`` before it tries a match, so on the whole text
+    a page of blank lines without one would cost the rest of the text per line."""
     end = 0
+    in_line = stays_in_line(pattern)
+    length = len(text)
     for start in starts:
         if start >= end:
-            m = pattern.match(text, start)
+            if in_line:
+                line_end = text.find("\n", start)
+                m = pattern.match(text, start, line_end if line_end >= 0 else length)
+            else:
+                m = pattern.match(text, start)
             if m:
                 end = m.end()
                 yield m

@@ -171,7 +171,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
         covered = sum(c.end - c.start for c in para.clauses)
         whole = bool(para.clauses) and not has_words(text, para.start, para.clauses[0].start) and \
             covered >= len(text[para.start:para.end].strip(EDGE)) * 0.9
-        if whole or (person_start is not None and person_start.match(text, para.start)):
+        if whole or (person_start is not None and person_start.match(text, para.start, para.end)):
             para.attribution_only = True
 
 

@@ -134,7 +134,7 @@ def without_attachment_list(units: list[Unit], text: str, rules: TaskRules) -> l
     kept, listing = [], False
     for unit in units:
         words = text[unit.start:unit.end].strip()
-        listing = rules.attachment_list.match(text, unit.start) is not None or (
+        listing = rules.attachment_list.match(text, unit.start, unit.end) is not None or (
             listing and unit.at_marker is None
             and (rules.listed_item.match(words) is not None or rules.date_line.match(words) is not None))
         if not listing:

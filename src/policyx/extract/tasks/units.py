@@ -55,7 +55,7 @@ def classify(text: str, para: Paragraph, clause: FoundClause, rules: TaskRules) 
                 and lead_in_at(text, skip_edge(text, clause.end, para.end), para.end, rules):
             content = clause.start
     before = has_words(text, content, clause.start)
-    if before and _NESTED_AFTER.match(text, clause.end):
+    if before and _NESTED_AFTER.match(text, clause.end, para.end):
         return "nested"
     if before:
         return "closing"
