@@ -324,6 +324,8 @@ class Normalized:
         is '"'); pinyin glosses stay, as written, unless ``glosses`` is false
         (a table cell's words). An item's ``span`` still points into the
         original; its words are these."""
+        if self._starts is None and not self.noise_spans:
+            return self.original[start:end]  # (nothing masked, nothing moved: most plans)
         a, b = self.original_span(start, end)
         first = bisect.bisect_right(self.noise_spans, (a, len(self.original) + 1)) - 1
         pieces, position = [], a

@@ -19,6 +19,8 @@ def without_cover_letter(sections: tuple[Section, ...], issues: tuple[Issue, ...
     for earlier, later in zip(top, top[1:]):
         if later.style != earlier.style or later.number != 1 or (earlier.number or 0) < 1:
             continue
+        if norm.text.count("\n", earlier.span[0], later.span[0]) < 2:
+            continue  # no line of its own between the two headings to be the plan's title
         between = [ln for ln in norm.lines(earlier.span[0], later.span[0]) if ln.start > earlier.span[0]]
         title = next((ln for ln in reversed(between) if rules.sections.plan_title.match(ln.text.strip())), None)
         if title is None:

@@ -42,8 +42,8 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
         at_start = _read(after_stop, text, stripped)
         if at_start is not None:
             last[at_start[0].style] = at_start[1]
-        if rules.sections.attachment_list.match(text, stripped):
-            continue  # "附件：1.…": a list of attachments, not headings
+        if not line_places or rules.sections.attachment_list.match(text, stripped):
+            continue  # (nowhere a marker may stand inside; "附件：1.…": a list of attachments, not headings)
         candidates = sorted(((position, is_glued, found) for start, position, is_glued, found in line_places
                              if start > stripped and found is not None and stripped < position < len(text)),
                             key=lambda c: (c[0], c[1]))
@@ -96,9 +96,11 @@ def _read(markers: list[MarkerRule], text: str, position: int) -> tuple[MarkerRu
         if rule.first is not None and ch not in rule.first:
             continue  # it cannot start here
         m = rule.pattern.match(text, position)
-        if m and m.end() < len(text) and "num" in rule.pattern.groupindex and m.group("num"):
-            number = read_number(m.group("num"))
-            return (rule, number) if number is not None else None
+        if m and m.end() < len(text) and "num" in rule.pattern.groupindex:
+            numeral = m.group("num")
+            if numeral:
+                number = read_number(numeral)
+                return (rule, number) if number is not None else None
     return None
 
 

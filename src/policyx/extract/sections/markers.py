@@ -90,7 +90,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
         run_in = bool(end) and bool(stripped_rest[end.end():].strip())
         body_start = line.start + rest_start + end.end() if run_in else line.end
         title = title_raw.strip(_TITLE_STRIP)
-        if not title or len(_CLAUSE_END.split(title, 1)[0]) > MAX_TITLE_CHARS:
+        if not title or (len(title) > MAX_TITLE_CHARS and len(_CLAUSE_END.split(title, 1)[0]) > MAX_TITLE_CHARS):
             return None
         label = text[marker_start:rest_start].strip()
     else:
@@ -138,6 +138,8 @@ def _title_end(rest: str) -> regex.Match | None:
 
 def _without_clause(title: str, rules: RuleSet) -> str:
     """A title without the responsibility clause in brackets at its end."""
+    if title.rstrip()[-1:] not in _CLOSING:
+        return title  # (every such clause ends the title with its closing bracket)
     clause = _TRAILING_CLAUSE.search(title)
     if clause and (rules.responsibility.role_pattern.search(clause.group(0))
                    or rules.responsibility.label_pattern.search(clause.group(0))):
