@@ -41,16 +41,19 @@ def attach_to_tasks(
     out = []
     for task in tasks:
         start, end = task.span
-        # a time inside a clause is the task's ("（…，6月底完成）"), but not one
-        # inside a department's name
-        names = Spans([r.span for c in (*task.subclauses, *([task.clause] if task.clause else []))
-                        for r in (*c.lead, *c.participants, *c.implementers, *c.standing)])
-        own = [d for d in deadlines_within(deadlines, starts, start, end) if not names.covers(d.span[0])]
-        exclude = [c.span for c in task.subclauses] + ([task.clause.span] if task.clause else [])
-        targets = find_targets(norm.text[start:end], start, rules.targets, norm.source, norm.line_of, own, exclude=exclude,
-                               requires=rules.requires)
+        own = deadlines_within(deadlines, starts, start, end)
+        clauses = (*task.subclauses, *([task.clause] if task.clause else []))
+        if own and clauses:
+            # a time inside a clause is the task's ("（…，6月底完成）"), but not one
+            # inside a department's name
+            names = Spans([r.span for c in clauses for r in (*c.lead, *c.participants, *c.implementers, *c.standing)])
+            own = [d for d in own if not names.covers(d.span[0])]
+        targets = find_targets(norm.text[start:end], start, rules.targets, norm.source, norm.line_of, own,
+                               exclude=[c.span for c in clauses], requires=rules.requires)
         own = [d for d in own if rules.deadlines.is_deadline(d.rule)]  # a plan period dates targets only
-        out.append(replaced(task, deadlines=tuple(own), targets=tuple(targets)))
+        if own or targets or task.deadlines or task.targets:
+            task = replaced(task, deadlines=tuple(own), targets=tuple(targets))
+        out.append(task)
     return tuple(out)
 
 

@@ -169,9 +169,9 @@ class _Finisher:
             id=f"{section_id}.{self.counters[key]}" if section_id else str(self.counters[key]),
             section=section_id, title=title, text=self.norm.clean(start, end), line=line, span=(start, end),
             title_span=(title_start, title_end),
-            lead=_dedupe(r for c in own for r in c.lead),
-            participants=_dedupe(r for c in own for r in c.participants),
-            implementers=self._implementers(own, clause),
+            lead=_dedupe(r for c in own for r in c.lead) if own else (),
+            participants=_dedupe(r for c in own for r in c.participants) if own else (),
+            implementers=self._implementers(own, clause) if own or self.standing else (),
             clause=clause, subclauses=subclauses, rule=unit.clause.rule if unit.clause else unit.rule,
         )
 
