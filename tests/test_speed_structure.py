@@ -204,3 +204,36 @@ def test_a_terminal_gets_at_most_row_cap_rows_and_a_count(monkeypatch, capsys):
 def test_bench_reports_ratios_not_seconds_only():
     source = (ROOT / "bench" / "bench.py").read_text(encoding="utf-8")
     assert "python -c pass" in source and "regex pass" in source and "wild" in source
+
+
+def test_extraction_pauses_the_cycle_collector_and_restores_it():
+    """The collector is paused while a plan is read (bench/adversarial.py:
+    a third of the time of 1 MB of heading lines went to it) and left as it
+    was found — enabled or disabled, and after an error too."""
+    import gc
+
+    import policyx
+    from policyx.extract import pipeline
+
+    seen = []
+    original = pipeline.segment
+
+    def spying(norm, rules):
+        seen.append(gc.isenabled())
+        return original(norm, rules)
+
+    assert gc.isenabled()
+    try:
+        pipeline.segment = spying
+        policyx.extract_text("一、总则\n（一）目标。\n")
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        policyx.extract_text("一、总则\n")
+        assert not gc.isenabled()
+        gc.enable()
+        with pytest.raises(TypeError):
+            policyx.extract_text(None)
+        assert gc.isenabled()
+    finally:
+        pipeline.segment = original
+        gc.enable()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import gc
 import hashlib
 import types
 import typing
@@ -98,6 +100,26 @@ def noise_rules(rules: RuleSet) -> tuple[NoiseRule, ...]:
     return tuple(NoiseRule(r.pattern, r.extra.get("action", "blank")) for r in rules.noise)
 
 
+def _collector_paused(function):
+    """``function`` run with Python's cycle collector paused (as it was, after).
+
+    Reading a plan makes many small objects that hold no cycles — on a plan
+    of many headings hundreds of thousands — and every pass of the collector
+    walks all that are alive: a third of the time of 1 MB of heading lines.
+    Reference counting frees them all the same."""
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+    return paused
+
+
+@_collector_paused
 def extract_text(
     text: str,
     rules: RuleSet | None = None,
