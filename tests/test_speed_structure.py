@@ -179,6 +179,32 @@ def test_the_sparse_assignment_is_as_good_as_the_dense_one():
         assert len({i for i, _, _ in sparse}) == len(sparse) == len({j for _, j, _ in sparse})
 
 
+# -- JSON written without the json module's generators --------------------------------------
+
+
+def test_json_text_is_json_dumps_with_an_indent():
+    from policyx.io.serialize import json_text
+
+    rng = random.Random(3)
+    leaves = [None, True, False, 0, -5, 10**20, 1.5, -0.0, float("nan"), float("inf"), 1e300, "", "x",
+              'a"b\\\n\t\u2028中文\x00', (1, 2), [], {}]
+
+    def plain(depth=0):
+        roll = rng.random()
+        if depth > 4 or roll < 0.5:
+            return rng.choice(leaves)
+        if roll < 0.75:
+            return [plain(depth + 1) for _ in range(rng.randint(0, 4))]
+        return {rng.choice(["a", "中", "", "\n"]) + str(i): plain(depth + 1) for i in range(rng.randint(0, 4))}
+
+    values = [plain() for _ in range(2000)] + [{1: 2}, {"a": {None: 1}}, [1, {2.5: "x"}]]  # keys json turns into strings
+    for value in values:
+        assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    for unusual in (object(), {"a": {1, 2}}):
+        with pytest.raises(TypeError):
+            json_text(unusual)
+
+
 # -- tables for people ------------------------------------------------------------------------
 
 
