@@ -97,6 +97,9 @@ class RuleSet:
     # for each pattern run over every stretch of text (by rule id), sets of
     # characters one of which each match holds: a stretch without them is not searched
     requires: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # what extraction asks text/anchors.py about these patterns, worked out
+    # with the rules (and so kept in the cache): facts(), remember()
+    facts: dict = field(default_factory=dict)
 
     def marker(self, rule_id: str) -> MarkerRule:
         return next(m for m in self.markers if m.id == rule_id)
@@ -298,6 +301,9 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     key = cache.cache_key(files) if files else None
     cached = cache.load(key) if key else None
     if isinstance(cached, RuleSet):
+        from policyx.text.anchors import remember
+
+        remember(cached.facts)
         return cached
     compiled = _compile_rules(dirs)
     if extra_dirs:  # a user's patterns: safe by construction, like the packaged ones (rules/safety.py)
@@ -361,7 +367,18 @@ def _compile_rules(dirs: list[Path]) -> RuleSet:
         files=tuple(files),
         raw=raw,
     )
-    return replace(compiled, requires=_requires(compiled))
+    return replace(compiled, requires=_requires(compiled), facts=_facts(compiled))
+
+
+def _facts(rules: RuleSet) -> dict:
+    """The patterns extraction reads with text/anchors.py: where the noise
+    rules can start a line (text/normalize.py), what the target patterns start
+    with (extract/placement.py)."""
+    from policyx.text.anchors import facts
+
+    targets = rules.targets
+    return facts(line_starts=[r.pattern for r in rules.noise],
+                 firsts=[targets.pattern, targets.bare_pattern, targets.verb_object, targets.fixed_pattern])
 
 
 def _requires(rules: RuleSet) -> dict[str, tuple[frozenset[str], ...]]:
