@@ -14,9 +14,12 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from policyx.errors import InputError
-from policyx.text.formats.layout import ExtractedText
+
+if TYPE_CHECKING:  # layout.py compiles its patterns on import: not for a text file
+    from policyx.text.formats.layout import ExtractedText
 
 READABLE = ("docx", "pdf", "xlsx", "xls")
 
