@@ -59,6 +59,13 @@ def test_a_command_loads_only_what_it_uses():
     assert _under(diff, ("pydantic", "numpy", "lap", "opencc")) == []  # small groups are assigned without lap
 
 
+def test_a_corpus_name_needs_no_yaml_once_the_manifest_is_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYX_CACHE_DIR", str(tmp_path / "cache"))
+    assert "yaml" in _loaded_by(["extract", "xinjiang"])  # the rules compiled, the manifest parsed: both kept
+    assert _under(_loaded_by(["extract", "xinjiang"]), ("yaml",)) == []
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == ["manifest", "rules"]
+
+
 # -- the compiled-rules cache ---------------------------------------------------------------
 
 
