@@ -136,6 +136,19 @@ def test_load_rules_goes_through_the_cache(cache_dir):
     assert cached is not uncached and cached.files == uncached.files
 
 
+def test_the_rules_only_some_commands_use_are_kept_beside_the_rule_set(cache_dir):
+    from policyx.rules.indicators import indicator_rules
+
+    rules = load_rules.__wrapped__()
+    loader._COMPILED_ONCE.clear()
+    built = indicator_rules(rules)
+    assert (cache_dir / f"rules.indicators-{rules.key}.pickle").is_file()
+    loader._COMPILED_ONCE.clear()
+    kept = indicator_rules(rules)
+    assert kept is not built and pickle.dumps(kept) == pickle.dumps(built)
+    loader._COMPILED_ONCE.clear()
+
+
 # -- rules run only where they can match ----------------------------------------------------
 
 
