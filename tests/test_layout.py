@@ -14,7 +14,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "policyx"
 
 # lowest first; a module may import its own layer and the layers before it
 LAYERS = (
-    ("errors", "model", "resources", "limits"),
+    ("errors", "model", "resources", "limits", "cache"),
     ("text",),
     ("rules",),
     ("extract",),

@@ -59,6 +59,13 @@ def test_a_command_loads_only_what_it_uses():
     assert _under(diff, ("pydantic", "numpy", "lap", "opencc")) == []  # small groups are assigned without lap
 
 
+def test_a_corpus_name_needs_no_yaml_once_the_manifest_is_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYX_CACHE_DIR", str(tmp_path / "cache"))
+    assert "yaml" in _loaded_by(["extract", "xinjiang"])  # the rules compiled, the manifest parsed: both kept
+    assert _under(_loaded_by(["extract", "xinjiang"]), ("yaml",)) == []
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == ["manifest", "rules"]
+
+
 # -- the compiled-rules cache ---------------------------------------------------------------
 
 
@@ -129,6 +136,19 @@ def test_load_rules_goes_through_the_cache(cache_dir):
     assert cached is not uncached and cached.files == uncached.files
 
 
+def test_the_rules_only_some_commands_use_are_kept_beside_the_rule_set(cache_dir):
+    from policyx.rules.indicators import indicator_rules
+
+    rules = load_rules.__wrapped__()
+    loader._COMPILED_ONCE.clear()
+    built = indicator_rules(rules)
+    assert (cache_dir / f"rules.indicators-{rules.key}.pickle").is_file()
+    loader._COMPILED_ONCE.clear()
+    kept = indicator_rules(rules)
+    assert kept is not built and pickle.dumps(kept) == pickle.dumps(built)
+    loader._COMPILED_ONCE.clear()
+
+
 # -- rules run only where they can match ----------------------------------------------------
 
 
@@ -177,6 +197,32 @@ def test_the_sparse_assignment_is_as_good_as_the_dense_one():
         sparse = matching.assign_sparse(edges, threshold=0.35)
         assert round(sum(1 + s for _, _, s in sparse), 9) == round(sum(1 + s for _, _, s in dense), 9)
         assert len({i for i, _, _ in sparse}) == len(sparse) == len({j for _, j, _ in sparse})
+
+
+# -- JSON written without the json module's generators --------------------------------------
+
+
+def test_json_text_is_json_dumps_with_an_indent():
+    from policyx.io.serialize import json_text
+
+    rng = random.Random(3)
+    leaves = [None, True, False, 0, -5, 10**20, 1.5, -0.0, float("nan"), float("inf"), 1e300, "", "x",
+              'a"b\\\n\t\u2028中文\x00', (1, 2), [], {}]
+
+    def plain(depth=0):
+        roll = rng.random()
+        if depth > 4 or roll < 0.5:
+            return rng.choice(leaves)
+        if roll < 0.75:
+            return [plain(depth + 1) for _ in range(rng.randint(0, 4))]
+        return {rng.choice(["a", "中", "", "\n"]) + str(i): plain(depth + 1) for i in range(rng.randint(0, 4))}
+
+    values = [plain() for _ in range(2000)] + [{1: 2}, {"a": {None: 1}}, [1, {2.5: "x"}]]  # keys json turns into strings
+    for value in values:
+        assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    for unusual in (object(), {"a": {1, 2}}):
+        with pytest.raises(TypeError):
+            json_text(unusual)
 
 
 # -- tables for people ------------------------------------------------------------------------

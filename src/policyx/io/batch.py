@@ -11,7 +11,6 @@ from __future__ import annotations
 import glob
 import os
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,6 +108,8 @@ def extract_many(
     # stays flat however many plans there are (all futures at once would keep
     # every finished document until the end)
     ahead = jobs * 2
+    from concurrent.futures import ProcessPoolExecutor  # 8–10 ms to import: only for a pool
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque = deque()
         queued = iter(chunks)

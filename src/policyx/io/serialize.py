@@ -103,9 +103,69 @@ def origin_to_dict(origin: Origin) -> dict[str, Any]:
 
 def dumps(data: Any, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data) + "\n"
     if fmt == "yaml":
         import yaml  # 15 ms to import: only for YAML output
 
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+class _Unusual(Exception):
+    """A value json_text leaves to the json module."""
+
+
+def json_text(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, the same text
+    written 2–2.5x faster: with an indent the json module encodes through
+    Python generators, one ``yield`` per token (15 ms of ``policyx extract
+    xinjiang``). Dicts with string keys, lists, tuples, strings, ints,
+    finite floats, booleans and None are written here; anything else (and
+    a structure too deep) goes to ``json.dumps`` itself, errors included."""
+    parts: list[str] = []
+    append = parts.append
+    encode = json.encoder.encode_basestring  # the C function, ensure_ascii=False
+
+    def write(value: Any, indent: str) -> None:
+        kind = type(value)
+        if kind is str:
+            append(encode(value))
+        elif kind is dict or kind is list or kind is tuple:
+            if not value:
+                append("{}" if kind is dict else "[]")
+                return
+            inner = indent + "  "
+            separator = ("{" if kind is dict else "[") + inner
+            for item in value.items() if kind is dict else value:
+                append(separator)
+                if kind is dict:
+                    if type(item[0]) is not str:
+                        raise _Unusual
+                    append(encode(item[0]) + ": ")
+                    item = item[1]
+                write(item, inner)
+                separator = "," + inner
+            append(indent + ("}" if kind is dict else "]"))
+        else:
+            append(_json_scalar(value, kind))
+
+    try:
+        write(data, "\n")
+    except (_Unusual, RecursionError):
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(parts)
+
+
+def _json_scalar(value: Any, kind: type) -> str:
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and -_INFINITY < value < _INFINITY:  # (NaN is not between them)
+        return float.__repr__(value)
+    raise _Unusual
+
+
+_INFINITY = float("inf")

@@ -12,11 +12,13 @@ what to do.
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from policyx.errors import InputError
-from policyx.text.formats.layout import ExtractedText
+
+if TYPE_CHECKING:  # layout.py compiles its patterns on import: not for a text file
+    from policyx.text.formats.layout import ExtractedText
 
 READABLE = ("docx", "pdf", "xlsx", "xls")
 
@@ -56,6 +58,8 @@ def sniff(data: bytes, name: str = "") -> str | None:
 
 
 def _zip_kind(data: bytes, suffix: str) -> str:
+    import zipfile  # only for a zip file: not to read a text file
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
