@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from policyx.model import DepartmentRef
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
-from policyx.text.anchors import char_memo
+from policyx.text.anchors import char_memo, first_chars
 
 _DIGIT = regex.compile(r"[0-9]")
 # what stands after a unit joined to the next by a conjunction (responsibility.yaml: conjunctions)
@@ -22,6 +24,16 @@ def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) ->
     start = 0
     openers, closers = rules.opener_to_closer, rules.closer_to_opener
     separator = char_memo(separators)
+    marks = _marks(separators, openers, closers)
+    if marks is not None and marks[0].search(text) is None:
+        # no bracket: only the characters a separator can be are looked at (found by one search)
+        for m in marks[1].finditer(text):
+            i = m.start()
+            if separator[text[i]]:
+                pieces.append((start, i, text[i]))
+                start = i + 1
+        pieces.append((start, len(text), ""))
+        return pieces
     for i, ch in enumerate(text):
         if ch in openers:
             depth += 1
@@ -32,6 +44,24 @@ def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) ->
             start = i + 1
     pieces.append((start, len(text), ""))
     return pieces
+
+
+_MARKS: dict[tuple, tuple[re.Pattern, re.Pattern] | None] = {}
+
+
+def _marks(separators: regex.Pattern, openers, closers) -> tuple[re.Pattern, re.Pattern] | None:
+    """Searches for a bracket and for a character a separator can be (one
+    its matches start with); None when those are not known."""
+    key = (separators, tuple(openers), tuple(closers))
+    if key not in _MARKS:
+        firsts = first_chars(separators.pattern, separators.flags)
+        brackets = {c for c in (*openers, *closers) if len(c) == 1}
+        _MARKS[key] = None if not firsts or len(brackets) < len(openers) + len(closers) else (_any_of(brackets), _any_of(firsts))
+    return _MARKS[key]
+
+
+def _any_of(chars) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]") if chars else re.compile("(?!)")
 
 
 def _office(name: str, registry: DepartmentRegistry) -> bool:
