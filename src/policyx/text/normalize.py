@@ -307,6 +307,14 @@ class Normalized:
             return source.span(start, end)
         return _Aligned(self.original, self._starts, self._ends).span(start, end)  # type: ignore[arg-type]
 
+    def span_map(self):
+        """:meth:`original_span` as one call, for many look-ups: the map's own
+        when the working copy has one (without the checks of each call)."""
+        source = getattr(self, "source", None)
+        if self._starts is not None and isinstance(source, _Aligned) and source.starts is self._starts:
+            return source.span
+        return self.original_span
+
     def clean(self, start: int, end: int) -> str:
         """The original's words for a working-copy span, without the web noise
         inside it: markup and page chrome dropped, entities decoded ("&quot;"
