@@ -86,6 +86,45 @@ def _searcher(chars: frozenset[str]) -> re.Pattern:
     return found
 
 
+def required_words(source: str, flags: int = 0) -> tuple[str, ...]:
+    """Words (two characters or more, as written) of which every match of
+    ``source`` holds one: a text holding none of them cannot match. Empty
+    when none are known.
+
+    >>> required_words(r"(?:[【]|(?<!\\s))\\s*(?:打印本页|关闭窗口|字号\\s*大)")
+    ('打印本页', '关闭窗口', '字号')
+    """
+    try:
+        from regex import _regex_core as core
+
+        return _words(core, _parse(core, source, flags)) or ()
+    except Exception:  # noqa: BLE001 - unreadable: looked for everywhere
+        return ()
+
+
+def _words(core, node) -> tuple[str, ...] | None:
+    if isinstance(node, core.Sequence):
+        found = []
+        run = ""
+        for item in (*node.items, None):
+            if (isinstance(item, core.Character) and item.positive and not item.case_flags and not item.zerowidth):
+                run += chr(item.value)
+                continue
+            if len(run) >= 2:
+                found.append((run,))
+            run = ""
+            if item is not None and (words := _words(core, item)):
+                found.append(words)
+        return min(found, key=len) if found else None  # the fewest words: the likeliest to be missing
+    if isinstance(node, core.Branch):
+        options = [_words(core, branch) for branch in node.branches]
+        return tuple(dict.fromkeys(w for words in options for w in words)) if all(options) else None
+    if isinstance(node, (core.Group, core.Atomic)) or (
+            isinstance(node, (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat)) and node.min_count >= 1):
+        return _words(core, node.subpattern)
+    return None
+
+
 class CharMemo(dict):
     """``memo[ch]``: whether ``pattern.match(ch)``, tried once per character
     (a loop over characters looks a dict up instead of running the pattern)."""

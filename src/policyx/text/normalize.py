@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from policyx.text.anchors import line_start_chars
+from policyx.text.anchors import line_start_chars, required_words
 from policyx.text.fold import fold
 from policyx.text.traditional import TRADITIONAL
 
@@ -108,6 +108,8 @@ _RUN_TOGETHER = regex.compile(
 
 
 def _soft_breaks(working: str, norm: "Normalized") -> str:
+    if "  " not in working:
+        return working  # (every break is at two spaces or more)
     source = norm.original if norm._starts is None else _Aligned(norm.original, norm._starts, norm._ends)  # type: ignore[arg-type]
     breaks = [m.start() for m in _RUN_TOGETHER.finditer(working)
               if source[m.start():m.end()].isspace()]  # real spaces, not blanked web noise
@@ -207,6 +209,8 @@ def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[i
     for rule in rules:
         firsts = line_start_chars(rule.pattern)
         if firsts is None:
+            if not _may_match(rule.pattern, working):
+                continue
             matches: Iterable[regex.Match] = rule.pattern.finditer(working)
         else:  # a rule for whole lines is tried at the lines that start with what it starts with
             heads = _line_heads(working) if heads is None else heads
@@ -235,6 +239,19 @@ def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[i
         if replacement != piece:
             edits.append((start, end, replacement))
     return edits, spans
+
+
+_WORDS: dict[regex.Pattern, tuple[str, ...]] = {}
+
+
+def _may_match(pattern: regex.Pattern, text: str) -> bool:
+    """False when ``text`` lacks every word of which each match of the
+    pattern holds one (a page's chrome: most plans hold none of it, and a
+    rule that can start anywhere is tried at every position)."""
+    words = _WORDS.get(pattern)
+    if words is None:
+        words = _WORDS[pattern] = required_words(pattern.pattern, pattern.flags)
+    return not words or any(w in text for w in words)
 
 
 def _line_heads(text: str) -> dict[str, list[int]]:
@@ -284,7 +301,8 @@ class Normalized:
             for start, end, replacement in edits:
                 chars[start:end] = replacement
             working = "".join(chars)
-        self._file_line_starts = [0, *(m.end() for m in _LINE_END.finditer(original))]
+        self._file_line_starts = _newlines(original) if "\r" not in original else \
+            [0, *(m.end() for m in _LINE_END.finditer(original))]
         # found before any edit, on a copy as long as the original: its offsets are the original's
         self.noise_spans = tuple((a, b) for a, b, _ in spans)
         self._noise_actions = tuple(action for _, _, action in spans)
