@@ -152,6 +152,8 @@ class _Aligned:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         n = len(self.starts)
+        if 0 <= a < b <= n:
+            return self.starts[a], self.ends[b - 1]  # (the common case, without the clamping below)
         a, b = max(0, min(a, n)), max(0, min(b, n))
         if b <= a:
             point = self.starts[a] if a < n else len(self.original)
@@ -159,6 +161,9 @@ class _Aligned:
         return self.starts[a], self.ends[b - 1]
 
     def __getitem__(self, key):
+        if type(key) is slice and key.step is None and type(key.start) is int and type(key.stop) is int \
+                and 0 <= key.start < key.stop <= len(self.starts):
+            return self.original[self.starts[key.start]:self.ends[key.stop - 1]]  # (as span() reads it)
         if isinstance(key, slice):
             a, b, _ = key.indices(len(self.starts))
             start, end = self.span(a, b)
