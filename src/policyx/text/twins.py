@@ -210,10 +210,24 @@ class _Plan:
 _PLANS: dict[regex.Pattern, _Plan] = {}
 
 
-def finditer(pattern: regex.Pattern, text: str) -> Iterator:
-    """``pattern.finditer(text)``: the same matches (spans and groups), found
-    by ``re`` where that is faster (:class:`_Plan`)."""
+def _plan(pattern: regex.Pattern) -> _Plan:
     plan = _PLANS.get(pattern)
     if plan is None:
         plan = _PLANS[pattern] = _Plan(pattern)
-    return plan.finditer(text)
+    return plan
+
+
+def finditer(pattern: regex.Pattern, text: str) -> Iterator:
+    """``pattern.finditer(text)``: the same matches (spans and groups), found
+    by ``re`` where that is faster (:class:`_Plan`)."""
+    return _plan(pattern).finditer(text)
+
+
+def search(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+    """``pattern.search(text, pos, endpos)``, by the twin when it opens with a
+    word that is not optional (``re`` reads ``pos`` and ``endpos`` as ``regex``
+    does: a lookbehind sees before ``pos``, the text ends at ``endpos``)."""
+    plan = _plan(pattern)
+    if plan.twin is not None and plan.words is None:
+        return plan.twin.search(text, pos, len(text) if endpos is None else endpos)
+    return pattern.search(text, pos, endpos)

@@ -11,6 +11,7 @@ from policyx.extract.clauses.units import _office
 from policyx.model import Clause, DepartmentRef, replaced
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
+from policyx.text import twins
 from policyx.text.sentences import SENTENCE_END as _SENTENCE_END
 
 # The longest stretch read as one clause when its end is not marked (a closer
@@ -34,7 +35,7 @@ class FoundClause:
 
 
 def _has_role(text: str, rules: ResponsibilityRules) -> bool:
-    return bool(rules.role_pattern.search(text) or rules.label_pattern.search(text))
+    return bool(twins.search(rules.role_pattern, text) or twins.search(rules.label_pattern, text))
 
 
 class _Finder:
@@ -110,7 +111,7 @@ class _Finder:
         text = self.text
         position = 0
         failures = 0  # labels in a row that read as no clause: after a few, the rest of the stretch is skipped
-        for match in self.rules.label_pattern.finditer(text):
+        for match in twins.finditer(self.rules.label_pattern, text):
             if match.start() < position or self.covered(match.start(), match.end()):
                 continue
             stop = text.find("。", match.end(), match.end() + MAX_CLAUSE_CHARS)
@@ -126,7 +127,7 @@ class _Finder:
         """"各县（市）人民政府负责。" written as a sentence of its own: only when it
         ends on a role word and every unit in it names an office."""
         gate = _role_before_stop(self.rules)
-        if gate is not None and gate.search(self.text) is None:
+        if gate is not None and twins.search(gate, self.text) is None:
             return  # no sentence here ends on a role word (most paragraphs: one cheap search, not every sentence)
         for sentence in _BARE_SENTENCE.finditer(self.text):
             start, end = sentence.span("words")
