@@ -164,11 +164,12 @@ class _Plan:
     """How one pattern is searched: its twin over the whole text; its twin
     tried where one of its opening words stands; or ``regex`` itself."""
 
-    __slots__ = ("pattern", "twin", "words", "inner")
+    __slots__ = ("pattern", "twin", "short", "words", "inner")
 
     def __init__(self, pattern: regex.Pattern) -> None:
         self.pattern = pattern
         self.twin = twin(pattern)
+        self.short = self.twin or pattern  # (see short())
         self.words: re.Pattern | None = None
         self.inner: dict[str, tuple[int, ...]] = {}
         opening = leading_words(pattern.pattern, pattern.flags) if self.twin is not None else None
@@ -197,11 +198,14 @@ class _Plan:
         end = 0
         for hit in self.words.finditer(text):
             at = hit.start()
-            places = [at]
-            places.extend(at + k for k in inner[hit.group()] if starts_word(text, at + k))
-            for place in places:
-                if place >= end:
-                    m = match(text, place)
+            if at >= end:
+                m = match(text, at)
+                if m is not None:
+                    end = m.end()
+                    yield m
+            for k in inner[hit.group()]:  # (mostly none)
+                if at + k >= end and starts_word(text, at + k):
+                    m = match(text, at + k)
                     if m is not None:
                         end = m.end()
                         yield m
@@ -221,6 +225,13 @@ def finditer(pattern: regex.Pattern, text: str) -> Iterator:
     """``pattern.finditer(text)``: the same matches (spans and groups), found
     by ``re`` where that is faster (:class:`_Plan`)."""
     return _plan(pattern).finditer(text)
+
+
+def short(pattern: regex.Pattern):
+    """The twin of a pattern whatever it opens with, else the pattern: for
+    the short strings of a clause or a unit, where the call costs more than
+    the search (``re``'s calls are about half as dear), not for a whole text."""
+    return _plan(pattern).short
 
 
 def search(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):

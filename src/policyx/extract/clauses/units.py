@@ -10,6 +10,7 @@ from policyx.model import DepartmentRef
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.anchors import char_memo, first_chars
+from policyx.text.twins import short
 
 _DIGIT = regex.compile(r"[0-9]")
 # what stands after a unit joined to the next by a conjunction (responsibility.yaml: conjunctions)
@@ -74,7 +75,7 @@ def _split_conjunction(piece: str, offset: int, registry: DepartmentRegistry, ru
     园区管委会" is two, "住房和城乡建设局" and "发展和改革委员会" are one."""
     if registry.lookup(piece) is not None or registry.lookup(registry.split_prefix(piece)[2]) is not None:
         return [(piece, offset)]
-    for match in rules.conjunctions.finditer(piece):
+    for match in short(rules.conjunctions).finditer(piece):
         left, right = piece[: match.start()], piece[match.end():]
         if _office(left, registry) and _office(right, registry):
             return [(left, offset), *_split_conjunction(right, offset + match.end(), registry, rules)]
@@ -83,7 +84,7 @@ def _split_conjunction(piece: str, offset: int, registry: DepartmentRegistry, ru
 
 def _strip_etc(unit: str, rules: ResponsibilityRules) -> str:
     """"市司法局等有关部门" → "市司法局"; a lone "等" is nothing."""
-    match = rules.etc_tail.search(unit)
+    match = short(rules.etc_tail).search(unit)
     if match:
         unit = unit[: match.start()]
     return unit.rstrip()
@@ -92,10 +93,10 @@ def _strip_etc(unit: str, rules: ResponsibilityRules) -> str:
 def _shares_suffix(piece: str, registry: DepartmentRegistry, rules: ResponsibilityRules) -> bool:
     """A place before a shared office: "各县" in "各县、市、区政府", "滁州经开区"
     in "滁州经开区、中新苏滁高新区管委会", "石家庄" in "石家庄、邢台、廊坊市政府"."""
-    if not 0 < len(piece) <= 10 or _DIGIT.search(piece) or registry.lookup(piece) is not None:
+    if not 0 < len(piece) <= 10 or short(_DIGIT).search(piece) or registry.lookup(piece) is not None:
         return False
     _, _, rest = registry.split_prefix(piece)
-    return registry.lookup(rest) is None and bool(rules.place_before_office.search(piece))
+    return registry.lookup(rest) is None and bool(short(rules.place_before_office).search(piece))
 
 
 def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[tuple[str, int]]:
@@ -118,7 +119,7 @@ def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: Res
             continue
         piece_alone = unit
         if pending is not None:
-            if rules.unit_group.match(unit):
+            if short(rules.unit_group).match(unit):
                 # "崇川经济开发区、各街道": a group of units shares nothing with the place before it
                 units.append(pending)
             else:
