@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import regex
 
 from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
-from policyx.model import DepartmentRef, Role
+from policyx.model import DepartmentRef, Role, replaced
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.twins import short
@@ -39,9 +39,11 @@ class ParsedClause:
 @dataclass(slots=True)
 class ClauseContext:
     """What earlier clauses of a plan say about later ones: a convention
-    carried forward with 下同."""
+    carried forward with 下同; and the clauses read so far, by their words
+    and the convention in force (a plan repeats its clauses: "（自治区环保厅牵头）")."""
 
     convention: str | None = None
+    read: dict[tuple[str, str | None], tuple[int, "ParsedClause | None", str | None]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -211,8 +213,36 @@ def parse_clause(
     """Read the inside of a clause (working-copy text, absolute ``offset``).
 
     Returns None when the text is not a responsibility clause: no role word or
-    label, or nothing in it names an office.
+    label, or nothing in it names an office. With a ``context``, words read
+    before under the same convention are not read again: their reading is
+    moved to ``offset``.
     """
+    if context is None:
+        return _parse_clause(text, offset, registry, rules, None)
+    key = (text, context.convention)
+    found = context.read.get(key)
+    if found is None:
+        parsed = _parse_clause(text, offset, registry, rules, context)
+        context.read[key] = (offset, parsed, context.convention)
+        return parsed
+    at, parsed, context.convention = found  # (with the convention it leaves in force)
+    return None if parsed is None else _moved(parsed, offset - at)
+
+
+def _moved(parsed: ParsedClause, by: int) -> ParsedClause:
+    """A clause's reading with its offsets moved ``by`` characters."""
+    def refs(found: list[DepartmentRef]) -> list[DepartmentRef]:
+        return [replaced(r, span=(r.span[0] + by, r.span[1] + by)) if by and r.span is not None else r for r in found]
+
+    return ParsedClause(lead=refs(parsed.lead), participants=refs(parsed.participants),
+                        implementers=refs(parsed.implementers), standing=refs(parsed.standing),
+                        convention=parsed.convention, carries=parsed.carries,
+                        notes=[(a + by, b + by) for a, b in parsed.notes])
+
+
+def _parse_clause(
+    text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, context: ClauseContext | None,
+) -> ParsedClause | None:
     parsed = ParsedClause()
     core = _cut_standing(text, offset, registry, rules, parsed)
     core = _cut_conventions(core, rules, parsed)
