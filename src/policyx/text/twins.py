@@ -88,7 +88,8 @@ def twin(pattern: regex.Pattern) -> re.Pattern | None:
 def leading_words(source: str, flags: int = 0) -> tuple[tuple[str, ...], bool] | None:
     """Words of which every match of ``source`` starts with one (what may
     stand before them is zero-width: a lookbehind), and whether one of them
-    is optional ("分别" in "(?:分别)?达到…"); None when not known.
+    is optional ("分别" in "(?:分别)?达到…") or behind a lookaround — where
+    ``re`` cannot scan for them itself; None when not known.
 
     >>> leading_words(r"(?:(?:分别|各)\\s*)?(?:达到|(?<!作)为)[0-9]")
     (('分别', '各', '达到', '为'), True)
@@ -128,6 +129,7 @@ def _leading_of_sequence(core, items: list) -> tuple[list[str], bool] | None:
     i = 0
     while i < len(items) and isinstance(items[i], core.LookAround):
         i += 1  # (a lookbehind or lookahead takes no character)
+        optional = True
     while i < len(items):
         item = items[i]
         if _literal(core, item):
