@@ -67,7 +67,8 @@ class _Finder:
         text, rules = self.text, self.rules
         stack: list[tuple[str, int]] = []
         self._failures, self._since = 0, 0  # closers with no opener read as no clause, in a row
-        for bracket in rules.bracket_pattern.finditer(text):
+        brackets = twins.short(rules.bracket_pattern)  # (a set of characters: re scans it twice as fast)
+        for bracket in brackets.finditer(text):
             i, ch = bracket.start(), bracket.group(0)
             if ch in rules.opener_to_closer:
                 stack.append((ch, i))
@@ -80,7 +81,7 @@ class _Finder:
                 elif not stack:
                     self._unopened(i)
         for _, start in stack[:1]:
-            after = rules.bracket_pattern.search(text, start + 1, start + 1 + MAX_CLAUSE_CHARS)
+            after = brackets.search(text, start + 1, start + 1 + MAX_CLAUSE_CHARS)
             end = after.start() if after else min(len(text.rstrip()), start + 1 + MAX_CLAUSE_CHARS)
             self.attempt(start, end, start + 1, end, False, "bracket", "clause.bracket_unclosed")
 
