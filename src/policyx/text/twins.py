@@ -214,11 +214,24 @@ class _Plan:
 
 
 _PLANS: dict[regex.Pattern, _Plan] = {}
+# Making a plan (re compiling a twin, reading a pattern's opening words) costs
+# 0.1-14 ms a pattern, ~35 ms for those in use: more than a short plan's
+# extraction saves. A pattern is searched by regex until it has searched this
+# many characters (a short string counts SHORT_CHARS), then gets its plan: a
+# command reading one plan makes none, a batch or a library caller makes them
+# in its first plans. (Either way the matches are the same.)
+WARM_CHARS = 100_000
+SHORT_CHARS = 40
+_SEARCHED: dict[regex.Pattern, int] = {}
 
 
-def _plan(pattern: regex.Pattern) -> _Plan:
+def _plan(pattern: regex.Pattern, chars: int) -> _Plan | None:
+    """The pattern's plan, or None while it is searched by regex alone."""
     plan = _PLANS.get(pattern)
     if plan is None:
+        searched = _SEARCHED[pattern] = _SEARCHED.get(pattern, 0) + chars
+        if searched < WARM_CHARS:
+            return None
         plan = _PLANS[pattern] = _Plan(pattern)
     return plan
 
@@ -226,21 +239,23 @@ def _plan(pattern: regex.Pattern) -> _Plan:
 def finditer(pattern: regex.Pattern, text: str) -> Iterator:
     """``pattern.finditer(text)``: the same matches (spans and groups), found
     by ``re`` where that is faster (:class:`_Plan`)."""
-    return _plan(pattern).finditer(text)
+    plan = _plan(pattern, len(text))
+    return pattern.finditer(text) if plan is None else plan.finditer(text)
 
 
 def short(pattern: regex.Pattern):
     """The twin of a pattern whatever it opens with, else the pattern: for
     the short strings of a clause or a unit, where the call costs more than
     the search (``re``'s calls are about half as dear), not for a whole text."""
-    return _plan(pattern).short
+    plan = _plan(pattern, SHORT_CHARS)
+    return pattern if plan is None else plan.short
 
 
 def search(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
     """``pattern.search(text, pos, endpos)``, by the twin when it opens with a
     word that is not optional (``re`` reads ``pos`` and ``endpos`` as ``regex``
     does: a lookbehind sees before ``pos``, the text ends at ``endpos``)."""
-    plan = _plan(pattern)
-    if plan.twin is not None and plan.words is None:
+    plan = _plan(pattern, len(text))
+    if plan is not None and plan.twin is not None and plan.words is None:
         return plan.twin.search(text, pos, len(text) if endpos is None else endpos)
     return pattern.search(text, pos, endpos)
