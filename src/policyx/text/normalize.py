@@ -247,6 +247,10 @@ def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[i
 
 
 _WORDS: dict[regex.Pattern, tuple[str, ...]] = {}
+_SEARCHED: dict[regex.Pattern, int] = {}
+# reading a pattern's words costs ~1 ms (regex's parser): done once the
+# pattern has been run over this many characters, not for a single plan
+WORDS_AFTER_CHARS = 100_000
 
 
 def _may_match(pattern: regex.Pattern, text: str) -> bool:
@@ -255,6 +259,9 @@ def _may_match(pattern: regex.Pattern, text: str) -> bool:
     rule that can start anywhere is tried at every position)."""
     words = _WORDS.get(pattern)
     if words is None:
+        searched = _SEARCHED[pattern] = _SEARCHED.get(pattern, 0) + len(text)
+        if searched < WORDS_AFTER_CHARS:
+            return True
         words = _WORDS[pattern] = required_words(pattern.pattern, pattern.flags)
     return not words or any(w in text for w in words)
 
