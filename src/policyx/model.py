@@ -21,29 +21,33 @@ def replaced(item, /, **changes):
     in, without replace's per-call checks — extraction makes thousands.
     Any other class goes through ``dataclasses.replace``."""
     cls = type(item)
-    plan = _FIELD_NAMES.get(cls)
+    plan = _COPIERS.get(cls)
     if plan is None:
-        plan = _FIELD_NAMES[cls] = _plain_fields(cls)
-    names, known = plan
-    if not names or not known.issuperset(changes):
+        plan = _COPIERS[cls] = _copier(cls)
+    copy, known = plan
+    if copy is None or not known.issuperset(changes):
         return dataclasses.replace(item, **changes)  # (an unknown name raises there)
-    new = object.__new__(cls)
-    setter = object.__setattr__
-    for name in names:
-        setter(new, name, changes[name] if name in changes else getattr(item, name))
-    return new
+    return copy(item, changes)
 
 
-def _plain_fields(cls: type) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The field names of a dataclass whose ``__init__`` only sets them (and
-    as a set); empty otherwise."""
+def _copier(cls: type):
+    """For a dataclass whose ``__init__`` only sets its fields, held in slots:
+    a function ``(item, changes)`` making the copy, each field set through
+    its slot (written out once per class, as dataclasses writes ``__init__``),
+    and the field names; ``(None, ∅)`` for any other class."""
     fields = dataclasses.fields(cls)
-    if hasattr(cls, "__post_init__") or any(not f.init or f._field_type is not dataclasses._FIELD for f in fields):
-        return (), frozenset()
-    return tuple(f.name for f in fields), frozenset(f.name for f in fields)
+    slots = [cls.__dict__.get(f.name) for f in fields]
+    if (hasattr(cls, "__post_init__") or any(not f.init or f._field_type is not dataclasses._FIELD for f in fields)
+            or not all(type(s).__name__ == "member_descriptor" for s in slots)):
+        return None, frozenset()
+    names = [f.name for f in fields]
+    body = "".join(f"    _set{i}(new, changes[{n!r}] if {n!r} in changes else item.{n})\n" for i, n in enumerate(names))
+    scope = {"_new": object.__new__, "_cls": cls, **{f"_set{i}": s.__set__ for i, s in enumerate(slots)}}
+    exec(f"def copy(item, changes):\n    new = _new(_cls)\n{body}    return new\n", scope)  # noqa: S102 - names of fields
+    return scope["copy"], frozenset(names)
 
 
-_FIELD_NAMES: dict[type, tuple[tuple[str, ...], frozenset[str]]] = {}
+_COPIERS: dict[type, tuple] = {}
 
 Span = tuple[int, int]
 SectionKind = Literal["heading", "box", "appendix"]

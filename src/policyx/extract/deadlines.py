@@ -197,6 +197,8 @@ def resolve_overlaps(hits: Iterable[_Hit]) -> list[_Hit]:
 
 def mask_titles(text: str) -> str:
     """Blank the titles of other documents (《…》), keeping every offset."""
+    if "《" not in text:
+        return text  # (every title opens with one; most tasks name none)
     return TITLE_QUOTE.sub(lambda m: " " * len(m.group(0)), text)
 
 

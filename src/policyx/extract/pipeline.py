@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import gc
 import hashlib
+import operator
 import types
 import typing
 from decimal import Decimal
@@ -233,17 +234,19 @@ def _plain_hint(hint) -> bool:
     return False
 
 
-def _mapped(item, norm: Normalized, memo: dict[int, object]):
+def _mapped(item, norm: Normalized, memo: dict[int, object], span=None):
     """An extracted item with its working-copy offsets turned into the
     original's; the item itself when nothing in it moves. ``memo``: the items
     mapped so far, by identity (a department is often shared by a task and its
-    clause: mapped once)."""
+    clause: mapped once); ``span``: ``norm.original_span``, or the same map
+    looked up without its checks (:meth:`Normalized.span_map`)."""
+    span = span or norm.span_map()
     if isinstance(item, tuple):
         if not item or type(item[0]) in _PLAIN:
             return item  # the model's tuples hold one kind of thing: words, numbers, or items
-        out = [_mapped(x, norm, memo) for x in item]
-        return item if all(a is b for a, b in zip(out, item)) else tuple(out)
-    plan = _plan(type(item))
+        out = [_mapped(x, norm, memo, span) for x in item]
+        return tuple(out) if any(map(operator.is_not, out, item)) else item
+    plan = _PLANS[type(item)] if type(item) in _PLANS else _plan(type(item))
     if plan is None:
         return item
     done = memo.get(id(item))
@@ -252,16 +255,19 @@ def _mapped(item, norm: Normalized, memo: dict[int, object]):
     changes = {}
     for name, kind in plan:
         value = getattr(item, name)
-        if kind == _NESTED and type(value) in _PLAIN:
+        if kind == _SPAN and type(value) is tuple and len(value) == 2 and type(value[0]) is int and type(value[1]) is int:
+            new = span(*value) if value != (0, 0) else value  # (the common case of _mapped_field, in line)
+        elif kind == _NESTED and type(value) in _PLAIN:
             continue  # words, a number: no offset (most fields; not worth a call)
-        new = _mapped_field(item, name, kind, value, norm, memo)
+        else:
+            new = _mapped_field(item, name, kind, value, norm, memo, span)
         if new is not value and new != value:
             changes[name] = new
     done = memo[id(item)] = replaced(item, **changes) if changes else item
     return done
 
 
-def _mapped_field(item, name: str, kind: int, value, norm: Normalized, memo: dict[int, object]):
+def _mapped_field(item, name: str, kind: int, value, norm: Normalized, memo: dict[int, object], span):
     """One field's value in the original's offsets (``value`` itself when it holds none)."""
     if kind == _NESTED and type(value) in _PLAIN:
         return value
@@ -270,7 +276,7 @@ def _mapped_field(item, name: str, kind: int, value, norm: Normalized, memo: dic
     if kind == _OFFSET and (name == "end" and isinstance(item, Section) or name != "end" and isinstance(value, int)):
         return norm.original_span(value, value)[0]
     if isinstance(value, tuple) or _plan(type(value)) is not None:
-        return _mapped(value, norm, memo)
+        return _mapped(value, norm, memo, span)
     return value
 
 

@@ -23,6 +23,7 @@ from policyx.extract.deadlines import mask_titles
 from policyx.extract.target_metrics import clause_start, distribute, metric_after, metric_before, subject_before
 from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
+from policyx.text import twins
 from policyx.text.anchors import Anchors, may_match
 
 # punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
@@ -267,7 +268,7 @@ class _Stretch:
         out = list(found)
         if not may_match(self.masked, self.requires.get("target.verb_object", ())):
             return out
-        for m in self.rules.verb_object.finditer(self.masked):
+        for m in twins.finditer(self.rules.verb_object, self.masked):
             if self.excluded(m.start()):
                 continue
             value_span = (self.offset + m.start("num"), self.offset + m.end("unit"))
@@ -377,7 +378,7 @@ def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tup
 
 def _matches(text: str, rules: TargetRules, requires: Mapping[str, Anchors]) -> list[regex.Match]:
     """Comparator-first matches, and value-first ones that do not overlap them."""
-    first = list(rules.pattern.finditer(text)) if may_match(text, requires.get("target.comparator", ())) else []
+    first = list(twins.finditer(rules.pattern, text)) if may_match(text, requires.get("target.comparator", ())) else []
     if not may_match(text, requires.get("target.bound", ())):
         return first  # (a list of numbers with no bound word after it is searched no further)
     taken = [(m.start(), m.end()) for m in first]

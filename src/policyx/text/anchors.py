@@ -24,6 +24,7 @@ from typing import Iterator
 import regex
 
 MAX_SET = 12  # an anchor set larger than this finds too many lines to be worth it
+SAMPLE_STEP = 8
 
 Anchors = tuple[frozenset[str], ...]
 
@@ -83,6 +84,45 @@ def _searcher(chars: frozenset[str]) -> re.Pattern:
     if found is None:
         found = _SEARCHERS[chars] = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)")
     return found
+
+
+def required_words(source: str, flags: int = 0) -> tuple[str, ...]:
+    """Words (two characters or more, as written) of which every match of
+    ``source`` holds one: a text holding none of them cannot match. Empty
+    when none are known.
+
+    >>> required_words(r"(?:[【]|(?<!\\s))\\s*(?:打印本页|关闭窗口|字号\\s*大)")
+    ('打印本页', '关闭窗口', '字号')
+    """
+    try:
+        from regex import _regex_core as core
+
+        return _words(core, _parse(core, source, flags)) or ()
+    except Exception:  # noqa: BLE001 - unreadable: looked for everywhere
+        return ()
+
+
+def _words(core, node) -> tuple[str, ...] | None:
+    if isinstance(node, core.Sequence):
+        found = []
+        run = ""
+        for item in (*node.items, None):
+            if (isinstance(item, core.Character) and item.positive and not item.case_flags and not item.zerowidth):
+                run += chr(item.value)
+                continue
+            if len(run) >= 2:
+                found.append((run,))
+            run = ""
+            if item is not None and (words := _words(core, item)):
+                found.append(words)
+        return min(found, key=len) if found else None  # the fewest words: the likeliest to be missing
+    if isinstance(node, core.Branch):
+        options = [_words(core, branch) for branch in node.branches]
+        return tuple(dict.fromkeys(w for words in options for w in words)) if all(options) else None
+    if isinstance(node, (core.Group, core.Atomic)) or (
+            isinstance(node, (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat)) and node.min_count >= 1):
+        return _words(core, node.subpattern)
+    return None
 
 
 class CharMemo(dict):
@@ -360,19 +400,23 @@ def _unions(options: list[list[frozenset[str]]]) -> list[frozenset[str]]:
 
 
 class AnchoredText:
-    """One text, and for each character asked about how often it occurs there."""
+    """One text, and for each character asked about roughly how often it occurs there."""
 
-    __slots__ = ("text", "_counts", "_windows")
+    __slots__ = ("text", "_sample", "_counts", "_windows")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # how rare an anchor is, judged on every SAMPLE_STEP-th character of a long text: any
+        # choice of anchor set finds the same matches, and counting each of the deadline
+        # rules' ~85 anchor characters through the whole text was a sixth of their search
+        self._sample = text[::SAMPLE_STEP] if len(text) > SAMPLE_STEP * 512 else text
         self._counts: dict[str, int] = {}
         self._windows: dict[frozenset[str], list[tuple[int, int]]] = {}
 
     def _count(self, ch: str) -> int:
         n = self._counts.get(ch)
         if n is None:
-            n = self._counts[ch] = self.text.count(ch)
+            n = self._counts[ch] = self._sample.count(ch)
         return n
 
     def windows(self, anchors: Anchors) -> list[tuple[int, int]]:
@@ -388,7 +432,7 @@ class AnchoredText:
         text = self.text
         lines: set[tuple[int, int]] = set()
         for ch in chars:
-            at = text.find(ch) if self._count(ch) else -1
+            at = text.find(ch)
             while at != -1:
                 start = text.rfind("\n", 0, at) + 1
                 stop = text.find("\n", at)

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from policyx.text.anchors import line_start_chars, stays_in_line
+from policyx.text.anchors import line_start_chars, required_words, stays_in_line
 from policyx.text.fold import fold
 from policyx.text.traditional import TRADITIONAL
 
@@ -108,6 +108,8 @@ _RUN_TOGETHER = regex.compile(
 
 
 def _soft_breaks(working: str, norm: "Normalized") -> str:
+    if "  " not in working:
+        return working  # (every break is at two spaces or more)
     source = norm.original if norm._starts is None else _Aligned(norm.original, norm._starts, norm._ends)  # type: ignore[arg-type]
     breaks = [m.start() for m in _RUN_TOGETHER.finditer(working)
               if source[m.start():m.end()].isspace()]  # real spaces, not blanked web noise
@@ -150,6 +152,8 @@ class _Aligned:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         n = len(self.starts)
+        if 0 <= a < b <= n:
+            return self.starts[a], self.ends[b - 1]  # (the common case, without the clamping below)
         a, b = max(0, min(a, n)), max(0, min(b, n))
         if b <= a:
             point = self.starts[a] if a < n else len(self.original)
@@ -157,6 +161,9 @@ class _Aligned:
         return self.starts[a], self.ends[b - 1]
 
     def __getitem__(self, key):
+        if type(key) is slice and key.step is None and type(key.start) is int and type(key.stop) is int \
+                and 0 <= key.start < key.stop <= len(self.starts):
+            return self.original[self.starts[key.start]:self.ends[key.stop - 1]]  # (as span() reads it)
         if isinstance(key, slice):
             a, b, _ = key.indices(len(self.starts))
             start, end = self.span(a, b)
@@ -207,6 +214,8 @@ def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[i
     for rule in rules:
         firsts = line_start_chars(rule.pattern)
         if firsts is None:
+            if not _may_match(rule.pattern, working):
+                continue
             matches: Iterable[regex.Match] = rule.pattern.finditer(working)
         else:  # a rule for whole lines is tried at the lines that start with what it starts with
             heads = _line_heads(working) if heads is None else heads
@@ -235,6 +244,26 @@ def _noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[i
         if replacement != piece:
             edits.append((start, end, replacement))
     return edits, spans
+
+
+_WORDS: dict[regex.Pattern, tuple[str, ...]] = {}
+_SEARCHED: dict[regex.Pattern, int] = {}
+# reading a pattern's words costs ~1 ms (regex's parser): done once the
+# pattern has been run over this many characters, not for a single plan
+WORDS_AFTER_CHARS = 100_000
+
+
+def _may_match(pattern: regex.Pattern, text: str) -> bool:
+    """False when ``text`` lacks every word of which each match of the
+    pattern holds one (a page's chrome: most plans hold none of it, and a
+    rule that can start anywhere is tried at every position)."""
+    words = _WORDS.get(pattern)
+    if words is None:
+        searched = _SEARCHED[pattern] = _SEARCHED.get(pattern, 0) + len(text)
+        if searched < WORDS_AFTER_CHARS:
+            return True
+        words = _WORDS[pattern] = required_words(pattern.pattern, pattern.flags)
+    return not words or any(w in text for w in words)
 
 
 def _line_heads(text: str) -> dict[str, list[int]]:
@@ -295,7 +324,8 @@ class Normalized:
             for start, end, replacement in edits:
                 chars[start:end] = replacement
             working = "".join(chars)
-        self._file_line_starts = [0, *(m.end() for m in _LINE_END.finditer(original))]
+        self._file_line_starts = _newlines(original) if "\r" not in original else \
+            [0, *(m.end() for m in _LINE_END.finditer(original))]
         # found before any edit, on a copy as long as the original: its offsets are the original's
         self.noise_spans = tuple((a, b) for a, b, _ in spans)
         self._noise_actions = tuple(action for _, _, action in spans)
@@ -317,6 +347,14 @@ class Normalized:
         if isinstance(source, _Aligned) and source.starts is self._starts:
             return source.span(start, end)
         return _Aligned(self.original, self._starts, self._ends).span(start, end)  # type: ignore[arg-type]
+
+    def span_map(self):
+        """:meth:`original_span` as one call, for many look-ups: the map's own
+        when the working copy has one (without the checks of each call)."""
+        source = getattr(self, "source", None)
+        if self._starts is not None and isinstance(source, _Aligned) and source.starts is self._starts:
+            return source.span
+        return self.original_span
 
     def clean(self, start: int, end: int, glosses: bool = True) -> str:
         """The original's words for a working-copy span, without the web noise

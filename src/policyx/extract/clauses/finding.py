@@ -11,6 +11,7 @@ from policyx.extract.clauses.units import _office
 from policyx.model import Clause, DepartmentRef, replaced
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
+from policyx.text import twins
 from policyx.text.sentences import SENTENCE_END as _SENTENCE_END
 
 # The longest stretch read as one clause when its end is not marked (a closer
@@ -34,7 +35,7 @@ class FoundClause:
 
 
 def _has_role(text: str, rules: ResponsibilityRules) -> bool:
-    return bool(rules.role_pattern.search(text) or rules.label_pattern.search(text))
+    return bool(twins.search(rules.role_pattern, text) or twins.search(rules.label_pattern, text))
 
 
 class _Finder:
@@ -66,7 +67,8 @@ class _Finder:
         text, rules = self.text, self.rules
         stack: list[tuple[str, int]] = []
         self._failures, self._since = 0, 0  # closers with no opener read as no clause, in a row
-        for bracket in rules.bracket_pattern.finditer(text):
+        brackets = twins.short(rules.bracket_pattern)  # (a set of characters: re scans it twice as fast)
+        for bracket in brackets.finditer(text):
             i, ch = bracket.start(), bracket.group(0)
             if ch in rules.opener_to_closer:
                 stack.append((ch, i))
@@ -79,7 +81,7 @@ class _Finder:
                 elif not stack:
                     self._unopened(i)
         for _, start in stack[:1]:
-            after = rules.bracket_pattern.search(text, start + 1, start + 1 + MAX_CLAUSE_CHARS)
+            after = brackets.search(text, start + 1, start + 1 + MAX_CLAUSE_CHARS)
             end = after.start() if after else min(len(text.rstrip()), start + 1 + MAX_CLAUSE_CHARS)
             self.attempt(start, end, start + 1, end, False, "bracket", "clause.bracket_unclosed")
 
@@ -110,7 +112,7 @@ class _Finder:
         text = self.text
         position = 0
         failures = 0  # labels in a row that read as no clause: after a few, the rest of the stretch is skipped
-        for match in self.rules.label_pattern.finditer(text):
+        for match in twins.finditer(self.rules.label_pattern, text):
             if match.start() < position or self.covered(match.start(), match.end()):
                 continue
             stop = text.find("。", match.end(), match.end() + MAX_CLAUSE_CHARS)
@@ -126,7 +128,7 @@ class _Finder:
         """"各县（市）人民政府负责。" written as a sentence of its own: only when it
         ends on a role word and every unit in it names an office."""
         gate = _role_before_stop(self.rules)
-        if gate is not None and gate.search(self.text) is None:
+        if gate is not None and twins.search(gate, self.text) is None:
             return  # no sentence here ends on a role word (most paragraphs: one cheap search, not every sentence)
         for sentence in _BARE_SENTENCE.finditer(self.text):
             start, end = sentence.span("words")

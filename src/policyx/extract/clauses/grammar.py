@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 import regex
 
 from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
-from policyx.model import DepartmentRef, Role
+from policyx.model import DepartmentRef, Role, replaced
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
+from policyx.text.twins import short
 
 
 @dataclass(slots=True)
@@ -38,9 +39,11 @@ class ParsedClause:
 @dataclass(slots=True)
 class ClauseContext:
     """What earlier clauses of a plan say about later ones: a convention
-    carried forward with 下同."""
+    carried forward with 下同; and the clauses read so far, by their words
+    and the convention in force (a plan repeats its clauses: "（自治区环保厅牵头）")."""
 
     convention: str | None = None
+    read: dict[tuple[str, str | None], tuple[int, "ParsedClause | None", str | None]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -56,7 +59,7 @@ def _blank(text: str, start: int, end: int) -> str:
 
 def _cut_standing(core: str, offset: int, registry, rules, parsed: ParsedClause) -> str:
     for pattern in rules.standing:
-        standing = pattern.search(core)
+        standing = short(pattern).search(core)
         if standing:
             units = split_units(standing.group("units"), offset + standing.start("units"), registry, rules)
             parsed.standing = [registry.resolve(u, span=(s, s + len(u))) for u, s in units]
@@ -66,16 +69,16 @@ def _cut_standing(core: str, offset: int, registry, rules, parsed: ParsedClause)
 
 def _cut_conventions(core: str, rules: ResponsibilityRules, parsed: ParsedClause) -> str:
     for convention in rules.conventions:
-        match = convention.pattern.search(core)
+        match = short(convention.pattern).search(core)
         if match:
             parsed.convention = convention.effect
             end = match.end()
-            carry = rules.carry_forward.match(core, end)
+            carry = short(rules.carry_forward).match(core, end)
             if carry:
                 parsed.carries = True
                 end = carry.end()
             core = _blank(core, match.start(), end)
-    carry = rules.carry_words.search(core)
+    carry = short(rules.carry_words).search(core)
     if carry:  # "…负责,下同" with no convention: nothing to carry but the words
         core = _blank(core, carry.start(), carry.end())
     return core
@@ -84,9 +87,9 @@ def _cut_conventions(core: str, rules: ResponsibilityRules, parsed: ParsedClause
 def _cut_other_fields(core: str, rules: ResponsibilityRules, parsed: ParsedClause, offset: int) -> str:
     """Blank the other fields of a labelled clause ("，完成时限：2018年底"),
     each up to the next phrase; their times are the task's."""
-    for stop in list(rules.label_stop.finditer(core)):
+    for stop in list(short(rules.label_stop).finditer(core)):
         end = stop.end()
-        following = rules.phrase_separators.search(core, end)
+        following = short(rules.phrase_separators).search(core, end)
         end = following.start() if following else len(core)
         parsed.notes.append((offset + stop.start(), offset + end))
         core = _blank(core, stop.start(), end)
@@ -99,9 +102,10 @@ def _role_segments(phrase: str, rules: ResponsibilityRules) -> list[tuple[str | 
     会同市财政局负责")."""
     segments = []
     start = 0
-    for match in rules.role_pattern.finditer(phrase):
+    role_at_end = short(rules.role_at_end)
+    for match in short(rules.role_pattern).finditer(phrase):
         word = match.group(0)
-        at_end = rules.role_at_end.match(phrase, match.start()) is not None
+        at_end = role_at_end.match(phrase, match.start()) is not None
         if not at_end and rules.role_of[word] != "lead":
             continue
         segments.append((word, start, match.start()))
@@ -116,13 +120,13 @@ def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parse
     prefix = ""
     for start, end, _ in _pieces(core, rules.phrase_separators, rules):
         # several labels may share a phrase: "牵头单位:能源局 参加单位:发展改革委"
-        labels = list(rules.label_pattern.finditer(core, start, end))
+        labels = list(short(rules.label_pattern).finditer(core, start, end))
         cuts = [(None, start)] + [(m, m.start()) for m in labels if m.start() >= start]
         for i, (label, at) in enumerate(cuts):
             stop = cuts[i + 1][1] if i + 1 < len(cuts) else end
             body_start = label.end() if label else at
             body = core[body_start:stop]
-            stop_field = rules.label_stop.search(body)
+            stop_field = short(rules.label_stop).search(body)
             if stop_field:
                 body = body[: stop_field.start()]
             if not body.strip():
@@ -130,10 +134,10 @@ def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parse
             label_kind = rules.label_of[label.group("label")] if label else None
             if label_kind == "person":
                 continue
-            if rules.notes.search(body.strip()) and not any(_office(u, registry) for u, _ in split_units(body, 0, registry, rules)):
+            if short(rules.notes).search(body.strip()) and not any(_office(u, registry) for u, _ in split_units(body, 0, registry, rules)):
                 parsed.notes.append((offset + body_start, offset + body_start + len(body)))
                 continue
-            if rules.role_note.search(body):
+            if short(rules.role_note).search(body):
                 # "州生态环境局（牵头）、州工业和信息化局": roles noted after units
                 noted = ParsedClause()
                 if _parse_annotated(body, offset + body_start, label_kind or "responsible", registry, rules, noted):
@@ -141,7 +145,7 @@ def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parse
                                    (("lead", noted.lead), ("participant", noted.participants), ("implementer", noted.implementers)) if refs)
                     continue
             for word, a, b in _role_segments(body, rules):
-                opener = rules.list_opener.match(body, a, b)
+                opener = short(rules.list_opener).match(body, a, b)
                 if opener:
                     a = opener.end()
                 refs, prefix = resolve_units(body[a:b], offset + body_start + a, registry, rules, prefix)
@@ -209,8 +213,36 @@ def parse_clause(
     """Read the inside of a clause (working-copy text, absolute ``offset``).
 
     Returns None when the text is not a responsibility clause: no role word or
-    label, or nothing in it names an office.
+    label, or nothing in it names an office. With a ``context``, words read
+    before under the same convention are not read again: their reading is
+    moved to ``offset``.
     """
+    if context is None:
+        return _parse_clause(text, offset, registry, rules, None)
+    key = (text, context.convention)
+    found = context.read.get(key)
+    if found is None:
+        parsed = _parse_clause(text, offset, registry, rules, context)
+        context.read[key] = (offset, parsed, context.convention)
+        return parsed
+    at, parsed, context.convention = found  # (with the convention it leaves in force)
+    return None if parsed is None else _moved(parsed, offset - at)
+
+
+def _moved(parsed: ParsedClause, by: int) -> ParsedClause:
+    """A clause's reading with its offsets moved ``by`` characters."""
+    def refs(found: list[DepartmentRef]) -> list[DepartmentRef]:
+        return [replaced(r, span=(r.span[0] + by, r.span[1] + by)) if by and r.span is not None else r for r in found]
+
+    return ParsedClause(lead=refs(parsed.lead), participants=refs(parsed.participants),
+                        implementers=refs(parsed.implementers), standing=refs(parsed.standing),
+                        convention=parsed.convention, carries=parsed.carries,
+                        notes=[(a + by, b + by) for a, b in parsed.notes])
+
+
+def _parse_clause(
+    text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, context: ClauseContext | None,
+) -> ParsedClause | None:
     parsed = ParsedClause()
     core = _cut_standing(text, offset, registry, rules, parsed)
     core = _cut_conventions(core, rules, parsed)
@@ -240,7 +272,7 @@ def read_unit_list(
     the level prefix in force at the end."""
     if _parse_annotated(items, offset, role, registry, rules, parsed):
         return prefix
-    found = rules.role_pattern.search(items)
+    found = short(rules.role_pattern).search(items)
     if found:
         # "责任单位：市环保局牵头，市发改委配合": the roles inside decide; but in
         # "责任单位：市发改委、市工信局；各区县政府负责落实" the role word governs
@@ -273,7 +305,7 @@ def _parse_annotated(
     lead is marked, take part (governments carry it out). False when no unit
     carries such a note."""
     units = split_units(items, offset, registry, rules)
-    notes = [_ROLE_NOTE.search(unit) for unit, _ in units]
+    notes = [short(_ROLE_NOTE).search(unit) for unit, _ in units]
     kinds = [rules.role_of.get(n.group("role")) if n else None for n in notes]
     if not any(kinds):
         return False

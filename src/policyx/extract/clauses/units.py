@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from policyx.model import DepartmentRef
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
-from policyx.text.anchors import char_memo
+from policyx.text.anchors import char_memo, first_chars
+from policyx.text.twins import short
 
 _DIGIT = regex.compile(r"[0-9]")
 # what stands after a unit joined to the next by a conjunction (responsibility.yaml: conjunctions)
@@ -22,6 +25,16 @@ def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) ->
     start = 0
     openers, closers = rules.opener_to_closer, rules.closer_to_opener
     separator = char_memo(separators)
+    marks = _marks(separators, openers, closers)
+    if marks is not None and marks[0].search(text) is None:
+        # no bracket: only the characters a separator can be are looked at (found by one search)
+        for m in marks[1].finditer(text):
+            i = m.start()
+            if separator[text[i]]:
+                pieces.append((start, i, text[i]))
+                start = i + 1
+        pieces.append((start, len(text), ""))
+        return pieces
     for i, ch in enumerate(text):
         if ch in openers:
             depth += 1
@@ -34,6 +47,24 @@ def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) ->
     return pieces
 
 
+_MARKS: dict[tuple, tuple[re.Pattern, re.Pattern] | None] = {}
+
+
+def _marks(separators: regex.Pattern, openers, closers) -> tuple[re.Pattern, re.Pattern] | None:
+    """Searches for a bracket and for a character a separator can be (one
+    its matches start with); None when those are not known."""
+    key = (separators, tuple(openers), tuple(closers))
+    if key not in _MARKS:
+        firsts = first_chars(separators.pattern, separators.flags)
+        brackets = {c for c in (*openers, *closers) if len(c) == 1}
+        _MARKS[key] = None if not firsts or len(brackets) < len(openers) + len(closers) else (_any_of(brackets), _any_of(firsts))
+    return _MARKS[key]
+
+
+def _any_of(chars) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]") if chars else re.compile("(?!)")
+
+
 def _office(name: str, registry: DepartmentRegistry) -> bool:
     ref = registry.resolve(name)
     return ref.known or registry.looks_like_office(ref.name) or registry.is_government(ref.name)
@@ -44,7 +75,7 @@ def _split_conjunction(piece: str, offset: int, registry: DepartmentRegistry, ru
     园区管委会" is two, "住房和城乡建设局" and "发展和改革委员会" are one."""
     if registry.lookup(piece) is not None or registry.lookup(registry.split_prefix(piece)[2]) is not None:
         return [(piece, offset)]
-    for match in rules.conjunctions.finditer(piece):
+    for match in short(rules.conjunctions).finditer(piece):
         left, right = piece[: match.start()], piece[match.end():]
         if _office(left, registry) and _office(right, registry):
             return [(left, offset), *_split_conjunction(right, offset + match.end(), registry, rules)]
@@ -53,7 +84,7 @@ def _split_conjunction(piece: str, offset: int, registry: DepartmentRegistry, ru
 
 def _strip_etc(unit: str, rules: ResponsibilityRules) -> str:
     """"市司法局等有关部门" → "市司法局"; a lone "等" is nothing."""
-    match = rules.etc_tail.search(unit)
+    match = short(rules.etc_tail).search(unit)
     if match:
         unit = unit[: match.start()]
     return unit.rstrip()
@@ -62,10 +93,10 @@ def _strip_etc(unit: str, rules: ResponsibilityRules) -> str:
 def _shares_suffix(piece: str, registry: DepartmentRegistry, rules: ResponsibilityRules) -> bool:
     """A place before a shared office: "各县" in "各县、市、区政府", "滁州经开区"
     in "滁州经开区、中新苏滁高新区管委会", "石家庄" in "石家庄、邢台、廊坊市政府"."""
-    if not 0 < len(piece) <= 10 or _DIGIT.search(piece) or registry.lookup(piece) is not None:
+    if not 0 < len(piece) <= 10 or short(_DIGIT).search(piece) or registry.lookup(piece) is not None:
         return False
     _, _, rest = registry.split_prefix(piece)
-    return registry.lookup(rest) is None and bool(rules.place_before_office.search(piece))
+    return registry.lookup(rest) is None and bool(short(rules.place_before_office).search(piece))
 
 
 def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[tuple[str, int]]:
@@ -88,7 +119,7 @@ def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: Res
             continue
         piece_alone = unit
         if pending is not None:
-            if rules.unit_group.match(unit):
+            if short(rules.unit_group).match(unit):
                 # "崇川经济开发区、各街道": a group of units shares nothing with the place before it
                 units.append(pending)
             else:

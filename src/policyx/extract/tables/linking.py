@@ -3,12 +3,13 @@ body task takes from its rows, and where the two disagree."""
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from itertools import chain
 
 from policyx.extract.tables.cells import ParsedTable
 from policyx.model import Clause, DepartmentRef, Issue, Task, replaced
-from policyx.text.similarity import bigrams, char_grams, cosine, distinct_bigrams, squared_norm
+from policyx.text.similarity import char_grams, cosine, distinct_bigrams, squared_norm
 
 
 def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
@@ -24,14 +25,29 @@ def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
     groups = _sub_task_rows(tasks)
     if not groups or not body:
         return list(tasks)
-    index = _bigram_index(body)
-    body_titles = [(grams, squared_norm(grams)) for grams in (char_grams(b.title) for b in body)]
+    row_grams = [distinct_bigrams("".join(t.text for t in group)) for group in groups]
+    index = _bigram_index(body, set().union(*row_grams))
+    body_titles = _TitleGrams(body)
     linked = []
-    for group in groups:
-        best = _restated_body_task(group, body, index, body_titles)
+    for group, grams in zip(groups, row_grams):
+        best = _restated_body_task(group, grams, body, index, body_titles)
         target = body[best].id if best is not None else None
         linked.extend(replaced(t, restates=target) for t in group)
     return linked
+
+
+class _TitleGrams(dict):
+    """``titles[j]``: the characters and bigrams of body task j's title and
+    their squared norm, made when a row first asks (most tasks are no row's candidate)."""
+
+    def __init__(self, body: tuple[Task, ...]) -> None:
+        super().__init__()
+        self.body = body
+
+    def __missing__(self, j: int) -> tuple:
+        grams = char_grams(self.body[j].title)
+        found = self[j] = (grams, squared_norm(grams))
+        return found
 
 
 def _sub_task_rows(tasks: list[Task]) -> list[list[Task]]:
@@ -45,20 +61,26 @@ def _sub_task_rows(tasks: list[Task]) -> list[list[Task]]:
     return groups
 
 
-def _bigram_index(body: tuple[Task, ...]) -> dict[str, list[int]]:
-    """Each bigram of the body tasks' texts, with the tasks (by position) holding it."""
+def _bigram_index(body: tuple[Task, ...], wanted: set[str]) -> dict[str, list[int]]:
+    """Each bigram of the body tasks' texts that is ``wanted`` (one of the
+    table rows': no other is looked up), with the tasks (by position) holding it."""
     index: dict[str, list[int]] = {}
     for j, b in enumerate(body):
-        for gram in distinct_bigrams(b.text):
-            index.setdefault(gram, []).append(j)
+        # every pair of neighbours, not only those of Han runs: a wanted bigram is two Han
+        # characters, which stand in one run wherever they are neighbours
+        for gram in set(map(operator.add, b.text, b.text[1:])) & wanted:
+            if gram in index:
+                index[gram].append(j)
+            else:
+                index[gram] = [j]
     return index
 
 
-def _restated_body_task(group: list[Task], body: tuple[Task, ...], index: dict[str, list[int]],
-                        body_titles: list) -> int | None:
+def _restated_body_task(group: list[Task], grams: set[str], body: tuple[Task, ...], index: dict[str, list[int]],
+                        body_titles: _TitleGrams) -> int | None:
     """The position of the body task a sub-task's rows restate (scored as in
-    ``link_to_body``, among the 12 sharing most bigrams), or None under 0.45."""
-    grams = set(bigrams("".join(t.text for t in group)))
+    ``link_to_body``, among the 12 sharing most bigrams), or None under 0.45;
+    ``grams``: the distinct bigrams of the rows' text."""
     shared = Counter(chain.from_iterable(index.get(gram, ()) for gram in grams))
     title = char_grams(group[0].title)
     title_norm = squared_norm(title)
