@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 
 from policyx.rules import cache, load_rules
 from policyx.rules import loader
-from policyx.text.anchors import AnchoredText, line_anchors
+from policyx.text.anchored import AnchoredText
+from policyx.text.anchors import line_anchors
 
 from .conftest import CORPUS, ROOT
 

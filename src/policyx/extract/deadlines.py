@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 import regex
 
 from policyx.model import Deadline
-from policyx.text.anchors import AnchoredText
+from policyx.text.anchored import AnchoredText
 from policyx.text.numerals import read_number
 from policyx.rules.deadlines import DeadlineRule, DeadlineRules
 

@@ -17,7 +17,8 @@ from policyx.extract.baselines import split_baselines
 from policyx.extract.deadlines import deadline_hits
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
 from policyx.model import Document, DocumentInfo, Section, replaced
-from policyx.text.normalize import NoiseRule, Normalized
+from policyx.text.noise import NoiseRule
+from policyx.text.normalize import Normalized
 from policyx.text.reader import SourceText, read_source
 from policyx.rules import RuleSet, load_rules
 from policyx.rules.document import DocumentRules

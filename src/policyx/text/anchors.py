@@ -5,7 +5,7 @@ A rule such as ``deadline.plan_year_ten_days`` (``6月中旬前``) can only matc
 where a 旬 stands; run over the whole text, the regex engine tries it at
 every digit. :func:`line_anchors` reads, from the parsed pattern, sets of
 characters of which every match holds one (a 旬; 日 or 号; 底 or 末 …);
-:class:`AnchoredText` finds, in one text, the lines that hold the rarest of
+:class:`~policyx.text.anchored.AnchoredText` finds, in one text, the lines that hold the rarest of
 those sets and runs the pattern on them alone — with ``pos``/``endpos`` on
 the whole text, so that lookbehinds see what stands before the line.
 
@@ -19,12 +19,10 @@ lookbehind, or that asks for the end of the text (``$`` without MULTILINE,
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 import regex
 
 MAX_SET = 12  # an anchor set larger than this finds too many lines to be worth it
-SAMPLE_STEP = 8
 
 Anchors = tuple[frozenset[str], ...]
 
@@ -397,61 +395,3 @@ def _unions(options: list[list[frozenset[str]]]) -> list[frozenset[str]]:
                 found.append(frozenset(union))
     found = list(dict.fromkeys(found))
     return [u for u in found if not any(other < u for other in found)]  # a set inside another says more
-
-
-class AnchoredText:
-    """One text, and for each character asked about roughly how often it occurs there."""
-
-    __slots__ = ("text", "_sample", "_counts", "_windows")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        # how rare an anchor is, judged on every SAMPLE_STEP-th character of a long text: any
-        # choice of anchor set finds the same matches, and counting each of the deadline
-        # rules' ~85 anchor characters through the whole text was a sixth of their search
-        self._sample = text[::SAMPLE_STEP] if len(text) > SAMPLE_STEP * 512 else text
-        self._counts: dict[str, int] = {}
-        self._windows: dict[frozenset[str], list[tuple[int, int]]] = {}
-
-    def _count(self, ch: str) -> int:
-        n = self._counts.get(ch)
-        if n is None:
-            n = self._counts[ch] = self._sample.count(ch)
-        return n
-
-    def windows(self, anchors: Anchors) -> list[tuple[int, int]]:
-        """``(start, end)`` of the runs of lines holding a character of the
-        rarest anchor set (each line with its newline)."""
-        best = min(anchors, key=lambda chars: sum(self._count(c) for c in chars))
-        found = self._windows.get(best)
-        if found is None:
-            found = self._windows[best] = self._lines_holding(best)
-        return found
-
-    def _lines_holding(self, chars: frozenset[str]) -> list[tuple[int, int]]:
-        text = self.text
-        lines: set[tuple[int, int]] = set()
-        for ch in chars:
-            at = text.find(ch)
-            while at != -1:
-                start = text.rfind("\n", 0, at) + 1
-                stop = text.find("\n", at)
-                stop = len(text) if stop == -1 else stop + 1
-                lines.add((start, stop))
-                at = text.find(ch, stop)
-        out: list[tuple[int, int]] = []
-        for start, stop in sorted(lines):
-            if out and start == out[-1][1]:
-                out[-1] = (out[-1][0], stop)
-            else:
-                out.append((start, stop))
-        return out
-
-    def finditer(self, pattern: regex.Pattern, anchors: Anchors | None) -> Iterator[regex.Match]:
-        """The matches of ``pattern`` over the whole text, looked for only
-        where ``anchors`` allow (everywhere when there are none)."""
-        if not anchors:
-            yield from pattern.finditer(self.text)
-            return
-        for start, end in self.windows(anchors):
-            yield from pattern.finditer(self.text, start, end)

@@ -1,0 +1,120 @@
+"""Web noise in a plan's text (markup, page chrome, entities, pinyin
+glosses): every match of the noise rules (rules/noise.yaml), and the edit
+that masks, deletes or decodes it in the working copy."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+import regex
+
+from policyx.text.anchors import line_start_chars, required_words, stays_in_line
+from policyx.text.fold import fold
+
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class NoiseRule:
+    """A pattern of web noise and what to do with a match: ``blank`` it with
+    spaces, ``delete`` it, or ``decode`` it as an HTML entity."""
+
+    pattern: regex.Pattern
+    action: str = "blank"
+
+
+def noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """Edits for every noise match, rule by rule (one alternation of all of
+    them defeats the regex engine's literal search); where two overlap, the
+    earlier one wins, then the longer."""
+    found: list[tuple[int, int, str]] = []
+    heads: dict[str, list[int]] | None = None
+    for rule in rules:
+        firsts = line_start_chars(rule.pattern)
+        if firsts is None:
+            if not _may_match(rule.pattern, working):
+                continue
+            matches: Iterable[regex.Match] = rule.pattern.finditer(working)
+        else:  # a rule for whole lines is tried at the lines that start with what it starts with
+            heads = _line_heads(working) if heads is None else heads
+            matches = _at_line_starts(rule.pattern, working, sorted(at for ch in firsts for at in heads.get(ch, ())))
+        for match in matches:
+            if match.end() > match.start():
+                found.append((match.start(), -match.end(), rule.action))
+    found.sort()
+    edits: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str]] = []
+    covered = 0
+    for start, negative_end, action in found:
+        end = -negative_end
+        if start < covered:
+            continue
+        covered = end
+        piece = working[start:end]
+        if action == "decode":
+            decoded = fold(html.unescape(piece))
+            replacement = decoded if len(decoded) <= len(piece) and decoded != piece else _NOT_NEWLINE.sub(" ", piece)
+        elif action == "delete" and "\n" not in piece:
+            replacement = ""
+        else:
+            replacement = _NOT_NEWLINE.sub(" ", piece)
+        spans.append((start, end, action))
+        if replacement != piece:
+            edits.append((start, end, replacement))
+    return edits, spans
+
+
+_WORDS: dict[regex.Pattern, tuple[str, ...]] = {}
+_SEARCHED: dict[regex.Pattern, int] = {}
+# reading a pattern's words costs ~1 ms (regex's parser): done once the
+# pattern has been run over this many characters, not for a single plan
+WORDS_AFTER_CHARS = 100_000
+
+
+def _may_match(pattern: regex.Pattern, text: str) -> bool:
+    """False when ``text`` lacks every word of which each match of the
+    pattern holds one (a page's chrome: most plans hold none of it, and a
+    rule that can start anywhere is tried at every position)."""
+    words = _WORDS.get(pattern)
+    if words is None:
+        searched = _SEARCHED[pattern] = _SEARCHED.get(pattern, 0) + len(text)
+        if searched < WORDS_AFTER_CHARS:
+            return True
+        words = _WORDS[pattern] = required_words(pattern.pattern, pattern.flags)
+    return not words or any(w in text for w in words)
+
+
+def _line_heads(text: str) -> dict[str, list[int]]:
+    """The start of every non-empty line, by its first character."""
+    heads: dict[str, list[int]] = {}
+    start = 0
+    for line in text.split("\n"):
+        if line:
+            heads.setdefault(line[0], []).append(start)
+        start += len(line) + 1
+    return heads
+
+
+def _at_line_starts(pattern: regex.Pattern, text: str, starts: list[int]) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)`` for a pattern whose matches start lines, tried
+    at ``starts`` alone (the line starts where a match can begin).
+
+    A pattern that stays in its line is matched up to the line's end: the
+    regex engine looks for a pattern's required letters (the 年 of a date)
+    from ``pos`` to ``endpos`` before it tries a match, so on the whole text
+    a page of blank lines without one would cost the rest of the text per line."""
+    end = 0
+    in_line = stays_in_line(pattern)
+    length = len(text)
+    for start in starts:
+        if start >= end:
+            if in_line:
+                line_end = text.find("\n", start)
+                m = pattern.match(text, start, line_end if line_end >= 0 else length)
+            else:
+                m = pattern.match(text, start)
+            if m:
+                end = m.end()
+                yield m
