@@ -12,6 +12,7 @@ from policyx.model import Section
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
 from policyx.text.normalize import Normalized, comparable
+from policyx.text.spans import Spans
 from policyx.text.sentences import (
     COMMA, SENTENCE_END, SENTENCE_STOP, STRONG_END, commas, ends_sentence, find_end, first_sentence,
 )
@@ -111,7 +112,7 @@ class SectionIndex:
         self.at_marker = {s.span[0]: s for s in self.headings}
         self.starts = [s.span[0] for s in self.headings]
         self.parents = {s.parent for s in sections if s.parent}
-        self.outside = [(s.span[0], s.end) for s in sections if s.kind in ("box", "appendix")]
+        self.outside = Spans((s.span[0], s.end) for s in sections if s.kind in ("box", "appendix"))
 
     def innermost(self, offset: int) -> Section | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -126,7 +127,7 @@ class SectionIndex:
         return None
 
     def in_box_or_appendix(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.outside)
+        return offset in self.outside
 
 
 def paragraphs(norm: Normalized, index: SectionIndex) -> list[Paragraph]:
