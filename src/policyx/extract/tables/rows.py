@@ -120,7 +120,7 @@ def _row_targets(work: Cell, row_deadlines: list, norm: Normalized, rules: RuleS
     """The targets of a work item; one with no year of its own is due in the
     year of the row's first "by" deadline."""
     targets = find_targets(norm.text[work.start:work.end], work.start, rules.targets, norm.source,
-                           norm.line_of, row_deadlines)
+                           norm.line_of, row_deadlines, requires=rules.requires)
     due = next((int(d.date[:4]) for d in row_deadlines if d.kind == "by" and d.date), None)
     return [t if t.year is not None or due is None else replace(t, year=due) for t in targets]
 
