@@ -31,7 +31,9 @@ class TableRules:
 
 
 def compile_table_rules(data: dict) -> TableRules:
-    roles = tuple((role, tuple(str(w) for w in words or ())) for role, words in (data.get("roles") or {}).items())
+    # a header word is looked for in a header without its spaces ("牵 头 单 位"): kept without them too
+    roles = tuple((role, tuple(str(w).replace(" ", "") for w in words or ()))
+                  for role, words in (data.get("roles") or {}).items())
     for role, _ in roles:
         if role not in ROLES:
             raise ValueError(f"field 'roles': unknown role {role!r} (use {', '.join(ROLES)})")

@@ -46,9 +46,10 @@ class ParsedTable:
 
 def column_role(header: str, rules: TableRules) -> str | None:
     compact = header.replace(" ", "")
-    for role, words in rules.roles:
-        if any(w.replace(" ", "") in compact for w in words):
-            return role
+    if compact.strip():  # (an empty cell names no role: a row of thousands of tabs is thousands of them)
+        for role, words in rules.roles:  # (the words are kept without their spaces)
+            if any(w in compact for w in words):
+                return role
     if rules.year_header.match(header) or any(p in header for p, _ in rules.plan_periods):
         return "target"
     return None
