@@ -46,6 +46,9 @@ def cosine(a: Counter, b: Counter, norms: tuple[float, float] | None = None) -> 
 
 def char_grams(text: str) -> Counter:
     """Characters and character bigrams of a short text (a title)."""
-    grams = Counter(ch for ch in text if not ch.isspace())
-    grams.update(bigrams(text))
+    grams = Counter(text)  # (characters counted in C, white space then dropped)
+    for space in [ch for ch in grams if ch.isspace()]:
+        del grams[space]
+    for run in _HAN.findall(text):
+        grams.update(map(operator.add, run, run[1:]))
     return grams

@@ -86,13 +86,20 @@ def _restated_body_task(group: list[Task], grams: set[str], body: tuple[Task, ..
     title_norm = squared_norm(title)
     best, best_score = None, 0.0
     for j, count in shared.most_common(12):
+        share = 0.6 * count / max(1, len(grams))
+        named = len(group[0].title) >= 4 and group[0].title in body[j].text  # "一是健全举报制度" inside a task
+        if max(0.4 * _COSINE_CEILING + share, 0.8 if named else 0.0) <= best_score:
+            continue  # (even titles alike in every character would not score higher)
         body_title, body_norm = body_titles[j]
-        score = 0.4 * cosine(title, body_title, (title_norm, body_norm)) + 0.6 * count / max(1, len(grams))
-        if len(group[0].title) >= 4 and group[0].title in body[j].text:
-            score = max(score, 0.8)  # a sub-task the body names inside a task ("一是健全举报制度")
+        score = 0.4 * cosine(title, body_title, (title_norm, body_norm)) + share
+        if named:
+            score = max(score, 0.8)
         if score > best_score:
             best, best_score = j, score
     return best if best_score >= 0.45 else None
+
+
+_COSINE_CEILING = 1 + 1e-9  # a cosine is at most 1 (a rounding may pass it by an ulp)
 
 
 def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, ...]:
