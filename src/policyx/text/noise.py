@@ -12,6 +12,7 @@ import regex
 
 from policyx.text.anchors import line_start_chars, required_words, stays_in_line
 from policyx.text.fold import fold
+from policyx.text.warm import WhenWarm
 
 _NOT_NEWLINE = regex.compile(r"[^\n]")
 
@@ -66,8 +67,7 @@ def noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[in
     return edits, spans
 
 
-_WORDS: dict[regex.Pattern, tuple[str, ...]] = {}
-_SEARCHED: dict[regex.Pattern, int] = {}
+_WORDS: WhenWarm[tuple[str, ...]] = WhenWarm(lambda pattern: required_words(pattern.pattern, pattern.flags))
 # reading a pattern's words costs ~1 ms (regex's parser): done once the
 # pattern has been run over this many characters, not for a single plan
 WORDS_AFTER_CHARS = 100_000
@@ -77,13 +77,8 @@ def _may_match(pattern: regex.Pattern, text: str) -> bool:
     """False when ``text`` lacks every word of which each match of the
     pattern holds one (a page's chrome: most plans hold none of it, and a
     rule that can start anywhere is tried at every position)."""
-    words = _WORDS.get(pattern)
-    if words is None:
-        searched = _SEARCHED[pattern] = _SEARCHED.get(pattern, 0) + len(text)
-        if searched < WORDS_AFTER_CHARS:
-            return True
-        words = _WORDS[pattern] = required_words(pattern.pattern, pattern.flags)
-    return not words or any(w in text for w in words)
+    words = _WORDS.get(pattern, len(text), WORDS_AFTER_CHARS)
+    return words is None or not words or any(w in text for w in words)
 
 
 def _line_heads(text: str) -> dict[str, list[int]]:

@@ -25,6 +25,7 @@ from typing import Iterator
 import regex
 
 from policyx.text.anchors import _parse
+from policyx.text.warm import WhenWarm
 
 # what regex's \s takes (Unicode White_Space); re's \s also takes \x1c-\x1f
 _SPACE = "\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
@@ -213,7 +214,7 @@ class _Plan:
                         yield m
 
 
-_PLANS: dict[regex.Pattern, _Plan] = {}
+_PLANS: WhenWarm[_Plan] = WhenWarm(_Plan)
 # Making a plan (re compiling a twin, reading a pattern's opening words) costs
 # 0.1-14 ms a pattern, ~35 ms for those in use: more than a short plan's
 # extraction saves. A pattern is searched by regex until it has searched this
@@ -222,18 +223,11 @@ _PLANS: dict[regex.Pattern, _Plan] = {}
 # in its first plans. (Either way the matches are the same.)
 WARM_CHARS = 100_000
 SHORT_CHARS = 40
-_SEARCHED: dict[regex.Pattern, int] = {}
 
 
 def _plan(pattern: regex.Pattern, chars: int) -> _Plan | None:
     """The pattern's plan, or None while it is searched by regex alone."""
-    plan = _PLANS.get(pattern)
-    if plan is None:
-        searched = _SEARCHED[pattern] = _SEARCHED.get(pattern, 0) + chars
-        if searched < WARM_CHARS:
-            return None
-        plan = _PLANS[pattern] = _Plan(pattern)
-    return plan
+    return _PLANS.get(pattern, chars, WARM_CHARS)
 
 
 def finditer(pattern: regex.Pattern, text: str) -> Iterator:
