@@ -66,17 +66,12 @@ class _Walker:
         found: set[str] = set()
         for op, av in items:
             one = self._one(op, av)
+            inner = _inner(op, av)
             if one is not None:
                 found |= one
-            elif op is _c.BRANCH:
-                for alternative in av[1]:
-                    found |= self.chars(alternative)
-            elif op is _c.SUBPATTERN:
-                found |= self.chars(av[3])
-            elif op in _REPEATS and op is not None:
-                found |= self.chars(av[2])
-            elif op is getattr(_c, "ATOMIC_GROUP", None):
-                found |= self.chars(av)
+            elif inner is not None:
+                for sub in inner:
+                    found |= self.chars(sub)
             elif op is _c.GROUPREF_EXISTS:
                 found |= self.chars(av[1]) | (self.chars(av[2]) if av[2] is not None else frozenset())
             elif op is _c.GROUPREF:
@@ -90,15 +85,10 @@ class _Walker:
             one = self._one(op, av)
             if one is not None:
                 return frozenset(found | one)
-            if op is _c.BRANCH:
-                for alternative in av[1]:
-                    found |= self.first(alternative)
-            elif op is _c.SUBPATTERN:
-                found |= self.first(av[3])
-            elif op in _REPEATS and op is not None:
-                found |= self.first(av[2])
-            elif op is getattr(_c, "ATOMIC_GROUP", None):
-                found |= self.first(av)
+            inner = _inner(op, av)
+            if inner is not None:
+                for sub in inner:
+                    found |= self.first(sub)
             elif op is _c.GROUPREF:
                 return self._everything
             if _min_width([(op, av)]) > 0:
@@ -186,13 +176,10 @@ class _Walker:
 
     def _unbounded_inside(self, items) -> bool:
         for op, av in items:
-            if op in _REPEATS and op is not None and (_unbounded(av) or self._unbounded_inside(av[2])):
+            if op in _REPEATS and op is not None and _unbounded(av):
                 return True
-            if op is _c.SUBPATTERN and self._unbounded_inside(av[3]):
-                return True
-            if op is _c.BRANCH and any(self._unbounded_inside(a) for a in av[1]):
-                return True
-            if op is getattr(_c, "ATOMIC_GROUP", None) and self._unbounded_inside(av):
+            inner = _inner(op, av)
+            if inner is not None and any(self._unbounded_inside(sub) for sub in inner):
                 return True
         return False
 
@@ -288,6 +275,23 @@ class _Walker:
 
 def _unbounded(av) -> bool:
     return av[1] == _c.MAXREPEAT or av[1] > LARGE
+
+
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)  # (Python 3.11 on)
+
+
+def _inner(op, av) -> list | None:
+    """The item lists inside a grouping item — a branch's alternatives, a
+    group's body, what a repetition repeats — or None for any other item."""
+    if op is _c.BRANCH:
+        return av[1]
+    if op is _c.SUBPATTERN:
+        return [av[3]]
+    if op in _REPEATS and op is not None:
+        return [av[2]]
+    if op is _ATOMIC and op is not None:
+        return [av]
+    return None
 
 
 def _can_fail(items) -> bool:
