@@ -9,10 +9,11 @@ by paragraph, since a target's year comes from its own sentence or paragraph.
 from __future__ import annotations
 
 import bisect
+from typing import Iterator
 
 from policyx.extract.deadlines import find_deadlines
 from policyx.model import Deadline, Section, Target, Task, replaced
-from policyx.text.normalize import Normalized
+from policyx.text.normalize import Line, Normalized
 from policyx.extract.tasks import holds_no_tasks
 from policyx.rules import RuleSet
 from policyx.rules.targets import TargetRules
@@ -72,8 +73,11 @@ def document_targets(
     retrospective = rules.targets.retrospective
     skipped_ids: set[str] = set()
     skipped = []
+    looks_back: dict[str, bool] = {}  # by title: many headings share one ("（一）工作目标")
     for s in sections:
-        if s.kind == "appendix" or (s.parent in skipped_ids) or holds_no_tasks(s.title, rules.tasks, retrospective):
+        if s.title not in looks_back:
+            looks_back[s.title] = holds_no_tasks(s.title, rules.tasks, retrospective)
+        if s.kind == "appendix" or (s.parent in skipped_ids) or looks_back[s.title]:
             skipped_ids.add(s.id)
             skipped.append((s.span[0], s.end))
     skip = Spans([*skipped, *(t.span for t in tasks)])
@@ -87,13 +91,13 @@ def document_targets(
     carried: list[Deadline] = []
     current_top = None
     index = 0
-    for line in norm.lines():
+    for line in _lines_outside(norm, skip):
         while index < len(section_starts) and section_starts[index][0] <= line.start:
             top = top_of[section_starts[index][1]]
             if top != current_top:
                 current_top, carried = top, []
             index += 1
-        if not line.text.strip() or "\t" in line.text.strip() or skip.covers(line.start, line.end):
+        if not line.text.strip() or "\t" in line.text.strip():
             continue
         here = deadlines_within(deadlines, starts, line.start, line.end)
         if not _words_in_tasks(line, in_task, words_only):  # else every target it holds is a task's
@@ -104,6 +108,20 @@ def document_targets(
         if by:
             carried = by[:1]
     return tuple(targets)
+
+
+def _lines_outside(norm: Normalized, skip: Spans) -> Iterator[Line]:
+    """The lines with a character outside ``skip``, in order (a stretch of
+    line ends alone between two skipped spans touches no line's words)."""
+    text = norm.text
+    last = 0
+    for a, b in skip.gaps(0, len(text)):
+        if not text[a:b].strip("\r\n"):
+            continue
+        for line in norm.lines(a, b):
+            if line.number > last and max(a, line.start) < min(b, line.end):
+                last = line.number
+                yield line
 
 
 def _words_in_tasks(line, in_task: Spans, targets_start_on_words: bool) -> bool:

@@ -24,7 +24,7 @@ from policyx.extract.target_metrics import clause_start, distribute, metric_afte
 from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
 from policyx.text import twins
-from policyx.text.anchors import Anchors, may_match
+from policyx.text.anchors import Anchors, may_match, may_match_any
 
 # punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
 _SENTENCE_STOPS = "。;；\n"
@@ -314,6 +314,8 @@ class _Stretch:
     def fixed_targets(self) -> list[Target]:
         """Targets stated by a phrase with no number ("施用总量零增长")."""
         out = []
+        if not may_match(self.masked, self.requires.get("target.fixed", ())):
+            return out
         readings = {phrase: (rid, comparator, value) for rid, phrase, comparator, value in self.rules.fixed}
         for m in self.rules.fixed_pattern.finditer(self.masked):
             if self.excluded(m.start()):
@@ -348,11 +350,17 @@ def find_targets(
     stretch. ``requires`` (``RuleSet.requires``): the characters a pattern's
     matches hold, by rule id — a stretch without them is not searched.
     """
+    if requires and not may_match_any(text, tuple(map(requires.get, _FAMILIES, _NONE_REQUIRED))):
+        return []  # (no pattern of any family can match: most headings, most lines)
     stretch = _Stretch(text, offset, rules, original, line_of, deadlines, exclude, requires)
     out = stretch.verb_object_targets(stretch.comparator_targets())
     out.extend(stretch.fixed_targets())
     out.sort(key=lambda t: t.span[0])
     return out
+
+
+_FAMILIES = ("target.comparator", "target.bound", "target.verb_object", "target.fixed")
+_NONE_REQUIRED = ((),) * len(_FAMILIES)
 
 
 def _first_verb(text: str, m: regex.Match, rules: TargetRules) -> str:

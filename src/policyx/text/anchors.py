@@ -72,6 +72,24 @@ def may_match(text: str, required: Anchors) -> bool:
     return True
 
 
+def may_match_any(text: str, alternatives: tuple[Anchors, ...]) -> bool:
+    """Whether ``text`` may match one of several patterns (:func:`may_match`
+    of any): first one search for a character of any pattern's first set.
+
+    >>> may_match_any("一、总则", ((frozenset("低高"), frozenset("0123456789")), (frozenset("零"),)))
+    False
+    """
+    if not all(alternatives):
+        return True
+    firsts = _FIRST_SETS.get(alternatives)
+    if firsts is None:
+        firsts = _FIRST_SETS[alternatives] = frozenset().union(*(a[0] for a in alternatives))
+    if _searcher(firsts).search(text) is None:
+        return False
+    return any(may_match(text, a) for a in alternatives)
+
+
+_FIRST_SETS: dict[tuple[Anchors, ...], frozenset[str]] = {}
 _SEARCHERS: dict[frozenset[str], re.Pattern] = {}
 
 

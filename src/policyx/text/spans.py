@@ -5,7 +5,7 @@ thousands of spans and ask about each of thousands of items)."""
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from typing import Iterable, Iterator
 
 
 class Spans:
@@ -25,6 +25,22 @@ class Spans:
         """Is [start, end) (or the point ``start``) inside one of the spans?"""
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and start < self.ends[i] and (end is None or end <= self.ends[i])
+
+    def gaps(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The stretches of [start, end) outside every span, in order.
+
+        >>> list(Spans([(2, 4), (6, 7)]).gaps(0, 10))
+        [(0, 2), (4, 6), (7, 10)]
+        """
+        at = start
+        for i in range(max(bisect.bisect_right(self.ends, start), 0), len(self.starts)):
+            if self.starts[i] >= end:
+                break
+            if self.starts[i] > at:
+                yield at, self.starts[i]
+            at = max(at, self.ends[i])
+        if at < end:
+            yield at, end
 
     def __contains__(self, offset: int) -> bool:
         return self.covers(offset)

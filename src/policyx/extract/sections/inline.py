@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+from typing import Iterable
+
 import regex
 
 from policyx.rules import MarkerRule, RuleSet
-from policyx.text.normalize import Normalized
+from policyx.text.normalize import Line, Normalized
 from policyx.text.numerals import read_number
 
 # after a sentence or a clause ends, or after a label's colon
@@ -26,15 +29,15 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     """
     after_stop = [m for m in rules.markers if m.kind == "heading" and "after-stop" in m.inline]
     glued = [m for m in after_stop if "glued" in m.inline]
-    stops = _stops(after_stop)
+    lines = norm.lines()
+    places = _places(norm.text, lines, after_stop, glued, _stops(after_stop))
+    # a run of numbers confirms a list that an excerpt opens midway: "（五）…（六）…"
+    continued = _continued_numbers(places.values())
     last: dict[str, int] = {}
     breaks: list[int] = []
-    lines = list(norm.lines())
-    places = [_places(line.text, after_stop, glued, stops) for line in lines]
-    # a run of numbers confirms a list that an excerpt opens midway: "（五）…（六）…"
-    continued = _continued_numbers(places)
-
-    for line, line_places in zip(lines, places):
+    # the lines after the last one with a place to break hold no break: not read
+    for index in range(max(places, default=-1) + 1):
+        line = lines[index]
         text = line.text
         stripped = len(text) - len(text.lstrip(" \t"))
         if not text.strip() or "\t" in text.strip():
@@ -42,6 +45,7 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
         at_start = _read(after_stop, text, stripped)
         if at_start is not None:
             last[at_start[0].style] = at_start[1]
+        line_places = places.get(index)
         if not line_places or rules.sections.attachment_list.match(text, stripped):
             continue  # (nowhere a marker may stand inside; "附件：1.…": a list of attachments, not headings)
         candidates = sorted(((position, is_glued, found) for start, position, is_glued, found in line_places
@@ -70,17 +74,31 @@ def _stops(markers: list[MarkerRule]) -> regex.Pattern:
 _FOLLOWED_STOPS: dict[frozenset[str], regex.Pattern] = {}
 
 
-def _places(text: str, after_stop: list[MarkerRule], glued: list[MarkerRule],
-            stops: regex.Pattern) -> list[tuple[int, int, bool, tuple[MarkerRule, int] | None]]:
+def _places(text: str, lines: list[Line], after_stop: list[MarkerRule], glued: list[MarkerRule],
+            stops: regex.Pattern) -> dict[int, list[tuple[int, int, bool, tuple[MarkerRule, int] | None]]]:
     """Where a marker may stand inside a line — after each stop, at each
-    opening bracket — as (where the stop or bracket is, where the marker would
-    start, whether it is a bracket, the marker read there or None)."""
-    places = [(m.start(), m.end(), False, _read(after_stop, text, m.end())) for m in stops.finditer(text)]
-    places += [(m.start(), m.start(), True, _read(glued, text, m.start())) for m in _OPENING_BRACKET.finditer(text)]
-    return places
+    opening bracket — by line index, as (where the stop or bracket is in the
+    line, where the marker would start, whether it is a bracket, the marker
+    read there or None). Both are looked for over the whole text at once (a
+    stop and the spaces after it stay in their line)."""
+    starts = [line.start for line in lines]
+    by_line: dict[int, list] = {}
+
+    def add(start: int, position: int, is_glued: bool, markers: list[MarkerRule]) -> None:
+        index = bisect.bisect_right(starts, start) - 1
+        line = lines[index]
+        if start < line.end:  # (not a line's newline)
+            a, b = start - line.start, min(position, line.end) - line.start
+            by_line.setdefault(index, []).append((a, b, is_glued, _read(markers, line.text, b)))
+
+    for m in stops.finditer(text):
+        add(m.start(), m.end(), False, after_stop)
+    for m in _OPENING_BRACKET.finditer(text):
+        add(m.start(), m.start(), True, glued)
+    return by_line
 
 
-def _continued_numbers(places: list[list[tuple]]) -> set[tuple[str, int]]:
+def _continued_numbers(places: Iterable[list[tuple]]) -> set[tuple[str, int]]:
     """(style, n) for each marker n inside a line whose successor n+1 also
     stands inside a line somewhere in the plan."""
     seen = {(found[0].style, found[1]) for line_places in places for *_, found in line_places if found is not None}
