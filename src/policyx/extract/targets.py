@@ -24,7 +24,7 @@ from policyx.extract.target_metrics import clause_start, distribute, metric_afte
 from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
 from policyx.text import twins
-from policyx.text.anchors import Anchors, may_match, may_match_any
+from policyx.text.presence import Anchors, may_match, may_match_any
 
 # punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
 _SENTENCE_STOPS = "。;；\n"

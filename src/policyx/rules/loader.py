@@ -404,4 +404,7 @@ def _requires(rules: RuleSet) -> dict[str, tuple[frozenset[str], ...]]:
     targets = rules.targets
     patterns = {"target.comparator": targets.pattern, "target.bound": targets.bare_pattern,
                 "target.verb_object": targets.verb_object, "target.fixed": targets.fixed_pattern}
+    responsibility = rules.responsibility
+    patterns |= {"clause.role": responsibility.role_pattern, "clause.label": responsibility.label_pattern,
+                 "table.header_words": rules.tables.header_words}
     return {rid: required_chars(p.pattern, p.flags, max_set=64) for rid, p in patterns.items()}

@@ -18,13 +18,11 @@ lookbehind, or that asks for the end of the text (``$`` without MULTILINE,
 
 from __future__ import annotations
 
-import re
-
 import regex
 
-MAX_SET = 12  # an anchor set larger than this finds too many lines to be worth it
+from policyx.text.presence import Anchors
 
-Anchors = tuple[frozenset[str], ...]
+MAX_SET = 12  # an anchor set larger than this finds too many lines to be worth it
 
 
 def line_anchors(source: str, flags: int = 0) -> Anchors | None:
@@ -51,7 +49,7 @@ def line_anchors(source: str, flags: int = 0) -> Anchors | None:
 def required_chars(source: str, flags: int = 0, max_set: int = MAX_SET) -> Anchors:
     """Sets of characters of which every match holds at least one, whether or
     not a match can run over lines (empty when none is known): a text that
-    lacks every character of one of them cannot match (:func:`may_match`).
+    lacks every character of one of them cannot match (:func:`policyx.text.presence.may_match`).
 
     >>> [''.join(sorted(s)) for s in required_chars(r"[0-9]+\\s*(?:以上|以下)")]
     ['0123456789', '以']
@@ -62,44 +60,6 @@ def required_chars(source: str, flags: int = 0, max_set: int = MAX_SET) -> Ancho
         return tuple(dict.fromkeys(_needed(core, _parse(core, source, flags), max_set)))
     except Exception:  # noqa: BLE001 - an unreadable pattern is looked for everywhere
         return ()
-
-
-def may_match(text: str, required: Anchors) -> bool:
-    """False when ``text`` lacks every character of one of the ``required`` sets."""
-    for chars in required:
-        if _searcher(chars).search(text) is None:
-            return False
-    return True
-
-
-def may_match_any(text: str, alternatives: tuple[Anchors, ...]) -> bool:
-    """Whether ``text`` may match one of several patterns (:func:`may_match`
-    of any): first one search for a character of any pattern's first set.
-
-    >>> may_match_any("一、总则", ((frozenset("低高"), frozenset("0123456789")), (frozenset("零"),)))
-    False
-    """
-    if not all(alternatives):
-        return True
-    firsts = _FIRST_SETS.get(alternatives)
-    if firsts is None:
-        firsts = _FIRST_SETS[alternatives] = frozenset().union(*(a[0] for a in alternatives))
-    if _searcher(firsts).search(text) is None:
-        return False
-    return any(may_match(text, a) for a in alternatives)
-
-
-_FIRST_SETS: dict[tuple[Anchors, ...], frozenset[str]] = {}
-_SEARCHERS: dict[frozenset[str], re.Pattern] = {}
-
-
-def _searcher(chars: frozenset[str]) -> re.Pattern:
-    """A character of ``chars``, looked for by ``re`` (a set scanned in C; set.isdisjoint
-    makes a string of each character of the text)."""
-    found = _SEARCHERS.get(chars)
-    if found is None:
-        found = _SEARCHERS[chars] = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)")
-    return found
 
 
 def required_words(source: str, flags: int = 0) -> tuple[str, ...]:

@@ -11,11 +11,13 @@ from policyx.extract.tables.cells import (
     _PAGE_NUMBER, _TAB_ROW, _TRAILING_DEADLINE, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_roles,
     heading_mark,
 )
+from policyx.extract.tables.regions import flat_regions
 from policyx.model import Section
 from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
+from policyx.text.anchors import Anchors
 from policyx.text.normalize import Normalized
-from policyx.text.sentences import PHRASE_STOP, SENTENCE_STOP
+from policyx.text.sentences import SENTENCE_STOP
 
 # -- tab-separated tables -----------------------------------------------------------
 
@@ -186,11 +188,13 @@ def _header(cells: list[Cell], rules: TableRules) -> int:
     return count if count >= 2 and any(rules.header_words.search(c.key) for c in cells[:count]) else 0
 
 
-def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry, resp, rules: TableRules) -> list[ParsedTable]:
+def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry, resp, rules: TableRules,
+                      header_anchors: Anchors = ()) -> list[ParsedTable]:
     """Appendices written one cell per line, and such tables in the body: a
-    run of short header cells with a lead or a 序号 column among them."""
+    run of short header cells with a lead or a 序号 column among them
+    (``header_anchors``: characters every header word holds one of, if known)."""
     tables = []
-    for start, end, box in _flat_regions(norm, sections, rules):
+    for start, end, box in flat_regions(norm, sections, rules, header_anchors):
         cells = _flat_cells(norm, start, end)
         n = _header(cells, rules)
         if not n:
@@ -214,68 +218,6 @@ def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry,
         tables.append(_make(norm, box, box.title if box else None, header, roles, rows, groups, "flattened",
                             cells[0].start, cells[-1].end, (), rules, len(tables)))
     return tables
-
-
-def _flat_regions(norm: Normalized, sections: tuple[Section, ...], rules: TableRules):
-    """``(start, end, appendix or None)`` of where a table written one cell per
-    line may be: each appendix, and in the body from each run of header-like
-    lines to the end of the section that holds it."""
-    taken: list[tuple[int, int]] = []
-    yield from _appendix_regions(norm, sections, taken)
-    yield from _header_run_regions(norm, sections, rules, taken)
-
-
-def _appendix_regions(norm: Normalized, sections: tuple[Section, ...], taken: list[tuple[int, int]]):
-    """Each appendix with no tab-separated row (added to ``taken``)."""
-    for s in sections:
-        if s.kind != "appendix":
-            continue
-        start = s.title_span[1] if s.title else s.body_start
-        if not any(_TAB_ROW.search(line.text) for line in norm.lines(start, s.end)):
-            taken.append((start, s.end))
-            yield start, s.end, s
-
-
-def _header_run_regions(norm: Normalized, sections: tuple[Section, ...], rules: TableRules,
-                        taken: list[tuple[int, int]]):
-    """From each run of at least three header-like lines, one with a header
-    word, to the end of the heading's section that holds it; not inside a
-    region already ``taken`` (added to it)."""
-    lines = [ln for ln in norm.lines() if ln.text.strip()]
-    i = 0
-    while i < len(lines):
-        run = _header_like_run(lines, i, rules)
-        start = lines[i].start
-        if run >= 3 and any(rules.header_words.search(lines[j].text) for j in range(i, i + run)) \
-                and not any(a <= start < b for a, b in taken):
-            end = _section_end(norm, sections, start)
-            taken.append((start, end))
-            yield start, end, None
-            while i < len(lines) and lines[i].start < end:
-                i += 1
-            continue
-        i += max(run, 1)
-
-
-def _header_like_run(lines: list, i: int, rules: TableRules) -> int:
-    """How many lines from ``lines[i]`` on look like header cells."""
-    run = 0
-    while i + run < len(lines) and _header_like(lines[i + run].text, rules):
-        run += 1
-    return run
-
-
-def _section_end(norm: Normalized, sections: tuple[Section, ...], offset: int) -> int:
-    """The end of the innermost heading's section holding ``offset`` (of the
-    text when none does)."""
-    holder = [s for s in sections if s.kind == "heading" and s.span[0] <= offset < s.end]
-    return min((s.end for s in holder), default=len(norm.text))
-
-
-def _header_like(text: str, rules: TableRules) -> bool:
-    cell = text.strip().rstrip("|").strip()
-    return 0 < len(cell) <= 16 and not PHRASE_STOP.search(cell) and not _PAGE_NUMBER.match(cell) \
-        and not heading_mark(cell, rules)
 
 
 def _rows_by_index(cells: list[Cell], width: int, rules: TableRules,
@@ -402,7 +344,8 @@ def _task_rows(cells: list[Cell], header: list[str], roles: list[str | None], re
 def extract_tables(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet) -> list[ParsedTable]:
     tab = _tab_tables(norm, sections, rules.tables)
     pipe = _tab_tables(norm, sections, rules.tables, "|")
-    flat = _flattened_tables(norm, sections, rules.departments, rules.responsibility, rules.tables)
+    flat = _flattened_tables(norm, sections, rules.departments, rules.responsibility, rules.tables,
+                             rules.requires.get("table.header_words", ()))
     tables = sorted(tab + pipe + flat, key=lambda p: p.table.span[0])
     seen: dict[str, int] = {}
     out = []

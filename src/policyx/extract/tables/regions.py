@@ -1,0 +1,103 @@
+"""Where a table written one cell per line may stand: each appendix without
+tab-separated rows, and in the body from each run of header-like lines
+("序号", "重点任务", "牵头单位" one per line) to the end of its section."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterable
+
+from policyx.extract.tables.cells import _PAGE_NUMBER, _TAB_ROW, heading_mark
+from policyx.model import Section
+from policyx.rules.tables import TableRules
+from policyx.text.presence import Anchors, places_of_any
+from policyx.text.normalize import Normalized
+from policyx.text.sentences import PHRASE_STOP
+
+
+def flat_regions(norm: Normalized, sections: tuple[Section, ...], rules: TableRules, header_anchors: Anchors = ()):
+    """``(start, end, appendix or None)`` of where a table written one cell per
+    line may be: each appendix, and in the body from each run of header-like
+    lines to the end of the section that holds it."""
+    taken: list[tuple[int, int]] = []
+    yield from _appendix_regions(norm, sections, taken)
+    yield from _header_run_regions(norm, sections, rules, taken, header_anchors)
+
+
+def _appendix_regions(norm: Normalized, sections: tuple[Section, ...], taken: list[tuple[int, int]]):
+    """Each appendix with no tab-separated row (added to ``taken``)."""
+    for s in sections:
+        if s.kind != "appendix":
+            continue
+        start = s.title_span[1] if s.title else s.body_start
+        if not any(_TAB_ROW.search(line.text) for line in norm.lines(start, s.end)):
+            taken.append((start, s.end))
+            yield start, s.end, s
+
+
+def _header_run_regions(norm: Normalized, sections: tuple[Section, ...], rules: TableRules,
+                        taken: list[tuple[int, int]], header_anchors: Anchors = ()):
+    """From each run of at least three header-like lines, one with a header
+    word, to the end of the heading's section that holds it; not inside a
+    region already ``taken`` (added to it).
+
+    The runs are looked for around the lines with a header word alone: the
+    lines of a plan are read in runs of header-like lines, each run from where
+    the one before it (or the last region) ended."""
+    lines = [ln for ln in norm.lines() if ln.text.strip()]
+    like: dict[int, bool] = {}
+
+    def header_like(i: int) -> bool:
+        if i not in like:
+            like[i] = _header_like(lines[i].text, rules)
+        return like[i]
+
+    worded = _lines_with_header_word(norm, lines, rules, header_anchors)
+    i = k = 0
+    while k < len(worded):
+        h = worded[k]
+        k += 1
+        if h < i or not header_like(h):
+            continue
+        first = h
+        while first > i and header_like(first - 1):
+            first -= 1
+        after = h + 1
+        while after < len(lines) and header_like(after):
+            after += 1
+        start = lines[first].start
+        if after - first < 3 or any(a <= start < b for a, b in taken):
+            i = after
+            continue
+        end = _section_end(norm, sections, start)
+        taken.append((start, end))
+        yield start, end, None
+        i = first
+        while i < len(lines) and lines[i].start < end:
+            i += 1
+        k = bisect.bisect_left(worded, i)  # (a region may end inside the run that opened it)
+
+
+def _lines_with_header_word(norm: Normalized, lines: list, rules: TableRules, header_anchors: Anchors) -> list[int]:
+    """Indices of the ``lines`` that hold a header word, looked for only on
+    those that hold a character every header word may start with."""
+    places = places_of_any(norm.text, (header_anchors,))
+    if places is None:
+        candidates: Iterable[int] = range(len(lines))
+    else:
+        starts = [line.start for line in lines]
+        candidates = sorted({bisect.bisect_right(starts, p) - 1 for p in places} - {-1})
+    return [i for i in candidates if rules.header_words.search(lines[i].text)]
+
+
+def _section_end(norm: Normalized, sections: tuple[Section, ...], offset: int) -> int:
+    """The end of the innermost heading's section holding ``offset`` (of the
+    text when none does)."""
+    holder = [s for s in sections if s.kind == "heading" and s.span[0] <= offset < s.end]
+    return min((s.end for s in holder), default=len(norm.text))
+
+
+def _header_like(text: str, rules: TableRules) -> bool:
+    cell = text.strip().rstrip("|").strip()
+    return 0 < len(cell) <= 16 and not PHRASE_STOP.search(cell) and not _PAGE_NUMBER.match(cell) \
+        and not heading_mark(cell, rules)

@@ -1,0 +1,70 @@
+"""Whether a text holds the characters a pattern needs (the sets
+:func:`policyx.text.anchors.required_chars` reads from it): a text, or a
+stretch of it, that lacks them is not searched."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+Anchors = tuple[frozenset[str], ...]
+
+
+def may_match(text: str, required: Anchors) -> bool:
+    """False when ``text`` lacks every character of one of the ``required`` sets."""
+    for chars in required:
+        if _searcher(chars).search(text) is None:
+            return False
+    return True
+
+
+def may_match_any(text: str, alternatives: tuple[Anchors, ...]) -> bool:
+    """Whether ``text`` may match one of several patterns (:func:`may_match`
+    of any): first one search for a character of any pattern's first set.
+
+    >>> may_match_any("一、总则", ((frozenset("低高"), frozenset("0123456789")), (frozenset("零"),)))
+    False
+    """
+    if not all(alternatives):
+        return True
+    firsts = _FIRST_SETS.get(alternatives)
+    if firsts is None:
+        firsts = _FIRST_SETS[alternatives] = frozenset().union(*(a[0] for a in alternatives))
+    if _searcher(firsts).search(text) is None:
+        return False
+    return any(may_match(text, a) for a in alternatives)
+
+
+def places_of_any(text: str, alternatives: tuple[Anchors, ...]) -> list[int] | None:
+    """The offsets in ``text`` of the characters of every pattern's first set:
+    a stretch holding none of them matches none of the patterns. None when a
+    pattern has no set (it may match anywhere).
+
+    >>> places_of_any("一、总则（牵头单位：市环保局）", ((frozenset("牵负"),), (frozenset("责牵"), frozenset(":："))))
+    [5]
+    """
+    if not all(alternatives):
+        return None
+    firsts = _FIRST_SETS.get(alternatives)
+    if firsts is None:
+        firsts = _FIRST_SETS[alternatives] = frozenset().union(*(a[0] for a in alternatives))
+    return [m.start() for m in _searcher(firsts).finditer(text)]
+
+
+def holds_place(places: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``places`` lies in [start, end)."""
+    i = bisect.bisect_left(places, start)
+    return i < len(places) and places[i] < end
+
+
+_FIRST_SETS: dict[tuple[Anchors, ...], frozenset[str]] = {}
+_SEARCHERS: dict[frozenset[str], re.Pattern] = {}
+
+
+def _searcher(chars: frozenset[str]) -> re.Pattern:
+    """A character of ``chars``, looked for by ``re`` (a set scanned in C; set.isdisjoint
+    makes a string of each character of the text)."""
+    found = _SEARCHERS.get(chars)
+    if found is None:
+        found = _SEARCHERS[chars] = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)")
+    return found
