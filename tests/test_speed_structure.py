@@ -284,3 +284,42 @@ def test_extraction_pauses_the_cycle_collector_and_restores_it():
     finally:
         pipeline.segment = original
         gc.enable()
+
+
+def _model_classes():
+    import dataclasses
+
+    from policyx import model
+
+    return [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)
+            and c.__module__ == model.__name__]
+
+
+@pytest.mark.parametrize("cls", _model_classes(), ids=lambda c: c.__name__)
+def test_a_model_class_is_made_as_its_dataclass_declares(cls):
+    """The model's ``__init__`` that sets fields through their slots
+    (model._slot_init) keeps the dataclass's contract: keyword-only fields
+    in order with their defaults, every one set, frozen, a missing or unknown
+    name refused."""
+    import dataclasses
+    import inspect
+
+    fields = dataclasses.fields(cls)
+    params = list(inspect.signature(cls).parameters.values())
+    assert [p.name for p in params] == [f.name for f in fields]
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params)
+    assert [p.default for p in params] == [inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
+                                           for f in fields]
+    values = {f.name: object() for f in fields}
+    item = cls(**values)
+    assert all(getattr(item, name) is value for name, value in values.items())
+    required = {f.name: values[f.name] for f in fields if f.default is dataclasses.MISSING}
+    bare = cls(**required)
+    assert all(getattr(bare, f.name) == (values[f.name] if f.name in required else f.default) for f in fields)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(item, fields[0].name, 1)
+    with pytest.raises(TypeError):
+        cls(**values, not_a_field=1)
+    if required:
+        with pytest.raises(TypeError):
+            cls(**dict(list(required.items())[1:]))

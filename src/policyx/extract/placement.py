@@ -18,8 +18,9 @@ from policyx.extract.tasks import holds_no_tasks
 from policyx.rules import RuleSet
 from policyx.rules.targets import TargetRules
 from policyx.text.anchors import first_chars
+from policyx.text.presence import holds_place, places_of_any
 from policyx.text.spans import Spans
-from policyx.extract.targets import find_targets
+from policyx.extract.targets import TARGET_FAMILIES, find_targets
 
 
 def deadlines_within(deadlines: list[Deadline], starts: list[int], start: int, end: int) -> list[Deadline]:
@@ -39,10 +40,15 @@ def attach_to_tasks(
 ) -> tuple[Task, ...]:
     """Each task with the deadlines and targets written in its text."""
     starts = [d.span[0] for d in deadlines]
+    # where a target can stand: a task with none there and no deadline is left as it is
+    places = places_of_any(norm.text, tuple(rules.requires.get(rid, ()) for rid in TARGET_FAMILIES))
     out = []
     for task in tasks:
         start, end = task.span
         own = deadlines_within(deadlines, starts, start, end)
+        if not own and places is not None and not holds_place(places, start, end) and not (task.deadlines or task.targets):
+            out.append(task)
+            continue
         clauses = (*task.subclauses, *([task.clause] if task.clause else []))
         if own and clauses:
             # a time inside a clause is the task's ("（…，6月底完成）"), but not one
@@ -73,11 +79,8 @@ def document_targets(
     retrospective = rules.targets.retrospective
     skipped_ids: set[str] = set()
     skipped = []
-    looks_back: dict[str, bool] = {}  # by title: many headings share one ("（一）工作目标")
     for s in sections:
-        if s.title not in looks_back:
-            looks_back[s.title] = holds_no_tasks(s.title, rules.tasks, retrospective)
-        if s.kind == "appendix" or (s.parent in skipped_ids) or looks_back[s.title]:
+        if s.kind == "appendix" or (s.parent in skipped_ids) or holds_no_tasks(s.title, rules.tasks, retrospective):
             skipped_ids.add(s.id)
             skipped.append((s.span[0], s.end))
     skip = Spans([*skipped, *(t.span for t in tasks)])

@@ -26,6 +26,10 @@ from policyx.rules.targets import TargetRules
 from policyx.text import twins
 from policyx.text.presence import Anchors, may_match, may_match_any
 
+# the rule families a target is read by, as RuleSet.requires names them
+TARGET_FAMILIES = ("target.comparator", "target.bound", "target.verb_object", "target.fixed")
+_NONE_REQUIRED = ((),) * len(TARGET_FAMILIES)
+
 # punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
 _SENTENCE_STOPS = "。;；\n"
 # comparators that state a change rather than a level
@@ -350,17 +354,13 @@ def find_targets(
     stretch. ``requires`` (``RuleSet.requires``): the characters a pattern's
     matches hold, by rule id — a stretch without them is not searched.
     """
-    if requires and not may_match_any(text, tuple(map(requires.get, _FAMILIES, _NONE_REQUIRED))):
+    if requires and not may_match_any(text, tuple(map(requires.get, TARGET_FAMILIES, _NONE_REQUIRED))):
         return []  # (no pattern of any family can match: most headings, most lines)
     stretch = _Stretch(text, offset, rules, original, line_of, deadlines, exclude, requires)
     out = stretch.verb_object_targets(stretch.comparator_targets())
     out.extend(stretch.fixed_targets())
     out.sort(key=lambda t: t.span[0])
     return out
-
-
-_FAMILIES = ("target.comparator", "target.bound", "target.verb_object", "target.fixed")
-_NONE_REQUIRED = ((),) * len(_FAMILIES)
 
 
 def _first_verb(text: str, m: regex.Match, rules: TargetRules) -> str:

@@ -12,14 +12,16 @@ class Spans:
     """Sorted, merged half-open spans with a fast containment test."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        starts, ends = self.starts, self.ends
         for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
+            if ends and start <= ends[-1]:
+                if end > ends[-1]:
+                    ends[-1] = end
             else:
-                merged.append([start, end])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
+                starts.append(start)
+                ends.append(end)
 
     def covers(self, start: int, end: int | None = None) -> bool:
         """Is [start, end) (or the point ``start``) inside one of the spans?"""

@@ -127,6 +127,7 @@ class _Finisher:
     norm: Normalized
     attributed: bool
     document_starts: list[int] = field(default_factory=list)
+    next_document: int = 0  # the first of document_starts not yet passed
     standing: list[DepartmentRef] = field(default_factory=list)
     counters: dict[str, int] = field(default_factory=dict)
     unknown: dict[str, int] = field(default_factory=dict)
@@ -153,8 +154,8 @@ class _Finisher:
             end -= 1
         clause, subclauses = self._clauses(unit)
         own = [clause] if clause else list(subclauses)
-        while self.document_starts and self.document_starts[0] <= start:
-            self.document_starts.pop(0)
+        while self.next_document < len(self.document_starts) and self.document_starts[self.next_document] <= start:
+            self.next_document += 1
             self.standing = []  # a standing clause holds within its own document
         if clause is not None and clause.standing:
             self.standing = list(clause.standing)

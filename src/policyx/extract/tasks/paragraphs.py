@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -74,8 +75,13 @@ def lead_in_at(text: str, start: int, end: int, rules: TaskRules) -> tuple[int, 
 def holds_no_tasks(title: str, rules: TaskRules, kinds: regex.Pattern) -> bool:
     """A heading such as "发展基础" or "面临的形势与挑战" (its last words), not one
     that opens with a task's verb ("着力解决群众反映强烈的问题")."""
+    return _holds_no_tasks(title, rules.task_verbs, kinds)
+
+
+@functools.lru_cache(maxsize=4096)  # many headings share a title ("（一）工作目标"), and it is asked twice
+def _holds_no_tasks(title: str, task_verbs: regex.Pattern, kinds: regex.Pattern) -> bool:
     words = comparable(title).strip().rstrip("。.:：;；")
-    return bool(kinds.search(words)) and not rules.task_verbs.search(words)
+    return bool(kinds.search(words)) and not task_verbs.search(words)
 
 
 def run_in(text: str, heading: Section) -> bool:
