@@ -75,7 +75,6 @@ def document_targets(
     paragraph in the same top-level section ("总体目标：到2020年…" then
     "1. 环境质量目标 …达到71.6%").
     """
-    in_task = Spans(t.span for t in tasks)
     retrospective = rules.targets.retrospective
     skipped_ids: set[str] = set()
     skipped = []
@@ -83,7 +82,11 @@ def document_targets(
         if s.kind == "appendix" or (s.parent in skipped_ids) or holds_no_tasks(s.title, rules.tasks, retrospective):
             skipped_ids.add(s.id)
             skipped.append((s.span[0], s.end))
-    skip = Spans([*skipped, *(t.span for t in tasks)])
+    lines = [line for line in _lines_outside(norm, Spans([*skipped, *(t.span for t in tasks)]))
+             if line.text.strip() and "\t" not in line.text.strip()]
+    if not lines:
+        return ()  # (every line's words are a task's, a table row or in a skipped section)
+    in_task = Spans(t.span for t in tasks)
     top_of: dict[str, str] = {}
     for s in sections:
         top_of[s.id] = top_of.get(s.parent, s.id) if s.parent else s.id
@@ -94,14 +97,12 @@ def document_targets(
     carried: list[Deadline] = []
     current_top = None
     index = 0
-    for line in _lines_outside(norm, skip):
+    for line in lines:
         while index < len(section_starts) and section_starts[index][0] <= line.start:
             top = top_of[section_starts[index][1]]
             if top != current_top:
                 current_top, carried = top, []
             index += 1
-        if not line.text.strip() or "\t" in line.text.strip():
-            continue
         here = deadlines_within(deadlines, starts, line.start, line.end)
         if not _words_in_tasks(line, in_task, words_only):  # else every target it holds is a task's
             found = find_targets(line.text, line.start, rules.targets, norm.source, norm.line_of, [*carried, *here],

@@ -241,8 +241,17 @@ def short(pattern: regex.Pattern):
     """The twin of a pattern whatever it opens with, else the pattern: for
     the short strings of a clause or a unit, where the call costs more than
     the search (``re``'s calls are about half as dear), not for a whole text."""
+    found = _SHORT.get(pattern)
+    if found is not None:
+        return found  # (asked per line and per clause: the plan once made, one look-up)
     plan = _plan(pattern, SHORT_CHARS)
-    return pattern if plan is None else plan.short
+    if plan is None:
+        return pattern
+    found = _SHORT[pattern] = plan.short
+    return found
+
+
+_SHORT: dict[regex.Pattern, regex.Pattern | re.Pattern] = {}
 
 
 def search(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):

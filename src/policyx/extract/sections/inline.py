@@ -10,6 +10,7 @@ import regex
 from policyx.rules import MarkerRule, RuleSet
 from policyx.text.normalize import Line, Normalized
 from policyx.text.numerals import read_number
+from policyx.text.twins import short
 
 # after a sentence or a clause ends, or after a label's colon
 _STOP = r"[。;!?)\]】〕:][ \t]*+"
@@ -113,8 +114,8 @@ def _read(markers: list[MarkerRule], text: str, position: int) -> tuple[MarkerRu
     for rule in markers:
         if rule.first is not None and ch not in rule.first:
             continue  # it cannot start here
-        m = rule.pattern.match(text, position)
-        if m and m.end() < len(text) and "num" in rule.pattern.groupindex:
+        m = short(rule.pattern).match(text, position)
+        if m and m.end() < len(text) and "num" in m.re.groupindex:
             numeral = m.group("num")
             if numeral:
                 number = read_number(numeral)
@@ -124,5 +125,5 @@ def _read(markers: list[MarkerRule], text: str, position: int) -> tuple[MarkerRu
 
 def _opens_words(text: str, position: int, rule: MarkerRule) -> bool:
     """A marker inside a line opens words of its own: "（一）研究将…", not "（一）、（二）"."""
-    m = rule.pattern.match(text, position)
+    m = short(rule.pattern).match(text, position)
     return bool(m and _OPENS_WORDS.match(text[m.end():m.end() + 5]))

@@ -9,6 +9,7 @@ import regex
 
 from policyx.rules import MarkerRule, RuleSet
 from policyx.text.normalize import Line
+from policyx.text.twins import short
 from policyx.text.numerals import read_number
 
 # A heading's title ends at the first sentence end (a semicolon does not end
@@ -66,10 +67,10 @@ def match_marker(line: Line, rules: RuleSet) -> Candidate | None:
     for rule in rules.markers:
         if rule.first is not None and head not in rule.first:
             continue  # no match starts with this character (or is empty)
-        m = rule.pattern.match(text)
+        m = short(rule.pattern).match(text)  # (by re where it reads the pattern alike: a line is short)
         if not m:
             continue
-        numeral = m.group("num") if "num" in rule.pattern.groupindex else None
+        numeral = m.group("num") if "num" in m.re.groupindex else None
         number = read_number(numeral) if numeral else None
         if numeral and number is None:
             continue

@@ -38,6 +38,7 @@ from policyx.model import Issue, Section
 from policyx.rules import RuleSet
 from policyx.text.normalize import Line, Normalized
 from policyx.text.sentences import SENTENCE_STOP as _SENTENCE_END
+from policyx.text.twins import short
 
 # a flattened table header: at least this many short lines, none longer than that
 _HEADER_CELLS, _HEADER_CELL_CHARS = 3, 16
@@ -87,7 +88,7 @@ class TreeReader:
         text = line.text.strip()
         if not text:
             return
-        if self.rules.sections.contents_header.match(text):
+        if short(self.rules.sections.contents_header).match(text):
             self.contents.open()
             return
         if is_table_row(line.text) or ends_in_page_number(line.text.rstrip("\r")):
@@ -115,7 +116,7 @@ class TreeReader:
             if cand is not None and cand.rule.style == "ar_dot":
                 return True
             self.in_attachment_list = False
-        if self.rules.sections.attachment_list.match(line.text.lstrip()):
+        if short(self.rules.sections.attachment_list).match(line.text.lstrip()):
             self.in_attachment_list = True
             return True
         return False

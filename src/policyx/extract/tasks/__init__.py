@@ -141,6 +141,8 @@ class _Finisher:
         return tasks, tuple(self.issues)
 
     def _clauses(self, unit: Unit) -> tuple[Clause | None, tuple[Clause, ...]]:
+        if unit.clause is None and not unit.subclauses:
+            return None, ()
         source, text = self.norm.source, self.norm.text
         clause = to_clause(unit.clause, source, self.norm.line_of(unit.clause.start)) if unit.clause else None
         subclauses = tuple(to_clause(c, source, self.norm.line_of(c.start), nested=True,

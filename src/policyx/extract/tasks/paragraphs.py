@@ -29,7 +29,7 @@ _BROKEN_LINE_MIN = 25
 
 
 def has_words(text: str, start: int, end: int) -> bool:
-    return bool(WORD.search(text, start, end))
+    return start < end and WORD.search(text, start, end) is not None
 
 
 def skip_edge(text: str, position: int, end: int) -> int:
@@ -148,7 +148,7 @@ def paragraphs(norm: Normalized, index: SectionIndex) -> list[Paragraph]:
         line = lines[i]
         start = line.start + len(line.text) - len(line.text.lstrip())
         end = line.start + len(line.text.rstrip())
-        while (i + 1 < len(lines) and len(text[start:end]) >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
+        while (i + 1 < len(lines) and end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
                and "\t" not in text[start:end] and _joinable(norm, lines[i], lines[i + 1], index)):
             i += 1
             end = lines[i].start + len(lines[i].text.rstrip())

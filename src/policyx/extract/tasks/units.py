@@ -143,9 +143,9 @@ class UnitBuilder:
         """Words after the last clause, or a paragraph with none: a task without
         a clause, or words leading up to a clause further on — unless they hold
         an attribution in prose ("成立由省科技部门牵头…")."""
-        prose = next((c for c in nested if c.form == "prose"), None)
+        prose = next((c for c in nested if c.form == "prose"), None) if nested else None
         starts = position <= para.start
-        self.units.append(Unit(position, para.end, prose, [c for c in nested if c is not prose],
+        self.units.append(Unit(position, para.end, prose, [c for c in nested if c is not prose] if nested else [],
                                self.index.innermost(position), starts_paragraph=starts,
                                at_marker=para.heading if starts else None, rule="task.unattributed", para=i))
 
