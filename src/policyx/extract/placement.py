@@ -75,14 +75,7 @@ def document_targets(
     paragraph in the same top-level section ("总体目标：到2020年…" then
     "1. 环境质量目标 …达到71.6%").
     """
-    retrospective = rules.targets.retrospective
-    skipped_ids: set[str] = set()
-    skipped = []
-    for s in sections:
-        if s.kind == "appendix" or (s.parent in skipped_ids) or holds_no_tasks(s.title, rules.tasks, retrospective):
-            skipped_ids.add(s.id)
-            skipped.append((s.span[0], s.end))
-    lines = [line for line in _lines_outside(norm, Spans([*skipped, *(t.span for t in tasks)]))
+    lines = [line for line in _lines_outside(norm, Spans([*_skipped_sections(sections, rules), *(t.span for t in tasks)]))
              if line.text.strip() and "\t" not in line.text.strip()]
     if not lines:
         return ()  # (every line's words are a task's, a table row or in a skipped section)
@@ -112,6 +105,18 @@ def document_targets(
         if by:
             carried = by[:1]
     return tuple(targets)
+
+
+def _skipped_sections(sections: tuple[Section, ...], rules: RuleSet) -> list[tuple[int, int]]:
+    """The spans of the appendices and of the sections that review the past, and those inside them."""
+    skipped_ids: set[str] = set()
+    skipped = []
+    for s in sections:
+        if s.kind == "appendix" or (s.parent in skipped_ids) or holds_no_tasks(s.title, rules.tasks,
+                                                                                rules.targets.retrospective):
+            skipped_ids.add(s.id)
+            skipped.append((s.span[0], s.end))
+    return skipped
 
 
 def _lines_outside(norm: Normalized, skip: Spans) -> Iterator[Line]:
