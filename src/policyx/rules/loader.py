@@ -406,5 +406,8 @@ def _requires(rules: RuleSet) -> dict[str, tuple[frozenset[str], ...]]:
                 "target.verb_object": targets.verb_object, "target.fixed": targets.fixed_pattern}
     responsibility = rules.responsibility
     patterns |= {"clause.role": responsibility.role_pattern, "clause.label": responsibility.label_pattern,
-                 "table.header_words": rules.tables.header_words}
+                 "table.header_words": rules.tables.header_words,
+                 "sections.contents_header": rules.sections.contents_header,
+                 "sections.attachment_list": rules.sections.attachment_list,
+                 "tasks.attachment_list": rules.tasks.attachment_list}
     return {rid: required_chars(p.pattern, p.flags, max_set=64) for rid, p in patterns.items()}

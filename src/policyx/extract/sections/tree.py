@@ -38,6 +38,7 @@ from policyx.model import Issue, Section
 from policyx.rules import RuleSet
 from policyx.text.normalize import Line, Normalized
 from policyx.text.sentences import SENTENCE_STOP as _SENTENCE_END
+from policyx.text.presence import may_match
 from policyx.text.twins import short
 
 # a flattened table header: at least this many short lines, none longer than that
@@ -71,6 +72,10 @@ class TreeReader:
         self.child_count: dict[int | None, int] = {}
         self.used_ids: set[str] = set()
         self.rule_of = {m.style: m for m in self.rules.markers}
+        # a plan without the characters of a 目录 or of a list of attachments is not asked about them per line
+        requires = self.rules.requires
+        self.may_hold_contents = may_match(self.norm.text, requires.get("sections.contents_header", ()))
+        self.may_list_attachments = may_match(self.norm.text, requires.get("sections.attachment_list", ()))
 
     def read(self) -> Tree:
         for index, line in enumerate(self.lines):
@@ -88,7 +93,7 @@ class TreeReader:
         text = line.text.strip()
         if not text:
             return
-        if short(self.rules.sections.contents_header).match(text):
+        if self.may_hold_contents and short(self.rules.sections.contents_header).match(text):
             self.contents.open()
             return
         if is_table_row(line.text) or ends_in_page_number(line.text.rstrip("\r")):
@@ -116,7 +121,7 @@ class TreeReader:
             if cand is not None and cand.rule.style == "ar_dot":
                 return True
             self.in_attachment_list = False
-        if short(self.rules.sections.attachment_list).match(line.text.lstrip()):
+        if self.may_list_attachments and short(self.rules.sections.attachment_list).match(line.text.lstrip()):
             self.in_attachment_list = True
             return True
         return False

@@ -22,6 +22,7 @@ from policyx.extract.tasks.units import Unit, UnitBuilder
 from policyx.model import Clause, DepartmentRef, Issue, Section, Task, replaced
 from policyx.rules import RuleSet
 from policyx.text.normalize import Normalized
+from policyx.text.presence import may_match
 from policyx.text.sentences import STRONG_END
 from policyx.text.spans import Spans
 
@@ -42,7 +43,8 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     if attributed:
         units, orphans = attributed_units(units, index, task_styles(units, index), rules.tasks)
     else:
-        units = structure_units(units, index, rules.tasks)
+        units = structure_units(units, index, rules.tasks,
+                                attachments=may_match(norm.text, rules.requires.get("tasks.attachment_list", ())))
     settle_titles(units, norm.text, rules.tasks)
     tasks, issues = _Finisher(norm, attributed, _document_starts(paras, norm.text, rules)).finish(units)
     issues = (*issues, *_without_clause(orphans, norm, rules))

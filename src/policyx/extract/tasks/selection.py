@@ -98,11 +98,13 @@ def _lead_in_sections(units: list[Unit], text: str, rules: TaskRules) -> set[str
     return {sid for sid, flags in opened.items() if flags and sum(flags) * 2 >= len(flags)}
 
 
-def structure_units(units: list[Unit], index: SectionIndex, rules: TaskRules) -> list[Unit]:
-    """In a plan with no clause at all: the paragraphs of the sections that hold tasks."""
+def structure_units(units: list[Unit], index: SectionIndex, rules: TaskRules, attachments: bool = True) -> list[Unit]:
+    """In a plan with no clause at all: the paragraphs of the sections that
+    hold tasks (``attachments``: whether the plan may list its attachments)."""
     text = index.text
     skipped = sections_without_tasks(index, rules)
-    units = without_attachment_list(units, text, rules)
+    if attachments:
+        units = without_attachment_list(units, text, rules)
     below: Counter = Counter(u.section.id for u in units if u.section is not None and u.at_marker is None)
     kept: list[Unit] = []
     for unit in units:
