@@ -18,7 +18,7 @@ from policyx.extract.tasks import holds_no_tasks
 from policyx.rules import RuleSet
 from policyx.rules.targets import TargetRules
 from policyx.text.anchors import first_chars
-from policyx.text.presence import holds_place, places_of_any
+from policyx.text.presence import first_chars_search
 from policyx.text.spans import Spans
 from policyx.extract.targets import TARGET_FAMILIES, find_targets
 
@@ -41,12 +41,12 @@ def attach_to_tasks(
     """Each task with the deadlines and targets written in its text."""
     starts = [d.span[0] for d in deadlines]
     # where a target can stand: a task with none there and no deadline is left as it is
-    places = places_of_any(norm.text, tuple(rules.requires.get(rid, ()) for rid in TARGET_FAMILIES))
+    places = first_chars_search(tuple(rules.requires.get(rid, ()) for rid in TARGET_FAMILIES))
     out = []
     for task in tasks:
         start, end = task.span
         own = deadlines_within(deadlines, starts, start, end)
-        if not own and places is not None and not holds_place(places, start, end) and not (task.deadlines or task.targets):
+        if not own and places is not None and not places.search(norm.text, start, end) and not (task.deadlines or task.targets):
             out.append(task)
             continue
         clauses = (*task.subclauses, *([task.clause] if task.clause else []))

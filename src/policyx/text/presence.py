@@ -4,7 +4,6 @@ stretch of it, that lacks them is not searched."""
 
 from __future__ import annotations
 
-import bisect
 import re
 
 Anchors = tuple[frozenset[str], ...]
@@ -25,36 +24,28 @@ def may_match_any(text: str, alternatives: tuple[Anchors, ...]) -> bool:
     >>> may_match_any("一、总则", ((frozenset("低高"), frozenset("0123456789")), (frozenset("零"),)))
     False
     """
-    if not all(alternatives):
-        return True
-    firsts = _FIRST_SETS.get(alternatives)
+    firsts = first_chars_search(alternatives)
     if firsts is None:
-        firsts = _FIRST_SETS[alternatives] = frozenset().union(*(a[0] for a in alternatives))
-    if _searcher(firsts).search(text) is None:
+        return True
+    if firsts.search(text) is None:
         return False
     return any(may_match(text, a) for a in alternatives)
 
 
-def places_of_any(text: str, alternatives: tuple[Anchors, ...]) -> list[int] | None:
-    """The offsets in ``text`` of the characters of every pattern's first set:
-    a stretch holding none of them matches none of the patterns. None when a
-    pattern has no set (it may match anywhere).
+def first_chars_search(alternatives: tuple[Anchors, ...]) -> re.Pattern | None:
+    """A search for a character of any pattern's first set — a stretch
+    (``search(text, start, end)``) without one matches none of the
+    patterns —; None when a pattern has no set (it may match anywhere).
 
-    >>> places_of_any("一、总则（牵头单位：市环保局）", ((frozenset("牵负"),), (frozenset("责牵"), frozenset(":："))))
-    [5]
+    >>> first_chars_search(((frozenset("牵负"),), (frozenset("责牵"), frozenset(":：")))).search("一、总则（牵头单位）").start()
+    5
     """
     if not all(alternatives):
         return None
     firsts = _FIRST_SETS.get(alternatives)
     if firsts is None:
         firsts = _FIRST_SETS[alternatives] = frozenset().union(*(a[0] for a in alternatives))
-    return [m.start() for m in _searcher(firsts).finditer(text)]
-
-
-def holds_place(places: list[int], start: int, end: int) -> bool:
-    """Whether one of the sorted ``places`` lies in [start, end)."""
-    i = bisect.bisect_left(places, start)
-    return i < len(places) and places[i] < end
+    return _searcher(firsts)
 
 
 _FIRST_SETS: dict[tuple[Anchors, ...], frozenset[str]] = {}

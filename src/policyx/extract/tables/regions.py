@@ -5,12 +5,10 @@ tab-separated rows, and in the body from each run of header-like lines
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
-
 from policyx.extract.tables.cells import _PAGE_NUMBER, _TAB_ROW, heading_mark
 from policyx.model import Section
 from policyx.rules.tables import TableRules
-from policyx.text.presence import Anchors, places_of_any
+from policyx.text.presence import Anchors, may_match
 from policyx.text.normalize import Normalized
 from policyx.text.sentences import PHRASE_STOP
 
@@ -41,9 +39,9 @@ def _header_run_regions(norm: Normalized, sections: tuple[Section, ...], rules: 
     word, to the end of the heading's section that holds it; not inside a
     region already ``taken`` (added to it).
 
-    The runs are looked for around the lines with a header word alone: the
-    lines of a plan are read in runs of header-like lines, each run from where
-    the one before it (or the last region) ended."""
+    The runs are looked for around the header-like lines with a header word
+    alone: the lines of a plan are read in runs of header-like lines, each run
+    from where the one before it (or the last region) ended."""
     lines = [ln for ln in norm.lines() if ln.text.strip()]
     like: dict[int, bool] = {}
 
@@ -52,7 +50,7 @@ def _header_run_regions(norm: Normalized, sections: tuple[Section, ...], rules: 
             like[i] = _header_like(lines[i].text, rules)
         return like[i]
 
-    worded = _lines_with_header_word(norm, lines, rules, header_anchors)
+    worded = _lines_with_header_word(norm, lines, header_like, rules, header_anchors)
     i = k = 0
     while k < len(worded):
         h = worded[k]
@@ -78,16 +76,13 @@ def _header_run_regions(norm: Normalized, sections: tuple[Section, ...], rules: 
         k = bisect.bisect_left(worded, i)  # (a region may end inside the run that opened it)
 
 
-def _lines_with_header_word(norm: Normalized, lines: list, rules: TableRules, header_anchors: Anchors) -> list[int]:
-    """Indices of the ``lines`` that hold a header word, looked for only on
-    those that hold a character every header word may start with."""
-    places = places_of_any(norm.text, (header_anchors,))
-    if places is None:
-        candidates: Iterable[int] = range(len(lines))
-    else:
-        starts = [line.start for line in lines]
-        candidates = sorted({bisect.bisect_right(starts, p) - 1 for p in places} - {-1})
-    return [i for i in candidates if rules.header_words.search(lines[i].text)]
+def _lines_with_header_word(norm: Normalized, lines: list, header_like, rules: TableRules,
+                            header_anchors: Anchors) -> list[int]:
+    """Indices of the header-like ``lines`` that hold a header word; none in
+    a plan without a character every header word may start with."""
+    if not may_match(norm.text, header_anchors):
+        return []
+    return [i for i in range(len(lines)) if header_like(i) and rules.header_words.search(lines[i].text)]
 
 
 def _section_end(norm: Normalized, sections: tuple[Section, ...], offset: int) -> int:

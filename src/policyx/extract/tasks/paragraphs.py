@@ -12,7 +12,7 @@ from policyx.extract.clauses import ClauseContext, FoundClause, find_clauses, pa
 from policyx.model import Section
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
-from policyx.text.presence import holds_place, places_of_any
+from policyx.text.presence import first_chars_search
 from policyx.text.normalize import Normalized, comparable
 from policyx.text.spans import Spans
 from policyx.text.sentences import (
@@ -173,9 +173,9 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
     person_start = (regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in sorted(person, key=len, reverse=True))
                                   + r")\s*[:：]") if person else None)
     # where a role word or a label can stand: a paragraph with no such place holds no clause
-    places = places_of_any(text, (rules.requires.get("clause.role", ()), rules.requires.get("clause.label", ())))
+    places = first_chars_search((rules.requires.get("clause.role", ()), rules.requires.get("clause.label", ())))
     for para in paras:
-        if places is None or holds_place(places, para.start, para.end):
+        if places is None or places.search(text, para.start, para.end):
             para.clauses = find_clauses(text[para.start:para.end], para.start, rules.departments, rules.responsibility,
                                         context)
         if para.heading is not None:
