@@ -4,7 +4,6 @@ tab-separated rows, and in the body from each run of header-like lines
 
 from __future__ import annotations
 
-import bisect
 from policyx.extract.tables.cells import _PAGE_NUMBER, _TAB_ROW, heading_mark
 from policyx.model import Section
 from policyx.rules.tables import TableRules
@@ -37,52 +36,32 @@ def _header_run_regions(norm: Normalized, sections: tuple[Section, ...], rules: 
                         taken: list[tuple[int, int]], header_anchors: Anchors = ()):
     """From each run of at least three header-like lines, one with a header
     word, to the end of the heading's section that holds it; not inside a
-    region already ``taken`` (added to it).
-
-    The runs are looked for around the header-like lines with a header word
-    alone: the lines of a plan are read in runs of header-like lines, each run
-    from where the one before it (or the last region) ended."""
-    lines = [ln for ln in norm.lines() if ln.text.strip()]
-    like: dict[int, bool] = {}
-
-    def header_like(i: int) -> bool:
-        if i not in like:
-            like[i] = _header_like(lines[i].text, rules)
-        return like[i]
-
-    worded = _lines_with_header_word(norm, lines, header_like, rules, header_anchors)
-    i = k = 0
-    while k < len(worded):
-        h = worded[k]
-        k += 1
-        if h < i or not header_like(h):
-            continue
-        first = h
-        while first > i and header_like(first - 1):
-            first -= 1
-        after = h + 1
-        while after < len(lines) and header_like(after):
-            after += 1
-        start = lines[first].start
-        if after - first < 3 or any(a <= start < b for a, b in taken):
-            i = after
-            continue
-        end = _section_end(norm, sections, start)
-        taken.append((start, end))
-        yield start, end, None
-        i = first
-        while i < len(lines) and lines[i].start < end:
-            i += 1
-        k = bisect.bisect_left(worded, i)  # (a region may end inside the run that opened it)
-
-
-def _lines_with_header_word(norm: Normalized, lines: list, header_like, rules: TableRules,
-                            header_anchors: Anchors) -> list[int]:
-    """Indices of the header-like ``lines`` that hold a header word; none in
-    a plan without a character every header word may start with."""
+    region already ``taken`` (added to it). None in a plan without a
+    character every header word may start with (``header_anchors``)."""
     if not may_match(norm.text, header_anchors):
-        return []
-    return [i for i in range(len(lines)) if header_like(i) and rules.header_words.search(lines[i].text)]
+        return
+    lines = [ln for ln in norm.lines() if ln.text.strip()]
+    i = 0
+    while i < len(lines):
+        run = _header_like_run(lines, i, rules)
+        start = lines[i].start
+        if run >= 3 and any(rules.header_words.search(lines[j].text) for j in range(i, i + run)) \
+                and not any(a <= start < b for a, b in taken):
+            end = _section_end(norm, sections, start)
+            taken.append((start, end))
+            yield start, end, None
+            while i < len(lines) and lines[i].start < end:
+                i += 1
+            continue
+        i += max(run, 1)
+
+
+def _header_like_run(lines: list, i: int, rules: TableRules) -> int:
+    """How many lines from ``lines[i]`` on look like header cells."""
+    run = 0
+    while i + run < len(lines) and _header_like(lines[i + run].text, rules):
+        run += 1
+    return run
 
 
 def _section_end(norm: Normalized, sections: tuple[Section, ...], offset: int) -> int:
