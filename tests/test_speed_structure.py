@@ -323,3 +323,33 @@ def test_a_model_class_is_made_as_its_dataclass_declares(cls):
     if required:
         with pytest.raises(TypeError):
             cls(**dict(list(required.items())[1:]))
+
+
+def test_a_plan_of_headings_alone_is_not_searched_for_what_it_cannot_hold(monkeypatch):
+    """Heading lines hold no role word, target, header word, 目录 or list of
+    attachments: none of their readers runs line by line (the gates of
+    text/presence.py), and the plan reads the same as with every reader run."""
+    import policyx
+    from policyx.extract import targets
+    from policyx.extract.tables import regions
+
+    paragraphs = sys.modules["policyx.extract.tasks.paragraphs"]  # (the package's name is the function)
+
+    text = "".join(f"{n}、总则\n" for n in "一二三四五六七八九十" * 20) + "。"
+    calls = {"clauses": 0, "targets": 0, "header cells": 0}
+
+    def counted(name, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return wrapper
+
+    rules = load_rules()
+    ungated = policyx.extract_text(text, type(rules)(**{**{f: getattr(rules, f) for f in rules.__dataclass_fields__},
+                                                        "requires": {}}))
+    monkeypatch.setattr(paragraphs, "find_clauses", counted("clauses", paragraphs.find_clauses))
+    monkeypatch.setattr(targets, "_Stretch", counted("targets", targets._Stretch))
+    monkeypatch.setattr(regions, "_header_like", counted("header cells", regions._header_like))
+    gated = policyx.extract_text(text, rules)
+    assert calls == {"clauses": 0, "targets": 0, "header cells": 0}
+    assert gated == ungated and len(gated.tasks) == 200
