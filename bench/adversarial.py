@@ -44,18 +44,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs of each, the best kept")
     parser.add_argument("--only", nargs="*", help="only these units (names of tools/adversary.py UNITS)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--paired", action="store_true",
+                        help="time the real text again after each hostile one (the best of all kept): steadier on a busy machine")
     args = parser.parse_args(argv)
 
     import policyx
 
     rules = policyx.load_rules()
     policyx.extract_text("一、总则\n", rules)  # warm: imports, lazy compilation
-    real = seconds(adversary.plan_text(args.size), rules, args.repeat)
+    plan = adversary.plan_text(args.size)
+    real = seconds(plan, rules, args.repeat)
     rows = []
     for name, unit in adversary.UNITS.items():
         if args.only and name not in args.only:
             continue
         took = seconds(adversary.adversarial_text(unit, args.size, tail="。"), rules, args.repeat)
+        if args.paired:
+            # the real text again right after: a neighbour's load that changed
+            # during the run moves both sides of this ratio alike
+            real = min(real, seconds(plan, rules, args.repeat))
         rows.append({"text": name, "seconds": round(took, 3), "ratio": round(took / real, 2)})
         if not args.json:
             print(f"{name:20s} {took:8.3f} s  {took / real:5.2f}x", flush=True)

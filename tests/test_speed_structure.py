@@ -290,15 +290,16 @@ def _model_classes():
     import dataclasses
 
     from policyx import model
+    from policyx.text.normalize import Line
 
     return [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)
-            and c.__module__ == model.__name__]
+            and c.__module__ == model.__name__] + [Line]
 
 
 @pytest.mark.parametrize("cls", _model_classes(), ids=lambda c: c.__name__)
 def test_a_model_class_is_made_as_its_dataclass_declares(cls):
     """The model's ``__init__`` that sets fields through their slots
-    (model._slot_init) keeps the dataclass's contract: keyword-only fields
+    (model.slot_init) keeps the dataclass's contract: keyword-only fields
     in order with their defaults, every one set, frozen, a missing or unknown
     name refused."""
     import dataclasses
@@ -307,7 +308,7 @@ def test_a_model_class_is_made_as_its_dataclass_declares(cls):
     fields = dataclasses.fields(cls)
     params = list(inspect.signature(cls).parameters.values())
     assert [p.name for p in params] == [f.name for f in fields]
-    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params)
+    assert [p.kind is inspect.Parameter.KEYWORD_ONLY for p in params] == [f.kw_only for f in fields]
     assert [p.default for p in params] == [inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
                                            for f in fields]
     values = {f.name: object() for f in fields}

@@ -60,22 +60,24 @@ def _copier(cls: type):
 _COPIERS: dict[type, tuple] = {}
 
 
-def _slot_init(cls: type):
+def slot_init(cls: type):
     """For a plain dataclass (:func:`_plain_slots`): an ``__init__`` with the
-    same keyword-only signature and defaults that sets each field through its
-    slot. The one dataclasses writes for a frozen class calls
-    ``object.__setattr__`` per field — 40 % more for a Task, and a long plan
-    makes hundreds of thousands of items. Any other class keeps its own."""
+    same signature and defaults that sets each field through its slot. The one
+    dataclasses writes for a frozen class calls ``object.__setattr__`` per
+    field — 40 % more for a Task, and a long plan makes hundreds of thousands
+    of items. Any other class keeps its own."""
     slots = _plain_slots(cls)
     if slots is None:
         return cls.__init__
     fields = dataclasses.fields(cls)
-    params = ", ".join(f.name if f.default is dataclasses.MISSING else f"{f.name}=_default{i}"
-                       for i, f in enumerate(fields))
+    named = [f.name if f.default is dataclasses.MISSING else f"{f.name}=_default{i}" for i, f in enumerate(fields)]
+    positional = [p for p, f in zip(named, fields) if not f.kw_only]
+    keyword = [p for p, f in zip(named, fields) if f.kw_only]
+    params = ", ".join([*positional, *(["*", *keyword] if keyword else [])])
     body = "".join(f"    _set{i}(self, {f.name})\n" for i, f in enumerate(fields))
     scope = {**{f"_set{i}": s.__set__ for i, s in enumerate(slots)},
              **{f"_default{i}": f.default for i, f in enumerate(fields) if f.default is not dataclasses.MISSING}}
-    exec(f"def __init__(self, *, {params}):\n{body}", scope)  # noqa: S102 - names of fields
+    exec(f"def __init__(self, {params}):\n{body}", scope)  # noqa: S102 - names of fields
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__ = cls.__init__.__doc__
@@ -320,4 +322,4 @@ class Document:
 
 
 for _cls in (Issue, Section, DepartmentRef, Clause, Deadline, Target, Task, Table, Origin, DocumentInfo, Document):
-    _cls.__init__ = _slot_init(_cls)  # type: ignore[method-assign]
+    _cls.__init__ = slot_init(_cls)  # type: ignore[method-assign]

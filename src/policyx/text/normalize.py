@@ -24,6 +24,7 @@ from typing import Iterable, Sequence
 
 import regex
 
+from policyx.model import slot_init
 from policyx.text.fold import fold
 from policyx.text.noise import NoiseRule, noise_edits
 from policyx.text.traditional import TRADITIONAL
@@ -126,6 +127,9 @@ class Line:
     start: int
     end: int  # exclusive, before the newline
     text: str  # the working-copy text of the line
+
+
+Line.__init__ = slot_init(Line)  # type: ignore[method-assign]  (a long plan has hundreds of thousands)
 
 
 class _Aligned:

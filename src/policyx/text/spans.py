@@ -25,6 +25,8 @@ class Spans:
 
     def covers(self, start: int, end: int | None = None) -> bool:
         """Is [start, end) (or the point ``start``) inside one of the spans?"""
+        if not self.starts:
+            return False
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and start < self.ends[i] and (end is None or end <= self.ends[i])
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from policyx.rules import MarkerRule, RuleSet
+from policyx.text.anchors import char_memo
 from policyx.text.normalize import Line
 from policyx.text.twins import short
 from policyx.text.numerals import read_number
@@ -35,7 +36,7 @@ def ends_in_page_number(text: str) -> bool:
     """``PAGE_NUMBER_END.search(text)``, searched only when the text ends in a
     digit (and white space), as every match does: most lines do not."""
     tail = text.rstrip()
-    return bool(tail) and _DIGIT.match(tail, len(tail) - 1) is not None and PAGE_NUMBER_END.search(text) is not None
+    return bool(tail) and char_memo(_DIGIT)[tail[-1]] and PAGE_NUMBER_END.search(text) is not None
 
 
 @dataclass(slots=True)

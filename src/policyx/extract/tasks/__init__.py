@@ -80,8 +80,10 @@ def _document_starts(paras: list[Paragraph], text: str, rules: RuleSet) -> list[
     until there."""
     starts = []
     for para in paras:
+        if para.heading is not None or para.end - para.start > 60:
+            continue
         words = text[para.start:para.end].strip()
-        if para.heading is None and len(words) <= 60 and rules.tasks.document_name.search(words):
+        if rules.tasks.document_name.search(words):
             starts.append(para.start)
     return starts
 
