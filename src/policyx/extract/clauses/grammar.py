@@ -293,6 +293,23 @@ def read_unit_list(
     return prefix
 
 
+class UnitLists(dict):
+    """A plan's unit lists read so far, by their words and role: its tables
+    name the same offices in row after row ("市水务局、市发改委")."""
+
+    def read(self, items: str, offset: int, role: str, registry: DepartmentRegistry,
+             rules: ResponsibilityRules) -> ParsedClause:
+        """:func:`read_unit_list` of ``items`` at ``offset`` on its own; a
+        reading of the same words is moved to ``offset``, not made again."""
+        found = self.get((items, role))
+        if found is not None:
+            return _moved(found[1], offset - found[0])
+        parsed = ParsedClause()
+        read_unit_list(items, offset, role, registry, rules, parsed)
+        self[items, role] = (offset, parsed)
+        return parsed
+
+
 # a word in brackets at the end of a unit: its role, if it is a role word
 _ROLE_NOTE = regex.compile(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]］】]\s*$")
 
