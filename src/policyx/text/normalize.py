@@ -214,11 +214,12 @@ class Normalized:
         self._ends: list[int] | None = None
         if any(len(replacement) != end - start for start, end, replacement in edits):
             working, self._starts, self._ends = _edit(working, None, None, edits, len(original))
-        elif edits:
-            chars = list(working)
+        elif edits:  # (in order, apart, each as long as what it replaces)
+            pieces, last = [], 0
             for start, end, replacement in edits:
-                chars[start:end] = replacement
-            working = "".join(chars)
+                pieces += (working[last:start], replacement)
+                last = end
+            working = "".join(pieces) + working[last:]
         self._file_line_starts = _newlines(original) if "\r" not in original else \
             [0, *(m.end() for m in _LINE_END.finditer(original))]
         # found before any edit, on a copy as long as the original: its offsets are the original's
