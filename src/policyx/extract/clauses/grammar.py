@@ -140,7 +140,8 @@ def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parse
             if short(rules.role_note).search(body):
                 # "州生态环境局（牵头）、州工业和信息化局": roles noted after units
                 noted = ParsedClause()
-                if _parse_annotated(body, offset + body_start, label_kind or "responsible", registry, rules, noted):
+                units = split_units(body, offset + body_start, registry, rules)
+                if _parse_annotated(units, label_kind or "responsible", registry, rules, noted):
                     phrases.extend(_Phrase(kind, True, refs) for kind, refs in
                                    (("lead", noted.lead), ("participant", noted.participants), ("implementer", noted.implementers)) if refs)
                     continue
@@ -270,7 +271,8 @@ def read_unit_list(
     """Units listed under a label or in a table column whose header gives
     ``role``; roles written among them decide where they are given. Returns
     the level prefix in force at the end."""
-    if _parse_annotated(items, offset, role, registry, rules, parsed):
+    units: list[tuple[str, int]] | None = split_units(items, offset, registry, rules)
+    if _parse_annotated(units, role, registry, rules, parsed):
         return prefix
     found = short(rules.role_pattern).search(items)
     if found:
@@ -284,8 +286,8 @@ def read_unit_list(
                 parsed.add(name, {"lead": inner.lead, "participant": inner.participants, "implementer": inner.implementers}[name])
         if group_break <= 0:
             return prefix
-        items = items[:group_break]
-    refs, prefix = resolve_units(items, offset, registry, rules, prefix)
+        items, units = items[:group_break], None
+    refs, prefix = resolve_units(items, offset, registry, rules, prefix, units)
     # a government in a table's lead column carries the task out ("市委宣传部、…,各区(市)县政府(管委会)")
     split = len(refs) > 1 or role != "lead"
     for ref in refs:
@@ -315,13 +317,13 @@ _ROLE_NOTE = regex.compile(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]�
 
 
 def _parse_annotated(
-    items: str, offset: int, label_role: str, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: ParsedClause
+    units: list[tuple[str, int]], label_role: str, registry: DepartmentRegistry, rules: ResponsibilityRules,
+    parsed: ParsedClause,
 ) -> bool:
     """"责任单位：州生态环境局（牵头）、州工信局，各县（市）人民政府": a role written
-    after a unit in brackets. The others take the label's role, or, when the
-    lead is marked, take part (governments carry it out). False when no unit
-    carries such a note."""
-    units = split_units(items, offset, registry, rules)
+    after a unit (of a list's ``units``) in brackets. The others take the
+    label's role, or, when the lead is marked, take part (governments carry
+    it out). False when no unit carries such a note."""
     notes = [short(_ROLE_NOTE).search(unit) for unit, _ in units]
     kinds = [rules.role_of.get(n.group("role")) if n else None for n in notes]
     if not any(kinds):
