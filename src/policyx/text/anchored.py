@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 from itertools import accumulate, count
 from typing import Iterator
 
@@ -57,9 +56,10 @@ class AnchoredText:
         """Where each piece of the text cut after each of ``stops`` ends (after its stop)."""
         ends = self._ends.get(stops)
         if ends is None:
-            text = self.text
-            pieces = text.split(stops) if len(stops) == 1 else re.split("[" + re.escape(stops) + "]", text)
-            ends = self._ends[stops] = list(map(operator.add, accumulate(map(len, pieces)), count(1)))
+            text = cut = self.text
+            for stop in stops[1:]:
+                cut = cut.replace(stop, stops[0])  # (one split at one character: str.split, not a pattern's)
+            ends = self._ends[stops] = list(map(operator.add, accumulate(map(len, cut.split(stops[0]))), count(1)))
             ends[-1] = len(text)  # (the last piece has no stop after it)
         return ends
 
