@@ -44,6 +44,8 @@ class ClauseContext:
 
     convention: str | None = None
     read: dict[tuple[str, str | None], tuple[int, "ParsedClause | None", str | None]] = field(default_factory=dict)
+    # the unit lists read so far, by their words and the level prefix in force: (offset, refs, prefix after)
+    lists: dict[tuple[str, str], tuple[int, list[DepartmentRef], str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -115,7 +117,23 @@ def _role_segments(phrase: str, rules: ResponsibilityRules) -> list[tuple[str | 
     return segments
 
 
-def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parsed: ParsedClause) -> list[_Phrase]:
+def _resolved(items: str, offset: int, registry, rules: ResponsibilityRules, prefix: str,
+              context: ClauseContext | None) -> tuple[list[DepartmentRef], str]:
+    """:func:`resolve_units`; with a ``context``, a list read before under
+    the same prefix is moved to ``offset``, not read again."""
+    if context is None:
+        return resolve_units(items, offset, registry, rules, prefix)
+    found = context.lists.get((items, prefix))
+    if found is None:
+        refs, after = resolve_units(items, offset, registry, rules, prefix)
+        context.lists[items, prefix] = (offset, refs, after)
+        return list(refs), after
+    at, refs, after = found
+    return _shifted(refs, offset - at), after
+
+
+def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parsed: ParsedClause,
+             context: ClauseContext | None = None) -> list[_Phrase]:
     phrases: list[_Phrase] = []
     prefix = ""
     for start, end, _ in _pieces(core, rules.phrase_separators, rules):
@@ -149,7 +167,7 @@ def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parse
                 opener = short(rules.list_opener).match(body, a, b)
                 if opener:
                     a = opener.end()
-                refs, prefix = resolve_units(body[a:b], offset + body_start + a, registry, rules, prefix)
+                refs, prefix = _resolved(body[a:b], offset + body_start + a, registry, rules, prefix, context)
                 if not refs:
                     continue
                 if word is not None:
@@ -230,13 +248,15 @@ def parse_clause(
     return None if parsed is None else _moved(parsed, offset - at)
 
 
+def _shifted(refs: list[DepartmentRef], by: int) -> list[DepartmentRef]:
+    """The refs with their spans moved ``by`` characters."""
+    return [replaced(r, span=(r.span[0] + by, r.span[1] + by)) if by and r.span is not None else r for r in refs]
+
+
 def _moved(parsed: ParsedClause, by: int) -> ParsedClause:
     """A clause's reading with its offsets moved ``by`` characters."""
-    def refs(found: list[DepartmentRef]) -> list[DepartmentRef]:
-        return [replaced(r, span=(r.span[0] + by, r.span[1] + by)) if by and r.span is not None else r for r in found]
-
-    return ParsedClause(lead=refs(parsed.lead), participants=refs(parsed.participants),
-                        implementers=refs(parsed.implementers), standing=refs(parsed.standing),
+    return ParsedClause(lead=_shifted(parsed.lead, by), participants=_shifted(parsed.participants, by),
+                        implementers=_shifted(parsed.implementers, by), standing=_shifted(parsed.standing, by),
                         convention=parsed.convention, carries=parsed.carries,
                         notes=[(a + by, b + by) for a, b in parsed.notes])
 
@@ -248,7 +268,7 @@ def _parse_clause(
     core = _cut_standing(text, offset, registry, rules, parsed)
     core = _cut_conventions(core, rules, parsed)
     core = _cut_other_fields(core, rules, parsed, offset)
-    phrases = _phrases(core, offset, registry, rules, parsed)
+    phrases = _phrases(core, offset, registry, rules, parsed, context)
     _settle(phrases)
     explicit_lead = _assign(phrases, registry, parsed)
     convention = parsed.convention or (context.convention if context else None)
