@@ -37,7 +37,7 @@ def _runs(norm: Normalized, separator: str) -> list[list]:
     runs: list[list] = []
     current: list = []
     blanks = 0
-    for line in norm.lines():
+    for line in norm.lines() if separator in norm.text else ():  # (no line to look at in a plan without one)
         text = line.text.strip()
         if _is_row(line, separator) or (current and separator in line.text and text):
             current.append(line)
