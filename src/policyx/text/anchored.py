@@ -20,33 +20,39 @@ from policyx.text.anchors import Anchors
 SAMPLE_STEP = 8
 
 
+class _Counts(dict):
+    """``counts[ch]``: how often ``ch`` occurs in a sample of the text, counted when first asked."""
+
+    def __init__(self, sample: str) -> None:
+        super().__init__()
+        self.sample = sample
+
+    def __missing__(self, ch: str) -> int:
+        n = self[ch] = self.sample.count(ch)
+        return n
+
+
 class AnchoredText:
     """One text, and for each character asked about roughly how often it occurs there."""
 
-    __slots__ = ("text", "_sample", "_counts", "_windows", "_ends")
+    __slots__ = ("text", "_counts", "_windows", "_ends")
 
     def __init__(self, text: str) -> None:
         self.text = text
         # how rare an anchor is, judged on every SAMPLE_STEP-th character of a long text: any
         # choice of anchor set finds the same matches, and counting each of the deadline
         # rules' ~85 anchor characters through the whole text was a sixth of their search
-        self._sample = text[::SAMPLE_STEP] if len(text) > SAMPLE_STEP * 512 else text
-        self._counts: dict[str, int] = {}
+        self._counts = _Counts(text[::SAMPLE_STEP] if len(text) > SAMPLE_STEP * 512 else text)
         self._windows: dict[tuple[frozenset[str], str], list[tuple[int, int]]] = {}
         self._ends: dict[str, list[int]] = {}
-
-    def _count(self, ch: str) -> int:
-        n = self._counts.get(ch)
-        if n is None:
-            n = self._counts[ch] = self._sample.count(ch)
-        return n
 
     def windows(self, anchors: Anchors, stops: str = "\n") -> list[tuple[int, int]]:
         """``(start, end)`` of the runs of pieces holding a character of the
         rarest anchor set: the text cut after each character of ``stops`` (a
         newline, and the sentence stops for a pattern that takes none), each
         piece with the stop that ends it."""
-        best = min(anchors, key=lambda chars: sum(self._count(c) for c in chars))
+        count_of = self._counts.__getitem__
+        best = min(anchors, key=lambda chars: sum(map(count_of, chars)))
         found = self._windows.get((best, stops))
         if found is None:
             found = self._windows[best, stops] = self._pieces_holding(best, stops)
