@@ -207,7 +207,7 @@ def _hits(masked: str, offset: int, rules: DeadlineRules, exclude: Sequence[tupl
     hits = []
     text = AnchoredText(masked)  # each rule runs only on the lines that hold its anchors
     for rule in rules.rules:
-        for m in text.finditer(rule.pattern, rule.anchors):
+        for m in text.finditer(rule.pattern, rule.anchors, rule.stops):
             start, end = m.span()
             # the match may open with a space the pattern allowed; trim it
             while start < end and masked[start].isspace():

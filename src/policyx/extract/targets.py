@@ -25,6 +25,7 @@ from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
 from policyx.text import twins
 from policyx.text.presence import Anchors, may_match, may_match_any
+from policyx.text.warm import may_hold_words
 
 # the rule families a target is read by, as RuleSet.requires names them
 TARGET_FAMILIES = ("target.comparator", "target.bound", "target.verb_object", "target.fixed")
@@ -387,7 +388,7 @@ def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tup
 def _matches(text: str, rules: TargetRules, requires: Mapping[str, Anchors]) -> list[regex.Match]:
     """Comparator-first matches, and value-first ones that do not overlap them."""
     first = list(twins.finditer(rules.pattern, text)) if may_match(text, requires.get("target.comparator", ())) else []
-    if not may_match(text, requires.get("target.bound", ())):
+    if not may_match(text, requires.get("target.bound", ())) or not may_hold_words(rules.bare_pattern, text):
         return first  # (a list of numbers with no bound word after it is searched no further)
     taken = [(m.start(), m.end()) for m in first]
     more = [m for m in rules.bare_pattern.finditer(text) if all(m.end() <= a or m.start() >= b for a, b in taken)]

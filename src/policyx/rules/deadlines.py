@@ -8,7 +8,8 @@ import regex
 
 from policyx.errors import RulesError
 from policyx.rules.loader import expand_fragments, optional_pattern, optional_patterns
-from policyx.text.anchors import Anchors, gated, line_anchors
+from policyx.text.anchors import Anchors, gated, line_anchors, stays_between
+from policyx.text.sentences import SENTENCE_END
 
 KINDS = ("by", "from", "every", "ongoing")
 DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "ten_days_end", "day", "year_start", "month_start",
@@ -29,6 +30,7 @@ class DeadlineRule:
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
     anchors: Anchors | None = None  # characters one of which every match holds: the lines to run it on
+    stops: str = "\n"  # where a text may be cut to run it on the pieces holding its anchors (anchored.py)
     source: str = ""  # the pattern as the rule file writes it, fragments expanded (``pattern`` may be gated)
 
 
@@ -76,6 +78,7 @@ def _compile_rule(rid: str, item: dict, fragments: dict, where: str) -> Deadline
         plan_year=bool(item.get("plan_year", False)), reference=bool(item.get("reference", False)),
         examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
         anchors=line_anchors(source), source=source,
+        stops="\n" + SENTENCE_END if stays_between(source, SENTENCE_END) else "\n",
     )
 
 

@@ -1,9 +1,16 @@
 """Running a pattern only on the lines that hold one of its anchor
 characters (:func:`policyx.text.anchors.line_anchors` reads them from the
-pattern): one text, and how rare each character asked about is in it."""
+pattern): one text, and how rare each character asked about is in it.
+
+A pattern that takes no sentence stop either (:func:`policyx.text.anchors.stays_between`)
+is run on the sentences that hold one, not on their whole lines: a plan's
+line is often a paragraph of several sentences."""
 
 from __future__ import annotations
 
+import bisect
+import operator
+from itertools import accumulate, count
 from typing import Iterator
 
 import regex
@@ -13,59 +20,80 @@ from policyx.text.anchors import Anchors
 SAMPLE_STEP = 8
 
 
+class _Counts(dict):
+    """``counts[ch]``: how often ``ch`` occurs in a sample of the text, counted when first asked."""
+
+    def __init__(self, sample: str) -> None:
+        super().__init__()
+        self.sample = sample
+
+    def __missing__(self, ch: str) -> int:
+        n = self[ch] = self.sample.count(ch)
+        return n
+
+
 class AnchoredText:
     """One text, and for each character asked about roughly how often it occurs there."""
 
-    __slots__ = ("text", "_sample", "_counts", "_windows")
+    __slots__ = ("text", "_counts", "_windows", "_ends")
 
     def __init__(self, text: str) -> None:
         self.text = text
         # how rare an anchor is, judged on every SAMPLE_STEP-th character of a long text: any
         # choice of anchor set finds the same matches, and counting each of the deadline
         # rules' ~85 anchor characters through the whole text was a sixth of their search
-        self._sample = text[::SAMPLE_STEP] if len(text) > SAMPLE_STEP * 512 else text
-        self._counts: dict[str, int] = {}
-        self._windows: dict[frozenset[str], list[tuple[int, int]]] = {}
+        self._counts = _Counts(text[::SAMPLE_STEP] if len(text) > SAMPLE_STEP * 512 else text)
+        self._windows: dict[tuple[frozenset[str], str], list[tuple[int, int]]] = {}
+        self._ends: dict[str, list[int]] = {}
 
-    def _count(self, ch: str) -> int:
-        n = self._counts.get(ch)
-        if n is None:
-            n = self._counts[ch] = self._sample.count(ch)
-        return n
-
-    def windows(self, anchors: Anchors) -> list[tuple[int, int]]:
-        """``(start, end)`` of the runs of lines holding a character of the
-        rarest anchor set (each line with its newline)."""
-        best = min(anchors, key=lambda chars: sum(self._count(c) for c in chars))
-        found = self._windows.get(best)
+    def windows(self, anchors: Anchors, stops: str = "\n") -> list[tuple[int, int]]:
+        """``(start, end)`` of the runs of pieces holding a character of the
+        rarest anchor set: the text cut after each character of ``stops`` (a
+        newline, and the sentence stops for a pattern that takes none), each
+        piece with the stop that ends it."""
+        count_of = self._counts.__getitem__
+        best = min(anchors, key=lambda chars: sum(map(count_of, chars)))
+        found = self._windows.get((best, stops))
         if found is None:
-            found = self._windows[best] = self._lines_holding(best)
+            found = self._windows[best, stops] = self._pieces_holding(best, stops)
         return found
 
-    def _lines_holding(self, chars: frozenset[str]) -> list[tuple[int, int]]:
+    def _piece_ends(self, stops: str) -> list[int]:
+        """Where each piece of the text cut after each of ``stops`` ends (after its stop)."""
+        ends = self._ends.get(stops)
+        if ends is None:
+            text = cut = self.text
+            for stop in stops[1:]:
+                cut = cut.replace(stop, stops[0])  # (one split at one character: str.split, not a pattern's)
+            ends = self._ends[stops] = list(map(operator.add, accumulate(map(len, cut.split(stops[0]))), count(1)))
+            ends[-1] = len(text)  # (the last piece has no stop after it)
+        return ends
+
+    def _pieces_holding(self, chars: frozenset[str], stops: str) -> list[tuple[int, int]]:
         text = self.text
-        lines: set[tuple[int, int]] = set()
+        ends = self._piece_ends(stops)
+        held: set[int] = set()
         for ch in chars:
             at = text.find(ch)
             while at != -1:
-                start = text.rfind("\n", 0, at) + 1
-                stop = text.find("\n", at)
-                stop = len(text) if stop == -1 else stop + 1
-                lines.add((start, stop))
-                at = text.find(ch, stop)
+                piece = bisect.bisect_right(ends, at)
+                held.add(piece)
+                at = text.find(ch, ends[piece])
         out: list[tuple[int, int]] = []
-        for start, stop in sorted(lines):
+        for piece in sorted(held):
+            start = ends[piece - 1] if piece else 0
             if out and start == out[-1][1]:
-                out[-1] = (out[-1][0], stop)
+                out[-1] = (out[-1][0], ends[piece])
             else:
-                out.append((start, stop))
+                out.append((start, ends[piece]))
         return out
 
-    def finditer(self, pattern: regex.Pattern, anchors: Anchors | None) -> Iterator[regex.Match]:
+    def finditer(self, pattern: regex.Pattern, anchors: Anchors | None, stops: str = "\n") -> Iterator[regex.Match]:
         """The matches of ``pattern`` over the whole text, looked for only
-        where ``anchors`` allow (everywhere when there are none)."""
+        where ``anchors`` allow (everywhere when there are none), in the
+        pieces of the text between ``stops``."""
         if not anchors:
             yield from pattern.finditer(self.text)
             return
-        for start, end in self.windows(anchors):
+        for start, end in self.windows(anchors, stops):
             yield from pattern.finditer(self.text, start, end)

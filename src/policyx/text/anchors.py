@@ -295,19 +295,37 @@ _SAFE_ZERO_WIDTH = ("StartOfString", "StartOfLine", "StartOfLineU", "EndOfLine",
                     "StartOfWord", "EndOfWord", "DefaultStartOfWord", "DefaultEndOfWord", "SearchAnchor")
 
 
-def _crosses_lines(core, node) -> bool:
-    """Whether a match (or a lookahead) can take a newline, or the pattern asks
-    for the end of the text."""
+def _crosses_lines(core, node, stops: str = "\n") -> bool:
+    """Whether a match (or a lookahead) can take a newline, or another of
+    ``stops``, or the pattern asks for the end of the text."""
     if isinstance(node, core.LookAround):
-        return False if node.behind else _crosses_lines(core, node.subpattern)
+        return False if node.behind else _crosses_lines(core, node.subpattern, stops)
     if isinstance(node, (core.Sequence, core.Branch, core.Group, core.Atomic, core.GreedyRepeat, core.LazyRepeat,
                          core.PossessiveRepeat)):
-        return any(_crosses_lines(core, child) for child in _children(core, node))
+        return any(_crosses_lines(core, child, stops) for child in _children(core, node))
     if isinstance(node, (core.Character, core.Property, core.Range, core.SetBase)):
-        return bool(node.matches(10))
+        return any(node.matches(ord(ch)) for ch in stops)
     if isinstance(node, core.Any):
-        return False  # "." takes no newline without DOTALL (that is AnyAll)
+        return stops != "\n"  # "." takes no newline without DOTALL (that is AnyAll), but any other character
     return type(node).__name__ not in _SAFE_ZERO_WIDTH
+
+
+def stays_between(source: str, stops: str, flags: int = 0) -> bool:
+    """Whether no match of ``source`` (nor a lookahead) can take a newline or
+    one of ``stops``, or asks for the end of the text: a text may then be cut
+    after each of them, and the pattern run on the pieces alone (with
+    ``pos``/``endpos`` on the whole text) finds what it finds in the whole.
+    False when unreadable.
+
+    >>> stays_between(r"(?<=[。;])[0-9]{4}年底前", "。;"), stays_between(r"[^,]{0,9}年底前", "。;")
+    (True, False)
+    """
+    try:
+        from regex import _regex_core as core
+
+        return not _crosses_lines(core, _parse(core, source, flags), "\n" + stops)
+    except Exception:  # noqa: BLE001 - unreadable: not cut
+        return False
 
 
 def _rank(chars: frozenset[str]) -> tuple[bool, int]:

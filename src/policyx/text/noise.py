@@ -10,9 +10,9 @@ from typing import Iterable, Iterator
 
 import regex
 
-from policyx.text.anchors import line_start_chars, required_words, stays_in_line
+from policyx.text.anchors import line_start_chars, stays_in_line
 from policyx.text.fold import fold
-from policyx.text.warm import WhenWarm
+from policyx.text.warm import may_hold_words
 
 _NOT_NEWLINE = regex.compile(r"[^\n]")
 
@@ -35,7 +35,7 @@ def noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[in
     for rule in rules:
         firsts = line_start_chars(rule.pattern)
         if firsts is None:
-            if not _may_match(rule.pattern, working):
+            if not may_hold_words(rule.pattern, working):  # (a page's chrome: most plans hold none of its words)
                 continue
             matches: Iterable[regex.Match] = rule.pattern.finditer(working)
         else:  # a rule for whole lines is tried at the lines that start with what it starts with
@@ -65,20 +65,6 @@ def noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[in
         if replacement != piece:
             edits.append((start, end, replacement))
     return edits, spans
-
-
-_WORDS: WhenWarm[tuple[str, ...]] = WhenWarm(lambda pattern: required_words(pattern.pattern, pattern.flags))
-# reading a pattern's words costs ~1 ms (regex's parser): done once the
-# pattern has been run over this many characters, not for a single plan
-WORDS_AFTER_CHARS = 100_000
-
-
-def _may_match(pattern: regex.Pattern, text: str) -> bool:
-    """False when ``text`` lacks every word of which each match of the
-    pattern holds one (a page's chrome: most plans hold none of it, and a
-    rule that can start anywhere is tried at every position)."""
-    words = _WORDS.get(pattern, len(text), WORDS_AFTER_CHARS)
-    return words is None or not words or any(w in text for w in words)
 
 
 def _line_heads(text: str) -> dict[str, list[int]]:

@@ -24,7 +24,6 @@ from typing import Iterable, Sequence
 
 import regex
 
-from policyx.model import slot_init
 from policyx.text.fold import fold
 from policyx.text.noise import NoiseRule, noise_edits
 from policyx.text.traditional import TRADITIONAL
@@ -129,7 +128,19 @@ class Line:
     text: str  # the working-copy text of the line
 
 
-Line.__init__ = slot_init(Line)  # type: ignore[method-assign]  (a long plan has hundreds of thousands)
+_SET_NUMBER, _SET_START, _SET_END, _SET_TEXT = (Line.__dict__[name].__set__ for name in ("number", "start", "end", "text"))
+
+
+def _new_line(number: int, start: int, end: int, text: str) -> Line:
+    """``Line(number, start, end, text)``, each field set through its slot: a
+    frozen dataclass's ``__init__`` calls ``object.__setattr__`` per field,
+    nearly twice the cost, for every line of a plan."""
+    line = object.__new__(Line)
+    _SET_NUMBER(line, number)
+    _SET_START(line, start)
+    _SET_END(line, end)
+    _SET_TEXT(line, text)
+    return line
 
 
 class _Aligned:
@@ -218,11 +229,12 @@ class Normalized:
         self._ends: list[int] | None = None
         if any(len(replacement) != end - start for start, end, replacement in edits):
             working, self._starts, self._ends = _edit(working, None, None, edits, len(original))
-        elif edits:
-            chars = list(working)
+        elif edits:  # (in order, apart, each as long as what it replaces)
+            pieces, last = [], 0
             for start, end, replacement in edits:
-                chars[start:end] = replacement
-            working = "".join(chars)
+                pieces += (working[last:start], replacement)
+                last = end
+            working = "".join(pieces) + working[last:]
         self._file_line_starts = _newlines(original) if "\r" not in original else \
             [0, *(m.end() for m in _LINE_END.finditer(original))]
         # found before any edit, on a copy as long as the original: its offsets are the original's
@@ -317,7 +329,7 @@ class Normalized:
                 last = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
                 if last > first and text[last - 1] == "\r":
                     last -= 1
-                lines.append(Line(i + 1, first, last, text[first:last]))
+                lines.append(_new_line(i + 1, first, last, text[first:last]))
             self._lines = lines
         if start == 0 and end is None:
             return self._lines

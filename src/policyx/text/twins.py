@@ -225,9 +225,12 @@ WARM_CHARS = 100_000
 SHORT_CHARS = 40
 
 
+_MADE = _PLANS.made  # (looked up first: a clause's or a unit's searches ask tens of thousands of times a plan)
+
+
 def _plan(pattern: regex.Pattern, chars: int) -> _Plan | None:
     """The pattern's plan, or None while it is searched by regex alone."""
-    return _PLANS.get(pattern, chars, WARM_CHARS)
+    return _MADE.get(pattern) or _PLANS.get(pattern, chars, WARM_CHARS)
 
 
 def finditer(pattern: regex.Pattern, text: str) -> Iterator:
@@ -241,17 +244,8 @@ def short(pattern: regex.Pattern):
     """The twin of a pattern whatever it opens with, else the pattern: for
     the short strings of a clause or a unit, where the call costs more than
     the search (``re``'s calls are about half as dear), not for a whole text."""
-    found = _SHORT.get(pattern)
-    if found is not None:
-        return found  # (asked per line and per clause: the plan once made, one look-up)
-    plan = _plan(pattern, SHORT_CHARS)
-    if plan is None:
-        return pattern
-    found = _SHORT[pattern] = plan.short
-    return found
-
-
-_SHORT: dict[regex.Pattern, regex.Pattern | re.Pattern] = {}
+    plan = _MADE.get(pattern) or _PLANS.get(pattern, SHORT_CHARS, WARM_CHARS)
+    return pattern if plan is None else plan.short
 
 
 def search(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):

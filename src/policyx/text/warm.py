@@ -6,6 +6,8 @@ from typing import Callable, Generic, TypeVar
 
 import regex
 
+from policyx.text.anchors import required_words
+
 T = TypeVar("T")
 
 
@@ -29,3 +31,17 @@ class WhenWarm(Generic[T]):
                 return None
             made = self.made[pattern] = self.make(pattern)
         return made
+
+
+_WORDS: WhenWarm[tuple[str, ...]] = WhenWarm(lambda pattern: required_words(pattern.pattern, pattern.flags))
+# reading a pattern's words costs ~1 ms (regex's parser): done once the
+# pattern has been run over this many characters, not for a single plan
+WORDS_AFTER_CHARS = 100_000
+
+
+def may_hold_words(pattern: regex.Pattern, text: str) -> bool:
+    """False when ``text`` lacks every word of which each match of the
+    pattern holds one: a pattern that can start anywhere is then not tried
+    at every position for nothing."""
+    words = _WORDS.get(pattern, len(text), WORDS_AFTER_CHARS)
+    return words is None or not words or any(w in text for w in words)

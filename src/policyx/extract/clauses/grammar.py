@@ -44,6 +44,8 @@ class ClauseContext:
 
     convention: str | None = None
     read: dict[tuple[str, str | None], tuple[int, "ParsedClause | None", str | None]] = field(default_factory=dict)
+    # the unit lists read so far, by their words and the level prefix in force: (offset, refs, prefix after)
+    lists: dict[tuple[str, str], tuple[int, list[DepartmentRef], str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -115,7 +117,23 @@ def _role_segments(phrase: str, rules: ResponsibilityRules) -> list[tuple[str | 
     return segments
 
 
-def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parsed: ParsedClause) -> list[_Phrase]:
+def _resolved(items: str, offset: int, registry, rules: ResponsibilityRules, prefix: str,
+              context: ClauseContext | None) -> tuple[list[DepartmentRef], str]:
+    """:func:`resolve_units`; with a ``context``, a list read before under
+    the same prefix is moved to ``offset``, not read again."""
+    if context is None:
+        return resolve_units(items, offset, registry, rules, prefix)
+    found = context.lists.get((items, prefix))
+    if found is None:
+        refs, after = resolve_units(items, offset, registry, rules, prefix)
+        context.lists[items, prefix] = (offset, refs, after)
+        return list(refs), after
+    at, refs, after = found
+    return _shifted(refs, offset - at), after
+
+
+def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parsed: ParsedClause,
+             context: ClauseContext | None = None) -> list[_Phrase]:
     phrases: list[_Phrase] = []
     prefix = ""
     for start, end, _ in _pieces(core, rules.phrase_separators, rules):
@@ -140,7 +158,8 @@ def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parse
             if short(rules.role_note).search(body):
                 # "州生态环境局（牵头）、州工业和信息化局": roles noted after units
                 noted = ParsedClause()
-                if _parse_annotated(body, offset + body_start, label_kind or "responsible", registry, rules, noted):
+                units = split_units(body, offset + body_start, registry, rules)
+                if _parse_annotated(units, label_kind or "responsible", registry, rules, noted):
                     phrases.extend(_Phrase(kind, True, refs) for kind, refs in
                                    (("lead", noted.lead), ("participant", noted.participants), ("implementer", noted.implementers)) if refs)
                     continue
@@ -148,7 +167,7 @@ def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parse
                 opener = short(rules.list_opener).match(body, a, b)
                 if opener:
                     a = opener.end()
-                refs, prefix = resolve_units(body[a:b], offset + body_start + a, registry, rules, prefix)
+                refs, prefix = _resolved(body[a:b], offset + body_start + a, registry, rules, prefix, context)
                 if not refs:
                     continue
                 if word is not None:
@@ -229,13 +248,15 @@ def parse_clause(
     return None if parsed is None else _moved(parsed, offset - at)
 
 
+def _shifted(refs: list[DepartmentRef], by: int) -> list[DepartmentRef]:
+    """The refs with their spans moved ``by`` characters."""
+    return [replaced(r, span=(r.span[0] + by, r.span[1] + by)) if by and r.span is not None else r for r in refs]
+
+
 def _moved(parsed: ParsedClause, by: int) -> ParsedClause:
     """A clause's reading with its offsets moved ``by`` characters."""
-    def refs(found: list[DepartmentRef]) -> list[DepartmentRef]:
-        return [replaced(r, span=(r.span[0] + by, r.span[1] + by)) if by and r.span is not None else r for r in found]
-
-    return ParsedClause(lead=refs(parsed.lead), participants=refs(parsed.participants),
-                        implementers=refs(parsed.implementers), standing=refs(parsed.standing),
+    return ParsedClause(lead=_shifted(parsed.lead, by), participants=_shifted(parsed.participants, by),
+                        implementers=_shifted(parsed.implementers, by), standing=_shifted(parsed.standing, by),
                         convention=parsed.convention, carries=parsed.carries,
                         notes=[(a + by, b + by) for a, b in parsed.notes])
 
@@ -247,7 +268,7 @@ def _parse_clause(
     core = _cut_standing(text, offset, registry, rules, parsed)
     core = _cut_conventions(core, rules, parsed)
     core = _cut_other_fields(core, rules, parsed, offset)
-    phrases = _phrases(core, offset, registry, rules, parsed)
+    phrases = _phrases(core, offset, registry, rules, parsed, context)
     _settle(phrases)
     explicit_lead = _assign(phrases, registry, parsed)
     convention = parsed.convention or (context.convention if context else None)
@@ -270,7 +291,8 @@ def read_unit_list(
     """Units listed under a label or in a table column whose header gives
     ``role``; roles written among them decide where they are given. Returns
     the level prefix in force at the end."""
-    if _parse_annotated(items, offset, role, registry, rules, parsed):
+    units: list[tuple[str, int]] | None = split_units(items, offset, registry, rules)
+    if _parse_annotated(units, role, registry, rules, parsed):
         return prefix
     found = short(rules.role_pattern).search(items)
     if found:
@@ -284,8 +306,8 @@ def read_unit_list(
                 parsed.add(name, {"lead": inner.lead, "participant": inner.participants, "implementer": inner.implementers}[name])
         if group_break <= 0:
             return prefix
-        items = items[:group_break]
-    refs, prefix = resolve_units(items, offset, registry, rules, prefix)
+        items, units = items[:group_break], None
+    refs, prefix = resolve_units(items, offset, registry, rules, prefix, units)
     # a government in a table's lead column carries the task out ("市委宣传部、…,各区(市)县政府(管委会)")
     split = len(refs) > 1 or role != "lead"
     for ref in refs:
@@ -293,18 +315,35 @@ def read_unit_list(
     return prefix
 
 
+class UnitLists(dict):
+    """A plan's unit lists read so far, by their words and role: its tables
+    name the same offices in row after row ("市水务局、市发改委")."""
+
+    def read(self, items: str, offset: int, role: str, registry: DepartmentRegistry,
+             rules: ResponsibilityRules) -> ParsedClause:
+        """:func:`read_unit_list` of ``items`` at ``offset`` on its own; a
+        reading of the same words is moved to ``offset``, not made again."""
+        found = self.get((items, role))
+        if found is not None:
+            return _moved(found[1], offset - found[0])
+        parsed = ParsedClause()
+        read_unit_list(items, offset, role, registry, rules, parsed)
+        self[items, role] = (offset, parsed)
+        return parsed
+
+
 # a word in brackets at the end of a unit: its role, if it is a role word
 _ROLE_NOTE = regex.compile(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]］】]\s*$")
 
 
 def _parse_annotated(
-    items: str, offset: int, label_role: str, registry: DepartmentRegistry, rules: ResponsibilityRules, parsed: ParsedClause
+    units: list[tuple[str, int]], label_role: str, registry: DepartmentRegistry, rules: ResponsibilityRules,
+    parsed: ParsedClause,
 ) -> bool:
     """"责任单位：州生态环境局（牵头）、州工信局，各县（市）人民政府": a role written
-    after a unit in brackets. The others take the label's role, or, when the
-    lead is marked, take part (governments carry it out). False when no unit
-    carries such a note."""
-    units = split_units(items, offset, registry, rules)
+    after a unit (of a list's ``units``) in brackets. The others take the
+    label's role, or, when the lead is marked, take part (governments carry
+    it out). False when no unit carries such a note."""
     notes = [short(_ROLE_NOTE).search(unit) for unit, _ in units]
     kinds = [rules.role_of.get(n.group("role")) if n else None for n in notes]
     if not any(kinds):

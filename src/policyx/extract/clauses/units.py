@@ -135,12 +135,14 @@ def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: Res
 
 
 def resolve_units(
-    items: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, prefix: str
+    items: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, prefix: str,
+    units: list[tuple[str, int]] | None = None,
 ) -> tuple[list[DepartmentRef], str]:
     """DepartmentRefs for a list of units, a level prefix written once carried
-    along ("自治区经信委、环保厅"). Returns the refs and the prefix in force."""
+    along ("自治区经信委、环保厅"). Returns the refs and the prefix in force.
+    ``units``: the list's :func:`split_units`, when split already."""
     refs = []
-    for unit, start in split_units(items, offset, registry, rules):
+    for unit, start in split_units(items, offset, registry, rules) if units is None else units:
         if not unit.strip(" ,，、;；:："):
             continue
         own_prefix, _, rest = registry.split_prefix(unit)

@@ -4,7 +4,7 @@ body task takes from its rows, and where the two disagree."""
 from __future__ import annotations
 
 import operator
-from collections import Counter
+from collections import Counter, defaultdict
 from itertools import chain
 
 from policyx.extract.tables.cells import ParsedTable
@@ -64,15 +64,12 @@ def _sub_task_rows(tasks: list[Task]) -> list[list[Task]]:
 def _bigram_index(body: tuple[Task, ...], wanted: set[str]) -> dict[str, list[int]]:
     """Each bigram of the body tasks' texts that is ``wanted`` (one of the
     table rows': no other is looked up), with the tasks (by position) holding it."""
-    index: dict[str, list[int]] = {}
+    index: defaultdict[str, list[int]] = defaultdict(list)
     for j, b in enumerate(body):
         # every pair of neighbours, not only those of Han runs: a wanted bigram is two Han
         # characters, which stand in one run wherever they are neighbours
-        for gram in set(map(operator.add, b.text, b.text[1:])) & wanted:
-            if gram in index:
-                index[gram].append(j)
-            else:
-                index[gram] = [j]
+        for gram in wanted.intersection(map(operator.add, b.text, b.text[1:])):
+            index[gram].append(j)
     return index
 
 
@@ -81,11 +78,12 @@ def _restated_body_task(group: list[Task], grams: set[str], body: tuple[Task, ..
     """The position of the body task a sub-task's rows restate (scored as in
     ``link_to_body``, among the 12 sharing most bigrams), or None under 0.45;
     ``grams``: the distinct bigrams of the rows' text."""
-    shared = Counter(chain.from_iterable(index.get(gram, ()) for gram in grams))
+    shared = Counter(chain.from_iterable(filter(None, map(index.get, grams))))
     title = char_grams(group[0].title)
     title_norm = squared_norm(title)
     best, best_score = None, 0.0
-    for j, count in shared.most_common(12):
+    # (most_common(12) as its documentation defines it: sorted here, without its heap)
+    for j, count in sorted(shared.items(), key=operator.itemgetter(1), reverse=True)[:12]:
         share = 0.6 * count / max(1, len(grams))
         named = len(group[0].title) >= 4 and group[0].title in body[j].text  # "一是健全举报制度" inside a task
         if max(0.4 * _COSINE_CEILING + share, 0.8 if named else 0.0) <= best_score:

@@ -39,7 +39,7 @@ def _runs(norm: Normalized, separator: str) -> list[list]:
     runs: list[list] = []
     current: list = []
     blanks = 0
-    for line in norm.lines():
+    for line in norm.lines() if separator in norm.text else ():  # (no line to look at in a plan without one)
         text = line.text.strip()
         if _is_row(line, separator) or (current and separator in line.text and text):
             current.append(line)
@@ -194,6 +194,7 @@ def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry,
     run of short header cells with a lead or a 序号 column among them
     (``header_anchors``: characters every header word holds one of, if known)."""
     tables = []
+    offices = _OfficeCells(registry, resp)
     for start, end, box in flat_regions(norm, sections, rules, header_anchors):
         cells = _flat_cells(norm, start, end)
         n = _header(cells, rules)
@@ -210,9 +211,9 @@ def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry,
         if "index" in roles:
             rows, groups = _rows_by_index(data, len(header), rules, carry_down="lead" not in roles)
             if "lead" in roles:
-                rows = [_align_by_content(row, roles, registry, resp) for row in rows]
+                rows = [_align_by_content(row, roles, offices) for row in rows]
         else:
-            rows, groups = _task_rows(data, header, roles, registry, resp, rules)
+            rows, groups = _task_rows(data, header, roles, offices, rules)
         if not rows:
             continue
         tables.append(_make(norm, box, box.title if box else None, header, roles, rows, groups, "flattened",
@@ -269,7 +270,7 @@ def _carried_down(above: list[Cell | None], rest: list[Cell]) -> list[Cell]:
 _DEPARTMENT_ROLES = ("lead", "participants", "implementers")
 
 
-def _align_by_content(row: list[Cell | None], roles: list[str | None], registry, resp) -> list[Cell | None]:
+def _align_by_content(row: list[Cell | None], roles: list[str | None], offices: _OfficeCells) -> list[Cell | None]:
     """A row flattened one cell per line loses its empty cells, and the cells
     after a gap slide left. When the departments are not where the header puts
     them, they are put back by what they hold: the cells naming only offices
@@ -278,33 +279,39 @@ def _align_by_content(row: list[Cell | None], roles: list[str | None], registry,
     department_columns = [i for i, r in enumerate(roles) if r in _DEPARTMENT_ROLES]
     if len(cells) >= len(roles) - 1:
         return row  # no cell lost
-    offices = [c for c in cells if _is_departments(c.key, registry, resp)]
-    if not offices:
+    named = [c for c in cells if offices[c.key]]
+    if not named:
         return row
     aligned: list[Cell | None] = [row[0]] + [None] * (len(roles) - 1)
-    for column, cell in zip(department_columns, offices):
+    for column, cell in zip(department_columns, named):
         aligned[column] = cell
     task_column = next((i for i, r in enumerate(roles) if r in ("work", "task")), None)
-    first_other = next((c for c in cells if c not in offices), None)
+    first_other = next((c for c in cells if c not in named), None)
     if task_column is not None:
         aligned[task_column] = first_other
     return aligned
 
 
-def _is_departments(text: str, registry, resp) -> bool:
-    """A cell that names offices only, at least one of them known to the
-    registry ("建立环境信息政府网站" ends like an office but is a task)."""
-    refs = [registry.resolve(u) for u, _ in _units(text, registry, resp)]
-    return bool(refs) and any(r.known for r in refs) and all(r.known or registry.looks_like_office(r.name) for r in refs)
+class _OfficeCells(dict):
+    """``cells[words]``: whether a cell names offices only, at least one of them
+    known to the registry ("建立环境信息政府网站" ends like an office but is a
+    task); read once per plan for each cell's words (a lead cell is repeated row after row)."""
+
+    def __init__(self, registry, resp) -> None:
+        super().__init__()
+        self.registry, self.resp = registry, resp
+
+    def __missing__(self, text: str) -> bool:
+        from policyx.extract.clauses import split_units
+
+        registry = self.registry
+        refs = [registry.resolve(u) for u, _ in split_units(text, 0, registry, self.resp)]
+        found = self[text] = bool(refs) and any(r.known for r in refs) and all(
+            r.known or registry.looks_like_office(r.name) for r in refs)
+        return found
 
 
-def _units(text: str, registry, resp):
-    from policyx.extract.clauses import split_units
-
-    return split_units(text, 0, registry, resp)
-
-
-def _task_rows(cells: list[Cell], header: list[str], roles: list[str | None], registry, resp, rules: TableRules):
+def _task_rows(cells: list[Cell], header: list[str], roles: list[str | None], offices: _OfficeCells, rules: TableRules):
     """Read a flattened task table cell by cell (see the module docstring).
 
     A lead cell may be repeated before each work item of its sub-task
@@ -325,10 +332,10 @@ def _task_rows(cells: list[Cell], header: list[str], roles: list[str | None], re
             group, task, subtask, lead = text, None, None, None
         elif rules.task_heading.match(text):
             task, subtask, lead = cell, None, None
-        elif _is_departments(text, registry, resp):
+        elif offices[text]:
             lead, previous_was_lead = cell, True
         elif (len(text) <= 32 and not after_lead and not _TRAILING_DEADLINE.search(text) and following is not None
-              and _is_departments(following.key, registry, resp)):
+              and offices[following.key]):
             # a sub-task comes before its lead, never right after one
             subtask, lead = cell, None
         else:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import regex
 
-from policyx.extract.clauses import ParsedClause, as_written, read_unit_list
+from policyx.extract.clauses import ParsedClause, UnitLists, as_written
 from policyx.extract.deadlines import find_deadlines
 from policyx.extract.placement import deadlines_within
 from policyx.extract.tables.cells import (
@@ -25,14 +25,19 @@ from policyx.text.sentences import SENTENCE_STOP
 # -- from tables to tasks and targets ------------------------------------------------
 
 
-def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalized, rules: RuleSet):
+def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalized, rules: RuleSet,
+                     lists: UnitLists):
     """Lead, participants and implementers of a task row: each column gives
-    its role, unless the cell writes its own ("市住建局（牵头）、市发改委")."""
+    its role, unless the cell writes its own ("市住建局（牵头）、市发改委");
+    ``lists``: the plan's cells read so far."""
     parsed = ParsedClause()
     for role, column in (("lead", "lead"), ("participant", "participants"), ("implementer", "implementers")):
         cell = row[at[column]] if column in at else None
         if cell is not None:
-            read_unit_list(norm.text[cell.start:cell.end], cell.start, role, rules.departments, rules.responsibility, parsed)
+            read = lists.read(norm.text[cell.start:cell.end], cell.start, role, rules.departments, rules.responsibility)
+            parsed.lead += read.lead
+            parsed.participants += read.participants
+            parsed.implementers += read.implementers
     source = norm.source
     return (as_written(parsed.lead, source, "table.lead_column"), as_written(parsed.participants, source, "table.participants_column"),
             as_written(parsed.implementers, source, "table.implementers_column"))
@@ -62,17 +67,20 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
         return deadlines_within(deadlines, starts, cell.start, cell.end) if cell else []
 
     tasks = []
+    lists = UnitLists()
     for p in (p for p in parsed if p.table.kind == "task"):
         for n, row in enumerate(p.cells, 1):
-            task = _row_task(p, n, row, norm, rules, within)
+            task = _row_task(p, n, row, norm, rules, within, lists)
             if task is not None:
                 tasks.append(task)
     return tasks
 
 
-def _row_task(p: ParsedTable, n: int, row: list[Cell | None], norm: Normalized, rules: RuleSet, within) -> Task | None:
+def _row_task(p: ParsedTable, n: int, row: list[Cell | None], norm: Normalized, rules: RuleSet, within,
+              lists: UnitLists) -> Task | None:
     """The task of row ``n`` of a task table, or None for a row with no work
-    item; ``within(cell)`` gives the plan's deadlines inside a cell."""
+    item; ``within(cell)`` gives the plan's deadlines inside a cell, ``lists``
+    the department cells read so far."""
     at = p.positions
     work = _work_cell(row, at)
     if work is None:
@@ -81,7 +89,7 @@ def _row_task(p: ParsedTable, n: int, row: list[Cell | None], norm: Normalized, 
     in_column = within(deadline_cell) or _deadline_cell(deadline_cell, norm, rules.tables)
     row_deadlines = _row_deadlines(work, within(work), in_column, norm)
     targets = _row_targets(work, row_deadlines, norm, rules)
-    lead, participants, implementers = _row_departments(row, at, norm, rules)
+    lead, participants, implementers = _row_departments(row, at, norm, rules, lists)
     return Task(
         id=f"{p.table.id}.{n}", section=p.table.section, title=_row_title(row, at, work, rules.tables), text=work.text,
         line=work.line, span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
