@@ -13,6 +13,7 @@ from policyx.model import Deadline, Target
 
 _GLOSS = regex.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 _TITLE_EDGE = " \t\r\n。.;；,，:：、"
+_GROUP_SEPARATORS = "、,，;；"  # between the names of a group that shares a suffix
 
 
 def deadline_key(d: Deadline) -> str:
@@ -64,6 +65,8 @@ def name_key(name: str, registry=None) -> str:
 
     >>> name_key("州行政審批服務局") == name_key("行政审批服务局")
     True
+    >>> name_key("自治区党委、政府办公厅"), name_key("市委、市政府办公厅")
+    ('党委、政府办公厅', '市委、市政府办公厅')
     """
     from policyx.text.normalize import comparable
 
@@ -73,6 +76,11 @@ def name_key(name: str, registry=None) -> str:
 
         registry = load_rules().departments
     prefix, _, rest = registry.split_prefix(key)
+    if prefix and rest[:1] in _GROUP_SEPARATORS:
+        # "自治区党委、政府办公厅": 党委 and 政府 share 办公厅, and the level is the
+        # shorter prefix before them (自治区), if there is one; "市委、市政府办公厅" has none
+        prefix = registry.split_prefix(prefix[:-1])[0]
+        rest = key[len(prefix):]
     if prefix and not registry.not_prefix.match(key):
         key = rest
     return key
