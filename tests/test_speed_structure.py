@@ -290,9 +290,10 @@ def _model_classes():
     import dataclasses
 
     from policyx import model
+    from policyx.text.normalize import Line
 
     return [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)
-            and c.__module__ == model.__name__]
+            and c.__module__ == model.__name__] + [Line]
 
 
 @pytest.mark.parametrize("cls", _model_classes(), ids=lambda c: c.__name__)

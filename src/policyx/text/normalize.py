@@ -24,6 +24,7 @@ from typing import Iterable, Sequence
 
 import regex
 
+from policyx.model import slot_init
 from policyx.text.fold import fold
 from policyx.text.noise import NoiseRule, noise_edits
 from policyx.text.traditional import TRADITIONAL
@@ -128,19 +129,7 @@ class Line:
     text: str  # the working-copy text of the line
 
 
-_SET_NUMBER, _SET_START, _SET_END, _SET_TEXT = (Line.__dict__[name].__set__ for name in ("number", "start", "end", "text"))
-
-
-def _new_line(number: int, start: int, end: int, text: str) -> Line:
-    """``Line(number, start, end, text)``, each field set through its slot: a
-    frozen dataclass's ``__init__`` calls ``object.__setattr__`` per field,
-    nearly twice the cost, for every line of a plan."""
-    line = object.__new__(Line)
-    _SET_NUMBER(line, number)
-    _SET_START(line, start)
-    _SET_END(line, end)
-    _SET_TEXT(line, text)
-    return line
+Line.__init__ = slot_init(Line)  # type: ignore[method-assign]  (every line of a plan: half the cost of the frozen one)
 
 
 class _Aligned:
@@ -329,7 +318,7 @@ class Normalized:
                 last = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
                 if last > first and text[last - 1] == "\r":
                     last -= 1
-                lines.append(_new_line(i + 1, first, last, text[first:last]))
+                lines.append(Line(i + 1, first, last, text[first:last]))
             self._lines = lines
         if start == 0 and end is None:
             return self._lines
