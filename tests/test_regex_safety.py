@@ -113,11 +113,15 @@ def _growth(at, repeat: int = 3) -> float:
 PIPELINE_SIZE = 40_000  # characters of each text (bench/adversarial.py measures 1 MB)
 
 
+def _real_seconds(rules, repeat: int) -> float:
+    text = adversary.plan_text(PIPELINE_SIZE)
+    return adversary.best_time(lambda: policyx.extract_text(text, rules), repeat=repeat)
+
+
 @pytest.fixture(scope="module")
 def real_seconds(rules):
-    text = adversary.plan_text(PIPELINE_SIZE)
     policyx.extract_text("一、总则\n", rules)
-    return adversary.best_time(lambda: policyx.extract_text(text, rules), repeat=3)
+    return _real_seconds(rules, repeat=3)
 
 
 @pytest.mark.parametrize("unit", sorted(adversary.UNITS))
@@ -130,7 +134,10 @@ def test_pipeline_on_adversarial_text_within_bounds_of_real_text(unit, rules, re
         return lambda: policyx.extract_text(text, rules)
 
     _, seconds, growth = adversary.growth(at, PIPELINE_SIZE // 4, PIPELINE_SIZE, repeat=2, floor=5e-3)
-    if growth >= 6.5 or seconds / real_seconds >= 3:  # a second look, longer (the machine is shared)
+    if growth >= 6.5 or seconds / real_seconds >= 3:
+        # a second look, longer, with the real text timed again beside it: the
+        # machine is shared, and a busy moment must slow both sides of the ratio
+        real_seconds = _real_seconds(rules, repeat=5)
         _, seconds, growth = adversary.growth(at, PIPELINE_SIZE // 4, PIPELINE_SIZE, repeat=5, floor=5e-3)
     assert growth < 6.5, f"{unit}: 4x the text took {growth:.1f}x the time"
     assert seconds / real_seconds < 3 or unit in _OUTPUT_HEAVY, f"{unit}: {seconds / real_seconds:.1f}x real text"
