@@ -3,6 +3,7 @@ whether a line after a box continues the box or the body."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from policyx.extract.sections.markers import Candidate
@@ -134,7 +135,7 @@ def numbering_issue(cand: Candidate, previous: OpenHeading | None, last_before: 
         what = f"follows number {previous.number} (gap)"
     return Issue(
         code="section-numbering",
-        message=f"section {cand.label} {what}",
+        message=sys.intern(f"section {cand.label} {what}"),  # (a plan repeats a few of them many times)
         line=cand.file_line,
         span=(cand.marker_start, cand.marker_end),
     )

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 
@@ -188,7 +189,7 @@ class TreeReader:
         self.sections.append(Section(
             id=self._unique(section_id),
             level=level,
-            marker=source[cand.marker_start:cand.marker_end].strip(),
+            marker=sys.intern(source[cand.marker_start:cand.marker_end].strip()),  # ("（一）" a hundred times)
             title=self.norm.clean(cand.title_start, cand.title_end),
             line=cand.file_line,
             span=(cand.marker_start, max(cand.title_end, cand.marker_end)),

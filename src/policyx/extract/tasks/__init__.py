@@ -168,14 +168,18 @@ class _Finisher:
         section_id = unit.section.id if unit.section else None
         key = section_id or ""
         self.counters[key] = self.counters.get(key, 0) + 1
-        title_start, title_end = _trim(text, *(unit.title_span or (start, start)))
-        title = self.norm.clean(title_start, title_end)
+        title_span = _trim(text, *(unit.title_span or (start, start)))
+        heading = unit.at_marker
+        if heading is not None and heading.title_span == title_span:
+            title, title_span = heading.title, heading.title_span  # (named by its heading: one copy of each)
+        else:
+            title = self.norm.clean(*title_span)
         line = self.norm.line_of(start)
         self._note(own, clause, title, line, (start, end))
         return Task(
             id=f"{section_id}.{self.counters[key]}" if section_id else str(self.counters[key]),
             section=section_id, title=title, text=self.norm.clean(start, end), line=line, span=(start, end),
-            title_span=(title_start, title_end),
+            title_span=title_span,
             lead=_dedupe(r for c in own for r in c.lead) if own else (),
             participants=_dedupe(r for c in own for r in c.participants) if own else (),
             implementers=self._implementers(own, clause) if own or self.standing else (),
