@@ -354,3 +354,27 @@ def test_a_plan_of_headings_alone_is_not_searched_for_what_it_cannot_hold(monkey
     gated = policyx.extract_text(text, rules)
     assert calls == {"clauses": 0, "targets": 0, "header cells": 0}
     assert gated == ungated and len(gated.tasks) == 200
+
+
+def test_a_gate_never_skips_what_a_rule_with_white_space_would_find(tmp_path):
+    """Targets are read with the titles of other documents (《…》) blanked to
+    spaces, so a user's rule that needs a space may match where the text as
+    written holds none: such a set of required characters is no gate (a
+    reviewer's case; the gate skipped this target before)."""
+    import policyx
+
+    (tmp_path / "targets.yaml").write_text(
+        "fixed:\n  - {id: target.space_cover, phrase: ' 全覆盖', comparator: increase, value: 0}\n", encoding="utf-8")
+    rules = load_rules((str(tmp_path),))
+    assert all(not any(c.isspace() for c in chars) for sets in rules.requires.values() for chars in sets)
+    doc = policyx.extract_text("一、目标\n落实《规划》全覆盖。\n", rules)
+    assert [t.rule for task in doc.tasks for t in task.targets] == ["target.space_cover"]
+
+
+def test_a_model_init_resolves_its_annotations_in_its_module():
+    import typing
+
+    from policyx import model
+
+    assert model.Task.__init__.__module__ == "policyx.model"
+    assert typing.get_type_hints(model.Task.__init__)["span"] == tuple[int, int]

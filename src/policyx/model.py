@@ -8,6 +8,7 @@ happens inside, ``source[start:end]`` is the text the item was read from.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -75,10 +76,13 @@ def slot_init(cls: type):
     keyword = [p for p, f in zip(named, fields) if f.kw_only]
     params = ", ".join([*positional, *(["*", *keyword] if keyword else [])])
     body = "".join(f"    _set{i}(self, {f.name})\n" for i, f in enumerate(fields))
-    scope = {**{f"_set{i}": s.__set__ for i, s in enumerate(slots)},
+    # the class's module as the function's globals: its annotations ("Span") resolve there
+    scope = {**vars(sys.modules[cls.__module__]),
+             **{f"_set{i}": s.__set__ for i, s in enumerate(slots)},
              **{f"_default{i}": f.default for i, f in enumerate(fields) if f.default is not dataclasses.MISSING}}
     exec(f"def __init__(self, {params}):\n{body}", scope)  # noqa: S102 - names of fields
     init = scope["__init__"]
+    init.__module__ = cls.__module__
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__ = cls.__init__.__doc__
     init.__annotations__ = dict(cls.__init__.__annotations__)

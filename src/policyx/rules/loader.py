@@ -399,6 +399,8 @@ def _facts(rules: RuleSet) -> dict:
 
 
 def _requires(rules: RuleSet) -> dict[str, tuple[frozenset[str], ...]]:
+    """For each gated rule family, sets of characters of which its every match
+    holds one (text/presence.py: a stretch lacking one is not searched)."""
     from policyx.text.anchors import required_chars
 
     targets = rules.targets
@@ -410,4 +412,8 @@ def _requires(rules: RuleSet) -> dict[str, tuple[frozenset[str], ...]]:
                  "sections.contents_header": rules.sections.contents_header,
                  "sections.attachment_list": rules.sections.attachment_list,
                  "tasks.attachment_list": rules.tasks.attachment_list}
-    return {rid: required_chars(p.pattern, p.flags, max_set=64) for rid, p in patterns.items()}
+    # a set that holds white space says nothing where the text is read with titles
+    # (《…》) blanked to spaces, as targets are: such a set is not kept
+    return {rid: tuple(chars for chars in required_chars(p.pattern, p.flags, max_set=64)
+                       if not any(c.isspace() for c in chars))
+            for rid, p in patterns.items()}
