@@ -20,7 +20,7 @@ from policyx.rules.targets import TargetRules
 from policyx.text.anchors import first_chars
 from policyx.text.presence import first_chars_search
 from policyx.text.spans import Spans
-from policyx.extract.targets import TARGET_FAMILIES, find_targets
+from policyx.extract.targets import find_targets, target_requires
 
 
 def deadlines_within(deadlines: list[Deadline], starts: list[int], start: int, end: int) -> list[Deadline]:
@@ -41,7 +41,7 @@ def attach_to_tasks(
     """Each task with the deadlines and targets written in its text."""
     starts = [d.span[0] for d in deadlines]
     # where a target can stand: a task with none there and no deadline is left as it is
-    places = first_chars_search(tuple(rules.requires.get(rid, ()) for rid in TARGET_FAMILIES))
+    places = first_chars_search(target_requires(rules.requires))
     out = []
     for task in tasks:
         start, end = task.span

@@ -31,6 +31,11 @@ from policyx.text.warm import may_hold_words
 TARGET_FAMILIES = ("target.comparator", "target.bound", "target.verb_object", "target.fixed")
 _NONE_REQUIRED = ((),) * len(TARGET_FAMILIES)
 
+
+def target_requires(requires: Mapping[str, Anchors]) -> tuple[Anchors, ...]:
+    """Each target family's required characters (none known: an empty set of sets)."""
+    return tuple(map(requires.get, TARGET_FAMILIES, _NONE_REQUIRED))
+
 # punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
 _SENTENCE_STOPS = "。;；\n"
 # comparators that state a change rather than a level
@@ -355,7 +360,7 @@ def find_targets(
     stretch. ``requires`` (``RuleSet.requires``): the characters a pattern's
     matches hold, by rule id — a stretch without them is not searched.
     """
-    if requires and not may_match_any(text, tuple(map(requires.get, TARGET_FAMILIES, _NONE_REQUIRED))):
+    if requires and not may_match_any(text, target_requires(requires)):
         return []  # (no pattern of any family can match: most headings, most lines)
     stretch = _Stretch(text, offset, rules, original, line_of, deadlines, exclude, requires)
     out = stretch.verb_object_targets(stretch.comparator_targets())

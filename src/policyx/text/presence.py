@@ -12,7 +12,7 @@ Anchors = tuple[frozenset[str], ...]
 def may_match(text: str, required: Anchors) -> bool:
     """False when ``text`` lacks every character of one of the ``required`` sets."""
     for chars in required:
-        if _searcher(chars).search(text) is None:
+        if any_char(chars).search(text) is None:
             return False
     return True
 
@@ -45,16 +45,16 @@ def first_chars_search(alternatives: tuple[Anchors, ...]) -> re.Pattern | None:
     firsts = _FIRST_SETS.get(alternatives)
     if firsts is None:
         firsts = _FIRST_SETS[alternatives] = frozenset().union(*(a[0] for a in alternatives))
-    return _searcher(firsts)
+    return any_char(firsts)
 
 
 _FIRST_SETS: dict[tuple[Anchors, ...], frozenset[str]] = {}
 _SEARCHERS: dict[frozenset[str], re.Pattern] = {}
 
 
-def _searcher(chars: frozenset[str]) -> re.Pattern:
-    """A character of ``chars``, looked for by ``re`` (a set scanned in C; set.isdisjoint
-    makes a string of each character of the text)."""
+def any_char(chars: frozenset[str]) -> re.Pattern:
+    """A search for a character of ``chars`` (one per set, kept), by ``re``: a
+    set scanned in C (set.isdisjoint makes a string of each character of the text)."""
     found = _SEARCHERS.get(chars)
     if found is None:
         found = _SEARCHERS[chars] = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)")

@@ -10,6 +10,7 @@ from policyx.model import DepartmentRef
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.anchors import char_memo, first_chars
+from policyx.text.presence import any_char
 from policyx.text.twins import short
 
 _DIGIT = regex.compile(r"[0-9]")
@@ -57,12 +58,9 @@ def _marks(separators: regex.Pattern, openers, closers) -> tuple[re.Pattern, re.
     if key not in _MARKS:
         firsts = first_chars(separators.pattern, separators.flags)
         brackets = {c for c in (*openers, *closers) if len(c) == 1}
-        _MARKS[key] = None if not firsts or len(brackets) < len(openers) + len(closers) else (_any_of(brackets), _any_of(firsts))
+        _MARKS[key] = (None if not firsts or len(brackets) < len(openers) + len(closers)
+                       else (any_char(frozenset(brackets)), any_char(firsts)))
     return _MARKS[key]
-
-
-def _any_of(chars) -> re.Pattern:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]") if chars else re.compile("(?!)")
 
 
 def _office(name: str, registry: DepartmentRegistry) -> bool:
