@@ -43,9 +43,20 @@ class ClauseContext:
     and the convention in force (a plan repeats its clauses: "（自治区环保厅牵头）")."""
 
     convention: str | None = None
-    read: dict[tuple[str, str | None], tuple[int, "ParsedClause | None", str | None]] = field(default_factory=dict)
-    # the unit lists read so far, by their words and the level prefix in force: (offset, refs, prefix after)
-    lists: dict[tuple[str, str], tuple[int, list[DepartmentRef], str]] = field(default_factory=dict)
+    # (offset read at, (reading or None, the convention it leaves in force)), by words and convention
+    read: dict[tuple[str, str | None], tuple[int, tuple]] = field(default_factory=dict)
+    # the unit lists read so far, by their words and the level prefix in force: (offset, (refs, prefix after))
+    lists: dict[tuple[str, str], tuple[int, tuple]] = field(default_factory=dict)
+
+
+def _read_once(memo: dict, key, offset: int, read, move):
+    """``read()``, made once per ``key`` of a plan's ``memo`` and kept with the
+    offset it was read at; given back, that time and later, as ``move(reading,
+    by)`` to ``offset`` (a copy: what is kept is never handed out)."""
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (offset, read())
+    return move(found[1], offset - found[0])
 
 
 @dataclass(slots=True)
@@ -123,13 +134,9 @@ def _resolved(items: str, offset: int, registry, rules: ResponsibilityRules, pre
     the same prefix is moved to ``offset``, not read again."""
     if context is None:
         return resolve_units(items, offset, registry, rules, prefix)
-    found = context.lists.get((items, prefix))
-    if found is None:
-        refs, after = resolve_units(items, offset, registry, rules, prefix)
-        context.lists[items, prefix] = (offset, refs, after)
-        return list(refs), after
-    at, refs, after = found
-    return _shifted(refs, offset - at), after
+    return _read_once(context.lists, (items, prefix), offset,
+                      lambda: resolve_units(items, offset, registry, rules, prefix),
+                      lambda found, by: (_shifted(found[0], by), found[1]))
 
 
 def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parsed: ParsedClause,
@@ -238,14 +245,14 @@ def parse_clause(
     """
     if context is None:
         return _parse_clause(text, offset, registry, rules, None)
-    key = (text, context.convention)
-    found = context.read.get(key)
-    if found is None:
-        parsed = _parse_clause(text, offset, registry, rules, context)
-        context.read[key] = (offset, parsed, context.convention)
-        return parsed
-    at, parsed, context.convention = found  # (with the convention it leaves in force)
-    return None if parsed is None else _moved(parsed, offset - at)
+
+    def read() -> tuple[ParsedClause | None, str | None]:
+        return _parse_clause(text, offset, registry, rules, context), context.convention
+
+    parsed, context.convention = _read_once(  # (with the convention the clause leaves in force)
+        context.read, (text, context.convention), offset, read,
+        lambda found, by: (None if found[0] is None else _moved(found[0], by), found[1]))
+    return parsed
 
 
 def _shifted(refs: list[DepartmentRef], by: int) -> list[DepartmentRef]:
@@ -323,13 +330,12 @@ class UnitLists(dict):
              rules: ResponsibilityRules) -> ParsedClause:
         """:func:`read_unit_list` of ``items`` at ``offset`` on its own; a
         reading of the same words is moved to ``offset``, not made again."""
-        found = self.get((items, role))
-        if found is not None:
-            return _moved(found[1], offset - found[0])
-        parsed = ParsedClause()
-        read_unit_list(items, offset, role, registry, rules, parsed)
-        self[items, role] = (offset, parsed)
-        return parsed
+        def read() -> ParsedClause:
+            parsed = ParsedClause()
+            read_unit_list(items, offset, role, registry, rules, parsed)
+            return parsed
+
+        return _read_once(self, (items, role), offset, read, _moved)
 
 
 # a word in brackets at the end of a unit: its role, if it is a role word
