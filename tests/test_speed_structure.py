@@ -313,6 +313,7 @@ def test_a_model_class_is_made_as_its_dataclass_declares(cls):
                                            for f in fields]
     values = {f.name: object() for f in fields}
     item = cls(**values)
+    assert type(item) is cls
     assert all(getattr(item, name) is value for name, value in values.items())
     required = {f.name: values[f.name] for f in fields if f.default is dataclasses.MISSING}
     bare = cls(**required)
@@ -378,3 +379,29 @@ def test_a_model_init_resolves_its_annotations_in_its_module():
 
     assert model.Task.__init__.__module__ == "policyx.model"
     assert typing.get_type_hints(model.Task.__init__)["span"] == tuple[int, int]
+
+
+def test_an_item_made_as_its_unguarded_twin_is_its_own_class_after():
+    """model.slot_init sets an item's fields while it is a twin class without
+    the frozen guard; then it is its class again: frozen, equal, picklable, a
+    subclass's item still of the subclass, and a copy by ``replaced`` too."""
+    import dataclasses
+    import pickle
+
+    from policyx import model
+
+    task = model.Task(id="1", section=None, title="t", text="t", line=1, span=(0, 1))
+    assert type(task) is model.Task and type(task).__name__ == "Task"
+    assert pickle.loads(pickle.dumps(task)) == task
+    copy = model.replaced(task, title="u")
+    assert type(copy) is model.Task and copy.title == "u" and copy.span is task.span
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        copy.title = "v"
+
+    class Named(model.Task):
+        __slots__ = ("note",)
+
+    named = Named(id="1", section=None, title="t", text="t", line=1, span=(0, 1))
+    assert type(named) is Named and named.title == "t"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        named.title = "v"

@@ -52,10 +52,34 @@ def _copier(cls: type):
     if slots is None:
         return None, frozenset()
     names = [f.name for f in dataclasses.fields(cls)]
-    body = "".join(f"    _set{i}(new, changes[{n!r}] if {n!r} in changes else item.{n})\n" for i, n in enumerate(names))
-    scope = {"_new": object.__new__, "_cls": cls, **{f"_set{i}": s.__set__ for i, s in enumerate(slots)}}
-    exec(f"def copy(item, changes):\n    new = _new(_cls)\n{body}    return new\n", scope)  # noqa: S102 - names of fields
+    twin = _unguarded_twin(cls)
+    if twin is not None:
+        body = "".join(f"    new.{n} = changes[{n!r}] if {n!r} in changes else item.{n}\n" for n in names)
+        scope = {"_new": object.__new__, "_cls": cls, "_twin": twin}
+        exec(f"def copy(item, changes):\n    new = _new(_twin)\n{body}    new.__class__ = _cls\n    return new\n",  # noqa: S102
+             scope)
+    else:
+        body = "".join(f"    _set{i}(new, changes[{n!r}] if {n!r} in changes else item.{n})\n" for i, n in enumerate(names))
+        scope = {"_new": object.__new__, "_cls": cls, **{f"_set{i}": s.__set__ for i, s in enumerate(slots)}}
+        exec(f"def copy(item, changes):\n    new = _new(_cls)\n{body}    return new\n", scope)  # noqa: S102 - names of fields
     return scope["copy"], frozenset(names)
+
+
+def _unguarded_twin(cls: type) -> type | None:
+    """A class with ``cls``'s slots, in the same order, and no frozen guard:
+    an item is made as its twin — each field set by a plain assignment, the
+    interpreter's fastest store, where a frozen class needs a call per field —
+    and then becomes a ``cls``, which it is from then on. None when Python
+    will not let an instance change between the two (the layouts differ)."""
+    if cls.__bases__ != (object,) or "__slots__" not in cls.__dict__:
+        return None
+    twin = type(f"_{cls.__name__}Fields", (object,), {"__slots__": cls.__slots__})
+    try:
+        probe = object.__new__(twin)
+        probe.__class__ = cls
+    except TypeError:
+        return None
+    return twin
 
 
 _COPIERS: dict[type, tuple] = {}
@@ -63,10 +87,11 @@ _COPIERS: dict[type, tuple] = {}
 
 def slot_init(cls: type):
     """For a plain dataclass (:func:`_plain_slots`): an ``__init__`` with the
-    same signature and defaults that sets each field through its slot. The one
-    dataclasses writes for a frozen class calls ``object.__setattr__`` per
-    field — 40 % more for a Task, and a long plan makes hundreds of thousands
-    of items. Any other class keeps its own."""
+    same signature and defaults that sets each field as its unguarded twin
+    (:func:`_unguarded_twin`), or else through its slot. The one dataclasses
+    writes for a frozen class calls ``object.__setattr__`` per field — a Task
+    costs 2.3 times as much — and a long plan makes hundreds of thousands of
+    items. Any other class keeps its own."""
     slots = _plain_slots(cls)
     if slots is None:
         return cls.__init__
@@ -75,9 +100,16 @@ def slot_init(cls: type):
     positional = [p for p, f in zip(named, fields) if not f.kw_only]
     keyword = [p for p, f in zip(named, fields) if f.kw_only]
     params = ", ".join([*positional, *(["*", *keyword] if keyword else [])])
-    body = "".join(f"    _set{i}(self, {f.name})\n" for i, f in enumerate(fields))
+    twin = _unguarded_twin(cls)
+    through_slots = "".join(f"    _set{i}(self, {f.name})\n" for i, f in enumerate(fields))
+    if twin is None:
+        body = through_slots
+    else:  # (a subclass's item is set through the slots: its layout may not be the twin's)
+        body = "".join(["    if type(self) is not _cls:\n", through_slots.replace("    ", "        "), "        return\n",
+                        "    _become(self, '__class__', _twin)\n", *(f"    self.{f.name} = {f.name}\n" for f in fields),
+                        "    self.__class__ = _cls\n"])
     # the class's module as the function's globals: its annotations ("Span") resolve there
-    scope = {**vars(sys.modules[cls.__module__]),
+    scope = {**vars(sys.modules[cls.__module__]), "_become": object.__setattr__, "_twin": twin, "_cls": cls,
              **{f"_set{i}": s.__set__ for i, s in enumerate(slots)},
              **{f"_default{i}": f.default for i, f in enumerate(fields) if f.default is not dataclasses.MISSING}}
     exec(f"def __init__(self, {params}):\n{body}", scope)  # noqa: S102 - names of fields
