@@ -42,6 +42,8 @@ def attach_to_tasks(
     starts = [d.span[0] for d in deadlines]
     # where a target can stand: a task with none there and no deadline is left as it is
     places = first_chars_search(target_requires(rules.requires))
+    if _nothing_to_place(tasks, norm.text, deadlines, places):
+        return tasks
     out = []
     for task in tasks:
         start, end = task.span
@@ -64,6 +66,12 @@ def attach_to_tasks(
     return tuple(out)
 
 
+def _nothing_to_place(tasks: tuple[Task, ...], text: str, deadlines: list[Deadline], places) -> bool:
+    """No deadline, no character a target needs, and no task holding either: every task stays as it is."""
+    return not deadlines and places is not None and not places.search(text) \
+        and not any(task.deadlines or task.targets for task in tasks)
+
+
 def document_targets(
     norm: Normalized, sections: tuple[Section, ...], tasks: tuple[Task, ...], rules: RuleSet, deadlines: list[Deadline]
 ) -> tuple[Target, ...]:
@@ -75,27 +83,22 @@ def document_targets(
     paragraph in the same top-level section ("总体目标：到2020年…" then
     "1. 环境质量目标 …达到71.6%").
     """
-    lines = [line for line in _lines_outside(norm, Spans([*_skipped_sections(sections, rules), *(t.span for t in tasks)]))
+    in_task = Spans(t.span for t in tasks)
+    skipped = _skipped_sections(sections, rules)
+    lines = [line for line in _lines_outside(norm, Spans([*skipped, *in_task.pairs()]) if skipped else in_task)
              if line.text.strip() and "\t" not in line.text.strip()]
     if not lines:
         return ()  # (every line's words are a task's, a table row or in a skipped section)
-    in_task = Spans(t.span for t in tasks)
-    top_of: dict[str, str] = {}
-    for s in sections:
-        top_of[s.id] = top_of.get(s.parent, s.id) if s.parent else s.id
+    tops = _TopSections(sections)
     starts = [d.span[0] for d in deadlines]
-    section_starts = sorted((s.span[0], s.id) for s in sections)
     words_only = _targets_start_on_words(rules.targets)
     targets: list[Target] = []
     carried: list[Deadline] = []
     current_top = None
-    index = 0
     for line in lines:
-        while index < len(section_starts) and section_starts[index][0] <= line.start:
-            top = top_of[section_starts[index][1]]
-            if top != current_top:
-                current_top, carried = top, []
-            index += 1
+        top = tops.top_before(line.start)
+        if top != current_top:
+            current_top, carried = top, []
         here = deadlines_within(deadlines, starts, line.start, line.end)
         if not _words_in_tasks(line, in_task, words_only):  # else every target it holds is a task's
             found = find_targets(line.text, line.start, rules.targets, norm.source, norm.line_of, [*carried, *here],
@@ -105,6 +108,25 @@ def document_targets(
         if by:
             carried = by[:1]
     return tuple(targets)
+
+
+class _TopSections:
+    """The top-level section of the last section starting at or before an
+    offset. Sections are in reading order and each top-level section's
+    descendants follow it, so it is the last top-level one at or before that
+    section: two bisections, whatever the number of sections."""
+
+    def __init__(self, sections: tuple[Section, ...]) -> None:
+        self.starts = [s.span[0] for s in sections]
+        self.top_indices = [i for i, s in enumerate(sections) if not s.parent]
+        self.sections = sections
+
+    def top_before(self, offset: int) -> str | None:
+        last = bisect.bisect_right(self.starts, offset) - 1
+        if last < 0:
+            return None
+        top = bisect.bisect_right(self.top_indices, last) - 1
+        return self.sections[self.top_indices[top]].id if top >= 0 else self.sections[last].id
 
 
 def _skipped_sections(sections: tuple[Section, ...], rules: RuleSet) -> list[tuple[int, int]]:

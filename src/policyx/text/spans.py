@@ -23,6 +23,10 @@ class Spans:
                 starts.append(start)
                 ends.append(end)
 
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """The merged spans, in order."""
+        return zip(self.starts, self.ends)
+
     def covers(self, start: int, end: int | None = None) -> bool:
         """Is [start, end) (or the point ``start``) inside one of the spans?"""
         if not self.starts:

@@ -232,6 +232,16 @@ def _appendix_is_table(lines: list[Line], start: int, rules: RuleSet) -> bool:
     return False
 
 
+def _ancestors(section: Section, by_id: dict[str, Section]) -> set[str]:
+    ancestors: set[str] = set()
+    parent = section.parent
+    while parent is not None and parent not in ancestors:
+        ancestors.add(parent)
+        holder = by_id.get(parent)
+        parent = holder.parent if holder is not None else None
+    return ancestors
+
+
 def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
     """A section ends where the next section that is not inside it begins.
 
@@ -242,14 +252,14 @@ def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
     by_id = {s.id: s for s in sections}
     open_chain: list[Section] = []
     for section in sections:
-        ancestors = set()
-        parent = section.parent
-        while parent is not None and parent not in ancestors:
-            ancestors.add(parent)
-            holder = by_id.get(parent)
-            parent = holder.parent if holder is not None else None
-        while open_chain and open_chain[-1].id not in ancestors:
-            object.__setattr__(open_chain.pop(), "end", section.span[0])
+        start = section.span[0]
+        if section.parent is None:  # (a top-level section closes every open one)
+            while open_chain:
+                object.__setattr__(open_chain.pop(), "end", start)
+        elif not open_chain or open_chain[-1].id != section.parent:
+            ancestors = _ancestors(section, by_id)
+            while open_chain and open_chain[-1].id not in ancestors:
+                object.__setattr__(open_chain.pop(), "end", start)
         open_chain.append(section)
     for section in open_chain:
         object.__setattr__(section, "end", text_end)

@@ -104,6 +104,8 @@ def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, .
     """Body tasks without a clause take their departments from the table rows
     that restate them (a responsible-unit column is a clause too)."""
     by_body = _rows_by_body_task(table)
+    if not by_body:
+        return body
     out = []
     for task in body:
         rows = by_body.get(task.id)
@@ -161,7 +163,7 @@ def consistency(body: tuple[Task, ...], table: list[Task], parsed: list[ParsedTa
     number of rows they do not have."""
     issues = []
     by_body = _rows_by_body_task(table)
-    for task in body:
+    for task in body if by_body else ():
         rows = by_body.get(task.id)
         if not rows or not (task.clause and task.clause.form != "table"):
             continue

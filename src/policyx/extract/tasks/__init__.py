@@ -37,7 +37,9 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     paras = paragraphs(norm, index)
     find_all_clauses(norm, paras, rules)
     in_table = Spans(tables)
-    units = [u for u in UnitBuilder(norm, paras, index, rules).build() if _in_text(u, norm.text, index, in_table)]
+    units = UnitBuilder(norm, paras, index, rules).build()
+    if in_table.starts or index.outside.starts:  # (else every unit is of the plan's text)
+        units = [u for u in units if _in_text(u, norm.text, index, in_table)]
     attributed = any(u.clause is not None for u in units)
     orphans: list[Unit] = []
     if attributed:
@@ -167,24 +169,35 @@ class _Finisher:
             self.standing = list(clause.standing)
         section_id = unit.section.id if unit.section else None
         key = section_id or ""
-        self.counters[key] = self.counters.get(key, 0) + 1
-        title_span = _trim(text, *(unit.title_span or (start, start)))
-        heading = unit.at_marker
-        if heading is not None and heading.title_span == title_span:
-            title, title_span = heading.title, heading.title_span  # (named by its heading: one copy of each)
-        else:
-            title = self.norm.clean(*title_span)
+        number = self.counters[key] = self.counters.get(key, 0) + 1
+        title, title_span, words, span = self._words(unit, start, end)
         line = self.norm.line_of(start)
-        self._note(own, clause, title, line, (start, end))
+        self._note(own, clause, title, line, span)
+        if not own and not self.standing:  # (most items of a plan without clauses)
+            return Task(id=f"{section_id}.{number}" if section_id else str(number), section=section_id, title=title,
+                        text=words, line=line, span=span, title_span=title_span, rule=unit.rule)
         return Task(
-            id=f"{section_id}.{self.counters[key]}" if section_id else str(self.counters[key]),
-            section=section_id, title=title, text=self.norm.clean(start, end), line=line, span=(start, end),
+            id=f"{section_id}.{number}" if section_id else str(number),
+            section=section_id, title=title, text=words, line=line, span=span,
             title_span=title_span,
             lead=_dedupe(r for c in own for r in c.lead) if own else (),
             participants=_dedupe(r for c in own for r in c.participants) if own else (),
-            implementers=self._implementers(own, clause) if own or self.standing else (),
+            implementers=self._implementers(own, clause),
             clause=clause, subclauses=subclauses, rule=unit.clause.rule if unit.clause else unit.rule,
         )
+
+    def _words(self, unit: Unit, start: int, end: int) -> tuple[str, tuple[int, int], str, tuple[int, int]]:
+        """The task's title, title span, words and span; a task named by its
+        heading shares the heading's copies of those that are the same."""
+        title_span = _trim(self.norm.text, *(unit.title_span or (start, start)))
+        span = (start, end)
+        heading = unit.at_marker
+        if heading is None or heading.title_span != title_span:
+            return self.norm.clean(*title_span), title_span, self.norm.clean(start, end), span
+        title = heading.title
+        if heading.span == span:
+            span = heading.span
+        return title, heading.title_span, title if heading.title_span == span else self.norm.clean(start, end), span
 
     def _implementers(self, own: list[Clause], clause: Clause | None) -> tuple[DepartmentRef, ...]:
         """The clause's own, then those a standing clause hands this task and every later one."""

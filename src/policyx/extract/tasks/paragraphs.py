@@ -95,7 +95,7 @@ class Paragraph:
     start: int  # first non-space character
     end: int  # after the last non-space character
     heading: Section | None  # the section whose marker opens this paragraph
-    clauses: list[FoundClause] = field(default_factory=list)
+    clauses: list[FoundClause] | tuple[()] = ()  # (set by find_all_clauses where a paragraph may hold one)
     attribution_only: bool = False  # only clause lines or a person's name
 
     def is_body(self, text: str) -> bool:

@@ -145,9 +145,12 @@ class UnitBuilder:
         an attribution in prose ("成立由省科技部门牵头…")."""
         prose = next((c for c in nested if c.form == "prose"), None) if nested else None
         starts = position <= para.start
+        heading = para.heading if starts else None
+        # (a paragraph opened by a heading is in it: no need to look it up)
+        section = heading if heading is not None and heading.kind == "heading" and position == heading.span[0] \
+            and position < heading.end else self.index.innermost(position)
         self.units.append(Unit(position, para.end, prose, [c for c in nested if c is not prose] if nested else [],
-                               self.index.innermost(position), starts_paragraph=starts,
-                               at_marker=para.heading if starts else None, rule="task.unattributed", para=i))
+                               section, starts_paragraph=starts, at_marker=heading, rule="task.unattributed", para=i))
 
     def gather(self, i: int, start: int) -> int:
         """Where a unit that starts paragraph ``i`` really starts: further back
