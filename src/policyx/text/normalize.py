@@ -231,7 +231,9 @@ class Normalized:
         self._noise_actions = tuple(action for _, _, action in spans)
         self.text = _soft_breaks(working, self)
         self.source: str | _Aligned = original if self._starts is None else _Aligned(original, self._starts, self._ends)
-        self._line_starts = _newlines(self.text)
+        line_starts = _newlines(self.text)
+        # (most plans' working copy breaks its lines where the file does: one list, one int per line, kept)
+        self._line_starts = self._file_line_starts if line_starts == self._file_line_starts else line_starts
         self._lines: list[Line] | None = None
 
     @property

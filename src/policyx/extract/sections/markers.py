@@ -102,12 +102,14 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
         body_start = line.end
         label = regex.sub(r"\s+", "", text[marker_start:rest_start]).rstrip(":.、")
     offset = len(title_raw) - len(title_raw.lstrip(_TITLE_STRIP))
-    title_start = line.start + rest_start + offset
+    # (offsets that are equal share one int: a plan of many headings keeps them all)
+    marker_end = line.start + rest_start
+    title_start = marker_end + offset if offset else marker_end
     return Candidate(
         rule=rule,
         line=line,
-        marker_start=line.start + marker_start,
-        marker_end=line.start + rest_start,
+        marker_start=line.start + marker_start if marker_start else line.start,
+        marker_end=marker_end,
         number=number,
         title=title,
         title_start=title_start,

@@ -171,7 +171,8 @@ class _Finisher:
         key = section_id or ""
         number = self.counters[key] = self.counters.get(key, 0) + 1
         title, title_span, words, span = self._words(unit, start, end)
-        line = self.norm.line_of(start)
+        heading = unit.at_marker
+        line = heading.line if heading is not None and heading.span[0] == start else self.norm.line_of(start)
         self._note(own, clause, title, line, span)
         if not own and not self.standing:  # (most items of a plan without clauses)
             return Task(id=f"{section_id}.{number}" if section_id else str(number), section=section_id, title=title,

@@ -146,8 +146,9 @@ def paragraphs(norm: Normalized, index: SectionIndex) -> list[Paragraph]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        start = line.start + len(line.text) - len(line.text.lstrip())
-        end = line.start + len(line.text.rstrip())
+        words = line.text.strip()  # (an offset equal to the line's own is its int: they are all kept)
+        start = line.start if line.text.startswith(words) else line.start + len(line.text) - len(line.text.lstrip())
+        end = line.end if line.text.endswith(words) else line.start + len(line.text.rstrip())
         while (i + 1 < len(lines) and end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
                and "\t" not in text[start:end] and _joinable(norm, lines[i], lines[i + 1], index)):
             i += 1

@@ -32,7 +32,7 @@ class Unit:
     start: int
     end: int
     clause: FoundClause | None
-    subclauses: list[FoundClause]
+    subclauses: list[FoundClause] | tuple[()]
     section: Section | None
     title_span: tuple[int, int] | None = None
     starts_paragraph: bool = False
@@ -149,7 +149,7 @@ class UnitBuilder:
         # (a paragraph opened by a heading is in it: no need to look it up)
         section = heading if heading is not None and heading.kind == "heading" and position == heading.span[0] \
             and position < heading.end else self.index.innermost(position)
-        self.units.append(Unit(position, para.end, prose, [c for c in nested if c is not prose] if nested else [],
+        self.units.append(Unit(position, para.end, prose, [c for c in nested if c is not prose] if nested else (),
                                section, starts_paragraph=starts, at_marker=heading, rule="task.unattributed", para=i))
 
     def gather(self, i: int, start: int) -> int:
