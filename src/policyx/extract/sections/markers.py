@@ -32,6 +32,11 @@ PAGE_NUMBER_END = regex.compile(r"(?:(?<!\.)\.{2,}+|(?<!…)…++|(?<!·)·{2,}+
 _DIGIT = regex.compile(r"\d")
 
 
+def may_end_in_page_number(words: str) -> bool:
+    """Whether a line's words (stripped, not empty) end in a digit, as a page number does."""
+    return char_memo(_DIGIT)[words[-1]]
+
+
 def ends_in_page_number(text: str) -> bool:
     """``PAGE_NUMBER_END.search(text)``, searched only when the text ends in a
     digit (and white space), as every match does: most lines do not."""

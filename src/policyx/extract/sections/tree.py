@@ -24,6 +24,7 @@ from policyx.extract.sections.markers import (
     Candidate,
     ends_in_page_number,
     is_table_row,
+    may_end_in_page_number,
     match_marker,
     title_from_next_line,
 )
@@ -97,14 +98,15 @@ class TreeReader:
         if self.may_hold_contents and short(self.rules.sections.contents_header).match(text):
             self.contents.open()
             return
-        if is_table_row(line.text) or ends_in_page_number(line.text.rstrip("\r")):
+        if ("\t" in text and is_table_row(line.text)) or (may_end_in_page_number(text)
+                                                         and ends_in_page_number(line.text.rstrip("\r"))):
             self.contents.note_entry(line, self.rules)
             self._note_text()
             return
         cand = match_marker(line, self.rules)
         if cand is not None:
             cand.file_line = self.norm.line_of(cand.marker_start)
-        if self._in_attachment_list(line, cand) or self.contents.holds(cand, text):
+        if self._in_attachment_list(line, cand) or (self.contents.inside and self.contents.holds(cand, text)):
             return
         if cand is None:
             self._note_text()
@@ -186,8 +188,12 @@ class TreeReader:
     def _emit(self, cand: Candidate, *, kind: str, parent: int | None, level: int, section_id: str,
               depth: int = 1) -> int:
         source = self.norm.source
+        if section_id in self.used_ids:
+            section_id = self._unique(section_id)
+        else:
+            self.used_ids.add(section_id)
         self.sections.append(Section(
-            id=self._unique(section_id),
+            id=section_id,
             level=level,
             marker=sys.intern(source[cand.marker_start:cand.marker_end].strip()),  # ("（一）" a hundred times)
             title=self.norm.clean(cand.title_start, cand.title_end),
