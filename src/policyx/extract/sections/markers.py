@@ -127,11 +127,15 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
 
 _OPENING = "(（〔【["
 _CLOSING = ")）〕】]"
+_BRACKET = regex.compile(f"[{regex.escape(_OPENING)}]")
 
 
 def _title_end(rest: str) -> regex.Match | None:
     """The first end of a title outside brackets: the colon of a clause in
     brackets ("…超低排放改造(牵头单位:省生态环境厅)。") ends no title."""
+    first = _TITLE_END.search(rest)
+    if first is None or not _BRACKET.search(rest, 0, first.start()):
+        return first  # (no end, or none after an opening bracket: most titles)
     depth, position = 0, 0
     for m in _TITLE_END.finditer(rest):
         for ch in rest[position:m.start()]:

@@ -255,16 +255,23 @@ def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
     those of the chain that are not its ancestors (linear in the plan's
     sections). The sections have not left the reader yet, so their ``end``
     is set in place instead of copying each of them."""
-    by_id = {s.id: s for s in sections}
+    by_id: dict[str, Section] | None = None
     open_chain: list[Section] = []
     for section in sections:
         start = section.span[0]
-        if section.parent is None:  # (a top-level section closes every open one)
-            while open_chain:
-                object.__setattr__(open_chain.pop(), "end", start)
-        elif not open_chain or open_chain[-1].id != section.parent:
+        parent = section.parent
+        # each open section is an ancestor of those above it: when the parent
+        # is open, those above it are closed (a top-level section closes all)
+        at = len(open_chain) - 1
+        while at >= 0 and open_chain[at].id != parent:
+            at -= 1
+        if at < 0 and parent is not None:  # (the parent is closed: by ancestry)
+            by_id = by_id or {s.id: s for s in sections}
             ancestors = _ancestors(section, by_id)
             while open_chain and open_chain[-1].id not in ancestors:
+                object.__setattr__(open_chain.pop(), "end", start)
+        else:
+            while len(open_chain) > at + 1:
                 object.__setattr__(open_chain.pop(), "end", start)
         open_chain.append(section)
     for section in open_chain:

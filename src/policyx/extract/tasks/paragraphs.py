@@ -114,12 +114,19 @@ class SectionIndex:
 
     def __init__(self, sections: tuple[Section, ...], text: str) -> None:
         self.text = text
+        self.sections = sections
         self.headings = [s for s in sections if s.kind == "heading"]
-        self.by_id = {s.id: s for s in sections}
         self.at_marker = {s.span[0]: s for s in self.headings}
-        self.starts = [s.span[0] for s in self.headings]
         self.parents = {s.parent for s in sections if s.parent}
         self.outside = Spans((s.span[0], s.end) for s in sections if s.kind in ("box", "appendix"))
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Section]:
+        return {s.id: s for s in self.sections}
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        return [s.span[0] for s in self.headings]
 
     def innermost(self, offset: int) -> Section | None:
         i = bisect.bisect_right(self.starts, offset) - 1
