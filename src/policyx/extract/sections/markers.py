@@ -110,18 +110,9 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
     # (offsets that are equal share one int: a plan of many headings keeps them all)
     marker_end = line.start + rest_start
     title_start = marker_end + offset if offset else marker_end
-    return Candidate(
-        rule=rule,
-        line=line,
-        marker_start=line.start + marker_start if marker_start else line.start,
-        marker_end=marker_end,
-        number=number,
-        title=title,
-        title_start=title_start,
-        title_end=title_start + len(title),
-        run_in=run_in,
-        body_start=body_start,
-        label=label,
+    return Candidate(  # (by position, in the order of its fields: one for every heading of a plan)
+        rule, line, line.start + marker_start if marker_start else line.start, marker_end, number,
+        title, title_start, title_start + len(title), run_in, body_start, label,
     )
 
 

@@ -3,7 +3,7 @@ whether a line after a box continues the box or the body."""
 
 from __future__ import annotations
 
-import sys
+import functools
 from dataclasses import dataclass, field
 
 from policyx.extract.sections.markers import Candidate
@@ -135,7 +135,12 @@ def numbering_issue(cand: Candidate, previous: OpenHeading | None, last_before: 
         what = f"follows number {previous.number} (gap)"
     return Issue(
         code="section-numbering",
-        message=sys.intern(f"section {cand.label} {what}"),  # (a plan repeats a few of them many times)
+        message=_numbering_message(cand.label, what),
         line=cand.file_line,
         span=(cand.marker_start, cand.marker_end),
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _numbering_message(label: str, what: str) -> str:
+    return f"section {label} {what}"  # (one copy of each: a plan repeats a few of them many times)

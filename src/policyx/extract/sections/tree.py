@@ -255,6 +255,7 @@ def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
     those of the chain that are not its ancestors (linear in the plan's
     sections). The sections have not left the reader yet, so their ``end``
     is set in place instead of copying each of them."""
+    set_end = Section.__dict__["end"].__set__  # (the slot itself: the sections are not out yet)
     by_id: dict[str, Section] | None = None
     open_chain: list[Section] = []
     for section in sections:
@@ -269,11 +270,11 @@ def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
             by_id = by_id or {s.id: s for s in sections}
             ancestors = _ancestors(section, by_id)
             while open_chain and open_chain[-1].id not in ancestors:
-                object.__setattr__(open_chain.pop(), "end", start)
+                set_end(open_chain.pop(), start)
         else:
             while len(open_chain) > at + 1:
-                object.__setattr__(open_chain.pop(), "end", start)
+                set_end(open_chain.pop(), start)
         open_chain.append(section)
     for section in open_chain:
-        object.__setattr__(section, "end", text_end)
+        set_end(section, text_end)
     return sections
