@@ -136,6 +136,8 @@ class _Finisher:
     next_document: int = 0  # the first of document_starts not yet passed
     standing: list[DepartmentRef] = field(default_factory=list)
     counters: dict[str, int] = field(default_factory=dict)
+    current_key: str = ""
+    current_count: int = 0
     unknown: dict[str, int] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
 
@@ -168,8 +170,7 @@ class _Finisher:
         if clause is not None and clause.standing:
             self.standing = list(clause.standing)
         section_id = unit.section.id if unit.section else None
-        key = section_id or ""
-        number = self.counters[key] = self.counters.get(key, 0) + 1
+        number = self._number(section_id or "")
         title, title_span, words, span = self._words(unit, start, end)
         heading = unit.at_marker
         line = heading.line if heading is not None and heading.span[0] == start else self.norm.line_of(start)
@@ -186,6 +187,15 @@ class _Finisher:
             implementers=self._implementers(own, clause),
             clause=clause, subclauses=subclauses, rule=unit.clause.rule if unit.clause else unit.rule,
         )
+
+    def _number(self, key: str) -> int:
+        """The task's number in its section (tasks come section by section: the
+        count of the section before is put away only when another begins)."""
+        if key != self.current_key:
+            self.counters[self.current_key] = self.current_count
+            self.current_key, self.current_count = key, self.counters.get(key, 0)
+        self.current_count += 1
+        return self.current_count
 
     def _words(self, unit: Unit, start: int, end: int) -> tuple[str, tuple[int, int], str, tuple[int, int]]:
         """The task's title, title span, words and span; a task named by its

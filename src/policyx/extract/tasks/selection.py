@@ -19,7 +19,9 @@ from policyx.rules.tasks import TaskRules
 
 def counts(units: list[Unit], attributed: bool) -> Counter:
     """How many tasks each section's own text holds (with clauses, where the plan has them)."""
-    return Counter(u.section.id for u in units if u.section is not None and (u.clause is not None or not attributed))
+    if attributed:
+        return Counter(u.section.id for u in units if u.clause is not None and u.section is not None)
+    return Counter(u.section.id for u in units if u.section is not None)
 
 
 def task_styles(units: list[Unit], index: SectionIndex) -> set[str]:

@@ -94,8 +94,13 @@ class UnitBuilder:
                     self._attach_block(clause)
                 i = last + 1
                 continue
-            if not self.paragraphs[i].attribution_only:
-                self._paragraph(i, self.paragraphs[i])
+            para = self.paragraphs[i]
+            if para.attribution_only:
+                pass
+            elif para.clauses:
+                self._paragraph(i, para)
+            elif has_words(self.text, para.start, para.end):
+                self._rest(i, para, para.start, ())  # (what _paragraph does with a paragraph without clauses)
             i += 1
         return self.units
 
@@ -139,7 +144,7 @@ class UnitBuilder:
         elif has_words(text, position, para.end):
             self._rest(i, para, position, nested)
 
-    def _rest(self, i: int, para: Paragraph, position: int, nested: list[FoundClause]) -> None:
+    def _rest(self, i: int, para: Paragraph, position: int, nested: list[FoundClause] | tuple[()]) -> None:
         """Words after the last clause, or a paragraph with none: a task without
         a clause, or words leading up to a clause further on — unless they hold
         an attribution in prose ("成立由省科技部门牵头…")."""
@@ -150,7 +155,7 @@ class UnitBuilder:
         section = heading if heading is not None and heading.kind == "heading" and position == heading.span[0] \
             and position < heading.end else self.index.innermost(position)
         self.units.append(Unit(position, para.end, prose, [c for c in nested if c is not prose] if nested else (),
-                               section, starts_paragraph=starts, at_marker=heading, rule="task.unattributed", para=i))
+                               section, None, starts, heading, "task.unattributed", i))  # (by position: title_span …)
 
     def gather(self, i: int, start: int) -> int:
         """Where a unit that starts paragraph ``i`` really starts: further back
