@@ -298,6 +298,11 @@ class Normalized:
         self._lines = None
 
     @property
+    def lines_are_the_files(self) -> bool:
+        """True when each working line is the file's line of the same number, at the same offsets."""
+        return self._starts is None and self._line_starts is self._file_line_starts
+
+    @property
     def line_count(self) -> int:
         return len(self._file_line_starts)
 

@@ -65,6 +65,7 @@ class TreeReader:
 
     def __post_init__(self) -> None:
         self.lines = list(self.norm.lines())
+        self.lines_are_the_files = self.norm.lines_are_the_files  # (a heading's file line is its line's number)
         self.body = Outline()
         self.body_ids: list[int] = []  # section indices parallel to body.stack
         self.box: Box | None = None
@@ -105,7 +106,7 @@ class TreeReader:
             return
         cand = match_marker(line, self.rules)
         if cand is not None:
-            cand.file_line = self.norm.line_of(cand.marker_start)
+            cand.file_line = line.number if self.lines_are_the_files else self.norm.line_of(cand.marker_start)
         if self._in_attachment_list(line, cand) or (self.contents.inside and self.contents.holds(cand, text)):
             return
         if cand is None:

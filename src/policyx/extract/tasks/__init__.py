@@ -162,31 +162,35 @@ class _Finisher:
         start, end = unit.start, unit.end
         while end > start and text[end - 1].isspace():
             end -= 1
-        clause, subclauses = self._clauses(unit)
-        own = [clause] if clause else list(subclauses)
-        while self.next_document < len(self.document_starts) and self.document_starts[self.next_document] <= start:
-            self.next_document += 1
-            self.standing = []  # a standing clause holds within its own document
-        if clause is not None and clause.standing:
-            self.standing = list(clause.standing)
+        if self.next_document < len(self.document_starts):
+            self._pass_documents(start)
         section_id = unit.section.id if unit.section else None
         number = self._number(section_id or "")
+        task_id = f"{section_id}.{number}" if section_id else str(number)
         title, title_span, words, span = self._words(unit, start, end)
         heading = unit.at_marker
         line = heading.line if heading is not None and heading.span[0] == start else self.norm.line_of(start)
+        if unit.clause is None and not unit.subclauses and not self.standing:  # (most items of a plan without clauses)
+            self._note([], None, title, line, span)
+            return Task(id=task_id, section=section_id, title=title, text=words, line=line, span=span,
+                        title_span=title_span, rule=unit.rule)
+        clause, subclauses = self._clauses(unit)
+        own = [clause] if clause else list(subclauses)
+        if clause is not None and clause.standing:
+            self.standing = list(clause.standing)
         self._note(own, clause, title, line, span)
-        if not own and not self.standing:  # (most items of a plan without clauses)
-            return Task(id=f"{section_id}.{number}" if section_id else str(number), section=section_id, title=title,
-                        text=words, line=line, span=span, title_span=title_span, rule=unit.rule)
         return Task(
-            id=f"{section_id}.{number}" if section_id else str(number),
-            section=section_id, title=title, text=words, line=line, span=span,
-            title_span=title_span,
+            id=task_id, section=section_id, title=title, text=words, line=line, span=span, title_span=title_span,
             lead=_dedupe(r for c in own for r in c.lead) if own else (),
             participants=_dedupe(r for c in own for r in c.participants) if own else (),
-            implementers=self._implementers(own, clause),
+            implementers=self._implementers(own, clause) if own or self.standing else (),
             clause=clause, subclauses=subclauses, rule=unit.clause.rule if unit.clause else unit.rule,
         )
+
+    def _pass_documents(self, start: int) -> None:
+        while self.next_document < len(self.document_starts) and self.document_starts[self.next_document] <= start:
+            self.next_document += 1
+            self.standing = []  # a standing clause holds within its own document
 
     def _number(self, key: str) -> int:
         """The task's number in its section (tasks come section by section: the
