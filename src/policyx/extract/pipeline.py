@@ -200,14 +200,14 @@ def extract_text(
 _SPAN_FIELDS = ("span", "title_span", "value_span", "sentence_span")
 _OFFSET_FIELDS = ("body_start", "end")
 _SPAN, _OFFSET, _NESTED = 0, 1, 2
-_PLANS: dict[type, tuple[tuple[str, int], ...] | None] = {}
+_PLANS: dict[type, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None] = {}
 _PLAIN = (str, int, float, bool, type(None), Decimal)
 
 
-def _plan(cls: type) -> tuple[tuple[str, int], ...] | None:
-    """For a model class, each field with what offsets it may hold — not the
-    fields its annotations make words or numbers alone; None for anything
-    else (worked out once per class)."""
+def _plan(cls: type) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """For a model class, the names of its span fields, of its offset fields
+    and of the fields that may hold items — not those its annotations make
+    words or numbers alone; None for anything else (worked out once per class)."""
     if cls not in _PLANS:
         if not dataclasses.is_dataclass(cls):
             _PLANS[cls] = None
@@ -216,10 +216,11 @@ def _plan(cls: type) -> tuple[tuple[str, int], ...] | None:
             hints = typing.get_type_hints(cls)
         except Exception:  # noqa: BLE001 - unreadable annotations: every field is looked at
             hints = {}
-        kinds = ((f.name, _SPAN if f.name in _SPAN_FIELDS else _OFFSET if f.name in _OFFSET_FIELDS else _NESTED)
-                 for f in dataclasses.fields(cls))
-        _PLANS[cls] = tuple((name, kind) for name, kind in kinds
-                            if kind != _NESTED or name not in hints or not _plain_hint(hints[name]))
+        kinds = [(f.name, _SPAN if f.name in _SPAN_FIELDS else _OFFSET if f.name in _OFFSET_FIELDS else _NESTED)
+                 for f in dataclasses.fields(cls)]
+        _PLANS[cls] = tuple(tuple(name for name, k in kinds if k == kind
+                                  and (kind != _NESTED or name not in hints or not _plain_hint(hints[name])))
+                            for kind in (_SPAN, _OFFSET, _NESTED))
     return _PLANS[cls]
 
 
@@ -245,23 +246,41 @@ def _mapped(item, norm: Normalized, memo: dict[int, object], span=None):
     if isinstance(item, tuple):
         if not item or type(item[0]) in _PLAIN:
             return item  # the model's tuples hold one kind of thing: words, numbers, or items
-        out = [_mapped(x, norm, memo, span) for x in item]
+        out = [memo.get(id(x)) or _mapped_item(x, norm, memo, span) for x in item]
         return tuple(out) if any(map(operator.is_not, out, item)) else item
+    return memo.get(id(item)) or _mapped_item(item, norm, memo, span)
+
+
+def _mapped_item(item, norm: Normalized, memo: dict[int, object], span):
+    """:func:`_mapped` of an item that is not a tuple, not mapped before."""
     plan = _PLANS[type(item)] if type(item) in _PLANS else _plan(type(item))
     if plan is None:
         return item
-    done = memo.get(id(item))
-    if done is not None:
-        return done
     changes = {}
-    for name, kind in plan:
+    spans, offsets, nested = plan
+    for name in spans:
         value = getattr(item, name)
-        if kind == _SPAN and type(value) is tuple and len(value) == 2 and type(value[0]) is int and type(value[1]) is int:
+        if type(value) is tuple and len(value) == 2 and type(value[0]) is int and type(value[1]) is int:
             new = span(*value) if value != (0, 0) else value  # (the common case of _mapped_field, in line)
-        elif kind == _NESTED and type(value) in _PLAIN:
-            continue  # words, a number: no offset (most fields; not worth a call)
+        elif value is None:
+            continue
         else:
-            new = _mapped_field(item, name, kind, value, norm, memo, span)
+            new = _mapped_field(item, name, _SPAN, value, norm, memo, span)
+        if new != value:
+            changes[name] = new
+    for name in offsets:
+        value = getattr(item, name)
+        if type(value) is int and (name != "end" or isinstance(item, Section)):
+            new = span(value, value)[0]  # (as _mapped_field maps it)
+        else:
+            new = _mapped_field(item, name, _OFFSET, value, norm, memo, span)
+        if new is not value and new != value:
+            changes[name] = new
+    for name in nested:
+        value = getattr(item, name)
+        if type(value) in _PLAIN or type(value) is tuple and (not value or type(value[0]) in _PLAIN):
+            continue  # words, a number, no items: no offset (most such fields; not worth a call)
+        new = _mapped(value, norm, memo, span)
         if new is not value and new != value:
             changes[name] = new
     done = memo[id(item)] = replaced(item, **changes) if changes else item
@@ -270,8 +289,6 @@ def _mapped(item, norm: Normalized, memo: dict[int, object], span=None):
 
 def _mapped_field(item, name: str, kind: int, value, norm: Normalized, memo: dict[int, object], span):
     """One field's value in the original's offsets (``value`` itself when it holds none)."""
-    if kind == _NESTED and type(value) in _PLAIN:
-        return value
     if kind == _SPAN and isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
         return norm.original_span(*value) if value != (0, 0) else value
     if kind == _OFFSET and (name == "end" and isinstance(item, Section) or name != "end" and isinstance(value, int)):
