@@ -56,6 +56,10 @@ def _bigrams(groups: list[list[Task]], body: tuple[Task, ...]) -> tuple[list, li
     return rows, pairs
 
 
+# the widths of a count's field (bits), with memoryview's format for an unsigned number that wide
+_FIELDS = (("B", 8), ("H", 16), ("I", 32), ("Q", 64))
+
+
 class _SharedBigrams:
     """How many of a sub-task's bigrams each body task holds, for every body
     task in one sum: each bigram of the rows is a number with a field of bits
@@ -66,7 +70,8 @@ class _SharedBigrams:
     def __init__(self, body_pairs: list, row_grams: list[set]) -> None:
         wanted = set().union(*row_grams)
         self.tasks = len(body_pairs)
-        self.format, width = ("H", 16) if max(map(len, row_grams)) < 1 << 16 else ("Q", 64)
+        most = max(map(len, row_grams))
+        self.format, width = next((f, w) for f, w in _FIELDS if most < 1 << w)
         self.size = self.tasks * width // 8
         fields: dict = {}
         for j, pairs in enumerate(body_pairs):
