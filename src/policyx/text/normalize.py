@@ -115,10 +115,12 @@ def _soft_breaks(working: str, norm: "Normalized") -> str:
               if source[m.start():m.end()].isspace()]  # real spaces, not blanked web noise
     if not breaks:
         return working
-    chars = list(working)
-    for position in breaks:
-        chars[position] = "\n"
-    return "".join(chars)
+    pieces, last = [], 0
+    for position in breaks:  # (each break replaces one space: the text keeps its length)
+        pieces += (working[last:position], "\n")
+        last = position + 1
+    pieces.append(working[last:])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
