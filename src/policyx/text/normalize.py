@@ -173,8 +173,8 @@ def _edit(text: str, starts: list[int] | None, ends: list[int] | None, edits: Se
     """Apply ``(start, end, replacement)`` edits (sorted, not overlapping) to
     ``text``, carrying the map to the original along."""
     if starts is None or ends is None:
-        starts = list(range(len(text)))
         ends = list(range(1, len(text) + 1))
+        starts = [0, *ends[:-1]] if text else []  # (the same numbers: made once, not twice, for every character)
     pieces: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []
