@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import gc
 import hashlib
-import operator
-import types
-import typing
-from decimal import Decimal
 from pathlib import Path
 
 from policyx.text.corpus import CorpusEntry, resolve
 from policyx.extract.baselines import split_baselines
 from policyx.extract.deadlines import deadline_hits
+from policyx.extract.offsets import to_original_offsets
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
-from policyx.model import Document, DocumentInfo, Section, replaced
+from policyx.model import Document, DocumentInfo
 from policyx.text.noise import NoiseRule
 from policyx.text.normalize import Normalized
 from policyx.text.reader import SourceText, read_source
@@ -195,103 +191,6 @@ def extract_text(
         origins=tuple(origins),
     )
     return to_original_offsets(document, norm) if norm.edited else document
-
-
-_SPAN_FIELDS = ("span", "title_span", "value_span", "sentence_span")
-_OFFSET_FIELDS = ("body_start", "end")
-_SPAN, _OFFSET, _NESTED = 0, 1, 2
-_PLANS: dict[type, tuple[tuple[str, int], ...] | None] = {}
-_PLAIN = (str, int, float, bool, type(None), Decimal)
-
-
-def _plan(cls: type) -> tuple[tuple[str, int], ...] | None:
-    """For a model class, each field with what offsets it may hold — not the
-    fields its annotations make words or numbers alone; None for anything
-    else (worked out once per class)."""
-    if cls not in _PLANS:
-        if not dataclasses.is_dataclass(cls):
-            _PLANS[cls] = None
-            return None
-        try:
-            hints = typing.get_type_hints(cls)
-        except Exception:  # noqa: BLE001 - unreadable annotations: every field is looked at
-            hints = {}
-        kinds = ((f.name, _SPAN if f.name in _SPAN_FIELDS else _OFFSET if f.name in _OFFSET_FIELDS else _NESTED)
-                 for f in dataclasses.fields(cls))
-        _PLANS[cls] = tuple((name, kind) for name, kind in kinds
-                            if kind != _NESTED or name not in hints or not _plain_hint(hints[name]))
-    return _PLANS[cls]
-
-
-def _plain_hint(hint) -> bool:
-    """Whether an annotation admits only words and numbers ("str | None", "tuple[str, ...]")."""
-    if hint in _PLAIN:
-        return True
-    origin = typing.get_origin(hint)
-    if origin is typing.Literal:
-        return all(type(a) in _PLAIN for a in typing.get_args(hint))
-    if origin in (typing.Union, types.UnionType, tuple):
-        return all(a is Ellipsis or _plain_hint(a) for a in typing.get_args(hint))
-    return False
-
-
-def _mapped(item, norm: Normalized, memo: dict[int, object], span=None):
-    """An extracted item with its working-copy offsets turned into the
-    original's; the item itself when nothing in it moves. ``memo``: the items
-    mapped so far, by identity (a department is often shared by a task and its
-    clause: mapped once); ``span``: ``norm.original_span``, or the same map
-    looked up without its checks (:meth:`Normalized.span_map`)."""
-    span = span or norm.span_map()
-    if isinstance(item, tuple):
-        if not item or type(item[0]) in _PLAIN:
-            return item  # the model's tuples hold one kind of thing: words, numbers, or items
-        out = [_mapped(x, norm, memo, span) for x in item]
-        return tuple(out) if any(map(operator.is_not, out, item)) else item
-    plan = _PLANS[type(item)] if type(item) in _PLANS else _plan(type(item))
-    if plan is None:
-        return item
-    done = memo.get(id(item))
-    if done is not None:
-        return done
-    changes = {}
-    for name, kind in plan:
-        value = getattr(item, name)
-        if kind == _SPAN and type(value) is tuple and len(value) == 2 and type(value[0]) is int and type(value[1]) is int:
-            new = span(*value) if value != (0, 0) else value  # (the common case of _mapped_field, in line)
-        elif kind == _NESTED and type(value) in _PLAIN:
-            continue  # words, a number: no offset (most fields; not worth a call)
-        else:
-            new = _mapped_field(item, name, kind, value, norm, memo, span)
-        if new is not value and new != value:
-            changes[name] = new
-    done = memo[id(item)] = replaced(item, **changes) if changes else item
-    return done
-
-
-def _mapped_field(item, name: str, kind: int, value, norm: Normalized, memo: dict[int, object], span):
-    """One field's value in the original's offsets (``value`` itself when it holds none)."""
-    if kind == _NESTED and type(value) in _PLAIN:
-        return value
-    if kind == _SPAN and isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
-        return norm.original_span(*value) if value != (0, 0) else value
-    if kind == _OFFSET and (name == "end" and isinstance(item, Section) or name != "end" and isinstance(value, int)):
-        return norm.original_span(value, value)[0]
-    if isinstance(value, tuple) or _plan(type(value)) is not None:
-        return _mapped(value, norm, memo, span)
-    return value
-
-
-def to_original_offsets(document: Document, norm: Normalized) -> Document:
-    """Every span and offset of a document read from an edited working copy
-    (entities decoded, glosses deleted, headings split off), in the original."""
-    memo: dict[int, object] = {}  # (the document holds every item while it lives: an id is not reused)
-    return dataclasses.replace(
-        document,
-        sections=_mapped(document.sections, norm, memo), tasks=_mapped(document.tasks, norm, memo),
-        targets=_mapped(document.targets, norm, memo), baselines=_mapped(document.baselines, norm, memo),
-        tables=_mapped(document.tables, norm, memo),
-        warnings=_mapped(document.warnings, norm, memo),
-    )
 
 
 def read_plan(name_or_path: str | Path) -> tuple[SourceText, Path | None, CorpusEntry | None]:

@@ -115,10 +115,12 @@ def _soft_breaks(working: str, norm: "Normalized") -> str:
               if source[m.start():m.end()].isspace()]  # real spaces, not blanked web noise
     if not breaks:
         return working
-    chars = list(working)
-    for position in breaks:
-        chars[position] = "\n"
-    return "".join(chars)
+    pieces, last = [], 0
+    for position in breaks:  # (each break replaces one space: the text keeps its length)
+        pieces += (working[last:position], "\n")
+        last = position + 1
+    pieces.append(working[last:])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +173,8 @@ def _edit(text: str, starts: list[int] | None, ends: list[int] | None, edits: Se
     """Apply ``(start, end, replacement)`` edits (sorted, not overlapping) to
     ``text``, carrying the map to the original along."""
     if starts is None or ends is None:
-        starts = list(range(len(text)))
         ends = list(range(1, len(text) + 1))
+        starts = [0, *ends[:-1]] if text else []  # (the same numbers: made once, not twice, for every character)
     pieces: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []

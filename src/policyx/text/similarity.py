@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import math
 import operator
+import sys
 from collections import Counter
+from itertools import chain
+from typing import Iterable
 
 import regex
 
 _HAN = regex.compile(r"\p{Han}+")
+# UTF-16 in the machine's byte order: four bytes of it, two code units, read as one number
+_UNITS = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
 
 
 def bigrams(text: str) -> Counter:
@@ -28,6 +33,34 @@ def distinct_bigrams(text: str) -> set[str]:
     for run in _HAN.findall(text):
         grams.update(map(operator.add, run, run[1:]))
     return grams
+
+
+def distinct_bigram_codes(text: str) -> set[int] | None:
+    """:func:`distinct_bigrams` as numbers, each the bigram's two characters
+    read as one (made in C, where a string is made for each bigram); None
+    when a Han run holds a character outside the Basic Multilingual Plane
+    (two UTF-16 units: a pair of units is then no bigram)."""
+    runs = "\0".join(_HAN.findall(text))  # (one text to read the pairs of: a pair with a NUL is no bigram)
+    units = runs.encode(_UNITS)
+    if len(units) != 2 * len(runs):
+        return None
+    return {code for code in set(_pair_codes(units)) if code & 0xFFFF and code >> 16}
+
+
+def neighbour_codes(text: str) -> Iterable[int] | None:
+    """Each character of ``text`` with the next, numbered as
+    :func:`distinct_bigram_codes` numbers a bigram; None when the text holds
+    a character outside the Basic Multilingual Plane."""
+    units = text.encode(_UNITS)
+    return _pair_codes(units) if len(units) == 2 * len(text) else None
+
+
+def _pair_codes(units: bytes) -> Iterable[int]:
+    """Each code unit of ``units`` with the next as one number: the pairs
+    starting at even units, then those starting at odd ones."""
+    count = len(units) // 2
+    view = memoryview(units)
+    return chain(view[:4 * (count // 2)].cast("I"), view[2:2 + 4 * ((count - 1) // 2)].cast("I"))
 
 
 def squared_norm(grams: Counter) -> float:
@@ -46,9 +79,6 @@ def cosine(a: Counter, b: Counter, norms: tuple[float, float] | None = None) -> 
 
 def char_grams(text: str) -> Counter:
     """Characters and character bigrams of a short text (a title)."""
-    grams = Counter(text)  # (characters counted in C, white space then dropped)
-    for space in [ch for ch in grams if ch.isspace()]:
-        del grams[space]
-    for run in _HAN.findall(text):
-        grams.update(map(operator.add, run, run[1:]))
-    return grams
+    runs = _HAN.findall(text)
+    # characters but white space, then bigrams, in order of first appearance: all counted in one call, in C
+    return Counter(chain("".join(text.split()), *(map(operator.add, run, run[1:]) for run in runs)))

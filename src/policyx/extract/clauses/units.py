@@ -48,19 +48,20 @@ def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) ->
     return pieces
 
 
-_MARKS: dict[tuple, tuple[re.Pattern, re.Pattern] | None] = {}
+# by separators: the brackets they were made for (the rules' own objects) and the searches
+_MARKS: dict[regex.Pattern, tuple[object, object, tuple[re.Pattern, re.Pattern] | None]] = {}
 
 
 def _marks(separators: regex.Pattern, openers, closers) -> tuple[re.Pattern, re.Pattern] | None:
     """Searches for a bracket and for a character a separator can be (one
     its matches start with); None when those are not known."""
-    key = (separators, tuple(openers), tuple(closers))
-    if key not in _MARKS:
+    found = _MARKS.get(separators)
+    if found is None or found[0] is not openers or found[1] is not closers:
         firsts = first_chars(separators.pattern, separators.flags)
         brackets = {c for c in (*openers, *closers) if len(c) == 1}
-        _MARKS[key] = (None if not firsts or len(brackets) < len(openers) + len(closers)
-                       else (any_char(frozenset(brackets)), any_char(firsts)))
-    return _MARKS[key]
+        found = _MARKS[separators] = (openers, closers, None if not firsts or len(brackets) < len(openers) + len(closers)
+                                      else (any_char(frozenset(brackets)), any_char(firsts)))
+    return found[2]
 
 
 def _office(name: str, registry: DepartmentRegistry) -> bool:

@@ -4,12 +4,15 @@ body task takes from its rows, and where the two disagree."""
 from __future__ import annotations
 
 import operator
-from collections import Counter, defaultdict
-from itertools import chain
+import sys
 
 from policyx.extract.tables.cells import ParsedTable
 from policyx.model import Clause, DepartmentRef, Issue, Task, replaced
-from policyx.text.similarity import char_grams, cosine, distinct_bigrams, squared_norm
+from policyx.text.similarity import (
+    char_grams, cosine, distinct_bigram_codes, distinct_bigrams, neighbour_codes, squared_norm,
+)
+
+CANDIDATES = 12  # body tasks scored for a sub-task: those sharing most of its bigrams
 
 
 def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
@@ -19,21 +22,71 @@ def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
     score = 0.4 · title similarity (cosine of characters and bigrams) + 0.6 ·
     the share of the rows' distinct bigrams found in the body task's text; no
     link under 0.45; a row whose title the body task's text holds word for word
-    is linked to it.  Candidates come from an index of the body's bigrams, so
-    the work grows with the text, not with rows × tasks.
+    is linked to it.  Candidates are the body tasks sharing most bigrams with
+    the rows (the earlier first among equals), counted for all body tasks at
+    once (:class:`_SharedBigrams`), so the work grows with the text, not with
+    rows × tasks.
     """
     groups = _sub_task_rows(tasks)
     if not groups or not body:
         return list(tasks)
-    row_grams = [distinct_bigrams("".join(t.text for t in group)) for group in groups]
-    index = _bigram_index(body, set().union(*row_grams))
+    row_grams, body_pairs = _bigrams(groups, body)
+    shared = _SharedBigrams(body_pairs, row_grams)
     body_titles = _TitleGrams(body)
     linked = []
     for group, grams in zip(groups, row_grams):
-        best = _restated_body_task(group, grams, body, index, body_titles)
+        best = _restated_body_task(group, len(grams), body, shared.most(grams), body_titles)
         target = body[best].id if best is not None else None
         linked.extend(replaced(t, restates=target) for t in group)
     return linked
+
+
+def _bigrams(groups: list[list[Task]], body: tuple[Task, ...]) -> tuple[list, list]:
+    """The distinct bigrams of each sub-task's rows, and each body task's
+    characters with their next: as numbers (:func:`distinct_bigram_codes`),
+    or as strings where a text holds a character outside the Basic
+    Multilingual Plane."""
+    texts = ["".join(t.text for t in group) for group in groups]
+    rows = [distinct_bigram_codes(text) for text in texts]
+    pairs = [neighbour_codes(b.text) for b in body]
+    if any(r is None for r in rows) or any(p is None for p in pairs):
+        # every pair of neighbours, not only those of Han runs: a wanted bigram is two Han
+        # characters, which stand in one run wherever they are neighbours
+        return [distinct_bigrams(text) for text in texts], [map(operator.add, b.text, b.text[1:]) for b in body]
+    return rows, pairs
+
+
+# the widths of a count's field (bits), with memoryview's format for an unsigned number that wide
+_FIELDS = (("B", 8), ("H", 16), ("I", 32), ("Q", 64))
+
+
+class _SharedBigrams:
+    """How many of a sub-task's bigrams each body task holds, for every body
+    task in one sum: each bigram of the rows is a number with a field of bits
+    per body task, 1 in the fields of the tasks holding it; the sum over a
+    sub-task's bigrams holds each task's count in its field (a count is at
+    most the sub-task's number of bigrams, which the fields are wide enough for)."""
+
+    def __init__(self, body_pairs: list, row_grams: list[set]) -> None:
+        wanted = set().union(*row_grams)
+        self.tasks = len(body_pairs)
+        most = max(map(len, row_grams))
+        self.format, width = next((f, w) for f, w in _FIELDS if most < 1 << w)
+        self.size = self.tasks * width // 8
+        fields: dict = {}
+        for j, pairs in enumerate(body_pairs):
+            bit = 1 << (width * j)
+            for gram in wanted.intersection(pairs):
+                fields[gram] = fields.get(gram, 0) | bit
+        self.fields = fields
+
+    def most(self, grams: set) -> list[tuple[int, int]]:
+        """``(position, count)`` of the CANDIDATES body tasks sharing most of
+        ``grams``, most first, in body order among equals (none sharing none)."""
+        total = sum(filter(None, map(self.fields.get, grams)))
+        counts = memoryview(total.to_bytes(self.size, sys.byteorder)).cast(self.format)
+        held = sorted(filter(counts.__getitem__, range(self.tasks)), key=counts.__getitem__, reverse=True)
+        return [(j, counts[j]) for j in held[:CANDIDATES]]
 
 
 class _TitleGrams(dict):
@@ -61,30 +114,16 @@ def _sub_task_rows(tasks: list[Task]) -> list[list[Task]]:
     return groups
 
 
-def _bigram_index(body: tuple[Task, ...], wanted: set[str]) -> dict[str, list[int]]:
-    """Each bigram of the body tasks' texts that is ``wanted`` (one of the
-    table rows': no other is looked up), with the tasks (by position) holding it."""
-    index: defaultdict[str, list[int]] = defaultdict(list)
-    for j, b in enumerate(body):
-        # every pair of neighbours, not only those of Han runs: a wanted bigram is two Han
-        # characters, which stand in one run wherever they are neighbours
-        for gram in wanted.intersection(map(operator.add, b.text, b.text[1:])):
-            index[gram].append(j)
-    return index
-
-
-def _restated_body_task(group: list[Task], grams: set[str], body: tuple[Task, ...], index: dict[str, list[int]],
+def _restated_body_task(group: list[Task], grams: int, body: tuple[Task, ...], candidates: list[tuple[int, int]],
                         body_titles: _TitleGrams) -> int | None:
     """The position of the body task a sub-task's rows restate (scored as in
-    ``link_to_body``, among the 12 sharing most bigrams), or None under 0.45;
-    ``grams``: the distinct bigrams of the rows' text."""
-    shared = Counter(chain.from_iterable(filter(None, map(index.get, grams))))
+    ``link_to_body``, among its ``candidates``: positions and bigrams shared),
+    or None under 0.45; ``grams``: how many distinct bigrams the rows' text has."""
     title = char_grams(group[0].title)
     title_norm = squared_norm(title)
     best, best_score = None, 0.0
-    # (most_common(12) as its documentation defines it: sorted here, without its heap)
-    for j, count in sorted(shared.items(), key=operator.itemgetter(1), reverse=True)[:12]:
-        share = 0.6 * count / max(1, len(grams))
+    for j, count in candidates:
+        share = 0.6 * count / max(1, grams)
         named = len(group[0].title) >= 4 and group[0].title in body[j].text  # "一是健全举报制度" inside a task
         if max(0.4 * _COSINE_CEILING + share, 0.8 if named else 0.0) <= best_score:
             continue  # (even titles alike in every character would not score higher)
