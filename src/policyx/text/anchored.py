@@ -15,7 +15,7 @@ from typing import Iterator
 
 import regex
 
-from policyx.text.anchors import Anchors, first_chars
+from policyx.text.anchors import Anchors
 
 SAMPLE_STEP = 8
 
@@ -92,23 +92,8 @@ class AnchoredText:
         """The matches of ``pattern`` over the whole text, looked for only
         where ``anchors`` allow (everywhere when there are none), in the
         pieces of the text between ``stops``."""
-        if not anchors or _opens_with_one_char(pattern):
+        if not anchors:
             yield from pattern.finditer(self.text)
             return
         for start, end in self.windows(anchors, stops):
             yield from pattern.finditer(self.text, start, end)
-
-
-_ONE_CHAR: dict[regex.Pattern, bool] = {}
-
-
-def _opens_with_one_char(pattern: regex.Pattern) -> bool:
-    """Whether every match of ``pattern`` starts with one character: the
-    regex engine then looks for it itself, faster than the pieces holding an
-    anchor are found and searched one by one (not so where a match may start
-    with one of several: those run faster on the pieces)."""
-    found = _ONE_CHAR.get(pattern)
-    if found is None:
-        chars = first_chars(pattern.pattern, pattern.flags)
-        found = _ONE_CHAR[pattern] = chars is not None and len(chars) == 1
-    return found
