@@ -335,3 +335,23 @@ def test_articles_of_rules_sit_under_their_chapters():
                        "第二章 监督管理\n第三条 排污单位应当按照规定设置排污口。（市生态环境局负责）\n")
     assert [(s.id, s.marker, s.parent) for s in doc.sections] == [
         ("1", "第一章", None), ("1.1", "第一条", "1"), ("1.2", "第二条", "1"), ("2", "第二章", None), ("2.1", "第三条", "2")]
+
+
+def test_a_numbering_warning_repeated_past_the_limit_is_counted_in_one():
+    """tools/adversary.py's marker-lines: 200,000 lines of "一、总则" are one
+    problem (each repeats the number before it), listed REPEATS_LISTED times
+    and then counted with the lines they stand on, not 199,999 warnings. A
+    plan's different problems are each listed in full."""
+    from policyx.limits import REPEATS_LISTED
+
+    doc = extract_text("一、总则\n" * 30 + "二、甲\n（二）乙\n三、丙\n（五）丁\n")
+    numbering = [w for w in doc.warnings if w.code == "section-numbering"]
+    repeats = [w for w in numbering if w.message == "section 一、 repeats the previous number"]
+    assert [w.line for w in repeats] == list(range(2, 2 + REPEATS_LISTED))
+    assert [w.message for w in numbering[REPEATS_LISTED:-1]] == ["section (二) opens its level at 2; expected 1",
+                                                                 "section (五) opens its level at 5; expected 1 or 3"]
+    summary = numbering[-1]
+    assert summary.message == (f"section 一、 repeats the previous number: {29 - REPEATS_LISTED} more times, "
+                               f"not listed one by one (lines {2 + REPEATS_LISTED}–30)")
+    assert summary.line == 2 + REPEATS_LISTED and summary.span is None
+    assert len(doc.sections) == 34  # every heading is still read

@@ -13,6 +13,11 @@
   ``POLICYX_MAX_SIZE`` (``64MB``, ``1GB``, a number of bytes; ``0`` or
   ``none`` for no limit) or the command line's ``policyx --max-size SIZE``.
   ``policyx.extract_text`` takes whatever text it is given.
+- **Warnings that repeat.** The same heading-numbering warning, word for
+  word, is listed at most :data:`REPEATS_LISTED` times for a plan; the times
+  after are counted in one warning that says how many and between which lines
+  (a page of headings that all repeat "一、" is one problem, not 200,000 lines
+  of output). No real plan seen repeats one more than four times.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pathlib import Path
 from policyx.errors import InputError, PolicyxError
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+REPEATS_LISTED = 10
 ENVIRONMENT = "POLICYX_MAX_SIZE"
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
           "g": 1000**3, "gb": 1000**3, "gib": 1024**3}

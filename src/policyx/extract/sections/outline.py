@@ -112,8 +112,8 @@ def official_level(rule: MarkerRule, parent: Section | None, rule_of: dict[str, 
     return parent.level + 1
 
 
-def numbering_issue(cand: Candidate, previous: OpenHeading | None, last_before: int | None) -> Issue | None:
-    """A gap, a repeat or disorder in a heading's numbering, if any."""
+def numbering_problem(cand: Candidate, previous: OpenHeading | None, last_before: int | None) -> str | None:
+    """A gap, a repeat or disorder in a heading's numbering, if any, in words."""
     number = cand.number
     if number is None:
         return None
@@ -133,12 +133,40 @@ def numbering_issue(cand: Candidate, previous: OpenHeading | None, last_before: 
         what = f"comes after number {previous.number} (out of order)"
     else:
         what = f"follows number {previous.number} (gap)"
-    return Issue(
-        code="section-numbering",
-        message=_numbering_message(cand.label, what),
-        line=cand.file_line,
-        span=(cand.marker_start, cand.marker_end),
-    )
+    return _numbering_message(cand.label, what)
+
+
+@dataclass(slots=True)
+class NumberingWarnings:
+    """A plan's numbering problems as warnings (code section-numbering), in
+    reading order; the same words are listed at most ``listed`` times, the
+    rest counted in one warning at the end with the lines they stand on: a
+    page of 200,000 headings "一、" each repeating the last is one problem to
+    fix, not 200,000 to read (and not 200,000 items to make)."""
+
+    listed: int
+    issues: list[Issue] = field(default_factory=list)
+    times: dict[str, int] = field(default_factory=dict)
+    unlisted: dict[str, list[int]] = field(default_factory=dict)  # words -> [count, first line, last line]
+
+    def add(self, message: str, cand: Candidate) -> None:
+        times = self.times[message] = self.times.get(message, 0) + 1
+        if times <= self.listed:
+            self.issues.append(Issue(code="section-numbering", message=message, line=cand.file_line,
+                                     span=(cand.marker_start, cand.marker_end)))
+            return
+        unlisted = self.unlisted.get(message)
+        if unlisted is None:
+            self.unlisted[message] = [1, cand.file_line, cand.file_line]
+        else:
+            unlisted[0] += 1
+            unlisted[2] = cand.file_line
+
+    def summaries(self) -> list[Issue]:
+        return [Issue(code="section-numbering", line=first,
+                      message=f"{message}: {count:,} more time{'s' if count > 1 else ''}, not listed one by one "
+                              f"(lines {first}–{last})")
+                for message, (count, first, last) in self.unlisted.items()]
 
 
 @functools.lru_cache(maxsize=1024)

@@ -33,9 +33,11 @@ from policyx.extract.sections.outline import (
     Box,
     Outline,
     belongs_to_box,
-    numbering_issue,
+    NumberingWarnings,
+    numbering_problem,
     official_level,
 )
+from policyx.limits import REPEATS_LISTED
 from policyx.model import Issue, Section
 from policyx.rules import RuleSet
 from policyx.text.normalize import Line, Normalized
@@ -74,6 +76,7 @@ class TreeReader:
         self.in_attachment_list = False
         self.child_count: dict[int | None, int] = {}
         self.used_ids: set[str] = set()
+        self.numbering = NumberingWarnings(REPEATS_LISTED, self.issues)
         self.rule_of = {m.style: m for m in self.rules.markers}
         # a plan without the characters of a 目录 or of a list of attachments is not asked about them per line
         requires = self.rules.requires
@@ -84,6 +87,7 @@ class TreeReader:
         for index, line in enumerate(self.lines):
             self._read_line(index, line)
         sections = _with_ends(self.sections, len(self.norm.text))
+        self.issues.extend(self.numbering.summaries())
         if not sections:
             self.issues.append(Issue(
                 code="no-structure",
@@ -175,9 +179,9 @@ class TreeReader:
             section_id=f"{holder.id}.{n}" if holder else str(n),
             depth=(holder.depth if holder else 0) + 1,
         ))
-        issue = numbering_issue(cand, previous, last_before)
-        if issue is not None:
-            self.issues.append(issue)
+        problem = numbering_problem(cand, previous, last_before)
+        if problem is not None:
+            self.numbering.add(problem, cand)
 
     def _unique(self, section_id: str) -> str:
         candidate, n = section_id, 2
