@@ -8,6 +8,7 @@ happens inside, ``source[start:end]`` is the text the item was read from.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -65,6 +66,7 @@ def _copier(cls: type):
     return scope["copy"], frozenset(names)
 
 
+@functools.cache  # (one twin a class: slot_init and _copier both ask)
 def _unguarded_twin(cls: type) -> type | None:
     """A class with ``cls``'s slots, in the same order, and no frozen guard:
     an item is made as its twin — each field set by a plain assignment, the
@@ -101,13 +103,14 @@ def slot_init(cls: type):
     keyword = [p for p, f in zip(named, fields) if f.kw_only]
     params = ", ".join([*positional, *(["*", *keyword] if keyword else [])])
     twin = _unguarded_twin(cls)
-    through_slots = "".join(f"    _set{i}(self, {f.name})\n" for i, f in enumerate(fields))
+    through_slots = [f"_set{i}(self, {f.name})" for i, f in enumerate(fields)]
     if twin is None:
-        body = through_slots
+        lines = through_slots
     else:  # (a subclass's item is set through the slots: its layout may not be the twin's)
-        body = "".join(["    if type(self) is not _cls:\n", through_slots.replace("    ", "        "), "        return\n",
-                        "    _become(self, '__class__', _twin)\n", *(f"    self.{f.name} = {f.name}\n" for f in fields),
-                        "    self.__class__ = _cls\n"])
+        lines = ["if type(self) is not _cls:", *(f"    {line}" for line in through_slots), "    return",
+                 "_become(self, '__class__', _twin)", *(f"self.{f.name} = {f.name}" for f in fields),
+                 "self.__class__ = _cls"]
+    body = "".join(f"    {line}\n" for line in lines)
     # the class's module as the function's globals: its annotations ("Span") resolve there
     scope = {**vars(sys.modules[cls.__module__]), "_become": object.__setattr__, "_twin": twin, "_cls": cls,
              **{f"_set{i}": s.__set__ for i, s in enumerate(slots)},
