@@ -41,7 +41,7 @@ class Spans:
         [(0, 2), (4, 6), (7, 10)]
         """
         at = start
-        for i in range(max(bisect.bisect_right(self.ends, start), 0), len(self.starts)):
+        for i in range(bisect.bisect_right(self.ends, start), len(self.starts)):
             if self.starts[i] >= end:
                 break
             if self.starts[i] > at:

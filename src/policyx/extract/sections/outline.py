@@ -3,7 +3,6 @@ whether a line after a box continues the box or the body."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 
 from policyx.extract.sections.markers import Candidate
@@ -133,7 +132,7 @@ def numbering_problem(cand: Candidate, previous: OpenHeading | None, last_before
         what = f"comes after number {previous.number} (out of order)"
     else:
         what = f"follows number {previous.number} (gap)"
-    return _numbering_message(cand.label, what)
+    return f"section {cand.label} {what}"
 
 
 @dataclass(slots=True)
@@ -167,8 +166,3 @@ class NumberingWarnings:
                       message=f"{message}: {count:,} more time{'s' if count > 1 else ''}, not listed one by one "
                               f"(lines {first}–{last})")
                 for message, (count, first, last) in self.unlisted.items()]
-
-
-@functools.lru_cache(maxsize=1024)
-def _numbering_message(label: str, what: str) -> str:
-    return f"section {label} {what}"  # (one copy of each: a plan repeats a few of them many times)

@@ -136,8 +136,6 @@ class _Finisher:
     next_document: int = 0  # the first of document_starts not yet passed
     standing: list[DepartmentRef] = field(default_factory=list)
     counters: dict[str, int] = field(default_factory=dict)
-    current_key: str = ""
-    current_count: int = 0
     unknown: dict[str, int] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
 
@@ -165,7 +163,8 @@ class _Finisher:
         if self.next_document < len(self.document_starts):
             self._pass_documents(start)
         section_id = unit.section.id if unit.section else None
-        number = self._number(section_id or "")
+        key = section_id or ""
+        number = self.counters[key] = self.counters.get(key, 0) + 1
         task_id = f"{section_id}.{number}" if section_id else str(number)
         title, title_span, words, span = self._words(unit, start, end)
         heading = unit.at_marker
@@ -191,15 +190,6 @@ class _Finisher:
         while self.next_document < len(self.document_starts) and self.document_starts[self.next_document] <= start:
             self.next_document += 1
             self.standing = []  # a standing clause holds within its own document
-
-    def _number(self, key: str) -> int:
-        """The task's number in its section (tasks come section by section: the
-        count of the section before is put away only when another begins)."""
-        if key != self.current_key:
-            self.counters[self.current_key] = self.current_count
-            self.current_key, self.current_count = key, self.counters.get(key, 0)
-        self.current_count += 1
-        return self.current_count
 
     def _words(self, unit: Unit, start: int, end: int) -> tuple[str, tuple[int, int], str, tuple[int, int]]:
         """The task's title, title span, words and span; a task named by its
