@@ -50,7 +50,7 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
         if not line_places or rules.sections.attachment_list.match(text, stripped):
             continue  # (nowhere a marker may stand inside; "附件：1.…": a list of attachments, not headings)
         candidates = sorted(((position, is_glued, found) for start, position, is_glued, found in line_places
-                             if start > stripped and found is not None and stripped < position < len(text)),
+                             if start > stripped and stripped < position < len(text)),
                             key=lambda c: (c[0], c[1]))
         for position, _, found in candidates:
             rule, number = found
@@ -76,12 +76,12 @@ _FOLLOWED_STOPS: dict[frozenset[str], regex.Pattern] = {}
 
 
 def _places(text: str, lines: list[Line], after_stop: list[MarkerRule], glued: list[MarkerRule],
-            stops: regex.Pattern) -> dict[int, list[tuple[int, int, bool, tuple[MarkerRule, int] | None]]]:
+            stops: regex.Pattern) -> dict[int, list[tuple[int, int, bool, tuple[MarkerRule, int]]]]:
     """Where a marker may stand inside a line — after each stop, at each
     opening bracket — by line index, as (where the stop or bracket is in the
-    line, where the marker would start, whether it is a bracket, the marker
-    read there or None). Both are looked for over the whole text at once (a
-    stop and the spaces after it stay in their line)."""
+    line, where the marker starts, whether it is a bracket, the marker read
+    there); a place where no marker reads is left out. Both are looked for
+    over the whole text at once (a stop and the spaces after it stay in their line)."""
     starts = [line.start for line in lines]
     by_line: dict[int, list] = {}
 
@@ -90,7 +90,9 @@ def _places(text: str, lines: list[Line], after_stop: list[MarkerRule], glued: l
         line = lines[index]
         if start < line.end:  # (not a line's newline)
             a, b = start - line.start, min(position, line.end) - line.start
-            by_line.setdefault(index, []).append((a, b, is_glued, _read(markers, line.text, b)))
+            found = _read(markers, line.text, b)
+            if found is not None:  # (a bracket or a stop with no marker after it breaks nothing)
+                by_line.setdefault(index, []).append((a, b, is_glued, found))
 
     for m in stops.finditer(text):
         add(m.start(), m.end(), False, after_stop)
@@ -102,7 +104,7 @@ def _places(text: str, lines: list[Line], after_stop: list[MarkerRule], glued: l
 def _continued_numbers(places: Iterable[list[tuple]]) -> set[tuple[str, int]]:
     """(style, n) for each marker n inside a line whose successor n+1 also
     stands inside a line somewhere in the plan."""
-    seen = {(found[0].style, found[1]) for line_places in places for *_, found in line_places if found is not None}
+    seen = {(found[0].style, found[1]) for line_places in places for *_, found in line_places}
     return {(style, n) for style, n in seen if (style, n + 1) in seen}
 
 
