@@ -20,21 +20,13 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 import regex
 
 from policyx.extract.deadlines import mask_titles
+from policyx.extract.target_gates import Possible, possible_families
 from policyx.extract.target_metrics import clause_start, distribute, metric_after, metric_before, subject_before
 from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
 from policyx.text import twins
-from policyx.text.presence import Anchors, may_match, may_match_any
+from policyx.text.presence import Anchors
 from policyx.text.warm import may_hold_words
-
-# the rule families a target is read by, as RuleSet.requires names them
-TARGET_FAMILIES = ("target.comparator", "target.bound", "target.verb_object", "target.fixed")
-_NONE_REQUIRED = ((),) * len(TARGET_FAMILIES)
-
-
-def target_requires(requires: Mapping[str, Anchors]) -> tuple[Anchors, ...]:
-    """Each target family's required characters (none known: an empty set of sets)."""
-    return tuple(map(requires.get, TARGET_FAMILIES, _NONE_REQUIRED))
 
 # punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
 _SENTENCE_STOPS = "。;；\n"
@@ -119,11 +111,10 @@ class _Stretch:
     with what every pass over it needs.  Match positions are relative to the
     stretch; spans on targets are absolute."""
 
-    def __init__(self, text: str, offset: int, rules: TargetRules, original: str, line_of: Callable[[int], int],
-                 deadlines: Sequence[Deadline], exclude: Sequence[tuple[int, int]],
-                 requires: Mapping[str, Anchors] | None = None) -> None:
-        self.masked = mask_titles(text)
-        self.requires = requires or {}
+    def __init__(self, masked: str, offset: int, rules: TargetRules, original: str, line_of: Callable[[int], int],
+                 deadlines: Sequence[Deadline], exclude: Sequence[tuple[int, int]], possible: Possible) -> None:
+        self.masked = masked
+        self.possible = possible
         self.offset = offset
         self.rules = rules
         self.original = original
@@ -147,7 +138,7 @@ class _Stretch:
 
     def comparator_targets(self) -> list[Target]:
         out: list[Target] = []
-        for m in _matches(self.masked, self.rules, self.requires):
+        for m in _matches(self.masked, self.rules, self.possible):
             if not self.excluded(m.start()):
                 out.extend(self._targets_of(m, out[-1] if out else None))
         return out
@@ -276,7 +267,7 @@ class _Stretch:
         number already read, it replaces a bound's reading if its verb states
         an amount, and is dropped otherwise."""
         out = list(found)
-        if not may_match(self.masked, self.requires.get("target.verb_object", ())):
+        if not self.possible.verb_object:
             return out
         for m in twins.finditer(self.rules.verb_object, self.masked):
             if self.excluded(m.start()):
@@ -324,7 +315,7 @@ class _Stretch:
     def fixed_targets(self) -> list[Target]:
         """Targets stated by a phrase with no number ("施用总量零增长")."""
         out = []
-        if not may_match(self.masked, self.requires.get("target.fixed", ())):
+        if not self.possible.fixed:
             return out
         readings = {phrase: (rid, comparator, value) for rid, phrase, comparator, value in self.rules.fixed}
         for m in self.rules.fixed_pattern.finditer(self.masked):
@@ -360,9 +351,11 @@ def find_targets(
     stretch. ``requires`` (``RuleSet.requires``): the characters a pattern's
     matches hold, by rule id — a stretch without them is not searched.
     """
-    if requires and not may_match_any(text, target_requires(requires)):
+    masked = mask_titles(text)
+    possible = possible_families(text, masked, requires)
+    if possible is None:
         return []  # (no pattern of any family can match: most headings, most lines)
-    stretch = _Stretch(text, offset, rules, original, line_of, deadlines, exclude, requires)
+    stretch = _Stretch(masked, offset, rules, original, line_of, deadlines, exclude, possible)
     out = stretch.verb_object_targets(stretch.comparator_targets())
     out.extend(stretch.fixed_targets())
     out.sort(key=lambda t: t.span[0])
@@ -390,10 +383,10 @@ def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tup
     return chosen[2], (metric_start, end)
 
 
-def _matches(text: str, rules: TargetRules, requires: Mapping[str, Anchors]) -> list[regex.Match]:
+def _matches(text: str, rules: TargetRules, possible: Possible) -> list[regex.Match]:
     """Comparator-first matches, and value-first ones that do not overlap them."""
-    first = list(twins.finditer(rules.pattern, text)) if may_match(text, requires.get("target.comparator", ())) else []
-    if not may_match(text, requires.get("target.bound", ())) or not may_hold_words(rules.bare_pattern, text):
+    first = list(twins.finditer(rules.pattern, text)) if possible.comparator else []
+    if not possible.bound or not may_hold_words(rules.bare_pattern, text):
         return first  # (a list of numbers with no bound word after it is searched no further)
     taken = [(m.start(), m.end()) for m in first]
     more = [m for m in rules.bare_pattern.finditer(text) if all(m.end() <= a or m.start() >= b for a, b in taken)]
