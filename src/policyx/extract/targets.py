@@ -20,13 +20,12 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 import regex
 
 from policyx.extract.deadlines import mask_titles
-from policyx.extract.target_gates import Possible, possible_families
+from policyx.extract.target_gates import Possible, may_hold_bound, possible_families
 from policyx.extract.target_metrics import clause_start, distribute, metric_after, metric_before, subject_before
 from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
 from policyx.text import twins
 from policyx.text.presence import Anchors
-from policyx.text.warm import may_hold_words
 
 # punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
 _SENTENCE_STOPS = "。;；\n"
@@ -386,7 +385,7 @@ def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tup
 def _matches(text: str, rules: TargetRules, possible: Possible) -> list[regex.Match]:
     """Comparator-first matches, and value-first ones that do not overlap them."""
     first = list(twins.finditer(rules.pattern, text)) if possible.comparator else []
-    if not possible.bound or not may_hold_words(rules.bare_pattern, text):
+    if not possible.bound or not may_hold_bound(text, rules):
         return first  # (a list of numbers with no bound word after it is searched no further)
     taken = [(m.start(), m.end()) for m in first]
     more = [m for m in rules.bare_pattern.finditer(text) if all(m.end() <= a or m.start() >= b for a, b in taken)]
