@@ -14,13 +14,14 @@ number at all (the ``fixed`` rules).
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 import regex
 
 from policyx.extract.deadlines import mask_titles
 from policyx.extract.target_gates import Possible, may_hold_bound, possible_families
+from policyx.extract.target_values import read_value, restate
 from policyx.extract.target_metrics import clause_start, distribute, metric_after, metric_before, subject_before
 from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
@@ -31,42 +32,6 @@ from policyx.text.presence import Anchors
 _SENTENCE_STOPS = "。;；\n"
 # comparators that state a change rather than a level
 _CHANGES = ("increase", "decrease")
-
-
-def _restate(value: Decimal, unit: str | None, rules: TargetRules) -> tuple[Decimal, str | None]:
-    """A value in the unit the rules read it as: 七成 is 70 %."""
-    if unit in rules.unit_as:
-        to, factor = rules.unit_as[unit]
-        return value * factor, to
-    return value, unit
-
-
-# one-character numbers as cn2an's strict mode reads them (a lone 〇 两 百 千 万 is an error there)
-_ONE_DIGIT = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_NOT_ALONE = frozenset("〇两百千万")
-# every character cn2an reads a number from (its digits, units, financial forms, 点 and 负)
-_NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两点负壹贰叁肆伍陆柒捌玖拾佰仟")
-
-
-def read_value(text: str) -> Decimal | None:
-    """"94" → 94, "9.5" → 9.5, "五千" → 5000 (cn2an, inside the captured number only)."""
-    if text[:1].isdigit():
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            return None
-    if text in _NOT_ALONE or not text:
-        return None  # reading numbers: cn2an's strict mode reads none of these alone; no need to import it
-    if text in _ONE_DIGIT:
-        return Decimal(_ONE_DIGIT[text])  # as cn2an reads them, without its 0.1 s import
-    if not _NUMERAL_CHARS.intersection(text):
-        return None  # words, not a number ("控制在国家下达指标范围内")
-    import cn2an
-
-    try:
-        return Decimal(str(cn2an.cn2an(text, "strict")))
-    except (ValueError, KeyError, TypeError, InvalidOperation):
-        return None
 
 
 class _Value(NamedTuple):
@@ -193,7 +158,7 @@ class _Stretch:
             return None  # a Chinese numeral needs a unit: 一流, 一批 are not numbers
         if not unit and not with_comparator:
             return None  # a bare number needs a comparator
-        value, unit = _restate(value, unit, self.rules)
+        value, unit = restate(value, unit, self.rules)
         return _Value(base + v.start(), base + v.end(), value, unit)
 
     def _qualifies_noun(self, m: regex.Match) -> bool:
@@ -291,7 +256,7 @@ class _Stretch:
         value = read_value(m.group("num"))
         if value is None:
             return None
-        value, unit = _restate(value, m.group("unit"), self.rules)
+        value, unit = restate(value, m.group("unit"), self.rules)
         comparator, metric_span = _verb_comparator(self.masked, m.start("verb"), m.end("object"), self.rules)
         metric = self.rules.noun_link_end.sub("", self.source(*metric_span).strip())
         span = (self.offset + m.start(), self.offset + m.end())
