@@ -174,16 +174,18 @@ class _Stretch:
         """The baseline year ("比2015年下降") and the span of the metric: the
         noun after the number when linked to it, else the subject before."""
         end = m.start("cmp") if _has_comparator(m) else m.start("bare")
-        baseline, end = self._baseline(end)
+        clause = clause_start(self.masked, end, self.rules.metric_stop)
+        baseline, metric_end = self._baseline(clause, end)
         link = self.rules.noun_link.match(self.masked, m.end())
         if link:  # "50%以上的国家级园区": the metric follows
             return baseline, *metric_after(self.masked, link.end(), self.rules)
-        return baseline, *metric_before(self.masked, end, self.rules, self.deadlines, self.offset)
+        # (the subject's clause is this one unless a baseline year moved its end)
+        return baseline, *metric_before(self.masked, metric_end, self.rules, self.deadlines, self.offset,
+                                        clause if metric_end == end else None)
 
-    def _baseline(self, metric_end: int) -> tuple[int | None, int]:
-        """The last baseline year stated in the clause before the comparator,
-        and where the metric ends: before that statement."""
-        start = clause_start(self.masked, metric_end, self.rules.metric_stop)
+    def _baseline(self, start: int, metric_end: int) -> tuple[int | None, int]:
+        """The last baseline year stated in the clause (from ``start``) before
+        the comparator, and where the metric ends: before that statement."""
         baseline = None
         for b in self.rules.baseline.finditer(self.masked, start, metric_end):
             baseline = int(b.group("year"))
