@@ -76,9 +76,8 @@ class _Stretch:
     stretch; spans on targets are absolute."""
 
     def __init__(self, masked: str, offset: int, rules: TargetRules, original: str, line_of: Callable[[int], int],
-                 deadlines: Sequence[Deadline], exclude: Sequence[tuple[int, int]], possible: Possible) -> None:
+                 deadlines: Sequence[Deadline], exclude: Sequence[tuple[int, int]]) -> None:
         self.masked = masked
-        self.possible = possible
         self.offset = offset
         self.rules = rules
         self.original = original
@@ -100,9 +99,10 @@ class _Stretch:
 
     # -- comparator and bound matches: "不低于94%", "50%以上" -------------------------------
 
-    def comparator_targets(self) -> list[Target]:
+    def comparator_targets(self, matches: list[regex.Match]) -> list[Target]:
+        """The targets of the comparator and bound ``matches`` (_matches)."""
         out: list[Target] = []
-        for m in _matches(self.masked, self.rules, self.possible):
+        for m in matches:
             if not self.excluded(m.start()):
                 out.extend(self._targets_of(m, out[-1] if out else None))
         return out
@@ -228,14 +228,12 @@ class _Stretch:
 
     # -- a verb and its object before a count: "新增省级以上创新平台10家以上" --------------
 
-    def verb_object_targets(self, found: list[Target]) -> list[Target]:
-        """``found`` with the verb-object targets added.  Where one reads a
-        number already read, it replaces a bound's reading if its verb states
-        an amount, and is dropped otherwise."""
+    def verb_object_targets(self, found: list[Target], matches: list[regex.Match]) -> list[Target]:
+        """``found`` with the targets of the verb-object ``matches`` added.
+        Where one reads a number already read, it replaces a bound's reading
+        if its verb states an amount, and is dropped otherwise."""
         out = list(found)
-        if not self.possible.verb_object:
-            return out
-        for m in twins.finditer(self.rules.verb_object, self.masked):
+        for m in matches:
             if self.excluded(m.start()):
                 continue
             value_span = (self.offset + m.start("num"), self.offset + m.end("unit"))
@@ -278,13 +276,11 @@ class _Stretch:
 
     # -- phrases with no number: "施用总量零增长" ---------------------------------------------
 
-    def fixed_targets(self) -> list[Target]:
-        """Targets stated by a phrase with no number ("施用总量零增长")."""
-        out = []
-        if not self.possible.fixed:
-            return out
+    def fixed_targets(self, matches: list[regex.Match]) -> list[Target]:
+        """Targets stated by a phrase with no number ("施用总量零增长"), one a match."""
+        out: list[Target] = []
         readings = {phrase: (rid, comparator, value) for rid, phrase, comparator, value in self.rules.fixed}
-        for m in self.rules.fixed_pattern.finditer(self.masked):
+        for m in matches:
             if self.excluded(m.start()):
                 continue
             rid, comparator, value = readings[m.group(0)]
@@ -321,9 +317,14 @@ def find_targets(
     possible = possible_families(text, masked, requires)
     if possible is None:
         return []  # (no pattern of any family can match: most headings, most lines)
-    stretch = _Stretch(masked, offset, rules, original, line_of, deadlines, exclude, possible)
-    out = stretch.verb_object_targets(stretch.comparator_targets())
-    out.extend(stretch.fixed_targets())
+    matches = _matches(masked, rules, possible)
+    verb_objects = list(twins.finditer(rules.verb_object, masked)) if possible.verb_object else []
+    phrases = list(rules.fixed_pattern.finditer(masked)) if possible.fixed else []
+    if not (matches or verb_objects or phrases):
+        return []  # (most stretches with the characters a target needs hold none)
+    stretch = _Stretch(masked, offset, rules, original, line_of, deadlines, exclude)
+    out = stretch.verb_object_targets(stretch.comparator_targets(matches), verb_objects)
+    out.extend(stretch.fixed_targets(phrases))
     out.sort(key=lambda t: t.span[0])
     return out
 
