@@ -20,7 +20,8 @@ from policyx.rules.targets import TargetRules
 from policyx.text.anchors import first_chars
 from policyx.text.presence import first_chars_search
 from policyx.text.spans import Spans
-from policyx.extract.targets import find_targets, target_requires
+from policyx.extract.target_gates import target_requires
+from policyx.extract.targets import find_targets
 
 
 def deadlines_within(deadlines: list[Deadline], starts: list[int], start: int, end: int) -> list[Deadline]:

@@ -7,13 +7,14 @@ everything here is positions in the working-copy text.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import regex
 
 from policyx.model import Deadline
 from policyx.rules.targets import TargetRules
-from policyx.text.anchors import char_memo
+from policyx.text.anchors import char_memo, first_chars
 
 _OPEN = "(（[【〔"
 _CLOSE = ")）]】〕"
@@ -26,27 +27,41 @@ _SEPARATORS = " ,，、:："
 def clause_start(text: str, end: int, stop: regex.Pattern, limit: int = 80) -> int:
     """Where the clause ending at ``end`` starts: back to the previous stop or
     comma, stepping over bracketed asides ("地级城市（各盟市，含满洲里市，下同）")."""
-    depth = 0
-    i = end - 1
     floor = max(0, end - limit)
+    window = text[floor:end][::-1]  # nearest first: most clauses are short
     stops = char_memo(stop)
-    while i >= floor:
-        ch = text[i]
+    depth = 0
+    for mark in _marks(stop).finditer(window):
+        ch = mark.group()
         if ch in _CLOSE:
             depth += 1
         elif ch in _OPEN:
             if not depth:
-                return i + 1  # the number stands inside an aside: "（国家考核的47个断面…不低于91.5%"
+                return end - mark.start()  # the number stands inside an aside: "（国家考核的47个断面…不低于91.5%"
             depth -= 1
         elif not depth and stops[ch]:
-            return i + 1
-        i -= 1
+            return end - mark.start()
     return floor
 
 
-def subject_before(text: str, end: int, rules: TargetRules) -> tuple[int, int]:
-    """The subject before a comparator, trimmed of filler words at both ends."""
-    start = clause_start(text, end, rules.metric_stop)
+def _marks(stop: regex.Pattern) -> re.Pattern:
+    """A search for the characters clause_start looks at: the brackets and
+    those ``stop`` may match — every character when those are not known (a
+    class such as \\p{P}, a negated set)."""
+    if stop not in _MARKS:
+        chars = first_chars(stop.pattern, stop.flags)
+        _MARKS[stop] = re.compile("(?s:.)" if chars is None else
+                                  "[" + "".join(re.escape(c) for c in sorted({*chars, *_OPEN, *_CLOSE})) + "]")
+    return _MARKS[stop]
+
+
+_MARKS: dict[regex.Pattern, re.Pattern] = {}
+
+
+def subject_before(text: str, end: int, rules: TargetRules, clause: int | None = None) -> tuple[int, int]:
+    """The subject before a comparator, trimmed of filler words at both ends
+    (``clause``: where its clause starts, when known)."""
+    start = clause_start(text, end, rules.metric_stop) if clause is None else clause
     phrase = text[start:end]
     stripped = phrase.lstrip()
     trimmed = rules.trim_start.sub("", stripped)
@@ -76,11 +91,12 @@ def strip_time(text: str, start: int, end: int, deadlines: Sequence[Deadline], b
     return start, end
 
 
-def metric_before(text: str, end: int, rules: TargetRules, deadlines: Sequence[Deadline], base: int) -> tuple[int, int]:
+def metric_before(text: str, end: int, rules: TargetRules, deadlines: Sequence[Deadline], base: int,
+                  clause: int | None = None) -> tuple[int, int]:
     """The metric written before its comparator ending at ``end``: the clause's
     subject without the deadline in it, trimmed once more once that is gone
-    ("到2020年,全区用水总量控制在…")."""
-    start, end = subject_before(text, end, rules)
+    ("到2020年,全区用水总量控制在…"). ``clause``: where the clause starts, when known."""
+    start, end = subject_before(text, end, rules, clause)
     start, end = strip_time(text, start, end, deadlines, base, rules)
     trailing = rules.trim_end.search(text, start, end)
     if trailing:

@@ -14,68 +14,24 @@ number at all (the ``fixed`` rules).
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 import regex
 
 from policyx.extract.deadlines import mask_titles
+from policyx.extract.target_gates import Possible, may_hold_bound, possible_families
+from policyx.extract.target_values import read_value, restate
 from policyx.extract.target_metrics import clause_start, distribute, metric_after, metric_before, subject_before
 from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
 from policyx.text import twins
-from policyx.text.presence import Anchors, may_match, may_match_any
-from policyx.text.warm import may_hold_words
-
-# the rule families a target is read by, as RuleSet.requires names them
-TARGET_FAMILIES = ("target.comparator", "target.bound", "target.verb_object", "target.fixed")
-_NONE_REQUIRED = ((),) * len(TARGET_FAMILIES)
-
-
-def target_requires(requires: Mapping[str, Anchors]) -> tuple[Anchors, ...]:
-    """Each target family's required characters (none known: an empty set of sets)."""
-    return tuple(map(requires.get, TARGET_FAMILIES, _NONE_REQUIRED))
+from policyx.text.presence import Anchors
 
 # punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
 _SENTENCE_STOPS = "。;；\n"
 # comparators that state a change rather than a level
 _CHANGES = ("increase", "decrease")
-
-
-def _restate(value: Decimal, unit: str | None, rules: TargetRules) -> tuple[Decimal, str | None]:
-    """A value in the unit the rules read it as: 七成 is 70 %."""
-    if unit in rules.unit_as:
-        to, factor = rules.unit_as[unit]
-        return value * factor, to
-    return value, unit
-
-
-# one-character numbers as cn2an's strict mode reads them (a lone 〇 两 百 千 万 is an error there)
-_ONE_DIGIT = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_NOT_ALONE = frozenset("〇两百千万")
-# every character cn2an reads a number from (its digits, units, financial forms, 点 and 负)
-_NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两点负壹贰叁肆伍陆柒捌玖拾佰仟")
-
-
-def read_value(text: str) -> Decimal | None:
-    """"94" → 94, "9.5" → 9.5, "五千" → 5000 (cn2an, inside the captured number only)."""
-    if text[:1].isdigit():
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            return None
-    if text in _NOT_ALONE or not text:
-        return None  # reading numbers: cn2an's strict mode reads none of these alone; no need to import it
-    if text in _ONE_DIGIT:
-        return Decimal(_ONE_DIGIT[text])  # as cn2an reads them, without its 0.1 s import
-    if not _NUMERAL_CHARS.intersection(text):
-        return None  # words, not a number ("控制在国家下达指标范围内")
-    import cn2an
-
-    try:
-        return Decimal(str(cn2an.cn2an(text, "strict")))
-    except (ValueError, KeyError, TypeError, InvalidOperation):
-        return None
 
 
 class _Value(NamedTuple):
@@ -119,11 +75,9 @@ class _Stretch:
     with what every pass over it needs.  Match positions are relative to the
     stretch; spans on targets are absolute."""
 
-    def __init__(self, text: str, offset: int, rules: TargetRules, original: str, line_of: Callable[[int], int],
-                 deadlines: Sequence[Deadline], exclude: Sequence[tuple[int, int]],
-                 requires: Mapping[str, Anchors] | None = None) -> None:
-        self.masked = mask_titles(text)
-        self.requires = requires or {}
+    def __init__(self, masked: str, offset: int, rules: TargetRules, original: str, line_of: Callable[[int], int],
+                 deadlines: Sequence[Deadline], exclude: Sequence[tuple[int, int]]) -> None:
+        self.masked = masked
         self.offset = offset
         self.rules = rules
         self.original = original
@@ -145,9 +99,10 @@ class _Stretch:
 
     # -- comparator and bound matches: "不低于94%", "50%以上" -------------------------------
 
-    def comparator_targets(self) -> list[Target]:
+    def comparator_targets(self, matches: list[regex.Match]) -> list[Target]:
+        """The targets of the comparator and bound ``matches`` (_matches)."""
         out: list[Target] = []
-        for m in _matches(self.masked, self.rules, self.requires):
+        for m in matches:
             if not self.excluded(m.start()):
                 out.extend(self._targets_of(m, out[-1] if out else None))
         return out
@@ -203,7 +158,7 @@ class _Stretch:
             return None  # a Chinese numeral needs a unit: 一流, 一批 are not numbers
         if not unit and not with_comparator:
             return None  # a bare number needs a comparator
-        value, unit = _restate(value, unit, self.rules)
+        value, unit = restate(value, unit, self.rules)
         return _Value(base + v.start(), base + v.end(), value, unit)
 
     def _qualifies_noun(self, m: regex.Match) -> bool:
@@ -219,16 +174,18 @@ class _Stretch:
         """The baseline year ("比2015年下降") and the span of the metric: the
         noun after the number when linked to it, else the subject before."""
         end = m.start("cmp") if _has_comparator(m) else m.start("bare")
-        baseline, end = self._baseline(end)
+        clause = clause_start(self.masked, end, self.rules.metric_stop)
+        baseline, metric_end = self._baseline(clause, end)
         link = self.rules.noun_link.match(self.masked, m.end())
         if link:  # "50%以上的国家级园区": the metric follows
             return baseline, *metric_after(self.masked, link.end(), self.rules)
-        return baseline, *metric_before(self.masked, end, self.rules, self.deadlines, self.offset)
+        # (the subject's clause is this one unless a baseline year moved its end)
+        return baseline, *metric_before(self.masked, metric_end, self.rules, self.deadlines, self.offset,
+                                        clause if metric_end == end else None)
 
-    def _baseline(self, metric_end: int) -> tuple[int | None, int]:
-        """The last baseline year stated in the clause before the comparator,
-        and where the metric ends: before that statement."""
-        start = clause_start(self.masked, metric_end, self.rules.metric_stop)
+    def _baseline(self, start: int, metric_end: int) -> tuple[int | None, int]:
+        """The last baseline year stated in the clause (from ``start``) before
+        the comparator, and where the metric ends: before that statement."""
         baseline = None
         for b in self.rules.baseline.finditer(self.masked, start, metric_end):
             baseline = int(b.group("year"))
@@ -271,14 +228,12 @@ class _Stretch:
 
     # -- a verb and its object before a count: "新增省级以上创新平台10家以上" --------------
 
-    def verb_object_targets(self, found: list[Target]) -> list[Target]:
-        """``found`` with the verb-object targets added.  Where one reads a
-        number already read, it replaces a bound's reading if its verb states
-        an amount, and is dropped otherwise."""
+    def verb_object_targets(self, found: list[Target], matches: list[regex.Match]) -> list[Target]:
+        """``found`` with the targets of the verb-object ``matches`` added.
+        Where one reads a number already read, it replaces a bound's reading
+        if its verb states an amount, and is dropped otherwise."""
         out = list(found)
-        if not may_match(self.masked, self.requires.get("target.verb_object", ())):
-            return out
-        for m in twins.finditer(self.rules.verb_object, self.masked):
+        for m in matches:
             if self.excluded(m.start()):
                 continue
             value_span = (self.offset + m.start("num"), self.offset + m.end("unit"))
@@ -301,7 +256,7 @@ class _Stretch:
         value = read_value(m.group("num"))
         if value is None:
             return None
-        value, unit = _restate(value, m.group("unit"), self.rules)
+        value, unit = restate(value, m.group("unit"), self.rules)
         comparator, metric_span = _verb_comparator(self.masked, m.start("verb"), m.end("object"), self.rules)
         metric = self.rules.noun_link_end.sub("", self.source(*metric_span).strip())
         span = (self.offset + m.start(), self.offset + m.end())
@@ -321,13 +276,11 @@ class _Stretch:
 
     # -- phrases with no number: "施用总量零增长" ---------------------------------------------
 
-    def fixed_targets(self) -> list[Target]:
-        """Targets stated by a phrase with no number ("施用总量零增长")."""
-        out = []
-        if not may_match(self.masked, self.requires.get("target.fixed", ())):
-            return out
+    def fixed_targets(self, matches: list[regex.Match]) -> list[Target]:
+        """Targets stated by a phrase with no number ("施用总量零增长"), one a match."""
+        out: list[Target] = []
         readings = {phrase: (rid, comparator, value) for rid, phrase, comparator, value in self.rules.fixed}
-        for m in self.rules.fixed_pattern.finditer(self.masked):
+        for m in matches:
             if self.excluded(m.start()):
                 continue
             rid, comparator, value = readings[m.group(0)]
@@ -360,11 +313,18 @@ def find_targets(
     stretch. ``requires`` (``RuleSet.requires``): the characters a pattern's
     matches hold, by rule id — a stretch without them is not searched.
     """
-    if requires and not may_match_any(text, target_requires(requires)):
+    masked = mask_titles(text)
+    possible = possible_families(text, masked, requires)
+    if possible is None:
         return []  # (no pattern of any family can match: most headings, most lines)
-    stretch = _Stretch(text, offset, rules, original, line_of, deadlines, exclude, requires)
-    out = stretch.verb_object_targets(stretch.comparator_targets())
-    out.extend(stretch.fixed_targets())
+    matches = _matches(masked, rules, possible)
+    verb_objects = list(twins.finditer(rules.verb_object, masked)) if possible.verb_object else []
+    phrases = list(rules.fixed_pattern.finditer(masked)) if possible.fixed else []
+    if not (matches or verb_objects or phrases):
+        return []  # (most stretches with the characters a target needs hold none)
+    stretch = _Stretch(masked, offset, rules, original, line_of, deadlines, exclude)
+    out = stretch.verb_object_targets(stretch.comparator_targets(matches), verb_objects)
+    out.extend(stretch.fixed_targets(phrases))
     out.sort(key=lambda t: t.span[0])
     return out
 
@@ -390,10 +350,10 @@ def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tup
     return chosen[2], (metric_start, end)
 
 
-def _matches(text: str, rules: TargetRules, requires: Mapping[str, Anchors]) -> list[regex.Match]:
+def _matches(text: str, rules: TargetRules, possible: Possible) -> list[regex.Match]:
     """Comparator-first matches, and value-first ones that do not overlap them."""
-    first = list(twins.finditer(rules.pattern, text)) if may_match(text, requires.get("target.comparator", ())) else []
-    if not may_match(text, requires.get("target.bound", ())) or not may_hold_words(rules.bare_pattern, text):
+    first = list(twins.finditer(rules.pattern, text)) if possible.comparator else []
+    if not possible.bound or not may_hold_bound(text, rules):
         return first  # (a list of numbers with no bound word after it is searched no further)
     taken = [(m.start(), m.end()) for m in first]
     more = [m for m in rules.bare_pattern.finditer(text) if all(m.end() <= a or m.start() >= b for a, b in taken)]

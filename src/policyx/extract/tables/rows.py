@@ -15,7 +15,8 @@ from policyx.extract.placement import deadlines_within
 from policyx.extract.tables.cells import (
     _BOUND, _FOOTNOTE_MARKS, _TRAILING_DEADLINE, _UNIT_IN_NAME, Cell, ParsedTable, header_year, heading_mark,
 )
-from policyx.extract.targets import find_targets, read_value
+from policyx.extract.target_values import read_value
+from policyx.extract.targets import find_targets
 from policyx.model import Deadline, Target, Task
 from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
