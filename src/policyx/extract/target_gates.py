@@ -40,7 +40,7 @@ def possible_families(text: str, masked: str, requires: Mapping[str, Anchors] | 
     character of any family's first set turns away most headings and lines."""
     if not requires:
         return EVERY_FAMILY
-    gates = _gates(target_requires(requires))
+    gates = _gates_of(requires)
     if gates.firsts is not None and gates.firsts(text) is None:
         return None
     # (asked of the masked text that is searched: blanking only takes characters away)
@@ -65,6 +65,23 @@ class _Gates(NamedTuple):
 
     firsts: Callable[[str], re.Match | None] | None
     families: tuple[tuple[Callable[[str], re.Match | None], ...], ...]
+
+
+def _gates_of(requires: Mapping[str, Anchors]) -> _Gates:
+    """:func:`_gates` of a rule set's requirements, kept by the mapping's
+    identity (a plan asks for every stretch; the tuple of sets would be made
+    and hashed again each time)."""
+    kept = _BY_MAPPING.get(id(requires))
+    if kept is None or kept[0] is not requires:
+        if len(_BY_MAPPING) >= _MAPPINGS_KEPT:
+            _BY_MAPPING.clear()  # (a caller loading rule sets again and again keeps only the last few)
+        kept = _BY_MAPPING[id(requires)] = (requires, _gates(target_requires(requires)))
+    return kept[1]
+
+
+# by the identity of a requirements mapping, kept with it (so that an id is not reused while it is here)
+_BY_MAPPING: dict[int, tuple[Mapping[str, Anchors], "_Gates"]] = {}
+_MAPPINGS_KEPT = 8
 
 
 def _gates(alternatives: tuple[Anchors, ...]) -> _Gates:
