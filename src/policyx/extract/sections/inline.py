@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterable
 
 import regex
@@ -13,9 +14,10 @@ from policyx.text.numerals import read_number
 from policyx.text.twins import short
 
 # after a sentence or a clause ends, or after a label's colon
+# (by re, which scans a whole text for a set of characters twice as fast as regex)
 _STOP = r"[。;!?)\]】〕:][ \t]*+"
-_AFTER_STOP = regex.compile(_STOP)
-_OPENING_BRACKET = regex.compile(r"[(\[〔]")
+_AFTER_STOP = re.compile(_STOP)
+_OPENING_BRACKET = re.compile(r"[(\[〔]")
 _OPENS_WORDS = regex.compile(r"\p{Han}|[“\"《]|[0-9]{4}\s*年")
 
 
@@ -62,21 +64,21 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     return sorted(set(breaks))
 
 
-def _stops(markers: list[MarkerRule]) -> regex.Pattern:
+def _stops(markers: list[MarkerRule]) -> re.Pattern:
     """_AFTER_STOP followed by a character a marker can start with: a stop
     followed by anything else can open no heading (``MarkerRule.first``)."""
     if not markers or any(not m.first for m in markers):
         return _AFTER_STOP
     firsts = frozenset().union(*(m.first for m in markers))
     return _FOLLOWED_STOPS.get(firsts) or _FOLLOWED_STOPS.setdefault(
-        firsts, regex.compile(_STOP + "(?=[" + "".join(regex.escape(c) for c in sorted(firsts)) + "])"))
+        firsts, re.compile(_STOP + "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"))
 
 
-_FOLLOWED_STOPS: dict[frozenset[str], regex.Pattern] = {}
+_FOLLOWED_STOPS: dict[frozenset[str], re.Pattern] = {}
 
 
 def _places(text: str, lines: list[Line], after_stop: list[MarkerRule], glued: list[MarkerRule],
-            stops: regex.Pattern) -> dict[int, list[tuple[int, int, bool, tuple[MarkerRule, int]]]]:
+            stops: re.Pattern) -> dict[int, list[tuple[int, int, bool, tuple[MarkerRule, int]]]]:
     """Where a marker may stand inside a line — after each stop, at each
     opening bracket — by line index, as (where the stop or bracket is in the
     line, where the marker starts, whether it is a bracket, the marker read
