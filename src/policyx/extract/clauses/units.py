@@ -14,8 +14,6 @@ from policyx.text.presence import any_char
 from policyx.text.twins import short
 
 _DIGIT = regex.compile(r"[0-9]")
-# what stands after a unit joined to the next by a conjunction (responsibility.yaml: conjunctions)
-_CONJOINED = "conjunction"
 
 
 def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) -> list[tuple[int, int, str]]:
@@ -100,37 +98,64 @@ def _shares_suffix(piece: str, registry: DepartmentRegistry, rules: Responsibili
 
 def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[tuple[str, int]]:
     """Units of a list as ``(text, absolute start)``: "发改委、国土资源厅等" → two."""
-    parts: list[tuple[str, int, str]] = []
-    for start, end, separator in _pieces(text, rules.separators, rules):
-        piece = text[start:end]
-        stripped = piece.strip()
-        if not stripped:
-            continue
-        lead_ws = len(piece) - len(piece.lstrip())
-        found = _split_conjunction(stripped, offset + start + lead_ws, registry, rules)
-        for i, (unit, at) in enumerate(found):
-            parts.append((unit, at, separator if i == len(found) - 1 else _CONJOINED))
+    readings = _piece_readings(registry, rules)
     units: list[tuple[str, int]] = []
     pending: tuple[str, int] | None = None
-    for unit, at, separator in parts:
-        unit = _strip_etc(unit, rules)
-        if not unit:
-            continue
-        piece_alone = unit
-        if pending is not None:
-            if short(rules.unit_group).match(unit):
-                # "崇川经济开发区、各街道": a group of units shares nothing with the place before it
-                units.append(pending)
-            else:
-                unit, at = text[pending[1] - offset:at - offset] + unit, pending[1]
-            pending = None
-        if separator == "、" and _shares_suffix(piece_alone, registry, rules):
-            pending = (unit, at)
-            continue
-        units.append((unit, at))
+    for start, end, separator in _pieces(text, rules.separators, rules):
+        piece = text[start:end]
+        reading = readings.get(piece)
+        if reading is None:
+            if len(readings) >= MAX_PIECE_READINGS:
+                readings.clear()
+            reading = readings[piece] = _read_piece(piece, registry, rules)
+        for unit, at, last, shares_suffix, opens_group in reading:
+            at += offset + start
+            piece_alone = unit
+            if pending is not None:
+                if opens_group:
+                    # "崇川经济开发区、各街道": a group of units shares nothing with the place before it
+                    units.append(pending)
+                else:
+                    unit, at = text[pending[1] - offset:at - offset] + unit, pending[1]
+                pending = None
+            if last and separator == "、" and shares_suffix:
+                pending = (unit, at)
+                continue
+            units.append((unit, at))
     if pending is not None:
         units.append(pending)
     return units
+
+
+# the pieces read so far by split_units (a plan names the same offices in clause after clause)
+_PIECE_READINGS: dict[tuple, dict[str, tuple]] = {}
+MAX_PIECE_READINGS = 20_000  # (then forgotten: a text of endless distinct lists stays within bounds)
+
+
+def _piece_readings(registry: DepartmentRegistry, rules: ResponsibilityRules) -> dict[str, tuple]:
+    key = (registry, rules.conjunctions, rules.etc_tail, rules.place_before_office, rules.unit_group)
+    found = _PIECE_READINGS.get(key)
+    if found is None:
+        found = _PIECE_READINGS[key] = {}
+    return found
+
+
+def _read_piece(piece: str, registry: DepartmentRegistry, rules: ResponsibilityRules) -> tuple:
+    """The units of one piece between separators, each ``(unit, start in the
+    piece, whether it is the piece's last, whether it is a place before a
+    shared office, whether it names a group of units)``; a piece that is only
+    "等" or white space has none."""
+    stripped = piece.strip()
+    if not stripped:
+        return ()
+    found = _split_conjunction(stripped, len(piece) - len(piece.lstrip()), registry, rules)
+    out = []
+    for i, (unit, at) in enumerate(found):
+        unit = _strip_etc(unit, rules)
+        if unit:
+            out.append((unit, at, i == len(found) - 1, _shares_suffix(unit, registry, rules),
+                        short(rules.unit_group).match(unit) is not None))
+    return tuple(out)
 
 
 def resolve_units(
