@@ -98,19 +98,16 @@ def _shares_suffix(piece: str, registry: DepartmentRegistry, rules: Responsibili
 
 def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[tuple[str, int]]:
     """Units of a list as ``(text, absolute start)``: "发改委、国土资源厅等" → two."""
-    readings = _piece_readings(registry, rules)
+    readings = _memo((registry, rules.conjunctions, rules.etc_tail, rules.place_before_office, rules.unit_group))
     units: list[tuple[str, int]] = []
     pending: tuple[str, int] | None = None
     for start, end, separator in _pieces(text, rules.separators, rules):
         piece = text[start:end]
         reading = readings.get(piece)
         if reading is None:
-            if len(readings) >= MAX_PIECE_READINGS:
-                readings.clear()
-            reading = readings[piece] = _read_piece(piece, registry, rules)
+            reading = _remember(readings, piece, _read_piece(piece, registry, rules))
         for unit, at, last, shares_suffix, opens_group in reading:
             at += offset + start
-            piece_alone = unit
             if pending is not None:
                 if opens_group:
                     # "崇川经济开发区、各街道": a group of units shares nothing with the place before it
@@ -127,17 +124,24 @@ def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: Res
     return units
 
 
-# the pieces read so far by split_units (a plan names the same offices in clause after clause)
-_PIECE_READINGS: dict[tuple, dict[str, tuple]] = {}
-MAX_PIECE_READINGS = 20_000  # (then forgotten: a text of endless distinct lists stays within bounds)
+# the pieces and units read so far, by the rules read with (plans name the same offices in clause after clause)
+_READINGS: dict[tuple, dict[str, tuple]] = {}
+MAX_READINGS = 20_000  # in one memo (then forgotten: a text of endless distinct lists stays within bounds)
 
 
-def _piece_readings(registry: DepartmentRegistry, rules: ResponsibilityRules) -> dict[str, tuple]:
-    key = (registry, rules.conjunctions, rules.etc_tail, rules.place_before_office, rules.unit_group)
-    found = _PIECE_READINGS.get(key)
+def _memo(key: tuple) -> dict[str, tuple]:
+    """The readings kept for ``key``: what the readings depend on besides the words."""
+    found = _READINGS.get(key)
     if found is None:
-        found = _PIECE_READINGS[key] = {}
+        found = _READINGS[key] = {}
     return found
+
+
+def _remember(memo: dict, key: str, reading: tuple) -> tuple:
+    if len(memo) >= MAX_READINGS:
+        memo.clear()
+    memo[key] = reading
+    return reading
 
 
 def _read_piece(piece: str, registry: DepartmentRegistry, rules: ResponsibilityRules) -> tuple:
@@ -166,12 +170,25 @@ def resolve_units(
     along ("自治区经信委、环保厅"). Returns the refs and the prefix in force.
     ``units``: the list's :func:`split_units`, when split already."""
     refs = []
+    readings = _memo((registry,))
     for unit, start in split_units(items, offset, registry, rules) if units is None else units:
-        if not unit.strip(" ,，、;；:："):
+        reading = readings.get(unit)
+        if reading is None:
+            reading = _remember(readings, unit, _read_unit(unit, registry))
+        if not reading:
             continue
-        own_prefix, _, rest = registry.split_prefix(unit)
-        if own_prefix and (registry.lookup(rest) is not None or len(own_prefix) > 1):
+        own_prefix, government = reading
+        if own_prefix:
             prefix = own_prefix
-        government = registry.is_government(registry.resolve(unit).name)
         refs.append(registry.resolve(unit, inherited_prefix="" if government else prefix, span=(start, start + len(unit))))
     return refs, prefix
+
+
+def _read_unit(unit: str, registry: DepartmentRegistry) -> tuple:
+    """``(the level prefix it sets for the units after it, or "";
+    whether it names a government)``; nothing for a unit of punctuation."""
+    if not unit.strip(" ,，、;；:："):
+        return ()
+    own_prefix, _, rest = registry.split_prefix(unit)
+    sets_prefix = own_prefix and (registry.lookup(rest) is not None or len(own_prefix) > 1)
+    return own_prefix if sets_prefix else "", registry.is_government(registry.resolve(unit).name)
