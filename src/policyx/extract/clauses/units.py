@@ -127,6 +127,7 @@ def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: Res
 # the pieces and units read so far, by the rules read with (plans name the same offices in clause after clause)
 _READINGS: dict[tuple, dict[str, tuple]] = {}
 MAX_READINGS = 20_000  # in one memo (then forgotten: a text of endless distinct lists stays within bounds)
+MAX_REMEMBERED_CHARS = 80  # the longest piece or unit kept (a unit is a name: a long cell of a table is no list)
 
 
 def _memo(key: tuple) -> dict[str, tuple]:
@@ -138,9 +139,10 @@ def _memo(key: tuple) -> dict[str, tuple]:
 
 
 def _remember(memo: dict, key: str, reading: tuple) -> tuple:
-    if len(memo) >= MAX_READINGS:
-        memo.clear()
-    memo[key] = reading
+    if len(key) <= MAX_REMEMBERED_CHARS:
+        if len(memo) >= MAX_READINGS:
+            memo.clear()
+        memo[key] = reading
     return reading
 
 
