@@ -262,12 +262,18 @@ def finditer(pattern: regex.Pattern, text: str) -> Iterator:
     return pattern.finditer(text) if plan is None else plan.finditer(text)
 
 
-def short(pattern: regex.Pattern):
+def short(pattern: regex.Pattern, uses: int = 1):
     """The twin of a pattern whatever it opens with, else the pattern: for
     the short strings of a clause or a unit, where the call costs more than
-    the search (``re``'s calls are about half as dear), not for a whole text."""
-    plan = _MADE.get(pattern) or _PLANS.get(pattern, SHORT_CHARS, WARM_CHARS)
+    the search (``re``'s calls are about half as dear), not for a whole text.
+    ``uses``: the searches of a short string the answer is asked for."""
+    plan = _MADE.get(pattern) or _PLANS.get(pattern, SHORT_CHARS * uses, WARM_CHARS)
     return pattern if plan is None else plan.short
+
+
+def warm(pattern: regex.Pattern) -> bool:
+    """Whether the pattern has its plan: :func:`short` gives the same from now on."""
+    return pattern in _MADE
 
 
 def search(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from policyx.extract.clauses.searches import Searches, searches
 from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
 from policyx.model import DepartmentRef, Role, replaced
 from policyx.rules.clauses import ResponsibilityRules
@@ -70,56 +71,56 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _cut_standing(core: str, offset: int, registry, rules, parsed: ParsedClause) -> str:
-    for pattern in rules.standing:
-        standing = short(pattern).search(core)
+def _cut_standing(core: str, offset: int, registry, found: Searches, parsed: ParsedClause) -> str:
+    for pattern in found.standing:
+        standing = pattern.search(core)
         if standing:
-            units = split_units(standing.group("units"), offset + standing.start("units"), registry, rules)
+            units = split_units(standing.group("units"), offset + standing.start("units"), registry, found.rules)
             parsed.standing = [registry.resolve(u, span=(s, s + len(u))) for u, s in units]
             return core[: standing.start()]
     return core
 
 
-def _cut_conventions(core: str, rules: ResponsibilityRules, parsed: ParsedClause) -> str:
-    for convention in rules.conventions:
-        match = short(convention.pattern).search(core)
+def _cut_conventions(core: str, found: Searches, parsed: ParsedClause) -> str:
+    for effect, pattern in found.conventions:
+        match = pattern.search(core)
         if match:
-            parsed.convention = convention.effect
+            parsed.convention = effect
             end = match.end()
-            carry = short(rules.carry_forward).match(core, end)
+            carry = found.carry_forward.match(core, end)
             if carry:
                 parsed.carries = True
                 end = carry.end()
             core = _blank(core, match.start(), end)
-    carry = short(rules.carry_words).search(core)
+    carry = found.carry_words.search(core)
     if carry:  # "…负责,下同" with no convention: nothing to carry but the words
         core = _blank(core, carry.start(), carry.end())
     return core
 
 
-def _cut_other_fields(core: str, rules: ResponsibilityRules, parsed: ParsedClause, offset: int) -> str:
+def _cut_other_fields(core: str, found: Searches, parsed: ParsedClause, offset: int) -> str:
     """Blank the other fields of a labelled clause ("，完成时限：2018年底"),
     each up to the next phrase; their times are the task's."""
-    for stop in list(short(rules.label_stop).finditer(core)):
+    for stop in list(found.label_stop.finditer(core)):
         end = stop.end()
-        following = short(rules.phrase_separators).search(core, end)
+        following = found.phrase_separators.search(core, end)
         end = following.start() if following else len(core)
         parsed.notes.append((offset + stop.start(), offset + end))
         core = _blank(core, stop.start(), end)
     return core
 
 
-def _role_segments(phrase: str, rules: ResponsibilityRules) -> list[tuple[str | None, int, int]]:
+def _role_segments(phrase: str, found: Searches) -> list[tuple[str | None, int, int]]:
     """``(role word, start, end)`` of the unit lists in a phrase: each ends
     at a role word — at the phrase's end, or a 牵头/会同 inside it ("市环保局
     会同市财政局负责")."""
     segments = []
     start = 0
-    role_at_end = short(rules.role_at_end)
-    for match in short(rules.role_pattern).finditer(phrase):
+    role_at_end, role_of = found.role_at_end, found.rules.role_of
+    for match in found.role_pattern.finditer(phrase):
         word = match.group(0)
         at_end = role_at_end.match(phrase, match.start()) is not None
-        if not at_end and rules.role_of[word] != "lead":
+        if not at_end and role_of[word] != "lead":
             continue
         segments.append((word, start, match.start()))
         start = match.end()
@@ -139,19 +140,20 @@ def _resolved(items: str, offset: int, registry, rules: ResponsibilityRules, pre
                       lambda found, by: (_shifted(found[0], by), found[1]))
 
 
-def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parsed: ParsedClause,
+def _phrases(core: str, offset: int, registry, found: Searches, parsed: ParsedClause,
              context: ClauseContext | None = None) -> list[_Phrase]:
+    rules = found.rules
     phrases: list[_Phrase] = []
     prefix = ""
     for start, end, _ in _pieces(core, rules.phrase_separators, rules):
         # several labels may share a phrase: "牵头单位:能源局 参加单位:发展改革委"
-        labels = list(short(rules.label_pattern).finditer(core, start, end))
+        labels = list(found.label_pattern.finditer(core, start, end))
         cuts = [(None, start)] + [(m, m.start()) for m in labels if m.start() >= start]
         for i, (label, at) in enumerate(cuts):
             stop = cuts[i + 1][1] if i + 1 < len(cuts) else end
             body_start = label.end() if label else at
             body = core[body_start:stop]
-            stop_field = short(rules.label_stop).search(body)
+            stop_field = found.label_stop.search(body)
             if stop_field:
                 body = body[: stop_field.start()]
             if not body.strip():
@@ -159,10 +161,10 @@ def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parse
             label_kind = rules.label_of[label.group("label")] if label else None
             if label_kind == "person":
                 continue
-            if short(rules.notes).search(body.strip()) and not any(_office(u, registry) for u, _ in split_units(body, 0, registry, rules)):
+            if found.notes.search(body.strip()) and not any(_office(u, registry) for u, _ in split_units(body, 0, registry, rules)):
                 parsed.notes.append((offset + body_start, offset + body_start + len(body)))
                 continue
-            if short(rules.role_note).search(body):
+            if found.role_note.search(body):
                 # "州生态环境局（牵头）、州工业和信息化局": roles noted after units
                 noted = ParsedClause()
                 units = split_units(body, offset + body_start, registry, rules)
@@ -170,8 +172,8 @@ def _phrases(core: str, offset: int, registry, rules: ResponsibilityRules, parse
                     phrases.extend(_Phrase(kind, True, refs) for kind, refs in
                                    (("lead", noted.lead), ("participant", noted.participants), ("implementer", noted.implementers)) if refs)
                     continue
-            for word, a, b in _role_segments(body, rules):
-                opener = short(rules.list_opener).match(body, a, b)
+            for word, a, b in _role_segments(body, found):
+                opener = found.list_opener.match(body, a, b)
                 if opener:
                     a = opener.end()
                 refs, prefix = _resolved(body[a:b], offset + body_start + a, registry, rules, prefix, context)
@@ -272,10 +274,11 @@ def _parse_clause(
     text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, context: ClauseContext | None,
 ) -> ParsedClause | None:
     parsed = ParsedClause()
-    core = _cut_standing(text, offset, registry, rules, parsed)
-    core = _cut_conventions(core, rules, parsed)
-    core = _cut_other_fields(core, rules, parsed, offset)
-    phrases = _phrases(core, offset, registry, rules, parsed, context)
+    found = searches(rules)
+    core = _cut_standing(text, offset, registry, found, parsed)
+    core = _cut_conventions(core, found, parsed)
+    core = _cut_other_fields(core, found, parsed, offset)
+    phrases = _phrases(core, offset, registry, found, parsed, context)
     _settle(phrases)
     explicit_lead = _assign(phrases, registry, parsed)
     convention = parsed.convention or (context.convention if context else None)
@@ -301,7 +304,7 @@ def read_unit_list(
     units: list[tuple[str, int]] | None = split_units(items, offset, registry, rules)
     if _parse_annotated(units, role, registry, rules, parsed):
         return prefix
-    found = short(rules.role_pattern).search(items)
+    found = searches(rules).role_pattern.search(items)
     if found:
         # "责任单位：市环保局牵头，市发改委配合": the roles inside decide; but in
         # "责任单位：市发改委、市工信局；各区县政府负责落实" the role word governs

@@ -14,8 +14,6 @@ from policyx.text.presence import any_char
 from policyx.text.twins import short
 
 _DIGIT = regex.compile(r"[0-9]")
-# what stands after a unit joined to the next by a conjunction (responsibility.yaml: conjunctions)
-_CONJOINED = "conjunction"
 
 
 def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) -> list[tuple[int, int, str]]:
@@ -100,37 +98,70 @@ def _shares_suffix(piece: str, registry: DepartmentRegistry, rules: Responsibili
 
 def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[tuple[str, int]]:
     """Units of a list as ``(text, absolute start)``: "发改委、国土资源厅等" → two."""
-    parts: list[tuple[str, int, str]] = []
-    for start, end, separator in _pieces(text, rules.separators, rules):
-        piece = text[start:end]
-        stripped = piece.strip()
-        if not stripped:
-            continue
-        lead_ws = len(piece) - len(piece.lstrip())
-        found = _split_conjunction(stripped, offset + start + lead_ws, registry, rules)
-        for i, (unit, at) in enumerate(found):
-            parts.append((unit, at, separator if i == len(found) - 1 else _CONJOINED))
+    readings = _memo((registry, rules.conjunctions, rules.etc_tail, rules.place_before_office, rules.unit_group))
     units: list[tuple[str, int]] = []
     pending: tuple[str, int] | None = None
-    for unit, at, separator in parts:
-        unit = _strip_etc(unit, rules)
-        if not unit:
-            continue
-        piece_alone = unit
-        if pending is not None:
-            if short(rules.unit_group).match(unit):
-                # "崇川经济开发区、各街道": a group of units shares nothing with the place before it
-                units.append(pending)
-            else:
-                unit, at = text[pending[1] - offset:at - offset] + unit, pending[1]
-            pending = None
-        if separator == "、" and _shares_suffix(piece_alone, registry, rules):
-            pending = (unit, at)
-            continue
-        units.append((unit, at))
+    for start, end, separator in _pieces(text, rules.separators, rules):
+        piece = text[start:end]
+        reading = readings.get(piece)
+        if reading is None:
+            reading = _remember(readings, piece, _read_piece(piece, registry, rules))
+        for unit, at, last, shares_suffix, opens_group in reading:
+            at += offset + start
+            if pending is not None:
+                if opens_group:
+                    # "崇川经济开发区、各街道": a group of units shares nothing with the place before it
+                    units.append(pending)
+                else:
+                    unit, at = text[pending[1] - offset:at - offset] + unit, pending[1]
+                pending = None
+            if last and separator == "、" and shares_suffix:
+                pending = (unit, at)
+                continue
+            units.append((unit, at))
     if pending is not None:
         units.append(pending)
     return units
+
+
+# the pieces and units read so far, by the rules read with (plans name the same offices in clause after clause)
+_READINGS: dict[tuple, dict[str, tuple]] = {}
+MAX_READINGS = 20_000  # in one memo (then forgotten: a text of endless distinct lists stays within bounds)
+MAX_REMEMBERED_CHARS = 80  # the longest piece or unit kept (a unit is a name: a long cell of a table is no list)
+
+
+def _memo(key: tuple) -> dict[str, tuple]:
+    """The readings kept for ``key``: what the readings depend on besides the words."""
+    found = _READINGS.get(key)
+    if found is None:
+        found = _READINGS[key] = {}
+    return found
+
+
+def _remember(memo: dict, key: str, reading: tuple) -> tuple:
+    if len(key) <= MAX_REMEMBERED_CHARS:
+        if len(memo) >= MAX_READINGS:
+            memo.clear()
+        memo[key] = reading
+    return reading
+
+
+def _read_piece(piece: str, registry: DepartmentRegistry, rules: ResponsibilityRules) -> tuple:
+    """The units of one piece between separators, each ``(unit, start in the
+    piece, whether it is the piece's last, whether it is a place before a
+    shared office, whether it names a group of units)``; a piece that is only
+    "等" or white space has none."""
+    stripped = piece.strip()
+    if not stripped:
+        return ()
+    found = _split_conjunction(stripped, len(piece) - len(piece.lstrip()), registry, rules)
+    out = []
+    for i, (unit, at) in enumerate(found):
+        unit = _strip_etc(unit, rules)
+        if unit:
+            out.append((unit, at, i == len(found) - 1, _shares_suffix(unit, registry, rules),
+                        short(rules.unit_group).match(unit) is not None))
+    return tuple(out)
 
 
 def resolve_units(
@@ -141,12 +172,25 @@ def resolve_units(
     along ("自治区经信委、环保厅"). Returns the refs and the prefix in force.
     ``units``: the list's :func:`split_units`, when split already."""
     refs = []
+    readings = _memo((registry,))
     for unit, start in split_units(items, offset, registry, rules) if units is None else units:
-        if not unit.strip(" ,，、;；:："):
+        reading = readings.get(unit)
+        if reading is None:
+            reading = _remember(readings, unit, _read_unit(unit, registry))
+        if not reading:
             continue
-        own_prefix, _, rest = registry.split_prefix(unit)
-        if own_prefix and (registry.lookup(rest) is not None or len(own_prefix) > 1):
+        own_prefix, government = reading
+        if own_prefix:
             prefix = own_prefix
-        government = registry.is_government(registry.resolve(unit).name)
         refs.append(registry.resolve(unit, inherited_prefix="" if government else prefix, span=(start, start + len(unit))))
     return refs, prefix
+
+
+def _read_unit(unit: str, registry: DepartmentRegistry) -> tuple:
+    """``(the level prefix it sets for the units after it, or "";
+    whether it names a government)``; nothing for a unit of punctuation."""
+    if not unit.strip(" ,，、;；:："):
+        return ()
+    own_prefix, _, rest = registry.split_prefix(unit)
+    sets_prefix = own_prefix and (registry.lookup(rest) is not None or len(own_prefix) > 1)
+    return own_prefix if sets_prefix else "", registry.is_government(registry.resolve(unit).name)

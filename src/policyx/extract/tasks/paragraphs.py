@@ -188,9 +188,8 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
                                         context)
         if para.heading is not None:
             continue
-        covered = sum(c.end - c.start for c in para.clauses)
         whole = bool(para.clauses) and not has_words(text, para.start, para.clauses[0].start) and \
-            covered >= len(text[para.start:para.end].strip(EDGE)) * 0.9
+            sum(c.end - c.start for c in para.clauses) >= len(text[para.start:para.end].strip(EDGE)) * 0.9
         if whole or (person_start is not None and person_start.match(text, para.start, para.end)):
             para.attribution_only = True
 
