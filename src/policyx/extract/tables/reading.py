@@ -59,7 +59,7 @@ def _split_row(norm: Normalized, line, separator: str = "\t") -> list[Cell | Non
     cells: list[Cell | None] = []
     start = line.start
     for part in line.text.split(separator):
-        cells.append(_cell(norm, start, start + len(part)))
+        cells.append(_cell(norm, start, start + len(part)) if part else None)  # (between two separators: no cell)
         start += len(part) + 1
     while cells and cells[-1] is None:
         cells.pop()
