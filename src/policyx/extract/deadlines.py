@@ -205,18 +205,21 @@ def mask_titles(text: str) -> str:
 def _hits(masked: str, offset: int, rules: DeadlineRules, exclude: Sequence[tuple[int, int]]) -> list[_Hit]:
     """Every rule's matches, overlapping or not, outside the excluded spans."""
     hits = []
-    text = AnchoredText(masked)  # each rule runs only on the lines that hold its anchors
+    text = AnchoredText(masked, rules.anchor_chars)  # each rule runs only on the lines that hold its anchors
+    whole = [(0, len(masked))]
     for rule in rules.rules:
-        for m in text.finditer(rule.pattern, rule.anchors, rule.stops):
-            start, end = m.span()
-            # the match may open with a space the pattern allowed; trim it
-            while start < end and masked[start].isspace():
-                start += 1
-            if end <= start:
-                continue
-            if any(a <= offset + start < b for a, b in exclude):
-                continue
-            hits.append(_Hit(start, end, rule, m))
+        finditer = rule.pattern.finditer
+        for window in text.windows(rule.anchors, rule.stops) if rule.anchors else whole:
+            for m in finditer(masked, *window):
+                start, end = m.span()
+                # the match may open with a space the pattern allowed; trim it
+                while start < end and masked[start].isspace():
+                    start += 1
+                if end <= start:
+                    continue
+                if exclude and any(a <= offset + start < b for a, b in exclude):
+                    continue
+                hits.append(_Hit(start, end, rule, m))
     return hits
 
 

@@ -45,6 +45,7 @@ class DeadlineRules:
     date_like: regex.Pattern  # for `policyx check`: a year written in a task …
     not_a_deadline: regex.Pattern  # … and the words around it that make it no deadline
     references: frozenset[str] = frozenset()  # ids of the rules that only date targets
+    anchor_chars: frozenset[str] = frozenset()  # every character of the rules' anchors
 
     def is_deadline(self, rule_id: str) -> bool:
         """False for a rule that only names a period for the targets near it."""
@@ -94,6 +95,7 @@ def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> Dead
     try:
         return DeadlineRules(
             rules=tuple(compiled), periods=periods, references=frozenset(r.id for r in compiled if r.reference),
+            anchor_chars=frozenset(ch for r in compiled for chars in r.anchors or () for ch in chars),
             relative_years={str(k): int(v) for k, v in (data.get("relative_years") or {}).items()},
             half_end_months={str(k): int(v) for k, v in (data.get("half_end_months") or {}).items()},
             ten_days_end={str(k): int(v) for k, v in (data.get("ten_days_end") or {}).items()},

@@ -9,7 +9,10 @@ line is often a paragraph of several sentences."""
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
+import re
+from collections import Counter
 from itertools import accumulate, count
 from typing import Iterator
 
@@ -21,15 +24,24 @@ SAMPLE_STEP = 8
 
 
 class _Counts(dict):
-    """``counts[ch]``: how often ``ch`` occurs in a sample of the text, counted when first asked."""
+    """``counts[ch]``: how often ``ch`` occurs in a sample of the text: those of
+    ``chars`` counted together in one scan, any other when first asked."""
 
-    def __init__(self, sample: str) -> None:
+    def __init__(self, sample: str, chars: frozenset[str]) -> None:
         super().__init__()
         self.sample = sample
+        if chars:
+            self.update(dict.fromkeys(chars, 0))
+            self.update(Counter(_scanner(chars).findall(sample)))
 
     def __missing__(self, ch: str) -> int:
         n = self[ch] = self.sample.count(ch)
         return n
+
+
+@functools.cache
+def _scanner(chars: frozenset[str]) -> re.Pattern:
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]")
 
 
 class _SetCounts(dict):
@@ -50,12 +62,13 @@ class AnchoredText:
 
     __slots__ = ("text", "_counts", "_windows", "_ends")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, chars: frozenset[str] = frozenset()) -> None:
+        """``chars``: the anchor characters that will be asked about (counted in one scan)."""
         self.text = text
         # how rare an anchor is, judged on every SAMPLE_STEP-th character of a long text: any
         # choice of anchor set finds the same matches, and counting each of the deadline
         # rules' ~85 anchor characters through the whole text was a sixth of their search
-        self._counts = _SetCounts(_Counts(text[::SAMPLE_STEP] if len(text) > SAMPLE_STEP * 512 else text))
+        self._counts = _SetCounts(_Counts(text[::SAMPLE_STEP] if len(text) > SAMPLE_STEP * 512 else text, chars))
         self._windows: dict[tuple[frozenset[str], str], list[tuple[int, int]]] = {}
         self._ends: dict[str, list[int]] = {}
 
@@ -84,20 +97,23 @@ class AnchoredText:
     def _pieces_holding(self, chars: frozenset[str], stops: str) -> list[tuple[int, int]]:
         text = self.text
         ends = self._piece_ends(stops)
-        held: set[int] = set()
+        held: list[int] = []  # piece numbers, ascending for each character
         for ch in chars:
             at = text.find(ch)
             while at != -1:
                 piece = bisect.bisect_right(ends, at)
-                held.add(piece)
+                held.append(piece)
                 at = text.find(ch, ends[piece])
+        if len(chars) > 1:
+            held = sorted(set(held))
         out: list[tuple[int, int]] = []
-        for piece in sorted(held):
-            start = ends[piece - 1] if piece else 0
-            if out and start == out[-1][1]:
+        last = -2
+        for piece in held:
+            if piece == last + 1:
                 out[-1] = (out[-1][0], ends[piece])
             else:
-                out.append((start, ends[piece]))
+                out.append((ends[piece - 1] if piece else 0, ends[piece]))
+            last = piece
         return out
 
     def finditer(self, pattern: regex.Pattern, anchors: Anchors | None, stops: str = "\n") -> Iterator[regex.Match]:
