@@ -96,6 +96,8 @@ class AnchoredText:
 
     def _pieces_holding(self, chars: frozenset[str], stops: str) -> list[tuple[int, int]]:
         text = self.text
+        if not any(map(text.__contains__, chars)):
+            return []  # (none of them in the text: the text is not cut into pieces for it)
         ends = self._piece_ends(stops)
         held: list[int] = []  # piece numbers, ascending for each character
         for ch in chars:
