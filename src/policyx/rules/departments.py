@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from policyx.errors import RulesError
-from policyx.model import DepartmentRef, replaced
+from policyx.model import DepartmentRef, copier, replaced
 from policyx.rules.loader import NEVER, alternation, optional_pattern
 
 # punctuation around a name (the words are in rules/departments.yaml)
@@ -157,7 +157,7 @@ class DepartmentRegistry:
             template = self._cache[key] = self._resolve(raw, inherited_prefix)
         if span is None and not inherited:
             return template
-        return replaced(template, span=span, inherited=inherited)
+        return _placed(template, span, inherited)
 
     def _resolve(self, raw: str, inherited_prefix: str) -> DepartmentRef:
         cleaned = self._cleaned(raw)
@@ -251,6 +251,7 @@ class DepartmentRegistry:
         return None
 
 
+_placed = copier(DepartmentRef, "span", "inherited")
 # punctuation: a note in brackets after a name
 _TRAILING_NOTE = regex.compile(r"[(（][^()（）]{1,16}[)）]$")
 

@@ -8,7 +8,7 @@ import regex
 
 from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
 from policyx.extract.clauses.units import _office
-from policyx.model import Clause, DepartmentRef, replaced
+from policyx.model import Clause, DepartmentRef, copier
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text import twins
@@ -193,7 +193,10 @@ def find_clauses(
 def as_written(refs: list[DepartmentRef], source, rule: str = "") -> tuple[DepartmentRef, ...]:
     """The refs with ``raw`` taken from the original text (they were read on
     the working copy), and the rule that read them."""
-    return tuple(replaced(r, raw=source[r.span[0]:r.span[1]], rule=rule or r.rule) for r in refs)
+    return tuple(_with_raw_rule(r, source[r.span[0]:r.span[1]], rule or r.rule) for r in refs)
+
+
+_with_raw_rule = copier(DepartmentRef, "raw", "rule")
 
 
 def to_clause(found: FoundClause, source, line: int, *, nested: bool = False, sentence_span=None) -> Clause:

@@ -11,7 +11,7 @@ import regex
 
 from policyx.extract.clauses.searches import Searches, searches
 from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
-from policyx.model import DepartmentRef, Role, replaced
+from policyx.model import DepartmentRef, Role, copier
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.twins import short
@@ -259,7 +259,10 @@ def parse_clause(
 
 def _shifted(refs: list[DepartmentRef], by: int) -> list[DepartmentRef]:
     """The refs with their spans moved ``by`` characters."""
-    return [replaced(r, span=(r.span[0] + by, r.span[1] + by)) if by and r.span is not None else r for r in refs]
+    return [_with_span(r, (r.span[0] + by, r.span[1] + by)) if by and r.span is not None else r for r in refs]
+
+
+_with_span = copier(DepartmentRef, "span")
 
 
 def _moved(parsed: ParsedClause, by: int) -> ParsedClause:
