@@ -145,19 +145,21 @@ class DepartmentRegistry:
         inherited_prefix: str = "",
         span: tuple[int, int] | None = None,
         inherited: bool = False,
+        rule: str = "",
     ) -> DepartmentRef:
         """A DepartmentRef for a name as written.
 
         ``inherited_prefix`` is the level prefix written once for a whole list
-        ("自治区经信委、环保厅牵头" — 环保厅 is the 自治区's too).
+        ("自治区经信委、环保厅牵头" — 环保厅 is the 自治区's too); ``rule``, the
+        clause form reading it.
         """
         key = (raw, inherited_prefix)
         template = self._cache.get(key)
         if template is None:
             template = self._cache[key] = self._resolve(raw, inherited_prefix)
-        if span is None and not inherited:
+        if span is None and not inherited and not rule:
             return template
-        return _placed(template, span, inherited)
+        return _placed(template, span, inherited, rule)
 
     def _resolve(self, raw: str, inherited_prefix: str) -> DepartmentRef:
         cleaned = self._cleaned(raw)
@@ -251,7 +253,7 @@ class DepartmentRegistry:
         return None
 
 
-_placed = copier(DepartmentRef, "span", "inherited")
+_placed = copier(DepartmentRef, "span", "inherited", "rule")
 # punctuation: a note in brackets after a name
 _TRAILING_NOTE = regex.compile(r"[(（][^()（）]{1,16}[)）]$")
 
