@@ -22,14 +22,23 @@ def replaced(item, /, **changes):
     ``__init__``, no ``__post_init__``): the new item's fields copied straight
     in, without replace's per-call checks — extraction makes thousands.
     Any other class goes through ``dataclasses.replace``."""
-    cls = type(item)
-    plan = _COPIERS.get(cls)
-    if plan is None:
-        plan = _COPIERS[cls] = _copier(cls)
-    copy, known = plan
-    if copy is None or not known.issuperset(changes):
+    key = (type(item), *changes)
+    copy = _COPIERS.get(key)
+    if copy is None:
+        copy = _COPIERS[key] = _copier(type(item), key[1:], by_name=True)
+    if copy is False:
         return dataclasses.replace(item, **changes)  # (an unknown name raises there)
     return copy(item, changes)
+
+
+def copier(cls: type, *names: str):
+    """A function ``(item, *values)`` giving a copy of a ``cls`` with the
+    fields ``names`` set to ``values``: :func:`replaced` without its
+    keywords, for a copy made very often."""
+    copy = _copier(cls, names, by_name=False)
+    if copy is False:
+        return lambda item, *values: dataclasses.replace(item, **dict(zip(names, values)))
+    return copy
 
 
 def _plain_slots(cls: type) -> list | None:
@@ -44,26 +53,32 @@ def _plain_slots(cls: type) -> list | None:
     return slots
 
 
-def _copier(cls: type):
-    """For a plain dataclass (:func:`_plain_slots`): a function ``(item,
-    changes)`` making the copy, each field set through its slot (written out
-    once per class, as dataclasses writes ``__init__``), and the field names;
-    ``(None, ∅)`` for any other class."""
+def _copier(cls: type, changed: tuple[str, ...], *, by_name: bool):
+    """For a plain dataclass (:func:`_plain_slots`) and some of its field
+    names: a function making a copy with those fields changed, each field set
+    through its slot (written out once per class and set of names, as
+    dataclasses writes ``__init__``) — ``(item, changes)`` taking the new
+    values from a dict ``by_name``, else ``(item, *values)``; False for any
+    other class or names that are not its fields."""
+    if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
+        return False
     slots = _plain_slots(cls)
-    if slots is None:
-        return None, frozenset()
     names = [f.name for f in dataclasses.fields(cls)]
+    if slots is None or not set(changed) <= set(names) or len(set(changed)) != len(changed):
+        return False
+    values = {n: f"changes[{n!r}]" if by_name else f"_value{i}" for i, n in enumerate(changed)}
+    params = ", changes" if by_name else "".join(f", {v}" for v in values.values())
     twin = _unguarded_twin(cls)
     if twin is not None:
-        body = "".join(f"    new.{n} = changes[{n!r}] if {n!r} in changes else item.{n}\n" for n in names)
+        body = "".join(f"    new.{n} = {values.get(n, 'item.' + n)}\n" for n in names)
         scope = {"_new": object.__new__, "_cls": cls, "_twin": twin}
-        exec(f"def copy(item, changes):\n    new = _new(_twin)\n{body}    new.__class__ = _cls\n    return new\n",  # noqa: S102
+        exec(f"def copy(item{params}):\n    new = _new(_twin)\n{body}    new.__class__ = _cls\n    return new\n",  # noqa: S102
              scope)
     else:
-        body = "".join(f"    _set{i}(new, changes[{n!r}] if {n!r} in changes else item.{n})\n" for i, n in enumerate(names))
+        body = "".join(f"    _set{i}(new, {values.get(n, 'item.' + n)})\n" for i, n in enumerate(names))
         scope = {"_new": object.__new__, "_cls": cls, **{f"_set{i}": s.__set__ for i, s in enumerate(slots)}}
-        exec(f"def copy(item, changes):\n    new = _new(_cls)\n{body}    return new\n", scope)  # noqa: S102 - names of fields
-    return scope["copy"], frozenset(names)
+        exec(f"def copy(item{params}):\n    new = _new(_cls)\n{body}    return new\n", scope)  # noqa: S102 - names of fields
+    return scope["copy"]
 
 
 @functools.cache  # (one twin a class: slot_init and _copier both ask)
@@ -84,7 +99,7 @@ def _unguarded_twin(cls: type) -> type | None:
     return twin
 
 
-_COPIERS: dict[type, tuple] = {}
+_COPIERS: dict[tuple, object] = {}  # by (class, *names of the changed fields)
 
 
 def slot_init(cls: type):

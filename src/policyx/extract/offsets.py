@@ -9,7 +9,7 @@ import types
 import typing
 from decimal import Decimal
 
-from policyx.model import Document, Section, replaced
+from policyx.model import DepartmentRef, Document, Section, copier, replaced
 from policyx.text.normalize import Normalized
 
 _SPAN_FIELDS = ("span", "title_span", "value_span", "sentence_span")
@@ -45,7 +45,8 @@ class _Mapper:
             if not item or type(item[0]) in _PLAIN:
                 return item  # the model's tuples hold one kind of thing: words, numbers, or items
             memo = self.memo
-            out = [memo.get(id(x)) or self._mapped_item(x) for x in item]
+            move = self._mapped_ref if type(item[0]) is DepartmentRef else self._mapped_item
+            out = [memo.get(id(x)) or move(x) for x in item]
             return tuple(out) if any(map(operator.is_not, out, item)) else item
         return self.memo.get(id(item)) or self._mapped_item(item)
 
@@ -55,6 +56,17 @@ class _Mapper:
             return item
         changes = mapper(item, self.span, self.mapped, self._field)
         done = self.memo[id(item)] = replaced(item, **changes) if changes else item
+        return done
+
+    def _mapped_ref(self, ref):
+        """:meth:`_mapped_item` for a department (of which a plan holds
+        thousands): its one span moved, without the general mapper."""
+        span = ref.span
+        if type(ref) is not DepartmentRef or type(span) is not tuple or len(span) != 2 or span == (0, 0) \
+                or type(span[0]) is not int or type(span[1]) is not int:
+            return self._mapped_item(ref)
+        moved = self.span(*span)
+        done = self.memo[id(ref)] = ref if moved == span else _with_span(ref, moved)
         return done
 
     def _field(self, item, name: str, value):
@@ -69,6 +81,7 @@ class _Mapper:
 
 
 _MAPPERS: dict[type, typing.Callable | None] = {}
+_with_span = copier(DepartmentRef, "span")
 
 
 def _class_mapper(cls: type):

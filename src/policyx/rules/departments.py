@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from policyx.errors import RulesError
-from policyx.model import DepartmentRef, replaced
+from policyx.model import DepartmentRef, copier, replaced
 from policyx.rules.loader import NEVER, alternation, optional_pattern
 
 # punctuation around a name (the words are in rules/departments.yaml)
@@ -145,19 +145,21 @@ class DepartmentRegistry:
         inherited_prefix: str = "",
         span: tuple[int, int] | None = None,
         inherited: bool = False,
+        rule: str = "",
     ) -> DepartmentRef:
         """A DepartmentRef for a name as written.
 
         ``inherited_prefix`` is the level prefix written once for a whole list
-        ("自治区经信委、环保厅牵头" — 环保厅 is the 自治区's too).
+        ("自治区经信委、环保厅牵头" — 环保厅 is the 自治区's too); ``rule``, the
+        clause form reading it.
         """
         key = (raw, inherited_prefix)
         template = self._cache.get(key)
         if template is None:
             template = self._cache[key] = self._resolve(raw, inherited_prefix)
-        if span is None and not inherited:
+        if span is None and not inherited and not rule:
             return template
-        return replaced(template, span=span, inherited=inherited)
+        return _placed(template, span, inherited, rule)
 
     def _resolve(self, raw: str, inherited_prefix: str) -> DepartmentRef:
         cleaned = self._cleaned(raw)
@@ -251,6 +253,7 @@ class DepartmentRegistry:
         return None
 
 
+_placed = copier(DepartmentRef, "span", "inherited", "rule")
 # punctuation: a note in brackets after a name
 _TRAILING_NOTE = regex.compile(r"[(（][^()（）]{1,16}[)）]$")
 

@@ -8,7 +8,7 @@ import regex
 
 from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
 from policyx.extract.clauses.units import _office
-from policyx.model import Clause, DepartmentRef, replaced
+from policyx.model import Clause, DepartmentRef, copier
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text import twins
@@ -53,7 +53,7 @@ class _Finder:
         inner = self.text[inner_start:inner_end]
         if not _has_role(inner, self.rules):
             return False
-        parsed = parse_clause(inner, self.offset + inner_start, self.registry, self.rules, self.context)
+        parsed = parse_clause(inner, self.offset + inner_start, self.registry, self.rules, self.context, rule)
         if parsed is None:
             return False
         o = self.offset
@@ -137,7 +137,7 @@ class _Finder:
             words = self.text[start:end]
             if not self.rules.role_at_end.search(words):
                 continue
-            parsed = parse_clause(words, self.offset + start, self.registry, self.rules, self.context)
+            parsed = parse_clause(words, self.offset + start, self.registry, self.rules, self.context, "clause.sentence")
             if parsed is None or not all(_office(ref.raw, self.registry) for ref in parsed.refs()):
                 continue
             o = self.offset
@@ -193,7 +193,11 @@ def find_clauses(
 def as_written(refs: list[DepartmentRef], source, rule: str = "") -> tuple[DepartmentRef, ...]:
     """The refs with ``raw`` taken from the original text (they were read on
     the working copy), and the rule that read them."""
-    return tuple(replaced(r, raw=source[r.span[0]:r.span[1]], rule=rule or r.rule) for r in refs)
+    return tuple(r if r.rule == (rule or r.rule) and r.raw == source[r.span[0]:r.span[1]]
+                 else _with_raw_rule(r, source[r.span[0]:r.span[1]], rule or r.rule) for r in refs)
+
+
+_with_raw_rule = copier(DepartmentRef, "raw", "rule")
 
 
 def to_clause(found: FoundClause, source, line: int, *, nested: bool = False, sentence_span=None) -> Clause:

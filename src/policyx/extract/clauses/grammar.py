@@ -11,7 +11,7 @@ import regex
 
 from policyx.extract.clauses.searches import Searches, searches
 from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
-from policyx.model import DepartmentRef, Role, replaced
+from policyx.model import DepartmentRef, Role, copier
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.twins import short
@@ -71,12 +71,12 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _cut_standing(core: str, offset: int, registry, found: Searches, parsed: ParsedClause) -> str:
+def _cut_standing(core: str, offset: int, registry, found: Searches, parsed: ParsedClause, rule: str) -> str:
     for pattern in found.standing:
         standing = pattern.search(core)
         if standing:
             units = split_units(standing.group("units"), offset + standing.start("units"), registry, found.rules)
-            parsed.standing = [registry.resolve(u, span=(s, s + len(u))) for u, s in units]
+            parsed.standing = [registry.resolve(u, span=(s, s + len(u)), rule=rule) for u, s in units]
             return core[: standing.start()]
     return core
 
@@ -130,18 +130,18 @@ def _role_segments(phrase: str, found: Searches) -> list[tuple[str | None, int, 
 
 
 def _resolved(items: str, offset: int, registry, rules: ResponsibilityRules, prefix: str,
-              context: ClauseContext | None) -> tuple[list[DepartmentRef], str]:
+              context: ClauseContext | None, rule: str = "") -> tuple[list[DepartmentRef], str]:
     """:func:`resolve_units`; with a ``context``, a list read before under
     the same prefix is moved to ``offset``, not read again."""
     if context is None:
-        return resolve_units(items, offset, registry, rules, prefix)
+        return resolve_units(items, offset, registry, rules, prefix, rule=rule)
     return _read_once(context.lists, (items, prefix), offset,
-                      lambda: resolve_units(items, offset, registry, rules, prefix),
+                      lambda: resolve_units(items, offset, registry, rules, prefix, rule=rule),
                       lambda found, by: (_shifted(found[0], by), found[1]))
 
 
 def _phrases(core: str, offset: int, registry, found: Searches, parsed: ParsedClause,
-             context: ClauseContext | None = None) -> list[_Phrase]:
+             context: ClauseContext | None = None, rule: str = "") -> list[_Phrase]:
     rules = found.rules
     phrases: list[_Phrase] = []
     prefix = ""
@@ -176,7 +176,7 @@ def _phrases(core: str, offset: int, registry, found: Searches, parsed: ParsedCl
                 opener = found.list_opener.match(body, a, b)
                 if opener:
                     a = opener.end()
-                refs, prefix = _resolved(body[a:b], offset + body_start + a, registry, rules, prefix, context)
+                refs, prefix = _resolved(body[a:b], offset + body_start + a, registry, rules, prefix, context, rule)
                 if not refs:
                     continue
                 if word is not None:
@@ -236,20 +236,21 @@ def _assign(phrases: list[_Phrase], registry: DepartmentRegistry, parsed: Parsed
 
 def parse_clause(
     text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
-    context: ClauseContext | None = None,
+    context: ClauseContext | None = None, rule: str = "",
 ) -> ParsedClause | None:
     """Read the inside of a clause (working-copy text, absolute ``offset``).
 
     Returns None when the text is not a responsibility clause: no role word or
     label, or nothing in it names an office. With a ``context``, words read
     before under the same convention are not read again: their reading is
-    moved to ``offset``.
+    moved to ``offset``. The refs read carry ``rule`` (what to_clause gives
+    them: a ref already carrying it is not copied again).
     """
     if context is None:
-        return _parse_clause(text, offset, registry, rules, None)
+        return _parse_clause(text, offset, registry, rules, None, rule)
 
     def read() -> tuple[ParsedClause | None, str | None]:
-        return _parse_clause(text, offset, registry, rules, context), context.convention
+        return _parse_clause(text, offset, registry, rules, context, rule), context.convention
 
     parsed, context.convention = _read_once(  # (with the convention the clause leaves in force)
         context.read, (text, context.convention), offset, read,
@@ -259,7 +260,10 @@ def parse_clause(
 
 def _shifted(refs: list[DepartmentRef], by: int) -> list[DepartmentRef]:
     """The refs with their spans moved ``by`` characters."""
-    return [replaced(r, span=(r.span[0] + by, r.span[1] + by)) if by and r.span is not None else r for r in refs]
+    return [_with_span(r, (r.span[0] + by, r.span[1] + by)) if by and r.span is not None else r for r in refs]
+
+
+_with_span = copier(DepartmentRef, "span")
 
 
 def _moved(parsed: ParsedClause, by: int) -> ParsedClause:
@@ -272,13 +276,14 @@ def _moved(parsed: ParsedClause, by: int) -> ParsedClause:
 
 def _parse_clause(
     text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, context: ClauseContext | None,
+    rule: str = "",
 ) -> ParsedClause | None:
     parsed = ParsedClause()
     found = searches(rules)
-    core = _cut_standing(text, offset, registry, found, parsed)
+    core = _cut_standing(text, offset, registry, found, parsed, rule)
     core = _cut_conventions(core, found, parsed)
     core = _cut_other_fields(core, found, parsed, offset)
-    phrases = _phrases(core, offset, registry, found, parsed, context)
+    phrases = _phrases(core, offset, registry, found, parsed, context, rule)
     _settle(phrases)
     explicit_lead = _assign(phrases, registry, parsed)
     convention = parsed.convention or (context.convention if context else None)

@@ -166,7 +166,7 @@ def _read_piece(piece: str, registry: DepartmentRegistry, rules: ResponsibilityR
 
 def resolve_units(
     items: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules, prefix: str,
-    units: list[tuple[str, int]] | None = None,
+    units: list[tuple[str, int]] | None = None, *, rule: str = "",
 ) -> tuple[list[DepartmentRef], str]:
     """DepartmentRefs for a list of units, a level prefix written once carried
     along ("自治区经信委、环保厅"). Returns the refs and the prefix in force.
@@ -182,7 +182,8 @@ def resolve_units(
         own_prefix, government = reading
         if own_prefix:
             prefix = own_prefix
-        refs.append(registry.resolve(unit, inherited_prefix="" if government else prefix, span=(start, start + len(unit))))
+        refs.append(registry.resolve(unit, inherited_prefix="" if government else prefix, span=(start, start + len(unit)),
+                                     rule=rule))
     return refs, prefix
 
 
