@@ -10,6 +10,7 @@ from typing import Callable, Mapping, NamedTuple
 import regex
 
 from policyx.rules.targets import TargetRules
+from policyx.text.kept import KeptByIdentity
 from policyx.text.presence import Anchors, any_char, first_chars_search
 
 # the rule families a target is read by, as RuleSet.requires names them
@@ -68,32 +69,19 @@ class _Gates(NamedTuple):
 
 
 def _gates_of(requires: Mapping[str, Anchors]) -> _Gates:
-    """:func:`_gates` of a rule set's requirements, kept by the mapping's
-    identity (a plan asks for every stretch; the tuple of sets would be made
-    and hashed again each time)."""
-    kept = _BY_MAPPING.get(id(requires))
-    if kept is None or kept[0] is not requires:
-        if len(_BY_MAPPING) >= _MAPPINGS_KEPT:
-            _BY_MAPPING.clear()  # (a caller loading rule sets again and again keeps only the last few)
-        kept = _BY_MAPPING[id(requires)] = (requires, _gates(target_requires(requires)))
-    return kept[1]
-
-
-# by the identity of a requirements mapping, kept with it (so that an id is not reused while it is here)
-_BY_MAPPING: dict[int, tuple[Mapping[str, Anchors], "_Gates"]] = {}
-_MAPPINGS_KEPT = 8
-
-
-def _gates(alternatives: tuple[Anchors, ...]) -> _Gates:
-    gates = _GATES.get(alternatives)
+    """The searches of a rule set's requirements, kept by the mapping's
+    identity (a plan asks for every stretch; a tuple of its sets would be
+    made and hashed again each time)."""
+    gates = _BY_MAPPING.get(requires)
     if gates is None:
+        alternatives = target_requires(requires)
         firsts = first_chars_search(alternatives)
         families = tuple(tuple(any_char(chars).search for chars in required) for required in alternatives)
-        gates = _GATES[alternatives] = _Gates(firsts.search if firsts is not None else None, families)
+        gates = _BY_MAPPING.put(requires, _Gates(firsts.search if firsts is not None else None, families))
     return gates
 
 
-_GATES: dict[tuple[Anchors, ...], _Gates] = {}
+_BY_MAPPING: KeptByIdentity[_Gates] = KeptByIdentity(8)
 # a search for the bound words, by the value-first pattern they end
 _BOUND_WORDS: dict[regex.Pattern, Callable[[str], re.Match | None]] = {}
 

@@ -8,6 +8,7 @@ import regex
 
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.text import twins
+from policyx.text.kept import KeptByIdentity
 
 _SEARCHED = ("role_pattern", "role_at_end", "label_pattern", "label_stop", "phrase_separators", "notes", "role_note",
              "list_opener", "carry_forward", "carry_words")
@@ -38,18 +39,16 @@ class Searches:
         self.warm = all(twins.warm(p) for p in patterns)
 
 
-_SEARCHES: dict[int, Searches] = {}  # by the id of their rules (checked: an id can be taken again)
+_SEARCHES: KeptByIdentity[Searches] = KeptByIdentity(16)
 
 
 def searches(rules: ResponsibilityRules) -> Searches:
     """The searches of ``rules``, for one clause."""
-    found = _SEARCHES.get(id(rules))
-    if found is None or found.rules is not rules:
-        if len(_SEARCHES) >= 16:
-            _SEARCHES.clear()
-        found = _SEARCHES[id(rules)] = Searches(rules, 1)
+    found = _SEARCHES.get(rules)
+    if found is None:
+        found = _SEARCHES.put(rules, Searches(rules, 1))
     elif not found.warm:
         found.uses += 1
         if found.uses >= RECOUNT:
-            found = _SEARCHES[id(rules)] = Searches(rules, found.uses)
+            found = _SEARCHES.put(rules, Searches(rules, found.uses))
     return found
