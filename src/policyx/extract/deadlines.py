@@ -206,10 +206,9 @@ def _hits(masked: str, offset: int, rules: DeadlineRules, exclude: Sequence[tupl
     """Every rule's matches, overlapping or not, outside the excluded spans."""
     hits = []
     text = AnchoredText(masked, rules.anchor_chars)  # each rule runs only on the lines that hold its anchors
-    whole = [(0, len(masked))]
     for rule in rules.rules:
-        finditer = rule.pattern.finditer
-        for window in text.windows(rule.anchors, rule.stops) if rule.anchors else whole:
+        finditer = rule.pattern.finditer  # (over each window, with no generator between: AnchoredText.finditer's loop)
+        for window in text.searched(rule.anchors, rule.stops):
             for m in finditer(masked, *window):
                 start, end = m.span()
                 # the match may open with a space the pattern allowed; trim it

@@ -9,9 +9,7 @@ line is often a paragraph of several sentences."""
 from __future__ import annotations
 
 import bisect
-import functools
 import operator
-import re
 from collections import Counter
 from itertools import accumulate, count
 from typing import Iterator
@@ -19,6 +17,7 @@ from typing import Iterator
 import regex
 
 from policyx.text.anchors import Anchors
+from policyx.text.presence import any_char
 
 SAMPLE_STEP = 8
 
@@ -32,16 +31,11 @@ class _Counts(dict):
         self.sample = sample
         if chars:
             self.update(dict.fromkeys(chars, 0))
-            self.update(Counter(_scanner(chars).findall(sample)))
+            self.update(Counter(any_char(chars).findall(sample)))
 
     def __missing__(self, ch: str) -> int:
         n = self[ch] = self.sample.count(ch)
         return n
-
-
-@functools.cache
-def _scanner(chars: frozenset[str]) -> re.Pattern:
-    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]")
 
 
 class _SetCounts(dict):
@@ -118,12 +112,14 @@ class AnchoredText:
             last = piece
         return out
 
+    def searched(self, anchors: Anchors | None, stops: str = "\n") -> list[tuple[int, int]]:
+        """``(start, end)`` of where a pattern with these ``anchors`` is
+        searched: its :meth:`windows`, or the whole text when it has none."""
+        return self.windows(anchors, stops) if anchors else [(0, len(self.text))]
+
     def finditer(self, pattern: regex.Pattern, anchors: Anchors | None, stops: str = "\n") -> Iterator[regex.Match]:
         """The matches of ``pattern`` over the whole text, looked for only
         where ``anchors`` allow (everywhere when there are none), in the
         pieces of the text between ``stops``."""
-        if not anchors:
-            yield from pattern.finditer(self.text)
-            return
-        for start, end in self.windows(anchors, stops):
+        for start, end in self.searched(anchors, stops):
             yield from pattern.finditer(self.text, start, end)
