@@ -193,8 +193,11 @@ def find_clauses(
 def as_written(refs: list[DepartmentRef], source, rule: str = "") -> tuple[DepartmentRef, ...]:
     """The refs with ``raw`` taken from the original text (they were read on
     the working copy), and the rule that read them."""
-    return tuple(r if r.rule == (rule or r.rule) and r.raw == source[r.span[0]:r.span[1]]
-                 else _with_raw_rule(r, source[r.span[0]:r.span[1]], rule or r.rule) for r in refs)
+    out = []
+    for r in refs:
+        raw, read_by = source[r.span[0]:r.span[1]], rule or r.rule
+        out.append(r if r.raw == raw and r.rule == read_by else _with_raw_rule(r, raw, read_by))
+    return tuple(out)
 
 
 _with_raw_rule = copier(DepartmentRef, "raw", "rule")
