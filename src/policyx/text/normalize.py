@@ -27,6 +27,7 @@ import regex
 from policyx.model import slot_init
 from policyx.text.fold import fold
 from policyx.text.noise import NoiseRule, noise_edits
+from policyx.text.offset_map import OffsetMap
 from policyx.text.traditional import TRADITIONAL
 
 _LONE_CR = regex.compile(r"\r(?!\n)")
@@ -110,7 +111,7 @@ _RUN_TOGETHER = regex.compile(
 def _soft_breaks(working: str, norm: "Normalized") -> str:
     if "  " not in working:
         return working  # (every break is at two spaces or more)
-    source = norm.original if norm._starts is None else _Aligned(norm.original, norm._starts, norm._ends)  # type: ignore[arg-type]
+    source = norm.original if norm._map is None else _Aligned(norm.original, norm._map)
     breaks = [m.start() for m in _RUN_TOGETHER.finditer(working)
               if source[m.start():m.end()].isspace()]  # real spaces, not blanked web noise
     if not breaks:
@@ -138,73 +139,59 @@ class _Aligned:
     """The original text seen through the working copy's offsets:
     ``aligned[a:b]`` is the original text that working-copy span came from."""
 
-    __slots__ = ("original", "starts", "ends")
+    __slots__ = ("original", "map")
 
-    def __init__(self, original: str, starts: list[int], ends: list[int]) -> None:
-        self.original, self.starts, self.ends = original, starts, ends
+    def __init__(self, original: str, offset_map: OffsetMap) -> None:
+        self.original, self.map = original, offset_map
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return self.map.length
 
     def span(self, a: int, b: int) -> tuple[int, int]:
-        n = len(self.starts)
+        m = self.map
+        n = m.length
         if 0 <= a < b <= n:
-            return self.starts[a], self.ends[b - 1]  # (the common case, without the clamping below)
+            return m.span(a, b)  # (the common case, without the clamping below)
         a, b = max(0, min(a, n)), max(0, min(b, n))
         if b <= a:
-            point = self.starts[a] if a < n else len(self.original)
+            point = m.start_of(a) if a < n else len(self.original)
             return point, point
-        return self.starts[a], self.ends[b - 1]
+        return m.span(a, b)
 
     def __getitem__(self, key):
         if type(key) is slice and key.step is None and type(key.start) is int and type(key.stop) is int \
-                and 0 <= key.start < key.stop <= len(self.starts):
-            return self.original[self.starts[key.start]:self.ends[key.stop - 1]]  # (as span() reads it)
+                and 0 <= key.start < key.stop <= self.map.length:
+            start, end = self.map.span(key.start, key.stop)  # (as span() reads it)
+            return self.original[start:end]
         if isinstance(key, slice):
-            a, b, _ = key.indices(len(self.starts))
+            a, b, _ = key.indices(self.map.length)
             start, end = self.span(a, b)
             return self.original[start:end]
-        start, end = self.span(key, key + 1 if key >= 0 else len(self.starts) + key + 1)
+        start, end = self.span(key, key + 1 if key >= 0 else self.map.length + key + 1)
         return self.original[start:end][:1] or " "
 
 
-def _edit(text: str, starts: list[int] | None, ends: list[int] | None, edits: Sequence[tuple[int, int, str]],
-          original_length: int) -> tuple[str, list[int], list[int]]:
+def _edit(text: str, offset_map: OffsetMap | None, edits: Sequence[tuple[int, int, str]],
+          original_length: int) -> tuple[str, OffsetMap]:
     """Apply ``(start, end, replacement)`` edits (sorted, not overlapping) to
     ``text``, carrying the map to the original along."""
-    if starts is None or ends is None:
-        ends = list(range(1, len(text) + 1))
-        starts = [0, *ends[:-1]] if text else []  # (the same numbers: made once, not twice, for every character)
+    return _applied(text, edits), (offset_map or OffsetMap(len(text))).edited(edits, original_length)
+
+
+def _applied(text: str, edits: Sequence[tuple[int, int, str]]) -> str:
     pieces: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
     last = 0
     for start, end, replacement in edits:
-        pieces.append(text[last:start])
-        new_starts.extend(starts[last:start])
-        new_ends.extend(ends[last:start])
-        if end > start:
-            first, final = starts[start], ends[end - 1]
-        else:  # an insertion: it stands where the next character comes from
-            first = final = starts[start] if start < len(starts) else original_length
-        pieces.append(replacement)
-        for _ in replacement:
-            new_starts.append(first)
-            new_ends.append(final if end > start else first)
-        if not replacement and end > start and new_ends:
-            # what is deleted belongs to the character before it: the gloss of "環(huán)"
-            new_ends[-1] = final
+        pieces += (text[last:start], replacement)
         last = end
     pieces.append(text[last:])
-    new_starts.extend(starts[last:])
-    new_ends.extend(ends[last:])
-    return "".join(pieces), new_starts, new_ends
+    return "".join(pieces)
 
 
 class Normalized:
     """A plan's original text, its working copy, the map between them and a line index."""
 
-    __slots__ = ("original", "text", "source", "noise_spans", "_noise_actions", "_starts", "_ends", "_line_starts",
+    __slots__ = ("original", "text", "source", "noise_spans", "_noise_actions", "_map", "_line_starts",
                  "_file_line_starts", "_lines")
 
     def __init__(self, original: str, noise: Iterable[NoiseRule] | regex.Pattern | None = None) -> None:
@@ -216,23 +203,18 @@ class Normalized:
         if isinstance(noise, regex.Pattern):
             noise = [NoiseRule(noise)]
         edits, spans = noise_edits(working, noise or ())
-        self._starts: list[int] | None = None
-        self._ends: list[int] | None = None
+        self._map: OffsetMap | None = None
         if any(len(replacement) != end - start for start, end, replacement in edits):
-            working, self._starts, self._ends = _edit(working, None, None, edits, len(original))
-        elif edits:  # (in order, apart, each as long as what it replaces)
-            pieces, last = [], 0
-            for start, end, replacement in edits:
-                pieces += (working[last:start], replacement)
-                last = end
-            working = "".join(pieces) + working[last:]
+            working, self._map = _edit(working, None, edits, len(original))
+        elif edits:  # (each as long as what it replaces: no map)
+            working = _applied(working, edits)
         self._file_line_starts = _newlines(original) if "\r" not in original else \
             [0, *(m.end() for m in _LINE_END.finditer(original))]
         # found before any edit, on a copy as long as the original: its offsets are the original's
         self.noise_spans = tuple((a, b) for a, b, _ in spans)
         self._noise_actions = tuple(action for _, _, action in spans)
         self.text = _soft_breaks(working, self)
-        self.source: str | _Aligned = original if self._starts is None else _Aligned(original, self._starts, self._ends)
+        self.source: str | _Aligned = original if self._map is None else _Aligned(original, self._map)
         line_starts = _newlines(self.text)
         # (most plans' working copy breaks its lines where the file does: one list, one int per line, kept)
         self._line_starts = self._file_line_starts if line_starts == self._file_line_starts else line_starts
@@ -241,22 +223,22 @@ class Normalized:
     @property
     def edited(self) -> bool:
         """True when the working copy's offsets differ from the original's."""
-        return self._starts is not None
+        return self._map is not None
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original text's offsets of a working-copy span."""
-        if self._starts is None:
+        if self._map is None:
             return start, end
         source = getattr(self, "source", None)  # the working copy's map, once made (not during __init__)
-        if isinstance(source, _Aligned) and source.starts is self._starts:
+        if isinstance(source, _Aligned) and source.map is self._map:
             return source.span(start, end)
-        return _Aligned(self.original, self._starts, self._ends).span(start, end)  # type: ignore[arg-type]
+        return _Aligned(self.original, self._map).span(start, end)
 
     def span_map(self):
         """:meth:`original_span` as one call, for many look-ups: the map's own
         when the working copy has one (without the checks of each call)."""
         source = getattr(self, "source", None)
-        if self._starts is not None and isinstance(source, _Aligned) and source.starts is self._starts:
+        if self._map is not None and isinstance(source, _Aligned) and source.map is self._map:
             return source.span
         return self.original_span
 
@@ -266,7 +248,7 @@ class Normalized:
         is '"'); pinyin glosses stay, as written, unless ``glosses`` is false
         (a table cell's words). An item's ``span`` still points into the
         original; its words are these."""
-        if self._starts is None and not self.noise_spans:
+        if self._map is None and not self.noise_spans:
             return self.original[start:end]  # (nothing masked, nothing moved: most plans)
         a, b = self.original_span(start, end)
         first = bisect.bisect_right(self.noise_spans, (a, len(self.original) + 1)) - 1
@@ -293,16 +275,16 @@ class Normalized:
         points = sorted({o for o in offsets if 0 < o < len(self.text) and self.text[o - 1] != "\n"})
         if not points:
             return
-        self.text, self._starts, self._ends = _edit(self.text, self._starts, self._ends,
+        self.text, self._map = _edit(self.text, self._map,
                                                     [(o, o, "\n") for o in points], len(self.original))
-        self.source = _Aligned(self.original, self._starts, self._ends)
+        self.source = _Aligned(self.original, self._map)
         self._line_starts = _newlines(self.text)
         self._lines = None
 
     @property
     def lines_are_the_files(self) -> bool:
         """True when each working line is the file's line of the same number, at the same offsets."""
-        return self._starts is None and self._line_starts is self._file_line_starts
+        return self._map is None and self._line_starts is self._file_line_starts
 
     @property
     def line_count(self) -> int:
@@ -310,8 +292,10 @@ class Normalized:
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a working-copy offset, in the original file."""
-        if self._starts is not None:
-            offset = self._starts[offset] if offset < len(self._starts) else len(self.original)
+        if self._map is not None:
+            if offset < 0:  # (counted from the end, as an index is)
+                offset += self._map.length
+            offset = self._map.start_of(offset) if offset < self._map.length else len(self.original)
         return bisect.bisect_right(self._file_line_starts, offset)
 
     def _working_line_of(self, offset: int) -> int:
