@@ -37,6 +37,14 @@ def test_fold_preserves_length(text):
     assert len(fold(text)) == len(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("（）１２，．：；Ａｚ\u3000\xa0\ufeff 一二,.a\n"), max_size=60) | st.text(max_size=60))
+def test_fold_is_the_character_table_applied_to_each_character(text):
+    from policyx.text.fold import _FOLD_MAP
+
+    assert fold(text) == text.translate(_FOLD_MAP)
+
+
 @settings(max_examples=100, deadline=None)
 @given(TEXTS)
 def test_json_round_trip_is_lossless(text):
