@@ -13,6 +13,9 @@ import subprocess
 import sys
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from policyx.rules import cache, load_rules
@@ -422,3 +425,19 @@ def test_a_row_of_many_separators_reads_only_its_cells(monkeypatch):
     cells = reading._split_row(norm, norm.lines()[0])
     assert [c.key for c in cells if c] == ["市环保局", "2017年底"]
     assert len(cells) == 5_001 and len(read) == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("2016年7月1日 \t\u3000\n\r印发x"), max_size=80))
+def test_a_line_pattern_is_found_after_a_newline_where_search_finds_it(text):
+    """search_lines (the signature date of guess_date): the first match by a
+    scan for newlines is the one search finds, at the text's start too;
+    a pattern opening with ^ only in one alternative is searched as it is."""
+    from policyx.text import warm
+
+    signature = load_rules().document.signature_date
+    for pattern in (signature, regex.compile(r"^[ \t]*\d+年|日$", regex.M), regex.compile(r"^年", regex.M)):
+        warm._AFTER_NEWLINE.made[pattern] = warm._after_newline(pattern)
+        found, expected = warm.search_lines(pattern, text), pattern.search(text)
+        assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+    assert warm._AFTER_NEWLINE.made[signature] is not warm._NOT_AT_LINES

@@ -16,6 +16,7 @@ from policyx.model import Document, DocumentInfo
 from policyx.text.noise import NoiseRule
 from policyx.text.normalize import Normalized
 from policyx.text.reader import SourceText, read_source
+from policyx.text.warm import search_lines
 from policyx.rules import RuleSet, load_rules
 from policyx.rules.document import DocumentRules
 from policyx.extract.sections import inline_heading_breaks, segment
@@ -61,7 +62,7 @@ def guess_date(original: str, rules: DocumentRules) -> str | None:
     import datetime as dt
 
     for pattern in (rules.published, rules.signature_date):
-        m = pattern.search(original)
+        m = search_lines(pattern, original)
         if m:
             try:
                 return dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()

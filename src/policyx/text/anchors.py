@@ -225,15 +225,18 @@ def remember(known: dict) -> None:
 
 
 def _line_start_chars(source: str, flags: int) -> frozenset[str] | None:
+    return (first_chars(source, flags) or None) if opens_lines(source, flags) else None
+
+
+def opens_lines(source: str, flags: int = 0) -> bool:
+    """Whether every match opens with a line start (``^`` under MULTILINE, first, outside any alternation)."""
     try:
         from regex import _regex_core as core
 
         node = _parse(core, source, flags)
-        if not (isinstance(node, core.Sequence) and node.items and type(node.items[0]).__name__ == "StartOfLine"):
-            return None
+        return isinstance(node, core.Sequence) and bool(node.items) and type(node.items[0]).__name__ == "StartOfLine"
     except Exception:  # noqa: BLE001 - unreadable: looked for everywhere
-        return None
-    return first_chars(source, flags) or None
+        return False
 
 
 def _first(core, node) -> tuple[frozenset[str] | None, bool]:

@@ -6,7 +6,7 @@ from typing import Callable, Generic, TypeVar
 
 import regex
 
-from policyx.text.anchors import required_words
+from policyx.text.anchors import opens_lines, required_words
 
 T = TypeVar("T")
 
@@ -45,3 +45,41 @@ def may_hold_words(pattern: regex.Pattern, text: str) -> bool:
     at every position for nothing."""
     words = _WORDS.get(pattern, len(text), WORDS_AFTER_CHARS)
     return words is None or not words or any(w in text for w in words)
+
+
+def search_lines(pattern: regex.Pattern, text: str) -> regex.Match | None:
+    """``pattern.search(text)`` for a pattern every match of which starts a
+    line (MULTILINE, opening with ``^``, no alternation around it).
+
+    ``regex`` tries such a pattern's ``^`` at every position (~30 ns a
+    character); the same pattern opening with a newline instead is looked
+    for by its fast scan for that character, thirty times faster. Its first
+    match stands one before the first match of the pattern, which is then
+    matched there (and at the text's start, where no newline stands).
+
+    >>> search_lines(regex.compile(r"^(?P<year>\\d{4})年$", regex.M), "印发\\n2016年\\n").group("year")
+    '2016'
+    """
+    after_newline = _AFTER_NEWLINE.get(pattern, len(text), WORDS_AFTER_CHARS)
+    if after_newline is None or after_newline is _NOT_AT_LINES:
+        return pattern.search(text)
+    found = pattern.match(text)
+    if found is None and (newline := after_newline.search(text)) is not None:
+        found = pattern.match(text, newline.start() + 1)
+    return found
+
+
+_NOT_AT_LINES = regex.compile("")
+
+
+def _after_newline(pattern: regex.Pattern) -> regex.Pattern:
+    """``pattern`` with the ``^`` that opens it written as a newline
+    (``_NOT_AT_LINES`` when it does not open every match with a line start)."""
+    flags_end = _LEADING_FLAGS.match(pattern.pattern).end()  # type: ignore[union-attr]
+    if pattern.pattern.startswith("^", flags_end) and opens_lines(pattern.pattern, pattern.flags):
+        return regex.compile(pattern.pattern[:flags_end] + "\\n" + pattern.pattern[flags_end + 1:], pattern.flags)
+    return _NOT_AT_LINES
+
+
+_AFTER_NEWLINE: WhenWarm[regex.Pattern] = WhenWarm(_after_newline)
+_LEADING_FLAGS = regex.compile(r"(?:\(\?[a-zA-Z]+\))*+")
