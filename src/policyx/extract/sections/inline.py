@@ -8,6 +8,7 @@ from typing import Iterable
 
 import regex
 
+from policyx.extract.sections.markers import MarkerReader, marker_readers
 from policyx.rules import MarkerRule, RuleSet
 from policyx.text.normalize import Line, Normalized
 from policyx.text.numerals import read_number
@@ -30,9 +31,10 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     more than the last marker of its style), so "（2）" in a sentence that
     never had a "（1）" stays text.
     """
-    after_stop = [m for m in rules.markers if m.kind == "heading" and "after-stop" in m.inline]
-    glued = [m for m in after_stop if "glued" in m.inline]
     lines = norm.lines()
+    # (each rule's matcher looked up once, counted as used once a line)
+    after_stop = marker_readers((m for m in rules.markers if m.kind == "heading" and "after-stop" in m.inline), len(lines))
+    glued = [r for r in after_stop if "glued" in r.rule.inline]
     places = _places(norm.text, lines, after_stop, glued, _stops(after_stop))
     # a run of numbers confirms a list that an excerpt opens midway: "（五）…（六）…"
     continued = _continued_numbers(places.values())
@@ -64,9 +66,10 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     return sorted(set(breaks))
 
 
-def _stops(markers: list[MarkerRule]) -> re.Pattern:
+def _stops(readers: list[MarkerReader]) -> re.Pattern:
     """_AFTER_STOP followed by a character a marker can start with: a stop
     followed by anything else can open no heading (``MarkerRule.first``)."""
+    markers = [r.rule for r in readers]
     if not markers or any(not m.first for m in markers):
         return _AFTER_STOP
     firsts = frozenset().union(*(m.first for m in markers))
@@ -77,7 +80,7 @@ def _stops(markers: list[MarkerRule]) -> re.Pattern:
 _FOLLOWED_STOPS: dict[frozenset[str], re.Pattern] = {}
 
 
-def _places(text: str, lines: list[Line], after_stop: list[MarkerRule], glued: list[MarkerRule],
+def _places(text: str, lines: list[Line], after_stop: list[MarkerReader], glued: list[MarkerReader],
             stops: re.Pattern) -> dict[int, list[tuple[int, int, bool, tuple[MarkerRule, int]]]]:
     """Where a marker may stand inside a line — after each stop, at each
     opening bracket — by line index, as (where the stop or bracket is in the
@@ -87,7 +90,7 @@ def _places(text: str, lines: list[Line], after_stop: list[MarkerRule], glued: l
     starts = [line.start for line in lines]
     by_line: dict[int, list] = {}
 
-    def add(start: int, position: int, is_glued: bool, markers: list[MarkerRule]) -> None:
+    def add(start: int, position: int, is_glued: bool, markers: list[MarkerReader]) -> None:
         index = bisect.bisect_right(starts, start) - 1
         line = lines[index]
         if start < line.end:  # (not a line's newline)
@@ -110,15 +113,15 @@ def _continued_numbers(places: Iterable[list[tuple]]) -> set[tuple[str, int]]:
     return {(style, n) for style, n in seen if (style, n + 1) in seen}
 
 
-def _read(markers: list[MarkerRule], text: str, position: int) -> tuple[MarkerRule, int] | None:
+def _read(readers: list[MarkerReader], text: str, position: int) -> tuple[MarkerRule, int] | None:
     """The first marker with a number that matches at ``position`` and leaves words after it."""
     if position >= len(text):
         return None
     ch = text[position]
-    for rule in markers:
+    for rule, match in readers:
         if rule.first is not None and ch not in rule.first:
             continue  # it cannot start here
-        m = short(rule.pattern).match(text, position)
+        m = match(text, position)
         if m and m.end() < len(text) and "num" in m.re.groupindex:
             numeral = m.group("num")
             if numeral:

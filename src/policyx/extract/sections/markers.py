@@ -4,6 +4,7 @@ where the run-in body starts."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable, Iterable, NamedTuple
 
 import regex
 
@@ -64,6 +65,16 @@ class Candidate:
 
 def is_table_row(text: str) -> bool:
     return "\t" in text.strip() and bool(_TABLE_ROW.search(text))
+
+
+class MarkerReader(NamedTuple):
+    rule: MarkerRule
+    match: Callable  # the rule's pattern's match, or its twin's
+
+
+def marker_readers(markers: Iterable[MarkerRule], lines: int) -> list[MarkerReader]:
+    """The rules with their matchers, looked up once for ``lines`` lines read."""
+    return [MarkerReader(rule, short(rule.pattern, lines).match) for rule in markers]
 
 
 def match_marker(line: Line, rules: RuleSet) -> Candidate | None:
