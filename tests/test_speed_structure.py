@@ -330,6 +330,44 @@ def test_a_model_class_is_made_as_its_dataclass_declares(cls):
             cls(**dict(list(required.items())[1:]))
 
 
+def _made_per_line():
+    from policyx.extract.sections.markers import Candidate
+    from policyx.extract.tasks.paragraphs import Paragraph
+    from policyx.extract.tasks.units import Unit
+
+    return _model_classes() + [Candidate, Paragraph, Unit]
+
+
+@pytest.mark.parametrize("cls", _made_per_line(), ids=lambda c: c.__name__)
+def test_an_item_made_by_its_maker_is_the_one_the_class_makes(cls):
+    """model.maker: the same parameters as the class, the same item (its
+    class, its fields, frozen when the class is, picklable), a missing or
+    unknown name refused."""
+    import dataclasses
+    import inspect
+    import pickle
+
+    from policyx.model import maker
+
+    make = maker(cls)
+    assert make is not cls  # (every class made per line or per item has a maker)
+    assert list(inspect.signature(make).parameters.values()) == list(inspect.signature(cls).parameters.values())
+    fields = dataclasses.fields(cls)
+    values = {f.name: (i, f.name) for i, f in enumerate(fields)}
+    made, expected = make(**values), cls(**values)
+    assert type(made) is cls and repr(made) == repr(expected) and made == expected
+    assert all(getattr(made, name) is value for name, value in values.items())
+    if cls.__dataclass_params__.frozen:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(made, fields[0].name, 1)
+    if cls.__module__ == "policyx.model":
+        assert pickle.loads(pickle.dumps(made)) == made
+    with pytest.raises(TypeError):
+        make(**values, not_a_field=1)
+    with pytest.raises(TypeError):
+        make(**dict(list(values.items())[1:]))
+
+
 def test_a_plan_of_headings_alone_is_not_searched_for_what_it_cannot_hold(monkeypatch):
     """Heading lines hold no role word, target, header word, 目录 or list of
     attachments: none of their readers runs line by line (the gates of

@@ -113,10 +113,7 @@ def slot_init(cls: type):
     if slots is None:
         return cls.__init__
     fields = dataclasses.fields(cls)
-    named = [f.name if f.default is dataclasses.MISSING else f"{f.name}=_default{i}" for i, f in enumerate(fields)]
-    positional = [p for p, f in zip(named, fields) if not f.kw_only]
-    keyword = [p for p, f in zip(named, fields) if f.kw_only]
-    params = ", ".join([*positional, *(["*", *keyword] if keyword else [])])
+    params = _parameters(fields)
     twin = _unguarded_twin(cls)
     through_slots = [f"_set{i}(self, {f.name})" for i, f in enumerate(fields)]
     if twin is None:
@@ -126,10 +123,8 @@ def slot_init(cls: type):
                  "_become(self, '__class__', _twin)", *(f"self.{f.name} = {f.name}" for f in fields),
                  "self.__class__ = _cls"]
     body = "".join(f"    {line}\n" for line in lines)
-    # the class's module as the function's globals: its annotations ("Span") resolve there
-    scope = {**vars(sys.modules[cls.__module__]), "_become": object.__setattr__, "_twin": twin, "_cls": cls,
-             **{f"_set{i}": s.__set__ for i, s in enumerate(slots)},
-             **{f"_default{i}": f.default for i, f in enumerate(fields) if f.default is not dataclasses.MISSING}}
+    scope = {**_scope(cls, fields), "_become": object.__setattr__, "_twin": twin,
+             **{f"_set{i}": s.__set__ for i, s in enumerate(slots)}}
     exec(f"def __init__(self, {params}):\n{body}", scope)  # noqa: S102 - names of fields
     init = scope["__init__"]
     init.__module__ = cls.__module__
@@ -137,6 +132,43 @@ def slot_init(cls: type):
     init.__doc__ = cls.__init__.__doc__
     init.__annotations__ = dict(cls.__init__.__annotations__)
     return init
+
+
+def maker(cls: type):
+    """A function taking what ``cls`` takes (the same names, defaults and
+    keyword-only fields) and giving a new ``cls`` made as its unguarded twin,
+    without calling the class: the call gathers its keywords into a dict
+    for ``__init__`` (a Section: 2.6 µs, against 0.9 µs made this way). For
+    the items a plan makes one of per line; a class that is not frozen is
+    made as itself. The class itself for a class that is not a plain
+    dataclass, or is frozen and has no twin."""
+    frozen = cls.__dataclass_params__.frozen if dataclasses.is_dataclass(cls) else True  # type: ignore[attr-defined]
+    twin = cls if not frozen else _unguarded_twin(cls)
+    if _plain_slots(cls) is None or twin is None:
+        return cls
+    fields = dataclasses.fields(cls)
+    body = "".join(f"    new.{f.name} = {f.name}\n" for f in fields) + ("    new.__class__ = _cls\n" if frozen else "")
+    scope = {**_scope(cls, fields), "_new": object.__new__, "_twin": twin}
+    exec(f"def make({_parameters(fields)}):\n    new = _new(_twin)\n{body}    return new\n", scope)  # noqa: S102
+    make = scope["make"]
+    make.__module__, make.__qualname__ = cls.__module__, f"maker({cls.__qualname__})"
+    make.__annotations__ = {**cls.__init__.__annotations__, "return": cls.__qualname__}
+    return make
+
+
+def _parameters(fields) -> str:
+    """The parameters of a dataclass's ``__init__``, defaults named ``_default<i>`` (see :func:`_scope`)."""
+    named = [f.name if f.default is dataclasses.MISSING else f"{f.name}=_default{i}" for i, f in enumerate(fields)]
+    positional = [p for p, f in zip(named, fields) if not f.kw_only]
+    keyword = [p for p, f in zip(named, fields) if f.kw_only]
+    return ", ".join([*positional, *(["*", *keyword] if keyword else [])])
+
+
+def _scope(cls: type, fields) -> dict:
+    """The globals of a function written for ``cls``: its module's (its
+    annotations, "Span", resolve there), the class and its fields' defaults."""
+    return {**vars(sys.modules[cls.__module__]), "_cls": cls,
+            **{f"_default{i}": f.default for i, f in enumerate(fields) if f.default is not dataclasses.MISSING}}
 
 Span = tuple[int, int]
 SectionKind = Literal["heading", "box", "appendix"]

@@ -24,7 +24,7 @@ from typing import Iterable, Sequence
 
 import regex
 
-from policyx.model import slot_init
+from policyx.model import maker, slot_init
 from policyx.text.fold import fold
 from policyx.text.noise import NoiseRule, noise_edits
 from policyx.text.offset_map import OffsetMap
@@ -132,7 +132,8 @@ class Line:
     text: str  # the working-copy text of the line
 
 
-Line.__init__ = slot_init(Line)  # type: ignore[method-assign]  (every line of a plan: half the cost of the frozen one)
+Line.__init__ = slot_init(Line)  # type: ignore[method-assign]  (half the cost of the frozen one)
+_new_line = maker(Line)  # (every line of a plan: without the class call)
 
 
 class _Aligned:
@@ -311,7 +312,7 @@ class Normalized:
                 last = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
                 if last > first and text[last - 1] == "\r":
                     last -= 1
-                lines.append(Line(i + 1, first, last, text[first:last]))
+                lines.append(_new_line(i + 1, first, last, text[first:last]))
             self._lines = lines
         if start == 0 and end is None:
             return self._lines

@@ -8,6 +8,7 @@ from typing import Callable, Iterable, NamedTuple
 
 import regex
 
+from policyx.model import maker
 from policyx.rules import MarkerRule, RuleSet
 from policyx.text.anchors import char_memo
 from policyx.text.normalize import Line
@@ -61,6 +62,9 @@ class Candidate:
     body_start: int  # where the run-in body starts, or the end of the line
     label: str  # e.g. "专栏3", "附表1", "表2-1"
     file_line: int = 0  # the heading's line in the file
+
+
+_new_candidate = maker(Candidate)  # (without the class call)
 
 
 def is_table_row(text: str) -> bool:
@@ -121,7 +125,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
     # (offsets that are equal share one int: a plan of many headings keeps them all)
     marker_end = line.start + rest_start
     title_start = marker_end + offset if offset else marker_end
-    return Candidate(  # (by position, in the order of its fields: one for every heading of a plan)
+    return _new_candidate(  # (by position, in the order of its fields: one for every heading of a plan)
         rule, line, line.start + marker_start if marker_start else line.start, marker_end, number,
         title, title_start, title_start + len(title), run_in, body_start, label,
     )

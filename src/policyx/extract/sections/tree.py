@@ -38,13 +38,14 @@ from policyx.extract.sections.outline import (
     official_level,
 )
 from policyx.limits import REPEATS_LISTED
-from policyx.model import Issue, Section
+from policyx.model import Issue, Section, maker
 from policyx.rules import RuleSet
 from policyx.text.normalize import Line, Normalized
 from policyx.text.sentences import SENTENCE_STOP as _SENTENCE_END
 from policyx.text.presence import may_match
 from policyx.text.twins import short
 
+_new_section = maker(Section)  # (one a heading: made without the class call's keyword dict)
 # a flattened table header: at least this many short lines, none longer than that
 _HEADER_CELLS, _HEADER_CELL_CHARS = 3, 16
 
@@ -197,7 +198,7 @@ class TreeReader:
             section_id = self._unique(section_id)
         else:
             self.used_ids.add(section_id)
-        self.sections.append(Section(
+        self.sections.append(_new_section(
             id=section_id,
             level=level,
             marker=sys.intern(source[cand.marker_start:cand.marker_end].strip()),  # ("（一）" a hundred times)

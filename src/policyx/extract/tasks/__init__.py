@@ -19,12 +19,14 @@ from policyx.extract.tasks.paragraphs import (
 from policyx.extract.tasks.selection import attributed_units, structure_units, task_styles
 from policyx.extract.tasks.titles import settle_titles
 from policyx.extract.tasks.units import Unit, UnitBuilder
-from policyx.model import Clause, DepartmentRef, Issue, Section, Task, replaced
+from policyx.model import Clause, DepartmentRef, Issue, Section, Task, maker, replaced
 from policyx.rules import RuleSet
 from policyx.text.normalize import Normalized
 from policyx.text.presence import may_match
 from policyx.text.sentences import STRONG_END
 from policyx.text.spans import Spans
+
+_new_task = maker(Task)  # (one a heading in a plan of headings: made without the class call's keyword dict)
 
 __all__ = ["extract_tasks", "holds_no_tasks", "lead_in_title"]
 
@@ -171,14 +173,14 @@ class _Finisher:
         line = heading.line if heading is not None and heading.span[0] == start else self.norm.line_of(start)
         if unit.clause is None and not unit.subclauses and not self.standing:  # (most items of a plan without clauses)
             self._note([], None, title, line, span)
-            return Task(id=task_id, section=section_id, title=title, text=words, line=line, span=span,
+            return _new_task(id=task_id, section=section_id, title=title, text=words, line=line, span=span,
                         title_span=title_span, rule=unit.rule)
         clause, subclauses = self._clauses(unit)
         own = [clause] if clause else list(subclauses)
         if clause is not None and clause.standing:
             self.standing = list(clause.standing)
         self._note(own, clause, title, line, span)
-        return Task(
+        return _new_task(
             id=task_id, section=section_id, title=title, text=words, line=line, span=span, title_span=title_span,
             lead=_dedupe(r for c in own for r in c.lead) if own else (),
             participants=_dedupe(r for c in own for r in c.participants) if own else (),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from policyx.extract.clauses import ClauseContext, FoundClause, find_clauses, parse_clause
-from policyx.model import Section
+from policyx.model import Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
 from policyx.text.presence import first_chars_search
@@ -109,6 +109,9 @@ class Paragraph:
             and not rules.document_title.search(words) and not _STOP_OR_COLON.search(words)
 
 
+_new_paragraph = maker(Paragraph)  # (one a line in a plan of headings: without the class call)
+
+
 class SectionIndex:
     """Which section holds an offset, and which opens a paragraph."""
 
@@ -160,7 +163,7 @@ def paragraphs(norm: Normalized, index: SectionIndex) -> list[Paragraph]:
                and "\t" not in text[start:end] and _joinable(norm, lines[i], lines[i + 1], index)):
             i += 1
             end = lines[i].start + len(lines[i].text.rstrip())
-        out.append(Paragraph(start, end, index.at_marker.get(start)))
+        out.append(_new_paragraph(start, end, index.at_marker.get(start)))
         i += 1
     return out
 

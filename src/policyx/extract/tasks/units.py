@@ -18,7 +18,7 @@ from policyx.extract.clauses import FoundClause
 from policyx.extract.tasks.paragraphs import (
     Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
 )
-from policyx.model import Section
+from policyx.model import Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
 from policyx.text.normalize import Normalized
@@ -75,6 +75,9 @@ def merge(a: FoundClause, b: FoundClause) -> FoundClause:
                      implementers=[*a.parsed.implementers, *b.parsed.implementers],
                      standing=[*a.parsed.standing, *b.parsed.standing])
     return replace(a, end=b.end, inner_end=b.inner_end, parsed=parsed, closed=a.closed and b.closed)
+
+
+_new_unit = maker(Unit)  # (one a heading in a plan of headings: without the class call)
 
 
 class UnitBuilder:
@@ -154,7 +157,7 @@ class UnitBuilder:
         # (a paragraph opened by a heading is in it: no need to look it up)
         section = heading if heading is not None and heading.kind == "heading" and position == heading.span[0] \
             and position < heading.end else self.index.innermost(position)
-        self.units.append(Unit(position, para.end, prose, [c for c in nested if c is not prose] if nested else (),
+        self.units.append(_new_unit(position, para.end, prose, [c for c in nested if c is not prose] if nested else (),
                                section, None, starts, heading, "task.unattributed", i))  # (by position: title_span …)
 
     def gather(self, i: int, start: int) -> int:
@@ -200,7 +203,7 @@ class UnitBuilder:
         start = skip_edge(self.text, start, clause.start)
         if starts_paragraph and start not in self.index.at_marker:
             start = self._after_introduction(start, clause.start)
-        self.units.append(Unit(start, clause.end, clause, list(nested), self.index.innermost(start),
+        self.units.append(_new_unit(start, clause.end, clause, list(nested), self.index.innermost(start),
                                starts_paragraph=starts_paragraph, at_marker=self.index.at_marker.get(start), para=para))
 
     def _after_introduction(self, start: int, end: int) -> int:
@@ -223,5 +226,5 @@ class UnitBuilder:
         lead_in = lead_in_at(self.text, start, end, self.rules.tasks)
         title = lead_in or (heading.title_span if unit_start == paragraph.start and heading is not None
                             else first_phrase(self.text, start, end))
-        self.units.append(Unit(unit_start, end, clause, list(nested), self.index.innermost(clause.start),
+        self.units.append(_new_unit(unit_start, end, clause, list(nested), self.index.innermost(clause.start),
                                title_span=title, para=para))
