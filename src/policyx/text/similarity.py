@@ -10,7 +10,7 @@ import math
 import operator
 import sys
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
 from typing import Iterable
 
 import regex
@@ -64,7 +64,8 @@ def _pair_codes(units: bytes) -> Iterable[int]:
 
 
 def squared_norm(grams: Counter) -> float:
-    return sum(v * v for v in grams.values())
+    counts = grams.values()
+    return sum(map(operator.mul, counts, counts))  # (each count times itself, in C)
 
 
 def cosine(a: Counter, b: Counter, norms: tuple[float, float] | None = None) -> float:
@@ -72,7 +73,7 @@ def cosine(a: Counter, b: Counter, norms: tuple[float, float] | None = None) -> 
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) < len(b) else (b, a)
-    dot = sum(count * large.get(gram, 0) for gram, count in small.items())
+    dot = sum(map(operator.mul, small.values(), map(large.get, small, repeat(0))))  # (a dict's keys and values in one order)
     norm_a, norm_b = norms or (squared_norm(a), squared_norm(b))
     return dot / math.sqrt(norm_a * norm_b)
 

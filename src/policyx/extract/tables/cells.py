@@ -120,13 +120,17 @@ def _clean(norm: Normalized, start: int, end: int) -> str:
     return norm.clean(start, end, glosses=False).strip()
 
 
-def _cell(norm: Normalized, start: int, end: int) -> Cell | None:
+def _cell(norm: Normalized, start: int, raw: str) -> Cell | None:
+    """The cell of ``raw``, the working copy's words from ``start`` on."""
+    end = start + len(raw)
     text = _clean(norm, start, end)
     if not text:
         return None
-    lead_ws = len(norm.text[start:end]) - len(norm.text[start:end].lstrip())
-    trail_ws = len(norm.text[start:end]) - len(norm.text[start:end].rstrip())
-    return Cell(text, start + lead_ws, end - trail_ws, norm.line_of(start + lead_ws), norm.text[start:end].strip())
+    opened = raw.lstrip()
+    key = opened.rstrip()
+    lead_ws = len(raw) - len(opened)
+    trail_ws = len(opened) - len(key) if opened else len(raw)
+    return Cell(text, start + lead_ws, end - trail_ws, norm.line_of(start + lead_ws), key)
 
 
 def _container(sections: tuple[Section, ...], offset: int) -> Section | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import operator
 import sys
+from itertools import compress
 
 from policyx.extract.tables.cells import ParsedTable
 from policyx.model import Clause, DepartmentRef, Issue, Task, replaced
@@ -32,10 +33,10 @@ def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
         return list(tasks)
     row_grams, body_pairs = _bigrams(groups, body)
     shared = _SharedBigrams(body_pairs, row_grams)
-    body_titles = _TitleGrams(body)
+    titles = _TitleGrams()
     linked = []
     for group, grams in zip(groups, row_grams):
-        best = _restated_body_task(group, len(grams), body, shared.most(grams), body_titles)
+        best = _restated_body_task(group, len(grams), body, shared.most(grams), titles)
         target = body[best].id if best is not None else None
         linked.extend(replaced(t, restates=target) for t in group)
     return linked
@@ -84,22 +85,19 @@ class _SharedBigrams:
         """``(position, count)`` of the CANDIDATES body tasks sharing most of
         ``grams``, most first, in body order among equals (none sharing none)."""
         total = sum(filter(None, map(self.fields.get, grams)))
-        counts = memoryview(total.to_bytes(self.size, sys.byteorder)).cast(self.format)
-        held = sorted(filter(counts.__getitem__, range(self.tasks)), key=counts.__getitem__, reverse=True)
+        counts = memoryview(total.to_bytes(self.size, sys.byteorder)).cast(self.format).tolist()
+        held = sorted(compress(range(self.tasks), counts), key=counts.__getitem__, reverse=True)
         return [(j, counts[j]) for j in held[:CANDIDATES]]
 
 
 class _TitleGrams(dict):
-    """``titles[j]``: the characters and bigrams of body task j's title and
-    their squared norm, made when a row first asks (most tasks are no row's candidate)."""
+    """``titles[words]``: the characters and bigrams of a title and their
+    squared norm, made when first asked for (most body tasks are no row's
+    candidate; a row's title is often its body task's)."""
 
-    def __init__(self, body: tuple[Task, ...]) -> None:
-        super().__init__()
-        self.body = body
-
-    def __missing__(self, j: int) -> tuple:
-        grams = char_grams(self.body[j].title)
-        found = self[j] = (grams, squared_norm(grams))
+    def __missing__(self, words: str) -> tuple:
+        grams = char_grams(words)
+        found = self[words] = (grams, squared_norm(grams))
         return found
 
 
@@ -115,19 +113,24 @@ def _sub_task_rows(tasks: list[Task]) -> list[list[Task]]:
 
 
 def _restated_body_task(group: list[Task], grams: int, body: tuple[Task, ...], candidates: list[tuple[int, int]],
-                        body_titles: _TitleGrams) -> int | None:
+                        titles: _TitleGrams) -> int | None:
     """The position of the body task a sub-task's rows restate (scored as in
     ``link_to_body``, among its ``candidates``: positions and bigrams shared),
     or None under 0.45; ``grams``: how many distinct bigrams the rows' text has."""
-    title = char_grams(group[0].title)
-    title_norm = squared_norm(title)
+    words = group[0].title
+    title, title_norm = titles[words]
+    may_be_named = len(words) >= 4
     best, best_score = None, 0.0
     for j, count in candidates:
         share = 0.6 * count / max(1, grams)
-        named = len(group[0].title) >= 4 and group[0].title in body[j].text  # "一是健全举报制度" inside a task
-        if max(0.4 * _COSINE_CEILING + share, 0.8 if named else 0.0) <= best_score:
-            continue  # (even titles alike in every character would not score higher)
-        body_title, body_norm = body_titles[j]
+        named = may_be_named and words in body[j].text  # "一是健全举报制度" inside a task
+        if 0.4 * _COSINE_CEILING + share <= best_score and (not named or 0.8 <= best_score):
+            # (even titles alike in every character would not score higher; nor would the
+            # candidates after, which share fewer bigrams, once a score reaches what naming gives)
+            if best_score >= 0.8:
+                break
+            continue
+        body_title, body_norm = titles[body[j].title]
         score = 0.4 * cosine(title, body_title, (title_norm, body_norm)) + share
         if named:
             score = max(score, 0.8)

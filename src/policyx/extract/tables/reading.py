@@ -59,7 +59,7 @@ def _split_row(norm: Normalized, line, separator: str = "\t") -> list[Cell | Non
     cells: list[Cell | None] = []
     start = line.start
     for part in line.text.split(separator):
-        cells.append(_cell(norm, start, start + len(part)) if part else None)  # (between two separators: no cell)
+        cells.append(_cell(norm, start, part) if part else None)  # (between two separators: no cell)
         start += len(part) + 1
     while cells and cells[-1] is None:
         cells.pop()
@@ -167,11 +167,11 @@ def _flat_cells(norm: Normalized, start: int, end: int) -> list[Cell]:
     for line in norm.lines(start, end):
         if line.end <= start or line.start >= end:
             continue
-        a, b = max(line.start, start), min(line.end, end)
-        text = norm.text[a:b].rstrip()
+        a = max(line.start, start)
+        text = (line.text if a == line.start and line.end <= end else norm.text[a:min(line.end, end)]).rstrip()
         while text.endswith("|"):
             text = text[:-1].rstrip()
-        cell = _cell(norm, a, a + len(text)) if text.strip() else None
+        cell = _cell(norm, a, text) if text else None  # (white space is stripped off its end: none is left)
         if cell:
             cells.append(cell)
     return cells
@@ -194,7 +194,7 @@ def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry,
     run of short header cells with a lead or a 序号 column among them
     (``header_anchors``: characters every header word holds one of, if known)."""
     tables = []
-    offices = _OfficeCells(registry, resp)
+    offices = _office_cells(registry, resp)
     for start, end, box in flat_regions(norm, sections, rules, header_anchors):
         cells = _flat_cells(norm, start, end)
         n = _header(cells, rules)
@@ -295,7 +295,8 @@ def _align_by_content(row: list[Cell | None], roles: list[str | None], offices: 
 class _OfficeCells(dict):
     """``cells[words]``: whether a cell names offices only, at least one of them
     known to the registry ("建立环境信息政府网站" ends like an office but is a
-    task); read once per plan for each cell's words (a lead cell is repeated row after row)."""
+    task); read once for each cell's words (a lead cell is repeated row after
+    row, a plan's cells when it is read again), by the rules read with."""
 
     def __init__(self, registry, resp) -> None:
         super().__init__()
@@ -306,9 +307,27 @@ class _OfficeCells(dict):
 
         registry = self.registry
         refs = [registry.resolve(u) for u, _ in split_units(text, 0, registry, self.resp)]
-        found = self[text] = bool(refs) and any(r.known for r in refs) and all(
+        found = bool(refs) and any(r.known for r in refs) and all(
             r.known or registry.looks_like_office(r.name) for r in refs)
+        if len(text) <= MAX_REMEMBERED_CHARS:
+            if len(self) >= MAX_REMEMBERED_CELLS:
+                self.clear()
+            self[text] = found
         return found
+
+
+# the cells read so far, by the registry read with (then forgotten: endless distinct cells stay within bounds)
+_OFFICE_CELLS: dict[object, _OfficeCells] = {}
+MAX_REMEMBERED_CELLS = 20_000
+MAX_REMEMBERED_CHARS = 200  # the longest cell kept (a longer one is read each time it is asked about)
+
+
+def _office_cells(registry, resp) -> _OfficeCells:
+    """The cells read with these rules (read anew under other responsibility rules)."""
+    found = _OFFICE_CELLS.get(registry)
+    if found is None or found.resp is not resp:
+        found = _OFFICE_CELLS[registry] = _OfficeCells(registry, resp)
+    return found
 
 
 def _task_rows(cells: list[Cell], header: list[str], roles: list[str | None], offices: _OfficeCells, rules: TableRules):

@@ -27,7 +27,9 @@ def _appendix_regions(norm: Normalized, sections: tuple[Section, ...], taken: li
         if s.kind != "appendix":
             continue
         start = s.title_span[1] if s.title else s.body_start
-        if not any(_TAB_ROW.search(line.text) for line in norm.lines(start, s.end)):
+        lines = norm.lines(start, s.end)
+        # (one search over the lines: a tab-separated row never runs past its line's end)
+        if not (lines and _TAB_ROW.search(norm.text, lines[0].start, lines[-1].end)):
             taken.append((start, s.end))
             yield start, s.end, s
 

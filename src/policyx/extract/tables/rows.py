@@ -70,19 +70,19 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
     tasks = []
     lists = UnitLists()
     for p in (p for p in parsed if p.table.kind == "task"):
+        at = p.positions
         for n, row in enumerate(p.cells, 1):
-            task = _row_task(p, n, row, norm, rules, within, lists)
+            task = _row_task(p, at, n, row, norm, rules, within, lists)
             if task is not None:
                 tasks.append(task)
     return tasks
 
 
-def _row_task(p: ParsedTable, n: int, row: list[Cell | None], norm: Normalized, rules: RuleSet, within,
-              lists: UnitLists) -> Task | None:
-    """The task of row ``n`` of a task table, or None for a row with no work
-    item; ``within(cell)`` gives the plan's deadlines inside a cell, ``lists``
-    the department cells read so far."""
-    at = p.positions
+def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None], norm: Normalized, rules: RuleSet,
+              within, lists: UnitLists) -> Task | None:
+    """The task of row ``n`` of a task table (``at``: its columns by role), or
+    None for a row with no work item; ``within(cell)`` gives the plan's
+    deadlines inside a cell, ``lists`` the department cells read so far."""
     work = _work_cell(row, at)
     if work is None:
         return None
