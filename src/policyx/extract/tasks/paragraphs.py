@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from policyx.extract.clauses import ClauseContext, FoundClause, find_clauses, parse_clause
+from policyx.extract.clauses import FoundClause, find_clauses, parse_clause, plan_context
 from policyx.model import Section
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
@@ -175,7 +175,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
     """Every paragraph's clauses, in document order (a convention stated with
     下同 holds for the clauses after it); paragraphs that only attribute —
     clause lines, a leading official's name — are marked."""
-    context = ClauseContext()
+    context = plan_context(rules)
     text = norm.text
     person = [w for w, kind in rules.responsibility.label_of.items() if kind == "person"]
     person_start = (regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in sorted(person, key=len, reverse=True))
