@@ -29,8 +29,10 @@ the whole list.
 
 
 from policyx.extract.clauses.finding import FoundClause, as_written, find_clauses, to_clause
-from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, UnitLists, parse_clause, read_unit_list
+from policyx.extract.clauses.grammar import (
+    ClauseContext, ParsedClause, UnitLists, parse_clause, plan_context, read_unit_list,
+)
 from policyx.extract.clauses.units import resolve_units, split_units
 
 __all__ = ["ClauseContext", "FoundClause", "ParsedClause", "UnitLists", "as_written", "find_clauses", "parse_clause",
-           "read_unit_list", "resolve_units", "split_units", "to_clause"]
+           "plan_context", "read_unit_list", "resolve_units", "split_units", "to_clause"]

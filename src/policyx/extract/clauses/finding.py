@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
+from policyx.extract.clauses.marks import bracket_chars, labels, positions
 from policyx.extract.clauses.units import _office
 from policyx.model import Clause, DepartmentRef, copier
 from policyx.rules.clauses import ResponsibilityRules
@@ -41,8 +42,11 @@ def _has_role(text: str, rules: ResponsibilityRules) -> bool:
 class _Finder:
     """Collects the clauses of one paragraph (working-copy text at ``offset``)."""
 
-    def __init__(self, text: str, offset: int, registry, rules: ResponsibilityRules, context: ClauseContext | None):
+    def __init__(self, text: str, offset: int, registry, rules: ResponsibilityRules, context: ClauseContext | None,
+                 first_role: int | None, label_spans: list[tuple[int, int]]):
         self.text, self.offset, self.registry, self.rules, self.context = text, offset, registry, rules, context
+        self.first_role = first_role  # where the first role word starts (None: the text holds none)
+        self.label_spans = label_spans  # label_pattern's matches
         self.found: list[FoundClause] = []
         self._failures, self._since = 0, 0
 
@@ -68,8 +72,9 @@ class _Finder:
         stack: list[tuple[str, int]] = []
         self._failures, self._since = 0, 0  # closers with no opener read as no clause, in a row
         brackets = twins.short(rules.bracket_pattern)  # (a set of characters: re scans it twice as fast)
-        for bracket in brackets.finditer(text):
-            i, ch = bracket.start(), bracket.group(0)
+        chars = bracket_chars(rules)
+        for i in [m.start() for m in brackets.finditer(text)] if chars is None else positions(text, chars):
+            ch = text[i]
             if ch in rules.opener_to_closer:
                 stack.append((ch, i))
             elif ch in rules.closer_to_opener:
@@ -112,12 +117,12 @@ class _Finder:
         text = self.text
         position = 0
         failures = 0  # labels in a row that read as no clause: after a few, the rest of the stretch is skipped
-        for match in twins.finditer(self.rules.label_pattern, text):
-            if match.start() < position or self.covered(match.start(), match.end()):
+        for label_start, label_end in self.label_spans:
+            if label_start < position or self.covered(label_start, label_end):
                 continue
-            stop = text.find("。", match.end(), match.end() + MAX_CLAUSE_CHARS)
-            end = stop if stop != -1 else min(len(text.rstrip()), match.end() + MAX_CLAUSE_CHARS)
-            if self.attempt(match.start(), end + (1 if stop != -1 else 0), match.start(), end, True, "labelled", "clause.labelled"):
+            stop = text.find("。", label_end, label_end + MAX_CLAUSE_CHARS)
+            end = stop if stop != -1 else min(len(text.rstrip()), label_end + MAX_CLAUSE_CHARS)
+            if self.attempt(label_start, end + (1 if stop != -1 else 0), label_start, end, True, "labelled", "clause.labelled"):
                 position, failures = end, 0
             else:
                 failures += 1
@@ -128,7 +133,7 @@ class _Finder:
         """"各县（市）人民政府负责。" written as a sentence of its own: only when it
         ends on a role word and every unit in it names an office."""
         gate = _role_before_stop(self.rules)
-        if gate is not None and twins.search(gate, self.text) is None:
+        if gate is not None and (self.first_role is None or twins.search(gate, self.text, self.first_role) is None):
             return  # no sentence here ends on a role word (most paragraphs: one cheap search, not every sentence)
         for sentence in _BARE_SENTENCE.finditer(self.text):
             start, end = sentence.span("words")
@@ -180,9 +185,13 @@ def find_clauses(
     context: ClauseContext | None = None,
 ) -> list[FoundClause]:
     """All responsibility clauses in a stretch of working-copy text, in order."""
-    if not _has_role(text, rules):
+    role = twins.search(rules.role_pattern, text)
+    found_labels = labels(text, rules)
+    if found_labels is None:  # (a label pattern of another form than marks.labels reads)
+        found_labels = [m.span() for m in twins.finditer(rules.label_pattern, text)]
+    if role is None and not found_labels:
         return []  # every form of clause holds a role word or a label: none here
-    finder = _Finder(text, offset, registry, rules, context)
+    finder = _Finder(text, offset, registry, rules, context, None if role is None else role.start(), found_labels)
     finder.brackets()
     finder.labels()
     finder.sentences()

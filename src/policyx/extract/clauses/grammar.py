@@ -14,6 +14,7 @@ from policyx.extract.clauses.units import _office, _pieces, resolve_units, split
 from policyx.model import DepartmentRef, Role, copier
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
+from policyx.text.kept import KeptByIdentity
 from policyx.text.twins import short
 
 
@@ -48,6 +49,26 @@ class ClauseContext:
     read: dict[tuple[str, str | None], tuple[int, tuple]] = field(default_factory=dict)
     # the unit lists read so far, by their words and the level prefix in force: (offset, (refs, prefix after))
     lists: dict[tuple[str, str], tuple[int, tuple]] = field(default_factory=dict)
+
+
+# the clauses and unit lists read in earlier plans, by the rule set read with:
+# plans repeat each other's clauses ("（财政部牵头，各地区按职责分工负责）"), and a
+# caller reading plans again reads them all again
+_EARLIER: KeptByIdentity[ClauseContext] = KeptByIdentity(4)
+MAX_KEPT_READINGS = 20_000  # of each kind (then forgotten when a plan starts: memory stays bounded)
+
+
+def plan_context(rules: object) -> ClauseContext:
+    """The context a plan's clauses start with (no convention in force),
+    holding what earlier plans read under the same ``rules`` (the rule set:
+    a reading is the same whatever plan asks for it)."""
+    earlier = _EARLIER.get(rules)
+    if earlier is None:
+        earlier = _EARLIER.put(rules, ClauseContext())
+    for memo in (earlier.read, earlier.lists):
+        if len(memo) > MAX_KEPT_READINGS:
+            memo.clear()
+    return ClauseContext(read=earlier.read, lists=earlier.lists)
 
 
 def _read_once(memo: dict, key, offset: int, read, move):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from policyx.extract.clauses import ClauseContext, FoundClause, find_clauses, parse_clause
+from policyx.extract.clauses import FoundClause, find_clauses, parse_clause, plan_context
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
@@ -178,11 +178,9 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
     """Every paragraph's clauses, in document order (a convention stated with
     下同 holds for the clauses after it); paragraphs that only attribute —
     clause lines, a leading official's name — are marked."""
-    context = ClauseContext()
+    context = plan_context(rules)
     text = norm.text
-    person = [w for w, kind in rules.responsibility.label_of.items() if kind == "person"]
-    person_start = (regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in sorted(person, key=len, reverse=True))
-                                  + r")\s*[:：]") if person else None)
+    person_start = _person_start(tuple(w for w, kind in rules.responsibility.label_of.items() if kind == "person"))
     # where a role word or a label can stand: a paragraph with no such place holds no clause
     places = first_chars_search((rules.requires.get("clause.role", ()), rules.requires.get("clause.label", ())))
     for para in paras:
@@ -195,6 +193,13 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
             sum(c.end - c.start for c in para.clauses) >= len(text[para.start:para.end].strip(EDGE)) * 0.9
         if whole or (person_start is not None and person_start.match(text, para.start, para.end)):
             para.attribution_only = True
+
+
+@functools.lru_cache(maxsize=16)  # (made once for the rules, not once a plan)
+def _person_start(person: tuple[str, ...]) -> regex.Pattern | None:
+    """A paragraph opening with a person's label ("牵头负责领导：")."""
+    return (regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in sorted(person, key=len, reverse=True))
+                          + r")\s*[:：]") if person else None)
 
 
 def attribution_blocks(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -> dict[int, tuple[int, FoundClause | None]]:
