@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -38,7 +39,9 @@ def read_year(text: str) -> int | None:
     return read_number(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _iso(year: int, month: int, day: int) -> str | None:
+    """The ISO date, None for a day the calendar lacks (a plan names the same few dates again and again)."""
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
