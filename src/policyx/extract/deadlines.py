@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -38,7 +39,9 @@ def read_year(text: str) -> int | None:
     return read_number(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _iso(year: int, month: int, day: int) -> str | None:
+    """The ISO date, None for a day the calendar lacks (a plan names the same few dates again and again)."""
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
@@ -207,18 +210,16 @@ def _hits(masked: str, offset: int, rules: DeadlineRules, exclude: Sequence[tupl
     hits = []
     text = AnchoredText(masked, rules.anchor_chars)  # each rule runs only on the lines that hold its anchors
     for rule in rules.rules:
-        finditer = rule.pattern.finditer  # (over each window, with no generator between: AnchoredText.finditer's loop)
-        for window in text.searched(rule.anchors, rule.stops):
-            for m in finditer(masked, *window):
-                start, end = m.span()
-                # the match may open with a space the pattern allowed; trim it
-                while start < end and masked[start].isspace():
-                    start += 1
-                if end <= start:
-                    continue
-                if exclude and any(a <= offset + start < b for a, b in exclude):
-                    continue
-                hits.append(_Hit(start, end, rule, m))
+        for m in text.matches(rule.pattern, rule.anchors, rule.stops):
+            start, end = m.span()
+            # the match may open with a space the pattern allowed; trim it
+            while start < end and masked[start].isspace():
+                start += 1
+            if end <= start:
+                continue
+            if exclude and any(a <= offset + start < b for a, b in exclude):
+                continue
+            hits.append(_Hit(start, end, rule, m))
     return hits
 
 

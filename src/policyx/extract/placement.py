@@ -12,7 +12,7 @@ import bisect
 from typing import Iterator
 
 from policyx.extract.deadlines import find_deadlines
-from policyx.model import Deadline, Section, Target, Task, replaced
+from policyx.model import Deadline, Section, Target, Task, copier
 from policyx.text.normalize import Line, Normalized
 from policyx.extract.tasks import holds_no_tasks
 from policyx.rules import RuleSet
@@ -62,9 +62,12 @@ def attach_to_tasks(
                                exclude=[c.span for c in clauses], requires=rules.requires)
         own = [d for d in own if rules.deadlines.is_deadline(d.rule)]  # a plan period dates targets only
         if own or targets or task.deadlines or task.targets:
-            task = replaced(task, deadlines=tuple(own), targets=tuple(targets))
+            task = _WITH_FOUND(task, tuple(own), tuple(targets))
         out.append(task)
     return tuple(out)
+
+
+_WITH_FOUND = copier(Task, "deadlines", "targets")  # (a copy of most tasks of a plan)
 
 
 def _nothing_to_place(tasks: tuple[Task, ...], text: str, deadlines: list[Deadline], places) -> bool:

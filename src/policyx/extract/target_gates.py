@@ -45,9 +45,15 @@ def possible_families(text: str, masked: str, requires: Mapping[str, Anchors] | 
     if gates.firsts is not None and gates.firsts(text) is None:
         return None
     # (asked of the masked text that is searched: blanking only takes characters away)
-    comparator, bound, verb_object, fixed = gates.families
-    possible = Possible(_holds_all(masked, comparator), _holds_all(masked, bound),
-                        _holds_all(masked, verb_object), _holds_all(masked, fixed))
+    held = []
+    for searches in gates.families:  # (a loop here, not a call a family: asked of every stretch)
+        for search in searches:
+            if search(masked) is None:
+                held.append(False)
+                break
+        else:
+            held.append(True)
+    possible = Possible._make(held)
     return possible if any(possible) else None
 
 
@@ -84,11 +90,3 @@ def _gates_of(requires: Mapping[str, Anchors]) -> _Gates:
 _BY_MAPPING: KeptByIdentity[_Gates] = KeptByIdentity(8)
 # a search for the bound words, by the value-first pattern they end
 _BOUND_WORDS: dict[regex.Pattern, Callable[[str], re.Match | None]] = {}
-
-
-def _holds_all(text: str, searches: tuple[Callable[[str], re.Match | None], ...]) -> bool:
-    """Whether ``text`` holds a character of every set (one search each)."""
-    for search in searches:
-        if search(text) is None:
-            return False
-    return True

@@ -15,6 +15,7 @@ number at all (the ``fixed`` rules).
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import repeat
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 import regex
@@ -65,9 +66,12 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence holding ``text[start:end]``: from after the last stop
     before it to the first of the stops, in the order of ``_SENTENCE_STOPS``,
     found after it (not necessarily the nearest one)."""
-    sentence_start = max((text.rfind(ch, 0, start) for ch in _SENTENCE_STOPS), default=-1) + 1
-    sentence_end = next((i for i in (text.find(ch, end) for ch in _SENTENCE_STOPS) if i != -1), len(text))
-    return sentence_start, sentence_end
+    sentence_start = max(map(text.rfind, _SENTENCE_STOPS, repeat(0), repeat(start))) + 1  # (no generator: asked per target)
+    for stop in _SENTENCE_STOPS:
+        sentence_end = text.find(stop, end)
+        if sentence_end != -1:
+            return sentence_start, sentence_end
+    return sentence_start, len(text)
 
 
 class _Stretch:

@@ -117,9 +117,26 @@ class AnchoredText:
         searched: its :meth:`windows`, or the whole text when it has none."""
         return self.windows(anchors, stops) if anchors else [(0, len(self.text))]
 
-    def finditer(self, pattern: regex.Pattern, anchors: Anchors | None, stops: str = "\n") -> Iterator[regex.Match]:
+    def matches(self, pattern: regex.Pattern, anchors: Anchors | None, stops: str = "\n") -> list[regex.Match]:
         """The matches of ``pattern`` over the whole text, looked for only
         where ``anchors`` allow (everywhere when there are none), in the
-        pieces of the text between ``stops``."""
+        pieces of the text between ``stops``: those of ``finditer`` over each
+        window, found by one ``search`` each (most windows hold none: one
+        call for them, not an iterator made and asked)."""
+        text = self.text
+        search = pattern.search
+        found: list[regex.Match] = []
         for start, end in self.searched(anchors, stops):
-            yield from pattern.finditer(self.text, start, end)
+            m = search(text, start, end)
+            while m is not None:
+                if m.end() == m.start():  # (empty: where finditer looks next is its own rule)
+                    found.extend(pattern.finditer(text, start, end))
+                    break
+                found.append(m)
+                start = m.end()
+                m = search(text, start, end)
+        return found
+
+    def finditer(self, pattern: regex.Pattern, anchors: Anchors | None, stops: str = "\n") -> Iterator[regex.Match]:
+        """:meth:`matches`, one at a time."""
+        return iter(self.matches(pattern, anchors, stops))
