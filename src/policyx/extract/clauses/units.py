@@ -34,7 +34,9 @@ def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) ->
                 start = i + 1
         pieces.append((start, len(text), ""))
         return pieces
-    for i, ch in enumerate(text):
+    # (with brackets: only the brackets and the characters a separator can be, when those are known)
+    looked_at = ((m.start(), m.group()) for m in marks[2].finditer(text)) if marks is not None else enumerate(text)
+    for i, ch in looked_at:
         if ch in openers:
             depth += 1
         elif ch in closers:
@@ -47,18 +49,18 @@ def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) ->
 
 
 # by separators: the brackets they were made for (the rules' own objects) and the searches
-_MARKS: dict[regex.Pattern, tuple[object, object, tuple[re.Pattern, re.Pattern] | None]] = {}
+_MARKS: dict[regex.Pattern, tuple[object, object, tuple[re.Pattern, re.Pattern, re.Pattern] | None]] = {}
 
 
-def _marks(separators: regex.Pattern, openers, closers) -> tuple[re.Pattern, re.Pattern] | None:
-    """Searches for a bracket and for a character a separator can be (one
-    its matches start with); None when those are not known."""
+def _marks(separators: regex.Pattern, openers, closers) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    """Searches for a bracket, for a character a separator can be (one its
+    matches start with), and for either; None when those are not known."""
     found = _MARKS.get(separators)
     if found is None or found[0] is not openers or found[1] is not closers:
         firsts = first_chars(separators.pattern, separators.flags)
-        brackets = {c for c in (*openers, *closers) if len(c) == 1}
+        brackets = frozenset(c for c in (*openers, *closers) if len(c) == 1)
         found = _MARKS[separators] = (openers, closers, None if not firsts or len(brackets) < len(openers) + len(closers)
-                                      else (any_char(frozenset(brackets)), any_char(firsts)))
+                                      else (any_char(brackets), any_char(firsts), any_char(brackets | firsts)))
     return found[2]
 
 
