@@ -78,3 +78,25 @@ def test_a_heading_break_in_a_long_plan_is_a_few_runs():
     at = norm.text.index("(一)")
     assert norm.original_span(at - 1, at + 3) == (at - 1, at + 2)  # "\n(一)" is where "(一)" was
     assert norm.line_of(len(norm.text) - 1) == 1
+
+
+def _clean_by_every_span(norm, start, end, glosses=True):
+    """Normalized.clean without its shortcut: every noise span from the one before the start looked at."""
+    import bisect
+
+    a, b = norm.original_span(start, end)
+    return norm._without_noise(a, b, bisect.bisect_right(norm.noise_spans, (a, len(norm.original) + 1)) - 1, glosses)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["加强", "监管。", "<p>", "</span>", "&amp;", "環(huán)保", "\n", "  ", "(一)"]), max_size=20),
+       st.data())
+def test_the_words_of_a_span_are_those_every_noise_span_gives(parts, data):
+    from policyx import load_rules
+    from policyx.extract.pipeline import noise_rules
+
+    norm = Normalized("".join(parts), noise_rules(load_rules()))
+    end = data.draw(st.integers(0, len(norm.text)))
+    start = data.draw(st.integers(0, end))
+    for glosses in (True, False):
+        assert norm.clean(start, end, glosses) == _clean_by_every_span(norm, start, end, glosses)

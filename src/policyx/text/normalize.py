@@ -252,7 +252,14 @@ class Normalized:
         if self._map is None and not self.noise_spans:
             return self.original[start:end]  # (nothing masked, nothing moved: most plans)
         a, b = self.original_span(start, end)
-        first = bisect.bisect_right(self.noise_spans, (a, len(self.original) + 1)) - 1
+        spans = self.noise_spans
+        first = bisect.bisect_right(spans, (a, len(self.original) + 1)) - 1
+        if (first < 0 or spans[first][1] <= a) and (first + 1 == len(spans) or spans[first + 1][0] >= b):
+            return self.original[a:b]  # (no noise inside: most of a plan's words, around its few noise spans)
+        return self._without_noise(a, b, first, glosses)
+
+    def _without_noise(self, a: int, b: int, first: int, glosses: bool) -> str:
+        """:meth:`clean` of the original's ``[a, b)``, from the noise span ``first`` (the last starting at or before a)."""
         pieces, position = [], a
         for i in range(max(first, 0), len(self.noise_spans)):
             s, e = self.noise_spans[i]
@@ -276,8 +283,7 @@ class Normalized:
         points = sorted({o for o in offsets if 0 < o < len(self.text) and self.text[o - 1] != "\n"})
         if not points:
             return
-        self.text, self._map = _edit(self.text, self._map,
-                                                    [(o, o, "\n") for o in points], len(self.original))
+        self.text, self._map = _edit(self.text, self._map, [(o, o, "\n") for o in points], len(self.original))
         self.source = _Aligned(self.original, self._map)
         self._line_starts = _newlines(self.text)
         self._lines = None
