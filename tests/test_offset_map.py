@@ -100,3 +100,18 @@ def test_the_words_of_a_span_are_those_every_noise_span_gives(parts, data):
     start = data.draw(st.integers(0, end))
     for glosses in (True, False):
         assert norm.clean(start, end, glosses) == _clean_by_every_span(norm, start, end, glosses)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["加强", "监管。", "<p>", "&amp;", "&#10;", "環(huán)保", "\n", "\r", "\r\n", "　　", "（一）",
+                                 "。  推进", "２０２０年", "<!--\n-->"]), max_size=25))
+def test_the_working_copys_lines_start_after_its_own_newlines(parts):
+    """Where no edit moved a character the working copy's line starts are the
+    file's, taken without looking (Normalized.__init__): they are where its
+    own newlines say."""
+    from policyx import load_rules
+    from policyx.extract.pipeline import noise_rules
+    from policyx.text.normalize import _newlines
+
+    norm = Normalized("".join(parts), noise_rules(load_rules()))
+    assert norm._line_starts == _newlines(norm.text)

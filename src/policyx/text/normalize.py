@@ -216,9 +216,14 @@ class Normalized:
         self._noise_actions = tuple(action for _, _, action in spans)
         self.text = _soft_breaks(working, self)
         self.source: str | _Aligned = original if self._map is None else _Aligned(original, self._map)
-        line_starts = _newlines(self.text)
-        # (most plans' working copy breaks its lines where the file does: one list, one int per line, kept)
-        self._line_starts = self._file_line_starts if line_starts == self._file_line_starts else line_starts
+        # (most plans' working copy breaks its lines where the file does: one list, one int per line, kept;
+        # so it does, unlooked at, when no edit moved a character and no line was broken at run-together
+        # paragraphs: folding, simplifying and blanking never make or take a newline, a lone "\r" became one)
+        if self._map is None and self.text is working:
+            self._line_starts = self._file_line_starts
+        else:
+            line_starts = _newlines(self.text)
+            self._line_starts = self._file_line_starts if line_starts == self._file_line_starts else line_starts
         self._lines: list[Line] | None = None
 
     @property
