@@ -12,7 +12,6 @@ import bisect
 import operator
 from collections import Counter
 from itertools import accumulate, count
-from typing import Iterator
 
 import regex
 
@@ -136,7 +135,3 @@ class AnchoredText:
                 start = m.end()
                 m = search(text, start, end)
         return found
-
-    def finditer(self, pattern: regex.Pattern, anchors: Anchors | None, stops: str = "\n") -> Iterator[regex.Match]:
-        """:meth:`matches`, one at a time."""
-        return iter(self.matches(pattern, anchors, stops))
