@@ -16,6 +16,7 @@ from policyx.model import Section
 from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
 from policyx.text.anchors import Anchors
+from policyx.text.kept import KeptByIdentity
 from policyx.text.normalize import Normalized
 from policyx.text.sentences import SENTENCE_STOP
 
@@ -316,8 +317,9 @@ class _OfficeCells(dict):
         return found
 
 
-# the cells read so far, by the registry read with (then forgotten: endless distinct cells stay within bounds)
-_OFFICE_CELLS: dict[object, _OfficeCells] = {}
+# the cells read so far, by the registry read with (the last few registries; then forgotten:
+# endless distinct cells stay within bounds)
+_OFFICE_CELLS: KeptByIdentity[_OfficeCells] = KeptByIdentity(4)
 MAX_REMEMBERED_CELLS = 20_000
 MAX_REMEMBERED_CHARS = 200  # the longest cell kept (a longer one is read each time it is asked about)
 
@@ -326,7 +328,7 @@ def _office_cells(registry, resp) -> _OfficeCells:
     """The cells read with these rules (read anew under other responsibility rules)."""
     found = _OFFICE_CELLS.get(registry)
     if found is None or found.resp is not resp:
-        found = _OFFICE_CELLS[registry] = _OfficeCells(registry, resp)
+        found = _OFFICE_CELLS.put(registry, _OfficeCells(registry, resp))
     return found
 
 
