@@ -176,7 +176,9 @@ def _edit(text: str, offset_map: OffsetMap | None, edits: Sequence[tuple[int, in
           original_length: int) -> tuple[str, OffsetMap]:
     """Apply ``(start, end, replacement)`` edits (sorted, not overlapping) to
     ``text``, carrying the map to the original along."""
-    return _applied(text, edits), (offset_map or OffsetMap(len(text))).edited(edits, original_length)
+    if offset_map is None:
+        offset_map = OffsetMap(len(text))
+    return _applied(text, edits), offset_map.edited(edits, original_length)
 
 
 def _applied(text: str, edits: Sequence[tuple[int, int, str]]) -> str:

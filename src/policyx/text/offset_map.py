@@ -31,9 +31,6 @@ class OffsetMap:
         self.first: list[int] = [0]
         self.final: list[int] = [0]
 
-    def __len__(self) -> int:
-        return self.length
-
     def start_of(self, w: int) -> int:
         i = bisect.bisect_right(self.at, w) - 1
         shift = self.shift[i]
