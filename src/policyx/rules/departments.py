@@ -159,7 +159,7 @@ class DepartmentRegistry:
             template = self._cache[key] = self._resolve(raw, inherited_prefix)
         if span is None and not inherited and not rule:
             return template
-        return _placed(template, span, inherited, rule)
+        return _placed(template, span, inherited, rule or template.rule)
 
     def _resolve(self, raw: str, inherited_prefix: str) -> DepartmentRef:
         cleaned = self._cleaned(raw)
