@@ -115,3 +115,9 @@ def test_the_working_copys_lines_start_after_its_own_newlines(parts):
 
     norm = Normalized("".join(parts), noise_rules(load_rules()))
     assert norm._line_starts == _newlines(norm.text)
+    lines = norm.lines()
+    # each line is its text up to the newline, less a "\r" before it (cut in one call when no "\r" is in the text)
+    assert [line.text for line in lines] == [piece[:-1] if piece.endswith("\r") else piece
+                                             for piece in norm.text.split("\n")]
+    assert [line.number for line in lines] == list(range(1, len(lines) + 1))
+    assert all(norm.text[line.start:line.end] == line.text for line in lines)

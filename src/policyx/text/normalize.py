@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -134,6 +135,20 @@ class Line:
 
 Line.__init__ = slot_init(Line)  # type: ignore[method-assign]  (half the cost of the frozen one)
 _new_line = maker(Line)  # (every line of a plan: without the class call)
+
+
+def _lines_of(text: str, starts: list[int]) -> list[Line]:
+    """The lines of ``text``, which start at ``starts`` (after each newline)."""
+    ends = [start - 1 for start in itertools.islice(starts, 1, None)]
+    ends.append(len(text))
+    if "\r" not in text:  # (the words of every line cut in one call)
+        return list(map(_new_line, range(1, len(starts) + 1), starts, ends, text.split("\n")))
+    lines = []
+    for number, first, last in zip(range(1, len(starts) + 1), starts, ends):
+        if last > first and text[last - 1] == "\r":
+            last -= 1
+        lines.append(_new_line(number, first, last, text[first:last]))
+    return lines
 
 
 class _Aligned:
@@ -318,15 +333,7 @@ class Normalized:
     def lines(self, start: int = 0, end: int | None = None) -> list[Line]:
         """The lines (made once), or those that overlap [start, end)."""
         if self._lines is None:
-            text = self.text
-            starts = self._line_starts
-            lines = []
-            for i, first in enumerate(starts):
-                last = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-                if last > first and text[last - 1] == "\r":
-                    last -= 1
-                lines.append(_new_line(i + 1, first, last, text[first:last]))
-            self._lines = lines
+            self._lines = _lines_of(self.text, self._line_starts)
         if start == 0 and end is None:
             return self._lines
         lo = max(0, self._working_line_of(start) - 1)

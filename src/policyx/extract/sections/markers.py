@@ -6,19 +6,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple
 
+import re
+
 import regex
 
 from policyx.model import maker
 from policyx.rules import MarkerRule, RuleSet
 from policyx.text.anchors import char_memo
 from policyx.text.normalize import Line
-from policyx.text.twins import short
+from policyx.text.twins import WHITE_SPACE, short
 from policyx.text.numerals import read_number
 
 # A heading's title ends at the first sentence end (a semicolon does not end
 # it: "8.加大财力下沉力度,重点对困难地区倾斜;结合留抵退税…。"); what follows on
 # the line is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"
-_TITLE_END = regex.compile(r"[。!?！？]|:(?=\s*\S)|(?<![ \t])[ \t]{2,}+(?=\S)")
+# (by ``re``, with regex's \s written out: searched once a heading, twice as fast)
+_TITLE_END = re.compile(f"[。!?！？]|:(?=[{WHITE_SPACE}]*[^{WHITE_SPACE}])|(?<![ \t])[ \t]{{2,}}+(?=[^{WHITE_SPACE}])")
 _TITLE_STRIP = " \t,，、:：;；.。"
 # a long first sentence is still a heading's title when its first clause is short
 _CLAUSE_END = regex.compile(r"[;；]")

@@ -112,7 +112,8 @@ class TreeReader:
         cand = match_marker(line, self.rules)
         if cand is not None:
             cand.file_line = line.number if self.lines_are_the_files else self.norm.line_of(cand.marker_start)
-        if self._in_attachment_list(line, cand) or (self.contents.inside and self.contents.holds(cand, text)):
+        if ((self.in_attachment_list or self.may_list_attachments) and self._in_attachment_list(line, cand)) \
+                or (self.contents.inside and self.contents.holds(cand, text)):
             return
         if cand is None:
             self._note_text()
