@@ -35,28 +35,31 @@ class Outline:
             return "child"
         return None
 
-    def place(self, cand: Candidate) -> tuple[int, OpenHeading | None, int | None]:
+    def place(self, cand: Candidate) -> tuple[int, int | None, int | None]:
         """Put a heading on the stack.
 
-        Returns its depth, the previous sibling of the same style (if any) and
-        the last number this style had anywhere before.
+        Returns its depth, the number of the previous sibling of the same
+        style (None if it has none, or none with a number) and the last
+        number this style had anywhere before.
         """
-        style, rank = cand.rule.style, cand.rule.rank
+        rule = cand.rule
+        style, number, stack = rule.style, cand.number, self.stack
         last_before = self.last_number.get(style)
-        previous = None
-        for i, node in enumerate(self.stack):
+        if number is not None:
+            self.last_number[style] = number
+        for i, node in enumerate(stack):
             if node.style == style:
-                previous = node
-                del self.stack[i:]
-                break
-        else:
-            while self.stack and self.stack[-1].rank >= rank:
-                self.stack.pop()
-        depth = len(self.stack)
-        self.stack.append(OpenHeading(style, rank, cand.number))
-        if cand.number is not None:
-            self.last_number[style] = cand.number
-        return depth, previous, last_before
+                previous = node.number
+                del stack[i + 1:]
+                if node.rank == rule.rank:
+                    node.number = number  # (the sibling's place is the heading's: its node serves again)
+                else:
+                    stack[i] = OpenHeading(style, rule.rank, number)
+                return i, previous, last_before
+        while stack and stack[-1].rank >= rule.rank:
+            stack.pop()
+        stack.append(OpenHeading(style, rule.rank, number))
+        return len(stack) - 1, None, last_before
 
 
 @dataclass(slots=True)
@@ -111,12 +114,13 @@ def official_level(rule: MarkerRule, parent: Section | None, rule_of: dict[str, 
     return parent.level + 1
 
 
-def numbering_problem(cand: Candidate, previous: OpenHeading | None, last_before: int | None) -> str | None:
-    """A gap, a repeat or disorder in a heading's numbering, if any, in words."""
+def numbering_problem(cand: Candidate, previous: int | None, last_before: int | None) -> str | None:
+    """A gap, a repeat or disorder in a heading's numbering, if any, in words
+    (``previous``: the number of the previous sibling of its style)."""
     number = cand.number
     if number is None:
         return None
-    if previous is None or previous.number is None:
+    if previous is None:
         # the first heading of its level here; numbering may run on across
         # parents (xinjiang's 二、 opens with （四）), so that is accepted too
         if number == 1 or (last_before is not None and number == last_before + 1):
@@ -124,14 +128,14 @@ def numbering_problem(cand: Candidate, previous: OpenHeading | None, last_before
         what = f"opens its level at {number}; expected 1" + (
             f" or {last_before + 1}" if last_before is not None else ""
         )
-    elif number == previous.number + 1:
+    elif number == previous + 1:
         return None
-    elif number == previous.number:
+    elif number == previous:
         what = "repeats the previous number"
-    elif number < previous.number:
-        what = f"comes after number {previous.number} (out of order)"
+    elif number < previous:
+        what = f"comes after number {previous} (out of order)"
     else:
-        what = f"follows number {previous.number} (gap)"
+        what = f"follows number {previous} (gap)"
     return f"section {cand.label} {what}"
 
 

@@ -69,6 +69,7 @@ class TreeReader:
     def __post_init__(self) -> None:
         self.lines = list(self.norm.lines())
         self.lines_are_the_files = self.norm.lines_are_the_files  # (a heading's file line is its line's number)
+        self.text_end = len(self.norm.text)
         self.body = Outline()
         self.body_ids: list[int] = []  # section indices parallel to body.stack
         self.box: Box | None = None
@@ -142,7 +143,7 @@ class TreeReader:
             self.box = None
             self.body.stack.clear()
             self.body_ids.clear()
-            section = self._emit(cand, kind="appendix", parent=None, level=1, section_id=cand.label)
+            section = self._emit(cand, "appendix", None, 1, cand.label)
             self.appendix = Appendix(section, _appendix_is_table(self.lines, index, self.rules))
         elif self.appendix is not None:
             if kind == "heading" and not self.appendix.is_table:
@@ -170,20 +171,17 @@ class TreeReader:
         depth, previous, last_before = outline.place(cand)
         del ids[depth:]
         parent = ids[-1] if ids else root
-        n = self.child_count.get(parent, 0) + 1
-        self.child_count[parent] = n
-        holder = self.sections[parent] if parent is not None else None
-        ids.append(self._emit(
-            cand,
-            kind="heading",
-            parent=parent,
-            level=official_level(cand.rule, holder, self.rule_of),
-            section_id=f"{holder.id}.{n}" if holder else str(n),
-            depth=(holder.depth if holder else 0) + 1,
-        ))
-        problem = numbering_problem(cand, previous, last_before)
-        if problem is not None:
-            self.numbering.add(problem, cand)
+        n = self.child_count[parent] = self.child_count.get(parent, 0) + 1
+        if parent is None:
+            ids.append(self._emit(cand, "heading", None, cand.rule.level or 1, str(n)))
+        else:
+            holder = self.sections[parent]
+            ids.append(self._emit(cand, "heading", parent, official_level(cand.rule, holder, self.rule_of),
+                                  f"{holder.id}.{n}", holder.depth + 1))
+        if cand.number is not None:
+            problem = numbering_problem(cand, previous, last_before)
+            if problem is not None:
+                self.numbering.add(problem, cand)
 
     def _unique(self, section_id: str) -> str:
         candidate, n = section_id, 2
@@ -192,31 +190,33 @@ class TreeReader:
         self.used_ids.add(candidate)
         return candidate
 
-    def _emit(self, cand: Candidate, *, kind: str, parent: int | None, level: int, section_id: str,
+    def _emit(self, cand: Candidate, kind: str, parent: int | None, level: int, section_id: str,
               depth: int = 1) -> int:
-        source = self.norm.source
         if section_id in self.used_ids:
             section_id = self._unique(section_id)
         else:
             self.used_ids.add(section_id)
-        self.sections.append(_new_section(
+        sections = self.sections
+        marker_start, marker_end, title_start, title_end = cand.marker_start, cand.marker_end, cand.title_start, cand.title_end
+        rule = cand.rule
+        sections.append(_new_section(
             id=section_id,
             level=level,
-            marker=sys.intern(source[cand.marker_start:cand.marker_end].strip()),  # ("（一）" a hundred times)
-            title=self.norm.clean(cand.title_start, cand.title_end),
+            marker=sys.intern(self.norm.source[marker_start:marker_end].strip()),  # ("（一）" a hundred times)
+            title=self.norm.clean(title_start, title_end),
             line=cand.file_line,
-            span=(cand.marker_start, max(cand.title_end, cand.marker_end)),
-            parent=self.sections[parent].id if parent is not None else None,
+            span=(marker_start, title_end if title_end >= marker_end else marker_end),
+            parent=sections[parent].id if parent is not None else None,
             kind=kind,  # type: ignore[arg-type]
-            style=cand.rule.style,
+            style=rule.style,
             number=cand.number,
-            title_span=(cand.title_start, cand.title_end),
+            title_span=(title_start, title_end),
             body_start=cand.body_start,
-            end=len(self.norm.text),
-            rule=cand.rule.id,
+            end=self.text_end,
+            rule=rule.id,
             depth=depth,
         ))
-        return len(self.sections) - 1
+        return len(sections) - 1
 
 
 def _appendix_is_table(lines: list[Line], start: int, rules: RuleSet) -> bool:
