@@ -28,3 +28,22 @@ def test_has_words_is_a_search_for_a_word(text, data):
     start = data.draw(st.integers(0, len(text) + 1))
     end = data.draw(st.integers(0, len(text) + 1))
     assert has_words(text, start, end) == (start < end and WORD.search(text, start, end) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["一、总则", "  （一）加强监管。", "推进水产生态健康养殖\t", "\u3000\u3000", "", " x ",
+                                 "这是一段很长的被拆开的句子它还没有结束并且继续到下一行去"]), max_size=12))
+def test_a_paragraph_is_its_lines_words_without_the_white_space_around_them(lines):
+    from policyx import load_rules
+    from policyx.extract.pipeline import noise_rules
+    from policyx.extract.tasks.paragraphs import SectionIndex, paragraphs
+    from policyx.text.normalize import Normalized
+
+    norm = Normalized("\n".join(lines), noise_rules(load_rules()))
+    paras = paragraphs(norm, SectionIndex((), norm.text))
+    words = [line.text.strip() for line in norm.lines() if line.text.strip()]
+    # a line broken by a PDF copy is joined to the next: each paragraph starts a line's words and ends another's
+    starts = {line.start + len(line.text) - len(line.text.lstrip()) for line in norm.lines() if line.text.strip()}
+    ends = {line.start + len(line.text.rstrip()) for line in norm.lines() if line.text.strip()}
+    assert all(p.start in starts and p.end in ends and p.start < p.end for p in paras)
+    assert len(paras) <= len(words)

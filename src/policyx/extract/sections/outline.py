@@ -153,17 +153,17 @@ class NumberingWarnings:
     unlisted: dict[str, list[int]] = field(default_factory=dict)  # words -> [count, first line, last line]
 
     def add(self, message: str, cand: Candidate) -> None:
+        unlisted = self.unlisted.get(message)
+        if unlisted is not None:  # (listed enough times already: counted)
+            unlisted[0] += 1
+            unlisted[2] = cand.file_line
+            return
         times = self.times[message] = self.times.get(message, 0) + 1
         if times <= self.listed:
             self.issues.append(Issue(code="section-numbering", message=message, line=cand.file_line,
                                      span=(cand.marker_start, cand.marker_end)))
-            return
-        unlisted = self.unlisted.get(message)
-        if unlisted is None:
-            self.unlisted[message] = [1, cand.file_line, cand.file_line]
         else:
-            unlisted[0] += 1
-            unlisted[2] = cand.file_line
+            self.unlisted[message] = [1, cand.file_line, cand.file_line]
 
     def summaries(self) -> list[Issue]:
         return [Issue(code="section-numbering", line=first,

@@ -172,7 +172,8 @@ class _Finisher:
         heading = unit.at_marker
         line = heading.line if heading is not None and heading.span[0] == start else self.norm.line_of(start)
         if unit.clause is None and not unit.subclauses and not self.standing:  # (most items of a plan without clauses)
-            self._note([], None, title, line, span)
+            if self.attributed:
+                self._note([], None, title, line, span)
             return _new_task(id=task_id, section=section_id, title=title, text=words, line=line, span=span,
                         title_span=title_span, rule=unit.rule)
         clause, subclauses = self._clauses(unit)

@@ -156,17 +156,22 @@ def paragraphs(norm: Normalized, index: SectionIndex) -> list[Paragraph]:
     text = norm.text
     out: list[Paragraph] = []
     lines = [ln for ln in norm.lines() if ln.text.strip()]
+    at_marker = index.at_marker
+    count = len(lines)
     i = 0
-    while i < len(lines):
+    while i < count:
         line = lines[i]
         words = line.text.strip()  # (an offset equal to the line's own is its int: they are all kept)
-        start = line.start if line.text.startswith(words) else line.start + len(line.text) - len(line.text.lstrip())
-        end = line.end if line.text.endswith(words) else line.start + len(line.text.rstrip())
-        while (i + 1 < len(lines) and end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
+        if words is line.text:  # (nothing to strip: most lines)
+            start, end = line.start, line.end
+        else:
+            start = line.start if line.text.startswith(words) else line.start + len(line.text) - len(line.text.lstrip())
+            end = line.end if line.text.endswith(words) else line.start + len(line.text.rstrip())
+        while (end - start >= _BROKEN_LINE_MIN and i + 1 < count and not ends_sentence(text[start:end])
                and "\t" not in text[start:end] and _joinable(norm, lines[i], lines[i + 1], index)):
             i += 1
             end = lines[i].start + len(lines[i].text.rstrip())
-        out.append(_new_paragraph(start, end, index.at_marker.get(start)))
+        out.append(_new_paragraph(start, end, at_marker.get(start)))
         i += 1
     return out
 
