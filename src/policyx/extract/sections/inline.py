@@ -118,11 +118,11 @@ def _read(readers: list[MarkerReader], text: str, position: int) -> tuple[Marker
     if position >= len(text):
         return None
     ch = text[position]
-    for rule, match in readers:
-        if rule.first is not None and ch not in rule.first:
+    for rule, match, first, numbered in readers:
+        if first is not None and ch not in first:
             continue  # it cannot start here
         m = match(text, position)
-        if m and m.end() < len(text) and "num" in m.re.groupindex:
+        if m and m.end() < len(text) and numbered:
             numeral = m.group("num")
             if numeral:
                 number = read_number(numeral)

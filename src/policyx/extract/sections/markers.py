@@ -77,24 +77,28 @@ def is_table_row(text: str) -> bool:
 class MarkerReader(NamedTuple):
     rule: MarkerRule
     match: Callable  # the rule's pattern's match, or its twin's
+    first: frozenset[str] | None  # the characters a match can start with (None: any)
+    numbered: bool  # the pattern reads a number (its group "num")
 
 
 def marker_readers(markers: Iterable[MarkerRule], lines: int) -> list[MarkerReader]:
     """The rules with their matchers, looked up once for ``lines`` lines read."""
-    return [MarkerReader(rule, short(rule.pattern, lines).match) for rule in markers]
+    return [MarkerReader(rule, short(rule.pattern, lines).match, rule.first, "num" in rule.pattern.groupindex)
+            for rule in markers]
 
 
-def match_marker(line: Line, rules: RuleSet) -> Candidate | None:
-    """The first marker rule that reads the line, or None."""
+def match_marker(line: Line, rules: RuleSet, readers: list[MarkerReader] | None = None) -> Candidate | None:
+    """The first marker rule that reads the line, or None (``readers``: the
+    rules' :func:`marker_readers`, for a reader of every line of a plan)."""
     text = line.text
     head = text[:1]
-    for rule in rules.markers:
-        if rule.first is not None and head not in rule.first:
+    for rule, match, first, numbered in readers or marker_readers(rules.markers, 1):
+        if first is not None and head not in first:
             continue  # no match starts with this character (or is empty)
-        m = short(rule.pattern).match(text)  # (by re where it reads the pattern alike: a line is short)
+        m = match(text)  # (by re where it reads the pattern alike: a line is short)
         if not m:
             continue
-        numeral = m.group("num") if "num" in m.re.groupindex else None
+        numeral = m.group("num") if numbered else None
         number = read_number(numeral) if numeral else None
         if numeral and number is None:
             continue
@@ -110,8 +114,12 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
     marker_start = len(text) - len(text.lstrip(" \t"))
     stripped_rest = text[rest_start:].rstrip(" \t\r")
     if rule.kind == "heading":
-        end = _title_end(stripped_rest)
-        title_raw = _without_clause(stripped_rest[: end.start()] if end else stripped_rest, rules)
+        end = _TITLE_END.search(stripped_rest)
+        if end is not None and _BRACKET.search(stripped_rest, 0, end.start()):
+            end = _title_end(stripped_rest)  # (an end after an opening bracket may lie inside the brackets)
+        title_raw = stripped_rest[: end.start()] if end else stripped_rest
+        if title_raw.rstrip()[-1:] in _CLOSING:  # (every responsibility clause ends the title with its bracket)
+            title_raw = _without_clause(title_raw, rules)
         run_in = bool(end) and bool(stripped_rest[end.end():].strip())
         body_start = line.start + rest_start + end.end() if run_in else line.end
         title = title_raw.strip(_TITLE_STRIP)
@@ -139,12 +147,10 @@ _CLOSING = ")）〕】]"
 _BRACKET = regex.compile(f"[{regex.escape(_OPENING)}]")
 
 
-def _title_end(rest: str) -> regex.Match | None:
+def _title_end(rest: str) -> re.Match | None:
     """The first end of a title outside brackets: the colon of a clause in
-    brackets ("…超低排放改造(牵头单位:省生态环境厅)。") ends no title."""
-    first = _TITLE_END.search(rest)
-    if first is None or not _BRACKET.search(rest, 0, first.start()):
-        return first  # (no end, or none after an opening bracket: most titles)
+    brackets ("…超低排放改造(牵头单位:省生态环境厅)。") ends no title (asked
+    only when an opening bracket comes before the first end)."""
     depth, position = 0, 0
     for m in _TITLE_END.finditer(rest):
         for ch in rest[position:m.start()]:
@@ -160,8 +166,6 @@ def _title_end(rest: str) -> regex.Match | None:
 
 def _without_clause(title: str, rules: RuleSet) -> str:
     """A title without the responsibility clause in brackets at its end."""
-    if title.rstrip()[-1:] not in _CLOSING:
-        return title  # (every such clause ends the title with its closing bracket)
     clause = _TRAILING_CLAUSE.search(title)
     if clause and (rules.responsibility.role_pattern.search(clause.group(0))
                    or rules.responsibility.label_pattern.search(clause.group(0))):
