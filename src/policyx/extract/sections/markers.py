@@ -34,19 +34,19 @@ _TABLE_ROW = regex.compile(r"\S[^\S\t\n]*+\t++[^\S\t\n]*+\S")
 # a table-of-contents entry: "第一章  发展基础……1"
 # (each leader from the start of its run, taken whole: a long run is scanned once)
 PAGE_NUMBER_END = regex.compile(r"(?:(?<!\.)\.{2,}+|(?<!…)…++|(?<!·)·{2,}+|(?<!\s)\s{2,}+|(?<!\s)\t)\s*+\d{1,3}\s*+$")
-_DIGIT = regex.compile(r"\d")
+_IS_DIGIT = char_memo(regex.compile(r"\d"))
 
 
 def may_end_in_page_number(words: str) -> bool:
     """Whether a line's words (stripped, not empty) end in a digit, as a page number does."""
-    return char_memo(_DIGIT)[words[-1]]
+    return _IS_DIGIT[words[-1]]
 
 
 def ends_in_page_number(text: str) -> bool:
     """``PAGE_NUMBER_END.search(text)``, searched only when the text ends in a
     digit (and white space), as every match does: most lines do not."""
     tail = text.rstrip()
-    return bool(tail) and char_memo(_DIGIT)[tail[-1]] and PAGE_NUMBER_END.search(text) is not None
+    return bool(tail) and _IS_DIGIT[tail[-1]] and PAGE_NUMBER_END.search(text) is not None
 
 
 @dataclass(slots=True)

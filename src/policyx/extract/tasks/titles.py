@@ -46,7 +46,7 @@ def _after_label(text: str, start: int, limit: int, rules: TaskRules) -> int:
 
 
 def _under_heading(unit: Unit, heading: Section, text: str, limit: int, rules: TaskRules, *, several: bool) -> None:
-    lead_in = _lead_in_after(unit, heading, text, limit, rules)
+    lead_in = _lead_in_after(unit, heading, text, limit, rules) if run_in(text, heading) else None
     if lead_in is None:
         unit.title_span = heading.title_span
         return
@@ -64,7 +64,7 @@ def _body_after_heading(unit: Unit, heading: Section, text: str, limit: int) -> 
 
 def _lead_in_after(unit: Unit, heading: Section, text: str, limit: int, rules: TaskRules) -> tuple[int, int] | None:
     """The short lead-in after a run-in heading that names the task, if any."""
-    if not run_in(text, heading) or heading.body_start >= limit:
+    if heading.body_start >= limit:
         return None
     body = _body_after_heading(unit, heading, text, limit)
     lead_in = lead_in_at(text, body, unit.end if body >= limit else limit, rules)
