@@ -47,3 +47,18 @@ def test_a_paragraph_is_its_lines_words_without_the_white_space_around_them(line
     ends = {line.start + len(line.text.rstrip()) for line in norm.lines() if line.text.strip()}
     assert all(p.start in starts and p.end in ends and p.start < p.end for p in paras)
     assert len(paras) <= len(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("\n \t当您所主0#一x\r")), max_size=40),
+       st.frozensets(st.sampled_from(list("\n \t当您主0#一")), max_size=5))
+def test_the_lines_a_noise_rule_is_tried_at_are_those_opening_with_its_characters(text, chars):
+    from policyx.text.noise import _line_heads
+
+    every: dict[str, list[int]] = {}
+    start = 0
+    for line in text.split("\n"):
+        if line and line[0] in chars:
+            every.setdefault(line[0], []).append(start)
+        start += len(line) + 1
+    assert _line_heads(text, chars) == every

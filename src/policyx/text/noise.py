@@ -5,6 +5,7 @@ that masks, deletes or decodes it in the working copy."""
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -31,15 +32,16 @@ def noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[in
     them defeats the regex engine's literal search); where two overlap, the
     earlier one wins, then the longer."""
     found: list[tuple[int, int, str]] = []
+    rules = [(rule, line_start_chars(rule.pattern)) for rule in rules]
     heads: dict[str, list[int]] | None = None
-    for rule in rules:
-        firsts = line_start_chars(rule.pattern)
+    for rule, firsts in rules:
         if firsts is None:
             if not may_hold_words(rule.pattern, working):  # (a page's chrome: most plans hold none of its words)
                 continue
             matches: Iterable[regex.Match] = rule.pattern.finditer(working)
         else:  # a rule for whole lines is tried at the lines that start with what it starts with
-            heads = _line_heads(working) if heads is None else heads
+            if heads is None:
+                heads = _line_heads(working, frozenset().union(*(f for _, f in rules if f is not None)))
             matches = _at_line_starts(rule.pattern, working, sorted(at for ch in firsts for at in heads.get(ch, ())))
         for match in matches:
             if match.end() > match.start():
@@ -67,15 +69,28 @@ def noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[in
     return edits, spans
 
 
-def _line_heads(text: str) -> dict[str, list[int]]:
-    """The start of every non-empty line, by its first character."""
-    heads: dict[str, list[int]] = {}
-    start = 0
-    for line in text.split("\n"):
-        if line:
-            heads.setdefault(line[0], []).append(start)
-        start += len(line) + 1
+def _line_heads(text: str, chars: frozenset[str]) -> dict[str, list[int]]:
+    """The start of every line that opens with one of ``chars``, by its first
+    character (found by one scan for a newline and one of them: a plan's
+    other lines are not looked at one by one)."""
+    chars = chars - {"\n"}
+    if not chars:
+        return {}
+    heads: dict[str, list[int]] = {text[0]: [0]} if text[:1] and text[0] in chars else {}
+    for m in _line_openers(chars).finditer(text):
+        heads.setdefault(text[m.end() - 1], []).append(m.start() + 1)
     return heads
+
+
+def _line_openers(chars: frozenset[str]) -> re.Pattern:
+    """A newline followed by one of ``chars``."""
+    pattern = _LINE_OPENERS.get(chars)
+    if pattern is None:
+        pattern = _LINE_OPENERS[chars] = re.compile("\n[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
+    return pattern
+
+
+_LINE_OPENERS: dict[frozenset[str], re.Pattern] = {}
 
 
 def _at_line_starts(pattern: regex.Pattern, text: str, starts: list[int]) -> Iterator[regex.Match]:

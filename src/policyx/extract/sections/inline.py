@@ -44,9 +44,10 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     for index in range(max(places, default=-1) + 1):
         line = lines[index]
         text = line.text
-        stripped = len(text) - len(text.lstrip(" \t"))
-        if not text.strip() or "\t" in text.strip():
+        words = text.strip()
+        if not words or "\t" in words:
             continue
+        stripped = len(text) - len(text.lstrip(" \t"))
         at_start = _read(after_stop, text, stripped)
         if at_start is not None:
             last[at_start[0].style] = at_start[1]

@@ -13,6 +13,7 @@ import regex
 from policyx.model import maker
 from policyx.rules import MarkerRule, RuleSet
 from policyx.text.anchors import char_memo
+from policyx.text.kept import KeptByIdentity
 from policyx.text.normalize import Line
 from policyx.text.twins import WHITE_SPACE, short
 from policyx.text.numerals import read_number
@@ -87,15 +88,14 @@ def marker_readers(markers: Iterable[MarkerRule], lines: int) -> list[MarkerRead
             for rule in markers]
 
 
-def match_marker(line: Line, rules: RuleSet, readers: list[MarkerReader] | None = None) -> Candidate | None:
-    """The first marker rule that reads the line, or None (``readers``: the
-    rules' :func:`marker_readers`, for a reader of every line of a plan)."""
+def match_marker(line: Line, rules: RuleSet) -> Candidate | None:
+    """The first marker rule that reads the line, or None."""
     text = line.text
     head = text[:1]
-    for rule, match, first, numbered in readers or marker_readers(rules.markers, 1):
+    for rule, first, numbered in _marker_shapes(rules.markers):
         if first is not None and head not in first:
             continue  # no match starts with this character (or is empty)
-        m = match(text)  # (by re where it reads the pattern alike: a line is short)
+        m = short(rule.pattern).match(text)  # (by re where it reads the pattern alike: a line is short)
         if not m:
             continue
         numeral = m.group("num") if numbered else None
@@ -106,6 +106,18 @@ def match_marker(line: Line, rules: RuleSet, readers: list[MarkerReader] | None 
         if candidate is not None:
             return candidate
     return None
+
+
+def _marker_shapes(markers: tuple[MarkerRule, ...]) -> list[tuple[MarkerRule, frozenset[str] | None, bool]]:
+    """Each rule with the characters its matches start with and whether it
+    reads a number (its group "num"): looked up once a rule set, not a line."""
+    shapes = _SHAPES.get(markers)
+    if shapes is None:
+        shapes = _SHAPES.put(markers, [(rule, rule.first, "num" in rule.pattern.groupindex) for rule in markers])
+    return shapes
+
+
+_SHAPES: KeptByIdentity[list[tuple[MarkerRule, frozenset[str] | None, bool]]] = KeptByIdentity(4)
 
 
 def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None,
