@@ -62,3 +62,15 @@ def test_the_lines_a_noise_rule_is_tried_at_are_those_opening_with_its_character
             every.setdefault(line[0], []).append(start)
         start += len(line) + 1
     assert _line_heads(text, chars) == every
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("取缔“十小”企业,，。\"'‘’ab")), max_size=30))
+def test_a_sentence_without_a_quotation_mark_has_no_quotation_to_blank(sentence):
+    """lead_in_title blanks quotations only where “ or " stands: elsewhere the sentence is its own blanked copy."""
+    from policyx.extract.tasks.paragraphs import _QUOTED, _blanked
+
+    blanked = _QUOTED.sub(_blanked, sentence)
+    assert len(blanked) == len(sentence)
+    if "“" not in sentence and '"' not in sentence:
+        assert blanked == sentence

@@ -55,7 +55,8 @@ def lead_in_title(text: str, rules: TaskRules) -> tuple[int, int] | None:
     sentence = text[start:stop]
     if not sentence or len(sentence) > rules.title_max:
         return None
-    n = commas(_QUOTED.sub(lambda m: "x" * len(m.group(0)), sentence), 0, len(sentence))
+    unquoted = _QUOTED.sub(_blanked, sentence) if "“" in sentence or '"' in sentence else sentence
+    n = commas(unquoted, 0, len(sentence))
     if n > 1 or (n == 1 and len(sentence) > rules.title_max_with_comma):
         return None
     if rules.title_forbidden.search(sentence) or rules.title_bad_start.search(sentence):
@@ -67,6 +68,11 @@ def lead_in_title(text: str, rules: TaskRules) -> tuple[int, int] | None:
         if rules.title_bad_start.search(sentence[comma + 1:].lstrip()):
             return start, start + comma
     return start, stop
+
+
+def _blanked(quote: regex.Match) -> str:
+    """A quotation as long, without its commas."""
+    return "x" * len(quote.group(0))
 
 
 def lead_in_at(text: str, start: int, end: int, rules: TaskRules) -> tuple[int, int] | None:
