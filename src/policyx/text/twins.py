@@ -28,7 +28,7 @@ from policyx.text.anchors import _parse
 from policyx.text.warm import WhenWarm
 
 # what regex's \s takes (Unicode White_Space); re's \s also takes \x1c-\x1f
-WHITE_SPACE = _SPACE = "\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+_SPACE = "\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
 _UNSURE_ESCAPES = frozenset("SdDwWbBpPXNGKLEQ123456789")
 _FLAGS = re.compile(r"\(\?[a-zA-OQ-Z^]")  # an inline flag (not (?P<…>, (?:, (?=, (?<…)
 

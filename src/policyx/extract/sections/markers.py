@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple
 
-import re
-
 import regex
 
 from policyx.model import maker
@@ -15,14 +13,13 @@ from policyx.rules import MarkerRule, RuleSet
 from policyx.text.anchors import char_memo
 from policyx.text.kept import KeptByIdentity
 from policyx.text.normalize import Line
-from policyx.text.twins import WHITE_SPACE, short
+from policyx.text.twins import short
 from policyx.text.numerals import read_number
 
 # A heading's title ends at the first sentence end (a semicolon does not end
 # it: "8.加大财力下沉力度,重点对困难地区倾斜;结合留抵退税…。"); what follows on
 # the line is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"
-# (by ``re``, with regex's \s written out: searched once a heading, twice as fast)
-_TITLE_END = re.compile(f"[。!?！？]|:(?=[{WHITE_SPACE}]*[^{WHITE_SPACE}])|(?<![ \t])[ \t]{{2,}}+(?=[^{WHITE_SPACE}])")
+_TITLE_END = regex.compile(r"[。!?！？]|:(?=\s*\S)|(?<![ \t])[ \t]{2,}+(?=\S)")
 _TITLE_STRIP = " \t,，、:：;；.。"
 # a long first sentence is still a heading's title when its first clause is short
 _CLAUSE_END = regex.compile(r"[;；]")
@@ -88,11 +85,12 @@ def marker_readers(markers: Iterable[MarkerRule], lines: int) -> list[MarkerRead
             for rule in markers]
 
 
-def match_marker(line: Line, rules: RuleSet) -> Candidate | None:
-    """The first marker rule that reads the line, or None."""
+def match_marker(line: Line, rules: RuleSet, shapes: list[MarkerShape] | None = None) -> Candidate | None:
+    """The first marker rule that reads the line, or None (``shapes``: the
+    rules' :func:`marker_shapes`, for a reader of every line of a plan)."""
     text = line.text
     head = text[:1]
-    for rule, first, numbered in _marker_shapes(rules.markers):
+    for rule, first, numbered in shapes or marker_shapes(rules.markers):
         if first is not None and head not in first:
             continue  # no match starts with this character (or is empty)
         m = short(rule.pattern).match(text)  # (by re where it reads the pattern alike: a line is short)
@@ -108,16 +106,23 @@ def match_marker(line: Line, rules: RuleSet) -> Candidate | None:
     return None
 
 
-def _marker_shapes(markers: tuple[MarkerRule, ...]) -> list[tuple[MarkerRule, frozenset[str] | None, bool]]:
-    """Each rule with the characters its matches start with and whether it
-    reads a number (its group "num"): looked up once a rule set, not a line."""
+class MarkerShape(NamedTuple):
+    rule: MarkerRule
+    first: frozenset[str] | None  # the characters a match can start with (None: any)
+    numbered: bool  # the pattern reads a number (its group "num")
+
+
+def marker_shapes(markers: tuple[MarkerRule, ...]) -> list[MarkerShape]:
+    """Each rule with what its matches start with and whether it reads a
+    number: looked up once a rule set, not a line."""
     shapes = _SHAPES.get(markers)
     if shapes is None:
-        shapes = _SHAPES.put(markers, [(rule, rule.first, "num" in rule.pattern.groupindex) for rule in markers])
+        shapes = _SHAPES.put(markers, [MarkerShape(rule, rule.first, "num" in rule.pattern.groupindex)
+                                       for rule in markers])
     return shapes
 
 
-_SHAPES: KeptByIdentity[list[tuple[MarkerRule, frozenset[str] | None, bool]]] = KeptByIdentity(4)
+_SHAPES: KeptByIdentity[list[MarkerShape]] = KeptByIdentity(4)
 
 
 def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None,
@@ -159,7 +164,7 @@ _CLOSING = ")）〕】]"
 _BRACKET = regex.compile(f"[{regex.escape(_OPENING)}]")
 
 
-def _title_end(rest: str) -> re.Match | None:
+def _title_end(rest: str) -> regex.Match | None:
     """The first end of a title outside brackets: the colon of a clause in
     brackets ("…超低排放改造(牵头单位:省生态环境厅)。") ends no title (asked
     only when an opening bracket comes before the first end)."""

@@ -24,6 +24,7 @@ from policyx.extract.sections.markers import (
     Candidate,
     ends_in_page_number,
     is_table_row,
+    marker_shapes,
     may_end_in_page_number,
     match_marker,
     title_from_next_line,
@@ -70,6 +71,7 @@ class TreeReader:
         self.lines = list(self.norm.lines())
         self.lines_are_the_files = self.norm.lines_are_the_files  # (a heading's file line is its line's number)
         self.text_end = len(self.norm.text)
+        self.marker_shapes = marker_shapes(self.rules.markers)
         self.body = Outline()
         self.body_ids: list[int] = []  # section indices parallel to body.stack
         self.box: Box | None = None
@@ -110,7 +112,7 @@ class TreeReader:
             self.contents.note_entry(line, self.rules)
             self._note_text()
             return
-        cand = match_marker(line, self.rules)
+        cand = match_marker(line, self.rules, self.marker_shapes)
         if cand is not None:
             cand.file_line = line.number if self.lines_are_the_files else self.norm.line_of(cand.marker_start)
         if ((self.in_attachment_list or self.may_list_attachments) and self._in_attachment_list(line, cand)) \
