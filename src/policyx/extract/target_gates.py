@@ -5,6 +5,7 @@ lacks them all is not read, and a family lacking its own is not searched."""
 from __future__ import annotations
 
 import re
+from itertools import product
 from typing import Callable, Mapping, NamedTuple
 
 import regex
@@ -33,6 +34,9 @@ class Possible(NamedTuple):
 
 
 EVERY_FAMILY = Possible(True, True, True, True)
+# each answer made once (a namedtuple is dear to make, and asked of every stretch); None: no family
+_BY_HELD = {held: Possible._make(held) if any(held) else None
+            for held in product((False, True), repeat=len(Possible._fields))}
 
 
 def possible_families(text: str, masked: str, requires: Mapping[str, Anchors] | None) -> Possible | None:
@@ -41,20 +45,24 @@ def possible_families(text: str, masked: str, requires: Mapping[str, Anchors] | 
     character of any family's first set turns away most headings and lines."""
     if not requires:
         return EVERY_FAMILY
-    gates = _gates_of(requires)
+    gates = _BY_MAPPING.get(requires) or _gates_of(requires)
     if gates.firsts is not None and gates.firsts(text) is None:
         return None
     # (asked of the masked text that is searched: blanking only takes characters away)
+    searches = gates.searches
+    found: list[bool | None] = [None] * len(searches)  # (families share sets: the digits)
     held = []
-    for searches in gates.families:  # (a loop here, not a call a family: asked of every stretch)
-        for search in searches:
-            if search(masked) is None:
+    for family in gates.families:  # (a loop here, not a call a family: asked of every stretch)
+        for i in family:
+            holds = found[i]
+            if holds is None:
+                holds = found[i] = searches[i](masked) is not None
+            if not holds:
                 held.append(False)
                 break
         else:
             held.append(True)
-    possible = Possible._make(held)
-    return possible if any(possible) else None
+    return _BY_HELD[tuple(held)]
 
 
 def may_hold_bound(text: str, rules: TargetRules) -> bool:
@@ -68,10 +76,12 @@ def may_hold_bound(text: str, rules: TargetRules) -> bool:
 
 class _Gates(NamedTuple):
     """The searches of a set of requirements: for a character of any first
-    set (None: a family may match anywhere), and for each set of each family."""
+    set (None: a family may match anywhere), and for each distinct set; each
+    family's sets, as indices of those searches."""
 
     firsts: Callable[[str], re.Match | None] | None
-    families: tuple[tuple[Callable[[str], re.Match | None], ...], ...]
+    searches: tuple[Callable[[str], re.Match | None], ...]
+    families: tuple[tuple[int, ...], ...]
 
 
 def _gates_of(requires: Mapping[str, Anchors]) -> _Gates:
@@ -82,8 +92,10 @@ def _gates_of(requires: Mapping[str, Anchors]) -> _Gates:
     if gates is None:
         alternatives = target_requires(requires)
         firsts = first_chars_search(alternatives)
-        families = tuple(tuple(any_char(chars).search for chars in required) for required in alternatives)
-        gates = _BY_MAPPING.put(requires, _Gates(firsts.search if firsts is not None else None, families))
+        distinct = list(dict.fromkeys(chars for required in alternatives for chars in required))
+        families = tuple(tuple(map(distinct.index, required)) for required in alternatives)
+        searches = tuple(any_char(chars).search for chars in distinct)
+        gates = _BY_MAPPING.put(requires, _Gates(firsts.search if firsts is not None else None, searches, families))
     return gates
 
 

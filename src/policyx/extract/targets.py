@@ -50,10 +50,6 @@ def _has_comparator(m: regex.Match) -> bool:
     return "cmp" in m.re.groupindex
 
 
-def _values_group(m: regex.Match) -> str:
-    return "values" if _has_comparator(m) else "bare"
-
-
 def _bounded(comparator: str | None, bound: str) -> str:
     """A bound refines a level ("达到75%以上" is >= 75) but not a change:
     "增长8%左右" is an increase of about 8 %."""
@@ -114,13 +110,14 @@ class _Stretch:
     def _targets_of(self, m: regex.Match, previous: Target | None) -> list[Target]:
         """The targets one match states, one per value; ``previous`` is the
         target found before it, whose metric a match with none carries on."""
-        comparator = self._comparator(m)
+        with_comparator = _has_comparator(m)  # (asked once: each step below reads it)
+        comparator = self._comparator(m, with_comparator)
         if comparator is None:
             return []
-        values = self._values(m)
+        values = self._values(m, with_comparator)
         if not values or any(v.unit == "%" and v.value < 0 for v in values) or self._qualifies_noun(m):
             return []
-        baseline, metric_start, metric_end = self._metric_span(m)
+        baseline, metric_start, metric_end = self._metric_span(m, with_comparator)
         metrics = distribute(self.source(metric_start, metric_end), len(values))
         if not any(metrics) and previous is not None and previous.line == self.line_of(self.offset + m.start()):
             metrics = [previous.metric or ""] * len(values)  # "…控制在12%以内,到2020年控制在10%以内"
@@ -129,25 +126,24 @@ class _Stretch:
             return []
         shared = {
             "comparator": comparator,
-            "year": self._year(m),
+            "year": self._year(m, with_comparator),
             "baseline_year": baseline,
-            "rule": "target.comparator" if _has_comparator(m) else "target.bound",
+            "rule": "target.comparator" if with_comparator else "target.bound",
         }
         single = len(values) == 1
         return [self._target(m, v, metric, single, shared) for v, metric in zip(values, metrics)]
 
-    def _comparator(self, m: regex.Match) -> str | None:
+    def _comparator(self, m: regex.Match, with_comparator: bool) -> str | None:
         """The comparator a match states: its comparator word's, refined by
         the bound after the values, if any; None if neither reads as one."""
-        word = m.group("cmp") if _has_comparator(m) else None
+        word = m.group("cmp") if with_comparator else None
         comparator = self.rules.comparator_of.get(word) if word else None
         bound = m.group("bound")
         return _bounded(comparator, self.rules.bound_of[bound]) if bound else comparator
 
-    def _values(self, m: regex.Match) -> list[_Value]:
-        group = _values_group(m)
+    def _values(self, m: regex.Match, with_comparator: bool) -> list[_Value]:
+        group = "values" if with_comparator else "bare"
         base = m.start(group)
-        with_comparator = _has_comparator(m)
         found = (self._value(v, base, with_comparator) for v in self.rules.value_pattern.finditer(m.group(group)))
         return [v for v in found if v is not None]
 
@@ -174,10 +170,10 @@ class _Stretch:
         start = clause_start(masked, m.start(), self.rules.metric_stop)
         return not self.rules.goal_words.search(masked, start, m.end())
 
-    def _metric_span(self, m: regex.Match) -> tuple[int | None, int, int]:
+    def _metric_span(self, m: regex.Match, with_comparator: bool) -> tuple[int | None, int, int]:
         """The baseline year ("比2015年下降") and the span of the metric: the
         noun after the number when linked to it, else the subject before."""
-        end = m.start("cmp") if _has_comparator(m) else m.start("bare")
+        end = m.start("cmp") if with_comparator else m.start("bare")
         clause = clause_start(self.masked, end, self.rules.metric_stop)
         baseline, metric_end = self._baseline(clause, end)
         link = self.rules.noun_link.match(self.masked, m.end())
@@ -207,9 +203,9 @@ class _Stretch:
             return values
         return [v for v in values if v.unit is not None]
 
-    def _year(self, m: regex.Match) -> int | None:
+    def _year(self, m: regex.Match, with_comparator: bool) -> int | None:
         """"由2015年的80%提高到2020年的90%": a year between comparator and value is the target's."""
-        if _has_comparator(m) and m.group("cmp_year"):
+        if with_comparator and m.group("cmp_year"):
             return int(m.group("cmp_year"))
         return self.year_of(m)
 
