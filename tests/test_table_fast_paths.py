@@ -1,5 +1,5 @@
-"""The fast readings behind linking table rows to body tasks, each against
-the plain reading it stands for, on generated texts."""
+"""The fast readings of tables (row reading, linking rows to body tasks),
+each against the plain reading it stands for."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policyx import extract_text
+from policyx.extract.tables import rows
 from policyx.text.similarity import _UNITS, distinct_bigram_codes, distinct_bigrams
+
+from .conftest import CORPUS
 
 # Han runs of every length, split by what ends a run (punctuation, Latin, white space, a NUL),
 # now and then a character outside the Basic Multilingual Plane
@@ -29,3 +33,16 @@ def test_bigram_codes_are_the_bigrams_numbered(text):
         assert codes is None or codes == {_code(b) for b in distinct_bigrams(text)}
     else:
         assert codes == {_code(b) for b in distinct_bigrams(text)}
+
+
+def test_department_cells_kept_from_other_plans_read_as_a_plan_read_alone(monkeypatch):
+    """A table's department cells are kept across plans (a long cell is never
+    kept): a plan read after others, or again, reads as one read alone."""
+    monkeypatch.setattr(rows, "MAX_KEPT_CHARS", 6)  # (some of the cells are longer, some not)
+    plans = [(CORPUS / f"{name}.txt").read_text(encoding="utf-8") for name in ("neimenggu-water-2015", "changji-water-2016")]
+    after_others = [extract_text(text) for text in plans + plans]
+    alone = []
+    for text in plans:
+        monkeypatch.setattr(rows, "_UNIT_LISTS", type(rows._UNIT_LISTS)(4))
+        alone.append(extract_text(text))
+    assert after_others == alone + alone
