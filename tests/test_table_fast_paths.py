@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policyx import extract_text
-from policyx.extract.tables import rows
+from policyx.extract.tables import linking, rows
 from policyx.text.similarity import _UNITS, distinct_bigram_codes, distinct_bigrams
 
 from .conftest import CORPUS
@@ -35,14 +35,16 @@ def test_bigram_codes_are_the_bigrams_numbered(text):
         assert codes == {_code(b) for b in distinct_bigrams(text)}
 
 
-def test_department_cells_kept_from_other_plans_read_as_a_plan_read_alone(monkeypatch):
-    """A table's department cells are kept across plans (a long cell is never
-    kept): a plan read after others, or again, reads as one read alone."""
-    monkeypatch.setattr(rows, "MAX_KEPT_CHARS", 6)  # (some of the cells are longer, some not)
+def test_what_tables_keep_from_other_plans_reads_as_a_plan_read_alone(monkeypatch):
+    """A table's department cells and the titles linked are kept across plans
+    (a long one never): a plan read after others, or again, reads as alone."""
+    monkeypatch.setattr(rows, "MAX_KEPT_CHARS", 6)  # (some of the cells and titles are longer, some not)
+    monkeypatch.setattr(linking, "MAX_KEPT_TITLE_CHARS", 6)
     plans = [(CORPUS / f"{name}.txt").read_text(encoding="utf-8") for name in ("neimenggu-water-2015", "changji-water-2016")]
     after_others = [extract_text(text) for text in plans + plans]
     alone = []
     for text in plans:
         monkeypatch.setattr(rows, "_UNIT_LISTS", type(rows._UNIT_LISTS)(4))
+        monkeypatch.setattr(linking, "_KEPT_TITLES", {})
         alone.append(extract_text(text))
     assert after_others == alone + alone
