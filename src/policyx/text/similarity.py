@@ -18,6 +18,8 @@ import regex
 _HAN = regex.compile(r"\p{Han}+")
 # UTF-16 in the machine's byte order: four bytes of it, two code units, read as one number
 _UNITS = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+_FIRST_UNIT_SHIFT = 0 if sys.byteorder == "little" else 16  # where a pair's first unit stands in its number
+_FIRST, _LAST = operator.itemgetter(0), operator.itemgetter(-1)
 
 
 def bigrams(text: str) -> Counter:
@@ -40,11 +42,17 @@ def distinct_bigram_codes(text: str) -> set[int] | None:
     read as one (made in C, where a string is made for each bigram); None
     when a Han run holds a character outside the Basic Multilingual Plane
     (two UTF-16 units: a pair of units is then no bigram)."""
-    runs = "\0".join(_HAN.findall(text))  # (one text to read the pairs of: a pair with a NUL is no bigram)
-    units = runs.encode(_UNITS)
-    if len(units) != 2 * len(runs):
+    runs = _HAN.findall(text)
+    joined = "\0".join(runs)  # (one text to read the pairs of: a pair with a NUL is no bigram)
+    units = joined.encode(_UNITS)
+    if len(units) != 2 * len(joined):
         return None
-    return {code for code in set(_pair_codes(units)) if code & 0xFFFF and code >> 16}
+    codes = set(_pair_codes(units))
+    # the pairs with a NUL, dropped (each made of one character's unit and a zero unit): a run's
+    # last character with the NUL after it, the NUL with the next run's first character
+    codes.difference_update(map(operator.lshift, map(ord, "".join(map(_LAST, runs))), repeat(_FIRST_UNIT_SHIFT)))
+    codes.difference_update(map(operator.lshift, map(ord, "".join(map(_FIRST, runs))), repeat(16 - _FIRST_UNIT_SHIFT)))
+    return codes
 
 
 def neighbour_codes(text: str) -> Iterable[int] | None:

@@ -93,12 +93,26 @@ class _SharedBigrams:
 class _TitleGrams(dict):
     """``titles[words]``: the characters and bigrams of a title and their
     squared norm, made when first asked for (most body tasks are no row's
-    candidate; a row's title is often its body task's)."""
+    candidate; a row's title is often its body task's), or kept from a plan
+    linked before (a plan read again has all its own titles)."""
 
     def __missing__(self, words: str) -> tuple:
-        grams = char_grams(words)
-        found = self[words] = (grams, squared_norm(grams))
+        found = _KEPT_TITLES.get(words)
+        if found is None:
+            grams = char_grams(words)
+            found = (grams, squared_norm(grams))
+            if len(words) <= MAX_KEPT_TITLE_CHARS:
+                if len(_KEPT_TITLES) >= MAX_KEPT_TITLES:
+                    _KEPT_TITLES.clear()
+                _KEPT_TITLES[words] = found
+        self[words] = found
         return found
+
+
+# the titles of the plans linked so far, forgotten past a bound (a long one is not kept)
+_KEPT_TITLES: dict[str, tuple] = {}
+MAX_KEPT_TITLES = 5_000
+MAX_KEPT_TITLE_CHARS = 200
 
 
 def _sub_task_rows(tasks: list[Task]) -> list[list[Task]]:

@@ -20,6 +20,7 @@ from policyx.extract.targets import find_targets
 from policyx.model import Deadline, Target, Task
 from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
+from policyx.text.kept import KeptByIdentity
 from policyx.text.normalize import Normalized
 from policyx.text.sentences import SENTENCE_STOP
 
@@ -30,7 +31,7 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
                      lists: UnitLists):
     """Lead, participants and implementers of a task row: each column gives
     its role, unless the cell writes its own ("市住建局（牵头）、市发改委");
-    ``lists``: the plan's cells read so far."""
+    ``lists``: the cells read so far (this plan's and others')."""
     parsed = ParsedClause()
     for role, column in (("lead", "lead"), ("participant", "participants"), ("implementer", "implementers")):
         cell = row[at[column]] if column in at else None
@@ -68,7 +69,7 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
         return deadlines_within(deadlines, starts, cell.start, cell.end) if cell else []
 
     tasks = []
-    lists = UnitLists()
+    lists = _unit_lists(rules)
     for p in (p for p in parsed if p.table.kind == "task"):
         at = p.positions
         for n, row in enumerate(p.cells, 1):
@@ -76,6 +77,37 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
             if task is not None:
                 tasks.append(task)
     return tasks
+
+
+class _KeptLists(UnitLists):
+    """The department cells read with one registry and these responsibility
+    rules (a cell longer than MAX_KEPT_CHARS is read each time: no office list)."""
+
+    def __init__(self, resp) -> None:
+        super().__init__()
+        self.resp = resp
+
+    def read(self, items: str, offset: int, role: str, registry, rules) -> ParsedClause:
+        if len(items) > MAX_KEPT_CHARS:
+            return UnitLists().read(items, offset, role, registry, rules)
+        return super().read(items, offset, role, registry, rules)
+
+
+# the department cells of the plans read so far (tables name the same offices plan after plan, and
+# a plan read again names all its own), by the registry read with: the last four, each up to a bound
+_UNIT_LISTS: KeptByIdentity[_KeptLists] = KeptByIdentity(4)
+MAX_KEPT_CELLS = 5_000
+MAX_KEPT_CHARS = 200
+
+
+def _unit_lists(rules: RuleSet) -> UnitLists:
+    """The cells read with these rules, forgotten when there are too many (before a plan is read)."""
+    found = _UNIT_LISTS.get(rules.departments)
+    if found is None or found.resp is not rules.responsibility:
+        found = _UNIT_LISTS.put(rules.departments, _KeptLists(rules.responsibility))
+    elif len(found) > MAX_KEPT_CELLS:
+        found.clear()
+    return found
 
 
 def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None], norm: Normalized, rules: RuleSet,
