@@ -61,3 +61,24 @@ def test_a_sentence_without_a_quotation_mark_has_no_quotation_to_blank(sentence)
     assert len(blanked) == len(sentence)
     if "“" not in sentence and '"' not in sentence:
         assert blanked == sentence
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=8), st.integers(-2, 45), st.integers(-2, 45))
+def test_the_gaps_between_spans_are_those_a_walk_over_them_finds(pieces, start, end):
+    """Spans.gaps from its bisections and slices equals the walk over every span it replaced."""
+    import bisect
+
+    from policyx.text.spans import Spans
+
+    spans = Spans((a, a + n) for a, n in pieces)
+    walked, at = [], start
+    for i in range(bisect.bisect_right(spans.ends, start), len(spans.starts)):
+        if spans.starts[i] >= end:
+            break
+        if spans.starts[i] > at:
+            walked.append((at, spans.starts[i]))
+        at = max(at, spans.ends[i])
+    if at < end:
+        walked.append((at, end))
+    assert spans.gaps(start, end) == walked

@@ -34,21 +34,20 @@ class Spans:
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and start < self.ends[i] and (end is None or end <= self.ends[i])
 
-    def gaps(self, start: int, end: int) -> Iterator[tuple[int, int]]:
-        """The stretches of [start, end) outside every span, in order.
+    def gaps(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The stretches of [start, end) outside every span, in order: each
+        begins where a span ends (or at ``start``) and ends where the next
+        begins (or at ``end``); the spans are merged, so no two touch.
 
-        >>> list(Spans([(2, 4), (6, 7)]).gaps(0, 10))
+        >>> Spans([(2, 4), (6, 7)]).gaps(0, 10)
         [(0, 2), (4, 6), (7, 10)]
         """
-        at = start
-        for i in range(bisect.bisect_right(self.ends, start), len(self.starts)):
-            if self.starts[i] >= end:
-                break
-            if self.starts[i] > at:
-                yield at, self.starts[i]
-            at = max(at, self.ends[i])
-        if at < end:
-            yield at, end
+        first = bisect.bisect_right(self.ends, start)
+        last = bisect.bisect_left(self.starts, end, first)
+        begins = [start, *self.ends[first:last]]
+        finishes = self.starts[first:last]
+        finishes.append(end)
+        return [(a, b) for a, b in zip(begins, finishes) if a < b]
 
     def __contains__(self, offset: int) -> bool:
         return self.covers(offset)
