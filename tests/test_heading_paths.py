@@ -82,3 +82,15 @@ def test_the_gaps_between_spans_are_those_a_walk_over_them_finds(pieces, start, 
     if at < end:
         walked.append((at, end))
     assert spans.gaps(start, end) == walked
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list(" \t\u3000\xa0\n。!?！？:：总则a1（）")), max_size=20))
+def test_a_title_without_a_character_that_ends_titles_has_no_end(rest):
+    """_candidate asks _TITLE_END only where _MAY_END_TITLE finds a character: every end holds one."""
+    from policyx.extract.sections.markers import _MAY_END_TITLE, _TITLE_END
+
+    if _MAY_END_TITLE.search(rest) is None:
+        assert _TITLE_END.search(rest) is None
+    for m in _TITLE_END.finditer(rest):
+        assert _MAY_END_TITLE.match(rest, m.start())

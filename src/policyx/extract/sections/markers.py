@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple
 
+import re
+
 import regex
 
 from policyx.model import maker
@@ -20,6 +22,9 @@ from policyx.text.numerals import read_number
 # it: "8.加大财力下沉力度,重点对困难地区倾斜;结合留抵退税…。"); what follows on
 # the line is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"
 _TITLE_END = regex.compile(r"[。!?！？]|:(?=\s*\S)|(?<![ \t])[ \t]{2,}+(?=\S)")
+# a character every end of a title is or starts with: a heading without one has
+# none (most), found by ``re`` scanning a set, three times as fast as the search
+_MAY_END_TITLE = re.compile("[。!?！？: \t]")
 _TITLE_STRIP = " \t,，、:：;；.。"
 # a long first sentence is still a heading's title when its first clause is short
 _CLAUSE_END = regex.compile(r"[;；]")
@@ -131,7 +136,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
     marker_start = len(text) - len(text.lstrip(" \t"))
     stripped_rest = text[rest_start:].rstrip(" \t\r")
     if rule.kind == "heading":
-        end = _TITLE_END.search(stripped_rest)
+        end = _TITLE_END.search(stripped_rest) if _MAY_END_TITLE.search(stripped_rest) else None
         if end is not None and _BRACKET.search(stripped_rest, 0, end.start()):
             end = _title_end(stripped_rest)  # (an end after an opening bracket may lie inside the brackets)
         title_raw = stripped_rest[: end.start()] if end else stripped_rest
