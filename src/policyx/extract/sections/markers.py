@@ -133,7 +133,8 @@ _SHAPES: KeptByIdentity[list[MarkerShape]] = KeptByIdentity(4)
 def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None,
                rules: RuleSet) -> Candidate | None:
     text = line.text
-    marker_start = len(text) - len(text.lstrip(" \t"))
+    lead = text.lstrip(" \t")
+    marker_start = 0 if lead is text else len(text) - len(lead)  # (a string with nothing to strip is itself)
     stripped_rest = text[rest_start:].rstrip(" \t\r")
     if rule.kind == "heading":
         end = _TITLE_END.search(stripped_rest) if _MAY_END_TITLE.search(stripped_rest) else None
@@ -154,7 +155,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
         run_in = False
         body_start = line.end
         label = regex.sub(r"\s+", "", text[marker_start:rest_start]).rstrip(":.、")
-    offset = len(title_raw) - len(title_raw.lstrip(_TITLE_STRIP))
+    offset = 0 if title is title_raw else len(title_raw) - len(title_raw.lstrip(_TITLE_STRIP))
     # (offsets that are equal share one int: a plan of many headings keeps them all)
     marker_end = line.start + rest_start
     title_start = marker_end + offset if offset else marker_end
