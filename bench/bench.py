@@ -115,7 +115,9 @@ def diff_scaling(factors=(1, 2, 4, 8, 16)) -> list[dict]:
         doc_a = extract_text("\n".join([a] * factor), rules, doc_id="a")
         doc_b = extract_text("\n".join([b] * factor), rules, doc_id="b")
         diff_plans(doc_a, doc_b, rules)  # the rules it compiles on first use, outside the timing
-        seconds = best_of(lambda: diff_plans(doc_a, doc_b, rules), 3 if factor <= 4 else 2)  # (one run of x8 can be 2.4x x4 on a busy machine)
+        # about a second of runs at each size, at least three: a single 60 ms run of x1 moves by half on
+        # this machine, and one run of x8 was 2.4x x4 on a busy one
+        seconds = best_of(lambda: diff_plans(doc_a, doc_b, rules), max(3, 16 // factor))
         row = {"factor": factor, "units": (len(doc_a.tasks), len(doc_b.tasks)), "seconds": seconds}
         if out:
             row["per_doubling"] = (seconds / out[-1]["seconds"]) ** (1 / __import__("math").log2(factor / out[-1]["factor"]))
