@@ -94,3 +94,14 @@ def test_a_title_without_a_character_that_ends_titles_has_no_end(rest):
         assert _TITLE_END.search(rest) is None
     for m in _TITLE_END.finditer(rest):
         assert _MAY_END_TITLE.match(rest, m.start())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("研究将“\"《2016 年（一）、a\u3000")), max_size=6))
+def test_words_opened_by_a_marker_start_with_a_character_they_may_start_with(after):
+    """inline._opens_words tries _OPENS_WORDS only after a character its matches start with."""
+    from policyx.extract.sections.inline import _MAY_OPEN_WORDS, _OPENS_WORDS, _opens_words
+
+    assert _opens_words(after, 0) == (_OPENS_WORDS.match(after[:5]) is not None)
+    if _OPENS_WORDS.match(after[:5]):
+        assert _MAY_OPEN_WORDS[after[:1]]

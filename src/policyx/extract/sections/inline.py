@@ -12,7 +12,7 @@ from policyx.extract.sections.markers import MarkerReader, marker_readers
 from policyx.rules import MarkerRule, RuleSet
 from policyx.text.normalize import Line, Normalized
 from policyx.text.numerals import read_number
-from policyx.text.twins import short
+from policyx.text.anchors import char_memo
 
 # after a sentence or a clause ends, or after a label's colon
 # (by re, which scans a whole text for a set of characters twice as fast as regex)
@@ -20,6 +20,8 @@ _STOP = r"[。;!?)\]】〕:][ \t]*+"
 _AFTER_STOP = re.compile(_STOP)
 _OPENING_BRACKET = re.compile(r"[(\[〔]")
 _OPENS_WORDS = regex.compile(r"\p{Han}|[“\"《]|[0-9]{4}\s*年")
+# what every match of _OPENS_WORDS starts with: looked up before the pattern is tried
+_MAY_OPEN_WORDS = char_memo(regex.compile(r"[\p{Han}“\"《0-9]"))
 
 
 def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
@@ -58,10 +60,10 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
                              if start > stripped and stripped < position < len(text)),
                             key=lambda c: (c[0], c[1]))
         for position, _, found in candidates:
-            rule, number = found
+            rule, number, marker_end = found
             fits = number == 1 or last.get(rule.style) == number - 1 or (
                 (rule.style, number) in continued and last.get(rule.style, 0) < number)
-            if fits and _opens_words(text, position, rule):
+            if fits and _opens_words(text, marker_end):
                 last[rule.style] = number
                 breaks.append(line.start + position)
     return sorted(set(breaks))
@@ -114,7 +116,7 @@ def _continued_numbers(places: Iterable[list[tuple]]) -> set[tuple[str, int]]:
     return {(style, n) for style, n in seen if (style, n + 1) in seen}
 
 
-def _read(readers: list[MarkerReader], text: str, position: int) -> tuple[MarkerRule, int] | None:
+def _read(readers: list[MarkerReader], text: str, position: int) -> tuple[MarkerRule, int, int] | None:
     """The first marker with a number that matches at ``position`` and leaves words after it."""
     if position >= len(text):
         return None
@@ -127,11 +129,11 @@ def _read(readers: list[MarkerReader], text: str, position: int) -> tuple[Marker
             numeral = m.group("num")
             if numeral:
                 number = read_number(numeral)
-                return (rule, number) if number is not None else None
+                return (rule, number, m.end()) if number is not None else None
     return None
 
 
-def _opens_words(text: str, position: int, rule: MarkerRule) -> bool:
-    """A marker inside a line opens words of its own: "（一）研究将…", not "（一）、（二）"."""
-    m = short(rule.pattern).match(text, position)
-    return bool(m and _OPENS_WORDS.match(text[m.end():m.end() + 5]))
+def _opens_words(text: str, marker_end: int) -> bool:
+    """A marker inside a line opens words of its own: "（一）研究将…", not "（一）、（二）"
+    (``marker_end``: where the marker read at the place ends)."""
+    return _MAY_OPEN_WORDS[text[marker_end:marker_end + 1]] and _OPENS_WORDS.match(text[marker_end:marker_end + 5]) is not None
