@@ -210,7 +210,7 @@ class Normalized:
     """A plan's original text, its working copy, the map between them and a line index."""
 
     __slots__ = ("original", "text", "source", "noise_spans", "_noise_actions", "_map", "_line_starts",
-                 "_file_line_starts", "_lines", "verbatim")
+                 "_file_line_starts", "_lines")
 
     def __init__(self, original: str, noise: Iterable[NoiseRule] | regex.Pattern | None = None) -> None:
         self.original = original
@@ -230,9 +230,6 @@ class Normalized:
             [0, *(m.end() for m in _LINE_END.finditer(original))]
         # found before any edit, on a copy as long as the original: its offsets are the original's
         self.noise_spans = tuple((a, b) for a, b, _ in spans)
-        # the words of a working-copy span are the original's at the same offsets (no edit moved
-        # a character, none was masked): ``clean(a, b)`` is ``original[a:b]``, for callers asking per item
-        self.verbatim = self._map is None and not self.noise_spans
         self._noise_actions = tuple(action for _, _, action in spans)
         self.text = _soft_breaks(working, self)
         self.source: str | _Aligned = original if self._map is None else _Aligned(original, self._map)
@@ -274,7 +271,7 @@ class Normalized:
         is '"'); pinyin glosses stay, as written, unless ``glosses`` is false
         (a table cell's words). An item's ``span`` still points into the
         original; its words are these."""
-        if self.verbatim:
+        if self._map is None and not self.noise_spans:
             return self.original[start:end]  # (nothing masked, nothing moved: most plans)
         a, b = self.original_span(start, end)
         spans = self.noise_spans
@@ -309,7 +306,6 @@ class Normalized:
         if not points:
             return
         self.text, self._map = _edit(self.text, self._map, [(o, o, "\n") for o in points], len(self.original))
-        self.verbatim = False
         self.source = _Aligned(self.original, self._map)
         self._line_starts = _newlines(self.text)
         self._lines = None

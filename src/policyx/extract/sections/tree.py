@@ -198,14 +198,14 @@ class TreeReader:
             section_id = self._unique(section_id)
         else:
             self.used_ids.add(section_id)
-        sections, norm = self.sections, self.norm
+        sections = self.sections
         marker_start, marker_end, title_start, title_end = cand.marker_start, cand.marker_end, cand.title_start, cand.title_end
         rule = cand.rule
         sections.append(_new_section(
             id=section_id,
             level=level,
-            marker=sys.intern(norm.source[marker_start:marker_end].strip()),  # ("（一）" a hundred times)
-            title=norm.original[title_start:title_end] if norm.verbatim else norm.clean(title_start, title_end),
+            marker=sys.intern(self.norm.source[marker_start:marker_end].strip()),  # ("（一）" a hundred times)
+            title=self.norm.clean(title_start, title_end),
             line=cand.file_line,
             span=(marker_start, title_end if title_end >= marker_end else marker_end),
             parent=sections[parent].id if parent is not None else None,

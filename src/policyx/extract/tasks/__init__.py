@@ -205,9 +205,7 @@ class _Finisher:
         title = heading.title
         if heading.span == span:
             span = heading.span
-        norm = self.norm
-        words = title if heading.title_span == span else norm.original[start:end] if norm.verbatim else norm.clean(start, end)
-        return title, heading.title_span, words, span
+        return title, heading.title_span, title if heading.title_span == span else self.norm.clean(start, end), span
 
     def _implementers(self, own: list[Clause], clause: Clause | None) -> tuple[DepartmentRef, ...]:
         """The clause's own, then those a standing clause hands this task and every later one."""
