@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from policyx import extract_text
 from policyx.extract.tables import linking, rows
+from policyx.text.kept import Memo
 from policyx.text.similarity import _UNITS, distinct_bigram_codes, distinct_bigrams
 
 from .conftest import CORPUS
@@ -39,12 +40,13 @@ def test_what_tables_keep_from_other_plans_reads_as_a_plan_read_alone(monkeypatc
     """A table's department cells and the titles linked are kept across plans
     (a long one never): a plan read after others, or again, reads as alone."""
     monkeypatch.setattr(rows, "MAX_KEPT_CHARS", 6)  # (some of the cells and titles are longer, some not)
-    monkeypatch.setattr(linking, "MAX_KEPT_TITLE_CHARS", 6)
+    monkeypatch.setattr(linking, "_KEPT_TITLES", Memo(linking.MAX_KEPT_TITLES, 6))
     plans = [(CORPUS / f"{name}.txt").read_text(encoding="utf-8") for name in ("neimenggu-water-2015", "changji-water-2016")]
     after_others = [extract_text(text) for text in plans + plans]
     alone = []
     for text in plans:
         monkeypatch.setattr(rows, "_UNIT_LISTS", type(rows._UNIT_LISTS)(4))
-        monkeypatch.setattr(linking, "_KEPT_TITLES", {})
+        monkeypatch.setattr(linking, "_KEPT_TITLES", Memo(linking.MAX_KEPT_TITLES, 6))
         alone.append(extract_text(text))
     assert after_others == alone + alone
+

@@ -14,7 +14,7 @@ from policyx.extract.clauses.units import _office, _pieces, resolve_units, split
 from policyx.model import DepartmentRef, Role, copier
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
-from policyx.text.kept import KeptByIdentity
+from policyx.text.kept import KeptByIdentity, Memo
 from policyx.text.twins import short
 
 
@@ -46,9 +46,9 @@ class ClauseContext:
 
     convention: str | None = None
     # (offset read at, (reading or None, the convention it leaves in force)), by words and convention
-    read: dict[tuple[str, str | None], tuple[int, tuple]] = field(default_factory=dict)
+    read: dict[tuple[str, str | None], tuple[int, tuple]] = field(default_factory=lambda: Memo(MAX_KEPT_READINGS))
     # the unit lists read so far, by their words and the level prefix in force: (offset, (refs, prefix after))
-    lists: dict[tuple[str, str], tuple[int, tuple]] = field(default_factory=dict)
+    lists: dict[tuple[str, str], tuple[int, tuple]] = field(default_factory=lambda: Memo(MAX_KEPT_READINGS))
 
 
 # the clauses and unit lists read in earlier plans, by the rule set read with:
@@ -65,9 +65,8 @@ def plan_context(rules: object) -> ClauseContext:
     earlier = _EARLIER.get(rules)
     if earlier is None:
         earlier = _EARLIER.put(rules, ClauseContext())
-    for memo in (earlier.read, earlier.lists):
-        if len(memo) > MAX_KEPT_READINGS:
-            memo.clear()
+    earlier.read.forget_if_full()
+    earlier.lists.forget_if_full()
     return ClauseContext(read=earlier.read, lists=earlier.lists)
 
 

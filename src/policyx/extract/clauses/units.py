@@ -10,6 +10,7 @@ from policyx.model import DepartmentRef
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.anchors import char_memo, first_chars
+from policyx.text.kept import Memo
 from policyx.text.presence import any_char
 from policyx.text.twins import short
 
@@ -107,7 +108,7 @@ def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: Res
         piece = text[start:end]
         reading = readings.get(piece)
         if reading is None:
-            reading = _remember(readings, piece, _read_piece(piece, registry, rules))
+            reading = readings.keep(piece, _read_piece(piece, registry, rules))
         for unit, at, last, shares_suffix, opens_group in reading:
             at += offset + start
             if pending is not None:
@@ -126,26 +127,19 @@ def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: Res
     return units
 
 
-# the pieces and units read so far, by the rules read with (plans name the same offices in clause after clause)
-_READINGS: dict[tuple, dict[str, tuple]] = {}
+# the pieces and units read so far, by the rules read with (plans name the same offices in clause after
+# clause); the memos of the last few rule sets, two each (a caller loading rules again and again keeps only those)
+_READINGS: Memo = Memo(most=8)
 MAX_READINGS = 20_000  # in one memo (then forgotten: a text of endless distinct lists stays within bounds)
 MAX_REMEMBERED_CHARS = 80  # the longest piece or unit kept (a unit is a name: a long cell of a table is no list)
 
 
-def _memo(key: tuple) -> dict[str, tuple]:
+def _memo(key: tuple) -> Memo:
     """The readings kept for ``key``: what the readings depend on besides the words."""
     found = _READINGS.get(key)
     if found is None:
-        found = _READINGS[key] = {}
+        found = _READINGS.keep(key, Memo(MAX_READINGS, MAX_REMEMBERED_CHARS))
     return found
-
-
-def _remember(memo: dict, key: str, reading: tuple) -> tuple:
-    if len(key) <= MAX_REMEMBERED_CHARS:
-        if len(memo) >= MAX_READINGS:
-            memo.clear()
-        memo[key] = reading
-    return reading
 
 
 def _read_piece(piece: str, registry: DepartmentRegistry, rules: ResponsibilityRules) -> tuple:
@@ -178,7 +172,7 @@ def resolve_units(
     for unit, start in split_units(items, offset, registry, rules) if units is None else units:
         reading = readings.get(unit)
         if reading is None:
-            reading = _remember(readings, unit, _read_unit(unit, registry))
+            reading = readings.keep(unit, _read_unit(unit, registry))
         if not reading:
             continue
         own_prefix, government = reading

@@ -9,6 +9,7 @@ from itertools import compress
 
 from policyx.extract.tables.cells import ParsedTable
 from policyx.model import Clause, DepartmentRef, Issue, Task, replaced
+from policyx.text.kept import Memo
 from policyx.text.similarity import (
     char_grams, cosine, distinct_bigram_codes, distinct_bigrams, neighbour_codes, squared_norm,
 )
@@ -100,19 +101,15 @@ class _TitleGrams(dict):
         found = _KEPT_TITLES.get(words)
         if found is None:
             grams = char_grams(words)
-            found = (grams, squared_norm(grams))
-            if len(words) <= MAX_KEPT_TITLE_CHARS:
-                if len(_KEPT_TITLES) >= MAX_KEPT_TITLES:
-                    _KEPT_TITLES.clear()
-                _KEPT_TITLES[words] = found
+            found = _KEPT_TITLES.keep(words, (grams, squared_norm(grams)))
         self[words] = found
         return found
 
 
 # the titles of the plans linked so far, forgotten past a bound (a long one is not kept)
-_KEPT_TITLES: dict[str, tuple] = {}
 MAX_KEPT_TITLES = 5_000
 MAX_KEPT_TITLE_CHARS = 200
+_KEPT_TITLES = Memo(MAX_KEPT_TITLES, MAX_KEPT_TITLE_CHARS)
 
 
 def _sub_task_rows(tasks: list[Task]) -> list[list[Task]]:

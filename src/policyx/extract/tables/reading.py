@@ -16,7 +16,7 @@ from policyx.model import Section
 from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
 from policyx.text.anchors import Anchors
-from policyx.text.kept import KeptByIdentity
+from policyx.text.kept import KeptByIdentity, Memo
 from policyx.text.normalize import Normalized
 from policyx.text.sentences import SENTENCE_STOP
 
@@ -293,14 +293,14 @@ def _align_by_content(row: list[Cell | None], roles: list[str | None], offices: 
     return aligned
 
 
-class _OfficeCells(dict):
+class _OfficeCells(Memo):
     """``cells[words]``: whether a cell names offices only, at least one of them
     known to the registry ("建立环境信息政府网站" ends like an office but is a
     task); read once for each cell's words (a lead cell is repeated row after
     row, a plan's cells when it is read again), by the rules read with."""
 
     def __init__(self, registry, resp) -> None:
-        super().__init__()
+        super().__init__(MAX_REMEMBERED_CELLS, MAX_REMEMBERED_CHARS)
         self.registry, self.resp = registry, resp
 
     def __missing__(self, text: str) -> bool:
@@ -308,13 +308,8 @@ class _OfficeCells(dict):
 
         registry = self.registry
         refs = [registry.resolve(u) for u, _ in split_units(text, 0, registry, self.resp)]
-        found = bool(refs) and any(r.known for r in refs) and all(
-            r.known or registry.looks_like_office(r.name) for r in refs)
-        if len(text) <= MAX_REMEMBERED_CHARS:
-            if len(self) >= MAX_REMEMBERED_CELLS:
-                self.clear()
-            self[text] = found
-        return found
+        return self.keep(text, bool(refs) and any(r.known for r in refs) and all(
+            r.known or registry.looks_like_office(r.name) for r in refs))
 
 
 # the cells read so far, by the registry read with (the last few registries; then forgotten:
