@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policyx import extract_text
@@ -50,3 +50,17 @@ def test_what_tables_keep_from_other_plans_reads_as_a_plan_read_alone(monkeypatc
         alone.append(extract_text(text))
     assert after_others == alone + alone
 
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sets(st.integers(0, 400), max_size=300), min_size=1, max_size=40),
+       st.lists(st.sets(st.integers(0, 400), min_size=1, max_size=300), min_size=1, max_size=4))
+@example(body=[set(range(300)), set(range(0, 300, 2))] * 7, rows_grams=[set(range(300))])
+def test_the_candidates_are_the_body_tasks_sharing_most_bigrams(body, rows_grams):
+    """``_SharedBigrams.most`` against a count of each body task's shared
+    bigrams: most first, in body order among equals, none sharing none
+    (over 255 bigrams, the counts need fields wider than a byte)."""
+    shared = linking._SharedBigrams([list(pairs) for pairs in body], rows_grams)
+    for grams in rows_grams:
+        counts = [len(grams & pairs) for pairs in body]
+        ranked = sorted((j for j in range(len(body)) if counts[j]), key=lambda j: (-counts[j], j))
+        assert shared.most(grams) == [(j, counts[j]) for j in ranked[:linking.CANDIDATES]]

@@ -58,6 +58,7 @@ def _bigrams(groups: list[list[Task]], body: tuple[Task, ...]) -> tuple[list, li
     return rows, pairs
 
 
+_BIG_ENDIAN = sys.byteorder == "big"
 # the widths of a count's field (bits), with memoryview's format for an unsigned number that wide
 _FIELDS = (("B", 8), ("H", 16), ("I", 32), ("Q", 64))
 
@@ -87,6 +88,8 @@ class _SharedBigrams:
         ``grams``, most first, in body order among equals (none sharing none)."""
         total = sum(filter(None, map(self.fields.get, grams)))
         counts = memoryview(total.to_bytes(self.size, sys.byteorder)).cast(self.format).tolist()
+        if _BIG_ENDIAN:
+            counts.reverse()  # (each count reads right, but the last task's stands first)
         held = sorted(compress(range(self.tasks), counts), key=counts.__getitem__, reverse=True)
         return [(j, counts[j]) for j in held[:CANDIDATES]]
 
