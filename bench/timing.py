@@ -13,3 +13,17 @@ def best_of(fn, repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def best_of_alternated(fn, reference, rounds: int) -> tuple[float, float]:
+    """The best of ``rounds`` runs of ``fn`` and of ``reference``, run in
+    turn (A B A B): a burst of load on the machine falls on both."""
+    best, best_reference = float("inf"), float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        middle = time.perf_counter()
+        reference()
+        end = time.perf_counter()
+        best, best_reference = min(best, middle - start), min(best_reference, end - middle)
+    return best, best_reference
