@@ -124,6 +124,17 @@ def test_a_relative_year_counts_from_the_plans_date():
     assert [d.date for d in doc.tasks[0].deadlines] == ["2019-12-31"]
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_the_plans_date_whatever_ends_its_lines(line_end):
+    """baotou-digital-gov-evaluation-2022 saved on Windows lost its date, and
+    with it every 今年 of its deadlines (a new user's trial)."""
+    text = ("包头市人民政府办公室关于印发《包头市2022年数字政府建设考评办法》的通知\n2022年4月14日\n"
+            "　　包头市2022年数字政府建设考评办法\n　　一、考评对象\n　　（一）排查。今年年底前完成排查。（市政务服务局负责）\n")
+    doc = extract_text(text.replace("\n", line_end))
+    assert doc.info.date == "2022-04-14"
+    assert [d.date for d in doc.tasks[0].deadlines] == ["2022-12-31"]
+
+
 def test_a_start_year_without_zi_still_starts_a_recurrence():
     _, found = deadlines("2018年起，每年开展一次巡查")
     assert (found.kind, found.period, found.start) == ("every", "year", "2018-01-01")

@@ -58,9 +58,12 @@ _FULL_STOP = SENTENCE_STOP
 
 def guess_date(original: str, rules: DocumentRules) -> str | None:
     """The plan's date: a "发布日期: 2016-07-27" line of its web page, else the
-    first line that is only a date (the signature: "2015年10月19日")."""
+    first line that is only a date (the signature: "2015年10月19日"), whatever
+    ends the lines (a file saved on Windows ends them with \r\n)."""
     import datetime as dt
 
+    if "\r" in original:
+        original = original.replace("\r\n", "\n").replace("\r", "\n")
     for pattern in (rules.published, rules.signature_date):
         m = search_lines(pattern, original)
         if m:
