@@ -244,12 +244,13 @@ class DepartmentRegistry:
         return entry.full_name[party.end():] if party else entry.full_name
 
     def _level_from_name(self, full_name: str) -> str | None:
-        """A 厅 is a province's office; 部 the state's (not a party office's).
-        局 and 委 exist at every level."""
-        if self.province_office.search(full_name):
-            return "province"
+        """A 部 is the state's office (not a party office's), and so is one its
+        name gives to the state (国务院办公厅); a 厅 is a province's. 局 and 委
+        exist at every level."""
         if self.state_office.search(full_name) and not self.party_office.search(full_name):
             return "state"
+        if self.province_office.search(full_name):
+            return "province"
         return None
 
 
