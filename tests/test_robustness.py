@@ -275,6 +275,21 @@ def test_html_entities_are_decoded_not_deleted():
     assert [r.name for r in task.lead] == ["发改委", "环保局"]
 
 
+def test_a_blocks_tag_breaks_its_line_only_after_words():
+    """"</p><p>" on a page saved as one line is a line break; a "</p>" that
+    the file ends its line after anyway makes no second one; and a table's
+    row keeps its cells' paragraphs (xinjiang-env-13th-2017, line 369)."""
+    from policyx.extract.pipeline import noise_rules
+    from policyx.text.normalize import Normalized
+
+    noise = noise_rules(policyx.load_rules())
+    page = Normalized("<p>一、总体要求</p><p>（一）工作目标。</p>\n<p>二、主要任务</p></div>\n", noise)
+    assert [line.text.strip() for line in page.lines()] == ["一、总体要求", "(一)工作目标。", "二、主要任务", ""]  # (the working copy is folded)
+    assert page.line_of(page.text.index("二")) == 2  # (the file's line)
+    row = "重点行业 水污染防治 工程\t<p>1. 造纸行业。增加深度治理。</p> <p>2. 印染行业。实施低排水染整工艺改造。</p>"
+    assert "\n" not in Normalized(row, noise).text
+
+
 @pytest.mark.parametrize("command", [
     ["extract", "{fifo}"], ["tasks", "{fifo}"], ["check", "{fifo}"], ["diff", "{fifo}", "changji"],
     ["check", "changji", "--config", "{fifo}"], ["extract", "changji", "--rules", "{rules}"],

@@ -160,7 +160,7 @@ def expand_fragments(source: str, fragments: dict[str, str], *, where: str) -> s
 
 
 NEVER = r"(?!x)x"  # a pattern that matches nothing
-NOISE_ACTIONS = ("blank", "delete", "decode")
+NOISE_ACTIONS = ("blank", "delete", "decode", "break")
 
 
 def optional_pattern(source: str | None) -> regex.Pattern:

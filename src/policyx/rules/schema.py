@@ -86,7 +86,7 @@ SCHEMAS: dict[str, dict] = {
                                                          required=("base", "units"))},
     }),
     "noise": _obj({"fragments": FRAGMENTS,
-                   "rules": _rules({"pattern": PATTERN, "action": {"enum": ["blank", "delete", "decode"]}})}),
+                   "rules": _rules({"pattern": PATTERN, "action": {"enum": ["blank", "delete", "decode", "break"]}})}),
     "numerals": _obj({"numerals": STRING}),
     "regions": _obj({"provinces": WORD_MAP, "prefecture_endings": WORD_MAP, "min_mentions": {"type": "integer"},
                      **_patterns("prefecture_title", "county_title")}),

@@ -21,7 +21,8 @@ _NOT_NEWLINE = regex.compile(r"[^\n]")
 @dataclass(frozen=True, slots=True)
 class NoiseRule:
     """A pattern of web noise and what to do with a match: ``blank`` it with
-    spaces, ``delete`` it, or ``decode`` it as an HTML entity."""
+    spaces, ``delete`` it, ``decode`` it as an HTML entity, or ``break`` the
+    line there (a block's tag, ``</p>``, on a page saved as one line)."""
 
     pattern: regex.Pattern
     action: str = "blank"
@@ -30,11 +31,11 @@ class NoiseRule:
 def noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     """Edits for every noise match, rule by rule (one alternation of all of
     them defeats the regex engine's literal search); where two overlap, the
-    earlier one wins, then the longer."""
+    earlier one wins, then the longer, then the rule listed first."""
     found: list[tuple[int, int, str]] = []
     rules = [(rule, line_start_chars(rule.pattern)) for rule in rules]
     heads: dict[str, list[int]] | None = None
-    for rule, firsts in rules:
+    for order, (rule, firsts) in enumerate(rules):
         if firsts is None:
             if not may_hold_words(rule.pattern, working):  # (a page's chrome: most plans hold none of its words)
                 continue
@@ -45,15 +46,18 @@ def noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[in
             matches = _at_line_starts(rule.pattern, working, sorted(at for ch in firsts for at in heads.get(ch, ())))
         for match in matches:
             if match.end() > match.start():
-                found.append((match.start(), -match.end(), rule.action))
+                found.append((match.start(), -match.end(), order, rule.action))
     found.sort()
     edits: list[tuple[int, int, str]] = []
     spans: list[tuple[int, int, str]] = []
     covered = 0
-    for start, negative_end, action in found:
+    line = _LineWords(working) if any(rule.action == "break" for rule, _ in rules) else None
+    for start, negative_end, _, action in found:
         end = -negative_end
         if start < covered:
             continue
+        if line is not None:
+            line.read(covered, start)
         covered = end
         piece = working[start:end]
         if action == "decode":
@@ -61,12 +65,56 @@ def noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[in
             replacement = decoded if len(decoded) <= len(piece) and decoded != piece else _NOT_NEWLINE.sub(" ", piece)
         elif action == "delete" and "\n" not in piece:
             replacement = ""
+        elif action == "break" and line is not None and line.breaks_at(start, end):
+            replacement = "\n" + " " * (len(piece) - 1)  # (a block's tag ends its line, as its page shows it)
         else:
             replacement = _NOT_NEWLINE.sub(" ", piece)
         spans.append((start, end, action))
         if replacement != piece:
             edits.append((start, end, replacement))
     return edits, spans
+
+
+class _LineWords:
+    """Whether words stand on the working line so far, the noise read up to
+    a point left out: a block's tag breaks the line only after words, only
+    where the line does not end right after it anyway ("</p>\n", "</p></div>\n"),
+    and never in a line holding a tab (a table's row: its cells' paragraphs
+    are the cell's, "工程\t<p>1. 造纸行业。…</p> <p>2. 印染行业。…</p>")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = False
+        self.line_end = -1  # the end of the file's line last looked at, and whether it holds a tab
+        self.tabbed = False
+
+    def read(self, start: int, end: int) -> None:
+        """Note the text between two noise matches."""
+        gap = self.text[start:end]
+        newline = gap.rfind("\n")
+        if newline >= 0:
+            self.words = bool(gap[newline + 1:].strip())
+        elif not self.words:
+            self.words = bool(gap.strip())
+
+    def breaks_at(self, start: int, end: int) -> bool:
+        """Whether a block's tag at [start, end) starts a new line (noted as made)."""
+        text = self.text
+        if not self.words or "\n" in text[start:end] or _LINE_ENDS_AFTER.match(text, end):
+            return False
+        if start > self.line_end:  # (each of the file's lines is looked at once)
+            line_end = text.find("\n", end)
+            self.line_end = line_end if line_end >= 0 else len(text)
+            self.tabbed = "\t" in text[text.rfind("\n", 0, start) + 1:self.line_end]
+        if self.tabbed:
+            return False
+        self.words = False
+        return True
+
+
+# white space and a few tags, then the line's end: a block's tag there ends no line that the file does not
+# (matched at a tag's end, never searched; a longer run of white space is taken for words)
+_LINE_ENDS_AFTER = regex.compile(r"(?:[ \t\u3000]{0,64}+<[^<>\n]{0,300}+>){0,4}+[ \t\u3000]{0,64}+(?:\n|\Z)")
 
 
 def _line_heads(text: str, chars: frozenset[str]) -> dict[str, list[int]]:

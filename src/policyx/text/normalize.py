@@ -235,8 +235,9 @@ class Normalized:
         self.source: str | _Aligned = original if self._map is None else _Aligned(original, self._map)
         # (most plans' working copy breaks its lines where the file does: one list, one int per line, kept;
         # so it does, unlooked at, when no edit moved a character and no line was broken at run-together
-        # paragraphs: folding, simplifying and blanking never make or take a newline, a lone "\r" became one)
-        if self._map is None and self.text is working:
+        # paragraphs or a block's tag: folding, simplifying and blanking never make or take a newline, a
+        # lone "\r" became one)
+        if self._map is None and self.text is working and "break" not in self._noise_actions:
             self._line_starts = self._file_line_starts
         else:
             line_starts = _newlines(self.text)
