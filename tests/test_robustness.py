@@ -75,6 +75,19 @@ def test_output_naming_an_input_through_another_path_is_refused(tmp_path):
     assert result.exit_code == 2
 
 
+@pytest.mark.parametrize("command", [["extract", "-"], ["tasks", "-", "--format", "csv"]])
+def test_output_naming_the_file_standard_input_reads_is_refused(tmp_path, command):
+    """"policyx extract - -o plan.txt < plan.txt" overwrote the plan (a new user's trial)."""
+    plan = tmp_path / "plan.txt"
+    plan.write_bytes(CHANGJI.read_bytes())
+    with plan.open("rb") as stdin:
+        result = _policyx(*command, "-o", str(plan), stdin=stdin)
+    assert result.returncode == 2 and "standard input" in result.stderr
+    assert plan.read_bytes() == CHANGJI.read_bytes()
+    with plan.open("rb") as stdin:  # another file is written as ever
+        assert _policyx(*command, "-o", str(tmp_path / "out"), stdin=stdin).returncode == 0
+
+
 # -- special files, permissions, temporary files -----------------------------------------------------
 
 

@@ -168,6 +168,24 @@ def refuse_input_as_output(output: Path | None, inputs: dict) -> None:
                 same = False
             if same:
                 raise fail(f"{output}: -o names a file this command reads ({path}); write the output elsewhere")
+        if _reads_stdin(value) and _is_stdin(output):
+            raise fail(f"{output}: -o names the file standard input reads (-); write the output elsewhere")
+
+
+def _reads_stdin(value) -> bool:
+    values = value if isinstance(value, (list, tuple)) else [value]
+    return any(v is not None and str(v) == "-" for v in values)
+
+
+def _is_stdin(output: Path) -> bool:
+    """Whether standard input is the file ``output`` ("policyx extract - -o plan.txt < plan.txt")."""
+    import io
+    import os
+
+    try:
+        return os.path.samestat(os.fstat(sys.stdin.fileno()), output.stat())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False  # (no file behind standard input: a pipe, a terminal, a test's stream)
 
 
 def guard_output(command):
