@@ -358,6 +358,18 @@ def test_a_plan_above_the_limit_is_one_line(tmp_path, monkeypatch):
     assert runner.invoke(app, ["extract", str(big)]).exit_code == 0
 
 
+def test_the_plans_limit_is_not_the_rules(tmp_path):
+    """"policyx --max-size 10KB extract changji" refused policyx's own
+    rules/deadlines.yaml (21 KB), not the plan (a new user's trial)."""
+    small = tmp_path / "small.txt"
+    small.write_text("一、总体要求\n（一）加强监管。2020年底前完成。（市环保局牵头）\n", encoding="utf-8")
+    env = {"POLICYX_CACHE_DIR": str(tmp_path / "cache")}  # (the rule files read, not a compiled copy)
+    result = _policyx("--max-size", "10KB", "extract", str(small), env=env)
+    assert result.returncode == 0, result.stderr
+    result = _policyx("--max-size", "10KB", "extract", "changji", env=env)
+    assert result.returncode == 2 and "changji-water-2016.txt: 66,071 bytes, larger than" in result.stderr
+
+
 def test_max_size_option_raises_the_limit(tmp_path, monkeypatch):
     big = tmp_path / "big.txt"
     big.write_bytes(CHANGJI.read_bytes() * 3)

@@ -12,7 +12,8 @@
   too (a 1 MB .docx can unpack to far more text). Raise it with
   ``POLICYX_MAX_SIZE`` (``64MB``, ``1GB``, a number of bytes; ``0`` or
   ``none`` for no limit) or the command line's ``policyx --max-size SIZE``.
-  ``policyx.extract_text`` takes whatever text it is given.
+  ``policyx.extract_text`` takes whatever text it is given. Rule, config and
+  gold files are held to :data:`SETTINGS_MAX_BYTES`, whatever the plans' limit.
 - **Warnings that repeat.** The same heading-numbering warning, word for
   word, is listed at most :data:`REPEATS_LISTED` times for a plan; the times
   after are counted in one warning that says how many and between which lines
@@ -29,6 +30,9 @@ from pathlib import Path
 from policyx.errors import InputError, PolicyxError
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+# rule, config and gold files are no plans: the plans' limit (--max-size) is not theirs
+# (a low one refused policyx's own rules/deadlines.yaml); they are held to this one
+SETTINGS_MAX_BYTES = DEFAULT_MAX_BYTES
 REPEATS_LISTED = 10
 ENVIRONMENT = "POLICYX_MAX_SIZE"
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,

@@ -39,7 +39,7 @@ def cache_key(files: Iterable[Path]) -> str | None:
 
     from policyx import __version__
     from policyx.errors import PolicyxError
-    from policyx.limits import read_file
+    from policyx.limits import SETTINGS_MAX_BYTES, read_file
 
     digest = hashlib.sha256()
     for part in (__version__, sys.version, regex.__version__):
@@ -49,7 +49,7 @@ def cache_key(files: Iterable[Path]) -> str | None:
             info = code.stat()
             digest.update(f"{code.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
         for path in files:
-            digest.update(str(path).encode() + b"\0" + read_file(path) + b"\0")
+            digest.update(str(path).encode() + b"\0" + read_file(path, limit=SETTINGS_MAX_BYTES) + b"\0")
     except (OSError, PolicyxError):  # not a regular file, too large: the compiler says so
         return None
     return digest.hexdigest()

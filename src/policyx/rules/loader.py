@@ -110,10 +110,10 @@ def _read_yaml(path: Path) -> dict:
     import yaml
 
     from policyx.errors import InputError
-    from policyx.limits import read_file
+    from policyx.limits import SETTINGS_MAX_BYTES, read_file
 
     try:
-        text = read_file(path).decode("utf-8")  # a regular file (a FIFO would block), within the size limit
+        text = read_file(path, limit=SETTINGS_MAX_BYTES).decode("utf-8")  # a regular file (a FIFO would block), within the size limit
         data = yaml.load(text, Loader=_unique_key_loader())  # noqa: S506
     except yaml.YAMLError as exc:
         raise RulesError(f"{path}: {exc}".replace("\n", " ")) from None

@@ -76,10 +76,10 @@ def load_config(path: Path | None, known: Iterable[str]) -> CheckConfig:
     """Read a config file; unknown rule ids and severities are errors."""
     if path is None:
         return CheckConfig()
-    from policyx.limits import read_file
+    from policyx.limits import SETTINGS_MAX_BYTES, read_file
 
     try:
-        data = tomllib.loads(read_file(path).decode("utf-8"))  # a regular file: a FIFO would block
+        data = tomllib.loads(read_file(path, limit=SETTINGS_MAX_BYTES).decode("utf-8"))  # a regular file: a FIFO would block
     except (tomllib.TOMLDecodeError, OSError) as exc:
         raise PolicyxError(f"{path}: cannot read config ({exc})") from None
     except UnicodeDecodeError:

@@ -14,7 +14,7 @@ from policyx.analyse.evaluate.tables import score_indicators, score_table_rows
 from policyx.analyse.evaluate.targets import score_document_targets
 from policyx.analyse.evaluate.tasks import score_tasks
 from policyx.errors import InputError
-from policyx.limits import read_file
+from policyx.limits import SETTINGS_MAX_BYTES, read_file
 from policyx.model import Document
 
 GOLD_KINDS = (".sections.yaml", ".tasks.yaml", ".targets.yaml", ".indicators.yaml", ".alignment.yaml",
@@ -55,7 +55,7 @@ def evaluate(path: str | Path, rules=None) -> dict[str, Report]:
     reports: dict[str, Report] = {}
     for file in gold_files(Path(path)):
         try:
-            gold = yaml.safe_load(read_file(file).decode("utf-8")) or {}
+            gold = yaml.safe_load(read_file(file, limit=SETTINGS_MAX_BYTES).decode("utf-8")) or {}
         except yaml.YAMLError as exc:
             raise InputError(f"{file}: not valid YAML ({str(exc).splitlines()[0]})") from None
         except UnicodeDecodeError:
