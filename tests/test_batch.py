@@ -144,3 +144,14 @@ def test_dask_recipe_on_the_local_scheduler():
     result = documents.compute(scheduler="processes", num_workers=2)
     assert sorted(d["document"]["id"] for d in result) == sorted(p.split("/")[-1][:-4] for p in paths)
     assert all(d["sections"] for d in result)
+
+
+def test_a_directory_gives_its_plans_not_hidden_ones(tmp_path):
+    """"policyx extract /tmp" read 7,205 files, a .venv's among them (a new user's trial)."""
+    from policyx.io.batch import expand
+
+    for name in ("b.txt", "a/c.html", "a/notes.py", ".hidden.txt", ".venv/lib/x.txt", "a/.git/y.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("一、总则\n", encoding="utf-8")
+    assert expand([str(tmp_path)]) == [str(tmp_path / "a" / "c.html"), str(tmp_path / "b.txt")]
+    assert expand([str(tmp_path / ".hidden.txt")]) == [str(tmp_path / ".hidden.txt")]  # (named, it is read)

@@ -32,16 +32,17 @@ class Outcome:
 
 def expand(inputs: Iterable[str]) -> list[str]:
     """Files, directories (recursively: *.txt, *.html, *.md, and Word, PDF and
-    Excel files: *.docx, *.pdf, *.xlsx, *.xls), globs and corpus
-    names, in order, without repeats.  A name that matches nothing is kept so
-    that reading it reports the problem."""
+    Excel files: *.docx, *.pdf, *.xlsx, *.xls; not hidden ones, nor what
+    hidden directories hold: a .venv, a .git), globs and corpus names, in
+    order, without repeats.  A name that matches nothing is kept so that
+    reading it reports the problem."""
     out: list[str] = []
     for item in inputs:
         path = Path(item)
         if item == "-" or path.is_file():
             found = [item]
         elif path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES)
+            found = _plans_in(path)
             if not found:
                 found = [item]  # reported as "is a directory" with nothing to read
         elif glob.has_magic(item):
@@ -52,6 +53,19 @@ def expand(inputs: Iterable[str]) -> list[str]:
             if f not in out:
                 out.append(f)
     return out
+
+
+def _plans_in(folder: Path) -> list[str]:
+    """The plan files under a directory, hidden ones and hidden directories
+    left out (never entered: ``policyx extract ~`` would read a .venv), symbolic
+    links to directories not followed."""
+    found = []
+    for root, directories, files in os.walk(str(folder)):
+        directories[:] = [d for d in directories if not d.startswith(".")]
+        found += [path for path in (os.path.join(root, f) for f in files
+                                    if not f.startswith(".") and os.path.splitext(f)[1].lower() in PLAN_SUFFIXES)
+                  if os.path.isfile(path)]
+    return sorted(found)
 
 
 def _extract_one(source: str, rules_dirs: tuple[str, ...]) -> Outcome:
