@@ -135,6 +135,20 @@ def test_the_plans_date_whatever_ends_its_lines(line_end):
     assert [d.date for d in doc.tasks[0].deadlines] == ["2022-12-31"]
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    # national-fangguanfu-task-division-2020: the signature run into the cover letter's last sentence
+    ("各省、自治区、直辖市人民政府：《重点任务分工方案》已经国务院同意，现印发给你们，请结合实际认真贯彻落实。"
+     "国务院办公厅2020年11月1日（此件公开发布）\n", "2020-11-01"),
+    # hebei-sci-tech-reform-2015: paragraphs a crawler ran together, two issuers
+    ("《河北省深化科技体制改革实施方案》已经省委、省政府领导同意，现印发给你们，请结合实际，认真贯彻执行。　　中共河北省委办公厅"
+     "　　河北省人民政府办公厅　　2015年12月25日　　　　河北省深化科技体制改革实施方案　　为贯彻落实…\n", "2015-12-25"),
+    # …and not a deadline after a sentence's end
+    ("由市政府负责。市人民政府2020年12月31日前完成排查。\n", None),
+])
+def test_a_signature_run_into_the_text_dates_the_plan(text, date):
+    assert extract_text(text).info.date == date
+
+
 def test_a_start_year_without_zi_still_starts_a_recurrence():
     _, found = deadlines("2018年起，每年开展一次巡查")
     assert (found.kind, found.period, found.start) == ("every", "year", "2018-01-01")

@@ -74,7 +74,7 @@ SCHEMAS: dict[str, dict] = {
         "departments": {"type": "array", "items": _obj({"id": STRING, "names": WORD_MAP, "generic": WORDS},
                                                        required=("id", "names"))},
     }),
-    "document": _obj(_patterns("title_word", "title_item_marker", "title_not_heading", "cover_letter", "published", "signature_date", "year_named",
+    "document": _obj(_patterns("title_word", "title_item_marker", "title_not_heading", "cover_letter", "published", "signature_date", "signature_run_in", "year_named",
                                "baseline_before", "province_issuer", "prefecture_issuer", "county_issuer")),
     "indicators": _obj({
         **_patterns("aside", "count", "enumeration", "lead_words", "region_wide", "place", "place_joiner", "measure",
