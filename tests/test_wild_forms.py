@@ -297,3 +297,18 @@ def test_a_standing_clause_holds_within_its_own_document_of_a_package():
             "关于扎实推进农业经济发展的十四条政策措施　　一、稳定粮食生产。落实耕地地力保护补贴。(省农业农村厅负责)")
     implementers = [t[3] for t in tasks(text)]
     assert implementers == [["各市政府", "雄安新区管委会"], ["各市政府", "雄安新区管委会"], []]
+
+
+def test_items_of_the_closing_guarantees_need_no_clause():
+    """hebei-resume-production-2021: "十、加强复工复产工作组织保障" holds
+    "（一）强化责任落实" and its like with no clause, as closing guarantees do;
+    `check` failed the plan on them. An item without its clause elsewhere is
+    still reported."""
+    body = ("（一）落实稳岗政策。加大稳岗返还力度。（省人力资源社会保障厅负责）\n"
+            "（二）加强职业培训。开展线上职业技能培训。（省人力资源社会保障厅负责）\n")
+    closing = "（一）强化责任落实。各地各部门要切实扛起责任。\n（二）强化督导检查。加强督导检查。\n"
+    doc = extract_text(f"一、着力做好稳岗就业工作\n{body}二、加强复工复产工作组织保障\n{closing}")
+    assert len(doc.tasks) == 2
+    assert not [w for w in doc.warnings if w.code == "task-without-clause"]
+    doc = extract_text(f"一、着力做好稳岗就业工作\n{body}二、加快投资项目建设\n{closing}")
+    assert len([w for w in doc.warnings if w.code == "task-without-clause"]) == 2

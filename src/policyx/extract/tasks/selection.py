@@ -51,13 +51,24 @@ def sections_without_tasks(index: SectionIndex, rules: TaskRules) -> set[str]:
     return skipped
 
 
+def _sections_titled(index: SectionIndex, pattern) -> set[str]:
+    """The sections whose title ``pattern`` finds, and those inside them."""
+    found: set[str] = set()
+    for s in index.headings:
+        if s.parent in found or pattern.search(s.title):
+            found.add(s.id)
+    return found
+
+
 def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str],
                      rules: TaskRules) -> tuple[list[Unit], list[Unit]]:
     """In a plan with clauses: the units with one (the tasks), and those
     without one that look like the rest — an item or a lead-in paragraph
     whose clause was left out (see the module docstring). Those are no task
-    (one task per attribution clause), but what a reviewer must hear of."""
-    skipped = sections_without_tasks(index, rules)
+    (one task per attribution clause), but what a reviewer must hear of;
+    not under the plan's closing guarantees (组织保障), whose items carry
+    no clause as a rule."""
+    skipped = sections_without_tasks(index, rules) | _sections_titled(index, rules.unattributed_sections)
     by_lead_in = _lead_in_sections(units, index.text, rules)
     kept, orphans = [], []
     for unit in units:
@@ -68,7 +79,7 @@ def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str],
             # a paragraph opened by a lead-in, among paragraphs so opened
             # that carry clauses ("加强监管。定期检查。" with no clause)
             if unit.starts_paragraph and unit.section is not None and unit.section.id in by_lead_in \
-                    and lead_in_at(index.text, unit.start, unit.end, rules):
+                    and unit.section.id not in skipped and lead_in_at(index.text, unit.start, unit.end, rules):
                 orphans.append(unit)
         elif not (heading.id in index.parents or heading.style not in styles or heading.id in skipped
                   or _names_a_document(heading, unit, index.text, rules)):
