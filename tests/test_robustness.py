@@ -428,3 +428,17 @@ def test_a_large_run_of_blank_lines_through_the_cli(tmp_path):
     plan.write_text("一、总则\n" + "\n" * 200_000 + "（一）加强监管。\n", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(plan), "--format", "tree"])  # (how its time grows: test_regex_safety)
     assert result.exit_code == 0 and "加强监管" in result.stdout
+
+
+def test_a_report_is_not_poured_onto_a_terminal():
+    """"policyx report changji" without -o printed 480 KB of HTML to the
+    terminal (a new user's trial); on a pipe it is the page, as ever."""
+    primary, secondary = os.openpty()
+    try:
+        result = subprocess.run([sys.executable, "-m", "policyx", "report", "changji"], stdout=secondary,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    assert result.returncode == 2 and "-o FILE.html" in result.stderr
+    assert _policyx("report", "changji", timeout=120).stdout.startswith("<!DOCTYPE html>")

@@ -23,7 +23,7 @@ def report(
     against: Annotated[Optional[str], typer.Option(
         "--against", help="The plan this one implements (or its predecessor): adds the comparison, as policyx diff AGAINST PLAN.")] = None,
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="The HTML file to write (atomically); without it, the page goes to stdout.")] = None,
+        "--output", "-o", help="The HTML file to write (atomically); without it, the page goes to stdout when that is no terminal.")] = None,
     level: Annotated[Optional[str], typer.Option(help="The plan's level: province, prefecture or county.")] = None,
     region: Annotated[Optional[str], typer.Option(help="The plan's region, e.g. 昌吉州.")] = None,
     title: Annotated[Optional[str], typer.Option(help="The plan's title.")] = None,
@@ -43,8 +43,12 @@ def report(
 
     Example: policyx report changji --against xinjiang -o changji.html
     """
+    import sys
+
     from policyx.cli.diff import check_facts
 
+    if output is None and sys.stdout.isatty():
+        raise fail("the report is an HTML page for a browser; write it to a file with -o FILE.html (or pipe it)")
     check_facts(level, date, "--")
     from policyx.analyse.plan_info import plan_facts
     from policyx.cli.report_data import diff_data, plan_data
