@@ -111,8 +111,20 @@ def _statements(doc: Document, units: tuple[Task, ...], vocabulary: Vocabulary, 
 
 
 def _label(s: Statement) -> str:
-    metric = f"{s.target.metric} " if s.target.metric else ""
-    return f"{metric}{s.target.raw}"
+    """The target as people read it: its metric and words; words that are
+    a bare number ("分别达到80%、90%左右" gives "90%") say their comparison
+    ("约90%"), which the plan wrote apart."""
+    target = s.target
+    metric = f"{target.metric} " if target.metric else ""
+    raw = target.raw
+    if raw[:1].isdigit():
+        raw = _COMPARISON_WORDS.get(target.comparator, "") + raw
+    return f"{metric}{raw}"
+
+
+# how a comparison reads before a bare number
+_COMPARISON_WORDS = {">=": "不低于", "<=": "不高于", ">": "高于", "<": "低于", "~": "约", "decrease": "下降",
+                     "increase": "增加"}
 
 
 def _labels(group: Iterable[Statement]) -> str:

@@ -198,7 +198,7 @@ def _alignment_lines(d: PlanDiff, escape=str) -> list[str]:
 
 def diff_to_markdown(d: PlanDiff, *, only_changes: bool = False, fields: Iterable[str] = FIELDS) -> str:
     fields = tuple(fields)
-    lines = [f"## {md(d.b.title or d.b.id)} vs {md(d.a.title or d.a.id)}", ""]
+    lines = [f"## {md(d.a.title or d.a.id)} → {md(d.b.title or d.b.id)}", ""]  # (A, then how B departs from it)
     lines += [f"- {md(line)}" for line in plan_lines(d)] + ["", md(_summary_line(d)) + ".", ""]
     for field, rows in change_rows(d, fields).items():
         lines += [f"### {field} ({len(rows)})", "", "| task in A | line A | task in B | line B | A | B | direction |",
