@@ -128,6 +128,14 @@ def test_tasks_by_participant_and_section():
     assert [t["id"] for t in rows] == ["1.1.1", "1.3.2", "1.3.4"]
 
 
+@pytest.mark.parametrize(("section", "said"), [("1.1.1", "that is a task's id (its section is 1.1)"),
+                                                ("9.9", "the plan has no such section")])
+def test_a_section_the_plan_has_not_is_said_not_an_empty_list(section, said):
+    """"policyx tasks changji --section 1.1.1" gave 0 tasks: 1.1.1 is a task's id (a new user's trial)."""
+    result = runner.invoke(app, ["tasks", "changji", "--section", section])
+    assert result.exit_code == 2 and said in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
 def test_tasks_table_for_people():
     result = runner.invoke(app, ["tasks", "changji", "--lead", "水利局"])
     assert result.exit_code == 0 and "17 of 70 tasks" in result.stdout and "3.4.2" in result.stdout

@@ -44,6 +44,8 @@ def tasks(
     from policyx.analyse.views import filter_tasks
 
     rules, doc = load_plan(plan, rules_dir)
+    if section is not None:
+        _refuse_unknown_section(doc, section)
     selected = filter_tasks(doc, rules.departments, lead=lead, participant=participant, section=section, source=source)
     if fmt == "json":
         from policyx.io.serialize import task_to_dict
@@ -62,6 +64,19 @@ def tasks(
     )
     if any(r.inherited for t in selected for r in t.implementers):
         typer.echo("* inherited from a standing clause (以下均需…落实)")
+
+
+def _refuse_unknown_section(doc, section: str) -> None:
+    """--section names no section of the plan: said in one line (a task's id,
+    "1.1.1", looks like a section's and gave no task, silently)."""
+    if any(s.id == section for s in doc.sections):
+        return
+    task = next((t for t in doc.tasks if t.id == section), None)
+    if task is not None:
+        raise fail(f"--section {section}: that is a task's id (its section is {task.section or 'none'}); "
+                   "--section takes a section's id (policyx extract PLAN --format tree shows them)")
+    shown = ", ".join(s.id for s in doc.sections[:12]) + (" …" if len(doc.sections) > 12 else "")
+    raise fail(f"--section {section}: the plan has no such section (its sections: {shown or 'none'})")
 
 
 def departments(
