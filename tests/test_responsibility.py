@@ -389,3 +389,17 @@ def test_a_list_is_cut_outside_brackets_as_a_walk_over_every_character_cuts_it(t
             start = i + 1
     pieces.append((start, len(text), ""))
     assert units._pieces(text, rules.separators, rules) == pieces
+
+
+def test_a_branch_in_a_place_is_known_by_its_shape():
+    """hebei-resume-production-2021 names 人行石家庄中心支行 43 times, 河北银保监局
+    31 times, 石家庄海关: offices no list names one by one (departments.yaml, shaped);
+    the place stays in the name, and a list's level is not put before it."""
+    registry = RULES.departments
+    for name, function in (("人行石家庄中心支行", "banking"), ("河北银保监局", "banking"), ("石家庄海关", "customs"),
+                           ("国家外汇管理局河北省分局", "banking")):
+        ref = registry.resolve(name)
+        assert (ref.known, ref.function, ref.canonical, ref.level) == (True, function, name, None)
+    clause = find_clauses(fold("（省发展改革委牵头，省财政厅、河北银保监局、人行石家庄中心支行参与）"), 0,
+                          registry, RULES.responsibility)[0]
+    assert [r.canonical for r in clause.parsed.participants] == ["省财政厅", "河北银保监局", "人行石家庄中心支行"]

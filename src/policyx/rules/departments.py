@@ -66,6 +66,7 @@ class DepartmentRegistry:
         self.place_end = regex.compile(alternation(self.place_levels) if self.place_levels else NEVER)
         # 和/及/与 between two names (responsibility.yaml's conjunctions)
         self.conjunctions = conjunctions if conjunctions is not None else regex.compile(NEVER)
+        self.shaped = _shaped(data, where)
         seen_ids: set[str] = set()
         for item in data.get("departments", []) or []:
             if not isinstance(item, dict) or "id" not in item or "names" not in item:
@@ -176,7 +177,7 @@ class DepartmentRegistry:
         # ("市", "自治区") is left out
         name = cleaned if placed_name or self.party_committee.search(prefix) else rest
         if entry is not None:
-            if not prefix and inherited_prefix:
+            if not prefix and inherited_prefix and not placed_name:
                 # only a known office takes the list's level: "省商务厅、深圳海关" — the
                 # customs office is not the province's
                 prefix, level = inherited_prefix, self._level_of_prefix(inherited_prefix)
@@ -219,6 +220,9 @@ class DepartmentRegistry:
         placed = self.split_place(cleaned)
         if placed is not None:
             return *placed, self.aliases[placed[2]], True
+        function = next((f for f, shape in self.shaped if shape.fullmatch(cleaned)), None)
+        if function is not None:  # (a branch in a place, the place in its name: "人行石家庄中心支行", "河北银保监局")
+            return "", None, cleaned, Entry(function, cleaned), True
         return prefix, level, rest, None, False
 
     def _is_government(self, name: str) -> bool:
@@ -264,6 +268,19 @@ def _pattern(data: dict, key: str, where: str) -> regex.Pattern:
         return optional_pattern(data.get(key))
     except regex.error as exc:
         raise RulesError(f"{where}: field {key!r}: bad pattern ({exc})") from None
+
+
+def _shaped(data: dict, where: str) -> list[tuple[str, regex.Pattern]]:
+    """(function, pattern) of the offices named by their shape (``shaped``)."""
+    shaped = []
+    for item in data.get("shaped", []) or []:
+        if not isinstance(item, dict) or "id" not in item or "pattern" not in item:
+            raise RulesError(f"{where}: each entry of 'shaped' needs 'id' and 'pattern' ({item!r:.60})")
+        try:
+            shaped.append((str(item["id"]), regex.compile(str(item["pattern"]))))
+        except regex.error as exc:
+            raise RulesError(f"{where}: shaped {item['id']!r}: bad pattern ({exc})") from None
+    return shaped
 
 
 def _place_levels(data: dict, where: str) -> dict[str, str]:

@@ -73,6 +73,7 @@ SCHEMAS: dict[str, dict] = {
                     "state_office", "place_name"),
         "departments": {"type": "array", "items": _obj({"id": STRING, "names": WORD_MAP, "generic": WORDS},
                                                        required=("id", "names"))},
+        "shaped": _rules({"pattern": PATTERN}, required=("id", "pattern")),
     }),
     "document": _obj(_patterns("title_word", "title_item_marker", "title_not_heading", "cover_letter", "published", "signature_date", "signature_run_in", "year_named",
                                "baseline_before", "province_issuer", "prefecture_issuer", "county_issuer")),
