@@ -312,3 +312,16 @@ def test_items_of_the_closing_guarantees_need_no_clause():
     assert not [w for w in doc.warnings if w.code == "task-without-clause"]
     doc = extract_text(f"一、着力做好稳岗就业工作\n{body}二、加快投资项目建设\n{closing}")
     assert len([w for w in doc.warnings if w.code == "task-without-clause"]) == 2
+
+
+def test_a_plan_with_a_few_clauses_among_many_items_says_what_it_leaves_out():
+    """hebei-sci-tech-reform-2015: 3 responsibility clauses among some 140
+    numbered items gave 3 tasks and no word of the rest (a new user's trial)."""
+    items = "".join(f"{n}.完善第{n}项制度。建立健全相关机制。\n" for n in range(1, 13))
+    text = f"一、主要任务\n（一）深化改革\n{items}（二）强化保障\n1.加强统筹协调。建立联席会议制度。（省科技厅牵头）\n"
+    doc = extract_text(text)
+    assert len(doc.tasks) == 1
+    (said,) = [w for w in doc.warnings if w.code == "items-without-clauses"]
+    assert "12 numbered items none" in said.message
+    few = "".join(f"{n}.完善第{n}项制度。建立健全相关机制。（省科技厅牵头）\n" for n in range(1, 13))
+    assert not [w for w in extract_text(f"一、主要任务\n（一）深化改革\n{few}").warnings if w.code == "items-without-clauses"]

@@ -60,19 +60,24 @@ def noise_edits(working: str, rules: Iterable[NoiseRule]) -> tuple[list[tuple[in
             line.read(covered, start)
         covered = end
         piece = working[start:end]
-        if action == "decode":
-            decoded = fold(html.unescape(piece))
-            replacement = decoded if len(decoded) <= len(piece) and decoded != piece else _NOT_NEWLINE.sub(" ", piece)
-        elif action == "delete" and "\n" not in piece:
-            replacement = ""
-        elif action == "break" and line is not None and line.breaks_at(start, end):
+        if action == "break" and line is not None and line.breaks_at(start, end):
             replacement = "\n" + " " * (len(piece) - 1)  # (a block's tag ends its line, as its page shows it)
         else:
-            replacement = _NOT_NEWLINE.sub(" ", piece)
+            replacement = _replacement(piece, action)
         spans.append((start, end, action))
         if replacement != piece:
             edits.append((start, end, replacement))
     return edits, spans
+
+
+def _replacement(piece: str, action: str) -> str:
+    """What a noise match becomes in the working copy (a block's tag that breaks no line is blanked)."""
+    if action == "decode":
+        decoded = fold(html.unescape(piece))
+        return decoded if len(decoded) <= len(piece) and decoded != piece else _NOT_NEWLINE.sub(" ", piece)
+    if action == "delete" and "\n" not in piece:
+        return ""
+    return _NOT_NEWLINE.sub(" ", piece)
 
 
 class _LineWords:

@@ -16,7 +16,7 @@ from policyx.extract.clauses import to_clause
 from policyx.extract.tasks.paragraphs import (
     EDGE, Paragraph, SectionIndex, find_all_clauses, holds_no_tasks, lead_in_title, paragraphs,
 )
-from policyx.extract.tasks.selection import attributed_units, structure_units, task_styles
+from policyx.extract.tasks.selection import attributed_units, sections_without_tasks, structure_units, task_styles
 from policyx.extract.tasks.titles import settle_titles
 from policyx.extract.tasks.units import Unit, UnitBuilder
 from policyx.model import Clause, DepartmentRef, Issue, Section, Task, maker, replaced
@@ -46,12 +46,13 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     orphans: list[Unit] = []
     if attributed:
         units, orphans = attributed_units(units, index, task_styles(units, index), rules.tasks)
+        issues_of_items = _few_attributed(units, index, rules)
     else:
         units = structure_units(units, index, rules.tasks,
                                 attachments=may_match(norm.text, rules.requires.get("tasks.attachment_list", ())))
     settle_titles(units, norm.text, rules.tasks)
     tasks, issues = _Finisher(norm, attributed, _document_starts(paras, norm.text, rules)).finish(units)
-    issues = (*issues, *_without_clause(orphans, norm, rules))
+    issues = (*issues, *_without_clause(orphans, norm, rules), *(issues_of_items if attributed else ()))
     if not tasks:
         issues = (*issues, *_why_no_tasks(paras, sections))
     return tasks, issues
@@ -90,6 +91,28 @@ def _document_starts(paras: list[Paragraph], text: str, rules: RuleSet) -> list[
         if rules.tasks.document_name.search(words):
             starts.append(para.start)
     return starts
+
+
+# a plan whose clauses name this few of its items' tasks is said to leave the rest out
+FEW_ATTRIBUTED_ITEMS, FEW_ATTRIBUTED_SHARE = 10, 3
+
+
+def _few_attributed(units: list[Unit], index: SectionIndex, rules: RuleSet) -> tuple[Issue, ...]:
+    """A plan whose responsibility clauses stand in a few of its many
+    numbered items (hebei-sci-tech-reform-2015: 3 clauses, some 140 items):
+    one task per clause, and the items without one are no task — said, not
+    left out silently."""
+    held = {u.section.id for u in units if u.section is not None}
+    skipped = sections_without_tasks(index, rules.tasks)
+    bare = [s for s in index.headings
+            if s.id not in index.parents and s.id not in held and s.id not in skipped
+            and not index.in_box_or_appendix(s.span[0])]
+    if len(bare) < FEW_ATTRIBUTED_ITEMS or len(bare) < FEW_ATTRIBUTED_SHARE * len(units):
+        return ()
+    return (Issue(code="items-without-clauses", line=None,
+                  message=f"only {len(units)} task(s) carry a responsibility clause, and {len(bare)} numbered "
+                          "items none: one task is read per clause, the items without one are left out (they "
+                          "may be tasks written without clauses)"),)
 
 
 def _why_no_tasks(paras: list[Paragraph], sections: tuple[Section, ...]) -> tuple[Issue, ...]:
