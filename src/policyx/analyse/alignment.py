@@ -112,11 +112,12 @@ def _weighted(texts: list[Counter], idf: dict[str, float]) -> list[Counter]:
     return [Counter({g: c * idf[g] for g, c in grams.items()}) for grams in texts]
 
 
+Holder = tuple[int, float, float]  # the unit holding most of a part, the share it holds, the next unit's share
+
+
 class _Features:
-    """The similarities and vectors the alignment and the also links use, kept
-    sparse: only pairs of units that share a character or bigram are scored
-    (an inverted index of B's units), so the work grows with what the plans
-    share, not with the product of their lengths."""
+    """The similarities and vectors the alignment and the also links use:
+    the units' words and where they sit; the scores are the subclasses'."""
 
     def __init__(self, a: Document, b: Document, units_a: Sequence[Task], units_b: Sequence[Task]) -> None:
         self.n_a, self.n_b = len(units_a), len(units_b)
@@ -125,18 +126,50 @@ class _Features:
         self.titles_a = [bigrams(comparable(t.title)) for t in units_a]
         self.titles_b = [bigrams(comparable(t.title)) for t in units_b]
         self.idf = _idf([*self.texts_a, *self.titles_a], [*self.texts_b, *self.titles_b])  # a title may use words its text does not
-        self.title = sparse_cosine([char_grams(comparable(t.title)) for t in units_a],
-                                   [char_grams(comparable(t.title)) for t in units_b])
-        self.text = sparse_cosine(_weighted(self.texts_a, self.idf), _weighted(self.texts_b, self.idf))
+        self.title_grams_a = [char_grams(comparable(t.title)) for t in units_a]
+        self.title_grams_b = [char_grams(comparable(t.title)) for t in units_b]
         # sections: scored once per pair of section titles, looked up per pair of units
         sa, sb = _section_titles(a), _section_titles(b)
         keys_a, keys_b = sorted({sa.get(t.section, "") for t in units_a}), sorted({sb.get(t.section, "") for t in units_b})
-        by_title = sparse_cosine([char_grams(k) for k in keys_a], [char_grams(k) for k in keys_b])
+        self.section_grams_a, self.section_grams_b = [char_grams(k) for k in keys_a], [char_grams(k) for k in keys_b]
         index_a, index_b = {k: n for n, k in enumerate(keys_a)}, {k: n for n, k in enumerate(keys_b)}
         self._section_of_a = [index_a[sa.get(t.section, "")] for t in units_a]
         self._section_of_b = [index_b[sb.get(t.section, "")] for t in units_b]
-        self._section = by_title
-        self._held: tuple[dict, dict] | None = None
+        self._held: tuple[list[Holder | None], list[Holder | None]] | None = None
+
+    def similarity(self, settings: Settings, proc_a: Sequence[bool], proc_b: Sequence[bool]) -> dict[tuple[int, int], float]:
+        """The weighted similarity of every pair that reaches the threshold
+        (by rows, then columns): of the pairs sharing words in their titles or
+        texts — unless the section and position weights alone could reach
+        it, when every pair is scored."""
+        raise NotImplementedError
+
+    def held(self) -> tuple[list[Holder | None], list[Holder | None]]:
+        """How much of each unit of A is in the units of B, and of B in A: of
+        the share of its text's weighted bigrams, or of its title's,
+        whichever is more, that each unit of the other plan holds, the unit
+        holding most, its share and the next unit's (``held()[0][i]``, None
+        when no unit holds any of A's unit i; computed once: the settings do
+        not change it)."""
+        if self._held is None:
+            self._held = (self._holders(self.texts_a, self.titles_a, self.texts_b),
+                          self._holders(self.texts_b, self.titles_b, self.texts_a))
+        return self._held
+
+    def _holders(self, texts: list[Counter], titles: list[Counter], wholes: list[Counter]) -> list[Holder | None]:
+        raise NotImplementedError
+
+
+class _SparseFeatures(_Features):
+    """Scored in Python, kept sparse: only pairs of units that share a
+    character or bigram are scored (an inverted index of B's units). Small
+    plans, which need no numpy import."""
+
+    def __init__(self, a: Document, b: Document, units_a: Sequence[Task], units_b: Sequence[Task]) -> None:
+        super().__init__(a, b, units_a, units_b)
+        self.title = sparse_cosine(self.title_grams_a, self.title_grams_b)
+        self.text = sparse_cosine(_weighted(self.texts_a, self.idf), _weighted(self.texts_b, self.idf))
+        self._section = sparse_cosine(self.section_grams_a, self.section_grams_b)
 
     def position(self, i: int, j: int) -> float:
         """How near the two units stand in their plans (0 to 1)."""
@@ -146,9 +179,6 @@ class _Features:
         return self._section.get((self._section_of_a[i], self._section_of_b[j]), 0.0)
 
     def similarity(self, settings: Settings, proc_a: Sequence[bool], proc_b: Sequence[bool]) -> dict[tuple[int, int], float]:
-        """The weighted similarity of every pair that can reach the threshold:
-        those sharing words in their titles or texts — unless the section and
-        position weights alone could reach it, when every pair is scored."""
         wt, wx, ws, wp = settings.weights
         if ws + wp >= settings.threshold:
             pairs = [(i, j) for i in range(self.n_a) for j in range(self.n_b)]
@@ -158,29 +188,24 @@ class _Features:
         for i, j in pairs:
             score = (wt * self.title.get((i, j), 0.0) + wx * self.text.get((i, j), 0.0) + ws * self.section(i, j)
                      + wp * self.position(i, j))
-            scores[(i, j)] = score * settings.procedural_factor if proc_a[i] != proc_b[j] else score
+            score = score * settings.procedural_factor if proc_a[i] != proc_b[j] else score
+            if score >= settings.threshold:
+                scores[(i, j)] = score
         return scores
 
-    def held(self) -> tuple[dict, dict]:
-        """How much of each unit of A is in each unit of B, and of B in A: the
-        share of its text's weighted bigrams, or of its title's, whichever is
-        more; ``held()[0][i]`` maps each unit of B holding any of A's unit i
-        to that share (computed once: the settings do not change it)."""
-        if self._held is None:
-            self._held = (_shares(self.texts_a, self.titles_a, self.texts_b, self.idf),
-                          _shares(self.texts_b, self.titles_b, self.texts_a, self.idf))
-        return self._held
+    def _holders(self, texts: list[Counter], titles: list[Counter], wholes: list[Counter]) -> list[Holder | None]:
+        return [_holder(shares) for shares in _shares(texts, titles, wholes, self.idf)]
 
 
-def _shares(texts: list[Counter], titles: list[Counter], wholes: list[Counter], idf: dict[str, float]) -> dict[int, dict[int, float]]:
+def _shares(texts: list[Counter], titles: list[Counter], wholes: list[Counter], idf: dict[str, float]) -> list[dict[int, float]]:
     """For each part (a unit's text and title), the weighted share of its
     bigrams each whole's text holds, the larger of the text's and the title's."""
     postings: dict[str, list[int]] = {}
     for j, grams in enumerate(wholes):
         for gram in grams:
             postings.setdefault(gram, []).append(j)
-    out: dict[int, dict[int, float]] = {}
-    for i, (text, title) in enumerate(zip(texts, titles)):
+    out: list[dict[int, float]] = []
+    for text, title in zip(texts, titles):
         best: dict[int, float] = {}
         for part in (text, title):
             total = sum(idf[g] for g in part)
@@ -195,8 +220,18 @@ def _shares(texts: list[Counter], titles: list[Counter], wholes: list[Counter], 
                 share = value / total
                 if share > best.get(j, 0.0):
                     best[j] = share
-        out[i] = best
+        out.append(best)
     return out
+
+
+def _holder(shares: dict[int, float]) -> Holder | None:
+    """The unit holding the largest share (of equal ones, the first in
+    ``shares``), that share and the next largest (0.0 when no other unit
+    holds any); None when no unit holds any."""
+    if not shares:
+        return None
+    ranked = sorted(shares.items(), key=lambda item: -item[1])
+    return ranked[0][0], ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0.0
 
 
 def _section_titles(doc: Document) -> dict[str | None, str]:
@@ -210,14 +245,14 @@ def align_units(a: Document, b: Document, units_a: Sequence[Task], units_b: Sequ
     given when one pair of plans is aligned with many settings)."""
     if not units_a or not units_b:
         return Alignment((), (), tuple(proc_a), tuple(proc_b))
-    features = features or _Features(a, b, units_a, units_b)
+    features = features or features_of(a, b, units_a, units_b)
     pairs = assign_sparse(features.similarity(settings, proc_a, proc_b), threshold=settings.threshold)
     also = _also_links(features, pairs, settings)
     return Alignment(tuple(sorted(pairs)), tuple(sorted(also)), tuple(proc_a), tuple(proc_b))
 
 
-def features_of(a: Document, b: Document, units_a: Sequence[Task], units_b: Sequence[Task]) -> "_Features":
-    return _Features(a, b, units_a, units_b)
+def features_of(a: Document, b: Document, units_a: Sequence[Task], units_b: Sequence[Task]) -> _Features:
+    return _SparseFeatures(a, b, units_a, units_b)
 
 
 def _also_links(features: _Features, pairs, settings: Settings) -> list[tuple[int, int, float]]:
@@ -229,25 +264,23 @@ def _also_links(features: _Features, pairs, settings: Settings) -> list[tuple[in
     links = []
     for i in range(features.n_a):
         if i not in paired_a:
-            link = _best(a_in_b.get(i, {}), settings)
+            link = _best(a_in_b[i], settings)
             if link is not None:
                 links.append((i, link[0], link[1]))
     for j in range(features.n_b):
         if j not in paired_b:
-            link = _best(b_in_a.get(j, {}), settings)
+            link = _best(b_in_a[j], settings)
             if link is not None:
                 links.append((link[0], j, link[1]))
     return links
 
 
-def _best(held: dict[int, float], settings: Settings) -> tuple[int, float] | None:
+def _best(holder: Holder | None, settings: Settings) -> tuple[int, float] | None:
     """The unit that holds most of a part, if it holds enough and clearly more
-    than any other unit does (units not in ``held`` hold none of it)."""
-    if not held:
+    than any other unit does."""
+    if holder is None:
         return None
-    ranked = sorted(held.items(), key=lambda item: -item[1])
-    best = ranked[0][1]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    unit, best, second = holder
     if best >= settings.also_threshold and best - second >= settings.also_margin:
-        return ranked[0][0], round(best, 3)
+        return unit, round(best, 3)
     return None
