@@ -18,6 +18,12 @@ against three tasks): a unit left without a pair is linked to the unit of the
 other plan that holds its words ("also covers"), when enough of its weighted
 bigrams — or of its title's — are found in that unit's text.
 
+Nearly every pair of units shares some common bigram, so scoring the pairs
+that share words grows with the product of the plans' lengths: large plans
+(from ``NUMPY_FROM`` pairs of units) are scored with numpy, rows of pairs at
+a time, in the very floats the Python loops give small plans (which need no
+numpy import).
+
 Procedural tasks (组织领导, 考核, 督查问责: ``rules/alignment.yaml``) are known
 as such: a procedural task and a substantive one are less alike by
 ``PROCEDURAL_FACTOR``, and reports list them apart.
@@ -32,9 +38,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Sequence
 
-from policyx.analyse.matching import assign_sparse, sparse_cosine
+from policyx.analyse.matching import CosineRows, InvertedIndex, assign_sparse, sparse_cosine
 from policyx.model import Document, Section, Task
 from policyx.text.normalize import comparable
 from policyx.text.similarity import bigrams, char_grams
@@ -111,6 +118,8 @@ def _idf(a_texts: list[Counter], b_texts: list[Counter]) -> dict[str, float]:
 def _weighted(texts: list[Counter], idf: dict[str, float]) -> list[Counter]:
     return [Counter({g: c * idf[g] for g, c in grams.items()}) for grams in texts]
 
+
+NUMPY_FROM = 20_000  # pairs of units from which numpy scores them (its import costs more than it saves below)
 
 Holder = tuple[int, float, float]  # the unit holding most of a part, the share it holds, the next unit's share
 
@@ -197,6 +206,69 @@ class _SparseFeatures(_Features):
         return [_holder(shares) for shares in _shares(texts, titles, wholes, self.idf)]
 
 
+class _RowFeatures(_Features):
+    """Scored with numpy, rows of units of A against every unit of B at a
+    time, in the same floats as :class:`_SparseFeatures` (see
+    ``matching.InvertedIndex``): a Python step only for each pair that
+    reaches the threshold. Large plans, where nearly every pair of units
+    shares some common word, so that sparse is nearly dense."""
+
+    CELLS = 1 << 18  # pairs scored in one go at most (a few MB of arrays)
+
+    def __init__(self, a: Document, b: Document, units_a: Sequence[Task], units_b: Sequence[Task]) -> None:
+        super().__init__(a, b, units_a, units_b)
+        self._title = CosineRows(self.title_grams_a, self.title_grams_b)
+        self._text = CosineRows(_weighted(self.texts_a, self.idf), _weighted(self.texts_b, self.idf))
+        self._sections = CosineRows(self.section_grams_a, self.section_grams_b)
+
+    def similarity(self, settings: Settings, proc_a: Sequence[bool], proc_b: Sequence[bool]) -> dict[tuple[int, int], float]:
+        import numpy as np
+
+        wt, wx, ws, wp = settings.weights
+        every_pair = ws + wp >= settings.threshold
+        procedural_a, procedural_b = np.asarray(proc_a, dtype=bool)[:, None], np.asarray(proc_b, dtype=bool)
+        section_of_a, section_of_b = np.asarray(self._section_of_a, dtype=np.intp), np.asarray(self._section_of_b, dtype=np.intp)
+        places_b = np.arange(self.n_b) / max(1, self.n_b - 1)
+        scores: dict[tuple[int, int], float] = {}
+        for start, stop in _blocks(self.n_a, self.n_b, self.CELLS):
+            rows = range(start, stop)
+            title, title_held = self._title.rows(rows)
+            text, text_held = self._text.rows(rows)
+            sections, section_rows = np.unique(section_of_a[start:stop], return_inverse=True)
+            section = self._sections.rows(sections.tolist())[0][section_rows][:, section_of_b]
+            position = 1.0 - np.abs((np.arange(start, stop) / max(1, self.n_a - 1))[:, None] - places_b)
+            score = wt * title + wx * text + ws * section + wp * position
+            score = np.where(procedural_a[start:stop] != procedural_b, score * settings.procedural_factor, score)
+            kept = score >= settings.threshold
+            if not every_pair:
+                kept &= title_held | text_held
+            at_a, at_b = np.nonzero(kept)
+            scores.update(zip(zip((at_a + start).tolist(), at_b.tolist()), score[at_a, at_b].tolist()))
+        return scores
+
+    def _holders(self, texts: list[Counter], titles: list[Counter], wholes: list[Counter]) -> list[Holder | None]:
+        import numpy as np
+
+        index = InvertedIndex(wholes)
+        holders: list[Holder | None] = []
+        for start, stop in _blocks(len(texts), len(wholes), self.CELLS):
+            best = None
+            for parts in (texts[start:stop], titles[start:stop]):
+                weights = [list(map(self.idf.__getitem__, part)) for part in parts]
+                totals = np.asarray([sum(w) for w in weights], dtype=np.float64)[:, None]
+                held = index.sums([list(part) for part in parts], weights, times_values=False)
+                shares = np.divide(held, totals, out=np.zeros(held.shape), where=totals > 0)
+                best = shares if best is None else np.maximum(best, shares)
+            holders.extend(_row_holders(best, index, texts[start:stop], titles[start:stop]))
+        return holders
+
+
+def _blocks(rows: int, width: int, cells: int) -> list[tuple[int, int]]:
+    """Ranges of ``rows`` rows of ``width`` cells, at most ``cells`` cells each (at least a row)."""
+    step = max(1, cells // max(1, width))
+    return [(start, min(rows, start + step)) for start in range(0, rows, step)]
+
+
 def _shares(texts: list[Counter], titles: list[Counter], wholes: list[Counter], idf: dict[str, float]) -> list[dict[int, float]]:
     """For each part (a unit's text and title), the weighted share of its
     bigrams each whole's text holds, the larger of the text's and the title's."""
@@ -234,6 +306,30 @@ def _holder(shares: dict[int, float]) -> Holder | None:
     return ranked[0][0], ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0.0
 
 
+def _row_holders(shares, index: InvertedIndex, texts: list[Counter], titles: list[Counter]) -> list[Holder | None]:
+    """:func:`_holder` of each unit's shares, a row of ``shares`` (numpy,
+    0.0 where a unit holds none): of equal shares, the unit :func:`_shares`
+    puts first, the first met walking the text's entries, then the title's."""
+    import numpy as np
+
+    best = shares.max(axis=1)
+    first = shares.argmax(axis=1)
+    equal = np.count_nonzero(shares == best[:, None], axis=1)
+    others = shares.copy()
+    others[np.arange(len(shares)), first] = -np.inf
+    second = np.maximum(others.max(axis=1), 0.0)  # (0.0 when the other plan has one unit)
+    holders: list[Holder | None] = []
+    for row, (share, unit, ties, next_share) in enumerate(zip(best.tolist(), first.tolist(), equal.tolist(), second.tolist())):
+        if not share > 0.0:
+            holders.append(None)
+        elif ties > 1:
+            met = np.concatenate((index.met(list(texts[row])), index.met(list(titles[row]))))
+            holders.append((int(met[np.argmax(shares[row][met] == share)]), share, share))
+        else:
+            holders.append((unit, share, next_share))
+    return holders
+
+
 def _section_titles(doc: Document) -> dict[str | None, str]:
     return {s.id: comparable(s.title) for s in doc.sections}
 
@@ -252,7 +348,9 @@ def align_units(a: Document, b: Document, units_a: Sequence[Task], units_b: Sequ
 
 
 def features_of(a: Document, b: Document, units_a: Sequence[Task], units_b: Sequence[Task]) -> _Features:
-    return _SparseFeatures(a, b, units_a, units_b)
+    """The features of two plans' units, scored with numpy from ``NUMPY_FROM`` pairs of units."""
+    kind = _RowFeatures if len(units_a) * len(units_b) >= NUMPY_FROM else _SparseFeatures
+    return kind(a, b, units_a, units_b)
 
 
 def _also_links(features: _Features, pairs, settings: Settings) -> list[tuple[int, int, float]]:
