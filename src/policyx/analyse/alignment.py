@@ -213,7 +213,7 @@ class _RowFeatures(_Features):
     reaches the threshold. Large plans, where nearly every pair of units
     shares some common word, so that sparse is nearly dense."""
 
-    CELLS = 1 << 18  # pairs scored in one go at most (a few MB of arrays)
+    CELLS = 1 << 17  # pairs scored in one go at most (1 MB an array)
 
     def __init__(self, a: Document, b: Document, units_a: Sequence[Task], units_b: Sequence[Task]) -> None:
         super().__init__(a, b, units_a, units_b)

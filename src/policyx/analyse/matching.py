@@ -100,7 +100,7 @@ class InvertedIndex:
     ``np.bincount`` adds its weights one by one in their order, and the
     entries are given to it in the loop's order."""
 
-    ENTRIES = 1 << 19  # entries added in one go at most (a row with more goes alone): about 20 MB of arrays
+    ENTRIES = 1 << 18  # entries added in one go at most (a row with more goes alone): about 10 MB of arrays
 
     def __init__(self, right: Sequence[Mapping[str, float]]) -> None:
         import numpy as np
