@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import difflib
 import math
+from itertools import chain, repeat
 from typing import Callable, Mapping, Sequence, TypeVar
+
+from policyx.text.similarity import squared_norm
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -64,12 +67,12 @@ def sparse_cosine(left: Sequence[Mapping[str, float]], right: Sequence[Mapping[s
     postings: dict[str, list[tuple[int, float]]] = {}
     right_norms = []
     for j, vector in enumerate(right):
-        right_norms.append(math.sqrt(sum(v * v for v in vector.values())))
+        right_norms.append(norm_of(vector))
         for key, value in vector.items():
             postings.setdefault(key, []).append((j, value))
     out: dict[tuple[int, int], float] = {}
     for i, vector in enumerate(left):
-        norm = math.sqrt(sum(v * v for v in vector.values()))
+        norm = norm_of(vector)
         if not norm:
             continue
         dots: dict[int, float] = {}
@@ -80,6 +83,115 @@ def sparse_cosine(left: Sequence[Mapping[str, float]], right: Sequence[Mapping[s
             if right_norms[j] and dot:
                 out[(i, j)] = dot / (norm * right_norms[j])
     return out
+
+
+def norm_of(vector: Mapping[str, float]) -> float:
+    """The vector's Euclidean norm (its values squared and added in order)."""
+    return math.sqrt(squared_norm(vector))
+
+
+class InvertedIndex:
+    """The vectors of ``right`` by key, kept as numpy arrays, to add up what
+    left vectors share with each of them in dense rows (a float per right
+    vector) without a Python step per shared entry.
+
+    Each sum is exactly that of the loop ``for key in left: for j in the
+    right vectors holding key, in order: row[j] += …`` (from 0.0):
+    ``np.bincount`` adds its weights one by one in their order, and the
+    entries are given to it in the loop's order."""
+
+    ENTRIES = 1 << 18  # entries added in one go at most (a row with more goes alone): about 10 MB of arrays
+
+    def __init__(self, right: Sequence[Mapping[str, float]]) -> None:
+        import numpy as np
+
+        vocabulary: dict[str, None] = {}
+        for vector in right:
+            vocabulary.update(dict.fromkeys(vector))
+        self._key_ids = {key: n for n, key in enumerate(vocabulary)}
+        sizes = [len(vector) for vector in right]
+        keys_array = np.fromiter(map(self._key_ids.__getitem__, chain.from_iterable(right)), dtype=np.intp, count=sum(sizes))
+        order = np.argsort(keys_array, kind="stable")  # by key, and within a key by right vector
+        self._columns = np.repeat(np.arange(len(right)), sizes)[order]
+        self._values = np.fromiter(chain.from_iterable(v.values() for v in right), dtype=np.float64, count=len(keys_array))[order]
+        self._counts = np.bincount(keys_array, minlength=len(self._key_ids))
+        self._starts = np.cumsum(self._counts) - self._counts
+        self.width = len(right)
+
+    def _positions(self, ids):
+        """The positions of the entries of the keys numbered ``ids``, key after
+        key, and how many each key has."""
+        import numpy as np
+
+        lengths = self._counts[ids]
+        ends = np.cumsum(lengths)
+        total = int(ends[-1]) if len(ends) else 0
+        return np.arange(total) + np.repeat(self._starts[ids] - (ends - lengths), lengths), lengths
+
+    def met(self, keys: Sequence[str]):
+        """The right vectors holding ``keys``, in the order the loop meets them."""
+        import numpy as np
+
+        ids = [n for n in map(self._key_ids.get, keys) if n is not None]
+        return self._columns[self._positions(np.asarray(ids, dtype=np.intp))[0]]
+
+    def sums(self, keys: Sequence[Sequence[str]], weights: Sequence[Sequence[float]], *, times_values: bool):
+        """A row for each left vector (its keys and their weights): for each
+        right vector, the sum over the keys it holds of the key's weight —
+        times the right vector's value for the key when ``times_values``."""
+        import numpy as np
+
+        ids = np.asarray(list(map(self._key_ids.get, chain.from_iterable(keys), repeat(-1))), dtype=np.intp)
+        flat_weights = np.fromiter(chain.from_iterable(weights), dtype=np.float64, count=len(ids))
+        row_of_key = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
+        known = ids >= 0
+        ids, flat_weights, row_of_key = ids[known], flat_weights[known], row_of_key[known]
+        # where each row's keys start, and how many entries come before each row
+        row_starts = np.searchsorted(row_of_key, np.arange(len(keys) + 1))
+        entries_before = np.concatenate(([0], np.cumsum(self._counts[ids])))[row_starts]
+        out = np.zeros((len(keys), self.width))
+        row = 0
+        while row < len(keys):
+            stop = max(row + 1, int(np.searchsorted(entries_before, entries_before[row] + self.ENTRIES, side="right")) - 1)
+            first, last = row_starts[row], row_starts[stop]
+            self._add(out[row:stop], ids[first:last], flat_weights[first:last], row_of_key[first:last] - row, times_values)
+            row = stop
+        return out
+
+    def _add(self, out, ids, weights, rows, times_values: bool) -> None:
+        import numpy as np
+
+        positions, lengths = self._positions(ids)
+        entry_weights = np.repeat(weights, lengths)
+        if times_values:
+            entry_weights *= self._values[positions]
+        cells = np.repeat(rows, lengths) * self.width + self._columns[positions]
+        out[...] = np.bincount(cells, weights=entry_weights, minlength=out.size).reshape(out.shape)
+
+
+class CosineRows:
+    """:func:`sparse_cosine` as numpy rows: ``rows(indices)`` gives the
+    cosine of those left vectors with every right vector (0 where they share
+    no key; where they share one, the same floats as :func:`sparse_cosine`)."""
+
+    def __init__(self, left: Sequence[Mapping[str, float]], right: Sequence[Mapping[str, float]]) -> None:
+        import numpy as np
+
+        self._keys = [list(v) for v in left]
+        self._values = [list(v.values()) for v in left]
+        self._left_norms = np.asarray([norm_of(v) for v in left], dtype=np.float64)
+        self._right_norms = np.asarray([norm_of(v) for v in right], dtype=np.float64)
+        self._index = InvertedIndex(right)
+
+    def rows(self, indices: Sequence[int]):
+        """The cosines of the left vectors at ``indices`` with every right
+        vector, and whether :func:`sparse_cosine` holds each pair."""
+        import numpy as np
+
+        dots = self._index.sums([self._keys[i] for i in indices], [self._values[i] for i in indices], times_values=True)
+        norms = self._left_norms[np.asarray(indices, dtype=np.intp)][:, None]
+        held = (dots != 0) & (self._right_norms != 0) & (norms != 0)
+        return np.divide(dots, norms * self._right_norms, out=np.zeros(dots.shape), where=held), held
 
 
 def assign_sparse(scores: Mapping[tuple[int, int], float], *, threshold: float) -> list[tuple[int, int, float]]:
