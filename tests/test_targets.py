@@ -76,6 +76,19 @@ def test_real_snippets(text, expected):
     assert [(t.comparator, str(t.value), t.unit) for t in targets(text)] == [(c, v, u) for c, v, u in expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # shandong-education-14fyp-2021, line 45: a change with a floor, once a year (metric was "降低", ">= 1")
+    ("构建儿童青少年近视防控体系，总体近视率每年降低不少于1个百分点。", [("总体近视率", "decrease", "1", "个百分点")]),
+    # …line 159: an amount a year (metric was "省级财政教育投入年", raw "均增长10%左右")
+    ("落实教育优先发展战略，确保省级财政教育投入年均增长10%左右。", [("省级财政教育投入", "increase", "10", "%")]),
+    # …line 45: a school's size is no target
+    ("超过1000人规模的学校配备专职卫生技术人员。", []),
+])
+def test_changes_a_year_and_sizes(text, expected):
+    """A new user's trial read these off shandong-education-14fyp-2021 against its text."""
+    assert [(t.metric, t.comparator, str(t.value), t.unit) for t in targets(text)] == expected
+
+
 def test_year_comes_from_the_sentence_or_the_paragraph():
     # xinjiang-water-2016, line 61
     found = targets("到2017年，全区公共供水管网漏损率控制在12%以内，到2020年，控制在10%以内。新建城区可渗透面积要达到40%以上。")
