@@ -83,6 +83,10 @@ def test_real_snippets(text, expected):
     ("落实教育优先发展战略，确保省级财政教育投入年均增长10%左右。", [("省级财政教育投入", "increase", "10", "%")]),
     # …line 45: a school's size is no target
     ("超过1000人规模的学校配备专职卫生技术人员。", []),
+    # hebei-economy-stabilization-2022: where a change starts is no target, nor part of the metric
+    ("将预留面向中小企业采购的份额由30%以上2022年阶段性提高至40%以上。", [("预留面向中小企业采购的份额", ">=", "40", "%")]),
+    ("全省森林覆盖率由2015年的23%提高到2020年的25%以上。", [("全省森林覆盖率", ">=", "25", "%")]),
+    ("细颗粒物浓度由45微克/立方米降至35微克/立方米。", [("细颗粒物浓度", "=", "35", "微克/立方米")]),
 ])
 def test_changes_a_year_and_sizes(text, expected):
     """A new user's trial read these off shandong-education-14fyp-2021 against its text."""

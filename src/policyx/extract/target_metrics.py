@@ -98,6 +98,9 @@ def metric_before(text: str, end: int, rules: TargetRules, deadlines: Sequence[D
     ("到2020年,全区用水总量控制在…"). ``clause``: where the clause starts, when known."""
     start, end = subject_before(text, end, rules, clause)
     start, end = strip_time(text, start, end, deadlines, base, rules)
+    change = rules.change_from.search(text, start, end)  # (森林覆盖率由23%提高到…: the metric ends before 由)
+    if change:
+        end = change.start()
     trailing = rules.trim_end.search(text, start, end)
     if trailing:
         end = trailing.start()

@@ -119,8 +119,8 @@ SCHEMAS: dict[str, dict] = {
         "fixed": {"type": "array", "items": _obj({"id": STRING, "phrase": STRING, "comparator": STRING,
                                                   "value": NUMBER}, required=("id", "phrase", "comparator", "value"))},
         "examples": EXAMPLES, "counterexamples": EXAMPLES,
-        **_patterns("respectively", "share_of", "comparator_year", "value_list", "value_range", "not_a_value_after",
-                    "goal_words", "noun_link", "unitless_metric", "metric_stop", "after_metric_stop", "after_deadline",
+        **_patterns("respectively", "share_of", "comparator_year", "change_from", "value_list", "value_range", "not_a_value_after",
+                    "goal_words", "noun_link", "noun_size", "unitless_metric", "metric_stop", "after_metric_stop", "after_deadline",
                     "metric_trim_start", "metric_trim_end", "baseline", "lower_is_stricter", "retrospective_sections"),
     }),
     "tasks": _obj({

@@ -39,8 +39,9 @@ class TargetRules:
     verb_finder: regex.Pattern
     verb_of: dict[str, str]
     goal_words: regex.Pattern
-    noun_link: regex.Pattern  # 的: the metric follows the number
+    noun_link: regex.Pattern  # 的: the metric follows the number (after a word for a size: 规模的)
     noun_link_end: regex.Pattern  # …and trailing links trimmed off a verb's object
+    change_from: regex.Pattern  # 由 before a value: where a change starts (no target, no metric)
     after_metric_stop: regex.Pattern
     after_deadline: regex.Pattern
     lower_is_stricter: regex.Pattern  # for `policyx diff`
@@ -106,7 +107,9 @@ def _bare_pattern(unit: str, bound: str, data: dict) -> str:
     # a list is read from its first value, not again from each of the others
     # ("1、2、3、…" read from every value was quadratic in the list's length)
     not_in_list = rf"(?<![0-9](?:{unit})?\s{{0,2}}(?:{separators}))"
-    return gated(rf"{not_in_list}(?P<bare>{bare_values})\s*+{bound}")
+    # …nor where a change starts: "由30%以上…提高至40%以上"
+    not_a_start = rf"(?<!{data['change_from']})" if data.get("change_from") else ""
+    return gated(rf"{not_in_list}{not_a_start}(?P<bare>{bare_values})\s*+{bound}")
 
 
 def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str) -> str:
@@ -175,9 +178,10 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             verb_finder=regex.compile(_alternation_or_never(verb_of)),
             verb_of=verb_of,
             goal_words=optional_pattern(data.get("goal_words")),
-            noun_link=optional_pattern(link),
+            noun_link=optional_pattern(f"(?:{data['noun_size']})?(?:{link})" if link and data.get("noun_size") else link),
             # (a run of links is tried from its start only: linear)
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
+            change_from=regex.compile(rf"(?:{data['change_from']})(?=[0-9])" if data.get("change_from") else NEVER),
             **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter"),
             ratio_units=frozenset(str(u) for u in data.get("ratio_units") or ()),
             unscaled_units=frozenset(str(u) for u in data.get("unscaled_units") or ()),
