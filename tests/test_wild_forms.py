@@ -325,3 +325,14 @@ def test_a_plan_with_a_few_clauses_among_many_items_says_what_it_leaves_out():
     assert "12 numbered items none" in said.message
     few = "".join(f"{n}.完善第{n}项制度。建立健全相关机制。（省科技厅牵头）\n" for n in range(1, 13))
     assert not [w for w in extract_text(f"一、主要任务\n（一）深化改革\n{few}").warnings if w.code == "items-without-clauses"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # hebei-sci-tech-reform-2015: no title line, the cover letter run together with the plan
+    ("　　中共河北省委办公厅　　河北省人民政府办公厅　　关于印发《河北省深化科技体制改革实施方案》　　的通知　　冀办发〔2015〕58号"
+     "各市委、市人民政府：　　一、总体要求　　（一）指导思想。坚持创新驱动。\n", "河北省深化科技体制改革实施方案"),
+    # mwr-water-2012: a task that issues a document names no title
+    ("(1)完善水功能区划体系。2012年上半年前会同有关部门印发《全国重要江河湖泊水功能区划》(以下简称《区划》)。\n", None),
+])
+def test_the_plan_a_cover_letter_sends_titles_a_plan_without_a_title_line(text, title):
+    assert extract_text(text).info.title == title

@@ -28,7 +28,8 @@ from policyx.text.sentences import SENTENCE_STOP
 def _guess_title(norm: Normalized, rules: DocumentRules) -> str | None:
     """The plan's own title line, near the top: short, ending in 方案/规划/意见…
 
-    A title that is not a cover letter ("关于印发…的通知") is preferred.
+    A title that is not a cover letter ("关于印发…的通知") is preferred; with
+    no title line, the document a cover letter near the top sends ("印发《…》").
     """
     candidates: list[str] = []
     for line in norm.lines():
@@ -49,7 +50,13 @@ def _guess_title(norm: Normalized, rules: DocumentRules) -> str | None:
     for title in candidates:
         if not rules.cover_letter.search(title):
             return title
-    return candidates[0] if candidates else None
+    if candidates:
+        return candidates[0]
+    sent = rules.title_sent.search(norm.text, 0, _TITLE_SENT_WITHIN)
+    return norm.clean(*sent.span("title")) if sent else None
+
+
+_TITLE_SENT_WITHIN = 1000  # characters from the top where a cover letter names the plan it sends
 
 
 # punctuation: a title has no full stop (the words are in rules/document.yaml)
