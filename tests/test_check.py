@@ -237,3 +237,13 @@ def test_check_says_whose_plan_it_read_and_takes_it_as_an_option(tmp_path):
     text = runner.invoke(app, ["check", "changji", "-f", "text"]).stdout
     assert "prefecture, 昌吉回族自治州, 2016-07-27 (title, level, region, date: manifest)" in text
     assert runner.invoke(app, ["check", "changji", "--level", "town"]).exit_code == 2
+
+
+def test_a_directory_is_checked_plan_by_plan(tmp_path):
+    """"policyx check mix" failed with "is a directory", though extract and index take a folder (a new user's trial)."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "changji.txt").write_bytes((CORPUS / "changji-water-2016.txt").read_bytes())
+    (tmp_path / "sub" / "xinjiang.txt").write_bytes((CORPUS / "xinjiang-water-2016.txt").read_bytes())
+    result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)["documents"]) == 2

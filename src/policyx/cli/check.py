@@ -16,7 +16,7 @@ from policyx.errors import PolicyxError
 
 
 def check(
-    plans: Annotated[Optional[list[str]], typer.Argument(help="Plan files or corpus names (several at once).")] = None,
+    plans: Annotated[Optional[list[str]], typer.Argument(help="Plan files, directories, globs or corpus names (several at once).")] = None,
     against: Annotated[Optional[str], typer.Option("--against", help="The parent plan this one implements.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="auto, text, json, github, junit or sarif.")] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too (exit 1).")] = False,
@@ -107,11 +107,12 @@ def _check_plans(plans: list[str], rules, parent, settings, disable, given: dict
     from policyx.analyse.plan_info import plan_facts
     from policyx.cli.render_check import CheckedPlan
     from policyx.extract.pipeline import extract_file
+    from policyx.io.batch import expand
 
     checked: list[CheckedPlan] = []
     unreadable = 0
     parent_facts = plan_facts(parent, rules) if parent is not None else None
-    for plan in plans:
+    for plan in expand(plans):  # (a directory gives its plan files, a glob its matches, as extract reads them)
         try:
             doc = extract_file(plan, rules, **{k: v for k, v in given.items() if k != "region" and v})
         except PolicyxError as exc:
