@@ -206,9 +206,10 @@ def search_tasks(connection: sqlite3.Connection, query: str, *, lead: tuple[str 
         "SELECT d.doc_id AS plan, t.task_id AS task, t.title, t.line, "
         "(SELECT group_concat(name, '、') FROM task_departments WHERE task_id = t.id AND role = 'lead') AS lead, "
         "(SELECT group_concat(date, ' ') FROM deadlines WHERE task_id = t.id) AS deadlines, "
-        "round(bm25(task_words, 3.0, 1.0), 3) AS score, t.text "
+        # (bm25 of FTS5 is negative, the best lowest: shown as a relevance, the best highest)
+        "round(-bm25(task_words, 3.0, 1.0), 3) AS relevance, t.text "
         "FROM task_words JOIN tasks t ON t.id = task_words.rowid JOIN documents d ON d.id = t.document_id "
-        f"WHERE {' AND '.join(conditions)} ORDER BY score, d.doc_id, t.id"  # noqa: S608
+        f"WHERE {' AND '.join(conditions)} ORDER BY relevance DESC, d.doc_id, t.id"  # noqa: S608
     )
     if limit:
         sql += f" LIMIT {int(limit)}"
