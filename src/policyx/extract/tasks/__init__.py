@@ -44,15 +44,17 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
         units = [u for u in units if _in_text(u, norm.text, index, in_table)]
     attributed = any(u.clause is not None for u in units)
     orphans: list[Unit] = []
+    few_attributed: tuple[Issue, ...] = ()
     if attributed:
-        units, orphans = attributed_units(units, index, task_styles(units, index), rules.tasks)
-        issues_of_items = _few_attributed(units, index, rules)
+        without_tasks = sections_without_tasks(index, rules.tasks)
+        units, orphans = attributed_units(units, index, task_styles(units, index), rules.tasks, without_tasks)
+        few_attributed = _few_attributed(units, index, without_tasks)
     else:
         units = structure_units(units, index, rules.tasks,
                                 attachments=may_match(norm.text, rules.requires.get("tasks.attachment_list", ())))
     settle_titles(units, norm.text, rules.tasks)
     tasks, issues = _Finisher(norm, attributed, _document_starts(paras, norm.text, rules)).finish(units)
-    issues = (*issues, *_without_clause(orphans, norm, rules), *(issues_of_items if attributed else ()))
+    issues = (*issues, *_without_clause(orphans, norm, rules), *few_attributed)
     if not tasks:
         issues = (*issues, *_why_no_tasks(paras, sections))
     return tasks, issues
@@ -97,15 +99,14 @@ def _document_starts(paras: list[Paragraph], text: str, rules: RuleSet) -> list[
 FEW_ATTRIBUTED_ITEMS, FEW_ATTRIBUTED_SHARE = 10, 3
 
 
-def _few_attributed(units: list[Unit], index: SectionIndex, rules: RuleSet) -> tuple[Issue, ...]:
+def _few_attributed(units: list[Unit], index: SectionIndex, without_tasks: set[str]) -> tuple[Issue, ...]:
     """A plan whose responsibility clauses stand in a few of its many
     numbered items (hebei-sci-tech-reform-2015: 3 clauses, some 140 items):
     one task per clause, and the items without one are no task — said, not
-    left out silently."""
+    left out silently (``without_tasks``: :func:`sections_without_tasks`)."""
     held = {u.section.id for u in units if u.section is not None}
-    skipped = sections_without_tasks(index, rules.tasks)
     bare = [s for s in index.headings
-            if s.id not in index.parents and s.id not in held and s.id not in skipped
+            if s.id not in index.parents and s.id not in held and s.id not in without_tasks
             and not index.in_box_or_appendix(s.span[0])]
     if len(bare) < FEW_ATTRIBUTED_ITEMS or len(bare) < FEW_ATTRIBUTED_SHARE * len(units):
         return ()

@@ -11,6 +11,7 @@ on its line over a single paragraph being one task with it.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 
 from policyx.extract.tasks.paragraphs import SectionIndex, has_words, holds_no_tasks, lead_in_at, run_in
 from policyx.extract.tasks.units import Unit
@@ -44,31 +45,28 @@ def task_styles(units: list[Unit], index: SectionIndex) -> set[str]:
 
 def sections_without_tasks(index: SectionIndex, rules: TaskRules) -> set[str]:
     """Sections that review the past or set out goals and principles, and those inside them."""
-    skipped: set[str] = set()
-    for s in index.headings:
-        if (s.parent in skipped) or holds_no_tasks(s.title, rules, rules.non_task_sections):
-            skipped.add(s.id)
-    return skipped
+    return _sections_titled(index, lambda title: holds_no_tasks(title, rules, rules.non_task_sections))
 
 
-def _sections_titled(index: SectionIndex, pattern) -> set[str]:
-    """The sections whose title ``pattern`` finds, and those inside them."""
+def _sections_titled(index: SectionIndex, titled: Callable[[str], bool]) -> set[str]:
+    """The sections whose title is ``titled``, and those inside them."""
     found: set[str] = set()
     for s in index.headings:
-        if s.parent in found or pattern.search(s.title):
+        if s.parent in found or titled(s.title):
             found.add(s.id)
     return found
 
 
-def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str],
-                     rules: TaskRules) -> tuple[list[Unit], list[Unit]]:
+def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], rules: TaskRules,
+                     without_tasks: set[str]) -> tuple[list[Unit], list[Unit]]:
     """In a plan with clauses: the units with one (the tasks), and those
     without one that look like the rest — an item or a lead-in paragraph
     whose clause was left out (see the module docstring). Those are no task
     (one task per attribution clause), but what a reviewer must hear of;
-    not under the plan's closing guarantees (组织保障), whose items carry
-    no clause as a rule."""
-    skipped = sections_without_tasks(index, rules) | _sections_titled(index, rules.unattributed_sections)
+    not in ``without_tasks`` (:func:`sections_without_tasks`), nor under
+    the plan's closing guarantees (组织保障), whose items carry no clause as
+    a rule."""
+    skipped = without_tasks | _sections_titled(index, rules.unattributed_sections.search)
     by_lead_in = _lead_in_sections(units, index.text, rules)
     kept, orphans = [], []
     for unit in units:
