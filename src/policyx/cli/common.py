@@ -143,9 +143,8 @@ def _input_paths(value) -> list[Path]:
     from policyx.io.batch import expand
     from policyx.text.corpus import resolve
 
-    values = value if isinstance(value, (list, tuple)) else [value]
     paths: list[Path] = []
-    for item in expand([str(v) for v in values if v is not None and str(v) != "-"]):
+    for item in expand([str(v) for v in _as_list(value) if v is not None and str(v) != "-"]):
         try:
             path, _ = resolve(item)
         except PolicyxError:
@@ -173,8 +172,12 @@ def refuse_input_as_output(output: Path | None, inputs: dict) -> None:
 
 
 def _reads_stdin(value) -> bool:
-    values = value if isinstance(value, (list, tuple)) else [value]
-    return any(v is not None and str(v) == "-" for v in values)
+    return any(v is not None and str(v) == "-" for v in _as_list(value))
+
+
+def _as_list(value) -> list | tuple:
+    """An input argument's values: one, or the several a list argument takes."""
+    return value if isinstance(value, (list, tuple)) else [value]
 
 
 def _is_stdin(output: Path) -> bool:

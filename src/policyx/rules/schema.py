@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from policyx.errors import RulesError
+from policyx.rules.loader import NOISE_ACTIONS
 
 STRING = {"type": "string"}
 PATTERN = {"type": "string", "minLength": 1}
@@ -87,7 +88,7 @@ SCHEMAS: dict[str, dict] = {
                                                          required=("base", "units"))},
     }),
     "noise": _obj({"fragments": FRAGMENTS,
-                   "rules": _rules({"pattern": PATTERN, "action": {"enum": ["blank", "delete", "decode", "break"]}})}),
+                   "rules": _rules({"pattern": PATTERN, "action": {"enum": list(NOISE_ACTIONS)}})}),
     "numerals": _obj({"numerals": STRING}),
     "regions": _obj({"provinces": WORD_MAP, "prefecture_endings": WORD_MAP, "min_mentions": {"type": "integer"},
                      **_patterns("prefecture_title", "county_title")}),
