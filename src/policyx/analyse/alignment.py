@@ -38,7 +38,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from itertools import repeat
 from typing import Sequence
 
 from policyx.analyse.matching import CosineRows, InvertedIndex, assign_sparse, sparse_cosine
