@@ -20,24 +20,13 @@ import argparse
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import adversary  # noqa: E402  (tools/adversary.py)
-
-
-def seconds(text: str, rules, repeat: int) -> float:
-    import policyx
-
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        policyx.extract_text(text, rules)
-        best = min(best, time.perf_counter() - start)
-    return best
+from timing import best_of, best_of_alternated  # noqa: E402  (bench/timing.py)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,17 +69,21 @@ def _in_this_process(names: list[str], args):
     rules = policyx.load_rules()
     policyx.extract_text("一、总则\n", rules)  # warm: imports, lazy compilation
     plan = adversary.plan_text(args.size)
-    real = None if args.paired else seconds(plan, rules, args.repeat)
+
+    def read_plan():
+        policyx.extract_text(plan, rules)
+
+    real = None if args.paired else best_of(read_plan, args.repeat)
     for name in names:
         hostile = adversary.adversarial_text(adversary.UNITS[name], args.size, tail="。")
+
+        def read_hostile():
+            policyx.extract_text(hostile, rules)
+
         if args.paired:
-            took, real_here = float("inf"), float("inf")
-            for _ in range(args.repeat):
-                took = min(took, seconds(hostile, rules, 1))
-                real_here = min(real_here, seconds(plan, rules, 1))
-            yield name, took, real_here
+            yield name, *best_of_alternated(read_hostile, read_plan, args.repeat)
         else:
-            yield name, seconds(hostile, rules, args.repeat), real
+            yield name, best_of(read_hostile, args.repeat), real
 
 
 def _in_fresh_processes(names: list[str], args):
