@@ -442,3 +442,14 @@ def test_a_report_is_not_poured_onto_a_terminal():
         os.close(primary)
     assert result.returncode == 2 and "-o FILE.html" in result.stderr
     assert _policyx("report", "changji", timeout=120).stdout.startswith("<!DOCTYPE html>")
+
+
+def test_a_name_followed_by_thousands_of_notes_is_not_peeled_note_by_note():
+    # a fuzzed table cell: "优(一)(一)…" of 30,000 characters once recursed a
+    # note at a time, past Python's recursion limit
+    registry = policyx.load_rules().departments
+    ref = registry.resolve("优" + "(一)" * 10_000)
+    assert ref.name == "优" + "(一)" * 10_000 and not ref.known
+    assert registry.resolve("省发展改革委(省数据局)").canonical == "省发展和改革委员会(省数据局)"
+    table = "序号\t任务\t牵头单位\n1\t加强监管\t市环保局" + "(一)" * 10_000 + "\n"
+    assert policyx.extract_text(table) is not None

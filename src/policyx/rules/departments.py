@@ -165,12 +165,19 @@ class DepartmentRegistry:
     def _resolve(self, raw: str, inherited_prefix: str) -> DepartmentRef:
         cleaned = self._cleaned(raw)
         # a note in brackets after a name is part of it but says nothing of the
-        # office: "省发展改革委(省数据局)" is looked up as 省发展改革委
-        note = _TRAILING_NOTE.search(cleaned)
-        if note and note.start() > 1:
-            ref = self._resolve(cleaned[:note.start()], inherited_prefix)
-            return replaced(ref, raw=raw, name=ref.name + cleaned[note.start():],
-                           canonical=ref.canonical + cleaned[note.start():])
+        # office: "省发展改革委(省数据局)" is looked up as 省发展改革委. A few at
+        # most: a cell of thousands of "(一)" is not peeled note by note
+        notes = []
+        while len(notes) < _MOST_NOTES and (note := _TRAILING_NOTE.search(cleaned)) and note.start() > 1:
+            notes.append(cleaned[note.start():])
+            cleaned = self._cleaned(cleaned[:note.start()])
+        ref = self._resolve_cleaned(raw, cleaned, inherited_prefix)
+        if not notes:
+            return ref
+        tail = "".join(reversed(notes))
+        return replaced(ref, raw=raw, name=ref.name + tail, canonical=ref.canonical + tail)
+
+    def _resolve_cleaned(self, raw: str, cleaned: str, inherited_prefix: str) -> DepartmentRef:
         prefix, level, rest, entry, placed_name = self._lookup(cleaned)
         # a place name stays in the name ("滁州海关", "深圳市生态环境局"), and so
         # does a party committee's ("市委宣传部"): only a bare level prefix
@@ -261,6 +268,7 @@ class DepartmentRegistry:
 _placed = copier(DepartmentRef, "span", "inherited", "rule")
 # punctuation: a note in brackets after a name
 _TRAILING_NOTE = regex.compile(r"[(（][^()（）]{1,16}[)）]$")
+_MOST_NOTES = 4
 
 
 def _pattern(data: dict, key: str, where: str) -> regex.Pattern:
