@@ -196,6 +196,21 @@ def test_html_masked_to_spaces_is_linear(rules):
     assert growth < 6.5
 
 
+@pytest.mark.parametrize("form", ["加强监管。（{}市水利局牵头）", "序号\t任务\t牵头单位\n1\t加强监管\t{}市水利局"])
+def test_offices_joined_by_he_by_the_thousand_are_linear(rules, form):
+    """Each split of a list at 和 resolved the rest of the list again (and
+    recursed): 3,000 "市环保局和" in a clause took 8 s, then passed Python's
+    recursion limit."""
+    def at(size):
+        text = form.format("市环保局和" * (size // 5)) + "\n"
+        return lambda: policyx.extract_text(text, rules)
+
+    _, _, growth = adversary.growth(at, 3750, 15000, repeat=3, floor=5e-3)
+    if growth >= 8:  # a second look, longer (the machine is shared)
+        _, _, growth = adversary.growth(at, 3750, 15000, repeat=7, floor=5e-3)
+    assert growth < 8
+
+
 def test_page_number_rule_on_spaces_is_linear():
     from policyx.extract.sections.markers import PAGE_NUMBER_END
 

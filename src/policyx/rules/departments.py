@@ -105,9 +105,9 @@ class DepartmentRegistry:
         """("深圳市生态环境局") → ("深圳市", "prefecture", "生态环境局"): a place
         name ending in a level word, then a known office; None otherwise."""
         for m in self.place_end.finditer(name, 1):
-            place, rest = name[:m.end()], name[m.end():]
-            if not self.place_name.fullmatch(place):
+            if not self.place_name.fullmatch(name, 0, m.end()):  # not name[:m.end()]: quadratic on a long name
                 continue
+            place, rest = name[:m.end()], name[m.end():]
             entry = self.aliases.get(rest)
             if entry is not None and not entry.generic and entry.function != "government":
                 return place, self.place_levels.get(m.group(0)), rest

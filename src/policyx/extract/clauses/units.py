@@ -70,16 +70,27 @@ def _office(name: str, registry: DepartmentRegistry) -> bool:
     return ref.known or registry.looks_like_office(ref.name) or registry.is_government(ref.name)
 
 
+# each split reads the rest of the piece again: a few at most, not thousands
+# of "市环保局和" in a fuzzed clause
+_MOST_CONJUNCTIONS = 8
+
+
 def _split_conjunction(piece: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[tuple[str, int]]:
     """Split at 和/及/与 only when every part names an office: "各县市人民政府和
     园区管委会" is two, "住房和城乡建设局" and "发展和改革委员会" are one."""
-    if registry.lookup(piece) is not None or registry.lookup(registry.split_prefix(piece)[2]) is not None:
-        return [(piece, offset)]
-    for match in short(rules.conjunctions).finditer(piece):
-        left, right = piece[: match.start()], piece[match.end():]
-        if _office(left, registry) and _office(right, registry):
-            return [(left, offset), *_split_conjunction(right, offset + match.end(), registry, rules)]
-    return [(piece, offset)]
+    parts = []
+    while (len(parts) < _MOST_CONJUNCTIONS and registry.lookup(piece) is None
+           and registry.lookup(registry.split_prefix(piece)[2]) is None):
+        for match in short(rules.conjunctions).finditer(piece):
+            left, right = piece[: match.start()], piece[match.end():]
+            if _office(left, registry) and _office(right, registry):
+                parts.append((left, offset))
+                piece, offset = right, offset + match.end()
+                break
+        else:
+            break
+    parts.append((piece, offset))
+    return parts
 
 
 def _strip_etc(unit: str, rules: ResponsibilityRules) -> str:
