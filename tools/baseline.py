@@ -9,6 +9,7 @@ fail when a change makes one drop; refresh the file when a change lifts them.
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import sys
@@ -31,6 +32,21 @@ def baseline(path: str) -> dict:
     return {**figures(reports["all"]), "documents": {n: figures(r) for n, r in reports.items() if n != "all"}}
 
 
-if __name__ == "__main__":
-    json.dump(baseline(sys.argv[1]), sys.stdout, ensure_ascii=False, indent=2)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write policyx eval's figures for a gold directory as a baseline (JSON on stdout).")
+    parser.add_argument("gold", help="a gold file or directory, e.g. tests/data/wild/gold")
+    args = parser.parse_args(argv)
+    from policyx.errors import PolicyxError
+
+    try:
+        figures = baseline(args.gold)
+    except PolicyxError as exc:
+        print(f"baseline: {exc}", file=sys.stderr)
+        return 2
+    json.dump(figures, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
