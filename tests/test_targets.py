@@ -113,6 +113,24 @@ def test_qualifying_numbers_are_not_targets():
     assert targets("二氧化硫含量大于3.5%的烟气，采取两转两吸") == []
 
 
+@pytest.mark.parametrize("text", [
+    # hebei-sci-tech-reform-2015, item 97
+    "对我省企业在境外设立、合办或收购研发机构的，省财政按其当年实际投资额的10%予以补助，最高不超过500万元。",
+    # hebei-economy-stabilization-2022: a loan's cap and a grant's
+    "支持自主创业,在个人创业担保贷款最高20万元、小微企业担保贷款最高300万元基础上,各地可适当放宽。",
+    "对于省级工业互联网创新发展试点项目,给予实际投资额20%、最高不超过500万元补助。",
+    "支持新建高标准农田360万亩,每亩补助1500元左右,实施土地整治。",
+])
+def test_a_cap_on_money_the_plan_gives_is_no_target(text):
+    assert [t for t in targets(text) if t.unit.endswith("元")] == []
+
+
+def test_money_without_a_word_of_support_stays_a_target():
+    (found,) = targets("到2025年，全社会研发经费投入达到500亿元以上。")
+    assert (found.comparator, str(found.value), found.unit) == (">=", "500", "亿元")
+    assert [str(t.value) for t in targets("予以补助。全社会研发经费投入达到500亿元以上。")] == ["500"]
+
+
 def test_goal_with_qualifier_form_is_a_target():
     # xinjiang-water-2016, line 17
     found = targets("力争到2020年，实现50%以上的国家级园区和30%以上的自治区级园区实施循环化改造。")

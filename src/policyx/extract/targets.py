@@ -33,6 +33,7 @@ from policyx.text.presence import Anchors
 _SENTENCE_STOPS = "。;；\n"
 # comparators that state a change rather than a level
 _CHANGES = ("increase", "decrease")
+SUPPORT_REACH = 40  # characters before a money value where a word of support makes it a cap
 
 
 class _Value(NamedTuple):
@@ -115,7 +116,8 @@ class _Stretch:
         if comparator is None:
             return []
         values = self._values(m, with_comparator)
-        if not values or any(v.unit == "%" and v.value < 0 for v in values) or self._qualifies_noun(m):
+        if not values or any(v.unit == "%" and v.value < 0 for v in values) or self._qualifies_noun(m) \
+                or self._caps_support(m, values):
             return []
         baseline, metric_start, metric_end = self._metric_span(m, with_comparator)
         metrics = distribute(self.source(metric_start, metric_end), len(values))
@@ -169,6 +171,15 @@ class _Stretch:
             return False
         start = clause_start(masked, m.start(), self.rules.metric_stop)
         return not self.rules.goal_words.search(masked, start, m.end())
+
+    def _caps_support(self, m: regex.Match, values: list[_Value]) -> bool:
+        """"予以补助，最高不超过500万元": money the plan gives, capped — a
+        condition of the support, not a target."""
+        if not all(v.unit and self.rules.money_unit.search(v.unit) for v in values):
+            return False
+        reach = max(0, m.start() - SUPPORT_REACH)
+        start = max(reach, *(self.masked.rfind(stop, reach, m.start()) + 1 for stop in _SENTENCE_STOPS))
+        return bool(self.rules.support_words.search(self.masked, start, m.start()))
 
     def _metric_span(self, m: regex.Match, with_comparator: bool) -> tuple[int | None, int, int]:
         """The baseline year ("比2015年下降") and the span of the metric: the

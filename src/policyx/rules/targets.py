@@ -45,6 +45,8 @@ class TargetRules:
     after_metric_stop: regex.Pattern
     after_deadline: regex.Pattern
     lower_is_stricter: regex.Pattern  # for `policyx diff`
+    support_words: regex.Pattern  # 补助, 贷款: a money value after them caps a support, no target
+    money_unit: regex.Pattern
     ratio_units: frozenset[str]
     unscaled_units: frozenset[str]
     units: frozenset[str] = frozenset()
@@ -182,7 +184,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             # (a run of links is tried from its start only: linear)
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
             change_from=regex.compile(rf"(?:{data['change_from']})(?=[0-9])" if data.get("change_from") else NEVER),
-            **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter"),
+            **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter", "support_words", "money_unit"),
             ratio_units=frozenset(str(u) for u in data.get("ratio_units") or ()),
             unscaled_units=frozenset(str(u) for u in data.get("unscaled_units") or ()),
             units=frozenset(str(u) for u in units),
