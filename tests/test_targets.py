@@ -131,6 +131,12 @@ def test_money_without_a_word_of_support_stays_a_target():
     assert [str(t.value) for t in targets("予以补助。全社会研发经费投入达到500亿元以上。")] == ["500"]
 
 
+def test_a_metric_after_its_number_is_not_cut_inside_an_aside():
+    # shandong-education-14fyp-2021, line 55
+    (found,) = targets("启动学前教育普及普惠县建设，力争使55%左右的县（市、区）通过国家认定。")
+    assert (found.comparator, str(found.value), found.metric) == ("~", "55", "县（市、区）通过国家认定")
+
+
 def test_goal_with_qualifier_form_is_a_target():
     # xinjiang-water-2016, line 17
     found = targets("力争到2020年，实现50%以上的国家级园区和30%以上的自治区级园区实施循环化改造。")

@@ -20,6 +20,9 @@ _OPEN = "(（[【〔"
 _CLOSE = ")）]】〕"
 # the longest metric read after its number when nothing stops it
 _AFTER_METRIC_LIMIT = 30
+# asides in brackets a metric after its number may hold, and their length
+_ASIDES_IN_METRIC = 2
+_ASIDE_LIMIT = 12
 # punctuation between a deadline phrase and the metric it is cut from
 _SEPARATORS = " ,，、:："
 
@@ -109,10 +112,29 @@ def metric_before(text: str, end: int, rules: TargetRules, deadlines: Sequence[D
 
 def metric_after(text: str, position: int, rules: TargetRules) -> tuple[int, int]:
     """The metric written after its number ("50%以上的国家级园区"): from
-    ``position`` (just after the linking word) to the next stop."""
-    after = text[position:]
-    stop = rules.after_metric_stop.search(after)
-    return position, position + (stop.start() if stop else min(len(after), _AFTER_METRIC_LIMIT))
+    ``position`` (just after the linking word) to the next stop outside a
+    short aside in brackets ("55%左右的县（市、区）通过…" is not cut at 、)."""
+    search = rules.after_metric_stop.search
+    at = position
+    for _ in range(_ASIDES_IN_METRIC + 1):
+        stop = search(text, at)
+        if stop is None:
+            return position, min(len(text), position + _AFTER_METRIC_LIMIT)
+        close = _aside_closing(text, position, stop.start())
+        if close is None:
+            break
+        at = close + 1
+    return position, stop.start()
+
+
+def _aside_closing(text: str, start: int, stop: int) -> int | None:
+    """Where an aside in brackets open at ``stop`` (opened after ``start``)
+    closes, if it does within a few characters; None when none is open."""
+    opened = max(text.rfind(c, start, stop) for c in _OPEN)
+    if opened == -1 or any(text.find(c, opened, stop) != -1 for c in _CLOSE):
+        return None
+    closes = [i for c in _CLOSE if (i := text.find(c, stop, stop + _ASIDE_LIMIT)) != -1]
+    return min(closes) if closes else None
 
 
 def distribute(subject: str, count: int) -> list[str]:
