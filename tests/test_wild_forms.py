@@ -62,6 +62,8 @@ def tasks(text: str):
     # baotou-digital-gov-evaluation-2022: a state of work before the label
     ("（持续推进，牵头考核单位：市委宣传部、市政府办公室）", (["市委宣传部", "政府办公室"], [], [])),
     # sichuan-govservice-2025, line 13: a unit with its own brackets, 等部门(单位) dropped
+    # hebei-sci-tech-reform-2015, item 56: a place-like short name before a list that ends in no office
+    ("（省科技部门牵头，省财政、发展改革等相关部门参加）", (["科技部门"], ["省财政", "发展改革"], [])),
     ("〔省发展改革委(省数据局)、科技厅、省市场监管局等部门(单位)和各市(州)人民政府按职责分工负责〕",
      (["发展改革委(省数据局)", "科技厅", "市场监管局"], [], ["各市(州)人民政府"])),
 ])

@@ -123,8 +123,9 @@ def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: Res
         for unit, at, last, shares_suffix, opens_group in reading:
             at += offset + start
             if pending is not None:
-                if opens_group:
-                    # "崇川经济开发区、各街道": a group of units shares nothing with the place before it
+                if opens_group or not (shares_suffix or _office(unit, registry)):
+                    # "崇川经济开发区、各街道": a group of units shares nothing with the place before it;
+                    # "省财政、发展改革等相关部门": nor does a list that ends in no office
                     units.append(pending)
                 else:
                     unit, at = text[pending[1] - offset:at - offset] + unit, pending[1]
