@@ -137,6 +137,12 @@ def test_a_metric_after_its_number_is_not_cut_inside_an_aside():
     assert (found.comparator, str(found.value), found.metric) == ("~", "55", "县（市、区）通过国家认定")
 
 
+def test_the_digits_of_a_name_are_no_value():
+    # hebei-electronics-action-plan-2020, 专栏: NF3 then 12000 吨, written together
+    assert targets("提升三氟化氮（NF3）技术水平，到2020年，形成年产NF312000吨生产能力。") == []
+    assert [(t.comparator, str(t.value), t.unit) for t in targets("新增5G基站1000座。")] == [("increase", "1000", "座")]
+
+
 def test_goal_with_qualifier_form_is_a_target():
     # xinjiang-water-2016, line 17
     found = targets("力争到2020年，实现50%以上的国家级园区和30%以上的自治区级园区实施循环化改造。")
