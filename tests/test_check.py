@@ -239,6 +239,19 @@ def test_check_says_whose_plan_it_read_and_takes_it_as_an_option(tmp_path):
     assert runner.invoke(app, ["check", "changji", "--level", "town"]).exit_code == 2
 
 
+def test_a_national_plan_is_the_states():
+    """A new user's trial: national plans had no level ("state" was no plan level)."""
+    # national-fangguanfu-task-division-2020: its clauses name State Council bodies
+    data = json.loads(runner.invoke(app, ["check", str(ROOT / "tests/data/wild/full/national-fangguanfu-task-division-2020.txt"),
+                                          "-f", "json"]).stdout)
+    assert (data["document"]["level"], data["document"]["read_from"]["level"]) == ("state", "text")
+    # a title that names the State Council or a ministry as its issuer
+    assert extract_text("国务院办公厅关于印发某项重点任务分工方案的通知\n一、总体要求\n").info.level == "state"
+    assert extract_text("水利部贯彻落实《某意见》的分工实施意见\n一、总体要求\n").info.level == "state"
+    assert extract_text("全国文明城市复审迎检工作方案\n一、总体要求\n").info.level != "state"  # (a city's plan)
+    assert runner.invoke(app, ["check", "changji", "--level", "state", "-f", "json"]).exit_code in (0, 1)
+
+
 def test_a_directory_is_checked_plan_by_plan(tmp_path):
     """"policyx check mix" failed with "is a directory", though extract and index take a folder (a new user's trial)."""
     (tmp_path / "sub").mkdir()

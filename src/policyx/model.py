@@ -215,7 +215,7 @@ class DepartmentRef:
     name: str  # raw without its level prefix and trailing 等: "经信委"
     canonical: str  # full official name, with the level prefix that applies
     function: str | None = None  # registry id, the same at every level ("environment")
-    level: str | None = None  # province | prefecture | county, when known
+    level: str | None = None  # state | province | prefecture | county, when known
     known: bool = False  # found in the department registry
     inherited: bool = False  # applied by a standing clause of an earlier task
     span: Span | None = None  # None only for a name resolved outside any text
@@ -360,6 +360,10 @@ class Origin:
     sheet: str | None = None
 
 
+# whose plan it is, highest first: the State Council's and its ministries', a province's …
+PLAN_LEVELS = ("state", "province", "prefecture", "county")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentInfo:
     id: str
@@ -369,7 +373,7 @@ class DocumentInfo:
     chars: int
     encoding: str
     lines: int
-    level: str | None = None  # province | prefecture | county: whose plan it is
+    level: str | None = None  # one of PLAN_LEVELS: whose plan it is
     date: str | None = None  # the plan's date, when known (manifest or text)
     format: str = "text"  # text | docx | pdf | xlsx | xls: what the file was read as
 

@@ -16,12 +16,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policyx.model import Document
+from policyx.model import PLAN_LEVELS, Document
 from policyx.rules.regions import RegionRules, region_rules
 from policyx.text.normalize import comparable
 
 FACTS = ("title", "level", "region", "date")
-LEVELS = ("province", "prefecture", "county")
+LEVELS = PLAN_LEVELS
 _TITLE_EDGE = " 《》“”\"'"
 _MIN_OFFICES = 3  # offices with a known level a clause must name before they say the plan's level
 

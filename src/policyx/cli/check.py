@@ -24,7 +24,7 @@ def check(
     config: Annotated[Optional[Path], typer.Option("--config", help="A policyx.toml or pyproject.toml to read.")] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
-    level: Annotated[Optional[str], typer.Option(help="The plans' level: province, prefecture or county (else manifest, else text).")] = None,
+    level: Annotated[Optional[str], typer.Option(help="The plans' level: state, province, prefecture or county (else manifest, else text).")] = None,
     region: Annotated[Optional[str], typer.Option(help="The plans' region, e.g. 昌吉州.")] = None,
     title: Annotated[Optional[str], typer.Option(help="The plan's title.")] = None,
     date: Annotated[Optional[str], typer.Option(help="The plan's date (2016-07-27) or year.")] = None,

@@ -16,7 +16,6 @@ from policyx.cli.common import RulesOption, check_format, emit, fail, load_plan
 from policyx.io.serialize import dumps
 
 FAIL_KINDS = ("looser", "later", "missing")
-LEVELS = ("province", "prefecture", "county")
 REPORT_FIELDS = ("lead", "participants", "implementers", "deadlines", "targets", "indicators", "tasks")
 
 
@@ -25,11 +24,13 @@ def _fact(help_text: str):
 
 
 def check_facts(level: str | None, date: str | None, option: str) -> None:
-    """--level is one of LEVELS; --date a year or an ISO date."""
+    """--level is one of PLAN_LEVELS; --date a year or an ISO date."""
     import datetime as dt
 
-    if level and level not in LEVELS:
-        raise fail(f"unknown {option}level {level!r}; choose from {', '.join(LEVELS)}")
+    from policyx.model import PLAN_LEVELS
+
+    if level and level not in PLAN_LEVELS:
+        raise fail(f"unknown {option}level {level!r}; choose from {', '.join(PLAN_LEVELS)}")
     if date:
         try:
             dt.date.fromisoformat(date) if len(date) > 4 else dt.date(int(date), 1, 1)
@@ -56,7 +57,7 @@ def diff(
         Optional[list[str]], typer.Option("--fail-on", help="Exit 1 if any: looser, later, missing (repeatable).")
     ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    level_a: Annotated[Optional[str], _fact("Plan A's level: province, prefecture or county (else manifest, else text).")] = None,
+    level_a: Annotated[Optional[str], _fact("Plan A's level: state, province, prefecture or county (else manifest, else text).")] = None,
     level_b: Annotated[Optional[str], _fact("Plan B's level.")] = None,
     region_a: Annotated[Optional[str], _fact("Plan A's region, e.g. 新疆维吾尔自治区 or 昌吉州.")] = None,
     region_b: Annotated[Optional[str], _fact("Plan B's region.")] = None,

@@ -24,7 +24,7 @@ def report(
         "--against", help="The plan this one implements (or its predecessor): adds the comparison, as policyx diff AGAINST PLAN.")] = None,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="The HTML file to write (atomically); without it, the page goes to stdout when that is no terminal.")] = None,
-    level: Annotated[Optional[str], typer.Option(help="The plan's level: province, prefecture or county.")] = None,
+    level: Annotated[Optional[str], typer.Option(help="The plan's level: state, province, prefecture or county.")] = None,
     region: Annotated[Optional[str], typer.Option(help="The plan's region, e.g. 昌吉州.")] = None,
     title: Annotated[Optional[str], typer.Option(help="The plan's title.")] = None,
     date: Annotated[Optional[str], typer.Option(help="The plan's date (2016-07-27) or year.")] = None,

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import regex
 
+from policyx.model import PLAN_LEVELS
 from policyx.rules.loader import optional_pattern, optional_patterns
 
 # the levels a title may name, in the order they are tried
-ISSUER_LEVELS = ("province", "prefecture", "county")
+ISSUER_LEVELS = PLAN_LEVELS
 
 
 @dataclass(frozen=True, slots=True)
