@@ -210,7 +210,7 @@ def _hits(masked: str, offset: int, rules: DeadlineRules, exclude: Sequence[tupl
     hits = []
     text = AnchoredText(masked, rules.anchor_chars)  # each rule runs only on the lines that hold its anchors
     for rule in rules.rules:
-        for m in text.matches(rule.pattern, rule.anchors, rule.stops):
+        for m in text.matches(rule.pattern, rule.anchors, rule.stops, rule.long_stops):
             start, end = m.span()
             # the match may open with a space the pattern allowed; trim it
             while start < end and masked[start].isspace():

@@ -31,6 +31,7 @@ class DeadlineRule:
     counterexamples: tuple[str, ...] = ()
     anchors: Anchors | None = None  # characters one of which every match holds: the lines to run it on
     stops: str = "\n"  # where a text may be cut to run it on the pieces holding its anchors (anchored.py)
+    long_stops: str = ""  # …and a long piece too: the pattern's matches take none of them
     source: str = ""  # the pattern as the rule file writes it, fragments expanded (``pattern`` may be gated)
 
 
@@ -67,6 +68,10 @@ def _check_fields(item, seen: set[str], where: str) -> str:
     return rid
 
 
+# where a long sentence may be cut too for a rule that takes none of these, most first
+_LONG_CUTS = (",:", ",")
+
+
 def _compile_rule(rid: str, item: dict, fragments: dict, where: str) -> DeadlineRule:
     source = expand_fragments(item["pattern"], fragments, where=f"{where}: rule {rid!r} field 'pattern'")
     try:
@@ -80,6 +85,7 @@ def _compile_rule(rid: str, item: dict, fragments: dict, where: str) -> Deadline
         examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
         anchors=line_anchors(source), source=source,
         stops="\n" + SENTENCE_END if stays_between(source, SENTENCE_END) else "\n",
+        long_stops=next((cuts for cuts in _LONG_CUTS if stays_between(source, SENTENCE_END + cuts)), ""),
     )
 
 

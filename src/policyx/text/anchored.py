@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import operator
 from collections import Counter
-from itertools import accumulate, count
+from itertools import accumulate, compress, count
 
 import regex
 
@@ -19,6 +19,10 @@ from policyx.text.anchors import Anchors
 from policyx.text.presence import any_char
 
 SAMPLE_STEP = 8
+# characters: a piece longer than this is cut at the pattern's ``long_stops`` too (a page
+# whose sentences lost their stops: one window of the whole page for every rule). Not
+# shorter: the cuts of a plan's long sentences cost more than they save
+LONG_PIECE = 1000
 
 
 class _Counts(dict):
@@ -53,7 +57,7 @@ class _SetCounts(dict):
 class AnchoredText:
     """One text, and for each character asked about roughly how often it occurs there."""
 
-    __slots__ = ("text", "_counts", "_windows", "_ends")
+    __slots__ = ("text", "_counts", "_windows", "_ends", "_longest")
 
     def __init__(self, text: str, chars: frozenset[str] = frozenset()) -> None:
         """``chars``: the anchor characters that will be asked about (counted in one scan)."""
@@ -62,36 +66,58 @@ class AnchoredText:
         # choice of anchor set finds the same matches, and counting each of the deadline
         # rules' ~85 anchor characters through the whole text was a sixth of their search
         self._counts = _SetCounts(_Counts(text[::SAMPLE_STEP] if len(text) > SAMPLE_STEP * 512 else text, chars))
-        self._windows: dict[tuple[frozenset[str], str], list[tuple[int, int]]] = {}
-        self._ends: dict[str, list[int]] = {}
+        self._windows: dict[tuple[frozenset[str], int], list[tuple[int, int]]] = {}
+        self._ends: dict[tuple[str, str], list[int]] = {}
+        self._longest: dict[str, int] = {}  # the longest piece's length (its stop left out), by stops
 
-    def windows(self, anchors: Anchors, stops: str = "\n") -> list[tuple[int, int]]:
+    def windows(self, anchors: Anchors, stops: str = "\n", long_stops: str = "") -> list[tuple[int, int]]:
         """``(start, end)`` of the runs of pieces holding a character of the
         rarest anchor set: the text cut after each character of ``stops`` (a
-        newline, and the sentence stops for a pattern that takes none), each
+        newline, and the sentence stops for a pattern that takes none), and a
+        piece longer than LONG_PIECE after each of ``long_stops`` too, each
         piece with the stop that ends it."""
         best = min(anchors, key=self._counts.__getitem__)
-        found = self._windows.get((best, stops))
+        ends = self._piece_ends(stops, long_stops)
+        # (by the pieces themselves: where no piece is long, every set of long stops cuts the same)
+        found = self._windows.get((best, id(ends)))
         if found is None:
-            found = self._windows[best, stops] = self._pieces_holding(best, stops)
+            found = self._windows[best, id(ends)] = self._pieces_holding(best, ends)
         return found
 
-    def _piece_ends(self, stops: str) -> list[int]:
-        """Where each piece of the text cut after each of ``stops`` ends (after its stop)."""
-        ends = self._ends.get(stops)
+    def _piece_ends(self, stops: str, long_stops: str = "") -> list[int]:
+        """Where each piece of the text cut after each of ``stops`` (and a long
+        one after each of ``long_stops``) ends (after its stop)."""
+        ends = self._ends.get((stops, long_stops))
         if ends is None:
+            if long_stops:
+                ends = self._piece_ends(stops)
+                if self._longest[stops] >= LONG_PIECE:  # (most texts: every sentence short)
+                    ends = self._long_pieces_cut(ends, long_stops)
+                self._ends[stops, long_stops] = ends
+                return ends
             text = cut = self.text
             for stop in stops[1:]:
                 cut = cut.replace(stop, stops[0])  # (one split at one character: str.split, not a pattern's)
-            ends = self._ends[stops] = list(map(operator.add, accumulate(map(len, cut.split(stops[0]))), count(1)))
+            lengths = list(map(len, cut.split(stops[0])))
+            ends = self._ends[stops, ""] = list(map(operator.add, accumulate(lengths), count(1)))
             ends[-1] = len(text)  # (the last piece has no stop after it)
+            self._longest[stops] = max(lengths)
         return ends
 
-    def _pieces_holding(self, chars: frozenset[str], stops: str) -> list[tuple[int, int]]:
+    def _long_pieces_cut(self, ends: list[int], long_stops: str) -> list[int]:
+        starts = (0, *ends)
+        long = list(compress(range(len(ends)), map(LONG_PIECE.__lt__, map(operator.sub, ends, starts))))
+        if not long:
+            return ends
+        after = any_char(frozenset(long_stops))
+        text = self.text
+        cuts = [m.end() for i in long for m in after.finditer(text, starts[i], ends[i] - 1)]
+        return sorted(ends + cuts) if cuts else ends
+
+    def _pieces_holding(self, chars: frozenset[str], ends: list[int]) -> list[tuple[int, int]]:
         text = self.text
         if not any(map(text.__contains__, chars)):
-            return []  # (none of them in the text: the text is not cut into pieces for it)
-        ends = self._piece_ends(stops)
+            return []  # (none of them in the text)
         held: list[int] = []  # piece numbers, ascending for each character
         for ch in chars:
             at = text.find(ch)
@@ -111,12 +137,13 @@ class AnchoredText:
             last = piece
         return out
 
-    def searched(self, anchors: Anchors | None, stops: str = "\n") -> list[tuple[int, int]]:
+    def searched(self, anchors: Anchors | None, stops: str = "\n", long_stops: str = "") -> list[tuple[int, int]]:
         """``(start, end)`` of where a pattern with these ``anchors`` is
         searched: its :meth:`windows`, or the whole text when it has none."""
-        return self.windows(anchors, stops) if anchors else [(0, len(self.text))]
+        return self.windows(anchors, stops, long_stops) if anchors else [(0, len(self.text))]
 
-    def matches(self, pattern: regex.Pattern, anchors: Anchors | None, stops: str = "\n") -> list[regex.Match]:
+    def matches(self, pattern: regex.Pattern, anchors: Anchors | None, stops: str = "\n",
+                long_stops: str = "") -> list[regex.Match]:
         """The matches of ``pattern`` over the whole text, looked for only
         where ``anchors`` allow (everywhere when there are none), in the
         pieces of the text between ``stops``: those of ``finditer`` over each
@@ -125,7 +152,7 @@ class AnchoredText:
         text = self.text
         search = pattern.search
         found: list[regex.Match] = []
-        for start, end in self.searched(anchors, stops):
+        for start, end in self.searched(anchors, stops, long_stops):
             m = search(text, start, end)
             while m is not None:
                 if m.end() == m.start():  # (empty: where finditer looks next is its own rule)
