@@ -16,11 +16,11 @@ from policyx.errors import PolicyxError
 
 
 def check(
-    plans: Annotated[Optional[list[str]], typer.Argument(help="Plan files, directories, globs or corpus names (several at once).")] = None,
+    plans: Annotated[Optional[list[str]], typer.Argument(metavar="PLAN", help="Plan files, directories, globs or corpus names (several at once).")] = None,
     against: Annotated[Optional[str], typer.Option("--against", help="The parent plan this one implements.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="auto, text, json, github, junit or sarif.")] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too (exit 1).")] = False,
-    disable: Annotated[Optional[list[str]], typer.Option("--disable", help="Switch a rule off for this run (repeatable).")] = None,
+    disable: Annotated[Optional[list[str]], typer.Option("--disable", metavar="<rule>", help="Switch a rule off for this run (repeatable).")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="A policyx.toml or pyproject.toml to read.")] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,

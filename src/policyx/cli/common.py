@@ -17,7 +17,7 @@ import typer
 from policyx.errors import PolicyxError
 from policyx.io.serialize import write_atomic
 
-RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra directory of rule files.")]
+RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", metavar="<dir>", help="Extra directory of rule files (repeatable).")]
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

@@ -52,9 +52,9 @@ def diff(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
     only_changes: Annotated[bool, typer.Option("--only-changes", help="Leave out what did not change.")] = False,
     fields: Annotated[Optional[list[str]], typer.Option(
-        "--fields", help=f"Show only these (text, markdown; repeatable or comma-separated): {', '.join(REPORT_FIELDS)}.")] = None,
+        "--fields", metavar="<field>", help=f"Show only these (text, markdown; repeatable or comma-separated): {', '.join(REPORT_FIELDS)}.")] = None,
     fail_on: Annotated[
-        Optional[list[str]], typer.Option("--fail-on", help="Exit 1 if any: looser, later, missing (repeatable).")
+        Optional[list[str]], typer.Option("--fail-on", metavar="<kind>", help="Exit 1 if any: looser, later, missing (repeatable).")
     ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
     level_a: Annotated[Optional[str], _fact("Plan A's level: state, province, prefecture or county (else manifest, else text).")] = None,

@@ -18,7 +18,7 @@ EXTRACT_FORMATS = (*FORMATS, "jsonl", "tree", "text")
 
 
 def extract(
-    plans: Annotated[list[str], typer.Argument(help="Plan files, directories, globs, corpus names (xinjiang, …) or - for stdin.")],
+    plans: Annotated[list[str], typer.Argument(metavar="PLAN", help="Plan files, directories, globs, corpus names (xinjiang, …) or - for stdin.")],
     fmt: Annotated[
         Optional[str], typer.Option("--format", "-f", help="json (default), yaml, jsonl, tree, or text (the text read from the file).")
     ] = None,

@@ -17,7 +17,7 @@ from policyx.io.serialize import dumps
 
 
 def index(
-    plans: Annotated[list[str], typer.Argument(help="Plan files, directories, globs or corpus names.")],
+    plans: Annotated[list[str], typer.Argument(metavar="PLAN", help="Plan files, directories, globs or corpus names.")],
     db: Annotated[Path, typer.Option("--db", help="The SQLite database (made if missing).")] = Path("plans.sqlite"),
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes (default: the cores).")] = None,
     rules_dir: RulesOption = None,
