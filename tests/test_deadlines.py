@@ -124,6 +124,15 @@ def test_a_relative_year_counts_from_the_plans_date():
     assert [d.date for d in doc.tasks[0].deadlines] == ["2019-12-31"]
 
 
+def test_a_month_without_a_year_is_in_the_year_its_sentence_wrote_before_it():
+    # national-fangguanfu-task-division-2020, dated 2020-11-01
+    text = "一、任务\n（一）推进结算。2021年6月底前制定门诊费用跨省直接结算政策，12月底前实现门诊费用跨省直接结算。（国家医保局牵头）\n"
+    assert [d.date for d in extract_text(text, date="2020-11-01").tasks[0].deadlines] == ["2021-06-30", "2021-12-31"]
+    # …but not across a sentence's end: there the plan's year holds
+    text = text.replace("，12月底前", "。12月底前")
+    assert [d.date for d in extract_text(text, date="2020-11-01").tasks[0].deadlines] == ["2021-06-30", "2020-12-31"]
+
+
 @pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
 def test_the_plans_date_whatever_ends_its_lines(line_end):
     """baotou-digital-gov-evaluation-2022 saved on Windows lost its date, and

@@ -245,6 +245,10 @@ def deadline_hits(text: str, offset: int, rules: DeadlineRules,
     return masked, resolve_overlaps(_hits(masked, offset, rules, exclude))
 
 
+# what ends the sentence a year written in a deadline holds for (a later one without a year)
+_STOP = regex.compile(r"[。!?;！？；\n]")
+
+
 def find_deadlines(
     text: str, offset: int, rules: DeadlineRules, original: str, line_of, *,
     exclude: Sequence[tuple[int, int]] = (), reference_year: int | None = None,
@@ -258,9 +262,17 @@ def find_deadlines(
     masked, found = hits if hits is not None else deadline_hits(text, offset, rules, exclude)
     out: list[Deadline] = []
     previous: Deadline | None = None
+    written = (None, 0)  # the last year a hit wrote out, and where that hit ended
     for hit in found:
         period = _period(hit, rules)
-        for date, start in _dates(hit.rule, hit.match, rules, reference_year):
+        groups = hit.match.groupdict()
+        year = reference_year
+        if hit.rule.plan_year and not groups.get("year") and not groups.get("rel") and written[0] is not None \
+                and not _STOP.search(masked, written[1], hit.start):
+            year = written[0]  # "2021年6月底前制定…,12月底前实现…": December of 2021
+        if groups.get("year"):
+            written = (read_year(groups["year"]), hit.end)
+        for date, start in _dates(hit.rule, hit.match, rules, year):
             if hit.rule.kind in ("by", "from") and date is None:
                 continue
             span = (offset + hit.start, offset + hit.end)
