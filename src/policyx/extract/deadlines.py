@@ -20,6 +20,7 @@ import regex
 from policyx.model import Deadline
 from policyx.text.anchored import AnchoredText
 from policyx.text.numerals import read_number
+from policyx.text.sentences import SENTENCE_END
 from policyx.rules.deadlines import DeadlineRule, DeadlineRules
 
 # digit tables that read numbers (the words of deadlines are in rules/deadlines.yaml)
@@ -246,7 +247,7 @@ def deadline_hits(text: str, offset: int, rules: DeadlineRules,
 
 
 # what ends the sentence a year written in a deadline holds for (a later one without a year)
-_STOP = regex.compile(r"[。!?;！？；\n]")
+_STOP = regex.compile("[\n" + regex.escape(SENTENCE_END) + "]")
 
 
 def find_deadlines(
@@ -267,8 +268,12 @@ def find_deadlines(
         period = _period(hit, rules)
         groups = hit.match.groupdict()
         year = reference_year
-        if hit.rule.plan_year and not groups.get("year") and not groups.get("rel") and written[0] is not None \
-                and not _STOP.search(masked, written[1], hit.start):
+        if written[0] is not None:
+            if _STOP.search(masked, written[1], hit.start):
+                written = (None, 0)  # (a new sentence: each stretch of text is searched once)
+            else:
+                written = (written[0], max(written[1], hit.start))
+        if hit.rule.plan_year and not groups.get("year") and not groups.get("rel") and written[0] is not None:
             year = written[0]  # "2021年6月底前制定…,12月底前实现…": December of 2021
         if groups.get("year"):
             written = (read_year(groups["year"]), hit.end)
