@@ -129,6 +129,9 @@ def test_money_without_a_word_of_support_stays_a_target():
     (found,) = targets("到2025年，全社会研发经费投入达到500亿元以上。")
     assert (found.comparator, str(found.value), found.unit) == (">=", "500", "亿元")
     assert [str(t.value) for t in targets("予以补助。全社会研发经费投入达到500亿元以上。")] == ["500"]
+    # a sum to reach, after a word of support: only a cap's comparators (<=, ~) make a cap
+    assert [str(t.value) for t in targets("到2025年，全省涉农贷款余额达到3000亿元。")] == ["3000"]
+    assert [str(t.value) for t in targets("普惠型小微企业贷款余额达到500亿元以上。")] == ["500"]
 
 
 def test_a_metric_after_its_number_is_not_cut_inside_an_aside():
@@ -141,6 +144,8 @@ def test_the_digits_of_a_name_are_no_value():
     # hebei-electronics-action-plan-2020, 专栏: NF3 then 12000 吨, written together
     assert targets("提升三氟化氮（NF3）技术水平，到2020年，形成年产NF312000吨生产能力。") == []
     assert [(t.comparator, str(t.value), t.unit) for t in targets("新增5G基站1000座。")] == [("increase", "1000", "座")]
+    # a value written right after a name's letters is still read where a comparator states it
+    assert [(str(t.value), t.metric) for t in targets("到2025年，研发投入占GDP2.5%以上。")] == [("2.5", "研发投入占GDP")]
 
 
 def test_goal_with_qualifier_form_is_a_target():

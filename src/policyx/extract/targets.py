@@ -34,6 +34,8 @@ _SENTENCE_STOPS = "。;；\n"
 # comparators that state a change rather than a level
 _CHANGES = ("increase", "decrease")
 SUPPORT_REACH = 40  # characters before a money value where a word of support makes it a cap
+# the comparators of a cap on support (最高不超过, 每亩补助1500元左右), not of a sum to reach (贷款余额达到3000亿元)
+_CAPS = ("<=", "~")
 
 
 class _Value(NamedTuple):
@@ -117,7 +119,7 @@ class _Stretch:
             return []
         values = self._values(m, with_comparator)
         if not values or any(v.unit == "%" and v.value < 0 for v in values) or self._qualifies_noun(m) \
-                or self._caps_support(m, values):
+                or comparator in _CAPS and self._caps_support(m, values):
             return []
         baseline, metric_start, metric_end = self._metric_span(m, with_comparator)
         metrics = distribute(self.source(metric_start, metric_end), len(values))
@@ -174,7 +176,7 @@ class _Stretch:
 
     def _caps_support(self, m: regex.Match, values: list[_Value]) -> bool:
         """"予以补助，最高不超过500万元": money the plan gives, capped — a
-        condition of the support, not a target."""
+        condition of the support, not a target (asked of a cap's comparators only)."""
         if not all(v.unit and self.rules.money_unit.search(v.unit) for v in values):
             return False
         reach = max(0, m.start() - SUPPORT_REACH)

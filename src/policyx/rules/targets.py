@@ -14,7 +14,7 @@ from policyx.text.anchors import gated
 # (digits taken whole; a number is read from the start of its run only, so
 # that a long run of digits is scanned once: see rules/safety.py)
 _ARABIC = r"[0-9]++(?:\.[0-9]++)?"
-_ARABIC_START = rf"(?<![0-9A-Za-z]){_ARABIC}"  # (not the digits of a name: NF3, 5G are no values)
+_ARABIC_START = rf"(?<![0-9]){_ARABIC}"
 # the numerals a number is read from (reading numbers stays here; the words are in targets.yaml)
 _CHINESE = "零一二三四五六七八九十百千万两〇"
 _NUMBER = rf"(?:{_ARABIC_START}|(?<![{_CHINESE}])[{_CHINESE}]+)"
@@ -121,7 +121,7 @@ def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str) -> 
     return (
         # the object may name a technology with a number in it: "新增5G基站1000座"
         rf"(?P<verb>{alternation(list(verb_of))})(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
-        rf"(?P<num>(?<![A-Za-z]){_ARABIC})"  # (not the digits of a name: "年产NF312000吨" is NF3, 12000 吨)
+        rf"(?P<num>(?<![A-Za-z]){_ARABIC})"  # (not a count glued to a name's letters: "年产NF312000吨" gives none)
         rf"{not_after}\s*+(?P<unit>{unit})"
     )
 
