@@ -196,13 +196,19 @@ def test_html_masked_to_spaces_is_linear(rules):
     assert growth < 6.5
 
 
-@pytest.mark.parametrize("form", ["加强监管。（{}市水利局牵头）", "序号\t任务\t牵头单位\n1\t加强监管\t{}市水利局"])
-def test_offices_joined_by_he_by_the_thousand_are_linear(rules, form):
+@pytest.mark.parametrize("form, unit", [
+    ("加强监管。（{}市水利局牵头）", "市环保局和"),
+    ("序号\t任务\t牵头单位\n1\t加强监管\t{}市水利局", "市环保局和"),
+    ("1.加强监管。（责任单位：{}）", "市环保局和甲乙丙和"),  # (a 和 that splits nothing, tried again in each pass)
+    ("一、任务\n1. 2021年{}", "6月底前完成"),  # (a year a sentence wrote, looked for again from each deadline)
+])
+def test_offices_joined_by_he_by_the_thousand_are_linear(rules, form, unit):
     """Each split of a list at 和 resolved the rest of the list again (and
     recursed): 3,000 "市环保局和" in a clause took 8 s, then passed Python's
-    recursion limit."""
+    recursion limit. A second reading found the same in the 和 tried within a
+    pass, and in the search for a sentence's written year."""
     def at(size):
-        text = form.format("市环保局和" * (size // 5)) + "\n"
+        text = form.format(unit * (size // len(unit))) + "\n"
         return lambda: policyx.extract_text(text, rules)
 
     _, _, growth = adversary.growth(at, 3750, 15000, repeat=3, floor=5e-3)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import regex
 
@@ -70,8 +71,8 @@ def _office(name: str, registry: DepartmentRegistry) -> bool:
     return ref.known or registry.looks_like_office(ref.name) or registry.is_government(ref.name)
 
 
-# each split reads the rest of the piece again: a few at most, not thousands
-# of "市环保局和" in a fuzzed clause
+# each split, and each 和 tried for one, reads the rest of the piece again: a few at
+# most, not thousands of "市环保局和" in a fuzzed clause
 _MOST_CONJUNCTIONS = 8
 
 
@@ -81,7 +82,7 @@ def _split_conjunction(piece: str, offset: int, registry: DepartmentRegistry, ru
     parts = []
     while (len(parts) < _MOST_CONJUNCTIONS and registry.lookup(piece) is None
            and registry.lookup(registry.split_prefix(piece)[2]) is None):
-        for match in short(rules.conjunctions).finditer(piece):
+        for match in islice(short(rules.conjunctions).finditer(piece), _MOST_CONJUNCTIONS):
             left, right = piece[: match.start()], piece[match.end():]
             if _office(left, registry) and _office(right, registry):
                 parts.append((left, offset))
