@@ -68,7 +68,11 @@ def main(argv: list[str] | None = None) -> int:
             for tree, worker in workers.items():
                 worker.stdin.write(name + "\n")
                 worker.stdin.flush()
-                best[tree, name] = min(best[tree, name], float(worker.stdout.readline()))
+                answer = worker.stdout.readline()
+                if not answer:
+                    print(f"side_by_side: the worker for {tree} stopped (see its error above)", file=sys.stderr)
+                    return 1
+                best[tree, name] = min(best[tree, name], float(answer))
     for worker in workers.values():
         worker.stdin.close()
         worker.wait()

@@ -91,7 +91,7 @@ class AnchoredText:
         if ends is None:
             if long_stops:
                 ends = self._piece_ends(stops)
-                if self._longest[stops] >= LONG_PIECE:  # (most texts: every sentence short)
+                if self._longest[stops] > LONG_PIECE:  # (most texts: every sentence short)
                     ends = self._long_pieces_cut(ends, long_stops)
                 self._ends[stops, long_stops] = ends
                 return ends
