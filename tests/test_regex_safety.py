@@ -201,6 +201,7 @@ def test_html_masked_to_spaces_is_linear(rules):
     ("序号\t任务\t牵头单位\n1\t加强监管\t{}市水利局", "市环保局和"),
     ("1.加强监管。（责任单位：{}）", "市环保局和甲乙丙和"),  # (a 和 that splits nothing, tried again in each pass)
     ("一、任务\n1. 2021年{}", "6月底前完成"),  # (a year a sentence wrote, looked for again from each deadline)
+    ("一、任务\n1. 到2025年，{}", "达到50%以上的县区"),  # (each target's sentence searched for through the line)
 ])
 def test_offices_joined_by_he_by_the_thousand_are_linear(rules, form, unit):
     """Each split of a list at 和 resolved the rest of the list again (and

@@ -14,8 +14,9 @@ number at all (the ``fixed`` rules).
 
 from __future__ import annotations
 
+import bisect
+
 from decimal import Decimal
-from itertools import repeat
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 import regex
@@ -61,16 +62,29 @@ def _bounded(comparator: str | None, bound: str) -> str:
     return comparator  # type: ignore[return-value]
 
 
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding ``text[start:end]``: from after the last stop
-    before it to the first of the stops, in the order of ``_SENTENCE_STOPS``,
-    found after it (not necessarily the nearest one)."""
-    sentence_start = max(map(text.rfind, _SENTENCE_STOPS, repeat(0), repeat(start))) + 1  # (no generator: asked per target)
-    for stop in _SENTENCE_STOPS:
-        sentence_end = text.find(stop, end)
-        if sentence_end != -1:
-            return sentence_start, sentence_end
-    return sentence_start, len(text)
+class _Sentences:
+    """Where the stops of a text stand, each in order, found when first asked
+    for: the sentence around each of a long line's targets is then two
+    bisections, not a search back and forth through the line."""
+
+    __slots__ = ("text", "_stops")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._stops: list[list[int]] | None = None
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding ``text[start:end]``: from after the last stop
+        before it to the first of the stops, in the order of ``_SENTENCE_STOPS``,
+        found after it (not necessarily the nearest one)."""
+        if self._stops is None:
+            self._stops = [[m.start() for m in regex.finditer(regex.escape(stop), self.text)] for stop in _SENTENCE_STOPS]
+        sentence_start = max(p[i - 1] if (i := bisect.bisect_left(p, start)) else -1 for p in self._stops) + 1
+        for positions in self._stops:
+            i = bisect.bisect_left(positions, end)
+            if i < len(positions):
+                return sentence_start, positions[i]
+        return sentence_start, len(self.text)
 
 
 class _Stretch:
@@ -87,6 +101,7 @@ class _Stretch:
         self.line_of = line_of
         self.deadlines = deadlines
         self.exclude = exclude
+        self.sentences = _Sentences(masked)
 
     def excluded(self, position: int) -> bool:
         """Whether a match starting at ``position`` lies in a span to skip (a nested clause)."""
@@ -97,7 +112,7 @@ class _Stretch:
         return self.original[self.offset + start:self.offset + end]
 
     def year_of(self, m: regex.Match) -> int | None:
-        start, end = _sentence_around(self.masked, m.start(), m.end())
+        start, end = self.sentences.around(m.start(), m.end())
         return _year_for(self.offset + m.start(), self.offset + start, self.offset + end, self.deadlines)
 
     # -- comparator and bound matches: "不低于94%", "50%以上" -------------------------------
@@ -368,8 +383,13 @@ def _matches(text: str, rules: TargetRules, possible: Possible) -> list[regex.Ma
     first = list(twins.finditer(rules.pattern, text)) if possible.comparator else []
     if not possible.bound or not may_hold_bound(text, rules):
         return first  # (a list of numbers with no bound word after it is searched no further)
-    taken = [(m.start(), m.end()) for m in first]
-    more = [m for m in rules.bare_pattern.finditer(text) if all(m.end() <= a or m.start() >= b for a, b in taken)]
+    starts, ends = [m.start() for m in first], [m.end() for m in first]  # (in order, none overlapping)
+
+    def free(m: regex.Match) -> bool:  # (only the matches either side can overlap it)
+        i = bisect.bisect_right(starts, m.start())
+        return not (i and ends[i - 1] > m.start()) and not (i < len(starts) and starts[i] < m.end())
+
+    more = [m for m in rules.bare_pattern.finditer(text) if free(m)]
     return sorted(first + more, key=lambda m: m.start())
 
 
