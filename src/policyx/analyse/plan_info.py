@@ -21,7 +21,6 @@ from policyx.rules.regions import RegionRules, region_rules
 from policyx.text.normalize import comparable
 
 FACTS = ("title", "level", "region", "date")
-LEVELS = PLAN_LEVELS
 _TITLE_EDGE = " 《》“”\"'"
 _MIN_OFFICES = 3  # offices with a known level a clause must name before they say the plan's level
 
@@ -114,7 +113,7 @@ def _province_named_most(doc: Document, vocabulary: RegionRules) -> Area | None:
 
 def _office_level(doc: Document) -> str | None:
     """The level most offices in the plan's clauses are at (自治区环保厅: province)."""
-    levels = Counter(r.level for t in doc.tasks for r in (*t.lead, *t.participants) if r.level in LEVELS)
+    levels = Counter(r.level for t in doc.tasks for r in (*t.lead, *t.participants) if r.level in PLAN_LEVELS)
     if sum(levels.values()) < _MIN_OFFICES:
         return None
     return levels.most_common(1)[0][0]

@@ -73,13 +73,17 @@ class _Sentences:
         self.text = text
         self._stops: list[list[int]] | None = None
 
+    def start_of(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts: after the last stop before it."""
+        if self._stops is None:
+            self._stops = [[m.start() for m in regex.finditer(regex.escape(stop), self.text)] for stop in _SENTENCE_STOPS]
+        return max(p[i - 1] if (i := bisect.bisect_left(p, position)) else -1 for p in self._stops) + 1
+
     def around(self, start: int, end: int) -> tuple[int, int]:
         """The sentence holding ``text[start:end]``: from after the last stop
         before it to the first of the stops, in the order of ``_SENTENCE_STOPS``,
         found after it (not necessarily the nearest one)."""
-        if self._stops is None:
-            self._stops = [[m.start() for m in regex.finditer(regex.escape(stop), self.text)] for stop in _SENTENCE_STOPS]
-        sentence_start = max(p[i - 1] if (i := bisect.bisect_left(p, start)) else -1 for p in self._stops) + 1
+        sentence_start = self.start_of(start)
         for positions in self._stops:
             i = bisect.bisect_left(positions, end)
             if i < len(positions):
@@ -194,8 +198,7 @@ class _Stretch:
         condition of the support, not a target (asked of a cap's comparators only)."""
         if not all(v.unit and self.rules.money_unit.search(v.unit) for v in values):
             return False
-        reach = max(0, m.start() - SUPPORT_REACH)
-        start = max(reach, *(self.masked.rfind(stop, reach, m.start()) + 1 for stop in _SENTENCE_STOPS))
+        start = max(0, m.start() - SUPPORT_REACH, self.sentences.start_of(m.start()))
         return bool(self.rules.support_words.search(self.masked, start, m.start()))
 
     def _metric_span(self, m: regex.Match, with_comparator: bool) -> tuple[int | None, int, int]:

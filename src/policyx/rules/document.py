@@ -10,9 +10,6 @@ import regex
 from policyx.model import PLAN_LEVELS
 from policyx.rules.loader import optional_pattern, optional_patterns
 
-# the levels a title may name, in the order they are tried
-ISSUER_LEVELS = PLAN_LEVELS
-
 
 @dataclass(frozen=True, slots=True)
 class DocumentRules:
@@ -46,5 +43,5 @@ def compile_document_rules(data: dict) -> DocumentRules:
         signature_run_in=_with_groups(data, "signature_run_in", ("year", "month", "day")),
         year_named=_with_groups(data, "year_named", ("year",)),
         baseline_before=optional_pattern(data.get("baseline_before")),
-        issuer_levels=tuple((level, optional_pattern(data.get(f"{level}_issuer"))) for level in ISSUER_LEVELS),
+        issuer_levels=tuple((level, optional_pattern(data.get(f"{level}_issuer"))) for level in PLAN_LEVELS),  # tried in order
     )
