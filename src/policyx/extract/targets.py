@@ -32,6 +32,7 @@ from policyx.text.presence import Anchors
 
 # punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
 _SENTENCE_STOPS = "。;；\n"
+_ANY_SENTENCE_STOP = regex.compile(f"[{regex.escape(_SENTENCE_STOPS)}]")
 # comparators that state a change rather than a level
 _CHANGES = ("increase", "decrease")
 SUPPORT_REACH = 40  # characters before a money value where a word of support makes it a cap
@@ -76,7 +77,9 @@ class _Sentences:
     def start_of(self, position: int) -> int:
         """Where the sentence holding ``position`` starts: after the last stop before it."""
         if self._stops is None:
-            self._stops = [[m.start() for m in regex.finditer(regex.escape(stop), self.text)] for stop in _SENTENCE_STOPS]
+            self._stops = [[] for _ in _SENTENCE_STOPS]
+            for stop in _ANY_SENTENCE_STOP.finditer(self.text):
+                self._stops[_SENTENCE_STOPS.index(stop.group())].append(stop.start())
         return max(p[i - 1] if (i := bisect.bisect_left(p, position)) else -1 for p in self._stops) + 1
 
     def around(self, start: int, end: int) -> tuple[int, int]:
