@@ -191,6 +191,20 @@ def test_entry_point_usage_errors_are_one_line(args, code):
     assert len(proc.stderr.strip().splitlines()) == 1 and proc.stderr.startswith("policyx: ")
 
 
+def test_the_program_ends_with_its_output_whole_and_its_exit_status():
+    """``policyx`` skips the interpreter's teardown (policyx.cli.program): what
+    was written still reaches a pipe and a file, and the status is main's."""
+    piped = subprocess.run([sys.executable, "-m", "policyx", "extract", "changji"], capture_output=True, timeout=120,
+                           cwd=ROOT)
+    assert piped.returncode == 0 and json.loads(piped.stdout)["document"]["id"] == "changji-water-2016"
+    checked = subprocess.run([sys.executable, "-m", "policyx", "check", "changji", "--fail-on", "warning"],
+                             capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert checked.returncode == runner.invoke(app, ["check", "changji", "--fail-on", "warning"]).exit_code
+    closed = subprocess.run(f"'{sys.executable}' -m policyx extract xinjiang | head -c 10", shell=True,
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert closed.stdout == "{\n  \"schem" and "Traceback" not in closed.stderr and "Exception" not in closed.stderr
+
+
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("extract", "tasks", "departments", "timeline", "diff", "check", "tables", "eval", "index", "query", "report", "schema", "corpus list", "rules list", "rules show"):

@@ -1,3 +1,3 @@
-from policyx.cli import main
+from policyx.cli import program
 
-main()
+program()

@@ -4,6 +4,7 @@
 Typer, no stage): the whole command line is loaded only for a command.
 """
 
+import os
 import sys
 
 
@@ -21,4 +22,29 @@ def main(argv: list[str] | None = None) -> None:
     run(argv)
 
 
-__all__ = ["main"]
+def program() -> None:
+    """The ``policyx`` program: :func:`main`, then the process ends without
+    the interpreter's teardown.
+
+    Freeing every module, compiled pattern and rule one by one took 20–35 ms
+    of a 0.3 s ``policyx extract``; the system takes the memory back at once.
+    Nothing is left to do by then: every command closes its files, databases
+    and worker pools itself, and its output is flushed here. An exception
+    other than an exit goes the usual way (its traceback, the full teardown)."""
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)  # (as the interpreter does with a message for sys.exit)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # (a closed pipe, a closed stream: nothing more can be said there)
+            pass
+    os._exit(code or 0)
+
+
+__all__ = ["main", "program"]
