@@ -175,3 +175,16 @@ def test_a_coefficient_in_traditional_characters_is_still_unitless():
     # changji line 69 copied in traditional characters
     doc = extract_text("一、任務\n（一）發展農業節水。到2020年，農田灌溉水有效利用係數達到0.65以上。（水利局牽頭）\n")
     assert [(t.comparator, float(t.value), t.unit) for t in doc.tasks[0].targets] == [(">=", 0.65, None)]
+
+
+def test_a_year_opening_the_sentence_is_its_targets_year_and_no_part_of_the_metric():
+    # kaifeng-air-2025, 二、工作目标 (a new user's trial: the year was null and in the metric)
+    text = ("二、工作目标\n全面完成“十四五”大气环境质量目标。2025年全市PM2.5浓度低于43微克/立方米,"
+            "空气质量优良天数比率达到67%,重度及以上污染天数比率控制在1.5%以内。\n")
+    targets = extract_text(text).targets
+    assert [(t.metric, t.value, t.year) for t in targets] == [
+        ("全市PM2.5浓度", Decimal("43"), 2025), ("空气质量优良天数比率", Decimal("67"), 2025),
+        ("重度及以上污染天数比率", Decimal("1.5"), 2025)]
+    # a deadline in the sentence wins; a span of years or a time since opens no year
+    assert extract_text(text.replace("2025年全市", "2025年全市到2024年")).targets[0].year == 2024
+    assert extract_text(text.replace("2025年全市", "2016年以来全市")).targets[0].year is None

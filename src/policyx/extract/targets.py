@@ -120,7 +120,9 @@ class _Stretch:
 
     def year_of(self, m: regex.Match) -> int | None:
         start, end = self.sentences.around(m.start(), m.end())
-        return _year_for(self.offset + m.start(), self.offset + start, self.offset + end, self.deadlines)
+        opening = self.rules.sentence_year.match(self.masked[start:min(m.start(), start + 40)])  # (^: its start)
+        return _year_for(self.offset + m.start(), self.offset + start, self.offset + end, self.deadlines,
+                         int(opening.group("year")) if opening else None)
 
     # -- comparator and bound matches: "不低于94%", "50%以上" -------------------------------
 
@@ -399,14 +401,17 @@ def _matches(text: str, rules: TargetRules, possible: Possible) -> list[regex.Ma
     return sorted(first + more, key=lambda m: m.start())
 
 
-def _year_for(position: int, sentence_start: int, sentence_end: int, deadlines: Sequence[Deadline]) -> int | None:
+def _year_for(position: int, sentence_start: int, sentence_end: int, deadlines: Sequence[Deadline], opening_year=None):
     """The year a target is due: a 'by' deadline in its sentence (the last one
-    before the number, else the first after it), else the latest one before."""
+    before the number, else the first after it), else the year its sentence
+    opens with ("2025年全市…低于43微克/立方米"), else the latest deadline before."""
     dated = [d for d in deadlines if d.kind == "by" and d.date]
     in_sentence = [d for d in dated if sentence_start <= d.span[0] < sentence_end]
     if in_sentence:
         before = [d for d in in_sentence if d.span[0] <= position]
         chosen = before[-1] if before else in_sentence[0]
+    elif opening_year is not None:
+        return opening_year
     else:
         earlier = [d for d in dated if d.span[0] <= position]
         if not earlier:

@@ -47,6 +47,7 @@ class TargetRules:
     lower_is_stricter: regex.Pattern  # for `policyx diff`
     support_words: regex.Pattern  # 补助, 贷款: a money value after them caps a support, no target
     money_unit: regex.Pattern
+    sentence_year: regex.Pattern  # "2025年全市PM2.5浓度低于…": the year of a sentence's targets
     ratio_units: frozenset[str]
     unscaled_units: frozenset[str]
     units: frozenset[str] = frozenset()
@@ -184,7 +185,8 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             # (a run of links is tried from its start only: linear)
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
             change_from=regex.compile(rf"(?:{data['change_from']})(?=[0-9])" if data.get("change_from") else NEVER),
-            **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter", "support_words", "money_unit"),
+            **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter", "support_words", "money_unit",
+                                "sentence_year"),
             ratio_units=frozenset(str(u) for u in data.get("ratio_units") or ()),
             unscaled_units=frozenset(str(u) for u in data.get("unscaled_units") or ()),
             units=frozenset(str(u) for u in units),
