@@ -39,6 +39,14 @@ def test_expand_finds_plans_recursively(folder):
     assert expand([str(folder / "*.txt")]) == [str(folder / "empty.txt"), str(folder / "xinjiang.txt")]
 
 
+def test_a_plan_under_two_names_is_read_once(folder):
+    # a new user's trial: a symbolic link beside a plan had it read twice
+    (folder / "link.txt").symlink_to(folder / "xinjiang.txt")
+    assert [p.split("plans/")[1] for p in expand([str(folder)])] == ["empty.txt", "image.html", "link.txt",
+                                                                     "sub/changji-gbk.txt"]
+    assert expand([str(folder / "xinjiang.txt"), str(folder / "link.txt")]) == [str(folder / "xinjiang.txt")]
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_good_files_extracted_bad_ones_reported(folder, jobs):
     outcomes = list(extract_many(expand([str(folder)]), jobs=jobs))

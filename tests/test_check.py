@@ -146,6 +146,7 @@ def test_exit_codes(tmp_path):
     assert runner.invoke(app, ["check", "changji", "--against", "xinjiang"]).exit_code == 1  # later and looser: errors
     missing = runner.invoke(app, ["check", "changji", str(tmp_path / "gone.txt")])
     assert missing.exit_code == 2 and "no such file" in missing.stderr
+    assert "1 plan(s) checked: " in missing.stdout and missing.stdout.rstrip().endswith("; 1 could not be read")
     assert runner.invoke(app, ["check"]).exit_code == 2
 
 

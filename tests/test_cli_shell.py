@@ -50,9 +50,9 @@ def test_quiet_and_verbose_on_commands_that_log(tmp_path):
     normal = _policyx("extract", *plans, "--format", "jsonl", "-o", str(out), "--jobs", "1")
     quiet = _policyx("extract", *plans, "--format", "jsonl", "-o", str(out), "--jobs", "1", "--quiet")
     verbose = _policyx("extract", *plans, "--format", "jsonl", "-o", str(out), "--jobs", "1", "--verbose")
-    assert normal.stderr.strip() == "policyx: 2/2 plans read"
+    assert normal.stderr.strip() == "policyx: 2/2 plans done"
     assert quiet.returncode == 0 and quiet.stderr == ""
-    assert "xinjiang-water-2016.txt: 70 tasks" in verbose.stderr and "2/2 plans read" in verbose.stderr
+    assert "xinjiang-water-2016.txt: 70 tasks" in verbose.stderr and "2/2 plans done" in verbose.stderr
     root_quiet = _policyx("--quiet", "report", "xinjiang", "-o", str(tmp_path / "x.html"))
     assert root_quiet.returncode == 0 and root_quiet.stderr == ""
     said = _policyx("report", "xinjiang", "-o", str(tmp_path / "x.html"))

@@ -60,7 +60,7 @@ def check(
         _, parent = load_plan(against, rules_dir)
     checked, unreadable = _check_plans(plans, rules, parent, settings, disable or (), given)
     if fmt == "text" and output is None:
-        print_text(checked)
+        print_text(checked, unreadable=unreadable)
     else:
         emit(_report(checked, fmt, known, strict=strict), output)
     if unreadable:

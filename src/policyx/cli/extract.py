@@ -158,7 +158,7 @@ def iter_batch(sources: list[str], rules_dir: list[Path] | None, jobs: int | Non
         if outcome.data is not None:
             logs.detail(f"{outcome.source}: {len(outcome.data['tasks'])} tasks, {len(outcome.data['sections'])} sections")
         if count[0] % 100 == 0 or count[0] == len(sources):
-            logs.note(f"{count[0]}/{len(sources)} plans read")
+            logs.note(f"{count[0]}/{len(sources)} plans done")
 
     count = [0]
     try:

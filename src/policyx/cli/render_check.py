@@ -141,7 +141,7 @@ def to_sarif(plans: list[CheckedPlan], catalogue: dict[str, CheckRule]) -> str:
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
 
 
-def print_text(plans: list[CheckedPlan], console=None) -> None:
+def print_text(plans: list[CheckedPlan], console=None, *, unreadable: int = 0) -> None:
     from rich.console import Console
     from rich.markup import escape
 
@@ -159,4 +159,4 @@ def print_text(plans: list[CheckedPlan], console=None) -> None:
                           highlight=False, soft_wrap=True)
     total = summary(f for p in plans for f in p.findings)
     console.print(f"{len(plans)} plan(s) checked: {total['error']} error(s), {total['warning']} warning(s), "
-                  f"{total['info']} info", highlight=False)
+                  f"{total['info']} info" + (f"; {unreadable} could not be read" if unreadable else ""), highlight=False)

@@ -34,9 +34,11 @@ def expand(inputs: Iterable[str]) -> list[str]:
     """Files, directories (recursively: *.txt, *.html, *.md, and Word, PDF and
     Excel files: *.docx, *.pdf, *.xlsx, *.xls; not hidden ones, nor what
     hidden directories hold: a .venv, a .git), globs and corpus names, in
-    order, without repeats.  A name that matches nothing is kept so that
+    order, without repeats (a file under two names — a symbolic link beside
+    it — is read once).  A name that matches nothing is kept so that
     reading it reports the problem."""
     out: list[str] = []
+    seen: set[str] = set()
     for item in inputs:
         path = Path(item)
         if item == "-" or path.is_file():
@@ -50,7 +52,9 @@ def expand(inputs: Iterable[str]) -> list[str]:
         else:
             found = [item]
         for f in found:
-            if f not in out:
+            key = os.path.realpath(f) if f != "-" and os.path.isfile(f) else f
+            if key not in seen:
+                seen.add(key)
                 out.append(f)
     return out
 
