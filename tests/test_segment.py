@@ -355,3 +355,21 @@ def test_a_numbering_warning_repeated_past_the_limit_is_counted_in_one():
                                f"not listed one by one (lines {2 + REPEATS_LISTED}–30)")
     assert summary.line == 2 + REPEATS_LISTED and summary.span is None
     assert len(doc.sections) == 34  # every heading is still read
+
+
+def test_a_box_a_web_copy_ran_into_the_text_is_a_box_and_its_items_are_no_sections():
+    # hebei-electronics-action-plan-2020: the whole plan on one line (a new user's
+    # trial: "section 1. comes after number 5", the items of 专栏3 read as the plan's)
+    text = ("二、重点任务（一）产业特色聚集发展行动。打造“1+5+8”产业发展格局。（责任单位：有关市政府）"
+            "专栏2：国家新型工业化产业示范基地（5家）1.承德新型工业化产业示范基地。重点发展大数据。"
+            "2.张家口新型工业化产业示范基地。重点发展云计算。"
+            "专栏3：重点打造的省级电子信息产业集群（8家）1.石家庄光电与导航产业集群。重点发展通信导航。"
+            "专栏4现代通信产业链“固基提芯引端”工程硅基材料。提升4英寸碳化硅晶片质量品质。"
+            "（二）重点产业集群化与创新发展行动。推动产业集群发展。\n")
+    doc = extract_text(text)
+    assert [(s.kind, s.marker, s.title) for s in doc.sections if s.kind == "box"] == [
+        ("box", "专栏2：", "国家新型工业化产业示范基地（5家）"),
+        ("box", "专栏3：", "重点打造的省级电子信息产业集群（8家）"),
+        ("box", "专栏4", "现代通信产业链“固基提芯引端”工程硅基材料")]
+    assert [s.title for s in doc.sections if s.kind == "heading"] == ["重点任务", "产业特色聚集发展行动", "重点产业集群化与创新发展行动"]
+    assert not [w for w in doc.warnings if "comes after" in w.message]

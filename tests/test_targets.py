@@ -188,3 +188,29 @@ def test_a_year_opening_the_sentence_is_its_targets_year_and_no_part_of_the_metr
     # a deadline in the sentence wins; a span of years or a time since opens no year
     assert extract_text(text.replace("2025年全市", "2025年全市到2024年")).targets[0].year == 2024
     assert extract_text(text.replace("2025年全市", "2016年以来全市")).targets[0].year is None
+
+
+def test_the_objects_listed_after_a_verbs_first_count_take_its_verb():
+    # chongchuan-livelihood-2023, line 33; hebei-economy-stabilization-2022 (an item with a verb of its own is a count, =)
+    def read(sentence):
+        doc = extract_text("一、任务\n1. " + sentence + "（市城管局牵头）\n")
+        return [(t.metric, t.comparator, t.value, t.unit) for t in doc.tasks[0].targets]
+
+    assert read("新建建筑垃圾中转站8个、建筑垃圾分类池20个。") == [
+        ("建筑垃圾中转站", "=", Decimal("8"), "个"), ("建筑垃圾分类池", "=", Decimal("20"), "个")]
+    assert read("新增创新平台10家、孵化器5个和众创空间3个。") == [
+        ("创新平台", "increase", Decimal("10"), "家"), ("孵化器", "increase", Decimal("5"), "个"),
+        ("众创空间", "increase", Decimal("3"), "个")]
+    assert read("再新增完成新改建1200公里、实施安防工程1200公里、改造危桥120座。") == [
+        (None, "increase", Decimal("1200"), "公里"), ("安防工程", "=", Decimal("1200"), "公里"),
+        ("危桥", "=", Decimal("120"), "座")]
+
+
+def test_a_box_of_projects_states_no_plan_target_and_a_box_of_targets_does():
+    # hebei-electronics-action-plan-2020 (专栏4 …工程: capacities of projects); xinjiang-env-13th-2017 专栏3
+    doc = extract_text("二、工作目标\n到2022年，产业规模达到3000亿元。\n专栏4 现代通信产业链工程\n"
+                       "形成年产宽/窄带融合一体化通信指挥系统20套。\n三、重点任务\n（一）推进集群发展。\n")
+    assert [(t.metric, t.value) for t in doc.targets] == [("产业规模", Decimal("3000"))]
+    doc = extract_text("二、工作目标\n专栏3 “十三五”期间各城市细颗粒物浓度下降目标要求\n"
+                       "“十三五”期间细颗粒物浓度平均下降18.3%。\n")
+    assert [(t.comparator, t.value) for t in doc.targets] == [("decrease", Decimal("18.3"))]

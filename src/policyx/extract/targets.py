@@ -15,7 +15,6 @@ number at all (the ``fixed`` rules).
 from __future__ import annotations
 
 import bisect
-
 from decimal import Decimal
 from typing import Callable, Mapping, NamedTuple, Sequence
 
@@ -25,14 +24,12 @@ from policyx.extract.deadlines import mask_titles
 from policyx.extract.target_gates import Possible, may_hold_bound, possible_families
 from policyx.extract.target_values import read_value, restate
 from policyx.extract.target_metrics import clause_start, distribute, metric_after, metric_before, subject_before
-from policyx.model import Deadline, Target
+from policyx.extract.target_years import Sentences, year_for
+from policyx.model import Deadline, Target, replaced
 from policyx.rules.targets import TargetRules
 from policyx.text import twins
 from policyx.text.presence import Anchors
 
-# punctuation that ends a sentence (the words of targets are in rules/targets.yaml)
-_SENTENCE_STOPS = "。;；\n"
-_ANY_SENTENCE_STOP = regex.compile(f"[{regex.escape(_SENTENCE_STOPS)}]")
 # comparators that state a change rather than a level
 _CHANGES = ("increase", "decrease")
 SUPPORT_REACH = 40  # characters before a money value where a word of support makes it a cap
@@ -63,37 +60,6 @@ def _bounded(comparator: str | None, bound: str) -> str:
     return comparator  # type: ignore[return-value]
 
 
-class _Sentences:
-    """Where the stops of a text stand, each in order, found when first asked
-    for: the sentence around each of a long line's targets is then two
-    bisections, not a search back and forth through the line."""
-
-    __slots__ = ("text", "_stops")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._stops: list[list[int]] | None = None
-
-    def start_of(self, position: int) -> int:
-        """Where the sentence holding ``position`` starts: after the last stop before it."""
-        if self._stops is None:
-            self._stops = [[] for _ in _SENTENCE_STOPS]
-            for stop in _ANY_SENTENCE_STOP.finditer(self.text):
-                self._stops[_SENTENCE_STOPS.index(stop.group())].append(stop.start())
-        return max(p[i - 1] if (i := bisect.bisect_left(p, position)) else -1 for p in self._stops) + 1
-
-    def around(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence holding ``text[start:end]``: from after the last stop
-        before it to the first of the stops, in the order of ``_SENTENCE_STOPS``,
-        found after it (not necessarily the nearest one)."""
-        sentence_start = self.start_of(start)
-        for positions in self._stops:
-            i = bisect.bisect_left(positions, end)
-            if i < len(positions):
-                return sentence_start, positions[i]
-        return sentence_start, len(self.text)
-
-
 class _Stretch:
     """A stretch of working-copy text starting at ``offset`` in the document,
     with what every pass over it needs.  Match positions are relative to the
@@ -108,7 +74,7 @@ class _Stretch:
         self.line_of = line_of
         self.deadlines = deadlines
         self.exclude = exclude
-        self.sentences = _Sentences(masked)
+        self.sentences = Sentences(masked)
 
     def excluded(self, position: int) -> bool:
         """Whether a match starting at ``position`` lies in a span to skip (a nested clause)."""
@@ -121,7 +87,7 @@ class _Stretch:
     def year_of(self, m: regex.Match) -> int | None:
         start, end = self.sentences.around(m.start(), m.end())
         opening = self.rules.sentence_year.match(self.masked[start:min(m.start(), start + 40)])  # (^: its start)
-        return _year_for(self.offset + m.start(), self.offset + start, self.offset + end, self.deadlines,
+        return year_for(self.offset + m.start(), self.offset + start, self.offset + end, self.deadlines,
                          int(opening.group("year")) if opening else None)
 
     # -- comparator and bound matches: "不低于94%", "50%以上" -------------------------------
@@ -281,7 +247,27 @@ class _Stretch:
             target = self._verb_target(m, value_span)
             if target is not None:
                 out.append(target)
+                out.extend(self._listed_after(m.end(), target, out))
         return out
+
+    def _listed_after(self, end: int, first: Target, found: list[Target]) -> list[Target]:
+        """The objects and counts listed after a verb's first ("新建建筑垃圾中转站8个、建筑垃圾分类池20个"):
+        the same verb's, up to a number another target has read or an item with a verb of its own."""
+        listed: list[Target] = []
+        while (m := self.rules.verb_object_more.match(self.masked, end)) is not None \
+                and not self.rules.verb_finder.match(self.masked, m.start("object")):
+            value = read_value(m.group("num"))
+            value_span = (self.offset + m.start("num"), self.offset + m.end("unit"))
+            if value is None or any(t.value_span[0] < value_span[1] and value_span[0] < t.value_span[1] for t in found):
+                break
+            value, unit = restate(value, m.group("unit"), self.rules)
+            span = (self.offset + m.start("object"), self.offset + m.end())
+            metric = self.rules.noun_link_end.sub("", self.source(*m.span("object")).strip())
+            listed.append(replaced(first, raw=self.original[span[0]:span[1]], metric=metric or None, value=value,
+                                   unit=unit, span=span, value_span=value_span, line=self.line_of(span[0]),
+                                   comparator="=" if m.group("action") else first.comparator))
+            end = m.end()
+        return listed
 
     def _verb_overrides(self, m: regex.Match, overlapping: list[Target]) -> bool:
         """"新增省级以上创新平台10家以上": the verb's increase, not the bound's >=."""
@@ -399,22 +385,3 @@ def _matches(text: str, rules: TargetRules, possible: Possible) -> list[regex.Ma
 
     more = [m for m in rules.bare_pattern.finditer(text) if free(m)]
     return sorted(first + more, key=lambda m: m.start())
-
-
-def _year_for(position: int, sentence_start: int, sentence_end: int, deadlines: Sequence[Deadline], opening_year=None):
-    """The year a target is due: a 'by' deadline in its sentence (the last one
-    before the number, else the first after it), else the year its sentence
-    opens with ("2025年全市…低于43微克/立方米"), else the latest deadline before."""
-    dated = [d for d in deadlines if d.kind == "by" and d.date]
-    in_sentence = [d for d in dated if sentence_start <= d.span[0] < sentence_end]
-    if in_sentence:
-        before = [d for d in in_sentence if d.span[0] <= position]
-        chosen = before[-1] if before else in_sentence[0]
-    elif opening_year is not None:
-        return opening_year
-    else:
-        earlier = [d for d in dated if d.span[0] <= position]
-        if not earlier:
-            return None
-        chosen = earlier[-1]
-    return int(chosen.date[:4])  # type: ignore[index]

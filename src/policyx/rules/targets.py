@@ -34,6 +34,7 @@ class TargetRules:
     unitless_metric: regex.Pattern
     value_pattern: regex.Pattern
     verb_object: regex.Pattern
+    verb_object_more: regex.Pattern  # "、建筑垃圾分类池20个": the next object and count of a verb's list
     fixed: tuple[tuple[str, str, str, Decimal], ...]  # (id, phrase, comparator, value)
     fixed_pattern: regex.Pattern
     verb_finder: regex.Pattern
@@ -48,6 +49,7 @@ class TargetRules:
     support_words: regex.Pattern  # 补助, 贷款: a money value after them caps a support, no target
     money_unit: regex.Pattern
     sentence_year: regex.Pattern  # "2025年全市PM2.5浓度低于…": the year of a sentence's targets
+    target_box: regex.Pattern  # a 专栏 whose numbers are the plan's targets, by its title
     ratio_units: frozenset[str]
     unscaled_units: frozenset[str]
     units: frozenset[str] = frozenset()
@@ -127,6 +129,17 @@ def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str) -> 
     )
 
 
+def _verb_object_more_pattern(data: dict, unit: str, verb_of: dict[str, str]) -> str:
+    """After a verb-object count, the next of its list, by a value list's
+    separator: "新建建筑垃圾中转站8个、建筑垃圾分类池20个" (matched where the count
+    before ends), with a verb of its own in group ``action``: "、实施安防工程1200公里"."""
+    if not (data.get("value_list") and verb_of):
+        return NEVER
+    actions = data.get("list_item_verbs") or NEVER
+    return (rf"(?:{data['value_list']})(?P<action>{actions})?(?P<object>[^,，;；。:：\n0-9、]{{1,24}}?)"
+            rf"(?P<num>(?<![A-Za-z]){_ARABIC}){_not_a_value_after(data)}\s*+(?P<unit>{unit})")
+
+
 def _fixed(data: dict) -> tuple[tuple[str, str, str, Decimal], ...]:
     """The phrases with no number, as (id, phrase, comparator, value)."""
     return tuple((str(f["id"]), str(f["phrase"]), str(f["comparator"]), Decimal(str(f["value"])))
@@ -176,6 +189,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             unitless_metric=optional_pattern(data.get("unitless_metric")),
             value_pattern=regex.compile(_value_pattern(unit, _not_a_value_after(data))),
             verb_object=regex.compile(verb_object),
+            verb_object_more=regex.compile(_verb_object_more_pattern(data, unit, verb_of)),
             fixed=fixed,
             fixed_pattern=regex.compile(_alternation_or_never([f[1] for f in fixed])),
             verb_finder=regex.compile(_alternation_or_never(verb_of)),
@@ -186,7 +200,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
             change_from=regex.compile(rf"(?:{data['change_from']})(?=[0-9])" if data.get("change_from") else NEVER),
             **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter", "support_words", "money_unit",
-                                "sentence_year"),
+                                "sentence_year", "target_box"),
             ratio_units=frozenset(str(u) for u in data.get("ratio_units") or ()),
             unscaled_units=frozenset(str(u) for u in data.get("unscaled_units") or ()),
             units=frozenset(str(u) for u in units),

@@ -35,7 +35,8 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     """
     lines = norm.lines()
     # (each rule's matcher looked up once, counted as used once a line)
-    after_stop = marker_readers((m for m in rules.markers if m.kind == "heading" and "after-stop" in m.inline), len(lines))
+    after_stop = marker_readers((m for m in rules.markers if m.kind in ("heading", "box") and "after-stop" in m.inline),
+                                len(lines))
     glued = [r for r in after_stop if "glued" in r.rule.inline]
     places = _places(norm.text, lines, after_stop, glued, _stops(after_stop))
     # a run of numbers confirms a list that an excerpt opens midway: "（五）…（六）…"

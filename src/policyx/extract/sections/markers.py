@@ -149,8 +149,9 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
             return None
         label = text[marker_start:rest_start].strip()
     else:
-        title = stripped_rest.strip(_TITLE_STRIP)
-        title_raw = stripped_rest
+        # (a caption is no sentence: one that a web copy ran into its box's text ends at the first full stop)
+        title_raw = stripped_rest.split("。", 1)[0]
+        title = title_raw.strip(_TITLE_STRIP)
         run_in = False
         body_start = line.end
         label = regex.sub(r"\s+", "", text[marker_start:rest_start]).rstrip(":.、")
