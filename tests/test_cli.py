@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -203,6 +204,18 @@ def test_the_program_ends_with_its_output_whole_and_its_exit_status():
     closed = subprocess.run(f"'{sys.executable}' -m policyx extract xinjiang | head -c 10", shell=True,
                             capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert closed.stdout == "{\n  \"schem" and "Traceback" not in closed.stderr and "Exception" not in closed.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["corpus", "list"], ["extract", "changji"]])
+def test_output_that_cannot_be_written_is_an_error_not_a_success(args):
+    # a second reading: with the teardown skipped, a failed last flush had exited 0
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "policyx", *args], stdout=full, stderr=subprocess.PIPE, text=True,
+                              timeout=120, cwd=ROOT, env=env)
+    assert done.returncode == 1 and "No space left" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
 
 
 def test_every_command_has_help_and_is_in_the_readme():

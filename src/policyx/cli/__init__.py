@@ -39,11 +39,17 @@ def program() -> None:
     if code is not None and not isinstance(code, int):
         print(code, file=sys.stderr)  # (as the interpreter does with a message for sys.exit)
         code = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # (a closed pipe, a closed stream: nothing more can be said there)
-            pass
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # (the reader has gone: nothing more can be said there)
+        pass
+    except (OSError, ValueError) as exc:  # (a full disk, a device error: the output is lost, and says so)
+        print(f"policyx: could not write the output: {exc}", file=sys.stderr)
+        code = code or 1
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
     os._exit(code or 0)
 
 

@@ -201,6 +201,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # (what a command could not write: a full disk, a device error)
+        typer.echo(f"policyx: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), err=True)
+        sys.exit(1)
     except Exception as exc:
         if no_args_error is not None and isinstance(exc, no_args_error):
             ctx = getattr(exc, "ctx", None)
