@@ -40,9 +40,10 @@ def test_expand_finds_plans_recursively(folder):
 
 
 def test_a_plan_under_two_names_is_read_once(folder):
-    # a new user's trial: a symbolic link beside a plan had it read twice
+    # a new user's trial: a symbolic link beside a plan had it read twice (read under its own name, in the
+    # link's place)
     (folder / "link.txt").symlink_to(folder / "xinjiang.txt")
-    assert [p.split("plans/")[1] for p in expand([str(folder)])] == ["empty.txt", "image.html", "link.txt",
+    assert [p.split("plans/")[1] for p in expand([str(folder)])] == ["empty.txt", "image.html", "xinjiang.txt",
                                                                      "sub/changji-gbk.txt"]
     assert expand([str(folder / "xinjiang.txt"), str(folder / "link.txt")]) == [str(folder / "xinjiang.txt")]
 

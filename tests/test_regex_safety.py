@@ -202,6 +202,7 @@ def test_html_masked_to_spaces_is_linear(rules):
     ("1.加强监管。（责任单位：{}）", "市环保局和甲乙丙和"),  # (a 和 that splits nothing, tried again in each pass)
     ("一、任务\n1. 2021年{}", "6月底前完成"),  # (a year a sentence wrote, looked for again from each deadline)
     ("一、任务\n1. 到2025年，{}", "达到50%以上的县区"),  # (each target's sentence searched for through the line)
+    ("一、任务\n1. {}（市城管局牵头）", "新建中转站8个、分类池9个；"),  # (each listed count checked against every target)
 ])
 def test_offices_joined_by_he_by_the_thousand_are_linear(rules, form, unit):
     """Each split of a list at 和 resolved the rest of the list again (and

@@ -198,19 +198,31 @@ def test_the_objects_listed_after_a_verbs_first_count_take_its_verb():
 
     assert read("新建建筑垃圾中转站8个、建筑垃圾分类池20个。") == [
         ("建筑垃圾中转站", "=", Decimal("8"), "个"), ("建筑垃圾分类池", "=", Decimal("20"), "个")]
-    assert read("新增创新平台10家、孵化器5个和众创空间3个。") == [
-        ("创新平台", "increase", Decimal("10"), "家"), ("孵化器", "increase", Decimal("5"), "个"),
+    assert read("新增创新平台10个、孵化器5个和众创空间3个。") == [
+        ("创新平台", "increase", Decimal("10"), "个"), ("孵化器", "increase", Decimal("5"), "个"),
         ("众创空间", "increase", Decimal("3"), "个")]
+    # a second reading: a breakdown, a share, an amount of another kind is no item of the list
+    for sentence in ("新建中转站8个、其中市区5个。", "新建充电桩500个、约占全省10%。", "改造老旧小区120个、惠及居民3万户。",
+                     "新建农村公路100公里、投资5亿元。", "新建公园8个、总面积120公顷。"):
+        assert len(read(sentence)) == 1, sentence
     assert read("再新增完成新改建1200公里、实施安防工程1200公里、改造危桥120座。") == [
         (None, "increase", Decimal("1200"), "公里"), ("安防工程", "=", Decimal("1200"), "公里"),
         ("危桥", "=", Decimal("120"), "座")]
 
 
 def test_a_box_of_projects_states_no_plan_target_and_a_box_of_targets_does():
-    # hebei-electronics-action-plan-2020 (专栏4 …工程: capacities of projects); xinjiang-env-13th-2017 专栏3
-    doc = extract_text("二、工作目标\n到2022年，产业规模达到3000亿元。\n专栏4 现代通信产业链工程\n"
-                       "形成年产宽/窄带融合一体化通信指挥系统20套。\n三、重点任务\n（一）推进集群发展。\n")
+    # hebei-electronics-action-plan-2020, one line: a box of …工程 holds the capacities of projects
+    doc = extract_text("二、工作目标。到2022年，产业规模达到3000亿元。专栏1：现代通信产业链工程。"
+                       "形成年产宽/窄带融合一体化通信指挥系统20套。三、重点任务。（一）推进集群发展。\n")
     assert [(t.metric, t.value) for t in doc.targets] == [("产业规模", Decimal("3000"))]
+    # xinjiang-env-13th-2017 专栏3: a box of targets
     doc = extract_text("二、工作目标\n专栏3 “十三五”期间各城市细颗粒物浓度下降目标要求\n"
                        "“十三五”期间细颗粒物浓度平均下降18.3%。\n")
     assert [(t.comparator, t.value) for t in doc.targets] == [("decrease", Decimal("18.3"))]
+    # a second reading: where a box's own lines end is not known, so the plan's goals after it stay
+    # its targets; and a box named in a sentence is no box
+    doc = extract_text("二、工作目标\n专栏1 重点工程\n新建污水处理厂3座。\n到2025年，全市森林覆盖率达到30%。\n三、重点任务\n")
+    assert ("全市森林覆盖率", Decimal("30")) in [(t.metric, t.value) for t in doc.targets]
+    doc = extract_text("二、工作目标\n重点工程详见专栏1。专栏1所列工程要按期建成，到2025年，全市森林覆盖率达到30%。\n")
+    assert [(t.metric, t.value) for t in doc.targets] == [("全市森林覆盖率", Decimal("30"))]
+    assert not [s for s in doc.sections if s.kind == "box"]

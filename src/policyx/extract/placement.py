@@ -134,15 +134,20 @@ class _TopSections:
 
 
 def _skipped_sections(sections: tuple[Section, ...], rules: RuleSet) -> list[tuple[int, int]]:
-    """The spans of the appendices, the boxes that do not state targets (专栏:
-    a task's projects), the sections that review the past, and those inside them."""
+    """The spans of the appendices and of the sections that review the past,
+    and those inside them; and the caption line of each box that states no
+    targets (专栏4 …重点工程: a task's projects — a web copy that ran the plan
+    into one line leaves the box's text on it; where a box's own lines end is
+    not known, and the plan's goals may follow it)."""
     skipped_ids: set[str] = set()
     skipped = []
     for s in sections:
-        if s.kind == "appendix" or s.kind == "box" and not rules.targets.target_box.search(s.title) or (s.parent in skipped_ids) or holds_no_tasks(s.title, rules.tasks,
-                                                                                rules.targets.retrospective):
+        if s.kind == "appendix" or s.parent in skipped_ids or holds_no_tasks(s.title, rules.tasks,
+                                                                             rules.targets.retrospective):
             skipped_ids.add(s.id)
             skipped.append((s.span[0], s.end))
+        elif s.kind == "box" and not rules.targets.target_box.search(s.title):
+            skipped.append((s.span[0], s.body_start))
     return skipped
 
 

@@ -68,6 +68,9 @@ def subject_before(text: str, end: int, rules: TargetRules, clause: int | None =
     phrase = text[start:end]
     stripped = phrase.lstrip()
     trimmed = rules.trim_start.sub("", stripped)
+    year = rules.sentence_year.match(trimmed)  # ("2025年全市PM2.5浓度": the target's year, no part of its metric)
+    if year:
+        trimmed = trimmed[year.end():]
     start += (len(phrase) - len(stripped)) + (len(stripped) - len(trimmed))
     tail = rules.trim_end.search(text[start:end])
     if tail:

@@ -26,20 +26,24 @@ class Sentences:
         self.text = text
         self._stops: list[list[int]] | None = None
 
-    def start_of(self, position: int) -> int:
-        """Where the sentence holding ``position`` starts: after the last stop before it."""
+    def stops(self) -> list[list[int]]:
+        """Where each stop stands, by stop, in the order of ``_SENTENCE_STOPS``."""
         if self._stops is None:
             self._stops = [[] for _ in _SENTENCE_STOPS]
             for stop in _ANY_SENTENCE_STOP.finditer(self.text):
                 self._stops[_SENTENCE_STOPS.index(stop.group())].append(stop.start())
-        return max(p[i - 1] if (i := bisect.bisect_left(p, position)) else -1 for p in self._stops) + 1
+        return self._stops
+
+    def start_of(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts: after the last stop before it."""
+        return max(p[i - 1] if (i := bisect.bisect_left(p, position)) else -1 for p in self.stops()) + 1
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         """The sentence holding ``text[start:end]``: from after the last stop
         before it to the first of the stops, in the order of ``_SENTENCE_STOPS``,
         found after it (not necessarily the nearest one)."""
         sentence_start = self.start_of(start)
-        for positions in self._stops:
+        for positions in self.stops():
             i = bisect.bisect_left(positions, end)
             if i < len(positions):
                 return sentence_start, positions[i]
@@ -48,16 +52,19 @@ class Sentences:
 
 def year_for(position: int, sentence_start: int, sentence_end: int, deadlines: Sequence[Deadline],
              opening_year: int | None = None) -> int | None:
-    """The year a target is due: a 'by' deadline in its sentence (the last one
-    before the number, else the first after it), else the year its sentence
-    opens with ("2025年全市…低于43微克/立方米"), else the latest deadline before."""
+    """The year a target is due: the last 'by' deadline in its sentence before
+    the number, else the year its clause or sentence opens with ("2025年全市…
+    低于43微克/立方米"), else the first deadline after the number in its
+    sentence, else the latest one before."""
     dated = [d for d in deadlines if d.kind == "by" and d.date]
     in_sentence = [d for d in dated if sentence_start <= d.span[0] < sentence_end]
-    if in_sentence:
-        before = [d for d in in_sentence if d.span[0] <= position]
-        chosen = before[-1] if before else in_sentence[0]
+    before = [d for d in in_sentence if d.span[0] <= position]
+    if before:
+        chosen = before[-1]
     elif opening_year is not None:
         return opening_year
+    elif in_sentence:
+        chosen = in_sentence[0]
     else:
         earlier = [d for d in dated if d.span[0] <= position]
         if not earlier:

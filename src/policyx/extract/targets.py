@@ -33,6 +33,7 @@ from policyx.text.presence import Anchors
 # comparators that state a change rather than a level
 _CHANGES = ("increase", "decrease")
 SUPPORT_REACH = 40  # characters before a money value where a word of support makes it a cap
+YEAR_REACH = 40  # characters from a clause's start within which a year opening it is read
 # the comparators of a cap on support (最高不超过, 每亩补助1500元左右), not of a sum to reach (贷款余额达到3000亿元)
 _CAPS = ("<=", "~")
 
@@ -86,9 +87,17 @@ class _Stretch:
 
     def year_of(self, m: regex.Match) -> int | None:
         start, end = self.sentences.around(m.start(), m.end())
-        opening = self.rules.sentence_year.match(self.masked[start:min(m.start(), start + 40)])  # (^: its start)
         return year_for(self.offset + m.start(), self.offset + start, self.offset + end, self.deadlines,
-                         int(opening.group("year")) if opening else None)
+                        self._opening_year(start, m.start()))
+
+    def _opening_year(self, sentence_start: int, position: int) -> int | None:
+        """The year written at the start of the clause, else of the sentence, before ``position``."""
+        for start in (clause_start(self.masked, position, self.rules.metric_stop), sentence_start):
+            # (the pattern is anchored where the clause starts: matched on the few characters from there)
+            opening = self.rules.sentence_year.match(self.masked[start:min(position, start + YEAR_REACH)])
+            if opening:
+                return int(opening.group("year"))
+        return None
 
     # -- comparator and bound matches: "不低于94%", "50%以上" -------------------------------
 
@@ -231,38 +240,49 @@ class _Stretch:
     # -- a verb and its object before a count: "新增省级以上创新平台10家以上" --------------
 
     def verb_object_targets(self, found: list[Target], matches: list[regex.Match]) -> list[Target]:
-        """``found`` with the targets of the verb-object ``matches`` added.
-        Where one reads a number already read, it replaces a bound's reading
-        if its verb states an amount, and is dropped otherwise."""
-        out = list(found)
+        """``found`` (in order, none overlapping) with the targets of the
+        verb-object ``matches`` added. Where one reads a number already read,
+        it replaces a bound's reading if its verb states an amount, and is
+        dropped otherwise."""
+        starts = [t.value_span[0] for t in found]
+        dropped: set[int] = set()  # (indices in found of the readings a verb's replaced)
+        listed: set[int] = set()  # (where the numbers read as listed objects start)
+        out: list[Target] = []
         for m in matches:
-            if self.excluded(m.start()):
-                continue
             value_span = (self.offset + m.start("num"), self.offset + m.end("unit"))
-            overlapping = [t for t in out if t.value_span[0] < value_span[1] and value_span[0] < t.value_span[1]]
+            if self.excluded(m.start()) or value_span[0] in listed:
+                continue
+            overlapping = [i for i in _overlapping(found, starts, value_span) if i not in dropped]
             if overlapping:
-                if not self._verb_overrides(m, overlapping):
+                if not self._verb_overrides(m, [found[i] for i in overlapping]):
                     continue
-                out = [t for t in out if t not in overlapping]
+                dropped.update(overlapping)
             target = self._verb_target(m, value_span)
             if target is not None:
-                out.append(target)
-                out.extend(self._listed_after(m.end(), target, out))
-        return out
+                more = self._listed_after(m.end(), target, lambda span: bool(_overlapping(found, starts, span)))
+                listed.update(t.value_span[0] for t in more)
+                out += [target, *more]
+        return [t for i, t in enumerate(found) if i not in dropped] + out
 
-    def _listed_after(self, end: int, first: Target, found: list[Target]) -> list[Target]:
-        """The objects and counts listed after a verb's first ("新建建筑垃圾中转站8个、建筑垃圾分类池20个"):
-        the same verb's, up to a number another target has read or an item with a verb of its own."""
+    def _listed_after(self, end: int, first: Target, taken: Callable[[tuple[int, int]], bool]) -> list[Target]:
+        """The objects and counts listed after a verb's first, in its unit
+        ("新建建筑垃圾中转站8个、建筑垃圾分类池20个"): the same verb's, up to a number
+        ``taken`` by another reading, an item with a verb of its own, or one
+        that breaks the list down ("、其中市区5个")."""
         listed: list[Target] = []
-        while (m := self.rules.verb_object_more.match(self.masked, end)) is not None \
-                and not self.rules.verb_finder.match(self.masked, m.start("object")):
+        rules = self.rules
+        while (m := rules.verb_object_more.match(self.masked, end)) is not None and not self.excluded(m.start()) \
+                and not rules.verb_finder.match(self.masked, m.start("object")) \
+                and not rules.list_item_stops.match(self.masked, m.start("object")):
             value = read_value(m.group("num"))
             value_span = (self.offset + m.start("num"), self.offset + m.end("unit"))
-            if value is None or any(t.value_span[0] < value_span[1] and value_span[0] < t.value_span[1] for t in found):
+            if value is None or taken(value_span):
                 break
-            value, unit = restate(value, m.group("unit"), self.rules)
+            value, unit = restate(value, m.group("unit"), rules)
+            if unit != first.unit:
+                break  # (an amount of another kind: "、投资5亿元", "、总面积120公顷")
             span = (self.offset + m.start("object"), self.offset + m.end())
-            metric = self.rules.noun_link_end.sub("", self.source(*m.span("object")).strip())
+            metric = rules.noun_link_end.sub("", self.source(*m.span("object")).strip())
             listed.append(replaced(first, raw=self.original[span[0]:span[1]], metric=metric or None, value=value,
                                    unit=unit, span=span, value_span=value_span, line=self.line_of(span[0]),
                                    comparator="=" if m.group("action") else first.comparator))
@@ -348,6 +368,17 @@ def find_targets(
     out = stretch.verb_object_targets(stretch.comparator_targets(matches), verb_objects)
     out.extend(stretch.fixed_targets(phrases))
     out.sort(key=lambda t: t.span[0])
+    return out
+
+
+def _overlapping(found: list[Target], starts: list[int], span: tuple[int, int]) -> list[int]:
+    """The indices of the targets of ``found`` (in order, none overlapping;
+    ``starts``: where their values start) whose values overlap ``span``."""
+    i = bisect.bisect_left(starts, span[1])
+    out = []
+    while i and found[i - 1].value_span[1] > span[0]:
+        i -= 1
+        out.append(i)
     return out
 
 

@@ -38,7 +38,7 @@ def expand(inputs: Iterable[str]) -> list[str]:
     it — is read once).  A name that matches nothing is kept so that
     reading it reports the problem."""
     out: list[str] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # (each file's real path: where it stands in out)
     for item in inputs:
         path = Path(item)
         if item == "-" or path.is_file():
@@ -54,8 +54,10 @@ def expand(inputs: Iterable[str]) -> list[str]:
         for f in found:
             key = os.path.realpath(f) if f != "-" and os.path.isfile(f) else f
             if key not in seen:
-                seen.add(key)
+                seen[key] = len(out)
                 out.append(f)
+            elif os.path.islink(out[seen[key]]) and not os.path.islink(f):
+                out[seen[key]] = f  # (the file under its own name, not the link's)
     return out
 
 

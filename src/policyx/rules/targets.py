@@ -50,6 +50,7 @@ class TargetRules:
     money_unit: regex.Pattern
     sentence_year: regex.Pattern  # "2025年全市PM2.5浓度低于…": the year of a sentence's targets
     target_box: regex.Pattern  # a 专栏 whose numbers are the plan's targets, by its title
+    list_item_stops: regex.Pattern  # "其中", "约占": a listed item that breaks the list down, or is a share
     ratio_units: frozenset[str]
     unscaled_units: frozenset[str]
     units: frozenset[str] = frozenset()
@@ -200,7 +201,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
             change_from=regex.compile(rf"(?:{data['change_from']})(?=[0-9])" if data.get("change_from") else NEVER),
             **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter", "support_words", "money_unit",
-                                "sentence_year", "target_box"),
+                                "sentence_year", "target_box", "list_item_stops"),
             ratio_units=frozenset(str(u) for u in data.get("ratio_units") or ()),
             unscaled_units=frozenset(str(u) for u in data.get("unscaled_units") or ()),
             units=frozenset(str(u) for u in units),
