@@ -209,3 +209,9 @@ def test_a_deadline_after_a_long_run_of_blanked_markup_is_found():
     doc = extract_text(text)
     assert [[(d.raw, d.date) for d in t.deadlines] for t in doc.tasks] == \
         [[("2018年底前", "2018-12-31")], [("2019年底前", "2019-12-31")]]
+
+
+def test_a_bare_year_before_what_is_new_is_the_years_end():
+    # hebei-economy-stabilization-2022 (blind gold of x3: "2022年新增…" is a bare target year)
+    text = "一、任务\n1. 完善城市消费基础设施。支持便民生活圈建设,2022年新增品牌连锁便利店800家。（责任单位：省商务厅）\n"
+    assert [d.date for d in extract_text(text).tasks[0].deadlines] == ["2022-12-31"]
