@@ -29,6 +29,7 @@ from policyx.model import Deadline, Target, replaced
 from policyx.rules.targets import TargetRules
 from policyx.text import twins
 from policyx.text.presence import Anchors
+from policyx.text.spans import Spans
 
 # comparators that state a change rather than a level
 _CHANGES = ("increase", "decrease")
@@ -245,6 +246,7 @@ class _Stretch:
         it replaces a bound's reading if its verb states an amount, and is
         dropped otherwise."""
         starts = [t.value_span[0] for t in found]
+        values = Spans(t.value_span for t in found)
         dropped: set[int] = set()  # (indices in found of the readings a verb's replaced)
         listed: set[int] = set()  # (where the numbers read as listed objects start)
         out: list[Target] = []
@@ -259,15 +261,15 @@ class _Stretch:
                 dropped.update(overlapping)
             target = self._verb_target(m, value_span)
             if target is not None:
-                more = self._listed_after(m.end(), target, lambda span: bool(_overlapping(found, starts, span)))
+                more = self._listed_after(m.end(), target, values)
                 listed.update(t.value_span[0] for t in more)
                 out += [target, *more]
         return [t for i, t in enumerate(found) if i not in dropped] + out
 
-    def _listed_after(self, end: int, first: Target, taken: Callable[[tuple[int, int]], bool]) -> list[Target]:
+    def _listed_after(self, end: int, first: Target, taken: Spans) -> list[Target]:
         """The objects and counts listed after a verb's first, in its unit
         ("新建建筑垃圾中转站8个、建筑垃圾分类池20个"): the same verb's, up to a number
-        ``taken`` by another reading, an item with a verb of its own, or one
+        another reading has ``taken``, an item with a verb of its own, or one
         that breaks the list down ("、其中市区5个")."""
         listed: list[Target] = []
         rules = self.rules
@@ -276,7 +278,7 @@ class _Stretch:
                 and not rules.list_item_stops.match(self.masked, m.start("object")):
             value = read_value(m.group("num"))
             value_span = (self.offset + m.start("num"), self.offset + m.end("unit"))
-            if value is None or taken(value_span):
+            if value is None or taken.overlaps(*value_span):
                 break
             value, unit = restate(value, m.group("unit"), rules)
             if unit != first.unit:
@@ -408,11 +410,6 @@ def _matches(text: str, rules: TargetRules, possible: Possible) -> list[regex.Ma
     first = list(twins.finditer(rules.pattern, text)) if possible.comparator else []
     if not possible.bound or not may_hold_bound(text, rules):
         return first  # (a list of numbers with no bound word after it is searched no further)
-    starts, ends = [m.start() for m in first], [m.end() for m in first]  # (in order, none overlapping)
-
-    def free(m: regex.Match) -> bool:  # (only the matches either side can overlap it)
-        i = bisect.bisect_right(starts, m.start())
-        return not (i and ends[i - 1] > m.start()) and not (i < len(starts) and starts[i] < m.end())
-
-    more = [m for m in rules.bare_pattern.finditer(text) if free(m)]
+    taken = Spans(m.span() for m in first)
+    more = [m for m in rules.bare_pattern.finditer(text) if not taken.overlaps(*m.span())]
     return sorted(first + more, key=lambda m: m.start())

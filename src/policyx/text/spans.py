@@ -34,6 +34,15 @@ class Spans:
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and start < self.ends[i] and (end is None or end <= self.ends[i])
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does [start, end) share a character with one of the spans?
+
+        >>> Spans([(2, 4)]).overlaps(3, 6), Spans([(2, 4)]).overlaps(4, 6)
+        (True, False)
+        """
+        i = bisect.bisect_right(self.ends, start)
+        return i < len(self.starts) and self.starts[i] < end
+
     def gaps(self, start: int, end: int) -> list[tuple[int, int]]:
         """The stretches of [start, end) outside every span, in order: each
         begins where a span ends (or at ``start``) and ends where the next
