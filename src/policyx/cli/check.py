@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from policyx.cli.common import RulesOption, check_format, emit, fail, load_plan, print_table, rule_dirs
+from policyx.cli.common import LEVEL_NAMES, RulesOption, check_format, emit, fail, load_plan, print_table, rule_dirs
 from policyx.errors import PolicyxError
 
 
@@ -24,7 +24,7 @@ def check(
     config: Annotated[Optional[Path], typer.Option("--config", help="A policyx.toml or pyproject.toml to read.")] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
-    level: Annotated[Optional[str], typer.Option(help="The plans' level: state, province, prefecture or county (else manifest, else text).")] = None,
+    level: Annotated[Optional[str], typer.Option(help=f"The plans' level: {LEVEL_NAMES} (else manifest, else text).")] = None,
     region: Annotated[Optional[str], typer.Option(help="The plans' region, e.g. 昌吉州.")] = None,
     title: Annotated[Optional[str], typer.Option(help="The plan's title.")] = None,
     date: Annotated[Optional[str], typer.Option(help="The plan's date (2016-07-27) or year.")] = None,

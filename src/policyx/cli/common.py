@@ -16,6 +16,10 @@ import typer
 
 from policyx.errors import PolicyxError
 from policyx.io.serialize import write_atomic
+from policyx.model import PLAN_LEVELS
+
+# the levels --level takes, for help texts: "state, province, prefecture or county"
+LEVEL_NAMES = f"{', '.join(PLAN_LEVELS[:-1])} or {PLAN_LEVELS[-1]}"
 
 RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", metavar="<dir>", help="Extra directory of rule files (repeatable).")]
 

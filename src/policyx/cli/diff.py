@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from policyx.cli.common import RulesOption, check_format, emit, fail, load_plan
+from policyx.cli.common import LEVEL_NAMES, RulesOption, check_format, emit, fail, load_plan
 from policyx.io.serialize import dumps
 
 FAIL_KINDS = ("looser", "later", "missing")
@@ -57,7 +57,7 @@ def diff(
         Optional[list[str]], typer.Option("--fail-on", metavar="<kind>", help="Exit 1 if any: looser, later, missing (repeatable).")
     ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    level_a: Annotated[Optional[str], _fact("Plan A's level: state, province, prefecture or county (else manifest, else text).")] = None,
+    level_a: Annotated[Optional[str], _fact(f"Plan A's level: {LEVEL_NAMES} (else manifest, else text).")] = None,
     level_b: Annotated[Optional[str], _fact("Plan B's level.")] = None,
     region_a: Annotated[Optional[str], _fact("Plan A's region, e.g. 新疆维吾尔自治区 or 昌吉州.")] = None,
     region_b: Annotated[Optional[str], _fact("Plan B's region.")] = None,

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from policyx.cli import logs
-from policyx.cli.common import RulesOption, emit, fail, load_plan
+from policyx.cli.common import LEVEL_NAMES, RulesOption, emit, fail, load_plan
 from policyx.cli.logs import QuietOption, VerboseOption
 
 
@@ -24,7 +24,7 @@ def report(
         "--against", help="The plan this one implements (or its predecessor): adds the comparison, as policyx diff AGAINST PLAN.")] = None,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="The HTML file to write (atomically); without it, the page goes to stdout when that is no terminal.")] = None,
-    level: Annotated[Optional[str], typer.Option(help="The plan's level: state, province, prefecture or county.")] = None,
+    level: Annotated[Optional[str], typer.Option(help=f"The plan's level: {LEVEL_NAMES}.")] = None,
     region: Annotated[Optional[str], typer.Option(help="The plan's region, e.g. 昌吉州.")] = None,
     title: Annotated[Optional[str], typer.Option(help="The plan's title.")] = None,
     date: Annotated[Optional[str], typer.Option(help="The plan's date (2016-07-27) or year.")] = None,
