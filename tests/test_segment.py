@@ -31,6 +31,13 @@ def test_half_width_brackets_as_in_a_web_copy():
     assert [s[2] for s in outline(text)] == ["一、", "(一)", "(二)"]
 
 
+def test_a_run_in_heading_ends_at_a_half_width_full_stop():
+    # xinjiang-water-2016, line 13, as a copy that made every stop half-width writes it
+    text = "一.严格控制污染物排放\n\n(一)狠抓工业污染防治.取缔\"十小\"企业.2016年底前,各级人民政府要全面排查.\n(二)强化城镇生活污染治理.加快城镇污水处理设施建设.\n"
+    assert outline(text) == [("1", 1, "一.", "严格控制污染物排放"), ("1.1", 2, "(一)", "狠抓工业污染防治"),
+                             ("1.2", 2, "(二)", "强化城镇生活污染治理")]
+
+
 def test_chapter_and_section_glued_to_their_titles():
     # xinjiang-eco-14th-2021, lines 8 and 10
     text = " 第一章准确识变，科学把握新发展阶段\n“十三五”以来，在自治区党委的坚强领导下。\n第一节生态环境保护工作成效\n党政高位推动。\n"

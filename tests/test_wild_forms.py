@@ -236,6 +236,23 @@ def test_pinyin_glosses_are_read_through_and_kept_in_the_raw_text():
     assert doc.sections[0].title == "嚴格考核問責(zé)"
 
 
+@pytest.mark.parametrize("text, ends", [
+    ("(一)狠抓工业污染防治.取缔\"十小\"企业.", [11, 20]),  # xinjiang-water-2016, every stop half-width
+    ("农田灌溉水有效利用系数达到0.57.(自治区水利厅牵头)", [17]),  # a decimal, then the clause
+    ("推进IPV6互联网出口扩容至5G.加快市党政机关办公楼", [16]),  # baotou-digital-gov x1
+    ("资产家底\"心中有数\".提供国有资产数据", [10]),  # baotou x1: straight quotes
+    ("比2013年下降30%.到2020年", [11]),
+    ("一.总体要求\n二.主要任务", []),  # a heading's marker
+    ("(一).强化组织领导\n第一章.总则", []),
+    ("PM2.5浓度下降1.5个百分点,详见www.gov.cn", []),  # numbers, an address
+    ("加强组织领导...", []),  # an ellipsis
+])
+def test_a_half_width_full_stop_ends_a_sentence(text, ends):
+    working = Normalized(text).text
+    assert [i for i, ch in enumerate(working) if ch == "。"] == ends
+    assert len(working) == len(text)
+
+
 def test_working_copy_maps_back_to_the_original():
     from policyx.extract.pipeline import noise_rules
 

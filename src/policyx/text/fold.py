@@ -1,4 +1,5 @@
-"""One-for-one character folding: full-width ASCII and odd spaces to plain ones.
+"""One-for-one character folding: full-width ASCII and odd spaces to plain ones,
+and a half-width "." that ends a sentence to "。".
 
 Every later stage matches rules against folded text, so "（一）" and "(一)",
 "１．" and "1." read alike, and no offset moves.
@@ -7,6 +8,8 @@ Every later stage matches rules against folded text, so "（一）" and "(一)",
 from __future__ import annotations
 
 import re
+
+import regex
 
 _FOLD_MAP = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD_MAP.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
@@ -32,3 +35,33 @@ def fold(text: str) -> str:
         text = text.replace(ch, _FOLDED[ch])
         found = _FOLDABLE.search(text, found.start())
     return text
+
+
+_NUMERAL = "一二三四五六七八九十百零〇"
+# A half-width "." ending a sentence, as a copy that made all punctuation half-width writes
+# "。" ("…工业污染防治.取缔…"): after a word, a closing bracket or a percentage, not after a
+# heading's marker ("一." "(一)." "第一章."); after a decimal (提高到0.57.) or Latin letters
+# (扩容至5G.) when words, a bracket or the line's end follow. Never in a number (1.5, 1.) or an ellipsis.
+SENTENCE_DOT = (
+    r"\.(?!\.)(?:"
+    r"(?<=[\p{Han}%)\]」』》”’]\.)"
+    rf"(?<!(?:^|[^\p{{Han}}])[{_NUMERAL}]{{1,4}}\.)"
+    rf"(?<![(\[〔][ \t]{{0,2}}[{_NUMERAL}0-9]{{1,4}}[ \t]{{0,2}}[)\]〕]\.)"
+    rf"(?<!第[ \t]{{0,2}}[{_NUMERAL}0-9]{{1,4}}[ \t]{{0,2}}[章节条篇]\.)"
+    r"|(?<=(?:\p{Han}[0-9]{1,9}\.[0-9]{1,9}|[A-Za-z\"'])\.)(?=[\p{Han}(\[〔【“《]|[ \t]*$)"
+    r")"
+)
+_SENTENCE_DOT = regex.compile(SENTENCE_DOT, regex.M)
+
+
+def sentence_dots(text: str) -> str:
+    """Each half-width "." that ends a sentence made "。", one char for one.
+
+    >>> sentence_dots("(一)狠抓工业污染防治.取缔小企业.PM2.5下降10%.\\n一.总体要求")
+    '(一)狠抓工业污染防治。取缔小企业。PM2.5下降10%。\\n一.总体要求'
+    >>> sentence_dots("系数提高到0.57.扩容至5G.加快.2.推进1.5万亩")
+    '系数提高到0.57。扩容至5G。加快。2.推进1.5万亩'
+    """
+    if "." not in text:
+        return text
+    return _SENTENCE_DOT.sub("。", text)

@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 import regex
 
 from policyx.model import maker, slot_init
-from policyx.text.fold import fold
+from policyx.text.fold import fold, sentence_dots
 from policyx.text.noise import NoiseRule, noise_edits
 from policyx.text.offset_map import OffsetMap
 from policyx.text.traditional import TRADITIONAL
@@ -217,7 +217,7 @@ class Normalized:
         working = fold(original)
         # a lone "\r" (old Mac files) ends a line too; "\r\n" keeps its "\n"
         working = _LONE_CR.sub("\n", working)
-        working = to_simplified(working)
+        working = sentence_dots(to_simplified(working))
         if isinstance(noise, regex.Pattern):
             noise = [NoiseRule(noise)]
         edits, spans = noise_edits(working, noise or ())

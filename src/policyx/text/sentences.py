@@ -13,6 +13,8 @@ import re
 
 import regex
 
+from policyx.text.fold import SENTENCE_DOT
+
 SENTENCE_END = "。!?;"
 STRONG_END = "。!?"
 PHRASE_END = SENTENCE_END + ",:、"
@@ -22,8 +24,9 @@ CLOSERS = ")]】〕〉》”’"
 _PAIR = dict(zip(CLOSERS, OPENERS))
 # The same stops as patterns, in either script (for text that is not folded:
 # table cells, a document's lines).
-SENTENCE_STOP = regex.compile("[。!?;！？；]")
-PHRASE_STOP = regex.compile("[。!?;！？；,，]")
+# (and a half-width "." that ends a sentence: text/fold.py)
+SENTENCE_STOP = regex.compile(f"[。!?;！？；]|{SENTENCE_DOT}", regex.M)
+PHRASE_STOP = regex.compile(f"[。!?;！？；,，]|{SENTENCE_DOT}", regex.M)
 
 
 def find_end(text: str, start: int, end: int, stops: str) -> int:

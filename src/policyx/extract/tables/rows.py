@@ -150,10 +150,10 @@ def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell, rules: Ta
     subtask = _cell_at(row, at, "subtask")
     heading = row[at["task"]] if "task" in at and at["task"] != at.get("work") else None
     if subtask is not None:
-        return subtask.text.rstrip("。")
+        return subtask.text.rstrip("。.")
     if heading is not None and heading is not work:
         mark = heading_mark(heading.text, rules)
-        return heading.text[mark.end() if mark else 0:].strip().rstrip("。")
+        return heading.text[mark.end() if mark else 0:].strip().rstrip("。.")
     return _first_sentence(work.text, rules)
 
 
