@@ -207,6 +207,43 @@ def test_sarif_validates_against_the_official_schema():
     assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("changji-water-2016.txt")
 
 
+def test_a_plan_that_could_not_be_read_is_in_every_report(tmp_path):
+    """A CI job reading the report, not standard error, learns of a plan it
+    could not read (a new user's trial: only the text summary counted it)."""
+    import jsonschema
+
+    gone = str(tmp_path / "gone.txt")
+    result = runner.invoke(app, ["check", "changji", gone, "-f", "json"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert [d["document"]["id"] for d in data["documents"]] == ["changji-water-2016"]
+    assert data["unreadable"] == [{"path": gone, "error": data["unreadable"][0]["error"]}]
+    assert "no such file" in data["unreadable"][0]["error"]
+    alone = json.loads(runner.invoke(app, ["check", gone, "-f", "json"]).stdout)
+    assert alone["documents"] == [] and len(alone["unreadable"]) == 1
+
+    sarif = json.loads(runner.invoke(app, ["check", "changji", gone, "-f", "sarif"]).stdout)
+    jsonschema.validate(sarif, json.loads((ROOT / "tests/data/sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
+    invocation = sarif["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == gone
+
+    root = ET.fromstring(runner.invoke(app, ["check", "changji", gone, "-f", "junit"]).stdout)
+    [error] = root.findall("testsuite/testcase/error")
+    assert error.get("type") == "unreadable" and root.find("testsuite").get("errors") == "1"
+
+    github = runner.invoke(app, ["check", "changji", gone, "-f", "github"]).stdout.splitlines()
+    assert github[0].startswith(f"::error file={gone},title=unreadable::")
+    plain = runner.invoke(app, ["check", "changji", gone, "-o", str(tmp_path / "report.txt")])
+    assert plain.exit_code == 2 and (tmp_path / "report.txt").read_text(encoding="utf-8").startswith(f"{gone}: error unreadable ")
+
+
+def test_a_clean_run_says_so_in_sarif():
+    sarif = json.loads(runner.invoke(app, ["check", "xinjiang-14th", "-f", "sarif"]).stdout)
+    assert sarif["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
+
+
 def test_report_written_atomically(tmp_path):
     out = tmp_path / "report.sarif"
     result = runner.invoke(app, ["check", "changji", "-f", "sarif", "-o", str(out)])

@@ -60,9 +60,9 @@ def check(
         _, parent = load_plan(against, rules_dir)
     checked, unreadable = _check_plans(plans, rules, parent, settings, disable or (), given)
     if fmt == "text" and output is None:
-        print_text(checked, unreadable=unreadable)
+        print_text(checked, unreadable=len(unreadable))
     else:
-        emit(_report(checked, fmt, known, strict=strict), output)
+        emit(_report(checked, unreadable, fmt, known, strict=strict), output)
     if unreadable:
         raise typer.Exit(2)
     failing = {"error", "warning"} if strict else {"error"}
@@ -100,24 +100,24 @@ def _print_rules(known, settings) -> None:
                   r.description) for r in known.values()))
 
 
-def _check_plans(plans: list[str], rules, parent, settings, disable, given: dict) -> tuple[list, int]:
-    """Each readable plan with its findings, and how many plans could not be read
-    (each reported on standard error)."""
+def _check_plans(plans: list[str], rules, parent, settings, disable, given: dict) -> tuple[list, list]:
+    """Each readable plan with its findings, and the plans that could not be
+    read (each reported on standard error as well)."""
     from policyx.analyse.check import check_plan
     from policyx.analyse.plan_info import plan_facts
-    from policyx.cli.render_check import CheckedPlan
+    from policyx.cli.render_check import CheckedPlan, Unreadable
     from policyx.extract.pipeline import extract_file
     from policyx.io.batch import expand
 
     checked: list[CheckedPlan] = []
-    unreadable = 0
+    unreadable: list[Unreadable] = []
     parent_facts = plan_facts(parent, rules) if parent is not None else None
     for plan in expand(plans):  # (a directory gives its plan files, a glob its matches, as extract reads them)
         try:
             doc = extract_file(plan, rules, **{k: v for k, v in given.items() if k != "region" and v})
         except PolicyxError as exc:
             typer.echo(f"policyx: {exc}", err=True)
-            unreadable += 1
+            unreadable.append(Unreadable(plan, str(exc)))
             continue
         facts = plan_facts(doc, rules, given)
         findings = check_plan(doc, rules, parent=parent, config=settings, disable=disable, facts=facts,
@@ -127,17 +127,18 @@ def _check_plans(plans: list[str], rules, parent, settings, disable, given: dict
     return checked, unreadable
 
 
-def _report(checked: list, fmt: str, known, *, strict: bool) -> str:
-    """The report as text in a machine format (or plain text lines for a file)."""
+def _report(checked: list, unreadable: list, fmt: str, known, *, strict: bool) -> str:
+    """The report as text in a machine format (or plain text lines for a
+    file), the plans that could not be read in it too."""
     from policyx.cli.render_check import to_github, to_json, to_junit, to_sarif
 
     if fmt == "json":
-        return to_json(checked)
+        return to_json(checked, unreadable)
     if fmt == "github":
-        return to_github(checked)
+        return to_github(checked, unreadable)
     if fmt == "junit":
-        return to_junit(checked, strict=strict)
+        return to_junit(checked, unreadable, strict=strict)
     if fmt == "sarif":
-        return to_sarif(checked, known)
-    return "".join(f"{p.location}:{f.line or ''}: {f.severity} {f.rule} {f.message}\n"
-                   for p in checked for f in p.findings)
+        return to_sarif(checked, known, unreadable)
+    return "".join([*(f"{u.source}: error unreadable {u.message}\n" for u in unreadable),
+                    *(f"{p.location}:{f.line or ''}: {f.severity} {f.rule} {f.message}\n" for p in checked for f in p.findings)])

@@ -36,6 +36,14 @@ class CheckedPlan:
         return self.path or self.id
 
 
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A plan that could not be read: as it was named, and why."""
+
+    source: str
+    message: str
+
+
 def finding_to_dict(f: Finding) -> dict:
     return {"rule": f.rule, "severity": f.severity, "message": f.message, "line": f.line, "task": f.task,
             "span": list(f.span) if f.span else None}
@@ -51,13 +59,17 @@ def plan_to_dict(plan: CheckedPlan) -> dict:
     return data
 
 
-def to_json(plans: list[CheckedPlan]) -> str:
-    """One plan: the contract's object. Several: {"documents": [...], "summary": {...}}."""
-    if len(plans) == 1:
+def to_json(plans: list[CheckedPlan], unreadable: list[Unreadable] = ()) -> str:
+    """One plan: the contract's object. Several, or any that could not be
+    read: {"documents": [...], "summary": {...}, "unreadable": [{"path",
+    "error"}, ...]} (the form follows the plans asked for, not those read)."""
+    if len(plans) == 1 and not unreadable:
         data = plan_to_dict(plans[0])
     else:
         data = {"documents": [plan_to_dict(p) for p in plans],
                 "summary": summary(f for p in plans for f in p.findings)}
+    if unreadable:
+        data["unreadable"] = [{"path": u.source, "error": u.message} for u in unreadable]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -68,8 +80,9 @@ def _escape_github(text: str, *, property_value: bool = False) -> str:
     return text
 
 
-def to_github(plans: list[CheckedPlan]) -> str:
-    lines = []
+def to_github(plans: list[CheckedPlan], unreadable: list[Unreadable] = ()) -> str:
+    lines = [f"::error file={_escape_github(u.source, property_value=True)},title=unreadable::{_escape_github(u.message)}"
+             for u in unreadable]
     for plan in plans:
         for f in plan.findings:
             props = [f"file={_escape_github(plan.location, property_value=True)}"]
@@ -80,10 +93,15 @@ def to_github(plans: list[CheckedPlan]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def to_junit(plans: list[CheckedPlan], *, strict: bool = False) -> str:
-    """One testcase per finding (a failure when it fails the run), and one
-    passing testcase for each plan with nothing to report."""
+def to_junit(plans: list[CheckedPlan], unreadable: list[Unreadable] = (), *, strict: bool = False) -> str:
+    """One testcase per finding (a failure when it fails the run), one
+    passing testcase for each plan with nothing to report, and one in error
+    for each plan that could not be read."""
     suites = ET.Element("testsuites", name="policyx check")
+    for u in unreadable:
+        suite = ET.SubElement(suites, "testsuite", name=u.source, tests="1", failures="0", errors="1", skipped="0")
+        case = ET.SubElement(suite, "testcase", classname=u.source, name="read")
+        ET.SubElement(case, "error", message=u.message, type="unreadable").text = f"{u.source}: {u.message}"
     for plan in plans:
         failing = [f for f in plan.findings if f.severity == "error" or (strict and f.severity == "warning")]
         suite = ET.SubElement(suites, "testsuite", name=plan.location, tests=str(max(1, len(plan.findings))),
@@ -102,7 +120,9 @@ def to_junit(plans: list[CheckedPlan], *, strict: bool = False) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
-def to_sarif(plans: list[CheckedPlan], catalogue: dict[str, CheckRule]) -> str:
+def to_sarif(plans: list[CheckedPlan], catalogue: dict[str, CheckRule], unreadable: list[Unreadable] = ()) -> str:
+    """The findings as results; a plan that could not be read as a tool
+    execution notification, the run marked as not successful."""
     rule_ids = list(catalogue)
     rules = [
         {
@@ -136,12 +156,20 @@ def to_sarif(plans: list[CheckedPlan], catalogue: dict[str, CheckRule]) -> str:
             "tool": {"driver": {"name": "policyx", "version": __version__,
                                 "informationUri": "https://pypi.org/project/policyx/", "rules": rules}},
             "results": results,
+            "invocations": [{
+                "executionSuccessful": not unreadable,
+                "toolExecutionNotifications": [
+                    {"level": "error", "message": {"text": u.message}, "descriptor": {"id": "unreadable"},
+                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": u.source}}}]}
+                    for u in unreadable],
+            }],
         }],
     }
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
 
 
 def print_text(plans: list[CheckedPlan], console=None, *, unreadable: int = 0) -> None:
+    """The findings for people (each plan that could not be read is named on standard error as it fails; counted here)."""
     from rich.console import Console
     from rich.markup import escape
 
