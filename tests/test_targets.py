@@ -210,6 +210,38 @@ def test_the_objects_listed_after_a_verbs_first_count_take_its_verb():
         ("危桥", "=", Decimal("120"), "座")]
 
 
+def _read(sentence):
+    doc = extract_text("一、任务\n1. " + sentence + "（省科技厅负责）\n")
+    return [(t.metric, t.comparator, t.value, t.unit) for t in doc.tasks[0].targets]
+
+
+def test_a_count_before_its_noun_after_a_verb_of_doing():
+    # hebei-economy-stabilization-2022 x5 (blind gold): sums handed down or put in, people sent, teams set up;
+    # the metric is the noun after the count
+    assert _read("2022年6月20日前下拨4亿元省级财政科技资金,支持企业技术攻关。") == [("省级财政科技资金", "=", Decimal("4"), "亿元")]
+    assert _read("从高校院所选派6个科技特派团;选派4000名科技特派员,深入企业开展创新服务。") == [
+        ("科技特派团", "=", Decimal("6"), "个"), ("科技特派员", "=", Decimal("4000"), "名")]
+    assert _read("成立5个帮扶督导工作组,赴各市开展帮扶督导活动。") == [("帮扶督导工作组", "=", Decimal("5"), "个")]
+    # a list of counts, each before its noun in a measure of its own
+    assert _read("筛选推荐10家科技领军企业、100项重大科技成果、1000家高新技术企业,提供差异化服务。") == [
+        ("科技领军企业", "=", Decimal("10"), "家"), ("重大科技成果", "=", Decimal("100"), "项"),
+        ("高新技术企业", "=", Decimal("1000"), "家")]
+    # a bound after the count refines it; a comparator right before it decides
+    assert _read("双创基地要安排30%左右的场地免费向高校毕业生创业者提供。") == [
+        ("场地免费向高校毕业生创业者提供", "~", Decimal("30"), "%")]
+    assert _read("组建不少于150人的涉外律师人才库。") == [("涉外律师人才库", ">=", Decimal("150"), "人")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "严禁在普通公路同一区段同一方向设置2个(含)以上防疫检查点。",  # x4: forbidden
+    "研发投入占营业收入比重高于行业平均水平20%的企业,实施正面清单管理。",  # x1: a comparator between verb and count
+    "深化与建设银行河北省分行、河北银行等6家银行合作。",  # x5: 建设 begins a bank's name
+    "为32家省级以上高新区提供一站式服务。",  # x5: 为 that opens a clause is "for"
+])
+def test_a_count_that_is_no_verbs_target(sentence):
+    assert _read(sentence) == []
+
+
 def test_a_box_of_projects_states_no_plan_target_and_a_box_of_targets_does():
     # hebei-electronics-action-plan-2020, one line: a box of …工程 holds the capacities of projects
     doc = extract_text("二、工作目标。到2022年，产业规模达到3000亿元。专栏1：现代通信产业链工程。"

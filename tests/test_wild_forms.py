@@ -311,11 +311,29 @@ def test_a_label_that_opens_a_measure_is_no_part_of_its_title():
 
 def test_a_standing_clause_holds_within_its_own_document_of_a_package():
     # hebei-economy-stabilization-2022: twenty documents in one file; 以下均需… in the ninth
-    text = ("关于稳住全省工业经济大盘的五条政策措施　　一、加快项目建设。推进技改项目。(省工业和信息化厅,各市政府负责。"
-            "以下均需各市政府、雄安新区管委会落实,不再列出)　　二、稳定产业链。保障重点企业生产。(省工业和信息化厅负责)　　"
-            "关于扎实推进农业经济发展的十四条政策措施　　一、稳定粮食生产。落实耕地地力保护补贴。(省农业农村厅负责)")
+    text = ("关于稳住全省工业经济大盘的五条政策措施　　一、加快项目建设。推进技改项目。(省工业和信息化厅,各市(含定州、辛集市,"
+            "下同)政府,雄安新区管委会负责。以下均需各市政府、雄安新区管委会落实,不再列出)　　二、稳定产业链。保障重点企业生产。"
+            "(省工业和信息化厅负责)　　关于扎实推进农业经济发展的十四条政策措施　　一、稳定粮食生产。落实耕地地力保护补贴。(省农业农村厅负责)")
     implementers = [t[3] for t in tasks(text)]
-    assert implementers == [["各市政府", "雄安新区管委会"], ["各市政府", "雄安新区管委会"], []]
+    assert implementers == [["各市(含定州、辛集市,下同)政府", "雄安新区管委会"], ["各市政府", "雄安新区管委会"], []]
+
+
+def test_a_standing_clause_is_for_the_tasks_below_when_its_own_names_its_implementers():
+    # hebei-economy-stabilization-2022 x5, 就业 一 (blind gold): 以下均需 hands the governments to the tasks below;
+    # the task that says it names its own, a shared-suffix group over an aside in brackets kept whole
+    text = ("一、鼓励企业吸纳就业。给予岗位补贴。(省人力资源社会保障厅、省财政厅等按职责分工负责,各市(含定州、辛集市,下同)、"
+            "县(市、区)政府和雄安新区管委会落实。以下均需各市、县政府和雄安新区管委会落实,不再列出)　　二、拓宽基层就业空间。"
+            "开发基层岗位。(省人力资源社会保障厅负责)")
+    implementers = [t[3] for t in tasks(text)]
+    assert implementers == [["各市(含定州、辛集市,下同)、县(市、区)政府", "雄安新区管委会"], ["各市、县政府", "雄安新区管委会"]]
+
+
+def test_a_standing_clause_gives_its_units_to_its_own_task_when_it_names_none():
+    # huanggang-dust-2021, line 5 (wild gold): the holding task's implementers are the standing clause's
+    text = ("(一)严格落实施工扬尘防治要求。强化工地管理。(市住建局、市交通运输局等按职责分工负责。以下均需各县市区政府、"
+            "高新区管委会落实,不再单独列出)\n(二)加强道路扬尘治理。(市城管执法委负责)\n")
+    implementers = [t[3] for t in tasks(text)]
+    assert implementers == [["各县市区政府", "高新区管委会"], ["各县市区政府", "高新区管委会"]]
 
 
 def test_items_of_the_closing_guarantees_need_no_clause():

@@ -60,7 +60,7 @@ def attach_to_tasks(
             own = [d for d in own if not names.covers(d.span[0])]
         targets = find_targets(norm.text[start:end], start, rules.targets, norm.source, norm.line_of, own,
                                exclude=[c.span for c in clauses], requires=rules.requires)
-        own = [d for d in own if rules.deadlines.is_deadline(d.rule)]  # a plan period dates targets only
+        own = _once_ongoing([d for d in own if rules.deadlines.is_deadline(d.rule)])  # a plan period dates targets only
         if own or targets or task.deadlines or task.targets:
             task = _WITH_FOUND(task, tuple(own), tuple(targets))
         out.append(task)
@@ -68,6 +68,13 @@ def attach_to_tasks(
 
 
 _WITH_FOUND = copier(Task, "deadlines", "targets")  # (a copy of most tasks of a plan)
+
+
+def _once_ongoing(deadlines: list[Deadline]) -> list[Deadline]:
+    """A task's deadlines with its first "ongoing" only: it has no date, and a
+    second (持续提升…, then 并持续推进) says nothing more of the task."""
+    ongoing = [i for i, d in enumerate(deadlines) if d.kind == "ongoing"]
+    return deadlines if len(ongoing) < 2 else [d for i, d in enumerate(deadlines) if d.kind != "ongoing" or i == ongoing[0]]
 
 
 def _nothing_to_place(tasks: tuple[Task, ...], text: str, deadlines: list[Deadline], places) -> bool:

@@ -14,7 +14,6 @@ number at all (the ``fixed`` rules).
 
 from __future__ import annotations
 
-import bisect
 from decimal import Decimal
 from typing import Callable, Mapping, NamedTuple, Sequence
 
@@ -24,15 +23,14 @@ from policyx.extract.deadlines import mask_titles
 from policyx.extract.target_gates import Possible, may_hold_bound, possible_families
 from policyx.extract.target_values import read_value, restate
 from policyx.extract.target_metrics import clause_start, distribute, metric_after, metric_before, subject_before
+from policyx.extract.target_verbs import CHANGES, verb_object_targets
 from policyx.extract.target_years import Sentences, year_for
-from policyx.model import Deadline, Target, replaced
+from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
 from policyx.text import twins
 from policyx.text.presence import Anchors
 from policyx.text.spans import Spans
 
-# comparators that state a change rather than a level
-_CHANGES = ("increase", "decrease")
 SUPPORT_REACH = 40  # characters before a money value where a word of support makes it a cap
 YEAR_REACH = 40  # characters from a clause's start within which a year opening it is read
 # the comparators of a cap on support (最高不超过, 每亩补助1500元左右), not of a sum to reach (贷款余额达到3000亿元)
@@ -57,7 +55,7 @@ def _has_comparator(m: regex.Match) -> bool:
 def _bounded(comparator: str | None, bound: str) -> str:
     """A bound refines a level ("达到75%以上" is >= 75) but not a change:
     "增长8%左右" is an increase of about 8 %."""
-    if comparator in (None, "=") or (bound == "~" and comparator not in _CHANGES):
+    if comparator in (None, "=") or (bound == "~" and comparator not in CHANGES):
         return bound
     return comparator  # type: ignore[return-value]
 
@@ -238,86 +236,6 @@ class _Stretch:
             **shared,
         )
 
-    # -- a verb and its object before a count: "新增省级以上创新平台10家以上" --------------
-
-    def verb_object_targets(self, found: list[Target], matches: list[regex.Match]) -> list[Target]:
-        """``found`` (in order, none overlapping) with the targets of the
-        verb-object ``matches`` added. Where one reads a number already read,
-        it replaces a bound's reading if its verb states an amount, and is
-        dropped otherwise."""
-        starts = [t.value_span[0] for t in found]
-        values = Spans(t.value_span for t in found)
-        dropped: set[int] = set()  # (indices in found of the readings a verb's replaced)
-        listed: set[int] = set()  # (where the numbers read as listed objects start)
-        out: list[Target] = []
-        for m in matches:
-            value_span = (self.offset + m.start("num"), self.offset + m.end("unit"))
-            if self.excluded(m.start()) or value_span[0] in listed:
-                continue
-            overlapping = [i for i in _overlapping(found, starts, value_span) if i not in dropped]
-            if overlapping:
-                if not self._verb_overrides(m, [found[i] for i in overlapping]):
-                    continue
-                dropped.update(overlapping)
-            target = self._verb_target(m, value_span)
-            if target is not None:
-                more = self._listed_after(m.end(), target, values)
-                listed.update(t.value_span[0] for t in more)
-                out += [target, *more]
-        return [t for i, t in enumerate(found) if i not in dropped] + out
-
-    def _listed_after(self, end: int, first: Target, taken: Spans) -> list[Target]:
-        """The objects and counts listed after a verb's first, in its unit
-        ("新建建筑垃圾中转站8个、建筑垃圾分类池20个"): the same verb's, up to a number
-        another reading has ``taken``, an item with a verb of its own, or one
-        that breaks the list down ("、其中市区5个")."""
-        listed: list[Target] = []
-        rules = self.rules
-        while (m := rules.verb_object_more.match(self.masked, end)) is not None and not self.excluded(m.start()) \
-                and not rules.verb_finder.match(self.masked, m.start("object")) \
-                and not rules.list_item_stops.match(self.masked, m.start("object")):
-            value = read_value(m.group("num"))
-            value_span = (self.offset + m.start("num"), self.offset + m.end("unit"))
-            if value is None or taken.overlaps(*value_span):
-                break
-            value, unit = restate(value, m.group("unit"), rules)
-            if unit != first.unit:
-                break  # (an amount of another kind: "、投资5亿元", "、总面积120公顷")
-            span = (self.offset + m.start("object"), self.offset + m.end())
-            metric = rules.noun_link_end.sub("", self.source(*m.span("object")).strip())
-            listed.append(replaced(first, raw=self.original[span[0]:span[1]], metric=metric or None, value=value,
-                                   unit=unit, span=span, value_span=value_span, line=self.line_of(span[0]),
-                                   comparator="=" if m.group("action") else first.comparator))
-            end = m.end()
-        return listed
-
-    def _verb_overrides(self, m: regex.Match, overlapping: list[Target]) -> bool:
-        """"新增省级以上创新平台10家以上": the verb's increase, not the bound's >=."""
-        verb = self.rules.verb_of.get(_first_verb(self.masked, m, self.rules))
-        return verb in _CHANGES and all(t.rule == "target.bound" for t in overlapping)
-
-    def _verb_target(self, m: regex.Match, value_span: tuple[int, int]) -> Target | None:
-        value = read_value(m.group("num"))
-        if value is None:
-            return None
-        value, unit = restate(value, m.group("unit"), self.rules)
-        comparator, metric_span = _verb_comparator(self.masked, m.start("verb"), m.end("object"), self.rules)
-        metric = self.rules.noun_link_end.sub("", self.source(*metric_span).strip())
-        span = (self.offset + m.start(), self.offset + m.end())
-        return Target(
-            raw=self.original[span[0]:span[1]],
-            metric=metric or None,
-            comparator=comparator,  # type: ignore[arg-type]
-            value=value,
-            unit=unit,
-            year=self.year_of(m),
-            baseline_year=None,
-            span=span,
-            value_span=value_span,
-            line=self.line_of(span[0]),
-            rule="target.verb_object",
-        )
-
     # -- phrases with no number: "施用总量零增长" ---------------------------------------------
 
     def fixed_targets(self, matches: list[regex.Match]) -> list[Target]:
@@ -367,42 +285,10 @@ def find_targets(
     if not (matches or verb_objects or phrases):
         return []  # (most stretches with the characters a target needs hold none)
     stretch = _Stretch(masked, offset, rules, original, line_of, deadlines, exclude)
-    out = stretch.verb_object_targets(stretch.comparator_targets(matches), verb_objects)
+    out = verb_object_targets(stretch, stretch.comparator_targets(matches), verb_objects)
     out.extend(stretch.fixed_targets(phrases))
     out.sort(key=lambda t: t.span[0])
     return out
-
-
-def _overlapping(found: list[Target], starts: list[int], span: tuple[int, int]) -> list[int]:
-    """The indices of the targets of ``found`` (in order, none overlapping;
-    ``starts``: where their values start) whose values overlap ``span``."""
-    i = bisect.bisect_left(starts, span[1])
-    out = []
-    while i and found[i - 1].value_span[1] > span[0]:
-        i -= 1
-        out.append(i)
-    return out
-
-
-def _first_verb(text: str, m: regex.Match, rules: TargetRules) -> str:
-    """The first verb of a verb-object match that states an amount, else its verb."""
-    amount = [v.group(0) for v in rules.verb_finder.finditer(text, m.start("verb"), m.end("object"))
-              if rules.verb_of[v.group(0)] in _CHANGES]
-    return amount[0] if amount else m.group("verb")
-
-
-def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tuple[str, tuple[int, int]]:
-    """In "完成压减灌溉面积" or "新增完成…的建制村" an amount verb (压减, 新增)
-    decides over a plain one (完成); the metric is what follows the deciding verb
-    and any verbs right after it."""
-    verbs = [(v.start(), v.end(), rules.verb_of[v.group(0)]) for v in rules.verb_finder.finditer(text, start, end)]
-    amount = [v for v in verbs if v[2] in _CHANGES]
-    chosen = amount[0] if amount else verbs[0]
-    metric_start = chosen[1]
-    for v in verbs:
-        if v[0] == metric_start:
-            metric_start = v[1]
-    return chosen[2], (metric_start, end)
 
 
 def _matches(text: str, rules: TargetRules, possible: Possible) -> list[regex.Match]:

@@ -35,6 +35,7 @@ class TargetRules:
     value_pattern: regex.Pattern
     verb_object: regex.Pattern
     verb_object_more: regex.Pattern  # "、建筑垃圾分类池20个": the next object and count of a verb's list
+    counted_more: regex.Pattern  # "、100项重大科技成果": the next count of a list of counts before their nouns
     fixed: tuple[tuple[str, str, str, Decimal], ...]  # (id, phrase, comparator, value)
     fixed_pattern: regex.Pattern
     verb_finder: regex.Pattern
@@ -51,6 +52,9 @@ class TargetRules:
     sentence_year: regex.Pattern  # "2025年全市PM2.5浓度低于…": the year of a sentence's targets
     target_box: regex.Pattern  # a 专栏 whose numbers are the plan's targets, by its title
     list_item_stops: regex.Pattern  # "其中", "约占": a listed item that breaks the list down, or is a share
+    prohibition: regex.Pattern  # "严禁…设置2个": a count forbidden, no target
+    comparator_in: regex.Pattern  # a comparator of two characters or more, in a verb's object: its count is no verb's
+    bound_after: regex.Pattern  # a bound right after a verb's count: "安排30%左右的场地" is "~ 30"
     ratio_units: frozenset[str]
     unscaled_units: frozenset[str]
     units: frozenset[str] = frozenset()
@@ -118,13 +122,15 @@ def _bare_pattern(unit: str, bound: str, data: dict) -> str:
     return gated(rf"{not_in_list}{not_a_start}(?P<bare>{bare_values})\s*+{bound}")
 
 
-def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str) -> str:
-    """A verb, its object, then a count in digits with its unit: "新增省级以上创新平台10家"."""
+def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str, not_before: str | None) -> str:
+    """A verb, its object, then a count in digits with its unit: "新增省级以上创新平台10家"
+    (not a verb that begins a name: ``not_before``)."""
     if not verb_of:
         return NEVER
+    in_name = rf"(?!{not_before})" if not_before else ""
     return (
         # the object may name a technology with a number in it: "新增5G基站1000座"
-        rf"(?P<verb>{alternation(list(verb_of))})(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
+        rf"(?P<verb>{alternation(list(verb_of))}){in_name}(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
         rf"(?P<num>(?<![A-Za-z]){_ARABIC})"  # (not a count glued to a name's letters: "年产NF312000吨" gives none)
         rf"{not_after}\s*+(?P<unit>{unit})"
     )
@@ -139,6 +145,19 @@ def _verb_object_more_pattern(data: dict, unit: str, verb_of: dict[str, str]) ->
     actions = data.get("list_item_verbs") or NEVER
     return (rf"(?:{data['value_list']})(?P<action>{actions})?(?P<object>[^,，;；。:：\n0-9、]{{1,24}}?)"
             rf"(?P<num>(?<![A-Za-z]){_ARABIC}){_not_a_value_after(data)}\s*+(?P<unit>{unit})")
+
+
+def _verb_patterns(data: dict, unit: str, verb_of: dict[str, str], comparator_of: dict[str, str]) -> dict[str, regex.Pattern]:
+    """The patterns of the verb-object reading: a verb, its object and count; the
+    next of a list after it, by object or by count; a comparator in the object."""
+    long_comparators = [w for w in comparator_of if len(w) > 1 and w not in verb_of]  # (压减 is both: a verb of its own)
+    return {
+        "verb_object": regex.compile(_verb_object_pattern(verb_of, unit, _not_a_value_after(data), data.get("verb_not_before"))),
+        "verb_object_more": regex.compile(_verb_object_more_pattern(data, unit, verb_of)),
+        "counted_more": regex.compile(rf"(?:{data.get('value_list') or NEVER})\s*+(?P<num>(?<![A-Za-z]){_ARABIC})"
+                                      rf"{_not_a_value_after(data)}\s*+(?P<unit>{unit})"),
+        "comparator_in": regex.compile(_alternation_or_never(long_comparators)),
+    }
 
 
 def _fixed(data: dict) -> tuple[tuple[str, str, str, Decimal], ...]:
@@ -172,7 +191,6 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
     bare_pattern = _bare_pattern(unit, bound, data)
     fixed = _fixed(data)
     verb_of = _word_classes(data.get("verb_object"))
-    verb_object = _verb_object_pattern(verb_of, unit, _not_a_value_after(data))
     link = data.get("noun_link")
     if data.get("comparator_year") and "(?P<cmp_year>" not in str(data["comparator_year"]):
         raise RulesError(f"{where}: field 'comparator_year': the pattern needs a group named 'cmp_year'")
@@ -189,8 +207,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             retrospective=optional_pattern(data.get("retrospective_sections")),
             unitless_metric=optional_pattern(data.get("unitless_metric")),
             value_pattern=regex.compile(_value_pattern(unit, _not_a_value_after(data))),
-            verb_object=regex.compile(verb_object),
-            verb_object_more=regex.compile(_verb_object_more_pattern(data, unit, verb_of)),
+            **_verb_patterns(data, unit, verb_of, comparator_of),
             fixed=fixed,
             fixed_pattern=regex.compile(_alternation_or_never([f[1] for f in fixed])),
             verb_finder=regex.compile(_alternation_or_never(verb_of)),
@@ -201,7 +218,8 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
             change_from=regex.compile(rf"(?:{data['change_from']})(?=[0-9])" if data.get("change_from") else NEVER),
             **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter", "support_words", "money_unit",
-                                "sentence_year", "target_box", "list_item_stops"),
+                                "sentence_year", "target_box", "list_item_stops", "prohibition"),
+            bound_after=regex.compile(rf"[ \t]{{0,4}}+{bound}"),  # (matched at a count's end)
             ratio_units=frozenset(str(u) for u in data.get("ratio_units") or ()),
             unscaled_units=frozenset(str(u) for u in data.get("unscaled_units") or ()),
             units=frozenset(str(u) for u in units),

@@ -16,6 +16,7 @@ from policyx.text.presence import any_char
 from policyx.text.twins import short
 
 _DIGIT = regex.compile(r"[0-9]")
+_ASIDE = regex.compile(r"\([^()]{0,24}+\)")  # (on the working copy: its brackets are half-width)
 
 
 def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) -> list[tuple[int, int, str]]:
@@ -104,7 +105,11 @@ def _strip_etc(unit: str, rules: ResponsibilityRules) -> str:
 
 def _shares_suffix(piece: str, registry: DepartmentRegistry, rules: ResponsibilityRules) -> bool:
     """A place before a shared office: "各县" in "各县、市、区政府", "滁州经开区"
-    in "滁州经开区、中新苏滁高新区管委会", "石家庄" in "石家庄、邢台、廊坊市政府"."""
+    in "滁州经开区、中新苏滁高新区管委会", "石家庄" in "石家庄、邢台、廊坊市政府";
+    an aside in brackets read past: "各市(含定州、辛集市,下同)、县(市、区)政府"
+    (hebei-economy-stabilization-2022 x5)."""
+    if "(" in piece:
+        piece = short(_ASIDE).sub("", piece)
     if not 0 < len(piece) <= 10 or short(_DIGIT).search(piece) or registry.lookup(piece) is not None:
         return False
     _, _, rest = registry.split_prefix(piece)

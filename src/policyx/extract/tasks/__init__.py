@@ -232,8 +232,12 @@ class _Finisher:
         return title, heading.title_span, title if heading.title_span == span else self.norm.clean(start, end), span
 
     def _implementers(self, own: list[Clause], clause: Clause | None) -> tuple[DepartmentRef, ...]:
-        """The clause's own, then those a standing clause hands this task and every later one."""
+        """The clause's own, then those a standing clause hands this task and every later one
+        — the task holding the standing clause only when it names none of its own ("…各市(含定州、
+        辛集市,下同)、县(市、区)政府和雄安新区管委会落实。以下均需各市、县政府和雄安新区管委会落实", x5)."""
         implementers = [r for c in own for r in c.implementers]
+        if implementers and clause is not None and clause.standing:
+            return _dedupe(implementers)
         named = {i.canonical for i in implementers}
         implementers.extend(replaced(r, inherited=clause is None or r not in clause.standing)
                             for r in self.standing if r.canonical not in named)

@@ -1,0 +1,193 @@
+"""Targets read from a verb and its object before a count: "新增省级以上创新平台10家",
+"新建建筑垃圾中转站8个、建筑垃圾分类池20个" (the verbs, by comparator, in
+``rules/targets.yaml`` ``verb_object``): the second pass over a stretch, after
+the comparators and bounds of :mod:`policyx.extract.targets`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import regex
+
+from policyx.extract.target_metrics import clause_start, metric_after
+from policyx.extract.target_values import read_value, restate
+from policyx.model import Target, replaced
+from policyx.rules.targets import TargetRules
+from policyx.text.spans import Spans
+
+if TYPE_CHECKING:
+    from policyx.extract.targets import _Stretch
+
+# comparators that state a change rather than a level
+CHANGES = ("increase", "decrease")
+
+
+def verb_object_targets(stretch: _Stretch, found: list[Target], matches: list[regex.Match]) -> list[Target]:
+    """``found`` (in order, none overlapping) with the targets of the
+    verb-object ``matches`` added. Where one reads a number already read,
+    it replaces a bound's reading if its verb states an amount, and is
+    dropped otherwise."""
+    starts = [t.value_span[0] for t in found]
+    values = Spans(t.value_span for t in found)
+    dropped: set[int] = set()  # (indices in found of the readings a verb's replaced)
+    listed: set[int] = set()  # (where the numbers read as listed objects start)
+    out: list[Target] = []
+    for m in matches:
+        value_span = (stretch.offset + m.start("num"), stretch.offset + m.end("unit"))
+        if stretch.excluded(m.start()) or value_span[0] in listed:
+            continue
+        overlapping = [i for i in _overlapping(found, starts, value_span) if i not in dropped]
+        if overlapping:
+            if not _verb_overrides(stretch, m, [found[i] for i in overlapping]):
+                continue
+            dropped.update(overlapping)
+        read = _verb_target(stretch, m, value_span)
+        if read is not None:
+            target, end, counted_first = read
+            more = (_counted_after if counted_first else _listed_after)(stretch, end, target, values)
+            listed.update(t.value_span[0] for t in more)
+            out += [target, *more]
+    return [t for i, t in enumerate(found) if i not in dropped] + out
+
+
+def _counted_after(stretch: _Stretch, end: int, first: Target, taken: Spans) -> list[Target]:
+    """The counts listed after a verb's first when each comes before its noun,
+    in a unit of its own: "筛选推荐10家科技领军企业、100项重大科技成果、1000家高新技术企业"
+    (hebei-economy-stabilization-2022 x5); up to a number another reading has ``taken``."""
+    listed: list[Target] = []
+    rules, masked = stretch.rules, stretch.masked
+    while (m := rules.counted_more.match(masked, end)) is not None and not stretch.excluded(m.start()):
+        value = read_value(m.group("num"))
+        value_span = (stretch.offset + m.start("num"), stretch.offset + m.end("unit"))
+        if value is None or taken.overlaps(*value_span):
+            break
+        value, unit = restate(value, m.group("unit"), rules)
+        metric_start, end = metric_after(masked, m.end(), rules)
+        span = (stretch.offset + m.start("num"), stretch.offset + end)
+        listed.append(replaced(first, raw=stretch.original[span[0]:span[1]], metric=stretch.source(metric_start, end).strip() or None,
+                               value=value, unit=unit, span=span, value_span=value_span, line=stretch.line_of(span[0])))
+    return listed
+
+
+def _listed_after(stretch: _Stretch, end: int, first: Target, taken: Spans) -> list[Target]:
+    """The objects and counts listed after a verb's first, in its unit
+    ("新建建筑垃圾中转站8个、建筑垃圾分类池20个"): the same verb's, up to a number
+    another reading has ``taken``, an item with a verb of its own, or one
+    that breaks the list down ("、其中市区5个")."""
+    listed: list[Target] = []
+    rules = stretch.rules
+    while (m := rules.verb_object_more.match(stretch.masked, end)) is not None and not stretch.excluded(m.start()) \
+            and not rules.verb_finder.match(stretch.masked, m.start("object")) \
+            and not rules.list_item_stops.match(stretch.masked, m.start("object")):
+        value = read_value(m.group("num"))
+        value_span = (stretch.offset + m.start("num"), stretch.offset + m.end("unit"))
+        if value is None or taken.overlaps(*value_span):
+            break
+        value, unit = restate(value, m.group("unit"), rules)
+        if unit != first.unit:
+            break  # (an amount of another kind: "、投资5亿元", "、总面积120公顷")
+        span = (stretch.offset + m.start("object"), stretch.offset + m.end())
+        metric = rules.noun_link_end.sub("", stretch.source(*m.span("object")).strip())
+        listed.append(replaced(first, raw=stretch.original[span[0]:span[1]], metric=metric or None, value=value,
+                               unit=unit, span=span, value_span=value_span, line=stretch.line_of(span[0]),
+                               comparator="=" if m.group("action") else first.comparator))
+        end = m.end()
+    return listed
+
+
+def _verb_overrides(stretch: _Stretch, m: regex.Match, overlapping: list[Target]) -> bool:
+    """"新增省级以上创新平台10家以上": the verb's increase, not the bound's >=."""
+    verb = stretch.rules.verb_of.get(_first_verb(stretch.masked, m, stretch.rules))
+    return verb in CHANGES and all(t.rule == "target.bound" for t in overlapping)
+
+
+def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int]) -> tuple[Target, int, bool] | None:
+    """The target of a verb-object match, where its reading ends, and whether
+    its count came before its noun ("选派6个科技特派团": the metric follows)."""
+    value = read_value(m.group("num"))
+    rules, masked = stretch.rules, stretch.masked
+    comparator = _counted_comparator(stretch, m)
+    if value is None or comparator is False:
+        return None
+    value, unit = restate(value, m.group("unit"), rules)
+    verb_comparator, metric_span = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
+    if comparator is None or verb_comparator in CHANGES:
+        comparator = verb_comparator
+    else:  # ("组建不少于150人的涉外律师人才库": the comparator's, its word no part of the metric)
+        metric_span = (metric_span[0], rules.comparator_in.search(masked, metric_span[0], metric_span[1]).start())
+    end = m.end()
+    bound = rules.bound_after.match(masked, end)
+    if bound and comparator not in CHANGES:  # ("新增…10家以上" stays an increase)
+        comparator, end = rules.bound_of[bound.group("bound")], bound.end()
+    metric = rules.noun_link_end.sub("", stretch.source(*metric_span).strip())
+    # (the count right after the verb, its noun after it: "选派6个科技特派团", not "新改建1200公里、…")
+    counted_first = not metric and masked[end:end + 1].isalpha() and rules.after_metric_stop.match(masked, end) is None
+    span = (stretch.offset + m.start(), stretch.offset + end)
+    if counted_first:
+        link = rules.noun_link.match(masked, end)
+        metric_start, end = metric_after(masked, link.end() if link else end, rules)
+        metric = stretch.source(metric_start, end).strip()
+    target = Target(
+        raw=stretch.original[span[0]:span[1]],
+        metric=metric or None,
+        comparator=comparator,  # type: ignore[arg-type]
+        value=value,
+        unit=unit,
+        year=stretch.year_of(m),
+        baseline_year=None,
+        span=span,
+        value_span=value_span,
+        line=stretch.line_of(span[0]),
+        rule="target.verb_object",
+    )
+    return target, end, counted_first
+
+
+def _counted_comparator(stretch: _Stretch, m: regex.Match) -> str | None | bool:
+    """False when the count is not the verb's: its clause forbids it
+    ("严禁…设置2个(含)以上防疫检查点"), or a comparator stands between them
+    ("投入占营业收入比重高于行业平均水平20%": the comparator's, or none); the
+    comparator of one right before the count ("组建不少于150人"); else None."""
+    rules, masked = stretch.rules, stretch.masked
+    if rules.prohibition.search(masked, clause_start(masked, m.start("verb"), rules.metric_stop), m.start("verb")):
+        return False
+    found = None
+    for found in rules.comparator_in.finditer(masked, m.start("object"), m.end("object")):
+        pass
+    if found is None:
+        return None
+    return rules.comparator_of[found.group()] if found.end() == m.end("object") else False
+
+
+def _overlapping(found: list[Target], starts: list[int], span: tuple[int, int]) -> list[int]:
+    """The indices of the targets of ``found`` (in order, none overlapping;
+    ``starts``: where their values start) whose values overlap ``span``."""
+    i = bisect.bisect_left(starts, span[1])
+    out = []
+    while i and found[i - 1].value_span[1] > span[0]:
+        i -= 1
+        out.append(i)
+    return out
+
+
+def _first_verb(text: str, m: regex.Match, rules: TargetRules) -> str:
+    """The first verb of a verb-object match that states an amount, else its verb."""
+    amount = [v.group(0) for v in rules.verb_finder.finditer(text, m.start("verb"), m.end("object"))
+              if rules.verb_of[v.group(0)] in CHANGES]
+    return amount[0] if amount else m.group("verb")
+
+
+def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tuple[str, tuple[int, int]]:
+    """In "完成压减灌溉面积" or "新增完成…的建制村" an amount verb (压减, 新增)
+    decides over a plain one (完成); the metric is what follows the deciding verb
+    and any verbs right after it."""
+    verbs = [(v.start(), v.end(), rules.verb_of[v.group(0)]) for v in rules.verb_finder.finditer(text, start, end)]
+    amount = [v for v in verbs if v[2] in CHANGES]
+    chosen = amount[0] if amount else verbs[0]
+    metric_start = chosen[1]
+    for v in verbs:
+        if v[0] == metric_start:
+            metric_start = v[1]
+    return chosen[2], (metric_start, end)
