@@ -218,7 +218,9 @@ def test_a_plan_that_could_not_be_read_is_in_every_report(tmp_path):
     data = json.loads(result.stdout)
     assert [d["document"]["id"] for d in data["documents"]] == ["changji-water-2016"]
     assert data["unreadable"] == [{"path": gone, "error": data["unreadable"][0]["error"]}]
-    assert "no such file" in data["unreadable"][0]["error"]
+    assert data["unreadable"][0]["error"] == "no such file"  # (not the path twice)
+    schema = json.loads(runner.invoke(app, ["schema", "check", "--strict"]).stdout)
+    jsonschema.validate(data, schema)
     alone = json.loads(runner.invoke(app, ["check", gone, "-f", "json"]).stdout)
     assert alone["documents"] == [] and len(alone["unreadable"]) == 1
 

@@ -237,9 +237,30 @@ def test_a_count_before_its_noun_after_a_verb_of_doing():
     "研发投入占营业收入比重高于行业平均水平20%的企业,实施正面清单管理。",  # x1: a comparator between verb and count
     "深化与建设银行河北省分行、河北银行等6家银行合作。",  # x5: 建设 begins a bank's name
     "为32家省级以上高新区提供一站式服务。",  # x5: 为 that opens a clause is "for"
+    # a second reading of the change: durations, a verb's complement or preposition, a whole place, a name
+    "下达后10个工作日内分配。", "组织2个月以上的专项检查行动。", "筛选出30%的企业进行抽查。", "成立由12个部门组成的工作专班。",
+    "组织全省11个设区市开展自查。", "全省现有基层党组织8.6万个。", "全省已设置的326个检查站要全部撤除。", "征集到的200条意见。",
+    "由各市推荐的企业中择优确定50家。",
 ])
 def test_a_count_that_is_no_verbs_target(sentence):
     assert _read(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("改造提升老旧小区300个。", "提升老旧小区"),  # 提升 is a comparator too, but no bounding one
+    ("建成实现5G全覆盖的行政村1000个。", "实现5G全覆盖的行政村"),
+    ("改造局部破损路段30公里。", "局部破损路段"),  # 局, 委, 集团, 部门 after a verb: no name
+    ("完成委托评估项目10个。", "委托评估项目"),
+    ("引进集团总部5家。", "集团总部"),
+    ("培训部门负责人500人次。", "部门负责人"),
+])
+def test_a_verbs_count_is_kept_where_the_guards_do_not_apply(sentence, metric):
+    assert [t[0] for t in _read(sentence)] == [metric]
+
+
+def test_a_list_of_counts_stops_at_a_share_or_a_duration():
+    assert len(_read("选派6个科技特派团、80%以上的县实现全覆盖。")) == 1
+    assert len(_read("下拨4亿元资金、2个月内完成拨付。")) == 1
 
 
 def test_a_box_of_projects_states_no_plan_target_and_a_box_of_targets_does():

@@ -246,6 +246,8 @@ def test_pinyin_glosses_are_read_through_and_kept_in_the_raw_text():
     ("(一).强化组织领导\n第一章.总则", []),
     ("PM2.5浓度下降1.5个百分点,详见www.gov.cn", []),  # numbers, an address
     ("加强组织领导...", []),  # an ellipsis
+    ("专栏一.重点工程\n附件一.重点任务分工表\nA.加强领导\n(A).推进", []),  # markers (a second reading of the change)
+    ("详见http://www.hebei.gov.cn/政策文件.html", []),  # an address
 ])
 def test_a_half_width_full_stop_ends_a_sentence(text, ends):
     working = Normalized(text).text

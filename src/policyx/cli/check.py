@@ -117,7 +117,8 @@ def _check_plans(plans: list[str], rules, parent, settings, disable, given: dict
             doc = extract_file(plan, rules, **{k: v for k, v in given.items() if k != "region" and v})
         except PolicyxError as exc:
             typer.echo(f"policyx: {exc}", err=True)
-            unreadable.append(Unreadable(plan, str(exc)))
+            message = str(exc)
+            unreadable.append(Unreadable(plan, message.removeprefix(f"{plan}: ")))  # (the report names the plan)
             continue
         facts = plan_facts(doc, rules, given)
         findings = check_plan(doc, rules, parent=parent, config=settings, disable=disable, facts=facts,

@@ -54,16 +54,19 @@ def verb_object_targets(stretch: _Stretch, found: list[Target], matches: list[re
 
 def _counted_after(stretch: _Stretch, end: int, first: Target, taken: Spans) -> list[Target]:
     """The counts listed after a verb's first when each comes before its noun,
-    in a unit of its own: "筛选推荐10家科技领军企业、100项重大科技成果、1000家高新技术企业"
-    (hebei-economy-stabilization-2022 x5); up to a number another reading has ``taken``."""
+    in a measure word of its own: "筛选推荐10家科技领军企业、100项重大科技成果、1000家高新技术企业"
+    (hebei-economy-stabilization-2022 x5); up to a number another reading has
+    ``taken``, a share, a duration, or a count with a bound after it."""
     listed: list[Target] = []
     rules, masked = stretch.rules, stretch.masked
     while (m := rules.counted_more.match(masked, end)) is not None and not stretch.excluded(m.start()):
         value = read_value(m.group("num"))
         value_span = (stretch.offset + m.start("num"), stretch.offset + m.end("unit"))
-        if value is None or taken.overlaps(*value_span):
-            break
+        if value is None or taken.overlaps(*value_span) or rules.bound_after.match(masked, m.end()):
+            break  # (…or a share or threshold of what follows: "、80%以上的县实现全覆盖")
         value, unit = restate(value, m.group("unit"), rules)
+        if unit in rules.ratio_units or unit in rules.duration_units:
+            break  # (no count of things: "、2个月内完成拨付")
         metric_start, end = metric_after(masked, m.end(), rules)
         span = (stretch.offset + m.start("num"), stretch.offset + end)
         listed.append(replaced(first, raw=stretch.original[span[0]:span[1]], metric=stretch.source(metric_start, end).strip() or None,
@@ -108,15 +111,16 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
     its count came before its noun ("选派6个科技特派团": the metric follows)."""
     value = read_value(m.group("num"))
     rules, masked = stretch.rules, stretch.masked
-    comparator = _counted_comparator(stretch, m)
-    if value is None or comparator is False:
+    if value is None or not _the_verbs_count(stretch, m):
         return None
     value, unit = restate(value, m.group("unit"), rules)
-    verb_comparator, metric_span = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
-    if comparator is None or verb_comparator in CHANGES:
-        comparator = verb_comparator
-    else:  # ("组建不少于150人的涉外律师人才库": the comparator's, its word no part of the metric)
-        metric_span = (metric_span[0], rules.comparator_in.search(masked, metric_span[0], metric_span[1]).start())
+    comparator, metric_span = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
+    if comparator not in CHANGES:
+        if unit in rules.duration_units:
+            return None  # (a duration, "组织2个月以上的专项检查行动"; an amount verb's stays one: "新增优良天数10天")
+        bounding = _bounding_before_count(stretch, m)
+        if bounding is not None:  # ("组建不少于150人的涉外律师人才库": the comparator's, its word no part of the metric)
+            comparator, metric_span = rules.comparator_of[bounding.group()], (metric_span[0], bounding.start())
     end = m.end()
     bound = rules.bound_after.match(masked, end)
     if bound and comparator not in CHANGES:  # ("新增…10家以上" stays an increase)
@@ -145,20 +149,25 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
     return target, end, counted_first
 
 
-def _counted_comparator(stretch: _Stretch, m: regex.Match) -> str | None | bool:
-    """False when the count is not the verb's: its clause forbids it
-    ("严禁…设置2个(含)以上防疫检查点"), or a comparator stands between them
-    ("投入占营业收入比重高于行业平均水平20%": the comparator's, or none); the
-    comparator of one right before the count ("组建不少于150人"); else None."""
+def _the_verbs_count(stretch: _Stretch, m: regex.Match) -> bool:
+    """Whether the count is the verb's: not when its clause forbids it
+    ("严禁…设置2个(含)以上防疫检查点"), when what follows the verb is no object
+    of it ("筛选出30%的企业", "成立由12个部门组成的…", "组织全省11个设区市"), or when
+    a bounding comparator stands inside the object ("投入占营业收入比重高于行业平均水平20%")."""
     rules, masked = stretch.rules, stretch.masked
+    if rules.object_not_opening.match(masked, m.start("object")):
+        return False
     if rules.prohibition.search(masked, clause_start(masked, m.start("verb"), rules.metric_stop), m.start("verb")):
         return False
-    found = None
-    for found in rules.comparator_in.finditer(masked, m.start("object"), m.end("object")):
-        pass
-    if found is None:
-        return None
-    return rules.comparator_of[found.group()] if found.end() == m.end("object") else False
+    inside = rules.comparator_in.search(masked, m.start("object"), m.end("object"))
+    return inside is None or _bounding_before_count(stretch, m) is not None
+
+
+def _bounding_before_count(stretch: _Stretch, m: regex.Match) -> regex.Match | None:
+    """A bounding comparator that ends the object, right before the count ("组建不少于150人")."""
+    found = [c for c in stretch.rules.comparator_in.finditer(stretch.masked, m.start("object"), m.end("object"))
+             if c.end() == m.end("object")]
+    return found[-1] if found else None
 
 
 def _overlapping(found: list[Target], starts: list[int], span: tuple[int, int]) -> list[int]:
@@ -185,6 +194,7 @@ def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tup
     and any verbs right after it."""
     verbs = [(v.start(), v.end(), rules.verb_of[v.group(0)]) for v in rules.verb_finder.finditer(text, start, end)]
     amount = [v for v in verbs if v[2] in CHANGES]
+    # (with no amount verb, the first: a later one is often in a noun of the object, 整治目标, 建设项目)
     chosen = amount[0] if amount else verbs[0]
     metric_start = chosen[1]
     for v in verbs:

@@ -146,9 +146,15 @@ class CheckOut(TypedDict, total=False):
     against: ParentFactsOut  # with --against
 
 
-class CheckManyOut(TypedDict):
-    documents: list[CheckOut]
-    summary: SummaryOut
+class UnreadableOut(TypedDict):
+    path: str  # the plan as it was named
+    error: str  # why it could not be read
+
+
+class CheckManyOut(TypedDict, total=False):
+    documents: typing.Required[list[CheckOut]]
+    summary: typing.Required[SummaryOut]
+    unreadable: list[UnreadableOut]  # plans that could not be read, when there are any
 
 
 # -- the generator ---------------------------------------------------------------------------------

@@ -115,7 +115,8 @@ SCHEMAS: dict[str, dict] = {
     }),
     "targets": _obj({
         "comparators": WORD_MAP, "bounds": WORD_MAP, "verb_object": WORD_MAP, "units": WORDS,
-        "ratio_units": WORDS, "unscaled_units": WORDS, "comparator_not_after": _map_of(STRING),
+        "ratio_units": WORDS, "unscaled_units": WORDS, "duration_units": WORDS, "comparator_not_after": _map_of(STRING),
+        "verb_in_name": _map_of(STRING),
         "unit_as": _map_of({"type": "array", "minItems": 2, "maxItems": 2}),
         "fixed": {"type": "array", "items": _obj({"id": STRING, "phrase": STRING, "comparator": STRING,
                                                   "value": NUMBER}, required=("id", "phrase", "comparator", "value"))},
@@ -124,7 +125,7 @@ SCHEMAS: dict[str, dict] = {
                     "goal_words", "noun_link", "noun_size", "unitless_metric", "metric_stop", "after_metric_stop", "after_deadline",
                     "metric_trim_start", "metric_trim_end", "baseline", "lower_is_stricter", "retrospective_sections",
                     "support_words", "money_unit", "sentence_year", "list_item_verbs", "target_box",
-                    "list_item_stops", "verb_not_before", "prohibition"),
+                    "list_item_stops", "object_not_opening", "prohibition"),
     }),
     "tasks": _obj({
         "title": _obj({"max_chars": {"type": "integer", "minimum": 1}, "max_chars_with_comma": {"type": "integer", "minimum": 0},

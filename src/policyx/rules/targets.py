@@ -53,10 +53,12 @@ class TargetRules:
     target_box: regex.Pattern  # a 专栏 whose numbers are the plan's targets, by its title
     list_item_stops: regex.Pattern  # "其中", "约占": a listed item that breaks the list down, or is a share
     prohibition: regex.Pattern  # "严禁…设置2个": a count forbidden, no target
-    comparator_in: regex.Pattern  # a comparator of two characters or more, in a verb's object: its count is no verb's
+    comparator_in: regex.Pattern  # a bounding comparator in a verb's object: the count is not the verb's
+    object_not_opening: regex.Pattern  # "出", "由", "全省": what a verb's object does not open with
     bound_after: regex.Pattern  # a bound right after a verb's count: "安排30%左右的场地" is "~ 30"
     ratio_units: frozenset[str]
     unscaled_units: frozenset[str]
+    duration_units: frozenset[str]  # 个月, 天: a verb's count in them is a duration
     units: frozenset[str] = frozenset()
     unit_as: dict[str, tuple[str, Decimal]] = field(default_factory=dict)
     examples: tuple[dict, ...] = ()
@@ -122,15 +124,15 @@ def _bare_pattern(unit: str, bound: str, data: dict) -> str:
     return gated(rf"{not_in_list}{not_a_start}(?P<bare>{bare_values})\s*+{bound}")
 
 
-def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str, not_before: str | None) -> str:
+def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str, in_name: dict[str, str]) -> str:
     """A verb, its object, then a count in digits with its unit: "新增省级以上创新平台10家"
-    (not a verb that begins a name: ``not_before``)."""
+    (each verb with its guard of ``in_name`` after it: not one inside a name, "建设银行")."""
     if not verb_of:
         return NEVER
-    in_name = rf"(?!{not_before})" if not_before else ""
+    verbs = "|".join(regex.escape(v) + in_name.get(v, "") for v in sorted(verb_of, key=lambda w: (-len(w), w)))
     return (
         # the object may name a technology with a number in it: "新增5G基站1000座"
-        rf"(?P<verb>{alternation(list(verb_of))}){in_name}(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
+        rf"(?P<verb>{verbs})(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
         rf"(?P<num>(?<![A-Za-z]){_ARABIC})"  # (not a count glued to a name's letters: "年产NF312000吨" gives none)
         rf"{not_after}\s*+(?P<unit>{unit})"
     )
@@ -147,17 +149,32 @@ def _verb_object_more_pattern(data: dict, unit: str, verb_of: dict[str, str]) ->
             rf"(?P<num>(?<![A-Za-z]){_ARABIC}){_not_a_value_after(data)}\s*+(?P<unit>{unit})")
 
 
+# the comparators that bound a level: one of them in a verb's object takes its count from the verb
+# ("高于行业平均水平20%"); not those that are verbs too (提升, 实现 in "改造提升老旧小区300个")
+_BOUNDING = (">=", "<=", ">", "<", "~")
+
+
 def _verb_patterns(data: dict, unit: str, verb_of: dict[str, str], comparator_of: dict[str, str]) -> dict[str, regex.Pattern]:
     """The patterns of the verb-object reading: a verb, its object and count; the
-    next of a list after it, by object or by count; a comparator in the object."""
-    long_comparators = [w for w in comparator_of if len(w) > 1 and w not in verb_of]  # (压减 is both: a verb of its own)
+    next of a list after it, by object or by count; a bounding comparator in
+    the object; the words it may not open with."""
+    bounding = [w for w, c in comparator_of.items() if c in _BOUNDING and len(w) > 1]
+    not_a_value = _not_a_value_after(data)
+    in_name = {str(v): str(guard) for v, guard in (data.get("verb_in_name") or {}).items()}
     return {
-        "verb_object": regex.compile(_verb_object_pattern(verb_of, unit, _not_a_value_after(data), data.get("verb_not_before"))),
+        "verb_object": regex.compile(_verb_object_pattern(verb_of, unit, not_a_value, in_name)),
         "verb_object_more": regex.compile(_verb_object_more_pattern(data, unit, verb_of)),
         "counted_more": regex.compile(rf"(?:{data.get('value_list') or NEVER})\s*+(?P<num>(?<![A-Za-z]){_ARABIC})"
-                                      rf"{_not_a_value_after(data)}\s*+(?P<unit>{unit})"),
-        "comparator_in": regex.compile(_alternation_or_never(long_comparators)),
+                                      rf"{not_a_value}\s*+(?P<unit>{unit})"),
+        "comparator_in": regex.compile(_alternation_or_never(bounding)),
+        "object_not_opening": optional_pattern(data.get("object_not_opening")),
     }
+
+
+def _unit_sets(data: dict) -> dict[str, frozenset[str]]:
+    """The units, and those of a ratio, of an amount compared as written, of time."""
+    return {key: frozenset(str(u) for u in data.get(key) or ())
+            for key in ("units", "ratio_units", "unscaled_units", "duration_units")}
 
 
 def _fixed(data: dict) -> tuple[tuple[str, str, str, Decimal], ...]:
@@ -220,9 +237,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter", "support_words", "money_unit",
                                 "sentence_year", "target_box", "list_item_stops", "prohibition"),
             bound_after=regex.compile(rf"[ \t]{{0,4}}+{bound}"),  # (matched at a count's end)
-            ratio_units=frozenset(str(u) for u in data.get("ratio_units") or ()),
-            unscaled_units=frozenset(str(u) for u in data.get("unscaled_units") or ()),
-            units=frozenset(str(u) for u in units),
+            **_unit_sets(data),
             unit_as=_unit_as(data),
             examples=tuple(data.get("examples") or ()),
             counterexamples=tuple(data.get("counterexamples") or ()),

@@ -40,15 +40,18 @@ def fold(text: str) -> str:
 _NUMERAL = "一二三四五六七八九十百零〇"
 # A half-width "." ending a sentence, as a copy that made all punctuation half-width writes
 # "。" ("…工业污染防治.取缔…"): after a word, a closing bracket or a percentage, not after a
-# heading's marker ("一." "(一)." "第一章."); after a decimal (提高到0.57.) or Latin letters
-# (扩容至5G.) when words, a bracket or the line's end follow. Never in a number (1.5, 1.) or an ellipsis.
+# heading's marker ("一." "(一)." "(A)." "第一章." "专栏一.") nor before a file's or site's
+# lower-case ending ("政策文件.html"); after a decimal (提高到0.57.) or Latin letters (扩容至5G.) when words, a
+# bracket or the line's end follow, not after a letter that is a list's marker ("A.加强").
+# Never in a number (1.5, 1.) or an ellipsis. (The full-width closers for unfolded text: table cells.)
 SENTENCE_DOT = (
     r"\.(?!\.)(?:"
-    r"(?<=[\p{Han}%)\]」』》”’]\.)"
+    r"(?<=[\p{Han}%％)）\]】」』》”’]\.)(?![a-z]{2,5}(?![A-Za-z]))"
     rf"(?<!(?:^|[^\p{{Han}}])[{_NUMERAL}]{{1,4}}\.)"
-    rf"(?<![(\[〔][ \t]{{0,2}}[{_NUMERAL}0-9]{{1,4}}[ \t]{{0,2}}[)\]〕]\.)"
+    rf"(?<!(?:专栏|附件|附表|附录|表|图)[ \t]{{0,2}}[{_NUMERAL}]{{1,4}}\.)"
+    rf"(?<![(（\[〔][ \t]{{0,2}}[{_NUMERAL}0-9A-Za-z]{{1,4}}[ \t]{{0,2}}[)）\]〕]\.)"
     rf"(?<!第[ \t]{{0,2}}[{_NUMERAL}0-9]{{1,4}}[ \t]{{0,2}}[章节条篇]\.)"
-    r"|(?<=(?:\p{Han}[0-9]{1,9}\.[0-9]{1,9}|[A-Za-z\"'])\.)(?=[\p{Han}(\[〔【“《]|[ \t]*$)"
+    r"|(?<=(?:\p{Han}[0-9]{1,9}\.[0-9]{1,9}|[A-Za-z\"'])\.)(?<!(?:^|[\s(（\[])[A-Za-z]\.)(?=[\p{Han}(\[〔【“《]|[ \t]*$)"
     r")"
 )
 _SENTENCE_DOT = regex.compile(SENTENCE_DOT, regex.M)
@@ -61,6 +64,8 @@ def sentence_dots(text: str) -> str:
     '(一)狠抓工业污染防治。取缔小企业。PM2.5下降10%。\\n一.总体要求'
     >>> sentence_dots("系数提高到0.57.扩容至5G.加快.2.推进1.5万亩")
     '系数提高到0.57。扩容至5G。加快。2.推进1.5万亩'
+    >>> sentence_dots("专栏一.重点工程\\n附件一.分工表\\nA.加强\\n(A).推进\\n见政策文件.html")
+    '专栏一.重点工程\\n附件一.分工表\\nA.加强\\n(A).推进\\n见政策文件.html'
     """
     if "." not in text:
         return text
