@@ -258,6 +258,22 @@ def test_a_verbs_count_is_kept_where_the_guards_do_not_apply(sentence, metric):
     assert [t[0] for t in _read(sentence)] == [metric]
 
 
+@pytest.mark.parametrize(("sentence", "values"), [
+    # hebei-economy-stabilization-2022 x6, x7 (blind gold): where a change starts (the end is the target), a
+    # condition, a term of the policy, a support and what it is measured by
+    ("再担保金额占比由不低于80%提高至不低于90%。", [(">=", Decimal("90"))]),
+    ("超过400万元且适宜由中小企业提供的,采购人应当专门面向中小企业采购。", []),
+    ("各市居民消费价格指数单月同比涨幅达到3.5%或食品价格指数单月同比涨幅达到6%时,启动联动机制。", []),
+    ("延续实施阶段性降低失业保险费率为1%政策至2023年4月30日。", []),
+    ("大型企业返还比例从30%提高至50%,中小微企业返还比例从60%提高至90%。", []),
+    ("对新建、扩建社会养殖场每个栏位补助1000元,建设智能奶牛场每个补助30万元。", []),
+    ("按加计扣除新增减税额市县负担部分的100%给予奖励。", []),
+    ("城镇污水处理率由85%提高至95%。", [("=", Decimal("95"))]),  # (a level, not a term of a policy)
+])
+def test_numbers_that_state_no_target(sentence, values):
+    assert [(t[1], t[2]) for t in _read(sentence)] == values
+
+
 def test_a_list_of_counts_stops_at_a_share_or_a_duration():
     assert len(_read("选派6个科技特派团、80%以上的县实现全覆盖。")) == 1
     assert len(_read("下拨4亿元资金、2个月内完成拨付。")) == 1

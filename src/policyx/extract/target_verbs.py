@@ -152,11 +152,14 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
 def _the_verbs_count(stretch: _Stretch, m: regex.Match) -> bool:
     """Whether the count is the verb's: not when its clause forbids it
     ("严禁…设置2个(含)以上防疫检查点"), when what follows the verb is no object
-    of it ("筛选出30%的企业", "成立由12个部门组成的…", "组织全省11个设区市"), or when
+    of it ("筛选出30%的企业", "成立由12个部门组成的…", "组织全省11个设区市"), when it is
+    a support the plan gives ("…每个栏位补助1000元"), or when
     a bounding comparator stands inside the object ("投入占营业收入比重高于行业平均水平20%")."""
     rules, masked = stretch.rules, stretch.masked
     if rules.object_not_opening.match(masked, m.start("object")):
         return False
+    if rules.support_words.search(masked, m.start("object"), m.end("object")) or rules.support_after.match(masked, m.end()):
+        return False  # (what the plan gives for each: "新建、扩建社会养殖场每个栏位补助1000元", x7; "…的100%给予奖励", x6)
     if rules.prohibition.search(masked, clause_start(masked, m.start("verb"), rules.metric_stop), m.start("verb")):
         return False
     inside = rules.comparator_in.search(masked, m.start("object"), m.end("object"))

@@ -117,15 +117,16 @@ class _Stretch:
             return []
         values = self._values(m, with_comparator)
         if not values or any(v.unit == "%" and v.value < 0 for v in values) or self._qualifies_noun(m) \
-                or comparator in _CAPS and self._caps_support(m, values):
+                or comparator in _CAPS and self._caps_support(m, values) or with_comparator and self._change_starts(m) \
+                or self._in_condition(m) or self.rules.support_after.match(self.masked, m.end()):
             return []
         baseline, metric_start, metric_end = self._metric_span(m, with_comparator)
         metrics = distribute(self.source(metric_start, metric_end), len(values))
         if not any(metrics) and previous is not None and previous.line == self.line_of(self.offset + m.start()):
             metrics = [previous.metric or ""] * len(values)  # "…控制在12%以内,到2020年控制在10%以内"
         values = self._drop_unitless(values, metric_start, metric_end, metrics)
-        if not values:
-            return []
+        if not values or any(map(self.rules.policy_rate.search, metrics)):
+            return []  # (…or a term of the policy: "失业保险费率为1%")
         shared = {
             "comparator": comparator,
             "year": self._year(m, with_comparator),
@@ -171,6 +172,17 @@ class _Stretch:
             return False
         start = clause_start(masked, m.start(), self.rules.metric_stop)
         return not self.rules.goal_words.search(masked, start, m.end())
+
+    def _in_condition(self, m: regex.Match) -> bool:
+        """"超过400万元且适宜由中小企业提供的,…": the match's clause names a condition (it ends in 的 or 时)."""
+        stop = self.rules.metric_stop.search(self.masked, m.end())
+        end = stop.start() if stop else len(self.masked)
+        return bool(self.rules.condition_end.search(self.masked, max(m.end(), end - 4), end))
+
+    def _change_starts(self, m: regex.Match) -> bool:
+        """"由不低于80%提高至不低于90%": where a change starts, not a target."""
+        start = m.start("cmp")
+        return bool(self.rules.change_from_bound.search(self.masked, max(0, start - 4), start))
 
     def _caps_support(self, m: regex.Match, values: list[_Value]) -> bool:
         """"予以补助，最高不超过500万元": money the plan gives, capped — a

@@ -44,6 +44,10 @@ class TargetRules:
     noun_link: regex.Pattern  # 的: the metric follows the number (after a word for a size: 规模的)
     noun_link_end: regex.Pattern  # …and trailing links trimmed off a verb's object
     change_from: regex.Pattern  # 由 before a value: where a change starts (no target, no metric)
+    change_from_bound: regex.Pattern  # 由 before a comparator: "由不低于80%提高至…" (searched on what precedes it)
+    condition_end: regex.Pattern  # "…提供的,", "…达到6%时,": a clause that names a condition (searched on its words)
+    policy_rate: regex.Pattern  # 费率, 返还比例: a metric that is a term of the policy
+    support_after: regex.Pattern  # "…的100%给予奖励": a value a support is measured by (matched where the value ends)
     after_metric_stop: regex.Pattern
     after_deadline: regex.Pattern
     lower_is_stricter: regex.Pattern  # for `policyx diff`
@@ -235,7 +239,8 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
             change_from=regex.compile(rf"(?:{data['change_from']})(?=[0-9])" if data.get("change_from") else NEVER),
             **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter", "support_words", "money_unit",
-                                "sentence_year", "target_box", "list_item_stops", "prohibition"),
+                                "sentence_year", "target_box", "list_item_stops", "prohibition",
+                                "change_from_bound", "condition_end", "policy_rate", "support_after"),
             bound_after=regex.compile(rf"[ \t]{{0,4}}+{bound}"),  # (matched at a count's end)
             **_unit_sets(data),
             unit_as=_unit_as(data),
