@@ -27,7 +27,10 @@ _ASIDE_LIMIT = 12
 _SEPARATORS = " ,，、:："
 
 
-def clause_start(text: str, end: int, stop: regex.Pattern, limit: int = 80) -> int:
+CLAUSE_LIMIT = 80  # characters a clause is looked for back from its end
+
+
+def clause_start(text: str, end: int, stop: regex.Pattern, limit: int = CLAUSE_LIMIT) -> int:
     """Where the clause ending at ``end`` starts: back to the previous stop or
     comma, stepping over bracketed asides ("地级城市（各盟市，含满洲里市，下同）")."""
     floor = max(0, end - limit)

@@ -50,24 +50,40 @@ class Sentences:
         return sentence_start, len(self.text)
 
 
-def year_for(position: int, sentence_start: int, sentence_end: int, deadlines: Sequence[Deadline],
-             opening_year: int | None = None) -> int | None:
-    """The year a target is due: the last 'by' deadline in its sentence before
-    the number, else the year its clause or sentence opens with ("2025年全市…
-    低于43微克/立方米"), else the first deadline after the number in its
-    sentence, else the latest one before."""
-    dated = [d for d in deadlines if d.kind == "by" and d.date]
-    in_sentence = [d for d in dated if sentence_start <= d.span[0] < sentence_end]
-    before = [d for d in in_sentence if d.span[0] <= position]
-    if before:
-        chosen = before[-1]
-    elif opening_year is not None:
-        return opening_year
-    elif in_sentence:
-        chosen = in_sentence[0]
-    else:
-        earlier = [d for d in dated if d.span[0] <= position]
-        if not earlier:
+class Deadlines:
+    """A stretch's deadlines in the order they start, for the look-ups of
+    each of its targets: bisections, not a pass over them all (a page run
+    onto one line holds thousands of targets and of deadlines)."""
+
+    __slots__ = ("ordered", "starts", "dated", "dated_starts")
+
+    def __init__(self, deadlines: Sequence[Deadline]) -> None:
+        self.ordered = sorted(deadlines, key=lambda d: d.span[0])
+        self.starts = [d.span[0] for d in self.ordered]
+        self.dated = [d for d in self.ordered if d.kind == "by" and d.date]
+        self.dated_starts = [d.span[0] for d in self.dated]
+
+    def within(self, start: int, end: int) -> list[Deadline]:
+        """Those that start in [start, end)."""
+        return self.ordered[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def year_for(self, position: int, sentence_start: int, sentence_end: int, opening_year: int | None = None) -> int | None:
+        """The year a target is due: the last 'by' deadline in its sentence
+        before the number, else the year its clause or sentence opens with
+        ("2025年全市…低于43微克/立方米"), else the first deadline after the
+        number in its sentence, else the latest one before."""
+        starts = self.dated_starts
+        first = bisect.bisect_left(starts, sentence_start)  # (the sentence's first)
+        past = bisect.bisect_left(starts, sentence_end)  # (past its last)
+        upto = bisect.bisect_right(starts, position)  # (past the last at or before the number)
+        if first < min(upto, past):
+            chosen = self.dated[min(upto, past) - 1]
+        elif opening_year is not None:
+            return opening_year
+        elif first < past:
+            chosen = self.dated[first]
+        elif upto:
+            chosen = self.dated[upto - 1]
+        else:
             return None
-        chosen = earlier[-1]
-    return int(chosen.date[:4])  # type: ignore[index]
+        return int(chosen.date[:4])  # type: ignore[index]

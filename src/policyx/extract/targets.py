@@ -22,9 +22,9 @@ import regex
 from policyx.extract.deadlines import mask_titles
 from policyx.extract.target_gates import Possible, may_hold_bound, possible_families
 from policyx.extract.target_values import read_value, restate
-from policyx.extract.target_metrics import clause_start, distribute, metric_after, metric_before, subject_before
+from policyx.extract.target_metrics import CLAUSE_LIMIT, clause_start, distribute, metric_after, metric_before, subject_before
 from policyx.extract.target_verbs import CHANGES, verb_object_targets
-from policyx.extract.target_years import Sentences, year_for
+from policyx.extract.target_years import Deadlines, Sentences
 from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
 from policyx.text import twins
@@ -72,7 +72,7 @@ class _Stretch:
         self.rules = rules
         self.original = original
         self.line_of = line_of
-        self.deadlines = deadlines
+        self.deadlines = Deadlines(deadlines)
         self.exclude = exclude
         self.sentences = Sentences(masked)
 
@@ -86,8 +86,8 @@ class _Stretch:
 
     def year_of(self, m: regex.Match) -> int | None:
         start, end = self.sentences.around(m.start(), m.end())
-        return year_for(self.offset + m.start(), self.offset + start, self.offset + end, self.deadlines,
-                        self._opening_year(start, m.start()))
+        return self.deadlines.year_for(self.offset + m.start(), self.offset + start, self.offset + end,
+                                       self._opening_year(start, m.start()))
 
     def _opening_year(self, sentence_start: int, position: int) -> int | None:
         """The year written at the start of the clause, else of the sentence, before ``position``."""
@@ -202,7 +202,9 @@ class _Stretch:
         if link:  # "50%以上的国家级园区": the metric follows
             return baseline, *metric_after(self.masked, link.end(), self.rules)
         # (the subject's clause is this one unless a baseline year moved its end)
-        return baseline, *metric_before(self.masked, metric_end, self.rules, self.deadlines, self.offset,
+        # (the deadlines a metric can hold: those in its clause, at most CLAUSE_LIMIT before its end)
+        near = self.deadlines.within(self.offset + max(0, metric_end - CLAUSE_LIMIT), self.offset + metric_end)
+        return baseline, *metric_before(self.masked, metric_end, self.rules, near, self.offset,
                                         clause if metric_end == end else None)
 
     def _baseline(self, start: int, metric_end: int) -> tuple[int | None, int]:
