@@ -208,6 +208,17 @@ def test_long_numbered_sentence_is_a_paragraph_not_a_heading():
     assert outline(long) == []
 
 
+def test_a_numbered_item_with_a_long_first_sentence_is_a_heading_where_its_number_goes_on():
+    # baotou-digital-gov-evaluation-2022, lines 92-94 (a new user's trial: 48 was left out, "49. follows 47")
+    long = "利用原有城市管理基础部件和地理信息空间数据，" * 8 + "形成综合性城市管理数据中心。"
+    text = f"（四）强化重点领域市场监管\n47．全市新增2400户大中型餐饮单位纳入平台。\n48．{long}\n49．推进大气环境精细化监测管理平台建设。\n"
+    assert [s[2] for s in outline(text)] == ["（四）", "47．", "48．", "49．"]
+    assert not any("follows" in w.message for w in extract_text(text).warnings)  # (no gap 47 → 49)
+    # hebei-sci-tech-reform-2015: the first item under a new heading, numbered on from the last
+    text = f"（二十二）甲\n100.乙。\n（二十三）鼓励创新平台开放共享\n101.建立{long}\n102.推动。\n"
+    assert [s[2] for s in outline(text)] == ["（二十二）", "100.", "（二十三）", "101.", "102."]
+
+
 def test_plan_without_structure_gets_a_warning_not_an_error():
     doc = extract_text("各地要高度重视水污染防治工作，认真组织实施。\n")
     assert doc.sections == ()

@@ -67,6 +67,7 @@ class Candidate:
     body_start: int  # where the run-in body starts, or the end of the line
     label: str  # e.g. "专栏3", "附表1", "表2-1"
     file_line: int = 0  # the heading's line in the file
+    long_title: bool = False  # its title is longer than a heading's: a heading only where its number goes on
 
 
 _new_candidate = maker(Candidate)  # (without the class call)
@@ -89,11 +90,15 @@ def marker_readers(markers: Iterable[MarkerRule], lines: int) -> list[MarkerRead
             for rule in markers]
 
 
-def match_marker(line: Line, rules: RuleSet, shapes: list[MarkerShape] | None = None) -> Candidate | None:
+def match_marker(line: Line, rules: RuleSet, shapes: list[MarkerShape] | None = None, *,
+                 long_titles: bool = False) -> Candidate | None:
     """The first marker rule that reads the line, or None (``shapes``: the
-    rules' :func:`marker_shapes`, for a reader of every line of a plan)."""
+    rules' :func:`marker_shapes`, for a reader of every line of a plan).
+    ``long_titles``: a heading whose title is too long for one is given too,
+    marked ``long_title``, when no rule reads the line otherwise."""
     text = line.text
     head = text[:1]
+    long = None
     for rule, first, numbered in shapes or marker_shapes(rules.markers):
         if first is not None and head not in first:
             continue  # no match starts with this character (or is empty)
@@ -104,10 +109,11 @@ def match_marker(line: Line, rules: RuleSet, shapes: list[MarkerShape] | None = 
         number = read_number(numeral) if numeral else None
         if numeral and number is None:
             continue
-        candidate = _candidate(rule, line, m.end(), number, rules)
-        if candidate is not None:
+        candidate = _candidate(rule, line, m.end(), number, rules, long_titles)
+        if candidate is not None and not candidate.long_title:
             return candidate
-    return None
+        long = long or candidate
+    return long
 
 
 class MarkerShape(NamedTuple):
@@ -130,7 +136,7 @@ _SHAPES: KeptByIdentity[list[MarkerShape]] = KeptByIdentity(4)
 
 
 def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None,
-               rules: RuleSet) -> Candidate | None:
+               rules: RuleSet, long_titles: bool = False) -> Candidate | None:
     text = line.text
     lead = text.lstrip(" \t")
     marker_start = 0 if lead is text else len(text) - len(lead)  # (a string with nothing to strip is itself)
@@ -145,10 +151,12 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
         run_in = bool(end) and bool(stripped_rest[end.end():].strip())
         body_start = line.start + rest_start + end.end() if run_in else line.end
         title = title_raw.strip(_TITLE_STRIP)
-        if not title or (len(title) > MAX_TITLE_CHARS and len(_CLAUSE_END.split(title, 1)[0]) > MAX_TITLE_CHARS):
+        long_title = len(title) > MAX_TITLE_CHARS and len(_CLAUSE_END.split(title, 1)[0]) > MAX_TITLE_CHARS
+        if not title or long_title and not long_titles:
             return None
         label = text[marker_start:rest_start].strip()
     else:
+        long_title = False
         # (a caption is no sentence: one that a web copy ran into its box's text ends at the first full stop)
         title_raw = stripped_rest.split("。", 1)[0]
         title = title_raw.strip(_TITLE_STRIP)
@@ -159,10 +167,13 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
     # (offsets that are equal share one int: a plan of many headings keeps them all)
     marker_end = line.start + rest_start
     title_start = marker_end + offset if offset else marker_end
-    return _new_candidate(  # (by position, in the order of its fields: one for every heading of a plan)
+    candidate = _new_candidate(  # (by position, in the order of its fields: one for every heading of a plan)
         rule, line, line.start + marker_start if marker_start else line.start, marker_end, number,
         title, title_start, title_start + len(title), run_in, body_start, label,
     )
+    if long_title:
+        candidate.long_title = True
+    return candidate
 
 
 _OPENING = "(（〔【["

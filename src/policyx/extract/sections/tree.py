@@ -112,18 +112,33 @@ class TreeReader:
             self.contents.note_entry(line, self.rules)
             self._note_text()
             return
-        cand = match_marker(line, self.rules, self.marker_shapes)
+        cand = match_marker(line, self.rules, self.marker_shapes, long_titles=True)
         if cand is not None:
             cand.file_line = line.number if self.lines_are_the_files else self.norm.line_of(cand.marker_start)
         if ((self.in_attachment_list or self.may_list_attachments) and self._in_attachment_list(line, cand)) \
                 or (self.contents.inside and self.contents.holds(cand, text)):
             return
-        if cand is None:
+        if cand is None or cand.long_title and not self._goes_on(cand):
             self._note_text()
             return
         if cand.rule.kind != "heading" and not cand.title:
             title_from_next_line(cand, self.lines, index, self.rules)
         self._place(cand, index)
+
+    def _goes_on(self, cand: Candidate) -> bool:
+        """Whether a numbered line with a long first sentence goes on its
+        siblings' numbering ("47．…" then "48．利用原有…(190 characters)…。",
+        baotou-digital-gov-evaluation-2022), or its style's across a parent
+        ("（二十三）…　　101.建立统一开放的…", hebei-sci-tech-reform-2015): a heading
+        then, else a paragraph."""
+        if self.appendix is not None:
+            outline = self.appendix.outline
+        elif self.box is not None:
+            outline = self.box.outline
+        else:
+            outline = self.body
+        fit = outline.fit(cand)  # (a child goes on only from the same style's last number, not from 1)
+        return fit == "sibling" or fit == "child" and cand.number is not None and cand.number > 1
 
     def _note_text(self) -> None:
         if self.box:
