@@ -27,7 +27,7 @@ from policyx.text.sentences import STRONG_END, find_end, first_phrase
 # matched at a clause's end; by ``re``: ``regex`` first looks for the 、 it needs through the rest of
 # the paragraph, at each clause (a page run onto one line: quadratic). The working copy's white space is
 # folded to these.
-_NESTED_AFTER = re.compile("[ \t\r\n]*、")
+_NESTED_AFTER = re.compile("[ \t\r\n]{0,16}、")
 
 
 @dataclass(slots=True)
