@@ -274,6 +274,18 @@ def test_numbers_that_state_no_target(sentence, values):
     assert [(t[1], t[2]) for t in _read(sentence)] == values
 
 
+def test_a_verbs_count_with_a_bound_after_it_has_its_noun_for_metric():
+    # shandong-education-14fyp-2021 (a new user's trial: the bound's reading gave the metric 建成, 遴选建设)
+    assert _read("建成20所左右国际化学校。") == [("国际化学校", "~", Decimal("20"), "所")]
+    assert _read("遴选建设50所左右乡村振兴人才培养优质校。") == [("乡村振兴人才培养优质校", "~", Decimal("50"), "所")]
+
+
+def test_an_items_number_is_no_part_of_a_metric():
+    # chuzhou-govwork-2020 ("1. 地区生产总值增长8%以上"), baotou-digital-gov-evaluation-2022 ("47．全市新增2400户")
+    doc = extract_text("一、主要目标\n1. 地区生产总值增长8%以上。\n")
+    assert [t.metric for t in doc.targets] == ["地区生产总值"]
+
+
 def test_a_list_of_counts_stops_at_a_share_or_a_duration():
     assert len(_read("选派6个科技特派团、80%以上的县实现全覆盖。")) == 1
     assert len(_read("下拨4亿元资金、2个月内完成拨付。")) == 1

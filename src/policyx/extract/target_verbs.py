@@ -101,9 +101,16 @@ def _listed_after(stretch: _Stretch, end: int, first: Target, taken: Spans) -> l
 
 
 def _verb_overrides(stretch: _Stretch, m: regex.Match, overlapping: list[Target]) -> bool:
-    """"新增省级以上创新平台10家以上": the verb's increase, not the bound's >=."""
-    verb = stretch.rules.verb_of.get(_first_verb(stretch.masked, m, stretch.rules))
-    return verb in CHANGES and all(t.rule == "target.bound" for t in overlapping)
+    """"新增省级以上创新平台10家以上": the verb's increase, not the bound's >=; and
+    "建成20所左右国际化学校": the verb's count, with the bound's comparator, whose
+    noun follows it (the bound's reading took the verb for its metric)."""
+    if not all(t.rule == "target.bound" for t in overlapping):
+        return False
+    rules, masked = stretch.rules, stretch.masked
+    if rules.verb_of.get(_first_verb(masked, m, rules)) in CHANGES:
+        return True
+    _, (metric_start, metric_end) = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
+    return not masked[metric_start:metric_end].strip() and rules.bound_after.match(masked, m.end()) is not None
 
 
 def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int]) -> tuple[Target, int, bool] | None:
