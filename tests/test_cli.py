@@ -111,8 +111,13 @@ def test_empty_and_binary_files(tmp_path, content):
 
 
 def test_directory_argument(tmp_path):
+    # (a new user's trial: an empty folder was "a directory, not a file; policyx reads regular files",
+    # though extract and check read folders)
     result = runner.invoke(app, ["extract", str(tmp_path)])
-    assert result.exit_code == 2 and "is a directory" in result.stderr
+    assert result.exit_code == 2 and "is a folder with no plan file in it (.txt, .html" in result.stderr
+    (tmp_path / "plan.txt").write_text("一、总则\n", encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(tmp_path), "xinjiang"])
+    assert result.exit_code == 2 and "is a folder, not a plan file: name one of its plans" in result.stderr
 
 
 def test_tasks_filtered_by_lead_across_levels():

@@ -45,7 +45,7 @@ def test_missing_file():
 
 
 def test_directory(tmp_path):
-    with pytest.raises(InputError, match="is a directory"):
+    with pytest.raises(InputError, match="is a folder with no plan file in it"):
         extract_file(str(tmp_path))
 
 

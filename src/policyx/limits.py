@@ -23,6 +23,9 @@
 
 from __future__ import annotations
 
+# the files a folder's plans are read from (extract, check and index given a folder)
+PLAN_SUFFIXES = (".txt", ".html", ".htm", ".md", ".docx", ".pdf", ".xlsx", ".xls")
+
 import os
 import stat
 from pathlib import Path

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from policyx.errors import InputError, PolicyxError
+from policyx.limits import PLAN_SUFFIXES
 
-PLAN_SUFFIXES = (".txt", ".html", ".htm", ".md", ".docx", ".pdf", ".xlsx", ".xls")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 
 from policyx.errors import InputError
+from policyx.limits import PLAN_SUFFIXES
 from policyx.resources import corpus_dir
 
 
@@ -96,12 +98,27 @@ def entry_for_path(path: Path) -> CorpusEntry | None:
     return next((e for e in load_manifest() if e.file.resolve() == resolved), None)
 
 
+def _a_folder(name: str, path: Path) -> str:
+    """What to say of a folder named where a plan is read: extract, check and
+    index read the plans in a folder, and come here with one that holds none."""
+    try:  # (its own files only: a folder named by mistake may be a whole disk)
+        with os.scandir(path) as entries:
+            holds = any(e.name.lower().endswith(PLAN_SUFFIXES) and not e.name.startswith(".") for e in entries)
+    except OSError:
+        holds = False
+    if holds:
+        return f"{name}: is a folder, not a plan file: name one of its plans"
+    return f"{name}: is a folder with no plan file in it ({', '.join(PLAN_SUFFIXES)})"
+
+
 def resolve(name_or_path: str) -> tuple[Path | None, CorpusEntry | None]:
     """Turn a command-line argument into a path: an existing file wins over a
     corpus name; ``-`` stays standard input (path None)."""
     if name_or_path == "-":
         return None, None
     path = Path(name_or_path)
+    if path.is_dir():
+        raise InputError(_a_folder(name_or_path, path))
     if path.exists():
         return path, entry_for_path(path)
     entry = find_entry(name_or_path)
