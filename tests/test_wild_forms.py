@@ -175,6 +175,15 @@ def test_an_item_whose_clause_was_removed_is_reported_not_counted():
     assert "完成详查" in doc.warnings[0].message
 
 
+def test_a_plan_whose_tasks_are_its_tables_rows_does_not_say_it_has_none():
+    # luan-govwork-2022 (a new user's trial: 2 tasks, and "no task found although the plan has 1 numbered heading")
+    from pathlib import Path
+
+    doc = extract_text((Path(__file__).parent / "data/wild/texts/luan-govwork-2022.txt").read_text(encoding="utf-8"))
+    assert doc.tasks and all(t.source == "table" for t in doc.tasks)
+    assert "no-tasks" not in [w.code for w in doc.warnings]
+
+
 def test_a_plan_with_clauses_and_no_task_says_why():
     doc = extract_text("各单位：\n（市环保局负责）\n")
     assert any(w.code == "no-tasks" and "clause" in w.message for w in doc.warnings)
