@@ -23,9 +23,6 @@
 
 from __future__ import annotations
 
-# the files a folder's plans are read from (extract, check and index given a folder)
-PLAN_SUFFIXES = (".txt", ".html", ".htm", ".md", ".docx", ".pdf", ".xlsx", ".xls")
-
 import os
 import stat
 from pathlib import Path
@@ -37,6 +34,8 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 # (a low one refused policyx's own rules/deadlines.yaml); they are held to this one
 SETTINGS_MAX_BYTES = DEFAULT_MAX_BYTES
 REPEATS_LISTED = 10
+# the files a folder's plans are read from (extract, check and index given a folder)
+PLAN_SUFFIXES = (".txt", ".html", ".htm", ".md", ".docx", ".pdf", ".xlsx", ".xls")
 ENVIRONMENT = "POLICYX_MAX_SIZE"
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
           "g": 1000**3, "gb": 1000**3, "gib": 1024**3}

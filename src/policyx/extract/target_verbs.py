@@ -107,9 +107,9 @@ def _verb_overrides(stretch: _Stretch, m: regex.Match, overlapping: list[Target]
     if not all(t.rule == "target.bound" for t in overlapping):
         return False
     rules, masked = stretch.rules, stretch.masked
-    if rules.verb_of.get(_first_verb(masked, m, rules)) in CHANGES:
+    comparator, (metric_start, metric_end) = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
+    if comparator in CHANGES:
         return True
-    _, (metric_start, metric_end) = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
     return not masked[metric_start:metric_end].strip() and rules.bound_after.match(masked, m.end()) is not None
 
 
@@ -120,12 +120,14 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
     rules, masked = stretch.rules, stretch.masked
     if value is None or not _the_verbs_count(stretch, m):
         return None
+    bounding = _bounding_before_count(stretch, m)
+    if bounding is None and rules.comparator_in.search(masked, m.start("object"), m.end("object")):
+        return None  # (a comparator inside the object: "投入占营业收入比重高于行业平均水平20%")
     value, unit = restate(value, m.group("unit"), rules)
     comparator, metric_span = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
     if comparator not in CHANGES:
         if unit in rules.duration_units:
             return None  # (a duration, "组织2个月以上的专项检查行动"; an amount verb's stays one: "新增优良天数10天")
-        bounding = _bounding_before_count(stretch, m)
         if bounding is not None:  # ("组建不少于150人的涉外律师人才库": the comparator's, its word no part of the metric)
             comparator, metric_span = rules.comparator_of[bounding.group()], (metric_span[0], bounding.start())
     end = m.end()
@@ -159,18 +161,15 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
 def _the_verbs_count(stretch: _Stretch, m: regex.Match) -> bool:
     """Whether the count is the verb's: not when its clause forbids it
     ("严禁…设置2个(含)以上防疫检查点"), when what follows the verb is no object
-    of it ("筛选出30%的企业", "成立由12个部门组成的…", "组织全省11个设区市"), when it is
-    a support the plan gives ("…每个栏位补助1000元"), or when
-    a bounding comparator stands inside the object ("投入占营业收入比重高于行业平均水平20%")."""
+    of it ("筛选出30%的企业", "成立由12个部门组成的…", "组织全省11个设区市"), or when
+    it is a support the plan gives ("…每个栏位补助1000元"). (A comparator inside
+    the object is asked by :func:`_verb_target`, which reads one ending it.)"""
     rules, masked = stretch.rules, stretch.masked
     if rules.object_not_opening.match(masked, m.start("object")):
         return False
     if rules.support_words.search(masked, m.start("object"), m.end("object")) or rules.support_after.match(masked, m.end()):
         return False  # (what the plan gives for each: "新建、扩建社会养殖场每个栏位补助1000元", x7; "…的100%给予奖励", x6)
-    if rules.prohibition.search(masked, clause_start(masked, m.start("verb"), rules.metric_stop), m.start("verb")):
-        return False
-    inside = rules.comparator_in.search(masked, m.start("object"), m.end("object"))
-    return inside is None or _bounding_before_count(stretch, m) is not None
+    return not rules.prohibition.search(masked, clause_start(masked, m.start("verb"), rules.metric_stop), m.start("verb"))
 
 
 def _bounding_before_count(stretch: _Stretch, m: regex.Match) -> regex.Match | None:
@@ -189,13 +188,6 @@ def _overlapping(found: list[Target], starts: list[int], span: tuple[int, int]) 
         i -= 1
         out.append(i)
     return out
-
-
-def _first_verb(text: str, m: regex.Match, rules: TargetRules) -> str:
-    """The first verb of a verb-object match that states an amount, else its verb."""
-    amount = [v.group(0) for v in rules.verb_finder.finditer(text, m.start("verb"), m.end("object"))
-              if rules.verb_of[v.group(0)] in CHANGES]
-    return amount[0] if amount else m.group("verb")
 
 
 def _verb_comparator(text: str, start: int, end: int, rules: TargetRules) -> tuple[str, tuple[int, int]]:

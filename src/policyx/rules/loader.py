@@ -174,9 +174,9 @@ def optional_patterns(data: dict, *keys: str) -> dict[str, regex.Pattern]:
     return {key: optional_pattern(data.get(key)) for key in keys}
 
 
-def alternation(words) -> str:
-    """Words as a regex alternation, longest first so that 牵头负责 wins over 牵头."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+def alternation(words, guards: dict[str, str] | None = None) -> str:
+    """Words as a regex alternation, longest first so that 牵头负责 wins over 牵头; ``guards``, by word, written after it."""
+    return "|".join(regex.escape(w) + (guards or {}).get(w, "") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _compile(source: str, *, where: str, flags: int = 0) -> regex.Pattern:

@@ -133,10 +133,9 @@ def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str, in_
     (each verb with its guard of ``in_name`` after it: not one inside a name, "建设银行")."""
     if not verb_of:
         return NEVER
-    verbs = "|".join(regex.escape(v) + in_name.get(v, "") for v in sorted(verb_of, key=lambda w: (-len(w), w)))
     return (
         # the object may name a technology with a number in it: "新增5G基站1000座"
-        rf"(?P<verb>{verbs})(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
+        rf"(?P<verb>{alternation(verb_of, in_name)})(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
         rf"(?P<num>(?<![A-Za-z]){_ARABIC})"  # (not a count glued to a name's letters: "年产NF312000吨" gives none)
         rf"{not_after}\s*+(?P<unit>{unit})"
     )
