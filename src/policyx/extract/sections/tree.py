@@ -131,9 +131,9 @@ class TreeReader:
         baotou-digital-gov-evaluation-2022), or its style's across a parent
         ("（二十三）…　　101.建立统一开放的…", hebei-sci-tech-reform-2015): a heading
         then, else a paragraph."""
-        if self.appendix is not None:
+        if self.appendix is not None:  # (the outline _place puts it in)
             outline = self.appendix.outline
-        elif self.box is not None:
+        elif self.box is not None and belongs_to_box(cand, self.box, self.body):
             outline = self.box.outline
         else:
             outline = self.body
