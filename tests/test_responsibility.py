@@ -403,3 +403,32 @@ def test_a_branch_in_a_place_is_known_by_its_shape():
     clause = find_clauses(fold("（省发展改革委牵头，省财政厅、河北银保监局、人行石家庄中心支行参与）"), 0,
                           registry, RULES.responsibility)[0]
     assert [r.canonical for r in clause.parsed.participants] == ["省财政厅", "河北银保监局", "人行石家庄中心支行"]
+
+
+@pytest.mark.parametrize("written, function, canonical", [
+    # offices real plans lead or join tasks with, once unknown to the registry (departments.yaml)
+    ("省地方金融监管局", "finance_office", "省地方金融监督管理局"),  # hebei-economy-stabilization-2022, 83 times
+    ("团省委", "mass_organizations", "团省委"),  # hebei-economy-stabilization-2022: its level inside the name
+    ("省委教育工委", "education", "省委教育工作委员会"),  # shandong-education-14fyp-2021
+    ("省委统战部", "united_front", "省委统一战线工作部"),  # shandong-education-14fyp-2021
+    ("省委台港澳办", "taiwan_affairs", "省委台港澳事务办公室"),  # shandong-education-14fyp-2021
+    ("省供销社", "supply_marketing", "省供销合作社联合社"),  # hebei-economy-stabilization-2022
+    ("省贸促会", "trade_promotion", "省国际贸易促进委员会"),  # hebei-economy-stabilization-2022
+    ("市城管执法局", "urban_management", "市城市管理综合行政执法局"),  # baotou-digital-gov-evaluation-2022
+    ("市文旅广电局", "culture", "市文化旅游广电局"),  # baotou-digital-gov-evaluation-2022
+    ("市工信委", "industry_it", "市工业和信息化委员会"),  # jian-air-2018
+    ("市市场和质量监督管理局", "quality_market", "市市场和质量监督管理局"),  # jian-air-2018
+    ("省煤炭工业局", "energy", "省煤炭工业局"),  # shandong-air-2018
+    ("中直管理局", "offices_administration", "中央直属机关事务管理局"),  # ndrc-ghg-division-2017
+    ("市经信局", "industry_it", "市经济和信息化局"),  # chuzhou-govwork-2020
+    ("国网山东省电力公司", "power_grid", "国网山东省电力公司"),  # shandong-air-2018: a company by its shape
+    ("中国农业发展银行河北省分行", "bank", "中国农业发展银行河北省分行"),  # hebei-economy-stabilization-2022
+])
+def test_offices_real_plans_name(written, function, canonical):
+    ref = RULES.departments.resolve(written)
+    assert (ref.known, ref.function, ref.canonical) == (True, function, canonical)
+
+
+def test_a_bank_branch_is_no_state_office():
+    """国家开发银行河北省分行 opens with 国家 but is a branch in a province (hebei-economy-stabilization-2022)."""
+    assert RULES.departments.resolve("国家开发银行河北省分行").level is None

@@ -131,3 +131,17 @@ def test_inline_place_must_be_known(tmp_path):
         encoding="utf-8")
     with pytest.raises(RulesError, match=r"x\.y.*inline.*inside"):
         load_rules((str(tmp_path),))
+
+
+def _shaped_office_cases():
+    data = yaml.safe_load((packaged_rules_dir() / "departments.yaml").read_text(encoding="utf-8"))
+    for item in data.get("shaped", []):
+        for kind in ("examples", "counterexamples"):
+            for text in item.get(kind, []):
+                yield pytest.param(item["pattern"], text, kind == "examples", id=f"shaped.{item['id']}:{text[:12]}")
+
+
+@pytest.mark.parametrize(("pattern", "text", "matches"), list(_shaped_office_cases()))
+def test_shaped_office_example(pattern, text, matches):
+    """An office named by its shape (departments.yaml, shaped) is the whole name: its examples fit it whole."""
+    assert bool(regex.fullmatch(pattern, text)) is matches
