@@ -432,3 +432,17 @@ def test_offices_real_plans_name(written, function, canonical):
 def test_a_bank_branch_is_no_state_office():
     """国家开发银行河北省分行 opens with 国家 but is a branch in a province (hebei-economy-stabilization-2022)."""
     assert RULES.departments.resolve("国家开发银行河北省分行").level is None
+
+
+@pytest.mark.parametrize("written, level", [
+    # the offices of a kind, not one office: known, and generic (departments.yaml: generic_shape)
+    ("区政府有关部门", "county"),  # gangcheng-fangguanfu-2021
+    ("有关行业主管部门", None),  # hebei-economy-stabilization-2022
+    ("企业上市工作领导小组各成员单位", None),  # hebei-economy-stabilization-2022
+    ("各省级水行政主管部门", None),  # mwr-water-2012
+])
+def test_the_offices_of_a_kind_are_known_as_no_one_office(written, level):
+    registry = RULES.departments
+    ref = registry.resolve(written)
+    assert (ref.known, ref.function, ref.level) == (True, "government", level)
+    assert not registry.is_government(written)  # (not a local government that carries a task out)

@@ -62,6 +62,7 @@ class DepartmentRegistry:
         self.province_office = _pattern(data, "province_office", where)
         self.state_office = _pattern(data, "state_office", where)
         self.place_name = _pattern(data, "place_name", where)
+        self.generic_shape = _pattern(data, "generic_shape", where)
         self.place_levels = _place_levels(data, where)
         self.place_end = regex.compile(alternation(self.place_levels) if self.place_levels else NEVER)
         # 和/及/与 between two names (responsibility.yaml's conjunctions)
@@ -230,6 +231,8 @@ class DepartmentRegistry:
         function = next((f for f, shape in self.shaped if shape.fullmatch(cleaned)), None)
         if function is not None:  # (a branch in a place, the place in its name: "人行石家庄中心支行", "河北银保监局")
             return "", None, cleaned, Entry(function, cleaned), True
+        if self.generic_shape.search(cleaned):  # ("区政府有关部门", "各省级水行政主管部门": no one office)
+            return prefix, level, rest, Entry("government", rest, generic=True), False
         return prefix, level, rest, None, False
 
     def _is_government(self, name: str) -> bool:
