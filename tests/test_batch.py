@@ -127,7 +127,7 @@ def test_query_deadlines_between(database):
 def test_query_targets_on_a_metric(database):
     result = runner.invoke(app, ["query", "--db", str(database), "--metric", "用水总量", "-f", "csv"])
     lines = result.stdout.splitlines()
-    assert lines[0] == "plan,metric,comparator,value,unit,year,line"
+    assert lines[0] == "plan,metric,comparator,value,unit,year,line,value_max"
     assert any("changji-water-2016,全州用水总量,<=,25.04,亿立方米,2020" in line for line in lines)
 
 

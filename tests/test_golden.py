@@ -45,7 +45,7 @@ def _deadline(d) -> str:
 
 
 def _target(t) -> str:
-    value = t.value if t.value is not None else t.value_text
+    value = t.value_label if t.value_max is not None else t.value if t.value is not None else t.value_text
     return f"{t.comparator} {value} {t.unit or '-'}" + (f" ({t.year})" if t.year else "") + \
         (f" · {t.metric}" if t.metric else "")
 

@@ -131,3 +131,19 @@ def test_a_second_writer_goes_on_when_the_first_finishes(tmp_path, monkeypatch):
     result = _index_while_another_writes(tmp_path, monkeypatch, hold_seconds=1, wait="20")
     assert result.exit_code == 0, result.output
     assert "waiting up to 20 s" in result.stderr and "1 stored" in result.stdout
+
+
+def test_an_index_made_before_targets_had_ranges_is_read_and_written(tmp_path):
+    """An index whose targets table has no value_max (made before ranges were
+    read) answers a metric query as it is, and takes the column when written to."""
+    db = tmp_path / "old.sqlite"
+    assert runner.invoke(app, ["index", "xinjiang-env-13th-2017", "--db", str(db)]).exit_code == 0
+    connection = sqlite3.connect(db)
+    connection.execute("ALTER TABLE targets DROP COLUMN value_max")
+    connection.commit()
+    connection.close()
+    read = runner.invoke(app, ["query", "--db", str(db), "--metric", "生态工业园区", "--format", "csv"])
+    assert read.exit_code == 0 and "value_max" in read.stdout
+    assert runner.invoke(app, ["index", "xinjiang-env-13th-2017", "--db", str(db)]).exit_code == 0
+    again = runner.invoke(app, ["query", "--db", str(db), "--metric", "生态工业园区", "--format", "csv"])
+    assert again.exit_code == 0 and again.stdout.replace(".0", "").splitlines()[1].endswith(",个,2020,455,2"), again.stdout

@@ -307,3 +307,25 @@ def test_a_box_of_projects_states_no_plan_target_and_a_box_of_targets_does():
     doc = extract_text("二、工作目标\n重点工程详见专栏1。专栏1所列工程要按期建成，到2025年，全市森林覆盖率达到30%。\n")
     assert [(t.metric, t.value) for t in doc.targets] == [("全市森林覆盖率", Decimal("30"))]
     assert not [s for s in doc.sections if s.kind == "box"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count written as a range is one target from its lower to its upper end, not two (or none)
+    ("创建1-2个国家级生态工业园区", ("=", "1-2", "个")),  # xinjiang-env-13th-2017, line 455
+    ("建设2—3个高水平当代马克思主义研究基地", ("=", "2-3", "个")),  # shandong-education-14fyp-2021
+    ("货物和服务项目给予小微企业的价格扣除优惠,由6%—10%提高至10%—20%", ("=", "10-20", "%")),  # hebei-economy x2
+    ("到2025年,新增10至20家专精特新企业", ("increase", "10-20", "家")),
+    ("全市PM2.5浓度下降5%—8%", ("decrease", "5-8", "%")),
+])
+def test_a_range_is_one_target(text, expected):
+    (t,) = targets(text)
+    assert (t.comparator, t.value_label, t.unit) == expected
+    assert t.value < t.value_max
+
+
+@pytest.mark.parametrize("text, values", [
+    ("城市、县城污水处理率分别达到95%、85%", ["95", "85"]),  # a list, each its own target
+    ("到2020年,全市PM2.5浓度下降8%—5%", ["8", "5"]),  # (falling: no range)
+])
+def test_values_that_are_no_range_stay_apart(text, values):
+    assert [t.value_label for t in targets(text)] == values

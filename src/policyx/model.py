@@ -32,9 +32,8 @@ def replaced(item, /, **changes):
 
 
 def copier(cls: type, *names: str):
-    """A function ``(item, *values)`` giving a copy of a ``cls`` with the
-    fields ``names`` set to ``values``: :func:`replaced` without its
-    keywords, for a copy made very often."""
+    """A function ``(item, *values)`` copying a ``cls`` with the fields ``names``
+    set to ``values``: :func:`replaced` without its keywords, for copies made very often."""
     copy = _copier(cls, names, by_name=False)
     if copy is False:
         return lambda item, *values: dataclasses.replace(item, **dict(zip(names, values)))
@@ -272,6 +271,7 @@ class Target:
     metric: str | None
     comparator: Comparator
     value: Decimal | None  # None when the table gives words ("控制在国家下达指标范围内")
+    value_max: Decimal | None = None  # a range's upper end: "10至20家" is value 10, value_max 20
     unit: str | None
     year: int | None
     baseline_year: int | None
@@ -284,6 +284,11 @@ class Target:
     attribute: str | None = None  # 约束性 / 预期性
     value_text: str | None = None  # the target cell as written, when it is not a number
     rule: str = ""  # target.comparator | target.bound | target.verb_object | table.indicator
+
+    @property
+    def value_label(self) -> str:  # "94", "10-20" for a range, a table's words where it gives no number
+        return "-".join(format(v.normalize(), "f") for v in (self.value, self.value_max) if v is not None) \
+            if self.value is not None else self.value_text or ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

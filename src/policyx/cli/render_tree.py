@@ -73,9 +73,8 @@ def _deadline(d: Deadline) -> str:
 
 
 def _target_node(parent: Tree, t: Target, label: str) -> None:
-    value = t.value if t.value is not None else (t.value_text or "")
     metric = f" · {escape(t.metric)}" if t.metric else ""
-    parent.add(f"{label} {escape(t.raw)} → {escape(t.comparator)} {escape(str(value))} {escape(t.unit or '')}{metric}  "
+    parent.add(f"{label} {escape(t.raw)} → {escape(t.comparator)} {escape(t.value_label)} {escape(t.unit or '')}{metric}  "
                f"[dim]line {t.line} · {escape(t.rule)}[/dim]", highlight=False)
 
 

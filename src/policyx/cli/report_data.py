@@ -121,6 +121,7 @@ def targets_by_indicator(doc: Document, rules, facts) -> list[dict[str, Any]]:
         value = target.value_text if target.value is None else (
             int(target.value) if target.value == target.value.to_integral_value() else float(target.value))
         group["targets"].append({"metric": target.metric or "", "comparator": target.comparator, "value": value,
+                                 "value_label": target.value_label,
                                  "unit": target.unit or "", "year": target.year, "baseline_year": target.baseline_year,
                                  "task": task.id if task else "", "line": target.line, "raw": target.raw,
                                  "source": target.source})

@@ -147,6 +147,7 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
         metric=metric or None,
         comparator=comparator,  # type: ignore[arg-type]
         value=value,
+        value_max=_range_end(m, value, rules),
         unit=unit,
         year=stretch.year_of(m),
         baseline_year=None,
@@ -156,6 +157,15 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
         rule="target.verb_object",
     )
     return target, end, counted_first
+
+
+def _range_end(m: regex.Match, low, rules: TargetRules):
+    """The upper end of a count written as a range ("3-5个"), in the count's unit; None for one count."""
+    if not m.group("num_max"):
+        return None
+    high = read_value(m.group("num_max"))
+    high = restate(high, m.group("unit"), rules)[0] if high is not None else None
+    return high if high is not None and high > low else None
 
 
 def _the_verbs_count(stretch: _Stretch, m: regex.Match) -> bool:

@@ -44,6 +44,8 @@ class _Value(NamedTuple):
     end: int
     value: Decimal
     unit: str | None
+    value_max: Decimal | None = None  # a range's upper end
+
 
 
 def _has_comparator(m: regex.Match) -> bool:
@@ -148,7 +150,23 @@ class _Stretch:
         group = "values" if with_comparator else "bare"
         base = m.start(group)
         found = (self._value(v, base, with_comparator) for v in self.rules.value_pattern.finditer(m.group(group)))
-        return [v for v in found if v is not None]
+        return self._ranges([v for v in found if v is not None])
+
+    def _ranges(self, values: list[_Value]) -> list[_Value]:
+        """Two values with only a range's word between them ("10至20家",
+        "5%—8%") as one value from the first to the second, in the second's
+        unit: a range, not a list of two targets."""
+        if len(values) < 2:
+            return values
+        out = [values[0]]
+        for v in values[1:]:
+            low = out[-1]
+            if (low.value_max is None and low.value < v.value and (low.unit is None or low.unit == v.unit)
+                    and self.rules.value_range.fullmatch(self.masked, low.end, v.start)):
+                out[-1] = _Value(low.start, v.end, low.value, v.unit, v.value)
+            else:
+                out.append(v)
+        return out
 
     def _value(self, v: regex.Match, base: int, with_comparator: bool) -> _Value | None:
         """One value read, in the unit the rules state it in; None for a
@@ -243,6 +261,7 @@ class _Stretch:
             raw=self.original[raw_start:raw_end],
             metric=metric or None,
             value=v.value,
+            value_max=v.value_max,
             unit=v.unit,
             span=(raw_start, raw_end),
             value_span=(self.offset + v.start, self.offset + v.end),

@@ -60,16 +60,9 @@ def deadline_label(d: Deadline) -> str:
 
 def target_label(t: Target) -> str:
     """城市污水处理率 >= 85 % (2020): metric, comparator, value, unit, year."""
-    value = t.value_text if t.value is None else _number(t.value)
-    parts = [t.metric or "", t.comparator, f"{value}{' ' + t.unit if t.unit else ''}"]
+    parts = [t.metric or "", t.comparator, f"{t.value_label}{' ' + t.unit if t.unit else ''}"]
     year = f" ({t.year})" if t.year else ""
     return " ".join(p for p in parts if p) + year
-
-
-def _number(value) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 TASK_COLUMNS = ("plan", "id", "section", "title", "lead", "participants", "implementers", "deadlines",

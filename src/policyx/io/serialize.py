@@ -28,7 +28,7 @@ KEYS: dict[type, tuple[str, ...]] = {
     Table: ("id", "title", "line", "columns", "rows", "kind", "form", "section", "span", "row_lines", "row_groups",
             "stated_count", "footnotes"),
     Deadline: ("raw", "kind", "date", "span", "line", "rule", "period", "start", "approximate"),
-    Target: ("raw", "metric", "comparator", "value", "unit", "year", "baseline_year", "span", "line", "value_span",
+    Target: ("raw", "metric", "comparator", "value", "value_max", "unit", "year", "baseline_year", "span", "line", "value_span",
              "group", "source", "baseline", "attribute", "value_text", "rule"),
 }
 

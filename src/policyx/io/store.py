@@ -8,7 +8,7 @@ Schema (foreign keys on, deletes cascade; see docs/scale.md):
     task_departments(id, task_id → tasks, role, raw, name, canonical, function, level, known, inherited)
     deadlines(id, task_id → tasks, raw, kind, date, period, line)
     targets(id, document_id → documents, task_id → tasks NULL, raw, metric, comparator, value, value_text,
-            unit, year, baseline_year, line, source)
+            unit, year, baseline_year, line, source, value_max)
     warnings(id, document_id → documents, code, message, line)
     task_words, search_words, search_meta: the full-text index of the tasks (io/search.py)
 
@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS targets (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     task_id INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
     raw TEXT, metric TEXT, comparator TEXT, value REAL, value_text TEXT, unit TEXT, year INTEGER,
-    baseline_year INTEGER, line INTEGER, source TEXT
+    baseline_year INTEGER, line INTEGER, source TEXT, value_max REAL
 );
 CREATE TABLE IF NOT EXISTS warnings (
     id INTEGER PRIMARY KEY,
@@ -87,8 +87,17 @@ CREATE INDEX IF NOT EXISTS warnings_document ON warnings(document_id);
 TABLES = ("documents", "sections", "tasks", "task_departments", "deadlines", "targets", "warnings")
 
 
+def _has_column(connection: sqlite3.Connection, table: str, column: str) -> bool:
+    return column in {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+
+
 def _setup(connection: sqlite3.Connection) -> None:
     connection.executescript(SCHEMA)
+    if not _has_column(connection, "targets", "value_max"):
+        # an index made before targets had ranges: the column added, and every plan read again
+        # when next indexed (its targets were read without their ranges), not skipped as unchanged
+        connection.execute("ALTER TABLE targets ADD COLUMN value_max REAL")
+        connection.execute("UPDATE documents SET sha256 = ''")
     search.ensure(connection)
 
 
@@ -152,9 +161,9 @@ def store_document(connection: sqlite3.Connection, data: dict[str, Any]) -> None
 def _insert_targets(connection: sqlite3.Connection, document_id: int, task_id: int | None, targets: list[dict]) -> None:
     connection.executemany(
         "INSERT INTO targets (document_id, task_id, raw, metric, comparator, value, value_text, unit, year, baseline_year, "
-        "line, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "line, source, value_max) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(document_id, task_id, t["raw"], t["metric"], t["comparator"], t["value"], t.get("value_text"), t["unit"],
-          t["year"], t["baseline_year"], t["line"], t.get("source")) for t in targets],
+          t["year"], t["baseline_year"], t["line"], t.get("source"), t.get("value_max")) for t in targets],
     )
 
 
@@ -193,9 +202,11 @@ def deadlines_between(connection: sqlite3.Connection, start: str, end: str) -> t
 
 
 def targets_on(connection: sqlite3.Connection, metric: str) -> tuple[list[str], list[tuple]]:
+    # (an index made before targets had ranges, read without being written to, has no value_max)
+    value_max = "tg.value_max" if _has_column(connection, "targets", "value_max") else "NULL AS value_max"
     return _rows(connection.execute(
         "SELECT d.doc_id AS plan, tg.metric, tg.comparator, coalesce(tg.value, tg.value_text) AS value, tg.unit, "
-        "tg.year, tg.line FROM targets tg JOIN documents d ON d.id = tg.document_id "
+        f"tg.year, tg.line, {value_max} FROM targets tg JOIN documents d ON d.id = tg.document_id "
         "WHERE tg.metric LIKE '%' || ? || '%' ORDER BY tg.metric, d.doc_id, tg.line",
         (metric,),
     ))

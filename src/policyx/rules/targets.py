@@ -33,6 +33,7 @@ class TargetRules:
     retrospective: regex.Pattern
     unitless_metric: regex.Pattern
     value_pattern: regex.Pattern
+    value_range: regex.Pattern  # 至, —: all that stands between a range's two ends ("10至20家")
     verb_object: regex.Pattern
     verb_object_more: regex.Pattern  # "、建筑垃圾分类池20个": the next object and count of a verb's list
     counted_more: regex.Pattern  # "、100项重大科技成果": the next count of a list of counts before their nouns
@@ -128,15 +129,18 @@ def _bare_pattern(unit: str, bound: str, data: dict) -> str:
     return gated(rf"{not_in_list}{not_a_start}(?P<bare>{bare_values})\s*+{bound}")
 
 
-def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str, in_name: dict[str, str]) -> str:
+def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str, in_name: dict[str, str],
+                         value_range: str | None = None) -> str:
     """A verb, its object, then a count in digits with its unit: "新增省级以上创新平台10家"
-    (each verb with its guard of ``in_name`` after it: not one inside a name, "建设银行")."""
+    (each verb with its guard of ``in_name`` after it: not one inside a name, "建设银行");
+    the count may be a range, its upper end in group ``num_max``: "建设3-5个示范园区"."""
     if not verb_of:
         return NEVER
     return (
         # the object may name a technology with a number in it: "新增5G基站1000座"
         rf"(?P<verb>{alternation(verb_of, in_name)})(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
         rf"(?P<num>(?<![A-Za-z]){_ARABIC})"  # (not a count glued to a name's letters: "年产NF312000吨" gives none)
+        rf"(?:[ \t]{{0,2}}+(?:{value_range or NEVER})[ \t]{{0,2}}+(?P<num_max>{_ARABIC}))?"
         rf"{not_after}\s*+(?P<unit>{unit})"
     )
 
@@ -165,7 +169,7 @@ def _verb_patterns(data: dict, unit: str, verb_of: dict[str, str], comparator_of
     not_a_value = _not_a_value_after(data)
     in_name = {str(v): str(guard) for v, guard in (data.get("verb_in_name") or {}).items()}
     return {
-        "verb_object": regex.compile(_verb_object_pattern(verb_of, unit, not_a_value, in_name)),
+        "verb_object": regex.compile(_verb_object_pattern(verb_of, unit, not_a_value, in_name, data.get("value_range"))),
         "verb_object_more": regex.compile(_verb_object_more_pattern(data, unit, verb_of)),
         "counted_more": regex.compile(rf"(?:{data.get('value_list') or NEVER})\s*+(?P<num>(?<![A-Za-z]){_ARABIC})"
                                       rf"{not_a_value}\s*+(?P<unit>{unit})"),
@@ -227,6 +231,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             retrospective=optional_pattern(data.get("retrospective_sections")),
             unitless_metric=optional_pattern(data.get("unitless_metric")),
             value_pattern=regex.compile(_value_pattern(unit, _not_a_value_after(data))),
+            value_range=regex.compile(rf"[ \t]{{0,2}}+(?:{data.get('value_range') or NEVER})[ \t]{{0,2}}+"),
             **_verb_patterns(data, unit, verb_of, comparator_of),
             fixed=fixed,
             fixed_pattern=regex.compile(_alternation_or_never([f[1] for f in fixed])),

@@ -47,7 +47,7 @@ def _scored_key(comparator: str, value, unit: str | None) -> str:
 
 def target_key(t: Target) -> str:
     """How a target is written in gold files: ">= 94 %", "= 0.57 -"."""
-    return _scored_key(t.comparator, t.value, t.unit)
+    return _scored_key(t.comparator, t.value if t.value_max is None else t.value_label, t.unit)
 
 
 def normalise_target_key(text: str) -> str:
