@@ -300,3 +300,22 @@ def test_a_directory_is_checked_plan_by_plan(tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert len(json.loads(result.stdout)["documents"]) == 2
+
+
+def test_a_division_of_tasks_whose_tasks_name_no_department_fails():
+    """chengdu-waste-2020 (a docx preview of a 责任分工表 run together, page
+    markers 1、2、3、 read as items): three tasks, none with a department —
+    an error, not a clean check."""
+    text = (ROOT / "tests" / "data" / "wild" / "texts" / "chengdu-waste-2020.txt").read_text(encoding="utf-8")
+    found = [(f.rule, f.severity) for f in check_plan(extract_text(text), RULES)]
+    assert ("attribution-unread", "error") in found
+
+
+@pytest.mark.parametrize("text", [
+    # a division whose tasks name their offices
+    "重点任务分工方案\n1.加强水源保护。（市环保局牵头）\n2.推进截污纳管。（市住建局牵头）\n",
+    # a plan that divides nothing: its measures name no office, and need not
+    "环境保护规划\n一、主要任务\n（一）加强水源保护。\n（二）推进截污纳管。\n",
+])
+def test_a_plan_that_divides_nothing_or_names_its_offices_is_no_unread_attribution(text):
+    assert "attribution-unread" not in [rule for rule, _ in findings(text)]

@@ -12,7 +12,7 @@ from policyx.extract.baselines import split_baselines
 from policyx.extract.deadlines import deadline_hits
 from policyx.extract.offsets import to_original_offsets
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
-from policyx.model import Document, DocumentInfo
+from policyx.model import Document, DocumentInfo, Issue
 from policyx.text.noise import NoiseRule
 from policyx.text.normalize import Normalized
 from policyx.text.reader import SourceText, read_source
@@ -202,11 +202,31 @@ def extract_text(
         targets=targets,
         baselines=baselines,
         tables=tuple(p.table for p in parsed),
-        warnings=(*section_issues, *task_issues, *table_issues),
+        warnings=(*section_issues, *task_issues, *table_issues,
+                  *_attributions_unread((*tasks, *from_tables), norm.text, title, rules.document)),
         noise=norm.noise_spans,
         origins=tuple(origins),
     )
     return to_original_offsets(document, norm) if norm.edited else document
+
+
+def _attributions_unread(tasks, text: str, title: str | None, rules: DocumentRules) -> tuple[Issue, ...]:
+    """A document that divides tasks among offices (责任分工 in its title or
+    near its top) none of whose tasks names a department: the form its
+    attributions are written in was not read — said, not left as tasks that
+    no one answers for."""
+    if not tasks or any(t.lead or t.participants or t.implementers for t in tasks):
+        return ()
+    found = rules.division_title.search(title or "") or rules.division_title.search(text, 0, _DIVISION_WITHIN)
+    if not found:
+        return ()
+    return (Issue(code="attribution-unread", line=None,
+                  message=f"the plan divides tasks among offices ({found.group()!r}), but none of its {len(tasks)} "
+                          "task(s) names a department: its attributions are in a form policyx does not read yet "
+                          "(a table run together into lines?)"),)
+
+
+_DIVISION_WITHIN = 400  # characters from the top where a division of tasks says what it is
 
 
 def read_plan(name_or_path: str | Path) -> tuple[SourceText, Path | None, CorpusEntry | None]:

@@ -5,6 +5,7 @@ in ``rules/checks.yaml``) and a ``check(context)`` that yields Findings.
 """
 
 from policyx.analyse.check.checks import (
+    attribution_unread,
     body_table_mismatch,
     clause_unclosed,
     deadline_later_than_parent,
@@ -30,6 +31,7 @@ CHECKS = (
     department_unknown,
     clause_unclosed,
     no_tasks,
+    attribution_unread,
     items_without_clauses,
     deadline_unparsed,
     deadline_outside_plan,
