@@ -164,3 +164,12 @@ def test_a_directory_gives_its_plans_not_hidden_ones(tmp_path):
         (tmp_path / name).write_text("一、总则\n", encoding="utf-8")
     assert expand([str(tmp_path)]) == [str(tmp_path / "a" / "c.html"), str(tmp_path / "b.txt")]
     assert expand([str(tmp_path / ".hidden.txt")]) == [str(tmp_path / ".hidden.txt")]  # (named, it is read)
+
+
+def test_indexing_nothing_readable_leaves_no_database(tmp_path):
+    """A new user's `policyx index emptydir --db e.sqlite` said 1 failed and left e.sqlite behind."""
+    (tmp_path / "empty").mkdir()
+    db = tmp_path / "e.sqlite"
+    result = runner.invoke(app, ["index", str(tmp_path / "empty"), "--db", str(db)])
+    assert result.exit_code == 2 and "no plan file" in result.stderr
+    assert not db.exists()

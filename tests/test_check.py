@@ -172,7 +172,8 @@ def test_json_follows_the_contract():
     assert data["document"]["id"] == "changji-water-2016"
     unclosed = next(f for f in data["findings"] if f["rule"] == "clause-unclosed")
     assert unclosed == {"rule": "clause-unclosed", "severity": "warning", "message": unclosed["message"], "line": 19,
-                        "task": None, "span": unclosed["span"]}
+                        "task": "1.1.2", "span": unclosed["span"]}  # (the task whose text holds the clause)
+    assert [f["task"] for f in data["findings"]] == ["1.1.1", "1.1.2", "5.1.1"]  # (a new user found them null)
     assert data["summary"] == {"error": 0, "warning": 3, "info": 0}
 
 

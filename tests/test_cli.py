@@ -276,3 +276,11 @@ def test_every_target_names_its_rule():
     doc = json.loads(runner.invoke(app, ["extract", "changji"]).stdout)
     targets = [t for task in doc["tasks"] for t in task["targets"]]
     assert targets and all(t["rule"].startswith(("target.", "table.")) for t in targets)
+
+
+def test_the_report_page_names_the_plan_file_not_where_it_lay(tmp_path):
+    """A page made to be shared: a new user found their machine's folders in it."""
+    page = tmp_path / "changji.html"
+    assert runner.invoke(app, ["report", "changji", "-o", str(page)]).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "changji-water-2016.txt" in html and str(ROOT / "corpus") not in html

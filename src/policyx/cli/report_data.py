@@ -139,7 +139,7 @@ def plan_data(doc: Document, rules, facts) -> dict[str, Any]:
     return {
         "plan": {"id": info.id, "title": info.title or (facts.title if facts else None) or info.id,
                  "level": facts.level if facts else info.level, "region": facts.region if facts else None,
-                 "date": facts.date if facts else info.date, "path": info.path, "chars": info.chars,
+                 "date": facts.date if facts else info.date, "path": _file_name(info.path), "chars": info.chars,
                  "lines": info.lines, "format": info.format},
         "outline": outline(doc, Counter(t.section for t in tasks if t.section)),
         "sections": len(doc.sections),
@@ -178,3 +178,9 @@ def diff_data(result) -> dict[str, Any]:
                           "later": summary["later"], "same": summary["indicators_same"],
                           "incomparable": summary["indicators_incomparable"]}
     return data
+
+
+def _file_name(path: str | None) -> str | None:
+    """The plan's file name alone: a page made to be shared does not show where it lay on the maker's machine."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1] if path else None
+

@@ -34,6 +34,7 @@ def index(
     from policyx.io.batch import expand
     from policyx.io.store import index_paths
 
+    made = not db.exists()
     todo, unchanged = _changed(expand(plans), db)
     outcomes = _resolved(iter_batch(todo, rules_dir, jobs)) if todo else iter(())  # stored as they come
     try:
@@ -41,9 +42,17 @@ def index(
         _backfill_words(db)
     except PolicyxError as exc:
         raise fail(str(exc)) from None
+    if made and not stats["stored"] and not unchanged + stats["unchanged"]:
+        _remove_store(db)  # (no plan could be read: no empty database is left behind)
     typer.echo(f"{db}: {stats['stored']} stored, {unchanged + stats['unchanged']} unchanged, {stats['failed']} failed")
     if stats["failed"]:
         raise typer.Exit(2)
+
+
+def _remove_store(db: Path) -> None:
+    """A database this run made and stored nothing in, with its journal files."""
+    for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        path.unlink(missing_ok=True)
 
 
 def _waiting(message: str) -> None:

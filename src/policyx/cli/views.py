@@ -33,7 +33,9 @@ def tasks(
     """List a plan's tasks with their lead, participating and implementing departments.
 
     csv and xlsx give one row per task: lead, participants, implementers,
-    deadlines (as written and as dates), targets, line and clause.
+    deadlines (as written and as dates), targets, line and clause. A
+    department marked * is inherited: a standing clause of an earlier task
+    ("以下均需各县市人民政府落实，不再列出") hands it down.
 
     Example: policyx tasks xinjiang --lead 环保厅
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -54,3 +55,22 @@ class CheckContext:
 
     def warnings(self, code: str):
         return (w for w in self.doc.warnings if w.code == code)
+
+    def task_of(self, line: int | None, span: tuple[int, int] | None) -> str | None:
+        """The id of the plan's task a warning is about: the one whose text holds
+        its span, else the one task starting on its line; None for none or several."""
+        starts, tasks, by_line = self._task_index
+        if span is not None:
+            i = bisect.bisect_right(starts, span[0]) - 1
+            if i >= 0 and span[0] < tasks[i].span[1]:
+                return tasks[i].id
+        found = by_line.get(line) if line is not None else None
+        return found[0].id if found and len(found) == 1 else None
+
+    @functools.cached_property
+    def _task_index(self):
+        tasks = sorted((t for t in self.doc.tasks if t.source == "body"), key=lambda t: t.span[0])
+        by_line: dict[int, list[Task]] = {}
+        for t in tasks:
+            by_line.setdefault(t.line, []).append(t)
+        return [t.span[0] for t in tasks], tasks, by_line

@@ -14,4 +14,4 @@ ID = "department-unknown"
 
 def check(context: CheckContext) -> Iterable[Finding]:
     for w in context.warnings(ID):
-        yield Finding(ID, "", w.message, w.line, None, w.span)
+        yield Finding(ID, "", w.message, w.line, context.task_of(w.line, w.span), w.span)
