@@ -329,3 +329,29 @@ def test_a_range_is_one_target(text, expected):
 ])
 def test_values_that_are_no_range_stay_apart(text, values):
     assert [t.value_label for t in targets(text)] == values
+
+
+@pytest.mark.parametrize("text, metric, year", [
+    # a year opening the sentence dates its target and is no part of the metric (hebei-economy-stabilization-2022:
+    # 年中 here is 中小微企业, not mid-year)
+    ("2022年中小微企业宽带和专线平均资费再降10%", "中小微企业宽带和专线平均资费", 2022),
+])
+def test_a_sentence_year_before_the_subject(text, metric, year):
+    (t,) = targets(text)
+    assert (t.metric, t.year) == (metric, year)
+
+
+@pytest.mark.parametrize("text, metrics", [
+    # the metric of a target listed after another starts after it (hebei-resume-production-2021, hebei-economy x1)
+    ("“三个清单”计划开工项目一季度开工率达到45%以上、上半年达到70%以上", ["“三个清单”计划开工项目一季度开工率", "上半年"]),
+    ("全年推介项目200个以上、总投资1500亿元以上", [None, "总投资"]),
+    # …not one the target before qualifies (hebei-electronics-action-plan-2020)
+    ("主营业务收入10亿元以上企业达到40家", [None, "主营业务收入10亿元以上企业"]),
+])
+def test_a_listed_targets_metric_starts_after_the_one_before(text, metrics):
+    assert [t.metric for t in targets(text)][-len(metrics) + 1:] == metrics[1:]
+
+
+def test_a_tax_bracket_is_no_target():
+    """hebei-resume-production-2021: "超过100万元但不超过300万元的部分" names the part a rate applies to."""
+    assert targets("对年应纳税所得额超过100万元但不超过300万元的部分,减按25%计入应纳税所得额") == []

@@ -62,6 +62,16 @@ def _bounded(comparator: str | None, bound: str) -> str:
     return comparator  # type: ignore[return-value]
 
 
+_LIST_SEPARATORS = "、，,;；和及与并且 \t"
+
+
+def _after_separators(text: str, start: int, end: int) -> int:
+    """``start`` moved past the separators of a list that follow it (up to ``end``)."""
+    while start < end and text[start] in _LIST_SEPARATORS:
+        start += 1
+    return start
+
+
 class _Stretch:
     """A stretch of working-copy text starting at ``offset`` in the document,
     with what every pass over it needs.  Match positions are relative to the
@@ -123,6 +133,10 @@ class _Stretch:
                 or self._in_condition(m) or self.rules.support_after.match(self.masked, m.end()):
             return []
         baseline, metric_start, metric_end = self._metric_span(m, with_comparator)
+        after = previous.span[1] - self.offset if previous is not None else -1
+        if metric_start < after < metric_end and self.masked[after] in _LIST_SEPARATORS:
+            # "一季度开工率达到45%以上、上半年达到70%以上": the metric starts after the target listed before
+            metric_start = _after_separators(self.masked, after, metric_end)
         metrics = distribute(self.source(metric_start, metric_end), len(values))
         if not any(metrics) and previous is not None and previous.line == self.line_of(self.offset + m.start()):
             metrics = [previous.metric or ""] * len(values)  # "…控制在12%以内,到2020年控制在10%以内"
