@@ -355,3 +355,15 @@ def test_a_listed_targets_metric_starts_after_the_one_before(text, metrics):
 def test_a_tax_bracket_is_no_target():
     """hebei-resume-production-2021: "超过100万元但不超过300万元的部分" names the part a rate applies to."""
     assert targets("对年应纳税所得额超过100万元但不超过300万元的部分,减按25%计入应纳税所得额") == []
+
+
+@pytest.mark.parametrize("text, year", [
+    # a deadline opening a clause of its own after the target dates that clause (national-fangguanfu-task-division-2020)
+    ("将正常出口退税业务平均办理时间压减至8个工作日以内,2021年全面推广无纸化单证备案", None),
+    # …one whose clause only completes the target dates it
+    ("城市污水处理率达到90%以上,2020年底前完成", 2020),
+    ("城市污水处理率2020年底前达到90%以上", 2020),
+])
+def test_a_deadline_after_the_target_dates_it_only_when_its_clause_completes_it(text, year):
+    (t,) = targets(text)
+    assert t.year == year

@@ -67,11 +67,13 @@ class Deadlines:
         """Those that start in [start, end)."""
         return self.ordered[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
 
-    def year_for(self, position: int, sentence_start: int, sentence_end: int, opening_year: int | None = None) -> int | None:
+    def year_for(self, position: int, sentence_start: int, sentence_end: int, opening_year: int | None = None,
+                 dates_it=None) -> int | None:
         """The year a target is due: the last 'by' deadline in its sentence
         before the number, else the year its clause or sentence opens with
         ("2025年全市…低于43微克/立方米"), else the first deadline after the
-        number in its sentence, else the latest one before."""
+        number in its sentence — when ``dates_it(deadline)`` says it dates the
+        target, not a clause of its own after it — else the latest one before."""
         starts = self.dated_starts
         first = bisect.bisect_left(starts, sentence_start)  # (the sentence's first)
         past = bisect.bisect_left(starts, sentence_end)  # (past its last)
@@ -80,7 +82,7 @@ class Deadlines:
             chosen = self.dated[min(upto, past) - 1]
         elif opening_year is not None:
             return opening_year
-        elif first < past:
+        elif first < past and (dates_it is None or dates_it(self.dated[first])):
             chosen = self.dated[first]
         elif upto:
             chosen = self.dated[upto - 1]

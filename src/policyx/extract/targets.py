@@ -99,7 +99,18 @@ class _Stretch:
     def year_of(self, m: regex.Match) -> int | None:
         start, end = self.sentences.around(m.start(), m.end())
         return self.deadlines.year_for(self.offset + m.start(), self.offset + start, self.offset + end,
-                                       self._opening_year(start, m.start()))
+                                       self._opening_year(start, m.start()), lambda d: self._dates(d, m.end()))
+
+    def _dates(self, deadline: Deadline, after: int) -> bool:
+        """Whether a deadline after a target's number (at ``after``) dates it: one
+        in the target's own clause, or one whose clause only completes it
+        ("达到90%，2020年底前完成") — not one opening a clause of its own
+        ("压减至8个工作日以内，2021年全面推广无纸化单证备案")."""
+        start, end = deadline.span[0] - self.offset, deadline.span[1] - self.offset
+        if not self.rules.metric_stop.search(self.masked, after, start):
+            return True
+        stop = self.rules.metric_stop.search(self.masked, end)
+        return bool(self.rules.completes_deadline.fullmatch(self.masked[end:stop.start() if stop else len(self.masked)]))
 
     def _opening_year(self, sentence_start: int, position: int) -> int | None:
         """The year written at the start of the clause, else of the sentence, before ``position``."""

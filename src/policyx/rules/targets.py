@@ -51,6 +51,7 @@ class TargetRules:
     support_after: regex.Pattern  # "…的100%给予奖励": a value a support is measured by (matched where the value ends)
     after_metric_stop: regex.Pattern
     after_deadline: regex.Pattern
+    completes_deadline: regex.Pattern  # "前完成": all a clause holds after a deadline that dates the target before it
     lower_is_stricter: regex.Pattern  # for `policyx diff`
     support_words: regex.Pattern  # 补助, 贷款: a money value after them caps a support, no target
     money_unit: regex.Pattern
@@ -242,7 +243,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             # (a run of links is tried from its start only: linear)
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
             change_from=regex.compile(rf"(?:{data['change_from']})(?=[0-9])" if data.get("change_from") else NEVER),
-            **optional_patterns(data, "after_metric_stop", "after_deadline", "lower_is_stricter", "support_words", "money_unit",
+            **optional_patterns(data, "after_metric_stop", "after_deadline", "completes_deadline", "lower_is_stricter", "support_words", "money_unit",
                                 "sentence_year", "target_box", "list_item_stops", "prohibition",
                                 "change_from_bound", "condition_end", "policy_rate", "support_after"),
             bound_after=regex.compile(rf"[ \t]{{0,4}}+{bound}"),  # (matched at a count's end)
