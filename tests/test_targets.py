@@ -367,3 +367,15 @@ def test_a_tax_bracket_is_no_target():
 def test_a_deadline_after_the_target_dates_it_only_when_its_clause_completes_it(text, year):
     (t,) = targets(text)
     assert t.year == year
+
+
+@pytest.mark.parametrize("text, metric", [
+    # a count with no subject before it has its noun after it (hebei-electronics-action-plan-2020, shandong-education-14fyp-2021)
+    ("新增10家省级以上创新平台", "省级以上创新平台"),
+    ("新增10个以上国家大学科技园培育基地", "国家大学科技园培育基地"),
+    # …and 全年 is no subject (hebei-economy-stabilization-2022)
+    ("全年推介项目200个以上", "推介项目"),
+])
+def test_a_count_before_its_noun(text, metric):
+    (t,) = targets(text)
+    assert t.metric == metric

@@ -247,8 +247,12 @@ class _Stretch:
         # (the subject's clause is this one unless a baseline year moved its end)
         # (the deadlines a metric can hold: those in its clause, at most CLAUSE_LIMIT before its end)
         near = self.deadlines.within(self.offset + max(0, metric_end - CLAUSE_LIMIT), self.offset + metric_end)
-        return baseline, *metric_before(self.masked, metric_end, self.rules, near, self.offset,
-                                        clause if metric_end == end else None)
+        before = metric_before(self.masked, metric_end, self.rules, near, self.offset, clause if metric_end == end else None)
+        if before[0] >= before[1] and self.masked[m.end():m.end() + 1].isalpha() \
+                and self.rules.after_metric_stop.match(self.masked, m.end()) is None:
+            # (no subject before: "新增10家省级以上创新平台" has its noun after the count)
+            return baseline, *metric_after(self.masked, m.end(), self.rules)
+        return baseline, *before
 
     def _baseline(self, start: int, metric_end: int) -> tuple[int | None, int]:
         """The last baseline year stated in the clause (from ``start``) before
