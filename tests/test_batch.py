@@ -173,3 +173,19 @@ def test_indexing_nothing_readable_leaves_no_database(tmp_path):
     result = runner.invoke(app, ["index", str(tmp_path / "empty"), "--db", str(db)])
     assert result.exit_code == 2 and "no plan file" in result.stderr
     assert not db.exists()
+
+
+def test_query_lead_keeps_the_level_the_question_writes(database):
+    """A new user's `--lead 省发展改革委` and `--lead 国家发展改革委` gave the same rows as `--lead 发改委`:
+    a level written is a level asked for (a department named without one is its plan's); 环保厅 still
+    asks for the function at every level. Each row lists all the task's leads, not only the one asked for."""
+    def rows(name):
+        return json.loads(runner.invoke(app, ["query", "--db", str(database), "--lead", name, "-f", "json"]).stdout)
+
+    every = rows("环保局")
+    province = rows("自治区环保厅")
+    prefecture = rows("州环保局")
+    assert "changji-water-2016" not in {r["plan"] for r in province} and {r["plan"] for r in prefecture} == {"changji-water-2016"}
+    assert len(province) + len(prefecture) == len(every)
+    assert rows("环境保护部") == []  # (the state's ministry leads no task of these plans)
+    assert any("、" in r["lead"] for r in province)

@@ -284,3 +284,10 @@ def test_the_report_page_names_the_plan_file_not_where_it_lay(tmp_path):
     assert runner.invoke(app, ["report", "changji", "-o", str(page)]).exit_code == 0
     html = page.read_text(encoding="utf-8")
     assert "changji-water-2016.txt" in html and str(ROOT / "corpus") not in html
+
+
+def test_tasks_lead_keeps_a_written_level():
+    """`tasks … --lead 教育部` gave a province's 教育厅 tasks (a new user's trial); 环保厅 still finds 环保局."""
+    state = json.loads(runner.invoke(app, ["tasks", "xinjiang", "--lead", "环境保护部", "-f", "json"]).stdout)
+    province = json.loads(runner.invoke(app, ["tasks", "xinjiang", "--lead", "自治区环保厅", "-f", "json"]).stdout)
+    assert state == [] and province

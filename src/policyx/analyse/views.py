@@ -9,19 +9,22 @@ from policyx.rules.departments import DepartmentRegistry
 from policyx.model import DepartmentRef, Document, Task
 
 
-def department_matcher(query: str, registry: DepartmentRegistry):
+def department_matcher(query: str, registry: DepartmentRegistry, plan_level: str | None = None):
     """A predicate on DepartmentRef for a user's query ("环保厅", "自治区环保厅",
     "environment").  A known department matches every office of the same
-    function at any level (环保厅 finds 环保局 too); anything else matches as a
-    substring of the name as written or its canonical form."""
+    function at any level (环保厅 finds 环保局 too), or at the level the query
+    writes (自治区环保厅, 生态环境部: :meth:`DepartmentRegistry.asked_level`; a
+    department the plan names without a level is of ``plan_level``); anything
+    else matches as a substring of the name as written or its canonical form."""
     ref = registry.resolve(query)
     function = ref.function if ref.known and ref.function != "government" else None
     if function is None and query in {e.function for e in registry.aliases.values()}:
         function = query
+    level = registry.asked_level(query) if function is not None else None
 
     def matches(candidate: DepartmentRef) -> bool:
         if function is not None:
-            return candidate.function == function
+            return candidate.function == function and (level is None or (candidate.level or plan_level) == level)
         return query in candidate.raw or query in candidate.canonical or ref.name == candidate.name
 
     return matches
@@ -43,10 +46,10 @@ def filter_tasks(
     if section:
         tasks = [t for t in tasks if t.section == section or (t.section or "").startswith(section + ".")]
     if lead:
-        is_lead = department_matcher(lead, registry)
+        is_lead = department_matcher(lead, registry, doc.info.level)
         tasks = [t for t in tasks if any(is_lead(r) for r in t.lead)]
     if participant:
-        is_participant = department_matcher(participant, registry)
+        is_participant = department_matcher(participant, registry, doc.info.level)
         tasks = [t for t in tasks if any(is_participant(r) for r in t.participants)]
     return tasks
 

@@ -130,7 +130,7 @@ def query(
     text: Annotated[Optional[str], typer.Option(
         "--text", help="Tasks whose title or text holds these words (jieba-segmented; spaces separate words that "
                        "must all occur); combine with --lead, --between, --metric.")] = None,
-    lead: Annotated[Optional[str], typer.Option("--lead", help="Tasks led by this department (canonical name or alias).")] = None,
+    lead: Annotated[Optional[str], typer.Option("--lead", help="Tasks led by this department (canonical name or alias; 省发改委 only the provinces', 国家发改委 the state's, 发改委 every level's).")] = None,
     between: Annotated[Optional[tuple[str, str]], typer.Option("--between", help="Deadlines between two dates (YYYY-MM-DD).")] = None,
     metric: Annotated[Optional[str], typer.Option("--metric", help="Targets whose metric contains this, across plans.")] = None,
     load: Annotated[bool, typer.Option("--load", help="Departments ranked by the tasks they lead and join.")] = False,
@@ -205,13 +205,16 @@ def _answer(connection, db: Path, text: str | None, lead: str | None, between: t
     return store.department_load(connection, **({"limit": limit} if limit else {}))
 
 
-def _lead_key(lead: str, rules_dir: list[Path] | None) -> tuple[str | None, str]:
+def _lead_key(lead: str, rules_dir: list[Path] | None) -> tuple[str | None, str, str | None]:
     """A department as the store is asked about it: its function when the
-    registry knows it (环保厅 finds 环保局 too), and its name."""
+    registry knows it (环保厅 finds 环保局 too), its name, and the level the
+    user wrote (省发展改革委: the provinces' only, 国家发展改革委 the state's;
+    发改委 and 环保厅: every level's)."""
     from policyx.rules import load_rules
 
-    ref = load_rules(rule_dirs(rules_dir)).departments.resolve(lead)
-    return (ref.function if ref.known else None), ref.name
+    registry = load_rules(rule_dirs(rules_dir)).departments
+    ref = registry.resolve(lead)
+    return (ref.function if ref.known else None), ref.name, registry.asked_level(lead)
 
 
 def _limited(answer: tuple[list, list], limit: int | None) -> tuple[list, list]:

@@ -178,12 +178,27 @@ def match_expression(connection: sqlite3.Connection, query: str) -> str:
     return " AND ".join(groups)
 
 
-def search_tasks(connection: sqlite3.Connection, query: str, *, lead: tuple[str | None, str] | None = None,
+def lead_condition(lead: tuple) -> tuple[str, list]:
+    """The SQL condition on a task ``t`` of a document ``d`` that a department
+    leads it, and its parameters. ``lead`` is ``(function, name, level)``: by
+    function when the registry knows the department (环保厅 finds 环保局 too),
+    else by name; with a level (省发展改革委, 国家发展改革委), only that level's
+    office — a department named without a level is its plan's."""
+    function, name, level = (*lead, None)[:3]
+    match = "td.function = ?" if function else "(td.name = ? OR td.canonical LIKE '%' || ? || '%' OR td.raw = ?)"
+    params: list = [function] if function else [name, name, name]
+    if level:
+        match += " AND coalesce(td.level, d.level) = ?"
+        params.append(level)
+    return f"EXISTS (SELECT 1 FROM task_departments td WHERE td.task_id = t.id AND td.role = 'lead' AND {match})", params
+
+
+def search_tasks(connection: sqlite3.Connection, query: str, *, lead: tuple | None = None,
                  between: tuple[str, str] | None = None, metric: str | None = None,
                  limit: int | None = None) -> tuple[list[str], list[tuple]]:
     """Tasks of the plans' texts whose title or text holds the query's words,
     best first (bm25, a title hit weighing three times a text hit); also led
-    by a department (``lead``: its function, else its name), with a deadline
+    by a department (``lead``: :func:`lead_condition`), with a deadline
     between two dates, or with a target whose metric contains ``metric``."""
     if not _has_fts(connection):
         raise PolicyxError("this database has no word index (this SQLite lacks FTS5)")
@@ -192,10 +207,9 @@ def search_tasks(connection: sqlite3.Connection, query: str, *, lead: tuple[str 
         raise PolicyxError("this database has no word index yet; run policyx index on the same plans to add it")
     conditions, params = ["task_words MATCH ?", "t.source = 'body'"], [match_expression(connection, query)]
     if lead is not None:
-        function, name = lead
-        conditions.append("EXISTS (SELECT 1 FROM task_departments td WHERE td.task_id = t.id AND td.role = 'lead' AND "
-                          + ("td.function = ?)" if function else "(td.name = ? OR td.canonical LIKE '%' || ? || '%' OR td.raw = ?))"))
-        params.extend([function] if function else [name, name, name])
+        condition, values = lead_condition(lead)
+        conditions.append(condition)
+        params.extend(values)
     if between is not None:
         conditions.append("EXISTS (SELECT 1 FROM deadlines dl WHERE dl.task_id = t.id AND dl.date BETWEEN ? AND ?)")
         params.extend(between)

@@ -178,16 +178,16 @@ def _rows(cursor: sqlite3.Cursor) -> tuple[list[str], list[tuple]]:
     return [c[0] for c in cursor.description], cursor.fetchall()
 
 
-def tasks_led_by(connection: sqlite3.Connection, function: str | None, name: str) -> tuple[list[str], list[tuple]]:
-    """Tasks (of the plans' texts) led by a department: by function when the
-    name is known to the registry (环保厅 finds 环保局 too), else by name."""
-    condition = "td.function = ?" if function else "(td.name = ? OR td.canonical LIKE '%' || ? || '%' OR td.raw = ?)"
-    params: tuple = (function,) if function else (name, name, name)
+def tasks_led_by(connection: sqlite3.Connection, function: str | None, name: str,
+                 level: str | None = None) -> tuple[list[str], list[tuple]]:
+    """Tasks (of the plans' texts) led by a department (:func:`search.lead_condition`),
+    each with all its leads."""
+    condition, params = search.lead_condition((function, name, level))
     return _rows(connection.execute(
-        "SELECT d.doc_id AS plan, t.task_id AS task, t.title, t.line, group_concat(td.name, '、') AS lead "
-        "FROM tasks t JOIN documents d ON d.id = t.document_id JOIN task_departments td ON td.task_id = t.id "
-        f"WHERE td.role = 'lead' AND t.source = 'body' AND {condition} "
-        "GROUP BY t.id ORDER BY d.doc_id, t.id",
+        "SELECT d.doc_id AS plan, t.task_id AS task, t.title, t.line, "
+        "(SELECT group_concat(name, '、') FROM task_departments WHERE task_id = t.id AND role = 'lead') AS lead "
+        f"FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.source = 'body' AND {condition} "
+        "ORDER BY d.doc_id, t.id",
         params,
     ))
 

@@ -140,6 +140,14 @@ class DepartmentRegistry:
     def lookup(self, name: str) -> Entry | None:
         return self.aliases.get(name)
 
+    def asked_level(self, query: str) -> str | None:
+        """The level a user's question about a department names: the one its
+        prefix writes (省发展改革委: province), or the state's for a state office
+        (国家发展改革委, 生态环境部); None where the name only suggests one (a
+        厅 is a province's, but 环保厅 asks for the function at every level)."""
+        ref = self.resolve(query)
+        return ref.level if self.split_prefix(query.strip())[0] or ref.level == "state" else None
+
     def resolve(
         self,
         raw: str,
