@@ -493,3 +493,29 @@ def test_a_line_pattern_is_found_after_a_newline_where_search_finds_it(text):
         found, expected = warm.search_lines(pattern, text), pattern.search(text)
         assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
     assert warm._AFTER_NEWLINE.made[signature] is not warm._NOT_AT_LINES
+
+
+@pytest.mark.parametrize("lead", [("environment", "环保厅", None), ("environment", "环保厅", "province"), (None, "星际局", None)])
+def test_the_leads_asked_for_are_listed_once_not_looked_up_per_task(tmp_path, lead):
+    """query --lead on 1,000 plans: a subquery asked of every task scanned the
+    leads once per task (minutes); the leads asked for are a list made once."""
+    import sqlite3
+
+    from policyx.io import store
+
+    db = tmp_path / "plans.sqlite"
+    assert CliRunner().invoke(__import__("policyx.cli.app", fromlist=["app"]).app,
+                              ["index", "changji", "--db", str(db)]).exit_code == 0
+    connection = sqlite3.connect(db)
+    asked = []
+
+    class Recording:
+        def execute(self, sql, params=()):
+            asked.append((sql, params))
+            return connection.execute(sql, params)
+
+    store.tasks_led_by(Recording(), *lead)
+    (sql, params), = asked
+    plan = [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    assert any(step.startswith("LIST SUBQUERY") for step in plan)  # (the tasks asked for, found once)
+    assert "SCAN t" not in plan  # (…and each fetched by its id: no task is looked at that is not asked for)

@@ -188,9 +188,11 @@ def lead_condition(lead: tuple) -> tuple[str, list]:
     match = "td.function = ?" if function else "(td.name = ? OR td.canonical LIKE '%' || ? || '%' OR td.raw = ?)"
     params: list = [function] if function else [name, name, name]
     if level:
-        match += " AND coalesce(td.level, d.level) = ?"
+        match += (" AND coalesce(td.level, (SELECT ld.level FROM tasks lt JOIN documents ld ON ld.id = lt.document_id"
+                  " WHERE lt.id = td.task_id)) = ?")
         params.append(level)
-    return f"EXISTS (SELECT 1 FROM task_departments td WHERE td.task_id = t.id AND td.role = 'lead' AND {match})", params
+    # (a list made once, not a subquery asked of every task: that was a scan of the leads per task)
+    return f"t.id IN (SELECT td.task_id FROM task_departments td WHERE td.role = 'lead' AND {match})", params
 
 
 def search_tasks(connection: sqlite3.Connection, query: str, *, lead: tuple | None = None,
