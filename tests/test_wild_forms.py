@@ -384,3 +384,18 @@ def test_a_plan_with_a_few_clauses_among_many_items_says_what_it_leaves_out():
 ])
 def test_the_plan_a_cover_letter_sends_titles_a_plan_without_a_title_line(text, title):
     assert extract_text(text).info.title == title
+
+
+@pytest.mark.parametrize(("text", "title", "level"), [
+    # a news page's headline: the title is the words before 发布/出台 (jian-air-2018, ndrc-ghg-division-2017)
+    ("吉安市打贏藍天保衛戰三年行動計劃發布\n2018-12-03\n深化燃煤鍋爐治理。\n", "吉安市打贏藍天保衛戰三年行動計劃", "prefecture"),
+    ("\"十三五\"控制温室气体排放方案部门分工出台\n发布者:中国证券网\n", "\"十三五\"控制温室气体排放方案部门分工", None),
+    # a draft says so after its title (neimenggu-air-2018)
+    ("首页 > 新闻 > 正文\n《内蒙古自治区打赢蓝天保卫战三年行动计划实施方案》(征求意见稿)\n时间:2018-08-30\n",
+     "《内蒙古自治区打赢蓝天保卫战三年行动计划实施方案》(征求意见稿)", "province"),
+    # a title naming no issuer but its whole area (hebei-economy-stabilization-2022, hebei-manufacturing-services-2021)
+    ("关于扎实稳定全省经济运行的一揽子政策措施\n一、财政政策\n", "关于扎实稳定全省经济运行的一揽子政策措施", "province"),
+])
+def test_titles_as_real_pages_write_them(text, title, level):
+    info = extract_text(text).info
+    assert (info.title, info.level) == (title, level)

@@ -14,7 +14,7 @@ from policyx.extract.offsets import to_original_offsets
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
 from policyx.model import Document, DocumentInfo, Issue
 from policyx.text.noise import NoiseRule
-from policyx.text.normalize import Normalized
+from policyx.text.normalize import Normalized, to_simplified
 from policyx.text.reader import SourceText, read_source
 from policyx.text.warm import search_lines
 from policyx.rules import RuleSet, load_rules
@@ -38,8 +38,10 @@ def _guess_title(norm: Normalized, rules: DocumentRules) -> str | None:
             continue
         if len(candidates) > 60 or line.number > 80:
             break
-        if (len(text) <= 60 and rules.title_word.search(text) and not _FULL_STOP.search(text)
-                and not rules.title_not_heading.match(text)):
+        word = rules.title_word.search(text) if len(text) <= 60 else None
+        if word and not _FULL_STOP.search(text) and not rules.title_not_heading.match(text):
+            if word.groupdict().get("news"):
+                text = text[:word.start("news")]  # ("…三年行动计划发布": a news page says it came out)
             # the original's words at the working copy's span: markup around
             # a title ("<p style=…>title</p>") is masked in the working copy
             raw = line.text
@@ -98,13 +100,19 @@ def _earliest_year(text: str, rules: DocumentRules) -> int | None:
 
 
 def guess_level(title: str | None, rules: DocumentRules) -> str | None:
-    """Whose plan a title names: 新疆维吾尔自治区… → province, 昌吉州… → prefecture."""
+    """Whose plan a title names: 新疆维吾尔自治区… → province, 昌吉州… → prefecture
+    (in simplified characters, inside the brackets a news page puts it in:
+    "《內蒙古自治區…方案》(征求意見稿)")."""
     if not title:
         return None
+    words = to_simplified(title).lstrip(_TITLE_OPENERS)
     for level, pattern in rules.issuer_levels:
-        if pattern.search(title):
+        if pattern.search(words):
             return level
     return None
+
+
+_TITLE_OPENERS = "《〈“\"【[ \t\u3000"
 
 
 def noise_rules(rules: RuleSet) -> tuple[NoiseRule, ...]:
