@@ -399,3 +399,19 @@ def test_the_plan_a_cover_letter_sends_titles_a_plan_without_a_title_line(text, 
 def test_titles_as_real_pages_write_them(text, title, level):
     info = extract_text(text).info
     assert (info.title, info.level) == (title, level)
+
+
+@pytest.mark.parametrize(("text", "title", "level"), [
+    # paragraphs a crawler ran into one line, each after its indent: the title is the first that is one
+    ("当前页面:首页　　昌吉州水污染防治工作方案　　发布日期: 2016-07-27　　为切实加大水污染防治力度，保障水安全，制定本方案。　　一、总体要求",
+     "昌吉州水污染防治工作方案", "prefecture"),
+    # the signature date of the document before, run into the title (hebei-manufacturing-services-2021)
+    ("河北省商务厅　　2021年9月3日关于加快推动全省制造服务业高质量发展的实施意见　　制造服务业是面向制造业的生产性服务业。",
+     "关于加快推动全省制造服务业高质量发展的实施意见", "province"),
+    # a page's tag before the title (chuzhou-govwork-2020)
+    ("【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n各县、市、区人民政府：\n",
+     "滁州市人民政府关于2020年市政府重点工作及责任分解的通知", "prefecture"),
+])
+def test_titles_in_text_run_together(text, title, level):
+    info = extract_text(text).info
+    assert (info.title, info.level) == (title, level)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import re
 from pathlib import Path
 
 from policyx.text.corpus import CorpusEntry, resolve
@@ -28,37 +29,56 @@ from policyx.text.sentences import SENTENCE_STOP
 def _guess_title(norm: Normalized, rules: DocumentRules) -> str | None:
     """The plan's own title line, near the top: short, ending in 方案/规划/意见…
 
-    A title that is not a cover letter ("关于印发…的通知") is preferred; with
-    no title line, the document a cover letter near the top sends ("印发《…》").
+    A title that is not a cover letter ("关于印发…的通知") is preferred, then
+    the document a cover letter near the top sends ("印发《…》"), then the
+    cover letter's own title.
     """
     candidates: list[str] = []
-    for line in norm.lines():
-        text = line.text.strip()
+    for number, raw, start in _title_lines(norm):
+        text = raw.strip()
         if not text:
             continue
-        if len(candidates) > 60 or line.number > 80:
+        if len(candidates) > 60 or number > 80:
             break
-        word = rules.title_word.search(text) if len(text) <= 60 else None
+        word = rules.title_word.search(text) if len(text) <= _TITLE_LINE else None
         if word and not _FULL_STOP.search(text) and not rules.title_not_heading.match(text):
             if word.groupdict().get("news"):
                 text = text[:word.start("news")]  # ("…三年行动计划发布": a news page says it came out)
             # the original's words at the working copy's span: markup around
             # a title ("<p style=…>title</p>") is masked in the working copy
-            raw = line.text
-            start = line.start + len(raw) - len(raw.lstrip())
+            start += len(raw) - len(raw.lstrip())
             marker = rules.title_item_marker.match(text)
             skip = marker.end() if marker and marker.end() < len(text) else 0
             candidates.append(norm.source[start + skip:start + len(text)])
     for title in candidates:
         if not rules.cover_letter.search(title):
             return title
-    if candidates:
-        return candidates[0]
     sent = rules.title_sent.search(norm.text, 0, _TITLE_SENT_WITHIN)
-    return norm.clean(*sent.span("title")) if sent else None
+    if sent:
+        return norm.clean(*sent.span("title"))
+    return candidates[0] if candidates else None
 
 
 _TITLE_SENT_WITHIN = 1000  # characters from the top where a cover letter names the plan it sends
+
+
+def _title_lines(norm: Normalized):
+    """``(line number, text, start)`` of the lines near the top; a long line
+    in the paragraphs a crawler ran into it, each kept after its indent (two
+    ideographic spaces, "　　"), up to _TITLE_SENT_WITHIN characters in."""
+    for line in norm.lines():
+        if len(line.text) <= _TITLE_LINE or line.start >= _TITLE_SENT_WITHIN:
+            yield line.number, line.text, line.start
+            continue
+        at = line.start
+        for indent in _INDENT.finditer(norm.text, line.start, min(line.end, _TITLE_SENT_WITHIN)):
+            yield line.number, norm.text[at:indent.start()], at
+            at = indent.end()
+        yield line.number, norm.text[at:line.end], at
+
+
+_TITLE_LINE = 60  # characters: a title line is no longer
+_INDENT = re.compile("[ \t]{2,8}")  # (the working copy's two ideographic spaces of a paragraph's indent)
 
 
 # punctuation: a title has no full stop (the words are in rules/document.yaml)
@@ -112,7 +132,7 @@ def guess_level(title: str | None, rules: DocumentRules) -> str | None:
     return None
 
 
-_TITLE_OPENERS = "《〈“\"【[ \t\u3000"
+_TITLE_OPENERS = "《〈“\" \t\u3000"
 
 
 def noise_rules(rules: RuleSet) -> tuple[NoiseRule, ...]:
