@@ -434,15 +434,24 @@ def test_a_bank_branch_is_no_state_office():
     assert RULES.departments.resolve("国家开发银行河北省分行").level is None
 
 
-@pytest.mark.parametrize("written, level", [
+@pytest.mark.parametrize("written, function, level", [
     # the offices of a kind, not one office: known, and generic (departments.yaml: generic_shape)
-    ("区政府有关部门", "county"),  # gangcheng-fangguanfu-2021
-    ("有关行业主管部门", None),  # hebei-economy-stabilization-2022
-    ("企业上市工作领导小组各成员单位", None),  # hebei-economy-stabilization-2022
-    ("各省级水行政主管部门", None),  # mwr-water-2012
+    ("区政府有关部门", "government", "county"),  # gangcheng-fangguanfu-2021
+    ("有关行业主管部门", "government", None),  # hebei-economy-stabilization-2022
+    ("企业上市工作领导小组各成员单位", "government", None),  # hebei-economy-stabilization-2022
+    # …of the function a known office's name in them names (a second reading found these made government)
+    ("各省级水行政主管部门", "water", None),  # mwr-water-2012
+    ("省级生态环境主管部门", "environment", None),
+    ("卫生健康主管部门", "health", None),
+    ("教育行政主管部门", "education", None),
 ])
-def test_the_offices_of_a_kind_are_known_as_no_one_office(written, level):
+def test_the_offices_of_a_kind_are_known_as_no_one_office(written, function, level):
     registry = RULES.departments
     ref = registry.resolve(written)
-    assert (ref.known, ref.function, ref.level) == (True, "government", level)
+    assert (ref.known, ref.function, ref.level) == (True, function, level)
     assert not registry.is_government(written)  # (not a local government that carries a task out)
+
+
+def test_a_place_named_office_asks_for_its_level():
+    assert RULES.departments.asked_level("深圳市生态环境局") == "prefecture"
+    assert RULES.departments.asked_level("环保厅") is None

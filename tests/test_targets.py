@@ -379,3 +379,25 @@ def test_a_deadline_after_the_target_dates_it_only_when_its_clause_completes_it(
 def test_a_count_before_its_noun(text, metric):
     (t,) = targets(text)
     assert t.metric == metric
+
+
+def test_a_range_in_tenths_is_one_target_in_percent():
+    """"6至7成" is 60 to 70 %, not 6 to 70 (a second reading of the range change)."""
+    (t,) = targets("覆盖率提高到6至7成")
+    assert (t.value_label, t.unit) == ("60-70", "%")
+
+
+@pytest.mark.parametrize("text", ["提高至95%并保持稳定", "减少5%用于奖励", "到2020年,达到90%以上水平"])
+def test_a_share_takes_no_noun_after_it_for_its_metric(text):
+    (t,) = targets(text)
+    assert t.metric is None
+
+
+def test_a_deadline_dating_its_own_clause_leaves_the_target_undated():
+    """…not dated by another sentence's deadline either (a second reading)."""
+    found = targets("2019年底前完成清理。压减至8个工作日以内,2021年全面推广无纸化单证备案。")
+    assert [t.year for t in found] == [None]
+
+
+def test_a_reversed_range_is_no_count():
+    assert targets("建设2-1万个基地") == []

@@ -415,3 +415,13 @@ def test_titles_as_real_pages_write_them(text, title, level):
 def test_titles_in_text_run_together(text, title, level):
     info = extract_text(text).info
     assert (info.title, info.level) == (title, level)
+
+
+def test_what_a_second_reading_found_in_titles_and_divisions():
+    # a district writes 全区 as an autonomous region does: no level from it
+    assert extract_text("关于加快推进全区经济高质量发展的若干措施\n一、总则\n（一）加强。\n").info.level is None
+    # 工作分工 in a sentence is no division of tasks
+    text = "为明确工作分工，制定本方案。\n一、主要任务\n（一）加强水源保护。\n（二）推进截污。\n"
+    assert "attribution-unread" not in [w.code for w in extract_text(text).warnings]
+    # an attachment's caption is no title
+    assert extract_text("附件：重点工作责任分工\n关于印发重点工作的通知\n一、任务\n").info.title == "关于印发重点工作的通知"

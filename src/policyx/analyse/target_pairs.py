@@ -231,7 +231,7 @@ def _distinct(group: list[Statement]) -> list[Statement]:
     seen, out = set(), []
     for s in group:
         t = s.target
-        key = (t.comparator, t.value, t.unit, t.baseline_year, s.reading.scope.places)
+        key = (t.comparator, t.value, t.value_max, t.unit, t.baseline_year, s.reading.scope.places)
         if key not in seen:
             seen.add(key)
             out.append(s)

@@ -214,7 +214,8 @@ def _lead_key(lead: str, rules_dir: list[Path] | None) -> tuple[str | None, str,
 
     registry = load_rules(rule_dirs(rules_dir)).departments
     ref = registry.resolve(lead)
-    return (ref.function if ref.known else None), ref.name, registry.asked_level(lead)
+    # (a level is asked of a known office only, as tasks --lead asks it: an unknown name is matched as written)
+    return (ref.function, ref.name, registry.asked_level(lead)) if ref.known else (None, ref.name, None)
 
 
 def _limited(answer: tuple[list, list], limit: int | None) -> tuple[list, list]:

@@ -231,21 +231,27 @@ def extract_text(
         baselines=baselines,
         tables=tuple(p.table for p in parsed),
         warnings=(*section_issues, *task_issues, *table_issues,
-                  *_attributions_unread((*tasks, *from_tables), norm.text, title, rules.document)),
+                  *_attributions_unread((*tasks, *from_tables), norm, title, rules.document)),
         noise=norm.noise_spans,
         origins=tuple(origins),
     )
     return to_original_offsets(document, norm) if norm.edited else document
 
 
-def _attributions_unread(tasks, text: str, title: str | None, rules: DocumentRules) -> tuple[Issue, ...]:
-    """A document that divides tasks among offices (责任分工 in its title or
-    near its top) none of whose tasks names a department: the form its
-    attributions are written in was not read — said, not left as tasks that
-    no one answers for."""
+def _attributions_unread(tasks, norm: Normalized, title: str | None, rules: DocumentRules) -> tuple[Issue, ...]:
+    """A document that divides tasks among offices (责任分工 in its title or a
+    title-like line near its top, not in a sentence: "为明确工作分工，…") none
+    of whose tasks names a department: the form its attributions are written
+    in was not read — said, not left as tasks that no one answers for."""
     if not tasks or any(t.lead or t.participants or t.implementers for t in tasks):
         return ()
-    found = rules.division_title.search(title or "") or rules.division_title.search(text, 0, _DIVISION_WITHIN)
+    found = rules.division_title.search(title or "")
+    for _, raw, start in _title_lines(norm) if found is None else ():
+        if start >= _DIVISION_WITHIN:
+            break
+        line = raw.strip()
+        if len(line) <= _TITLE_LINE and not _FULL_STOP.search(line) and (found := rules.division_title.search(line)):
+            break
     if not found:
         return ()
     return (Issue(code="attribution-unread", line=None,

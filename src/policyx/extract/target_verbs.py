@@ -123,6 +123,8 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
     bounding = _bounding_before_count(stretch, m)
     if bounding is None and rules.comparator_in.search(masked, m.start("object"), m.end("object")):
         return None  # (a comparator inside the object: "投入占营业收入比重高于行业平均水平20%")
+    if m.group("num_max") and _range_end(m, rules) is None:
+        return None  # (no range: "2-1万个")
     value, unit = restate(value, m.group("unit"), rules)
     comparator, metric_span = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
     if comparator not in CHANGES:
@@ -147,7 +149,7 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
         metric=metric or None,
         comparator=comparator,  # type: ignore[arg-type]
         value=value,
-        value_max=_range_end(m, value, rules),
+        value_max=_range_end(m, rules),
         unit=unit,
         year=stretch.year_of(m),
         baseline_year=None,
@@ -159,13 +161,14 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
     return target, end, counted_first
 
 
-def _range_end(m: regex.Match, low, rules: TargetRules):
+def _range_end(m: regex.Match, rules: TargetRules):
     """The upper end of a count written as a range ("3-5个"), in the count's unit; None for one count."""
     if not m.group("num_max"):
         return None
-    high = read_value(m.group("num_max"))
-    high = restate(high, m.group("unit"), rules)[0] if high is not None else None
-    return high if high is not None and high > low else None
+    low, high = read_value(m.group("num")), read_value(m.group("num_max"))
+    if low is None or high is None or high <= low:
+        return None
+    return restate(high, m.group("unit"), rules)[0]
 
 
 def _the_verbs_count(stretch: _Stretch, m: regex.Match) -> bool:

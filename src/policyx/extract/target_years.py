@@ -82,7 +82,9 @@ class Deadlines:
             chosen = self.dated[min(upto, past) - 1]
         elif opening_year is not None:
             return opening_year
-        elif first < past and (dates_it is None or dates_it(self.dated[first])):
+        elif first < past:
+            if dates_it is not None and not dates_it(self.dated[first]):
+                return None  # (its sentence's deadline dates a clause of its own: no other sentence's)
             chosen = self.dated[first]
         elif upto:
             chosen = self.dated[upto - 1]

@@ -45,6 +45,7 @@ class _Value(NamedTuple):
     value: Decimal
     unit: str | None
     value_max: Decimal | None = None  # a range's upper end
+    written_unit: str | None = None  # the unit as written, before restate ("成" of 70 %)
 
 
 
@@ -62,6 +63,8 @@ def _bounded(comparator: str | None, bound: str) -> str:
     return comparator  # type: ignore[return-value]
 
 
+_CLAUSE_REACH = 64  # characters from a target to a deadline in its own clause, at most
+_COMPLETION_REACH = 16  # characters of a clause that only completes a deadline ("前全面完成"), at most
 _LIST_SEPARATORS = "、，,;；和及与并且 \t"
 
 
@@ -107,10 +110,12 @@ class _Stretch:
         ("达到90%，2020年底前完成") — not one opening a clause of its own
         ("压减至8个工作日以内，2021年全面推广无纸化单证备案")."""
         start, end = deadline.span[0] - self.offset, deadline.span[1] - self.offset
-        if not self.rules.metric_stop.search(self.masked, after, start):
+        # (each look bounded: a page of targets with no stop is read in linear time)
+        if start - after <= _CLAUSE_REACH and not self.rules.metric_stop.search(self.masked, after, start):
             return True
-        stop = self.rules.metric_stop.search(self.masked, end)
-        return bool(self.rules.completes_deadline.fullmatch(self.masked[end:stop.start() if stop else len(self.masked)]))
+        stop = self.rules.metric_stop.search(self.masked, end, end + _COMPLETION_REACH)
+        return bool(stop or end + _COMPLETION_REACH >= len(self.masked)) and bool(
+            self.rules.completes_deadline.fullmatch(self.masked[end:stop.start() if stop else len(self.masked)]))
 
     def _opening_year(self, sentence_start: int, position: int) -> int | None:
         """The year written at the start of the clause, else of the sentence, before ``position``."""
@@ -143,7 +148,7 @@ class _Stretch:
                 or comparator in _CAPS and self._caps_support(m, values) or with_comparator and self._change_starts(m) \
                 or self._in_condition(m) or self.rules.support_after.match(self.masked, m.end()):
             return []
-        baseline, metric_start, metric_end = self._metric_span(m, with_comparator)
+        baseline, metric_start, metric_end = self._metric_span(m, with_comparator, self._counts(values))
         after = previous.span[1] - self.offset if previous is not None else -1
         if metric_start < after < metric_end and self.masked[after] in _LIST_SEPARATORS:
             # "一季度开工率达到45%以上、上半年达到70%以上": the metric starts after the target listed before
@@ -186,9 +191,11 @@ class _Stretch:
         out = [values[0]]
         for v in values[1:]:
             low = out[-1]
-            if (low.value_max is None and low.value < v.value and (low.unit is None or low.unit == v.unit)
+            # (an end with no unit is in the other's: "6至7成" is 60 to 70 %)
+            start = restate(low.value, v.written_unit, self.rules)[0] if low.unit is None else low.value
+            if (low.value_max is None and start < v.value and (low.unit is None or low.unit == v.unit)
                     and self.rules.value_range.fullmatch(self.masked, low.end, v.start)):
-                out[-1] = _Value(low.start, v.end, low.value, v.unit, v.value)
+                out[-1] = _Value(low.start, v.end, start, v.unit, v.value, v.written_unit)
             else:
                 out.append(v)
         return out
@@ -204,8 +211,8 @@ class _Stretch:
             return None  # a Chinese numeral needs a unit: 一流, 一批 are not numbers
         if not unit and not with_comparator:
             return None  # a bare number needs a comparator
-        value, unit = restate(value, unit, self.rules)
-        return _Value(base + v.start(), base + v.end(), value, unit)
+        value, stated = restate(value, unit, self.rules)
+        return _Value(base + v.start(), base + v.end(), value, stated, None, unit)
 
     def _qualifies_noun(self, m: regex.Match) -> bool:
         """"超过2万平方米的新建公共建筑": a number linked to the noun after it
@@ -217,8 +224,11 @@ class _Stretch:
         return not self.rules.goal_words.search(masked, start, m.end())
 
     def _in_condition(self, m: regex.Match) -> bool:
-        """"超过400万元且适宜由中小企业提供的,…": the match's clause names a condition (it ends in 的 or 时)."""
-        stop = self.rules.metric_stop.search(self.masked, m.end())
+        """"超过400万元且适宜由中小企业提供的,…": the match's clause names a condition (it ends in 的 or 时;
+        looked for within CLAUSE_LIMIT: a page of targets with no stop is read in linear time)."""
+        stop = self.rules.metric_stop.search(self.masked, m.end(), m.end() + CLAUSE_LIMIT)
+        if stop is None and m.end() + CLAUSE_LIMIT < len(self.masked):
+            return False  # (a clause that long names no condition it ends on)
         end = stop.start() if stop else len(self.masked)
         return bool(self.rules.condition_end.search(self.masked, max(m.end(), end - 4), end))
 
@@ -235,7 +245,7 @@ class _Stretch:
         start = max(0, m.start() - SUPPORT_REACH, self.sentences.start_of(m.start()))
         return bool(self.rules.support_words.search(self.masked, start, m.start()))
 
-    def _metric_span(self, m: regex.Match, with_comparator: bool) -> tuple[int | None, int, int]:
+    def _metric_span(self, m: regex.Match, with_comparator: bool, counts: bool = False) -> tuple[int | None, int, int]:
         """The baseline year ("比2015年下降") and the span of the metric: the
         noun after the number when linked to it, else the subject before."""
         end = m.start("cmp") if with_comparator else m.start("bare")
@@ -248,11 +258,16 @@ class _Stretch:
         # (the deadlines a metric can hold: those in its clause, at most CLAUSE_LIMIT before its end)
         near = self.deadlines.within(self.offset + max(0, metric_end - CLAUSE_LIMIT), self.offset + metric_end)
         before = metric_before(self.masked, metric_end, self.rules, near, self.offset, clause if metric_end == end else None)
-        if before[0] >= before[1] and self.masked[m.end():m.end() + 1].isalpha() \
+        if counts and before[0] >= before[1] and self.masked[m.end():m.end() + 1].isalpha() \
                 and self.rules.after_metric_stop.match(self.masked, m.end()) is None:
             # (no subject before: "新增10家省级以上创新平台" has its noun after the count)
             return baseline, *metric_after(self.masked, m.end(), self.rules)
         return baseline, *before
+
+    def _counts(self, values: list[_Value]) -> bool:
+        """Whether the values count things ("10家", "2.2万个"), not shares or sums: a noun may follow them."""
+        return all(v.unit and v.unit not in self.rules.ratio_units and not self.rules.money_unit.search(v.unit)
+                   for v in values)
 
     def _baseline(self, start: int, metric_end: int) -> tuple[int | None, int]:
         """The last baseline year stated in the clause (from ``start``) before

@@ -63,6 +63,7 @@ class DepartmentRegistry:
         self.state_office = _pattern(data, "state_office", where)
         self.place_name = _pattern(data, "place_name", where)
         self.generic_shape = _pattern(data, "generic_shape", where)
+        self._stems: tuple[regex.Pattern, dict[str, str]] | None = None  # (_function_named_in's, made when first asked)
         self.place_levels = _place_levels(data, where)
         self.place_end = regex.compile(alternation(self.place_levels) if self.place_levels else NEVER)
         # 和/及/与 between two names (responsibility.yaml's conjunctions)
@@ -142,11 +143,12 @@ class DepartmentRegistry:
 
     def asked_level(self, query: str) -> str | None:
         """The level a user's question about a department names: the one its
-        prefix writes (省发展改革委: province), or the state's for a state office
+        prefix or place writes (省发展改革委, 深圳市生态环境局), or the state's for a state office
         (国家发展改革委, 生态环境部); None where the name only suggests one (a
         厅 is a province's, but 环保厅 asks for the function at every level)."""
         ref = self.resolve(query)
-        return ref.level if self.split_prefix(query.strip())[0] or ref.level == "state" else None
+        written = self.split_prefix(query.strip())[0] or self.split_place(query.strip()) is not None
+        return ref.level if written or ref.level == "state" else None
 
     def resolve(
         self,
@@ -240,8 +242,23 @@ class DepartmentRegistry:
         if function is not None:  # (a branch in a place, the place in its name: "人行石家庄中心支行", "河北银保监局")
             return "", None, cleaned, Entry(function, cleaned), True
         if self.generic_shape.search(cleaned):  # ("区政府有关部门", "各省级水行政主管部门": no one office)
-            return prefix, level, rest, Entry("government", rest, generic=True), False
+            return prefix, level, rest, Entry(self._function_named_in(rest) or "government", rest, generic=True), False
         return prefix, level, rest, None, False
+
+    def _function_named_in(self, name: str) -> str | None:
+        """The function whose office a name of a kind of offices names
+        ("各省级水行政主管部门": water, "卫生健康主管部门": health): a known
+        office's name without its office word (水行政主管, 卫生健康), found in it."""
+        if self._stems is None:
+            stems: dict[str, str] = {}
+            for alias, entry in self.aliases.items():
+                stem = self.office_suffix.sub("", alias) if self.office_suffix else alias
+                if len(stem) >= 2 and entry.function != "government" and not self.government.search(stem):
+                    stems.setdefault(stem, entry.function)
+            self._stems = (regex.compile(alternation(list(stems)) or NEVER), stems)
+        pattern, stems = self._stems
+        found = pattern.search(name)
+        return stems[found.group()] if found else None
 
     def _is_government(self, name: str) -> bool:
         """A local government named by its shape, not one joined to another by 和/及/与."""
