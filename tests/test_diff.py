@@ -288,3 +288,15 @@ def test_markdown_escapes_plan_text(tmp_path):
     row = next(line for line in md.splitlines() if line.startswith("| 1.1.1"))
     assert "取缔\\|小企业\\[附件\\]&lt;10蒸吨锅炉" in row
     assert row.count(" | ") == 6  # seven cells: no bar of the plan's text opens a cell
+
+
+def test_a_range_is_compared_and_shown_whole(tmp_path):
+    """"达到90%—95%" against "达到95%以上": the indicator's statements carry the range's
+    upper end (value_max), and the target reads as one range, not two values."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("一、主要目标\n到2025年，城市污水处理率达到90%—95%。\n", encoding="utf-8")
+    b.write_text("一、主要目标\n到2025年，城市污水处理率达到95%以上。\n", encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["diff", str(a), str(b), "-f", "json"]).stdout)
+    (pair,) = data["indicators"]
+    assert [(s["value"], s["value_max"]) for s in pair["a"]] == [(90, 95)]
+    assert [(s["value"], s["value_max"]) for s in pair["b"]] == [(95, None)]

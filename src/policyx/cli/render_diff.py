@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from policyx.analyse.diff import Change, PlanDiff, TaskPair
 from policyx.analyse.target_pairs import IndicatorPair, Statement
 from policyx.model import Task
+from policyx.io.serialize import to_plain
 
 CHANGE_FIELDS = ("lead", "participants", "implementers", "deadlines", "targets")
 FIELDS = (*CHANGE_FIELDS, "indicators", "tasks")
@@ -61,9 +62,8 @@ def _task_ref(t: Task, d: PlanDiff, side: str) -> dict[str, Any]:
 
 def _statement(s: Statement) -> dict[str, Any]:
     t = s.target
-    value = int(t.value) if t.value is not None and t.value == t.value.to_integral_value() else \
-        (float(t.value) if t.value is not None else None)
-    return {"metric": t.metric, "raw": t.raw, "comparator": t.comparator, "value": value, "unit": t.unit,
+    return {"metric": t.metric, "raw": t.raw, "comparator": t.comparator, "value": to_plain(t.value),
+            "value_max": to_plain(t.value_max), "unit": t.unit,
             "year": t.year, "baseline_year": t.baseline_year, "line": t.line, "task": s.task.id if s.task else None,
             "scope": s.reading.scope.label()}
 

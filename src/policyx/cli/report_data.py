@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from policyx.io.export import deadline_label, quarter, target_label
+from policyx.io.serialize import to_plain
 from policyx.model import Document, DepartmentRef, Task
 
 UNDATED = {"every": "recurring", "ongoing": "ongoing", "none": "no deadline"}
@@ -118,8 +119,7 @@ def targets_by_indicator(doc: Document, rules, facts) -> list[dict[str, Any]]:
         scope = s.reading.scope.label() if s else ""
         key = f"{name}\x00{scope}"
         group = groups.setdefault(key, {"indicator": name, "scope": scope, "known": s is not None, "targets": []})
-        value = target.value_text if target.value is None else (
-            int(target.value) if target.value == target.value.to_integral_value() else float(target.value))
+        value = target.value_text if target.value is None else to_plain(target.value)
         group["targets"].append({"metric": target.metric or "", "comparator": target.comparator, "value": value,
                                  "value_label": target.value_label,
                                  "unit": target.unit or "", "year": target.year, "baseline_year": target.baseline_year,

@@ -84,6 +84,7 @@ class StatementOut(TypedDict):
     raw: str
     comparator: str
     value: int | float | None
+    value_max: int | float | None  # a range's upper end
     unit: str | None
     year: int | None
     baseline_year: int | None
