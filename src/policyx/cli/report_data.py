@@ -183,4 +183,3 @@ def diff_data(result) -> dict[str, Any]:
 def _file_name(path: str | None) -> str | None:
     """The plan's file name alone: a page made to be shared does not show where it lay on the maker's machine."""
     return path.replace("\\", "/").rsplit("/", 1)[-1] if path else None
-

@@ -245,13 +245,7 @@ def _attributions_unread(tasks, norm: Normalized, title: str | None, rules: Docu
     in was not read — said, not left as tasks that no one answers for."""
     if not tasks or any(t.lead or t.participants or t.implementers for t in tasks):
         return ()
-    found = rules.division_title.search(title or "")
-    for _, raw, start in _title_lines(norm) if found is None else ():
-        if start >= _DIVISION_WITHIN:
-            break
-        line = raw.strip()
-        if len(line) <= _TITLE_LINE and not _FULL_STOP.search(line) and (found := rules.division_title.search(line)):
-            break
+    found = rules.division_title.search(title or "") or _division_near_top(norm, rules)
     if not found:
         return ()
     return (Issue(code="attribution-unread", line=None,
@@ -261,6 +255,18 @@ def _attributions_unread(tasks, norm: Normalized, title: str | None, rules: Docu
 
 
 _DIVISION_WITHIN = 400  # characters from the top where a division of tasks says what it is
+
+
+def _division_near_top(norm: Normalized, rules: DocumentRules):
+    """The words of a title-like line near the top that say the document divides tasks (no sentence's)."""
+    for _, raw, start in _title_lines(norm):
+        if start >= _DIVISION_WITHIN:
+            return None
+        line = raw.strip()
+        found = rules.division_title.search(line) if len(line) <= _TITLE_LINE and not _FULL_STOP.search(line) else None
+        if found:
+            return found
+    return None
 
 
 def read_plan(name_or_path: str | Path) -> tuple[SourceText, Path | None, CorpusEntry | None]:

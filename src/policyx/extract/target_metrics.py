@@ -95,9 +95,14 @@ def strip_time(text: str, start: int, end: int, deadlines: Sequence[Deadline], b
                 end = a
             else:
                 start = max(start, b)
-    while start < end and text[start] in _SEPARATORS:
+    return past_separators(text, start, end), end
+
+
+def past_separators(text: str, start: int, end: int, separators: str = _SEPARATORS) -> int:
+    """``start`` moved past the ``separators`` that follow it (up to ``end``)."""
+    while start < end and text[start] in separators:
         start += 1
-    return start, end
+    return start
 
 
 def metric_before(text: str, end: int, rules: TargetRules, deadlines: Sequence[Deadline], base: int,

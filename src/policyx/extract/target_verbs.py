@@ -123,7 +123,8 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
     bounding = _bounding_before_count(stretch, m)
     if bounding is None and rules.comparator_in.search(masked, m.start("object"), m.end("object")):
         return None  # (a comparator inside the object: "投入占营业收入比重高于行业平均水平20%")
-    if m.group("num_max") and _range_end(m, rules) is None:
+    value_max = _range_end(m, rules)
+    if m.group("num_max") and value_max is None:
         return None  # (no range: "2-1万个")
     value, unit = restate(value, m.group("unit"), rules)
     comparator, metric_span = _verb_comparator(masked, m.start("verb"), m.end("object"), rules)
@@ -149,7 +150,7 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
         metric=metric or None,
         comparator=comparator,  # type: ignore[arg-type]
         value=value,
-        value_max=_range_end(m, rules),
+        value_max=value_max,
         unit=unit,
         year=stretch.year_of(m),
         baseline_year=None,

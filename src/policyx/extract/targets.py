@@ -22,7 +22,9 @@ import regex
 from policyx.extract.deadlines import mask_titles
 from policyx.extract.target_gates import Possible, may_hold_bound, possible_families
 from policyx.extract.target_values import read_value, restate
-from policyx.extract.target_metrics import CLAUSE_LIMIT, clause_start, distribute, metric_after, metric_before, subject_before
+from policyx.extract.target_metrics import (
+    CLAUSE_LIMIT, clause_start, distribute, metric_after, metric_before, past_separators, subject_before,
+)
 from policyx.extract.target_verbs import CHANGES, verb_object_targets
 from policyx.extract.target_years import Deadlines, Sentences
 from policyx.model import Deadline, Target
@@ -48,7 +50,6 @@ class _Value(NamedTuple):
     written_unit: str | None = None  # the unit as written, before restate ("成" of 70 %)
 
 
-
 def _has_comparator(m: regex.Match) -> bool:
     """Whether ``m`` comes from the comparator-first pattern (else the
     value-first one, "50%以上")."""
@@ -65,14 +66,7 @@ def _bounded(comparator: str | None, bound: str) -> str:
 
 _CLAUSE_REACH = 64  # characters from a target to a deadline in its own clause, at most
 _COMPLETION_REACH = 16  # characters of a clause that only completes a deadline ("前全面完成"), at most
-_LIST_SEPARATORS = "、，,;；和及与并且 \t"
-
-
-def _after_separators(text: str, start: int, end: int) -> int:
-    """``start`` moved past the separators of a list that follow it (up to ``end``)."""
-    while start < end and text[start] in _LIST_SEPARATORS:
-        start += 1
-    return start
+_LIST_SEPARATORS = "、，,;；和及与并且 \t"  # (between the targets of a list)
 
 
 class _Stretch:
@@ -152,7 +146,7 @@ class _Stretch:
         after = previous.span[1] - self.offset if previous is not None else -1
         if metric_start < after < metric_end and self.masked[after] in _LIST_SEPARATORS:
             # "一季度开工率达到45%以上、上半年达到70%以上": the metric starts after the target listed before
-            metric_start = _after_separators(self.masked, after, metric_end)
+            metric_start = past_separators(self.masked, after, metric_end, _LIST_SEPARATORS)
         metrics = distribute(self.source(metric_start, metric_end), len(values))
         if not any(metrics) and previous is not None and previous.line == self.line_of(self.offset + m.start()):
             metrics = [previous.metric or ""] * len(values)  # "…控制在12%以内,到2020年控制在10%以内"
