@@ -75,11 +75,14 @@ UNITS: dict[str, str] = {
     "pipes": "|",
     "dots": "..",
     "ellipsis": "…",
+    # a run-together table's header, then offices each before a number that opens no row
+    "glued-rows": "序号工作内容责任单位1做市环保局2",
+    "glued-offices": "市环保局2",
 }
 
 # what comes before the run: nothing, or what lets a rule start
 TRIGGERS: tuple[str, ...] = ("", "2016年", "今年1月", "第一", "专栏1", "附件", "共", "(", "责任单位:", "以下", "比",
-                             "字号", "当前位置:", "发布日期:", "相关链接:")
+                             "字号", "当前位置:", "发布日期:", "相关链接:", "序号工作内容责任单位完成时限1")
 
 
 def adversarial_text(unit: str, size: int, trigger: str = "", tail: str = "x") -> str:

@@ -208,7 +208,8 @@ def extract_text(
     table_issues = consistency(tasks, from_tables, parsed)
     if from_tables:  # (its tasks are in its tables: its numbered headings alone are no missed task; its clauses are)
         task_issues = tuple(i for i in task_issues if i.code != "no-tasks" or "clause" in i.message)
-    targets = (*document_targets(norm, sections, tasks, rules, deadlines), *indicator_targets(parsed, norm, rules))
+    targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),
+               *indicator_targets(parsed, norm, rules))
     targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back
     title = title if title is not None else _guess_title(norm, rules.document)
     info = DocumentInfo(

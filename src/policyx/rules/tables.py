@@ -28,6 +28,9 @@ class TableRules:
     group_heading: regex.Pattern
     task_heading: regex.Pattern
     time_phrase: regex.Pattern
+    glued_header: regex.Pattern  # groups column (captured once a column name)
+    glued_row: regex.Pattern  # group num
+    glued_date: regex.Pattern
 
 
 def compile_table_rules(data: dict) -> TableRules:
@@ -43,7 +46,7 @@ def compile_table_rules(data: dict) -> TableRules:
         year_header=_year_header(data.get("year_header")),
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
         **optional_patterns(data, "lead_header", "caption_start", "group_count", "group_heading", "task_heading",
-                              "time_phrase"),
+                              "time_phrase", "glued_header", "glued_row", "glued_date"),
     )
 
 

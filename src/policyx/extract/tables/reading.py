@@ -11,6 +11,7 @@ from policyx.extract.tables.cells import (
     _PAGE_NUMBER, _TAB_ROW, _TRAILING_DEADLINE, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_roles,
     heading_mark,
 )
+from policyx.extract.tables.glued import glued_tables
 from policyx.extract.tables.regions import flat_regions
 from policyx.model import Section
 from policyx.rules import RuleSet
@@ -369,7 +370,8 @@ def extract_tables(norm: Normalized, sections: tuple[Section, ...], rules: RuleS
     pipe = _tab_tables(norm, sections, rules.tables, "|")
     flat = _flattened_tables(norm, sections, rules.departments, rules.responsibility, rules.tables,
                              rules.requires.get("table.header_words", ()))
-    tables = sorted(tab + pipe + flat, key=lambda p: p.table.span[0])
+    glued = glued_tables(norm, sections, _office_cells(rules.departments, rules.responsibility), rules.tables)
+    tables = sorted(tab + pipe + flat + glued, key=lambda p: p.table.span[0])
     seen: dict[str, int] = {}
     out = []
     for p in tables:

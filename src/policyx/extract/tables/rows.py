@@ -22,7 +22,7 @@ from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
 from policyx.text.kept import KeptByIdentity
 from policyx.text.normalize import Normalized
-from policyx.text.sentences import SENTENCE_STOP
+from policyx.text.sentences import SENTENCE_STOP, STRONG_END
 
 # -- from tables to tasks and targets ------------------------------------------------
 
@@ -56,6 +56,10 @@ def _first_sentence(text: str, rules: TableRules) -> str:
         if not rules.time_phrase.fullmatch(phrase):
             return phrase[:40]
     return sentence[:40]
+
+
+GLUED_TITLE = 200  # characters of a run-together row's first sentence kept as its title
+_STRONG_STOP = regex.compile(f"[{regex.escape(STRONG_END)}。！？]")
 
 
 def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, deadlines: list | None = None) -> list[Task]:
@@ -124,7 +128,7 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     targets = _row_targets(work, row_deadlines, norm, rules)
     lead, participants, implementers = _row_departments(row, at, norm, rules, lists)
     return Task(
-        id=f"{p.table.id}.{n}", section=p.table.section, title=_row_title(row, at, work, rules.tables), text=work.text,
+        id=f"{p.table.id}.{n}", section=p.table.section, title=_row_title(row, at, work, rules.tables, p.table.form), text=work.text,
         line=work.line, span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
         source="table", rule="table.row",
         deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
@@ -144,7 +148,7 @@ def _work_cell(row: list[Cell | None], at: dict[str, int]) -> Cell | None:
     return work
 
 
-def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell, rules: TableRules) -> str:
+def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell, rules: TableRules, form: str) -> str:
     """A row's title: its sub-task, else its task heading (without its number)
     when that is a column of its own, else the work item's first sentence."""
     subtask = _cell_at(row, at, "subtask")
@@ -154,6 +158,8 @@ def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell, rules: Ta
     if heading is not None and heading is not work:
         mark = heading_mark(heading.text, rules)
         return heading.text[mark.end() if mark else 0:].strip().rstrip("。.")
+    if form == "glued":  # (its work item holds its target column too: its title is all of its first sentence)
+        return _STRONG_STOP.split(work.text, maxsplit=1)[0].strip()[:GLUED_TITLE]
     return _first_sentence(work.text, rules)
 
 

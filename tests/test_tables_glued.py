@@ -1,0 +1,90 @@
+"""Tables a copy ran together (tables/glued.py): header names and rows glued,
+each row's number right after the offices that end the row before."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policyx import extract_text, load_rules
+from policyx.extract.clauses import split_units
+
+from .conftest import ROOT
+
+CHENGDU = ROOT / "tests" / "data" / "wild" / "texts" / "chengdu-waste-2020.txt"
+
+
+def _names(refs):
+    return [r.raw for r in refs]
+
+
+def test_the_docx_preview_that_prompted_it_is_read_row_by_row():
+    # chengdu-waste-2020: a 责任分工表 whose cells a document site's preview ran together
+    doc = extract_text(CHENGDU.read_text(encoding="utf-8"))
+    table = doc.tables[0]
+    assert (table.form, table.kind) == ("glued", "task")
+    assert table.columns == ("序号", "工作内容", "目标任务", "责任单位", "备注")
+    assert table.title == "贯彻落实生活垃圾分类制度重点任务责任分工表"
+    rows = [t for t in doc.tasks if t.table == table.id]
+    assert [t.text[:11] for t in rows[:4]] == ["将生活垃圾分类投放作为", "完善生活垃圾回收利用体", "加强家庭源危险废物处置",
+                                               "依据国土空间规划落实生"]
+    first = rows[0]
+    assert _names(first.lead) == ["市委宣传部(市文明办)", "市城管委", "市住建局", "市总工会", "团市委", "市妇联", "市文广旅局"]
+    assert _names(first.implementers) == ["各区(市)县政府(管委会)"]
+    assert [d.date for d in first.deadlines] == ["2021-02-28"]
+    assert [(t.comparator, t.value, t.unit) for t in first.targets] == [(">=", 90, "%")]
+    assert _names(rows[2].lead) == ["市生态环境局"]
+    # the preview's page numbers at line starts ("2、住建局…") are no items of the plan's own
+    assert not [t for t in doc.tasks if t.source == "body" and t.line in (3, 4)]
+    # nor is the row's target a target of the plan outside its tasks
+    assert not doc.targets
+
+
+GLUED = ("重点工作责任分工表序号重点任务牵头单位配合单位完成时限"
+         "1加快推进城市更新行动，完成老旧小区改造120个。市住房城乡建设局市发展改革委、市财政局2022年底前"
+         "2实施水污染治理工程，新建污水管网50公里。市生态环境局市水务局2022年6月底前"
+         "3推进数字政府建设。市大数据局各县（市、区）人民政府长期坚持\n")
+
+
+def test_lead_and_participant_columns_run_together_are_told_apart_where_one_office_runs_into_the_next():
+    doc = extract_text(GLUED)
+    rows = [t for t in doc.tasks if t.source == "table"]
+    assert [(_names(t.lead), _names(t.participants)) for t in rows[:2]] == [
+        (["市住房城乡建设局"], ["市发展改革委", "市财政局"]), (["市生态环境局"], ["市水务局"])]
+    assert [[d.date for d in t.deadlines] for t in rows[:2]] == [["2022-12-31"], ["2022-06-30"]]
+    # the last row ends with 长期坚持, no date: its offices end before it
+    assert _names(rows[2].lead) == ["市大数据局"] and _names(rows[2].implementers) == ["各县（市、区）人民政府"]
+    assert doc.tables[0].rows[2][-1] == "长期坚持"
+
+
+def test_a_glued_header_over_numbered_prose_is_no_table():
+    # no list of offices before the next number: the numbers are the prose's
+    text = "序号工作内容责任单位备注1是加强宣传2是完善制度3是强化考核。\n"
+    assert extract_text(text).tables == ()
+
+
+def test_offices_a_copy_ran_together_are_two_when_both_name_an_office():
+    rules = load_rules()
+
+    def units(text):
+        return [u for u, _ in split_units(text, 0, rules.departments, rules.responsibility)]
+
+    assert units("市生态环境局市水务局") == ["市生态环境局", "市水务局"]
+    assert units("市发展改革委市场监管局") == ["市发展改革委", "市场监管局"]
+    assert units("市委宣传部") == ["市委宣传部"]
+    assert units("人民银行市中心支行") == ["人民银行市中心支行"]
+
+
+OFFICES = ["市生态环境局", "市财政局", "市水务局", "市商务局", "市教育局", "团市委", "市妇联"]
+WORDS = st.text(alphabet="加强推进完善建设体系制度管理工作水环境治理", min_size=4, max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(WORDS, st.lists(st.sampled_from(OFFICES), min_size=1, max_size=3, unique=True)),
+                min_size=2, max_size=8))
+def test_every_glued_row_is_read_with_its_offices(rows):
+    body = "".join(f"{n}{words}。{'、'.join(offices)}" for n, (words, offices) in enumerate(rows, 1))
+    doc = extract_text(f"任务分工表序号工作任务责任单位{body}\n")
+    read = [t for t in doc.tasks if t.source == "table"]
+    assert [_names(t.lead) for t in read] == [offices for _, offices in rows]
+    assert [t.text for t in read] == [f"{words}。" for words, _ in rows]
