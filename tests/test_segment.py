@@ -250,6 +250,19 @@ def test_paragraphs_run_together_on_one_line():
     assert one_line[first.title_span[0]:first.title_span[1]] == "狠抓工业污染防治"
 
 
+def test_a_plan_run_into_one_line_with_its_tables_keeps_its_headings():
+    # xinjiang-env-13th-2017 with its line breaks dropped, nothing in their place: the tab rows of
+    # its contents and tables stand on the one line with every heading (it gave no section at all)
+    from .conftest import CORPUS
+
+    original = (CORPUS / "xinjiang-env-13th-2017.txt").read_text(encoding="utf-8")
+    doc, reference = extract_text(original.replace("\n", "")), extract_text(original)
+    assert [(s.id, s.title) for s in doc.sections if s.parent is None] == [
+        (s.id, s.title) for s in reference.sections if s.parent is None]
+    assert len(doc.sections) > 0.8 * len(reference.sections) and doc.tasks
+    assert not [s for s in doc.sections if "\t" in s.title]  # (no row of a table is a heading)
+
+
 def test_a_clause_after_spaces_stays_with_its_sentence():
     doc = extract_text("一、总则\n（一）工业。取缔小企业，全部取缔。　　（省环保厅牵头）\n")
     # a two-part sentence is no lead-in: the heading names the task

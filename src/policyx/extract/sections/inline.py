@@ -48,7 +48,10 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
         line = lines[index]
         text = line.text
         words = text.strip()
-        if not words or "\t" in words:
+        # a table's row holds no heading; a plan run into one line holds its tables' rows too: there a
+        # place near a tab is skipped, not the line
+        tabbed = "\t" in words
+        if not words or tabbed and len(words) <= JOINED_LINE:
             continue
         stripped = len(text) - len(text.lstrip(" \t"))
         at_start = _read(after_stop, text, stripped)
@@ -61,6 +64,8 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
                              if start > stripped and stripped < position < len(text)),
                             key=lambda c: (c[0], c[1]))
         for position, _, found in candidates:
+            if tabbed and _near_tab(text, position):
+                continue
             rule, number, marker_end = found
             fits = number == 1 or last.get(rule.style) == number - 1 or (
                 (rule.style, number) in continued and last.get(rule.style, 0) < number)
@@ -68,6 +73,15 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
                 last[rule.style] = number
                 breaks.append(line.start + position)
     return sorted(set(breaks))
+
+
+JOINED_LINE = 2_000  # characters: a longer line with a tab is a plan run into one line, not a table's row
+TAB_REACH = 40  # characters: a place this near a tab is in a table's row
+
+
+def _near_tab(text: str, position: int) -> bool:
+    return text.rfind("\t", max(0, position - TAB_REACH), position) >= 0 or text.find("\t", position,
+                                                                                       position + TAB_REACH) >= 0
 
 
 def _stops(readers: list[MarkerReader]) -> re.Pattern:
