@@ -179,3 +179,16 @@ def test_a_task_table_cell_may_note_roles_and_a_deadline_column_may_give_a_bare_
     second = rows[1]
     assert ([r.name for r in second.lead], [r.name for r in second.participants], [r.name for r in second.implementers]) == (
         ["住建局"], ["发改委"], ["各区县人民政府"])
+
+
+def test_a_plan_run_into_one_line_keeps_its_tab_tables_and_its_rows_stay_rows():
+    # neimenggu-water-2015 with its line breaks become two ideographic spaces (a crawler's copy):
+    # its 附件 task tables' rows stood on one line and were read as 75 body tasks
+    from .conftest import CORPUS
+
+    original = (CORPUS / "neimenggu-water-2015.txt").read_text(encoding="utf-8")
+    joined, reference = extract_text(original.replace("\n", "\u3000\u3000")), extract_text(original)
+    assert [(t.columns, len(t.rows)) for t in joined.tables] == [(t.columns, len(t.rows)) for t in reference.tables]
+    assert [(t.title, [r.name for r in t.lead]) for t in joined.tasks if t.source == "table"] == [
+        (t.title, [r.name for r in t.lead]) for t in reference.tasks if t.source == "table"]
+    assert not [t for t in joined.tasks if t.source == "body" and "\t" in t.text]
