@@ -3,6 +3,7 @@ each row's number right after the offices that end the row before."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,3 +89,48 @@ def test_every_glued_row_is_read_with_its_offices(rows):
     read = [t for t in doc.tasks if t.source == "table"]
     assert [_names(t.lead) for t in read] == [offices for _, offices in rows]
     assert [t.text for t in read] == [f"{words}。" for words, _ in rows]
+
+
+# forms a second reading of the reader tried (written in the shape such tables take, not from one plan)
+FORMS = {
+    # a work item with no closing 。: the offices start where a level opens one
+    "序号重点任务责任单位1加强河湖管护市水务局2推进农村污水治理市生态环境局、市农业农村局3开展宣传教育市委宣传部\n":
+        [("加强河湖管护", ["市水务局"], [], []), ("推进农村污水治理", ["市生态环境局", "市农业农村局"], [], []),
+         ("开展宣传教育", ["市委宣传部"], [], [])],
+    # the deadline column before the department column: the date stays with the work item
+    "序号重点任务完成时限责任单位1加强饮用水水源地保护。2022年底前市生态环境局2开展河湖清四乱。2022年6月底前市水务局\n":
+        [("加强饮用水水源地保护", ["市生态环境局"], [], ["2022-12-31"]), ("开展河湖清四乱", ["市水务局"], [], ["2022-06-30"])],
+    # a list ending in 等 before the date
+    "序号重点任务牵头单位配合单位完成时限1完善河长制工作机制。市水务局市发展改革委、市财政局等2022年底前"
+    "2加强监管。市生态环境局市水务局2022年底前\n":
+        [("完善河长制工作机制", ["市水务局"], ["市发展改革委", "市财政局"], ["2022-12-31"]),
+         ("加强监管", ["市生态环境局"], ["市水务局"], ["2022-12-31"])],
+    # one department column: offices run together are all of it
+    "序号重点任务责任单位完成时间1加强饮用水水源地保护。市生态环境局市水务局2022年底前2开展督查。市水务局2022年底前\n":
+        [("加强饮用水水源地保护", ["市生态环境局", "市水务局"], [], ["2022-12-31"]), ("开展督查", ["市水务局"], [], ["2022-12-31"])],
+    # 具体措施 is the work column
+    "序号具体措施责任单位1推行绿色包装。市商务局2减少一次性用品。市市场监管局\n":
+        [("推行绿色包装", ["市商务局"], [], []), ("减少一次性用品", ["市市场监管局"], [], [])],
+    # a count of people after an office is the row's words, not the next row
+    "序号重点任务责任单位1开展专项督查，市卫健委2人一组开展暗访。市卫健委市市场监管局2加强食品安全监管。市市场监管局\n":
+        [("开展专项督查，市卫健委2人一组开展暗访", ["市卫健委", "市市场监管局"], [], []),
+         ("加强食品安全监管", ["市市场监管局"], [], [])],
+    # a heading after the last row's offices ends the table
+    "序号重点任务责任单位1推进污水治理。市水务局2加强监管。市生态环境局三、保障措施到2025年，城市污水处理率达到95%以上。\n":
+        [("推进污水治理", ["市水务局"], [], []), ("加强监管", ["市生态环境局"], [], [])],
+    # a lead ending in an aside in brackets, or in 中心, runs into the participants
+    "序号重点任务牵头单位配合单位1加强宣传。市委宣传部(市文明办)市城管委、市教育局2推进数据共享。市大数据中心市政务服务局\n":
+        [("加强宣传", ["市委宣传部(市文明办)"], ["市城管委", "市教育局"], []), ("推进数据共享", ["市大数据中心"], ["市政务服务局"], [])],
+}
+
+
+@pytest.mark.parametrize("text", list(FORMS))
+def test_forms_of_run_together_rows(text):
+    rows = [t for t in extract_text(text).tasks if t.source == "table"]
+    assert [(t.title, _names(t.lead), _names(t.participants), [d.date for d in t.deadlines]) for t in rows] == FORMS[text]
+
+
+def test_a_division_after_its_office_is_no_second_office():
+    rules = load_rules()
+    for name in ["省生态环境厅各处室", "市住建局市政处", "国务院各部门", "市卫健委各医疗机构", "市公安局各分局"]:
+        assert [u for u, _ in split_units(name, 0, rules.departments, rules.responsibility)] == [name]

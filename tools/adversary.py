@@ -78,6 +78,7 @@ UNITS: dict[str, str] = {
     # a run-together table's header, then offices each before a number that opens no row
     "glued-rows": "序号工作内容责任单位1做市环保局2",
     "glued-offices": "市环保局2",
+    "glued-dated": "序号工作内容责任单位完成时限1" + "长期2" * 50,
 }
 
 # what comes before the run: nothing, or what lets a rule start

@@ -112,7 +112,7 @@ SCHEMAS: dict[str, dict] = {
         "roles": WORD_MAP, "plan_periods": _map_of(NUMBER),
         **_patterns("header_words", "stated_count", "footnote", "group_row", "deadline_cell", "year_header",
                     "lead_header", "caption_start", "group_count", "group_heading", "task_heading", "time_phrase",
-                    "glued_header", "glued_row", "glued_date"),
+                    "glued_header", "glued_row", "glued_date", "glued_after"),
     }),
     "targets": _obj({
         "comparators": WORD_MAP, "bounds": WORD_MAP, "verb_object": WORD_MAP, "units": WORDS,

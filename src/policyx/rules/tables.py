@@ -31,6 +31,7 @@ class TableRules:
     glued_header: regex.Pattern  # groups column (captured once a column name)
     glued_row: regex.Pattern  # group num
     glued_date: regex.Pattern
+    glued_after: regex.Pattern
 
 
 def compile_table_rules(data: dict) -> TableRules:
@@ -46,7 +47,7 @@ def compile_table_rules(data: dict) -> TableRules:
         year_header=_year_header(data.get("year_header")),
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
         **optional_patterns(data, "lead_header", "caption_start", "group_count", "group_heading", "task_heading",
-                              "time_phrase", "glued_header", "glued_row", "glued_date"),
+                              "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after"),
     )
 
 

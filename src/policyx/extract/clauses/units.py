@@ -72,6 +72,14 @@ def _office(name: str, registry: DepartmentRegistry) -> bool:
     return ref.known or registry.looks_like_office(ref.name) or registry.is_government(ref.name)
 
 
+def _particular_office(name: str, registry: DepartmentRegistry) -> bool:
+    """An office the registry knows that is no generic one (各部门), or a government:
+    what may follow another office with nothing between them."""
+    ref = registry.resolve(name)
+    entry = registry.lookup(ref.name)
+    return (entry is not None and not entry.generic) or registry.is_government(ref.name)
+
+
 # each split, and each 和 tried for one, reads the rest of the piece again: a few at
 # most, not thousands of "市环保局和" in a fuzzed clause
 _MOST_CONJUNCTIONS = 8
@@ -79,13 +87,15 @@ _MOST_CONJUNCTIONS = 8
 
 def _split_conjunction(piece: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[tuple[str, int]]:
     """Split at 和/及/与 only when every part names an office: "各县市人民政府和
-    园区管委会" is two, "住房和城乡建设局" and "发展和改革委员会" are one."""
+    园区管委会" is two, "住房和城乡建设局" and "发展和改革委员会" are one; and
+    where one office runs into a particular other ("市生态环境局市水务局")."""
     parts = []
     while (len(parts) < _MOST_CONJUNCTIONS and registry.lookup(piece) is None
            and registry.lookup(registry.split_prefix(piece)[2]) is None):
         for match in islice(short(rules.conjunctions).finditer(piece), _MOST_CONJUNCTIONS):
             left, right = piece[: match.start()], piece[match.end():]
-            if _office(left, registry) and _office(right, registry):
+            if _office(left, registry) and _office(right, registry) and (match.end() > match.start()
+                                                                          or _particular_office(right, registry)):
                 parts.append((left, offset))
                 piece, offset = right, offset + match.end()
                 break

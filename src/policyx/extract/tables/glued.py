@@ -13,7 +13,7 @@ item's (its target column with it: nothing tells them apart).
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Iterator
 
 import regex
 
@@ -27,8 +27,8 @@ from policyx.text.sentences import SENTENCE_END
 MAX_ROW = 3_000  # characters: a longer stretch before the next number is no row of a table
 MAX_UNITS = 240  # characters: the longest list of offices looked for at a row's end
 MAX_DATE = 16  # characters: the longest date a row ends with ("2021年12月31日前")
-MAX_CUTS = 16
-MAX_CAPTION = 80  # characters before a header on its line that are its table's caption  # places a list of offices may start, tried back from its end
+MAX_CUTS = 16  # places a list of offices may start, tried back from its end
+MAX_CAPTION = 80  # characters before a header on its line that are its table's caption
 # after these a list of offices may start (the cut between the work item's cell and the department cell)
 _UNIT_CUTS = frozenset("、,，;；:：\n \u3000")
 _PADDING = " \u3000\n,，、;；:："
@@ -36,7 +36,6 @@ _OPENING, _CLOSING = "(（〔【[", ")）〕】]"
 _DEPARTMENT_ROLES = ("lead", "participants", "implementers")
 _WORK_ROLES = ("work", "task", "target")
 
-NamesOffices = Callable[[str], bool]  # whether a text names offices only (reading._OfficeCells)
 Row = tuple[int, int, int]  # where its number starts, where its words start, where it ends
 
 
@@ -45,14 +44,16 @@ def glued_tables(norm: Normalized, sections: tuple[Section, ...], offices, rules
     text names offices only)."""
     text = norm.text
     tables: list[ParsedTable] = []
+    headers = list(rules.glued_header.finditer(text))
     at = 0
-    while (header := rules.glued_header.search(text, at)) is not None:
-        at = header.end()
+    for header, following in zip(headers, [*(h.start() for h in headers[1:]), len(text)]):
+        if header.start() < at:
+            continue  # (a header in the rows of the table before: its words)
         names = header.captures("column")
         roles = column_roles(names, rules)
         if not any(r in _DEPARTMENT_ROLES for r in roles):
             continue
-        reader = _RowReader(text, offices, rules, "deadline" in roles)
+        reader = _RowReader(text, following, offices, rules, "deadline" in roles)
         rows = reader.rows(header.end())
         if len(rows) < 2:
             continue
@@ -70,19 +71,22 @@ def glued_tables(norm: Normalized, sections: tuple[Section, ...], offices, rules
 class _RowReader:
     """The rows of one run-together table, and their cells."""
 
-    def __init__(self, text: str, offices, rules: TableRules, dated: bool) -> None:
-        self.text, self.names_offices, self.rules = text, offices.__getitem__, rules
+    def __init__(self, text: str, limit: int, offices, rules: TableRules, dated: bool) -> None:
+        self.text, self.offices, self.rules = text, offices, rules
+        self.limit = limit  # where the next header starts (it ends the table), or the text's end
         self.registry, self.responsibility = offices.registry, offices.resp
         self.dated = dated  # the header has a deadline column: a row may end with its date ("…市发改委2021年底前")
+        # where an office may open with nothing before it: a level's first character, or 各
+        self.opening = frozenset(p[0] for p, _ in self.registry.prefixes) | {"各"}
 
     def rows(self, after: int) -> list[Row]:
         """Each row after a header: the first opens right after it, each next
         one with the next number, right after a list of offices (and a date);
-        the last ends with its paragraph."""
+        the last ends with its paragraph, or before a heading after its offices."""
         text = self.text
-        while after < len(text) and text[after] in " \u3000":
+        while after < self.limit and text[after] in " \u3000":
             after += 1
-        current = self.rules.glued_row.match(text, after)
+        current = self.rules.glued_row.match(text, after, self.limit)
         if current is None:
             return []
         number = int(current.group("num"))
@@ -90,14 +94,23 @@ class _RowReader:
         while (following := self._next_row(current.end(), number + 1)) is not None:
             rows.append((current.start(), current.end(), following.start()))
             current, number = following, number + 1
-        rows.append((current.start(), current.end(), _paragraph_end(text, current.end(), current.end() + MAX_ROW)))
+        rows.append((current.start(), current.end(), self._last_row_end(current.end())))
         return rows
+
+    def _last_row_end(self, start: int) -> int:
+        """The end of the last row: of its paragraph, or where a heading
+        (三、, （二）) follows its offices ("…市生态环境局三、保障措施…")."""
+        end = _paragraph_end(self.text, start, min(self.limit, start + MAX_ROW))
+        for heading in self.rules.glued_after.finditer(self.text, start, end):
+            if self.tail(start, heading.start()) is not None:
+                return heading.start()
+        return end
 
     def _next_row(self, start: int, number: int) -> regex.Match | None:
         """The number ``number`` after ``start`` that opens a row: right after
         a list of offices (and a date)."""
         text, wanted = self.text, str(number)
-        limit = min(len(text), start + MAX_ROW)
+        limit = min(self.limit, start + MAX_ROW)
         at = text.find(wanted, start, limit)
         while at != -1:
             m = self.rules.glued_row.match(text, at, limit)
@@ -108,29 +121,65 @@ class _RowReader:
 
     def tail(self, start: int, end: int) -> tuple[int, int] | None:
         """Where the list of offices that a row's words (``start`` to ``end``)
-        end with starts and ends: at ``end``, or, when the table has a deadline
-        column, where the words of a date after it start ("2022年底前",
-        "长期坚持"); None if they end otherwise."""
+        end with starts and ends: when the table has a deadline column, where
+        the words of a date after them start ("2022年底前", "长期坚持"), else at
+        ``end``; None if they end otherwise."""
         text = self.text
-        units = _units_start(text, start, end, self.names_offices)
-        if units is not None:
-            return units, end
         if self.dated:
-            date = self.rules.glued_date
-            for at in range(end - 1, max(start, end - MAX_DATE) - 1, -1):
-                if text[at] in SENTENCE_END:
-                    return None
-                if date.match(text, at, end):
-                    units = _units_start(text, start, at, self.names_offices)
-                    if units is not None:
-                        return units, at
-        return None
+            # (the date's words from the first that a date holds: "2023年6月底前(每季度报送)")
+            date = self.rules.glued_date.search(text, _after_last_stop(text, max(start, end - MAX_DATE), end), end)
+            units = None if date is None else self._units_start(start, date.start())
+            if units is not None:
+                return units, date.start()
+        units = self._units_start(start, end)
+        return None if units is None else (units, end)
+
+    def _units_start(self, start: int, end: int) -> int | None:
+        """Where the longest list of offices ending at ``end`` starts (not
+        before the row's last sentence stop), or None."""
+        text = self.text
+        if not self._may_end_office(end):
+            return None  # (asked of every number in a row: most follow no office's name)
+        floor = _after_last_stop(text, max(start, end - MAX_UNITS), end)
+        best = None
+        for cut in _cuts(text, floor, end, self.opening):
+            words = text[cut:end].strip(_PADDING)
+            if words and self.offices[words] and self._opens_with_office(words):
+                best = cut
+        return best
+
+    def _may_end_office(self, end: int) -> bool:
+        """Whether the words before ``end`` may end an office's name (a
+        trailing 等 read past; an aside in brackets may end one)."""
+        text = self.text
+        while end > 0 and text[end - 1] in _PADDING:
+            end -= 1
+        if end and text[end - 1] == "等":
+            end -= 1
+        if end and text[end - 1] in _CLOSING:
+            return True
+        registry = self.registry
+        return (registry.office_suffix is None or registry.office_suffix.search(text, max(0, end - 12), end) is not None
+                or registry.government.search(text, max(0, end - 12), end) is not None)
+
+    def _opens_with_office(self, words: str) -> bool:
+        """Whether a list's first office is all office, not a work item's words
+        run into it ("加强河湖管护市水务局", "2022年底前市生态环境局"): such words
+        end with an office that opens with a level of its own."""
+        first = split_units(words, 0, self.registry, self.responsibility)[:1]
+        if not first:
+            return False
+        unit = first[0][0]
+        if unit[0] in self.opening or self.registry.lookup(unit) is not None:
+            return True
+        # (two characters at least before it: 团市委 is one office)
+        return not any(unit[i] in self.opening and self.offices[unit[i:]] for i in range(2, len(unit) - 1))
 
     def cells(self, norm: Normalized, row: Row, roles: list[str | None]) -> list[Cell | None]:
         """A row's cells under the header's columns: its number, the list of
-        offices at its end in the first department column (a date after it in
-        the deadline column), the words before them in the first column of
-        work (else task, else target)."""
+        offices at its end in the department columns (a date after it in the
+        deadline column), the words before them in the first column of work
+        (else task, else target)."""
         number_start, words_start, end = row
         text = self.text
         cells: list[Cell | None] = [None] * len(roles)
@@ -140,10 +189,11 @@ class _RowReader:
         work_end = end
         if tail is not None:
             work_end, units_end = tail
-            for column, (a, b) in zip((i for i, r in enumerate(roles) if r in _DEPARTMENT_ROLES),
-                                      self._columns(work_end, units_end)):
+            columns = [i for i, r in enumerate(roles) if r in _DEPARTMENT_ROLES]
+            spans = self._columns(work_end, units_end) if len(columns) > 1 else [(work_end, units_end)]
+            for column, (a, b) in zip(columns, spans):
                 cells[column] = _cell(norm, a, text[a:b])
-            if units_end < end:
+            if units_end < end and "deadline" in roles:
                 cells[roles.index("deadline")] = _cell(norm, units_end, text[units_end:end])
         work = next((i for role in _WORK_ROLES for i, r in enumerate(roles) if r == role), None)
         if work is not None:
@@ -152,18 +202,21 @@ class _RowReader:
             cells[work] = _cell(norm, words_start, text[words_start:work_end])
         return cells
 
-
     def _columns(self, start: int, end: int) -> list[tuple[int, int]]:
         """A list of offices cut where one office runs into the next with
         nothing between them ("市住房城乡建设局市发展改革委、市财政局": 牵头单位
         and 配合单位 run together): the first department column's cell, and
         the next's."""
-        text = self.text
-        units = split_units(text[start:end], start, self.registry, self.responsibility)
+        units = split_units(self.text[start:end], start, self.registry, self.responsibility)
         for (unit, at), (_, following) in zip(units, units[1:]):
             if at + len(unit) == following:
                 return [(start, following), (following, end)]
         return [(start, end)]
+
+
+def _after_last_stop(text: str, start: int, end: int) -> int:
+    """Where the words after the last sentence stop between ``start`` and ``end`` start."""
+    return max(start, *(text.rfind(stop, start, end) + 1 for stop in SENTENCE_END))
 
 
 def _paragraph_end(text: str, start: int, limit: int) -> int:
@@ -173,24 +226,11 @@ def _paragraph_end(text: str, start: int, limit: int) -> int:
     return min(ends, default=min(limit, len(text)))
 
 
-def _units_start(text: str, start: int, end: int, names_offices: NamesOffices) -> int | None:
-    """Where the longest list of offices ending at ``end`` starts (after a
-    separator outside brackets, not before the row's last sentence stop), or
-    None; the last office alone is asked first (most numbers follow no office)."""
-    floor = max(start, end - MAX_UNITS, *(text.rfind(stop, start, end) + 1 for stop in SENTENCE_END))
-    best = None
-    for n, cut in enumerate(_cuts(text, floor, end)):
-        if names_offices(text[cut:end].strip(_PADDING)):
-            best = cut
-        elif n == 0:
-            return None
-    return best
-
-
-def _cuts(text: str, floor: int, end: int) -> Iterator[int]:
-    """Where a list of offices ending at ``end`` may start, nearest first: after
-    each separator outside brackets ("各市、县(市、区)人民政府" is one office),
-    and at ``floor``; at most MAX_CUTS."""
+def _cuts(text: str, floor: int, end: int, opening: frozenset[str]) -> Iterator[int]:
+    """Where a list of offices ending at ``end`` may start, nearest first:
+    after each separator outside brackets ("各市、县(市、区)人民政府" is one
+    office), before a level that opens an office with nothing before it
+    ("…机制市城管委"), and at ``floor``; at most MAX_CUTS."""
     depth = made = 0
     for i in range(end - 1, floor, -1):
         ch = text[i]
@@ -198,7 +238,7 @@ def _cuts(text: str, floor: int, end: int) -> Iterator[int]:
             depth += 1
         elif ch in _OPENING:
             depth = max(0, depth - 1)
-        elif depth == 0 and text[i - 1] in _UNIT_CUTS and ch not in _UNIT_CUTS:
+        elif depth == 0 and ch not in _UNIT_CUTS and (text[i - 1] in _UNIT_CUTS or ch in opening):
             yield i
             made += 1
             if made == MAX_CUTS:
