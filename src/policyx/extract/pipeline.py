@@ -89,14 +89,15 @@ def guess_date(original: str, rules: DocumentRules) -> str | None:
     """The plan's date: a "发布日期: 2016-07-27" line of its web page, else the
     first line that is only a date (the signature: "2015年10月19日"), else a
     signature run into the text after a cover letter's last sentence
-    ("…认真贯彻落实。国务院办公厅2020年11月1日（此件公开发布）"), whatever ends
+    ("…认真贯彻落实。国务院办公厅2020年11月1日（此件公开发布）"), else a date
+    between runs of spaces in a plan run into one line, whatever ends
     the lines (a file saved on Windows ends them with \r\n). Searched on
     the original: the working copy blanks a date line as a web page's chrome."""
     import datetime as dt
 
     if "\r" in original:
         original = original.replace("\r\n", "\n").replace("\r", "\n")
-    for pattern in (rules.published, rules.signature_date, rules.signature_run_in):
+    for pattern in (rules.published, rules.signature_date, rules.signature_run_in, rules.signature_joined):
         m = search_lines(pattern, original)
         if m:
             try:

@@ -22,6 +22,7 @@ class DocumentRules:
     published: regex.Pattern  # groups year, month, day
     signature_date: regex.Pattern  # groups year, month, day
     signature_run_in: regex.Pattern  # groups year, month, day
+    signature_joined: regex.Pattern  # groups year, month, day
     year_named: regex.Pattern  # group year
     baseline_before: regex.Pattern
     issuer_levels: tuple[tuple[str, regex.Pattern], ...]
@@ -42,6 +43,7 @@ def compile_document_rules(data: dict) -> DocumentRules:
         published=_with_groups(data, "published", ("year", "month", "day")),
         signature_date=_with_groups(data, "signature_date", ("year", "month", "day")),
         signature_run_in=_with_groups(data, "signature_run_in", ("year", "month", "day")),
+        signature_joined=_with_groups(data, "signature_joined", ("year", "month", "day")),
         year_named=_with_groups(data, "year_named", ("year",)),
         baseline_before=optional_pattern(data.get("baseline_before")),
         issuer_levels=tuple((level, optional_pattern(data.get(f"{level}_issuer"))) for level in PLAN_LEVELS),  # tried in order

@@ -76,7 +76,7 @@ SCHEMAS: dict[str, dict] = {
                                                        required=("id", "names"))},
         "shaped": _rules({"pattern": PATTERN}, required=("id", "pattern")),
     }),
-    "document": _obj(_patterns("title_word", "title_item_marker", "title_not_heading", "cover_letter", "division_title", "title_sent", "published", "signature_date", "signature_run_in", "year_named",
+    "document": _obj(_patterns("title_word", "title_item_marker", "title_not_heading", "cover_letter", "division_title", "title_sent", "published", "signature_date", "signature_run_in", "signature_joined", "year_named",
                                "baseline_before", "state_issuer", "province_issuer", "prefecture_issuer", "county_issuer")),
     "indicators": _obj({
         **_patterns("aside", "count", "enumeration", "lead_words", "region_wide", "place", "place_joiner", "measure",
