@@ -455,3 +455,14 @@ def test_the_offices_of_a_kind_are_known_as_no_one_office(written, function, lev
 def test_a_place_named_office_asks_for_its_level():
     assert RULES.departments.asked_level("深圳市生态环境局") == "prefecture"
     assert RULES.departments.asked_level("环保厅") is None
+
+
+def test_a_bare_kind_of_office_is_no_side_of_and():
+    # hebei-economy-stabilization-2022 x8: "（…各有关部门和单位按职责分工负责）" names one group;
+    # a bare 单位 or 部门 names no office of its own
+    from policyx.extract.clauses import split_units
+
+    rules = load_rules()
+    assert [u for u, _ in split_units("各有关部门和单位", 0, rules.departments, rules.responsibility)] == ["各有关部门和单位"]
+    assert [u for u, _ in split_units("各县市人民政府和园区管委会", 0, rules.departments, rules.responsibility)] == [
+        "各县市人民政府", "园区管委会"]

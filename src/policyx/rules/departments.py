@@ -54,6 +54,7 @@ class DepartmentRegistry:
         self.not_office_endings = tuple(data.get("not_office_endings", []) or [])
         suffixes = data.get("office_suffixes", []) or []
         self.office_suffix = regex.compile(f"(?:{alternation(suffixes)})$") if suffixes else None
+        self.bare_suffixes = frozenset(map(str, suffixes))
         self.government = _pattern(data, "government_pattern", where)
         self.leading_word = _pattern(data, "leading_word", where)
         self.trailing_etc = _pattern(data, "trailing_etc", where)
@@ -120,8 +121,8 @@ class DepartmentRegistry:
             return False
         if name in self.aliases:
             return True
-        if name.endswith(self.not_office_endings):
-            return False
+        if name.endswith(self.not_office_endings) or name in self.bare_suffixes:
+            return False  # (nor is a bare kind of office: "各有关部门和单位" is one group)
         return bool(self.office_suffix and self.office_suffix.search(name))
 
     def is_government(self, name: str) -> bool:
