@@ -425,3 +425,23 @@ def test_what_a_second_reading_found_in_titles_and_divisions():
     assert "attribution-unread" not in [w.code for w in extract_text(text).warnings]
     # an attachment's caption is no title
     assert extract_text("附件：重点工作责任分工\n关于印发重点工作的通知\n一、任务\n").info.title == "关于印发重点工作的通知"
+
+
+def test_fields_written_one_a_line_under_an_item_are_its_clause():
+    # tests/data/written/county-eldercare-2023 (a 工作方案 whose items carry 牵头单位 / 配合单位 /
+    # 完成时限 one a line, or on one line with ideographic spaces between them): the last
+    # list of offices ends at the next field, and the 完成时限 line is the task's
+    text = ("二、重点任务\n"
+            "2.发展老年助餐服务。新增老年助餐点20个。\n牵头单位：县民政局\n配合单位：县市场监管局、县财政局\n"
+            "完成时限：2023年12月底前\n"
+            "10.规范养老服务补贴资金使用。建立资金定期核查机制。\n"
+            "牵头单位：县民政局　配合单位：县财政局、县审计局　完成时限：长期坚持\n")
+    tasks = extract_text(text).tasks
+    assert [([r.name for r in t.participants], [(d.kind, d.date) for d in t.deadlines]) for t in tasks] == [
+        (["市场监管局", "财政局"], [("by", "2023-12-31")]), (["财政局", "审计局"], [("ongoing", None)])]
+
+
+def test_counts_of_sessions_and_teams_are_targets():
+    # tests/data/written/county-river-2024: "不少于10场次", "不少于20支"
+    targets = extract_text("（一）加强宣传。开展宣传进校园活动不少于10场次，组建志愿者队伍不少于20支。（县河长办负责）\n").tasks[0].targets
+    assert [(t.comparator, t.value, t.unit) for t in targets] == [(">=", 10, "场次"), (">=", 20, "支")]

@@ -36,7 +36,7 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     """Tasks of a plan in document order, and the problems found with them.
     The text of ``tables`` (their spans) holds table rows, which are read as such."""
     index = SectionIndex(sections, norm.text)
-    paras = paragraphs(norm, index)
+    paras = paragraphs(norm, index, rules.responsibility)
     find_all_clauses(norm, paras, rules)
     in_table = Spans(tables)
     units = UnitBuilder(norm, paras, index, rules).build()

@@ -11,6 +11,7 @@ import regex
 from policyx.extract.clauses import FoundClause, find_clauses, parse_clause, plan_context
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
+from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.tasks import TaskRules
 from policyx.text.anchors import char_memo
 from policyx.text.presence import first_chars_search
@@ -156,9 +157,11 @@ class SectionIndex:
         return offset in self.outside
 
 
-def paragraphs(norm: Normalized, index: SectionIndex) -> list[Paragraph]:
+def paragraphs(norm: Normalized, index: SectionIndex, rules: ResponsibilityRules | None = None) -> list[Paragraph]:
     """The plan's paragraphs: its lines, a line broken by a PDF copy joined
-    again ("…从源头防" + "止生态破坏。")."""
+    again ("…从源头防" + "止生态破坏。"), and the field lines under an item
+    ("牵头单位：…", "配合单位：…", "完成时限：…", one a line: ``rules``' labels)
+    joined into one."""
     text = norm.text
     out: list[Paragraph] = []
     lines = [ln for ln in norm.lines() if ln.text.strip()]
@@ -173,13 +176,23 @@ def paragraphs(norm: Normalized, index: SectionIndex) -> list[Paragraph]:
         else:
             start = line.start if line.text.startswith(words) else line.start + len(line.text) - len(line.text.lstrip())
             end = line.end if line.text.endswith(words) else line.start + len(line.text.rstrip())
-        while (end - start >= _BROKEN_LINE_MIN and i + 1 < count and not ends_sentence(text[start:end])
-               and "\t" not in text[start:end] and _joinable(norm, lines[i], lines[i + 1], index)):
+        while i + 1 < count and "\t" not in text[start:end] and (
+                end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
+                or _is_field(lines[i].text, rules) and _is_field(lines[i + 1].text, rules)) \
+                and _joinable(norm, lines[i], lines[i + 1], index):
             i += 1
             end = lines[i].start + len(lines[i].text.rstrip())
         out.append(_new_paragraph(start, end, at_marker.get(start)))
         i += 1
     return out
+
+
+def _is_field(line: str, rules: ResponsibilityRules | None) -> bool:
+    """A line that opens with a field's label: a unit list's ("牵头单位：") or another's ("完成时限：")."""
+    if rules is None:
+        return False
+    words = line.lstrip()
+    return rules.label_pattern.match(words) is not None or rules.label_stop.match("\n" + words) is not None
 
 
 def _joinable(norm: Normalized, line, following, index: SectionIndex) -> bool:
