@@ -445,3 +445,17 @@ def test_counts_of_sessions_and_teams_are_targets():
     # tests/data/written/county-river-2024: "不少于10场次", "不少于20支"
     targets = extract_text("（一）加强宣传。开展宣传进校园活动不少于10场次，组建志愿者队伍不少于20支。（县河长办负责）\n").tasks[0].targets
     assert [(t.comparator, t.value, t.unit) for t in targets] == [(">=", 10, "场次"), (">=", 20, "支")]
+
+
+def test_clause_lines_after_the_sub_items_of_an_item_are_the_items():
+    # tests/data/written/county-eldercare-2023: "5.深化医养结合。" over （1）…（2）…, neither with a
+    # clause, then 牵头单位 / 配合单位 / 完成时限 on lines of their own: one task, the item's
+    text = ("二、重点任务\n（二）推进医养康养融合发展\n5.深化医养结合。\n"
+            "（1）推动乡镇卫生院与综合养老服务中心签约合作，签约率达到100%。\n"
+            "（2）支持有条件的养老机构内设医务室或护理站，新增医养结合机构2家。\n"
+            "牵头单位：县卫生健康局\n配合单位：县民政局、县医疗保障局\n完成时限：年底前\n"
+            "6.提升照护能力。持续推进长期护理保险制度实施。（县医疗保障局负责）\n")
+    tasks = extract_text(text).tasks
+    assert [([r.name for r in t.lead], [(x.value, x.unit) for x in t.targets]) for t in tasks] == [
+        (["卫生健康局"], [(100, "%"), (2, "家")]), (["医疗保障局"], [])]
+    assert tasks[0].title == "深化医养结合" and tasks[0].line == 3

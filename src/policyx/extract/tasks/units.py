@@ -10,7 +10,9 @@ clause followed by 、 answers for one item of a list inside a task.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from policyx.extract.clauses import FoundClause
@@ -88,6 +90,8 @@ class UnitBuilder:
     def __init__(self, norm: Normalized, paras: list[Paragraph], index: SectionIndex, rules: RuleSet):
         self.text, self.paragraphs, self.index, self.rules = norm.text, paras, index, rules
         self.blocks = attribution_blocks(norm, paras, rules)
+        self._paragraph_starts = [p.start for p in paras]
+        self._children = Counter(s.parent for s in index.headings if s.parent)
         self.units: list[Unit] = []
 
     def build(self) -> list[Unit]:
@@ -119,9 +123,41 @@ class UnitBuilder:
             previous.clause = merge(previous.clause, block)
             previous.end = block.end
             return
+        parent = self._item_over(previous, block)
+        if parent is not None:
+            # the block closes the item whose sub-items it follows: "5.深化医养结合。" over （1）…（2）…, none
+            # with a clause of its own, then "牵头单位：…" on lines of its own
+            para, first = parent
+            while self.units and self.units[-1].clause is None and self.units[-1].start >= first:
+                self.units.pop()
+            self._close(first, block, [], para=para, starts_paragraph=True)
+            return
         self.units.pop()
         start = self.gather(previous.para, previous.start) if previous.starts_paragraph else previous.start
         self._close(start, block, previous.subclauses, para=previous.para, starts_paragraph=previous.starts_paragraph)
+
+    def _item_over(self, previous: Unit, block: FoundClause) -> tuple[int, int] | None:
+        """``(paragraph, start)`` of the heading whose last sub-item ``previous``
+        opens, when clause lines follow that sub-item and the heading has
+        several sub-items, none with a clause of its own; else None."""
+        heading = self.paragraphs[previous.para].heading if previous.para is not None else None
+        parent = self.index.by_id.get(heading.parent) if heading is not None and heading.parent else None
+        if (parent is None or parent.kind != "heading" or not parent.span[0] < block.start <= parent.end
+                or self._children[parent.id] < 2):
+            return None  # (under an item of one sub-item, the lines are the sub-item's: chuzhou-govwork-2020)
+        starts = self.index.starts
+        following = bisect.bisect_right(starts, previous.start)
+        if following < len(starts) and starts[following] < parent.end:
+            return None  # (a heading after the sub-item, inside the item: the lines are the sub-item's)
+        for unit in reversed(self.units):
+            if unit.start < parent.span[0]:
+                break
+            if unit.clause is not None:
+                return None
+        para = bisect.bisect_left(self._paragraph_starts, parent.span[0])
+        if para == len(self.paragraphs) or self.paragraphs[para].start != parent.span[0]:
+            return None
+        return para, parent.span[0]
 
     def _paragraph(self, i: int, para: Paragraph) -> None:
         text = self.text
