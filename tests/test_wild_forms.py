@@ -436,9 +436,13 @@ def test_fields_written_one_a_line_under_an_item_are_its_clause():
             "完成时限：2023年12月底前\n"
             "10.规范养老服务补贴资金使用。建立资金定期核查机制。\n"
             "牵头单位：县民政局　配合单位：县财政局、县审计局　完成时限：长期坚持\n")
-    tasks = extract_text(text).tasks
-    assert [([r.name for r in t.participants], [(d.kind, d.date) for d in t.deadlines]) for t in tasks] == [
+    assert _names_and(text, "participants", lambda t: [(d.kind, d.date) for d in t.deadlines]) == [
         (["市场监管局", "财政局"], [("by", "2023-12-31")]), (["财政局", "审计局"], [("ongoing", None)])]
+
+
+def _names_and(text: str, role: str, read) -> list[tuple[list[str], object]]:
+    """Each task's names in ``role``, with what ``read`` reads of it."""
+    return [([r.name for r in getattr(t, role)], read(t)) for t in extract_text(text).tasks]
 
 
 def test_counts_of_sessions_and_teams_are_targets():
@@ -455,7 +459,5 @@ def test_clause_lines_after_the_sub_items_of_an_item_are_the_items():
             "（2）支持有条件的养老机构内设医务室或护理站，新增医养结合机构2家。\n"
             "牵头单位：县卫生健康局\n配合单位：县民政局、县医疗保障局\n完成时限：年底前\n"
             "6.提升照护能力。持续推进长期护理保险制度实施。（县医疗保障局负责）\n")
-    tasks = extract_text(text).tasks
-    assert [([r.name for r in t.lead], [(x.value, x.unit) for x in t.targets]) for t in tasks] == [
-        (["卫生健康局"], [(100, "%"), (2, "家")]), (["医疗保障局"], [])]
-    assert tasks[0].title == "深化医养结合" and tasks[0].line == 3
+    assert _names_and(text, "lead", lambda t: (t.title, t.line, [(x.value, x.unit) for x in t.targets]))[0] == (
+        ["卫生健康局"], ("深化医养结合", 3, [(100, "%"), (2, "家")]))
