@@ -121,7 +121,17 @@ FORMS = {
     # a lead ending in an aside in brackets, or in 中心, runs into the participants
     "序号重点任务牵头单位配合单位1加强宣传。市委宣传部(市文明办)市城管委、市教育局2推进数据共享。市大数据中心市政务服务局\n":
         [("加强宣传", ["市委宣传部(市文明办)"], ["市城管委", "市教育局"], []), ("推进数据共享", ["市大数据中心"], ["市政务服务局"], [])],
+    # group headings (a merged cell's) after the header and between rows
+    "生活垃圾分类工作任务分工表序号重点任务牵头单位配合单位一、强化源头减量1推进快递包装绿色转型。市邮政管理局市商务局"
+    "2限制一次性用品使用。市商务局市市场监管局二、完善收运体系3建设分类收运网络。市城管委市生态环境局\n":
+        [("推进快递包装绿色转型", ["市邮政管理局"], ["市商务局"], []), ("限制一次性用品使用", ["市商务局"], ["市市场监管局"], []),
+         ("建设分类收运网络", ["市城管委"], ["市生态环境局"], [])],
 }
+
+
+def test_group_headings_name_the_rows_under_them():
+    text = next(t for t in FORMS if "一、强化源头减量" in t)
+    assert extract_text(text).tables[0].row_groups == ("一、强化源头减量", "一、强化源头减量", "二、完善收运体系")
 
 
 @pytest.mark.parametrize("text", list(FORMS))

@@ -29,6 +29,7 @@ MAX_UNITS = 240  # characters: the longest list of offices looked for at a row's
 MAX_DATE = 16  # characters: the longest date a row ends with ("2021年12月31日前")
 MAX_CUTS = 16  # places a list of offices may start, tried back from its end
 MAX_CAPTION = 80  # characters before a header on its line that are its table's caption
+MAX_GROUP = 40  # characters of a group heading between two rows ("二、完善收运体系")
 # after these a list of offices may start (the cut between the work item's cell and the department cell)
 _UNIT_CUTS = frozenset("、,，;；:：\n \u3000")
 _PADDING = " \u3000\n,，、;；:："
@@ -54,7 +55,7 @@ def glued_tables(norm: Normalized, sections: tuple[Section, ...], offices, rules
         if not any(r in _DEPARTMENT_ROLES for r in roles):
             continue
         reader = _RowReader(text, following, offices, rules, "deadline" in roles)
-        rows = reader.rows(header.end())
+        rows, groups = reader.rows(header.end())
         if len(rows) < 2:
             continue
         start = _caption_start(text, header.start())
@@ -62,8 +63,7 @@ def glued_tables(norm: Normalized, sections: tuple[Section, ...], offices, rules
         box = _container(sections, start)
         title = _title(norm, start, header.start(), rules) or (box.title if box else None)
         cells = [reader.cells(norm, row, roles) for row in rows]
-        tables.append(_make(norm, box, title, names, roles, cells, [None] * len(cells), "glued", start, end, (), rules,
-                            len(tables)))
+        tables.append(_make(norm, box, title, names, roles, cells, groups, "glued", start, end, (), rules, len(tables)))
         at = end
     return tables
 
@@ -79,23 +79,45 @@ class _RowReader:
         # where an office may open with nothing before it: a level's first character, or 各
         self.opening = frozenset(p[0] for p, _ in self.registry.prefixes) | {"各"}
 
-    def rows(self, after: int) -> list[Row]:
-        """Each row after a header: the first opens right after it, each next
-        one with the next number, right after a list of offices (and a date);
+    def rows(self, after: int) -> tuple[list[Row], list[str | None]]:
+        """Each row after a header, with the group heading above it: the first
+        opens right after the header (or a group heading after it), each next
+        one with the next number, right after a list of offices (and a date),
+        or after a group heading after them ("…市城管委二、完善收运体系3…");
         the last ends with its paragraph, or before a heading after its offices."""
         text = self.text
         while after < self.limit and text[after] in " \u3000":
             after += 1
+        group = None
+        heading = self.rules.glued_after.match(text, after, self.limit)
+        if heading is not None and (first := self._group_end(heading.start(), heading.end())) is not None:
+            group, after = text[heading.start():first].strip(), first
         current = self.rules.glued_row.match(text, after, self.limit)
         if current is None:
-            return []
+            return [], []
         number = int(current.group("num"))
-        rows = []
-        while (following := self._next_row(current.end(), number + 1)) is not None:
-            rows.append((current.start(), current.end(), following.start()))
+        rows: list[Row] = []
+        groups: list[str | None] = []
+        while (found := self._next_row(current.end(), number + 1)) is not None:
+            following, heading_start = found
+            rows.append((current.start(), current.end(), following.start() if heading_start is None else heading_start))
+            groups.append(group)
+            if heading_start is not None:
+                group = text[heading_start:following.start()].strip()
             current, number = following, number + 1
         rows.append((current.start(), current.end(), self._last_row_end(current.end())))
-        return rows
+        groups.append(group)
+        return rows, groups
+
+    def _group_end(self, start: int, after_mark: int) -> int | None:
+        """Where the first row after a group heading at ``start`` opens (its
+        number), within MAX_GROUP characters and before any sentence stop."""
+        text = self.text
+        limit = min(self.limit, start + MAX_GROUP)
+        for m in self.rules.glued_row.finditer(text, after_mark, limit):
+            if not any(stop in text[start:m.start()] for stop in SENTENCE_END):
+                return m.start()
+        return None
 
     def _last_row_end(self, start: int) -> int:
         """The end of the last row: of its paragraph, or where a heading
@@ -106,17 +128,32 @@ class _RowReader:
                 return heading.start()
         return end
 
-    def _next_row(self, start: int, number: int) -> regex.Match | None:
+    def _next_row(self, start: int, number: int) -> tuple[regex.Match, int | None] | None:
         """The number ``number`` after ``start`` that opens a row: right after
-        a list of offices (and a date)."""
+        a list of offices (and a date), or after a group heading after them;
+        with where that heading starts (None: no heading)."""
         text, wanted = self.text, str(number)
         limit = min(self.limit, start + MAX_ROW)
         at = text.find(wanted, start, limit)
         while at != -1:
             m = self.rules.glued_row.match(text, at, limit)
-            if m is not None and m.group("num") == wanted and self.tail(start, at) is not None:
-                return m
+            if m is not None and m.group("num") == wanted:
+                if self.tail(start, at) is not None:
+                    return m, None
+                heading = self._group_before(start, at)
+                if heading is not None:
+                    return m, heading
             at = text.find(wanted, at + 1, limit)
+        return None
+
+    def _group_before(self, start: int, at: int) -> int | None:
+        """Where a group heading right before ``at`` starts, when a list of
+        offices (and a date) ends right before it."""
+        text = self.text
+        floor = _after_last_stop(text, max(start, at - MAX_GROUP), at)
+        for heading in self.rules.glued_after.finditer(text, floor, at):
+            if heading.end() < at and self.tail(start, heading.start()) is not None:
+                return heading.start()
         return None
 
     def tail(self, start: int, end: int) -> tuple[int, int] | None:
