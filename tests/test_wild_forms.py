@@ -461,3 +461,13 @@ def test_clause_lines_after_the_sub_items_of_an_item_are_the_items():
             "6.提升照护能力。持续推进长期护理保险制度实施。（县医疗保障局负责）\n")
     assert _names_and(text, "lead", lambda t: (t.title, t.line, [(x.value, x.unit) for x in t.targets]))[0] == (
         ["卫生健康局"], ("深化医养结合", 3, [(100, "%"), (2, "家")]))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # tests/data/written/county-river-2024, hebei-economy-stabilization-2022 x8: counts of events in digits
+    ("（一）加强巡查。乡级河湖长每月巡河不少于1次。（县河长办负责）", [(">=", 1, "次")]),
+    # baotou-digital-gov-evaluation-2022 x1: once, secondary — no count
+    ("（一）建设政务云平台。达到一次投入，减少二次开发费用。（市大数据局负责）", []),
+])
+def test_times_are_counted_when_written_in_digits(text, expected):
+    assert [(t.comparator, t.value, t.unit) for t in extract_text(text).tasks[0].targets] == expected

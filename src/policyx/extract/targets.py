@@ -201,8 +201,8 @@ class _Stretch:
         unit = v.group("unit")
         if value is None:
             return None
-        if not unit and not v.group("num")[:1].isdigit():
-            return None  # a Chinese numeral needs a unit: 一流, 一批 are not numbers
+        if not v.group("num")[:1].isdigit() and (not unit or unit in self.rules.digit_units):
+            return None  # a Chinese numeral needs a unit: 一流, 一批 are not numbers; nor are 一次投入, 二次开发
         if not unit and not with_comparator:
             return None  # a bare number needs a comparator
         value, stated = restate(value, unit, self.rules)

@@ -65,6 +65,7 @@ class TargetRules:
     ratio_units: frozenset[str]
     unscaled_units: frozenset[str]
     duration_units: frozenset[str]  # 个月, 天: a verb's count in them is a duration
+    digit_units: frozenset[str]  # 次: a count in them is one only when written in digits
     units: frozenset[str] = frozenset()
     unit_as: dict[str, tuple[str, Decimal]] = field(default_factory=dict)
     examples: tuple[dict, ...] = ()
@@ -180,9 +181,9 @@ def _verb_patterns(data: dict, unit: str, verb_of: dict[str, str], comparator_of
 
 
 def _unit_sets(data: dict) -> dict[str, frozenset[str]]:
-    """The units, and those of a ratio, of an amount compared as written, of time."""
+    """The units, and those of a ratio, of an amount compared as written, of time, of digits only."""
     return {key: frozenset(str(u) for u in data.get(key) or ())
-            for key in ("units", "ratio_units", "unscaled_units", "duration_units")}
+            for key in ("units", "ratio_units", "unscaled_units", "duration_units", "digit_units")}
 
 
 def _fixed(data: dict) -> tuple[tuple[str, str, str, Decimal], ...]:
