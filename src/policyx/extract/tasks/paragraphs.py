@@ -178,7 +178,7 @@ def paragraphs(norm: Normalized, index: SectionIndex, rules: ResponsibilityRules
             end = line.end if line.text.endswith(words) else line.start + len(line.text.rstrip())
         while i + 1 < count and "\t" not in text[start:end] and (
                 end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
-                or _is_field(lines[i].text, rules) and _is_field(lines[i + 1].text, rules)) \
+                or _is_field(text, lines[i], rules) and _is_field(text, lines[i + 1], rules)) \
                 and _joinable(norm, lines[i], lines[i + 1], index):
             i += 1
             end = lines[i].start + len(lines[i].text.rstrip())
@@ -187,12 +187,16 @@ def paragraphs(norm: Normalized, index: SectionIndex, rules: ResponsibilityRules
     return out
 
 
-def _is_field(line: str, rules: ResponsibilityRules | None) -> bool:
-    """A line that opens with a field's label: a unit list's ("牵头单位：") or another's ("完成时限：")."""
-    if rules is None:
+def _is_field(text: str, line, rules: ResponsibilityRules | None) -> bool:
+    """A short line that opens with a field's label: a unit list's ("牵头单位：") or another's ("完成时限：")."""
+    if rules is None or len(line.text) > _FIELD_LINE:
         return False
-    words = line.lstrip()
-    return rules.label_pattern.match(words) is not None or rules.label_stop.match("\n" + words) is not None
+    start = line.start + len(line.text) - len(line.text.lstrip())
+    return (rules.label_pattern.match(text, start, line.end) is not None
+            or line.start > 0 and rules.label_stop.match(text, line.start - 1, line.end) is not None)
+
+
+_FIELD_LINE = 160  # characters: a longer line is no field's
 
 
 def _joinable(norm: Normalized, line, following, index: SectionIndex) -> bool:
