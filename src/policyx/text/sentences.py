@@ -27,6 +27,10 @@ _PAIR = dict(zip(CLOSERS, OPENERS))
 # (and a half-width "." that ends a sentence: text/fold.py)
 SENTENCE_STOP = regex.compile(f"[。!?;！？；]|{SENTENCE_DOT}", regex.M)
 PHRASE_STOP = regex.compile(f"[。!?;！？；,，]|{SENTENCE_DOT}", regex.M)
+STRONG_STOP = regex.compile("[。!?！？]")  # (not ；, nor a half-width dot: a run-together table row's first sentence)
+# the brackets an aside or a clause stands in, in either script ("（牵头单位:…）", "各县(市、区)")
+BRACKET_OPENERS = "(（〔【["
+BRACKET_CLOSERS = ")）〕】]"
 
 
 def find_end(text: str, start: int, end: int, stops: str) -> int:

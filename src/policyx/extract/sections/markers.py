@@ -16,6 +16,7 @@ from policyx.text.normalize import Line
 from policyx.text.presence import any_char
 from policyx.text.twins import short
 from policyx.text.numerals import read_number
+from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS
 
 # A heading's title ends at the first sentence end (a semicolon does not end
 # it: "8.加大财力下沉力度,重点对困难地区倾斜;结合留抵退税…。"); what follows on
@@ -146,7 +147,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
         if end is not None and _BRACKET.search(stripped_rest, 0, end.start()):
             end = _title_end(stripped_rest)  # (an end after an opening bracket may lie inside the brackets)
         title_raw = stripped_rest[: end.start()] if end else stripped_rest
-        if title_raw.rstrip()[-1:] in _CLOSING:  # (every responsibility clause ends the title with its bracket)
+        if title_raw.rstrip()[-1:] in BRACKET_CLOSERS:  # (every responsibility clause ends the title with its bracket)
             title_raw = _without_clause(title_raw, rules)
         run_in = bool(end) and bool(stripped_rest[end.end():].strip())
         body_start = line.start + rest_start + end.end() if run_in else line.end
@@ -176,9 +177,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
     return candidate
 
 
-_OPENING = "(（〔【["
-_CLOSING = ")）〕】]"
-_BRACKET = regex.compile(f"[{regex.escape(_OPENING)}]")
+_BRACKET = regex.compile(f"[{regex.escape(BRACKET_OPENERS)}]")
 
 
 def _title_end(rest: str) -> regex.Match | None:
@@ -188,9 +187,9 @@ def _title_end(rest: str) -> regex.Match | None:
     depth, position = 0, 0
     for m in _TITLE_END.finditer(rest):
         for ch in rest[position:m.start()]:
-            if ch in _OPENING:
+            if ch in BRACKET_OPENERS:
                 depth += 1
-            elif ch in _CLOSING and depth:
+            elif ch in BRACKET_CLOSERS and depth:
                 depth -= 1
         position = m.start()
         if depth == 0:

@@ -22,7 +22,7 @@ from policyx.extract.tables.cells import Cell, ParsedTable, _cell, _container, _
 from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
-from policyx.text.sentences import SENTENCE_END
+from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS, SENTENCE_END
 
 MAX_ROW = 3_000  # characters: a longer stretch before the next number is no row of a table
 MAX_UNITS = 240  # characters: the longest list of offices looked for at a row's end
@@ -33,11 +33,12 @@ MAX_GROUP = 40  # characters of a group heading between two rows ("二、完善�
 # after these a list of offices may start (the cut between the work item's cell and the department cell)
 _UNIT_CUTS = frozenset("、,，;；:：\n \u3000")
 _PADDING = " \u3000\n,，、;；:："
-_OPENING, _CLOSING = "(（〔【[", ")）〕】]"
 _DEPARTMENT_ROLES = ("lead", "participants", "implementers")
 _WORK_ROLES = ("work", "task", "target")
 
-Row = tuple[int, int, int]  # where its number starts, where its words start, where it ends
+Tail = tuple[int, int]  # where a row's list of offices starts and ends (its date, if any, runs on to the row's end)
+# where its number starts, where its words start, where it ends, and its offices if it ends with them
+Row = tuple[int, int, int, "Tail | None"]
 
 
 def glued_tables(norm: Normalized, sections: tuple[Section, ...], offices, rules: TableRules) -> list[ParsedTable]:
@@ -59,7 +60,7 @@ def glued_tables(norm: Normalized, sections: tuple[Section, ...], offices, rules
         if len(rows) < 2:
             continue
         start = _caption_start(text, header.start())
-        end = rows[-1][-1]
+        end = rows[-1][2]
         box = _container(sections, start)
         title = _title(norm, start, header.start(), rules) or (box.title if box else None)
         cells = [reader.cells(norm, row, roles) for row in rows]
@@ -99,13 +100,14 @@ class _RowReader:
         rows: list[Row] = []
         groups: list[str | None] = []
         while (found := self._next_row(current.end(), number + 1)) is not None:
-            following, heading_start = found
-            rows.append((current.start(), current.end(), following.start() if heading_start is None else heading_start))
+            following, heading_start, tail = found
+            rows.append((current.start(), current.end(), following.start() if heading_start is None else heading_start,
+                         tail))
             groups.append(group)
             if heading_start is not None:
                 group = text[heading_start:following.start()].strip()
             current, number = following, number + 1
-        rows.append((current.start(), current.end(), self._last_row_end(current.end())))
+        rows.append((current.start(), current.end(), *self._last_row_end(current.end())))
         groups.append(group)
         return rows, groups
 
@@ -119,44 +121,44 @@ class _RowReader:
                 return m.start()
         return None
 
-    def _last_row_end(self, start: int) -> int:
-        """The end of the last row: of its paragraph, or where a heading
-        (三、, （二）) follows its offices ("…市生态环境局三、保障措施…")."""
+    def _last_row_end(self, start: int) -> tuple[int, Tail | None]:
+        """The end of the last row, with its offices: of its paragraph, or
+        where a heading (三、, （二）) follows its offices ("…市生态环境局三、保障措施…")."""
         end = _paragraph_end(self.text, start, min(self.limit, start + MAX_ROW))
         for heading in self.rules.glued_after.finditer(self.text, start, end):
-            if self.tail(start, heading.start()) is not None:
-                return heading.start()
-        return end
+            if (tail := self.tail(start, heading.start())) is not None:
+                return heading.start(), tail
+        return end, self.tail(start, end)
 
-    def _next_row(self, start: int, number: int) -> tuple[regex.Match, int | None] | None:
+    def _next_row(self, start: int, number: int) -> tuple[regex.Match, int | None, Tail] | None:
         """The number ``number`` after ``start`` that opens a row: right after
         a list of offices (and a date), or after a group heading after them;
-        with where that heading starts (None: no heading)."""
+        with where that heading starts (None: no heading), and the offices."""
         text, wanted = self.text, str(number)
         limit = min(self.limit, start + MAX_ROW)
         at = text.find(wanted, start, limit)
         while at != -1:
             m = self.rules.glued_row.match(text, at, limit)
             if m is not None and m.group("num") == wanted:
-                if self.tail(start, at) is not None:
-                    return m, None
+                if (tail := self.tail(start, at)) is not None:
+                    return m, None, tail
                 heading = self._group_before(start, at)
                 if heading is not None:
-                    return m, heading
+                    return m, *heading
             at = text.find(wanted, at + 1, limit)
         return None
 
-    def _group_before(self, start: int, at: int) -> int | None:
+    def _group_before(self, start: int, at: int) -> tuple[int, Tail] | None:
         """Where a group heading right before ``at`` starts, when a list of
-        offices (and a date) ends right before it."""
+        offices (and a date) ends right before it, with those offices."""
         text = self.text
         floor = _after_last_stop(text, max(start, at - MAX_GROUP), at)
         for heading in self.rules.glued_after.finditer(text, floor, at):
-            if heading.end() < at and self.tail(start, heading.start()) is not None:
-                return heading.start()
+            if heading.end() < at and (tail := self.tail(start, heading.start())) is not None:
+                return heading.start(), tail
         return None
 
-    def tail(self, start: int, end: int) -> tuple[int, int] | None:
+    def tail(self, start: int, end: int) -> Tail | None:
         """Where the list of offices that a row's words (``start`` to ``end``)
         end with starts and ends: when the table has a deadline column, where
         the words of a date after them start ("2022年底前", "长期坚持"), else at
@@ -193,7 +195,7 @@ class _RowReader:
             end -= 1
         if end and text[end - 1] == "等":
             end -= 1
-        if end and text[end - 1] in _CLOSING:
+        if end and text[end - 1] in BRACKET_CLOSERS:
             return True
         registry = self.registry
         return (registry.office_suffix is None or registry.office_suffix.search(text, max(0, end - 12), end) is not None
@@ -217,12 +219,11 @@ class _RowReader:
         offices at its end in the department columns (a date after it in the
         deadline column), the words before them in the first column of work
         (else task, else target)."""
-        number_start, words_start, end = row
+        number_start, words_start, end, tail = row
         text = self.text
         cells: list[Cell | None] = [None] * len(roles)
         if "index" in roles:
             cells[roles.index("index")] = _cell(norm, number_start, text[number_start:words_start])
-        tail = self.tail(words_start, end)
         work_end = end
         if tail is not None:
             work_end, units_end = tail
@@ -271,9 +272,9 @@ def _cuts(text: str, floor: int, end: int, opening: frozenset[str]) -> Iterator[
     depth = made = 0
     for i in range(end - 1, floor, -1):
         ch = text[i]
-        if ch in _CLOSING:
+        if ch in BRACKET_CLOSERS:
             depth += 1
-        elif ch in _OPENING:
+        elif ch in BRACKET_OPENERS:
             depth = max(0, depth - 1)
         elif depth == 0 and ch not in _UNIT_CUTS and (text[i - 1] in _UNIT_CUTS or ch in opening):
             yield i

@@ -22,7 +22,7 @@ from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
 from policyx.text.kept import KeptByIdentity
 from policyx.text.normalize import Normalized
-from policyx.text.sentences import SENTENCE_STOP, STRONG_END
+from policyx.text.sentences import SENTENCE_STOP, STRONG_STOP
 
 # -- from tables to tasks and targets ------------------------------------------------
 
@@ -59,7 +59,6 @@ def _first_sentence(text: str, rules: TableRules) -> str:
 
 
 GLUED_TITLE = 200  # characters of a run-together row's first sentence kept as its title
-_STRONG_STOP = regex.compile(f"[{regex.escape(STRONG_END)}。！？]")
 
 
 def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, deadlines: list | None = None) -> list[Task]:
@@ -159,7 +158,7 @@ def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell, rules: Ta
         mark = heading_mark(heading.text, rules)
         return heading.text[mark.end() if mark else 0:].strip().rstrip("。.")
     if form == "glued":  # (its work item holds its target column too: its title is all of its first sentence)
-        return _STRONG_STOP.split(work.text, maxsplit=1)[0].strip()[:GLUED_TITLE]
+        return STRONG_STOP.split(work.text, maxsplit=1)[0].strip()[:GLUED_TITLE]
     return _first_sentence(work.text, rules)
 
 
