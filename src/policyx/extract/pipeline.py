@@ -21,6 +21,7 @@ from policyx.text.warm import search_lines
 from policyx.rules import RuleSet, load_rules
 from policyx.rules.document import DocumentRules
 from policyx.extract.sections import inline_heading_breaks, segment
+from policyx.extract.sections.wraps import wrapped_lines
 from policyx.extract.tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
 from policyx.extract.tasks import extract_tasks
 from policyx.text.sentences import SENTENCE_STOP
@@ -186,6 +187,7 @@ def extract_text(
     """
     rules = rules or load_rules()
     norm = Normalized(text, noise_rules(rules))
+    norm.join_lines(*wrapped_lines(norm, rules))
     norm.insert_breaks(inline_heading_breaks(norm, rules))
     sections, section_issues = segment(norm, rules)
     parsed = extract_tables(norm, sections, rules)

@@ -31,6 +31,8 @@ from policyx.text.noise import NoiseRule, noise_edits
 from policyx.text.offset_map import OffsetMap
 from policyx.text.traditional import TRADITIONAL
 
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+
 _LONE_CR = regex.compile(r"\r(?!\n)")
 _LINE_END = regex.compile(r"\r\n|\r|\n")
 
@@ -312,6 +314,24 @@ class Normalized:
         self.source = _Aligned(self.original, self._map)
         self._line_starts = _newlines(self.text)
         self._lines = None
+
+    def join_lines(self, joins: Iterable[tuple[int, int]], blanks: Iterable[tuple[int, int]] = ()) -> None:
+        """Take out each working-copy span of ``joins`` (a line break a PDF copy
+        made inside a paragraph, with a page's foot in it) and blank each of
+        ``blanks`` (a page's foot between paragraphs): as web noise, neither
+        is among :meth:`clean`'s words."""
+        edits = sorted([(a, b, "") for a, b in joins if b > a]
+                       + [(a, b, _NOT_NEWLINE.sub(" ", self.text[a:b])) for a, b in blanks if b > a])
+        if not edits:
+            return
+        dropped = [(self.original_span(a, b), "join" if not replacement else "blank") for a, b, replacement in edits]
+        self.text, self._map = _edit(self.text, self._map, edits, len(self.original))
+        self.source = _Aligned(self.original, self._map)
+        self._line_starts = _newlines(self.text)
+        self._lines = None
+        noise = sorted([*zip(self.noise_spans, self._noise_actions), *dropped])
+        self.noise_spans = tuple(span for span, _ in noise)
+        self._noise_actions = tuple(action for _, action in noise)
 
     @property
     def lines_are_the_files(self) -> bool:

@@ -1,0 +1,121 @@
+"""Lines a PDF copy broke at the page's right margin, and the page's foot and
+running head between two halves of a paragraph.
+
+Text copied out of a PDF (pdftotext, a viewer's "copy") keeps the page's
+layout: every line of a paragraph but the last runs to the same width, and
+breaks wherever the margin fell, inside a sentence, a department's name or a
+label ("（牵头单位：省应急管理\\n厅…", "配\\n\\n— 2 —\\n\\n…工作任务分工方案\\n合单位："). Such a
+text is told by its widths: many lines of one width, the widest there is
+(widths in columns, a Chinese character two, a Latin one or a digit one).
+There, a line of that width that does not end a sentence goes on into the
+next one, unless the next opens a heading or is indented; the line break is
+taken out of the working copy (its line numbers stay the file's). A page's
+foot ("— 2 —", "第2页") and the running head next to it are taken out with
+it where they cut a paragraph, and blanked where they stand between two.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from policyx.extract.sections.markers import marker_shapes, match_marker
+from policyx.rules import RuleSet
+from policyx.text.formats.layout import PAGE_NUMBER_LINE
+from policyx.text.normalize import Line, Normalized
+
+MIN_WIDTH = 30  # columns: a margin narrower than 15 Chinese characters is no page's
+MAX_WIDTH = 120  # columns: nor one wider than 60 (a paragraph a line is as wide as it is long)
+MIN_FULL_LINES = 8  # lines of the margin's width a wrapped text has, at least…
+FULL_SHARE = 0.35  # …and this share of its lines with words
+SLACK = 6  # columns a full line may fall short of the margin (digits and punctuation set narrower)
+_SENTENCE_END = frozenset("。！？!?")
+_INDENT = frozenset(" \t\u3000")
+
+
+def wrapped_lines(norm: Normalized, rules: RuleSet) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The working-copy spans to take out (a break inside a paragraph, with the
+    page foot and running head inside it) and to blank (a page foot and
+    running head between paragraphs) of a text a PDF copy wrapped; none of
+    another text."""
+    lines = norm.lines()
+    widths = [_width(norm.source[line.start:line.end]) for line in lines]
+    margin = _margin(widths)
+    if margin is None:
+        return [], []
+    chrome = _page_chrome(lines)
+    shapes = marker_shapes(rules.markers)
+    joins: list[tuple[int, int]] = []
+    blanks: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1
+        while j < len(lines) and (j in chrome or not lines[j].text.strip()):
+            j += 1
+        between = [k for k in range(i + 1, j) if k in chrome]
+        if i not in chrome and j < len(lines) and _goes_on(line, widths[i], margin, lines[j], shapes, rules) \
+                and (j == i + 1 or between):
+            joins.append((line.end, lines[j].start))
+        else:
+            blanks.extend((lines[k].start, lines[k].end) for k in between)
+        i = j
+    return joins, blanks
+
+
+def _width(text: str) -> int:
+    """Columns of a line's words: a Chinese character (or a full-width mark) two, an ASCII one."""
+    words = text.strip()
+    return 2 * len(words) - len(words.encode("ascii", "ignore"))
+
+
+def _margin(widths: list[int]) -> int | None:
+    """The width most lines run to, when many do: a wrapped text's margin."""
+    counts = Counter(w for w in widths if MIN_WIDTH <= w <= MAX_WIDTH)
+    if not counts:
+        return None
+    with_words = sum(1 for w in widths if w)
+    # the widest width held by many lines (a digit makes one a column short of the next)
+    top = max(counts.values())
+    margin = max(w for w, n in counts.items() if n * 2 >= top)
+    full = sum(n for w, n in counts.items() if margin - SLACK <= w <= margin + 1)
+    if full < MIN_FULL_LINES or full < FULL_SHARE * with_words:
+        return None
+    return margin
+
+
+def _page_chrome(lines: list[Line]) -> set[int]:
+    """The indices of a page's foot lines ("— 2 —"), and of a running head: a
+    line that stands next to two or more of them."""
+    feet = [i for i, line in enumerate(lines) if PAGE_NUMBER_LINE.match(line.text)]
+    if not feet:
+        return set()
+    near: Counter[str] = Counter()
+    for i in feet:
+        for k in range(max(0, i - 3), min(len(lines), i + 4)):
+            words = lines[k].text.strip()
+            if words and k not in feet:
+                near[words] += 1
+    heads = {words for words, n in near.items() if n >= 2}
+    # (the first line of a head's words is the plan's own title, which the head repeats)
+    first = {}
+    for k, line in enumerate(lines):
+        words = line.text.strip()
+        if words in heads and words not in first:
+            first[words] = k
+    chrome = set(feet)
+    for i in feet:
+        for k in range(max(0, i - 3), min(len(lines), i + 4)):
+            words = lines[k].text.strip()
+            if words in heads and first[words] != k:
+                chrome.add(k)
+    return chrome
+
+
+def _goes_on(line: Line, width: int, margin: int, following: Line, shapes, rules: RuleSet) -> bool:
+    """Whether a line runs to the margin inside its paragraph, into ``following``."""
+    words = line.text.rstrip()
+    if width < margin - SLACK or not words or words[-1] in _SENTENCE_END:
+        return False
+    if following.text[:1] in _INDENT:
+        return False  # (an indented line opens a paragraph)
+    return match_marker(following, rules, shapes) is None
