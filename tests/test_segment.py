@@ -346,11 +346,20 @@ def test_a_heading_on_its_own_line_names_a_paragraph_without_lead_in():
 
 
 def test_a_short_lead_in_after_a_heading_names_the_task():
-    # as ../shared/gold does: xinjiang-water-2016 line 53 "（七）控制用水总量。实施最严格水资源管理。"
+    # as ../shared/gold does: xinjiang-water-2016 line 53 "（七）控制用水总量。实施最严格水资源管理。建立…"
     doc = extract_text("（一）打好污染防治攻坚战\n"
                        "1.全面推进水污染防治。到2020年，全省地级以上城市建成区基本消除黑臭水体。（省生态环境厅负责）\n"
-                       "2.扎实推进土壤污染防治。开展土壤污染状况详查。（省生态环境厅牵头，省有关部门配合）\n")
+                       "2.扎实推进土壤污染防治。开展土壤污染状况详查。查明农用地土壤污染的面积和分布。（省生态环境厅牵头，省有关部门配合）\n")
     assert [t.title for t in doc.tasks] == ["全面推进水污染防治", "开展土壤污染状况详查"]
+
+
+def test_an_items_only_sentence_is_no_lead_in():
+    # the wild README's title (the run-in heading), as hebei-resume-production-2021 x1's gold has it: the
+    # sentence that is all the item says is its body, not a sub-heading; under a field's name it names the task
+    doc = extract_text("（一）打好污染防治攻坚战\n"
+                       "2.扎实推进土壤污染防治。开展土壤污染状况详查。（省生态环境厅牵头，省有关部门配合）\n"
+                       "（二）农业。控制面源污染。（省农业厅牵头）\n")
+    assert [t.title for t in doc.tasks] == ["扎实推进土壤污染防治", "控制面源污染"]
 
 
 def test_a_list_under_one_clause_is_one_task():

@@ -122,6 +122,10 @@ class _Finder:
                 continue
             stop = text.find("。", label_end, label_end + MAX_CLAUSE_CHARS)
             end = stop if stop != -1 else min(len(text.rstrip()), label_end + MAX_CLAUSE_CHARS)
+            while stop != -1 and self.rules.label_stop.match(text, stop):
+                # its other fields, each a sentence of its own ("责任单位：…各街道办事处。完成时限：2025年12月底前。")
+                stop = text.find("。", stop + 1, stop + 1 + MAX_CLAUSE_CHARS)
+                end = stop if stop != -1 else min(len(text.rstrip()), end + 1 + MAX_CLAUSE_CHARS)
             if self.attempt(label_start, end + (1 if stop != -1 else 0), label_start, end, True, "labelled", "clause.labelled"):
                 position, failures = end, 0
             else:

@@ -134,19 +134,25 @@ def _role_segments(phrase: str, found: Searches) -> list[tuple[str | None, int, 
     """``(role word, start, end)`` of the unit lists in a phrase: each ends
     at a role word — at the phrase's end, or a 牵头/会同 inside it ("市环保局
     会同市财政局负责")."""
-    segments = []
+    segments: list[tuple[str | None, int, int]] = []
     start = 0
+    opening = None  # a phrase opening with 会同 after a lead's ("由区金融办牵头，会同人行某某支行，推动…")
     role_at_end, role_of = found.role_at_end, found.rules.role_of
     for match in found.role_pattern.finditer(phrase):
         word = match.group(0)
         at_end = role_at_end.match(phrase, match.start()) is not None
         if not at_end and role_of[word] != "lead":
             continue
+        if not at_end and not phrase[:match.start()].strip():
+            # the units after it work together with the lead: a participant's role word stands for it
+            opening, start = next((w for w, kind in role_of.items() if kind == "participant"), None), match.end()
+            continue
         segments.append((word, start, match.start()))
         start = match.end()
     if phrase[start:].strip(" \t,，;；。"):
-        segments.append((None, start, len(phrase)))
+        segments.append((opening, start, len(phrase)))
     return segments
+
 
 
 def _resolved(items: str, offset: int, registry, rules: ResponsibilityRules, prefix: str,

@@ -18,7 +18,7 @@ from policyx.text.presence import first_chars_search
 from policyx.text.normalize import Normalized, comparable
 from policyx.text.spans import Spans
 from policyx.text.sentences import (
-    COMMA, SENTENCE_END, SENTENCE_STOP, STRONG_END, commas, ends_sentence, find_end, first_sentence,
+    BRACKET_CLOSERS, BRACKET_OPENERS, COMMA, SENTENCE_END, SENTENCE_STOP, STRONG_END, commas, ends_sentence, find_end, first_sentence,
 )
 
 WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
@@ -247,8 +247,18 @@ def attribution_blocks(norm: Normalized, paras: list[Paragraph], rules: RuleSet)
         while j + 1 < len(paras) and paras[j + 1].attribution_only:
             j += 1
         start, end = paras[i].start, paras[j].end
-        parsed = parse_clause(norm.text[start:end], start, rules.departments, rules.responsibility)
-        clause = FoundClause(start, end, start, end, parsed, True, "labelled", "clause.labelled_lines") if parsed else None
+        inner_start, inner_end = _inside_brackets(norm.text, start, end)
+        parsed = parse_clause(norm.text[inner_start:inner_end], inner_start, rules.departments, rules.responsibility)
+        clause = FoundClause(start, end, inner_start, inner_end, parsed, True, "labelled",
+                             "clause.labelled_lines") if parsed else None
         out[i] = (j, clause)
         i = j + 1
     return out
+
+
+def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span inside the brackets a run of clause lines stands in ("（牵头单位：…；完成时限：…）"
+    on a line of its own, under the item it attributes), or the run's own."""
+    if end - start > 2 and text[start] in BRACKET_OPENERS and text[end - 1] in BRACKET_CLOSERS:
+        return start + 1, end - 1
+    return start, end

@@ -76,4 +76,8 @@ def _lead_in_after(unit: Unit, heading: Section, text: str, limit: int, rules: T
         return None  # a list of examples, or a statement, is no sub-heading
     if len(heading_words) > rules.after_heading_max or commas(heading_words, 0, len(heading_words)):
         return None  # a heading that is a sentence of its own names its task
+    if skip_edge(text, lead_in[1], limit) >= limit and rules.task_verbs.search(heading_words):
+        # the whole of the body, under a heading that names a task, is no sub-heading: "2.推进城市道路微循环。
+        # 打通断头路15条。（牵头单位：…）" (under a field's name it is: "（二）农业。控制面源污染。（…牵头）")
+        return None
     return lead_in
