@@ -133,6 +133,8 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
             return None  # (a duration, "组织2个月以上的专项检查行动"; an amount verb's stays one: "新增优良天数10天")
         if bounding is not None:  # ("组建不少于150人的涉外律师人才库": the comparator's, its word no part of the metric)
             comparator, metric_span = rules.comparator_of[bounding.group()], (metric_span[0], bounding.start())
+        elif rules.floor_before_verb.search(masked, max(0, m.start() - 4), m.start()):
+            comparator = ">="  # ("至少建成1所…")
     end = m.end()
     bound = rules.bound_after.match(masked, end)
     if bound and comparator not in CHANGES:  # ("新增…10家以上" stays an increase)
