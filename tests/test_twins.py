@@ -80,3 +80,10 @@ def test_no_twin_where_re_reads_otherwise():
     assert twins.twin_source(r"(?i)abc") is None
     assert twins.twin(regex.compile(r"(?<=[0-9]{1,3})年")) is None  # a lookbehind of varying width
     assert twins.twin(regex.compile(r"\s")).match("\x1c") is None  # re's own \s takes it; regex's does not
+
+
+@pytest.mark.parametrize("name", ["verb_object", "pattern", "fixed_pattern"])
+def test_the_target_patterns_run_once_over_every_task_keep_their_twin(name):
+    # a guard re cannot read (a lookbehind of words of different lengths, "(?<!资格|经)") sends the whole
+    # pattern to regex: wild/full read 7 % slower (3 December 2026); write it as fixed-width lookbehinds
+    assert twins.twin(getattr(load_rules().targets, name)) is not None
