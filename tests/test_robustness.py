@@ -453,3 +453,10 @@ def test_a_name_followed_by_thousands_of_notes_is_not_peeled_note_by_note():
     assert registry.resolve("省发展改革委(省数据局)").canonical == "省发展和改革委员会(省数据局)"
     table = "序号\t任务\t牵头单位\n1\t加强监管\t市环保局" + "(一)" * 10_000 + "\n"
     assert policyx.extract_text(table) is not None
+
+
+@pytest.mark.parametrize("value", [b"\xe4\xb8\x80\xe3\x80\x81\xe6\x80\xbb\xe5\x88\x99", None, 42])
+def test_the_library_refuses_what_is_not_text_in_its_own_words(value):
+    # a user's trial: extract_text(b"…") raised "cannot use a string pattern on a bytes-like object"
+    with pytest.raises(policyx.InputError, match="as str"):
+        policyx.extract_text(value)

@@ -139,3 +139,12 @@ def test_jieba_is_loaded_only_by_the_commands_that_need_it(store):
     assert not loaded("tasks", "changji")
     assert not loaded("query", "--db", str(db), "--lead", "环保厅")
     assert loaded("query", "--db", str(db), "--text", "饮用水")
+
+
+@pytest.mark.parametrize("dates, says", [
+    (("foo", "bar"), "not a date"), (("2016-13-01", "2017-01-01"), "not a date"),
+    (("2017-01-01", "2016-01-01"), "after the second")])
+def test_between_takes_two_real_dates_in_order(tmp_path, dates, says):
+    # a user's trial: "--between foo bar" answered 0 rows with exit 0; 2016-13-01 compared as a string
+    result = runner.invoke(app, ["query", "--db", str(tmp_path / "none.sqlite"), "--between", *dates])
+    assert result.exit_code == 2 and says in result.stderr

@@ -401,3 +401,16 @@ def test_a_deadline_dating_its_own_clause_leaves_the_target_undated():
 
 def test_a_reversed_range_is_no_count():
     assert targets("建设2-1万个基地") == []
+
+
+def test_a_target_without_a_year_is_due_when_its_task_is():
+    # a user's plan: the clause's 完成时限 dates the task, so its targets (no year in their sentence)
+    doc = extract_text("一、任务\n2.建立长效管理机制。推动改造后小区引入专业化物业服务，物业服务覆盖率不低于80%。"
+                       "（牵头单位：市住房城乡建设局；完成时限：2025年6月底前）\n")
+    assert [(t.comparator, int(t.value), t.year) for t in doc.tasks[0].targets] == [(">=", 80, 2025)]
+
+
+def test_a_task_due_in_two_years_dates_no_target_by_guess():
+    doc = extract_text("一、任务\n1.推进改造。物业服务覆盖率不低于80%。（市住建局负责；完成时限：一期2024年底前，二期2025年底前）\n")
+    assert [d.date for d in doc.tasks[0].deadlines] == ["2024-12-31", "2025-12-31"]
+    assert [t.year for t in doc.tasks[0].targets] == [None]

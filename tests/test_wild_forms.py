@@ -519,3 +519,15 @@ def test_an_items_one_sentence_after_its_heading_is_no_sub_heading():
     doc = extract_text("（二）完善市政基础设施\n2.推进城市道路微循环。打通断头路15条。（牵头单位：市交通运输局；完成时限：2025年9月30日前）\n")
     assert doc.tasks[0].title == "推进城市道路微循环"
     assert [(t.comparator, int(t.value), t.unit) for t in doc.tasks[0].targets] == [("=", 15, "条")]
+
+
+def test_a_water_affairs_bureau_keeps_its_name():
+    # a user's trial: 市水务局 came out as canonical 市水利局 (水务局 is many cities' own office of water)
+    lead = tasks("一、任务\n1.实施污水管网提质增效。新建改造污水管网200公里。（牵头单位：市水务局）\n")[0][1]
+    assert lead == ["水务局"]
+    ref = extract_text("一、任务\n1.实施污水管网提质增效。新建改造污水管网200公里。（牵头单位：市水务局）\n").tasks[0].lead[0]
+    assert (ref.canonical, ref.function) == ("市水务局", "water")
+
+
+def test_a_districts_plan_is_a_countys_level():
+    assert extract_text("某某区2025年优化营商环境工作要点\n\n一、提升政务服务效能\n").info.level == "county"

@@ -131,7 +131,8 @@ def query(
         "--text", help="Tasks whose title or text holds these words (jieba-segmented; spaces separate words that "
                        "must all occur); combine with --lead, --between, --metric.")] = None,
     lead: Annotated[Optional[str], typer.Option("--lead", help="Tasks led by this department (canonical name or alias; 省发改委 only the provinces', 国家发改委 the state's, 发改委 every level's).")] = None,
-    between: Annotated[Optional[tuple[str, str]], typer.Option("--between", help="Deadlines between two dates (YYYY-MM-DD).")] = None,
+    between: Annotated[Optional[tuple[str, str]], typer.Option("--between", metavar="FROM TO",
+                                                              help="Deadlines between two dates (YYYY-MM-DD YYYY-MM-DD).")] = None,
     metric: Annotated[Optional[str], typer.Option("--metric", help="Targets whose metric contains this, across plans.")] = None,
     load: Annotated[bool, typer.Option("--load", help="Departments ranked by the tasks they lead and join.")] = False,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows (--text: the best first).")] = None,
@@ -150,6 +151,8 @@ def query(
         raise fail("--text finds tasks; --load ranks departments: ask one at a time")
     if text is None and len(chosen) != 1:
         raise fail("choose one question: --text, --lead, --between, --metric or --load")
+    if between:
+        between = _date_range(between)
     if not db.is_file():
         raise fail(f"{db}: no such database (make one with policyx index)")
     try:
@@ -166,6 +169,21 @@ def query(
     else:
         print_table(f"{title or chosen[0]}: {len(rows)} rows", tuple(columns),
                     ([str(v) if v is not None else "" for v in r] for r in rows))
+
+
+def _date_range(between: tuple[str, str]) -> tuple[str, str]:
+    """--between's two dates, checked: real dates, the first not after the second."""
+    import datetime as dt
+
+    dates = []
+    for value in between:
+        try:
+            dates.append(dt.date.fromisoformat(value.strip()))
+        except ValueError:
+            raise fail(f"--between {value!r}: not a date (write it YYYY-MM-DD, e.g. 2025-12-31)") from None
+    if dates[0] > dates[1]:
+        raise fail(f"--between {between[0]} {between[1]}: the first date is after the second")
+    return dates[0].isoformat(), dates[1].isoformat()
 
 
 def _ask(db: Path, text: str | None, lead: str | None, between: tuple[str, str] | None, metric: str | None,

@@ -13,6 +13,7 @@ from policyx.extract.baselines import split_baselines
 from policyx.extract.deadlines import deadline_hits
 from policyx.extract.offsets import to_original_offsets
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
+from policyx.errors import InputError
 from policyx.model import Document, DocumentInfo, Issue
 from policyx.text.noise import NoiseRule
 from policyx.text.normalize import Normalized, to_simplified
@@ -185,6 +186,10 @@ def extract_text(
     >>> [s.id for s in doc.sections]
     ['1', '1.1']
     """
+    if not isinstance(text, str):
+        raise InputError(f"extract_text takes a plan's text as str, not {type(text).__name__}"
+                         + (": decode it first, or give the file to extract_file" if isinstance(text, (bytes, bytearray))
+                            else ""))
     rules = rules or load_rules()
     norm = Normalized(text, noise_rules(rules))
     norm.join_lines(*wrapped_lines(norm, rules))

@@ -61,6 +61,7 @@ def attach_to_tasks(
         targets = find_targets(norm.text[start:end], start, rules.targets, norm.source, norm.line_of, own,
                                exclude=[c.span for c in clauses], requires=rules.requires)
         own = _once_ongoing([d for d in own if rules.deadlines.is_deadline(d.rule)])  # a plan period dates targets only
+        targets = _dated_by_the_task(targets, own)
         if own or targets or task.deadlines or task.targets:
             task = _WITH_FOUND(task, tuple(own), tuple(targets))
         out.append(task)
@@ -68,6 +69,20 @@ def attach_to_tasks(
 
 
 _WITH_FOUND = copier(Task, "deadlines", "targets")  # (a copy of most tasks of a plan)
+_WITH_YEAR = copier(Target, "year")
+
+
+def _dated_by_the_task(targets: list[Target], deadlines: list[Deadline]) -> list[Target]:
+    """The targets, one with no year of its own due in the year the task is
+    due, when its deadlines name one year only ("…物业服务覆盖率不低于80%。
+    （…完成时限：2025年6月底前）": 2025); as a table's row does."""
+    if not targets or all(t.year is not None for t in targets):
+        return targets
+    years = {d.date[:4] for d in deadlines if d.kind == "by" and d.date}
+    if len(years) != 1:
+        return targets
+    due = int(years.pop())
+    return [t if t.year is not None else _WITH_YEAR(t, due) for t in targets]
 
 
 def _once_ongoing(deadlines: list[Deadline]) -> list[Deadline]:
