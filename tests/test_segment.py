@@ -413,3 +413,16 @@ def test_a_box_a_web_copy_ran_into_the_text_is_a_box_and_its_items_are_no_sectio
         ("box", "专栏4", "现代通信产业链“固基提芯引端”工程硅基材料")]
     assert [s.title for s in doc.sections if s.kind == "heading"] == ["重点任务", "产业特色聚集发展行动", "重点产业集群化与创新发展行动"]
     assert not [w for w in doc.warnings if "comes after" in w.message]
+
+
+def test_a_copy_that_joined_its_lines_with_one_space_keeps_its_outline():
+    # a user's trial: a plan's lines joined by one space ("…推进老旧小区改造 1.完成年度改造计划。…")
+    lines = ["某某市2025年城市更新行动工作方案", "一、总体要求", "（一）指导思想", "以习近平新时代中国特色社会主义思想为指导。",
+             "二、重点任务", "（一）推进老旧小区改造",
+             "1.完成年度改造计划。2025年完成120个老旧小区改造任务。（牵头单位：市住房城乡建设局；完成时限：2025年12月底前）",
+             "2.建立长效管理机制。推动改造后小区引入专业化物业服务。（牵头单位：市住房城乡建设局；配合单位：市民政局）"]
+    doc = extract_text(" ".join(lines))
+    assert [(s.marker, s.title) for s in doc.sections] == [
+        ("一、", "总体要求"), ("（一）", "指导思想"), ("二、", "重点任务"), ("（一）", "推进老旧小区改造"),
+        ("1.", "完成年度改造计划"), ("2.", "建立长效管理机制")]
+    assert [t.title for t in doc.tasks] == ["完成年度改造计划", "建立长效管理机制"]
