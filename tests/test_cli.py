@@ -291,3 +291,20 @@ def test_tasks_lead_keeps_a_written_level():
     state = json.loads(runner.invoke(app, ["tasks", "xinjiang", "--lead", "环境保护部", "-f", "json"]).stdout)
     province = json.loads(runner.invoke(app, ["tasks", "xinjiang", "--lead", "自治区环保厅", "-f", "json"]).stdout)
     assert state == [] and province
+
+
+def test_a_lead_no_one_knows_is_said_not_left_as_an_empty_answer():
+    # a user's trial: "tasks changji --lead 不存在的局" gave 0 rows and no hint
+    unknown = runner.invoke(app, ["tasks", "changji", "--lead", "不存在的局", "--format", "csv"])
+    assert unknown.exit_code == 0 and "no department of this plan" in unknown.stderr
+    known = runner.invoke(app, ["tasks", "changji", "--lead", "市水务局", "--format", "csv"])
+    assert known.exit_code == 0 and "no department" not in known.stderr
+
+
+def test_the_outline_can_be_saved_to_a_file(tmp_path):
+    # a user's trial: "--format tree -o file" was refused; saving the outline is a normal thing to want
+    out = tmp_path / "outline.txt"
+    result = runner.invoke(app, ["extract", "changji", "--format", "tree", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.splitlines()[0].startswith("昌吉") and "line" in text and "\x1b[" not in text

@@ -148,3 +148,16 @@ def test_between_takes_two_real_dates_in_order(tmp_path, dates, says):
     # a user's trial: "--between foo bar" answered 0 rows with exit 0; 2016-13-01 compared as a string
     result = runner.invoke(app, ["query", "--db", str(tmp_path / "none.sqlite"), "--between", *dates])
     assert result.exit_code == 2 and says in result.stderr
+
+
+def test_two_files_of_one_name_are_told_apart_by_their_path(tmp_path):
+    # a user's trial: my.docx and my.html both answered as plan "my"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "plan.txt").write_text(EXTRA, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(EXTRA, encoding="utf-8")
+    db = tmp_path / "plans.sqlite"
+    _index(db, str(tmp_path / "a" / "plan.txt"), str(tmp_path / "b" / "plan.txt"), str(tmp_path / "other.txt"))
+    plans = {row["plan"] for row in _search(db, "--text", "饮用水")}
+    assert plans == {str((tmp_path / "a" / "plan.txt").resolve()), str((tmp_path / "b" / "plan.txt").resolve()), "other"}

@@ -60,7 +60,15 @@ def extract(
             from policyx.cli.render_tree import document_tree
 
             if output is not None:
-                raise fail("--format tree is for the terminal; use json or yaml with -o")
+                import io
+
+                from rich.console import Console
+
+                buffer = io.StringIO()  # (the outline as plain text, each line whole)
+                document_tree(doc, Console(file=buffer, width=100_000, color_system=None, soft_wrap=True),
+                              explain=explain)
+                emit("\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n", output)
+                return
             document_tree(doc, explain=explain)
             return
         emit(dumps(document_to_dict(doc), fmt), output)
@@ -158,7 +166,8 @@ def iter_batch(sources: list[str], rules_dir: list[Path] | None, jobs: int | Non
         if outcome.data is not None:
             logs.detail(f"{outcome.source}: {len(outcome.data['tasks'])} tasks, {len(outcome.data['sections'])} sections")
         if count[0] % 100 == 0 or count[0] == len(sources):
-            logs.note(f"{count[0]}/{len(sources)} plans done")
+            unread = f" ({len(failed)} could not be read)" if failed else ""
+            logs.note(f"{count[0]}/{len(sources)} plans done{unread}")
 
     count = [0]
     try:

@@ -40,7 +40,7 @@ def document_tree(doc: Document, console: Console | None = None, *, explain: boo
     for warning in doc.warnings:
         where = f"line {warning.line}: " if warning.line else ""
         console.print(f"[yellow]warning[/yellow] {escape(warning.code)}: {where}{escape(warning.message)}",
-                      highlight=False)
+                      highlight=False, soft_wrap=not console.is_terminal)  # (piped: each warning one line)
 
 
 def _task_node(parent: Tree, task: Task) -> None:

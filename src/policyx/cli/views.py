@@ -49,6 +49,10 @@ def tasks(
     if section is not None:
         _refuse_unknown_section(doc, section)
     selected = filter_tasks(doc, rules.departments, lead=lead, participant=participant, section=section, source=source)
+    for option, name in (("--lead", lead), ("--participant", participant)):
+        if name and not selected and not _names_a_department(doc, rules.departments, name):
+            typer.echo(f"policyx: {option} {name}: no department of this plan and none the rules know by that name "
+                       "(policyx departments PLAN lists the plan's)", err=True)
     if fmt == "json":
         from policyx.io.serialize import task_to_dict
 
@@ -66,6 +70,13 @@ def tasks(
     )
     if any(r.inherited for t in selected for r in t.implementers):
         typer.echo("* inherited from a standing clause (以下均需…落实)")
+
+
+def _names_a_department(doc, registry, name: str) -> bool:
+    """Whether ``name`` is a department the rules know, or one written in the plan."""
+    if registry.resolve(name).known:
+        return True
+    return any(name in (r.raw, r.name, r.canonical) for t in doc.tasks for r in (*t.lead, *t.participants, *t.implementers))
 
 
 def _refuse_unknown_section(doc, section: str) -> None:

@@ -35,6 +35,10 @@ from typing import Iterable
 
 from policyx.errors import PolicyxError
 
+# a plan as answers name it: its id, or its path where two indexed files share an id (my.docx, my.html)
+PLAN_NAME = ("CASE WHEN (SELECT count(*) FROM documents same WHERE same.doc_id = d.doc_id) > 1 "
+             "THEN d.path ELSE d.doc_id END AS plan")
+
 SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS task_words USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 0');
 CREATE TABLE IF NOT EXISTS search_words (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
@@ -219,7 +223,7 @@ def search_tasks(connection: sqlite3.Connection, query: str, *, lead: tuple | No
         conditions.append("EXISTS (SELECT 1 FROM targets tg WHERE tg.task_id = t.id AND tg.metric LIKE '%' || ? || '%')")
         params.append(metric)
     sql = (
-        "SELECT d.doc_id AS plan, t.task_id AS task, t.title, t.line, "
+        "SELECT " + PLAN_NAME + ", t.task_id AS task, t.title, t.line, "
         "(SELECT group_concat(name, '、') FROM task_departments WHERE task_id = t.id AND role = 'lead') AS lead, "
         "(SELECT group_concat(date, ' ') FROM deadlines WHERE task_id = t.id) AS deadlines, "
         # (bm25 of FTS5 is negative, the best lowest: shown as a relevance, the best highest)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from policyx.io import search
+from policyx.io.search import PLAN_NAME
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;
@@ -184,7 +185,7 @@ def tasks_led_by(connection: sqlite3.Connection, function: str | None, name: str
     each with all its leads."""
     condition, params = search.lead_condition((function, name, level))
     return _rows(connection.execute(
-        "SELECT d.doc_id AS plan, t.task_id AS task, t.title, t.line, "
+        "SELECT " + PLAN_NAME + ", t.task_id AS task, t.title, t.line, "
         "(SELECT group_concat(name, '、') FROM task_departments WHERE task_id = t.id AND role = 'lead') AS lead "
         f"FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.source = 'body' AND {condition} "
         "ORDER BY d.doc_id, t.id",
@@ -194,7 +195,7 @@ def tasks_led_by(connection: sqlite3.Connection, function: str | None, name: str
 
 def deadlines_between(connection: sqlite3.Connection, start: str, end: str) -> tuple[list[str], list[tuple]]:
     return _rows(connection.execute(
-        "SELECT dl.date, dl.kind, dl.raw, d.doc_id AS plan, t.task_id AS task, t.title, dl.line "
+        "SELECT dl.date, dl.kind, dl.raw, " + PLAN_NAME + ", t.task_id AS task, t.title, dl.line "
         "FROM deadlines dl JOIN tasks t ON t.id = dl.task_id JOIN documents d ON d.id = t.document_id "
         "WHERE t.source = 'body' AND dl.date BETWEEN ? AND ? ORDER BY dl.date, d.doc_id, dl.line",
         (start, end),
@@ -205,7 +206,7 @@ def targets_on(connection: sqlite3.Connection, metric: str) -> tuple[list[str], 
     # (an index made before targets had ranges, read without being written to, has no value_max)
     value_max = "tg.value_max" if _has_column(connection, "targets", "value_max") else "NULL AS value_max"
     return _rows(connection.execute(
-        "SELECT d.doc_id AS plan, tg.metric, tg.comparator, coalesce(tg.value, tg.value_text) AS value, tg.unit, "
+        "SELECT " + PLAN_NAME + ", tg.metric, tg.comparator, coalesce(tg.value, tg.value_text) AS value, tg.unit, "
         f"tg.year, tg.line, {value_max} FROM targets tg JOIN documents d ON d.id = tg.document_id "
         "WHERE tg.metric LIKE '%' || ? || '%' ORDER BY tg.metric, d.doc_id, tg.line",
         (metric,),
