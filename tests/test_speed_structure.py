@@ -295,7 +295,7 @@ def test_extraction_pauses_the_cycle_collector_and_restores_it():
         policyx.extract_text("一、总则\n")
         assert not gc.isenabled()
         gc.enable()
-        with pytest.raises(TypeError):
+        with pytest.raises(policyx.InputError):
             policyx.extract_text(None)
         assert gc.isenabled()
     finally:
