@@ -192,3 +192,42 @@ def test_a_plan_run_into_one_line_keeps_its_tab_tables_and_its_rows_stay_rows():
     assert [(t.title, [r.name for r in t.lead]) for t in joined.tasks if t.source == "table"] == [
         (t.title, [r.name for r in t.lead]) for t in reference.tasks if t.source == "table"]
     assert not [t for t in joined.tasks if t.source == "body" and "\t" in t.text]
+
+
+def test_a_markdown_table_reads_its_rows_groups_and_cells_broken_with_br():
+    # a Word file converted to Markdown (pandoc): the rule under the header is no row, a row of one cell
+    # heads a group, "<br>" inside a cell breaks no line and parts two offices
+    text = ("# 某市2025年数字政府建设工作要点\n\n附件\n\n重点任务分工表\n\n"
+            "| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |\n|---|---|---|---|---|\n"
+            "| 一、夯实数字基础 | | | | |\n"
+            "| 1 | 建设全市一体化政务云平台，新增云资源500台 | 市数据局 | 市财政局、市网信办 | 2025年12月底前 |\n"
+            "| 2 | 推进政务数据共享<br>完成数据目录编制 | 市数据局 | 市直各部门 | 长期坚持 |\n"
+            "| 3 | 推进电子证照应用 | 市政务服务中心 | 市公安局<br>市市场监管局 | 2025年第三季度 |\n")
+    doc = extract_text(text)
+    table = doc.tables[0]
+    assert (table.form, table.columns, len(table.rows)) == ("pipe", ("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), 3)
+    rows = [t for t in doc.tasks if t.source == "table"]
+    assert [(t.line, [r.name for r in t.lead], [r.name for r in t.participants], [d.date or d.kind for d in t.deadlines])
+            for t in rows] == [(10, ["数据局"], ["财政局", "网信办"], ["2025-12-31"]),
+                               (11, ["数据局"], ["市直各部门"], ["ongoing"]),
+                               (12, ["政务服务中心"], ["公安局", "市场监管局"], ["2025-09-30"])]
+
+
+def test_a_rows_deadline_column_and_the_deadlines_in_its_work_item_are_all_its_own():
+    # district-worklist-2024 and city-markdown-2025 (two annotators, blind): "6月底前实现…" in the task cell
+    # beside a 完成时限 cell of 持续推进
+    text = ("某区2024年重点工作任务清单\n附件\n重点任务分工表\n序号\t重点任务\t牵头单位\t完成时限\n"
+            "1\t优化提升营商环境，6月底前实现企业开办全程网办\t区行政审批服务局\t持续推进\n"
+            "2\t新开工改造城镇老旧小区47个\t区住房城乡建设局\t2024年12月底\n")
+    rows = [t for t in extract_text(text).tasks if t.source == "table"]
+    assert [sorted(d.date or d.kind for d in t.deadlines) for t in rows] == [["2024-06-30", "ongoing"], ["2024-12-31"]]
+
+
+def test_a_plan_whose_tasks_are_its_tables_rows_has_no_tasks_in_its_framing():
+    # city-markdown-2025: the notice's 保障措施 items carry no clause and no row restates them
+    text = ("某市2025年数字政府建设工作要点\n一、重点任务\n全年安排重点任务2项，具体任务及责任分工详见附件。\n二、保障措施\n"
+            "（一）加强统筹协调。各牵头单位要切实履行牵头责任。\n（二）强化督促落实。各牵头单位要按月报送进展。\n附件\n重点任务分工表\n"
+            "序号\t重点任务\t牵头单位\t完成时限\n1\t建设全市一体化政务云平台\t市数据局\t2025年12月底前\n"
+            "2\t推进电子证照应用\t市政务服务中心\t2025年第三季度\n")
+    assert [(t.source, t.title) for t in extract_text(text).tasks] == [("table", "建设全市一体化政务云平台"),
+                                                                        ("table", "推进电子证照应用")]

@@ -531,3 +531,27 @@ def test_a_water_affairs_bureau_keeps_its_name():
 
 def test_a_districts_plan_is_a_countys_level():
     assert extract_text("某某区2025年优化营商环境工作要点\n\n一、提升政务服务效能\n").info.level == "county"
+
+
+def test_clauses_that_head_their_items_head_every_part():
+    # county-bracket-2024, line 19: 【…】 before each part of an item, the second mid-line
+    doc = extract_text("一、任务\n（一）推进厕所革命\n1.【牵头单位：县农业农村局；责任单位：各镇（街道）；完成时限：２０２４年６月３０日前】"
+                       "改善农村户厕条件。新（改）建农村卫生户厕１５００户。【牵头单位：县农业农村局；配合单位：成都市蒲江生态环境局；"
+                       "完成时限：２０２４年１０月底前】同步推进厕所粪污无害化处理和资源化利用，厕所粪污资源化利用率达到８０％以上。\n"
+                       "2.【责任单位：县财政局；完成时限：长期】加强资金保障。统筹整合涉农资金。\n")
+    assert [(s.marker, s.title) for s in doc.sections][2:] == [("1.", "改善农村户厕条件"), ("2.", "加强资金保障")]
+    assert [(t.title, [r.name for r in t.lead], [d.date or d.kind for d in t.deadlines]) for t in doc.tasks] == [
+        ("改善农村户厕条件", ["农业农村局"], ["2024-06-30"]),
+        ("同步推进厕所粪污无害化处理和资源化利用", ["农业农村局"], ["2024-10-31"]),
+        ("加强资金保障", ["财政局"], ["ongoing"])]
+
+
+def test_a_base_a_target_starts_from_is_no_target():
+    # city-markdown-2025, line 24; county-bracket-2024, line 16
+    doc = extract_text("一、工作目标\n在2024年全市政务服务事项网上可办率达到98.6%的基础上，到2025年底，全市政务服务事项网上可办率达到99%以上。\n")
+    assert [(t.comparator, float(t.value)) for t in doc.targets] == [(">=", 99.0)]
+
+
+def test_a_municipal_service_centre_loses_its_level_not_its_words():
+    # city-markdown-2025: 市政务服务和公共资源交易服务中心 is 市 + 政务服务…, as 市政府办公室 is 市 + 政府办公室
+    assert clause("（牵头单位：市政务服务和公共资源交易服务中心）")[0] == ["政务服务和公共资源交易服务中心"]

@@ -213,9 +213,11 @@ def _hits(masked: str, offset: int, rules: DeadlineRules, exclude: Sequence[tupl
     for rule in rules.rules:
         for m in text.matches(rule.pattern, rule.anchors, rule.stops, rule.long_stops):
             start, end = m.span()
-            # the match may open with a space the pattern allowed; trim it
+            # the match may open or end with a space the pattern allowed; trim it
             while start < end and masked[start].isspace():
                 start += 1
+            while end > start and masked[end - 1].isspace():
+                end -= 1
             if end <= start:
                 continue
             if exclude and any(a <= offset + start < b for a, b in exclude):

@@ -186,10 +186,7 @@ def extract_text(
     >>> [s.id for s in doc.sections]
     ['1', '1.1']
     """
-    if not isinstance(text, str):
-        raise InputError(f"extract_text takes a plan's text as str, not {type(text).__name__}"
-                         + (": decode it first, or give the file to extract_file" if isinstance(text, (bytes, bytearray))
-                            else ""))
+    _refuse_what_is_no_text(text)
     rules = rules or load_rules()
     norm = Normalized(text, noise_rules(rules))
     norm.join_lines(*wrapped_lines(norm, rules))
@@ -210,12 +207,7 @@ def extract_text(
         if plan_year is not None:
             deadlines = all_deadlines(norm, rules, plan_year, hits)
     tasks = attach_to_tasks(tasks, norm, rules, deadlines)
-    row_deadlines = [d for d in deadlines if rules.deadlines.is_deadline(d.rule)]
-    from_tables = link_to_body(table_tasks(parsed, norm, rules, row_deadlines), tasks)
-    tasks = fill_from_tables(tasks, from_tables)
-    table_issues = consistency(tasks, from_tables, parsed)
-    if from_tables:  # (its tasks are in its tables: its numbered headings alone are no missed task; its clauses are)
-        task_issues = tuple(i for i in task_issues if i.code != "no-tasks" or "clause" in i.message)
+    tasks, from_tables, task_issues, table_issues = _with_table_tasks(tasks, task_issues, parsed, norm, rules, deadlines)
     targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),
                *indicator_targets(parsed, norm, rules))
     targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back
@@ -245,6 +237,27 @@ def extract_text(
         origins=tuple(origins),
     )
     return to_original_offsets(document, norm) if norm.edited else document
+
+
+def _refuse_what_is_no_text(text) -> None:
+    if not isinstance(text, str):
+        raise InputError(f"extract_text takes a plan's text as str, not {type(text).__name__}"
+                         + (": decode it first, or give the file to extract_file" if isinstance(text, (bytes, bytearray))
+                            else ""))
+
+
+def _with_table_tasks(tasks, task_issues, parsed, norm: Normalized, rules: RuleSet, deadlines):
+    """(body tasks, table tasks, task issues, table issues): each task table's
+    rows as tasks, linked to the body tasks they restate and filling them in."""
+    row_deadlines = [d for d in deadlines if rules.deadlines.is_deadline(d.rule)]
+    from_tables = link_to_body(table_tasks(parsed, norm, rules, row_deadlines), tasks)
+    if from_tables and not any(t.clause for t in tasks) and not any(r.restates for r in from_tables):
+        tasks = ()  # (its tasks are its table's rows, restating none of its body's items: those, none attributed, frame them)
+    tasks = fill_from_tables(tasks, from_tables)
+    table_issues = consistency(tasks, from_tables, parsed)
+    if from_tables:  # (its tasks are in its tables: its numbered headings alone are no missed task; its clauses are)
+        task_issues = tuple(i for i in task_issues if i.code != "no-tasks" or "clause" in i.message)
+    return tasks, from_tables, task_issues, table_issues
 
 
 def _attributions_unread(tasks, norm: Normalized, title: str | None, rules: DocumentRules) -> tuple[Issue, ...]:

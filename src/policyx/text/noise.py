@@ -110,12 +110,16 @@ class _LineWords:
         if start > self.line_end:  # (each of the file's lines is looked at once)
             line_end = text.find("\n", end)
             self.line_end = line_end if line_end >= 0 else len(text)
-            self.tabbed = "\t" in text[text.rfind("\n", 0, start) + 1:self.line_end]
+            line = text[text.rfind("\n", 0, start) + 1:self.line_end]
+            self.tabbed = "\t" in line or _PIPE_ROW.match(line) is not None
         if self.tabbed:
             return False
         self.words = False
         return True
 
+
+# a row of a Markdown table: "| 2 | 推进政务数据共享<br>完成数据目录编制 | 市数据局 |" (a tag in a cell breaks no line)
+_PIPE_ROW = regex.compile(r"^[ \t]{0,16}\|[^|\n]{0,400}\|[^|\n]{0,400}\|")
 
 # white space and a few tags, then the line's end: a block's tag there ends no line that the file does not
 # (matched at a tag's end, never searched; a longer run of white space is taken for words)

@@ -33,6 +33,7 @@ _CLAUSE_END = regex.compile(r"[;；]")
 MAX_TITLE_CHARS = 150
 # "(1)深入开展…超低排放改造(牵头单位:省生态环境厅)。": the clause is no part of the title
 _TRAILING_CLAUSE = regex.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]{2,120}[)）〕】\]]\s*$")
+_LEADING_CLAUSE = regex.compile(r"[(（〔【\[](?:[^()（）〔〕【】\[\]]|[(（][^()（）]{0,20}[)）]){2,200}[)）〕】\]][ \t]{0,4}")
 # words, then tabs, then words (only the white space next to the tabs is scanned: linear)
 _TABLE_ROW = regex.compile(r"\S[^\S\t\n]*+\t++[^\S\t\n]*+\S")
 # a table-of-contents entry: "第一章  发展基础……1"
@@ -150,6 +151,9 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
         title_raw = stripped_rest[: end.start()] if end else stripped_rest
         if title_raw.rstrip()[-1:] in BRACKET_CLOSERS:  # (every responsibility clause ends the title with its bracket)
             title_raw = _without_clause(title_raw, rules)
+        # ("1.【牵头单位：…；完成时限：…】改善农村户厕条件。": the clause heads the item, the title follows it)
+        skip = _opening_clause_end(title_raw, rules) if title_raw[:1] in BRACKET_OPENERS else 0
+        title_raw = title_raw[skip:] if skip else title_raw
         run_in = bool(end) and bool(stripped_rest[end.end():].strip())
         body_start = line.start + rest_start + end.end() if run_in else line.end
         title = title_raw.strip(_TITLE_STRIP)
@@ -158,14 +162,14 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
             return None
         label = text[marker_start:rest_start].strip()
     else:
-        long_title = False
+        long_title, skip = False, 0
         # (a caption is no sentence: one that a web copy ran into its box's text ends at the first full stop)
         title_raw = stripped_rest.split("。", 1)[0]
         title = title_raw.strip(_TITLE_STRIP)
         run_in = False
         body_start = line.end
         label = regex.sub(r"\s+", "", text[marker_start:rest_start]).rstrip(":.、")
-    offset = 0 if title is title_raw else len(title_raw) - len(title_raw.lstrip(_TITLE_STRIP))
+    offset = skip + (0 if title is title_raw else len(title_raw) - len(title_raw.lstrip(_TITLE_STRIP)))
     # (offsets that are equal share one int: a plan of many headings keeps them all)
     marker_end = line.start + rest_start
     title_start = marker_end + offset if offset else marker_end
@@ -196,6 +200,16 @@ def _title_end(rest: str) -> regex.Match | None:
         if depth == 0:
             return m
     return None
+
+
+def _opening_clause_end(title: str, rules: RuleSet) -> int:
+    """Where a responsibility clause in brackets that opens a title ends, with
+    words after it (0: none opens it)."""
+    clause = _LEADING_CLAUSE.match(title)
+    if clause and title[clause.end():].strip(_TITLE_STRIP) and (
+            rules.responsibility.role_pattern.search(clause.group(0)) or rules.responsibility.label_pattern.search(clause.group(0))):
+        return clause.end()
+    return 0
 
 
 def _without_clause(title: str, rules: RuleSet) -> str:

@@ -60,12 +60,21 @@ def _runs(norm: Normalized, separator: str) -> list[list]:
 def _split_row(norm: Normalized, line, separator: str = "\t") -> list[Cell | None]:
     cells: list[Cell | None] = []
     start = line.start
-    for part in line.text.split(separator):
+    text = line.text
+    if separator == "|" and text.lstrip().startswith("|"):  # (a Markdown row's bars around it bound no cell)
+        opening = text.index("|") + 1
+        start, text = start + opening, text[opening:].rstrip()
+        text = text[:-1] if text.endswith("|") else text
+    for part in text.split(separator):
         cells.append(_cell(norm, start, part) if part else None)  # (between two separators: no cell)
         start += len(part) + 1
     while cells and cells[-1] is None:
         cells.pop()
     return cells
+
+
+# a Markdown table's rule under its header: "|---|:---:|"
+_RULE_CELL = regex.compile(r"^:?-{3,}:?$")  # (on a cell's text, stripped)
 
 
 def _is_contents(rows: list[list[Cell | None]]) -> bool:
@@ -88,7 +97,7 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
     """The table a run of rows holds (the ``n``-th found with this separator),
     or None for a run too short to be one or a table of contents."""
     rows = [_split_row(norm, line, separator) for line in run]
-    rows = [r for r in rows if any(r)]
+    rows = [r for r in rows if any(r) and not all(c is None or _RULE_CELL.match(c.text.strip()) for c in r)]
     if len(rows) < 2 or _is_contents(rows):
         return None
     box = _container(sections, run[0].start)

@@ -192,7 +192,7 @@ def _row_deadlines(work: Cell, in_work: list, in_column: list, norm: Normalized)
     """A row's deadline: its deadline column, else the trailing "(2016年底前)" of
     the work item, else any deadline in the work item."""
     if in_column:
-        return in_column
+        return sorted({*in_column, *in_work}, key=lambda d: d.span[0])
     text = norm.text[work.start:work.end]
     found = in_work
     trailing = _TRAILING_DEADLINE.search(text)

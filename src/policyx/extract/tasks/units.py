@@ -174,6 +174,9 @@ class UnitBuilder:
             if leading is not None:
                 self._close_leading(leading, clause.start, nested, i)
                 nested, position, leading = [], clause.start, None
+                if kind == "closing":
+                    kind = "leading"  # (the words before it were the leading clause's: it heads the words after it,
+                    # "1.【A】改善农村户厕条件。…到位。【B】同步推进厕所粪污无害化处理…")
             if kind in ("leading", "standalone") and has_words(text, clause.end, para.end):
                 leading, position = clause, clause.start
                 continue
