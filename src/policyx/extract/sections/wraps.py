@@ -38,7 +38,10 @@ def wrapped_lines(norm: Normalized, rules: RuleSet) -> tuple[list[tuple[int, int
     running head between paragraphs) of a text a PDF copy wrapped; none of
     another text."""
     lines = norm.lines()
-    widths = [_width(norm.source[line.start:line.end]) for line in lines]
+    if norm.lines_are_the_files:  # (most plans: the file's own lines, cut once)
+        widths = [_width(words) for words in norm.original.split("\n")]
+    else:
+        widths = [_width(norm.source[line.start:line.end]) for line in lines]
     margin = _margin(widths)
     if margin is None:
         return [], []
