@@ -555,3 +555,9 @@ def test_a_base_a_target_starts_from_is_no_target():
 def test_a_municipal_service_centre_loses_its_level_not_its_words():
     # city-markdown-2025: 市政务服务和公共资源交易服务中心 is 市 + 政务服务…, as 市政府办公室 is 市 + 政府办公室
     assert clause("（牵头单位：市政务服务和公共资源交易服务中心）")[0] == ["政务服务和公共资源交易服务中心"]
+
+
+def test_a_convention_in_brackets_after_the_last_unit_leaves_no_bracket_on_it():
+    # prefecture-opinions-2024, line 13: "…州市场监管局（排在首位的为牵头单位，下同）"
+    assert clause("鼓励参与。责任单位：州民政局、州财政局、州市场监管局（排在首位的为牵头单位，下同）") == (
+        ["民政局"], ["财政局", "市场监管局"], [])

@@ -16,6 +16,7 @@ from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.kept import KeptByIdentity, Memo
 from policyx.text.twins import short
+from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS
 
 
 @dataclass(slots=True)
@@ -101,6 +102,15 @@ def _cut_standing(core: str, offset: int, registry, found: Searches, parsed: Par
     return core
 
 
+def _with_its_brackets(core: str, start: int, end: int) -> tuple[int, int]:
+    """The span of words with the brackets they stand alone in ("州市场监管局（排在首位的为牵头单位，下同）")."""
+    before = len(core[:start].rstrip(" \t,，"))
+    after = len(core) - len(core[end:].lstrip(" \t,，;；。"))
+    if before and after < len(core) and core[before - 1] in BRACKET_OPENERS and core[after] in BRACKET_CLOSERS:
+        return before - 1, after + 1
+    return start, end
+
+
 def _cut_conventions(core: str, found: Searches, parsed: ParsedClause) -> str:
     for effect, pattern in found.conventions:
         match = pattern.search(core)
@@ -111,7 +121,7 @@ def _cut_conventions(core: str, found: Searches, parsed: ParsedClause) -> str:
             if carry:
                 parsed.carries = True
                 end = carry.end()
-            core = _blank(core, match.start(), end)
+            core = _blank(core, *_with_its_brackets(core, match.start(), end))
     carry = found.carry_words.search(core)
     if carry:  # "…负责,下同" with no convention: nothing to carry but the words
         core = _blank(core, carry.start(), carry.end())
