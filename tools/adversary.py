@@ -79,6 +79,9 @@ UNITS: dict[str, str] = {
     "glued-rows": "序号工作内容责任单位1做市环保局2",
     "glued-offices": "市环保局2",
     "glued-dated": "序号工作内容责任单位完成时限1" + "长期2" * 50,
+    # a header of a table drawn with spaces on every line, and rows with no header (tables/layout.py)
+    "layout-headers": "序号    重点任务    牵头单位    完成时限\n",
+    "layout-rows": "  1    推进工作    市环保局    2023年底前\n    续写    \n",
 }
 
 # what comes before the run: nothing, or what lets a rule start

@@ -207,7 +207,8 @@ def extract_text(
         if plan_year is not None:
             deadlines = all_deadlines(norm, rules, plan_year, hits)
     tasks = attach_to_tasks(tasks, norm, rules, deadlines)
-    tasks, from_tables, task_issues, table_issues = _with_table_tasks(tasks, task_issues, parsed, norm, rules, deadlines)
+    tasks, from_tables, task_issues, table_issues = _with_table_tasks(tasks, task_issues, parsed, norm, rules, deadlines,
+                                                                      plan_year)
     targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),
                *indicator_targets(parsed, norm, rules))
     targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back
@@ -246,11 +247,11 @@ def _refuse_what_is_no_text(text) -> None:
                             else ""))
 
 
-def _with_table_tasks(tasks, task_issues, parsed, norm: Normalized, rules: RuleSet, deadlines):
+def _with_table_tasks(tasks, task_issues, parsed, norm: Normalized, rules: RuleSet, deadlines, plan_year):
     """(body tasks, table tasks, task issues, table issues): each task table's
     rows as tasks, linked to the body tasks they restate and filling them in."""
     row_deadlines = [d for d in deadlines if rules.deadlines.is_deadline(d.rule)]
-    from_tables = link_to_body(table_tasks(parsed, norm, rules, row_deadlines), tasks)
+    from_tables = link_to_body(table_tasks(parsed, norm, rules, row_deadlines, plan_year), tasks)
     if from_tables and not any(t.clause for t in tasks) and not any(r.restates for r in from_tables):
         tasks = ()  # (its tasks are its table's rows, restating none of its body's items: those, none attributed, frame them)
     tasks = fill_from_tables(tasks, from_tables)

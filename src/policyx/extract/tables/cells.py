@@ -27,6 +27,7 @@ class Cell:
     end: int
     line: int
     key: str = ""  # the working copy's text (folded, simplified), for matching
+    pieces: tuple[tuple[int, int], ...] = ()  # a cell a column wrapped over lines: where each piece stands
 
 
 @dataclass(slots=True)

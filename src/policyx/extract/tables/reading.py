@@ -12,6 +12,7 @@ from policyx.extract.tables.cells import (
     heading_mark,
 )
 from policyx.extract.tables.glued import glued_tables
+from policyx.extract.tables.layout import layout_tables
 from policyx.extract.tables.regions import flat_regions
 from policyx.model import Section
 from policyx.rules import RuleSet
@@ -380,7 +381,8 @@ def extract_tables(norm: Normalized, sections: tuple[Section, ...], rules: RuleS
     flat = _flattened_tables(norm, sections, rules.departments, rules.responsibility, rules.tables,
                              rules.requires.get("table.header_words", ()))
     glued = glued_tables(norm, sections, _office_cells(rules.departments, rules.responsibility), rules.tables)
-    tables = sorted(tab + pipe + flat + glued, key=lambda p: p.table.span[0])
+    drawn = layout_tables(norm, sections, rules.tables)
+    tables = sorted(tab + pipe + flat + glued + drawn, key=lambda p: p.table.span[0])
     seen: dict[str, int] = {}
     out = []
     for p in tables:

@@ -12,6 +12,7 @@ import regex
 from policyx.extract.clauses import ParsedClause, UnitLists, as_written
 from policyx.extract.deadlines import find_deadlines
 from policyx.extract.placement import deadlines_within
+from policyx.extract.tables.pieces import RowText
 from policyx.extract.tables.cells import (
     _BOUND, _FOOTNOTE_MARKS, _TRAILING_DEADLINE, _UNIT_IN_NAME, Cell, ParsedTable, header_year, heading_mark,
 )
@@ -61,9 +62,11 @@ def _first_sentence(text: str, rules: TableRules) -> str:
 GLUED_TITLE = 200  # characters of a run-together row's first sentence kept as its title
 
 
-def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, deadlines: list | None = None) -> list[Task]:
+def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, deadlines: list | None = None,
+                plan_year: int | None = None) -> list[Task]:
     """One task per row of every task table; ``deadlines`` are the plan's
-    deadlines (found once over the whole text), else they are looked for here."""
+    deadlines (found once over the whole text), else they are looked for here
+    (and in a row whose cells stand in pieces, with ``plan_year``)."""
     if deadlines is None:
         deadlines = find_deadlines(norm.text, 0, rules.deadlines, norm.source, norm.line_of)
     starts = [d.span[0] for d in deadlines]
@@ -76,10 +79,29 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
     for p in (p for p in parsed if p.table.kind == "task"):
         at = p.positions
         for n, row in enumerate(p.cells, 1):
-            task = _row_task(p, at, n, row, norm, rules, within, lists)
+            if any(c is not None and c.pieces for c in row):
+                task = _pieced_row_task(p, at, n, row, norm, rules, lists, plan_year)
+            else:
+                task = _row_task(p, at, n, row, norm, rules, within, lists)
             if task is not None:
                 tasks.append(task)
     return tasks
+
+
+def _pieced_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None], norm: Normalized,
+                     rules: RuleSet, lists: UnitLists, plan_year: int | None) -> Task | None:
+    """The task of a row whose cells a column wrapped over lines: read on its
+    cells' words joined, then placed back in the plan's text."""
+    words = RowText(norm, row)
+    found = [d for d in find_deadlines(words.text, 0, rules.deadlines, words.source, words.line_of, reference_year=plan_year)
+             if rules.deadlines.is_deadline(d.rule)]
+    starts = [d.span[0] for d in found]
+
+    def within(cell: Cell | None) -> list:
+        return deadlines_within(found, starts, cell.start, cell.end) if cell else []
+
+    task = _row_task(p, at, n, words.cells, words, rules, within, lists)  # type: ignore[arg-type]
+    return words.placed(task) if task is not None else None
 
 
 class _KeptLists(UnitLists):

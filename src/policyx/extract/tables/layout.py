@@ -1,0 +1,170 @@
+"""Tables a PDF's text layer drew with spaces (``pdftotext -layout``): the
+columns stand apart by runs of spaces, and a cell too long for its column
+wraps onto the lines below, which hold only the words of the columns that go
+on ("   1    分解下达…，建      省发展改革委      省统计局、各市人      2023年4月" /
+"        立能耗双控…机制                        民政府              底前").
+
+A header names the columns (序号 重点任务 牵头单位 …); where each column starts
+is read from the rows, whose words start at the column's left edge (a header
+is often centred over its column). A row opens where its number stands in the
+first column; the lines after it add to its cells, column by column, until
+the next number. A page's foot and the header repeated at the top of the next
+page are passed over; a group heading alone in the first column ("一、严格能耗
+强度和总量双控") names the rows under it. A cell is the words of its pieces,
+joined without the breaks: ``Cell.pieces`` holds where each piece stands.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+import regex
+
+from policyx.extract.tables.cells import Cell, ParsedTable, _container, _make, column_roles
+from policyx.model import Section
+from policyx.rules.tables import TableRules
+from policyx.text.formats.layout import PAGE_NUMBER_LINE
+from policyx.text.normalize import Line, Normalized
+
+# a cell's words: runs of characters with single spaces inside; two spaces or more part two cells
+_SEGMENT = regex.compile(r"\S++(?: \S++)*+")
+_ROW_NUMBER = regex.compile(r"[0-9]{1,3}[.、]?$")
+ALIGN = 3  # characters a piece may stand left or right of its column's edge
+MIN_COLUMNS = 3
+EDGE_LINES = 400  # lines after a header searched for the rows that show where its columns start
+_DEPARTMENT_ROLES = ("lead", "participants", "implementers")
+_WORK_ROLES = ("work", "task")
+
+Segment = tuple[int, int, str]  # start in the line, end in the line, words
+
+
+def layout_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRules) -> list[ParsedTable]:
+    """The space-drawn task tables of a plan."""
+    if "   " not in norm.text:
+        return []  # (every such table parts its columns with runs of spaces)
+    lines = norm.lines()
+    tables: list[ParsedTable] = []
+    budget = [4 * len(lines) + EDGE_LINES]  # lines the search for column edges may read in all: linear in the plan
+    i = 0
+    while i < len(lines) and budget[0] > 0:
+        header = _header(lines[i], rules)
+        if header is None:
+            i += 1
+            continue
+        names, roles = header
+        found, i = _read(norm, lines, i, names, roles, sections, rules, len(tables), budget)
+        if found is not None:
+            tables.append(found)
+    return tables
+
+
+def _segments(text: str) -> list[Segment]:
+    return [(m.start(), m.end(), m.group()) for m in _SEGMENT.finditer(text)]
+
+
+def _header(line: Line, rules: TableRules) -> tuple[list[str], list[str | None]] | None:
+    """The column names and roles of a header line of a task table, or None."""
+    text = line.text
+    if "  " not in text or "\t" in text or text.lstrip().startswith("|"):
+        return None
+    names = [words for _, _, words in _segments(text)]
+    if len(names) < MIN_COLUMNS or any(len(n) > 12 for n in names):
+        return None
+    roles = column_roles(names, rules)
+    if not any(r in _DEPARTMENT_ROLES for r in roles) or not any(r in _WORK_ROLES for r in roles):
+        return None
+    return names, roles
+
+
+def _read(norm: Normalized, lines: list[Line], at: int, names: list[str], roles: list[str | None],
+          sections: tuple[Section, ...], rules: TableRules, n: int, budget: list[int]) -> tuple[ParsedTable | None, int]:
+    """The table under the header on line ``at``, and the index of the first line after it."""
+    header_words = "".join(names)
+    budget[0] -= EDGE_LINES
+    edges = _column_edges(lines, at + 1, len(names))
+    if edges is None:
+        return None, at + 1
+    rows: list[list[list[tuple[int, int]]]] = []
+    groups: list[str | None] = []
+    group: str | None = None
+    after_foot = 0  # lines since a page's foot: a running head may stand there
+    i = at + 1
+    end = lines[at].end
+    while i < len(lines):
+        line = lines[i]
+        words = line.text.strip()
+        if not words or "".join(words.split()) == header_words:
+            i += 1
+            continue
+        if PAGE_NUMBER_LINE.match(line.text):
+            after_foot = 3
+            i += 1
+            continue
+        segments = _segments(line.text)
+        columns = [_column(edges, s) for s, _, _ in segments]
+        if any(c is None for c in columns):
+            if after_foot:  # (a running head over the page)
+                after_foot -= 1
+                i += 1
+                continue
+            break
+        after_foot = max(0, after_foot - 1)
+        first = segments[0][2]
+        if columns == [0] and rules.group_row.match(first):
+            group = first
+        elif columns[0] == 0 and _ROW_NUMBER.match(first):
+            rows.append([[] for _ in names])
+            groups.append(group)
+            _add(rows[-1], segments, columns, line)
+        elif rows and columns[0] != 0:
+            _add(rows[-1], segments, columns, line)
+        else:
+            break
+        end = line.end
+        i += 1
+    if len(rows) < 2:
+        return None, at + 1
+    cells = [[_cell(norm, pieces) for pieces in row] for row in rows]
+    start = lines[at].start
+    box = _container(sections, start)
+    title = box.title if box else None
+    return _make(norm, box, title, names, roles, cells, groups, "layout", start, end, (), rules, n), i
+
+
+def _column_edges(lines: list[Line], start: int, width: int) -> list[int] | None:
+    """Where each column's words start, from the rows that fill every cell
+    (a row opens with its number in the first column)."""
+    found: list[list[int]] = []
+    for line in lines[start:start + EDGE_LINES]:
+        segments = _segments(line.text)
+        if len(segments) == width and _ROW_NUMBER.match(segments[0][2]):
+            found.append([s for s, _, _ in segments])
+    if not found:
+        return None
+    edges = [int(median(column)) for column in zip(*found)]
+    return edges if edges == sorted(edges) else None
+
+
+def _column(edges: list[int], start: int) -> int | None:
+    """The column whose left edge a piece starting at ``start`` stands at (None: none)."""
+    for i, edge in enumerate(edges):
+        if abs(start - edge) <= ALIGN:
+            return i
+    return None
+
+
+def _add(row: list[list[tuple[int, int]]], segments: list[Segment], columns: list[int | None], line: Line) -> None:
+    for (a, b, _), column in zip(segments, columns):
+        row[column].append((line.start + a, line.start + b))  # type: ignore[index]
+
+
+def _cell(norm: Normalized, pieces: list[tuple[int, int]]) -> Cell | None:
+    """A cell of its pieces' words, joined where the column wrapped them."""
+    if not pieces:
+        return None
+    text = "".join(norm.clean(a, b) for a, b in pieces).strip()
+    if not text:
+        return None
+    key = "".join(norm.text[a:b] for a, b in pieces)
+    start, end = pieces[0][0], pieces[-1][1]
+    return Cell(text, start, end, norm.line_of(start), key, tuple(pieces) if len(pieces) > 1 else ())
