@@ -223,11 +223,21 @@ def test_a_rows_deadline_column_and_the_deadlines_in_its_work_item_are_all_its_o
     assert [sorted(d.date or d.kind for d in t.deadlines) for t in rows] == [["2024-06-30", "ongoing"], ["2024-12-31"]]
 
 
-def test_a_plan_whose_tasks_are_its_tables_rows_has_no_tasks_in_its_framing():
-    # city-markdown-2025: the notice's 保障措施 items carry no clause and no row restates them
-    text = ("某市2025年数字政府建设工作要点\n一、重点任务\n全年安排重点任务2项，具体任务及责任分工详见附件。\n二、保障措施\n"
+def test_a_plan_whose_tasks_are_its_tables_rows_has_no_tasks_in_its_safeguards():
+    # city-markdown-2025: the notice's 保障措施 items carry no clause and no row restates them (a body of
+    # measures without clauses beside a 重点项目清单 keeps its measures: a second reading)
+    text = ("某市2025年数字政府建设工作要点\n一、保障措施\n"
             "（一）加强统筹协调。各牵头单位要切实履行牵头责任。\n（二）强化督促落实。各牵头单位要按月报送进展。\n附件\n重点任务分工表\n"
             "序号\t重点任务\t牵头单位\t完成时限\n1\t建设全市一体化政务云平台\t市数据局\t2025年12月底前\n"
             "2\t推进电子证照应用\t市政务服务中心\t2025年第三季度\n")
     assert [(t.source, t.title) for t in extract_text(text).tasks] == [("table", "建设全市一体化政务云平台"),
                                                                         ("table", "推进电子证照应用")]
+
+
+def test_a_body_of_measures_without_clauses_beside_a_project_list_keeps_its_measures():
+    text = ("一、重点任务\n（一）深入打好蓝天保卫战。推进钢铁行业超低排放改造，2024年底前完成。\n（二）深入打好碧水保卫战。推进污水处理。\n"
+            "二、保障措施\n（一）加强组织领导。各部门要高度重视。\n附件\n2024年重点项目清单\n序号\t项目名称\t建设内容\t责任单位\t完成时限\n"
+            "1\t某某污水处理厂扩建工程\t新增处理规模5万吨/日\t市住房城乡建设局\t2024年12月底前\n"
+            "2\t某某垃圾焚烧厂\t新建\t市城管局\t2024年12月底前\n")
+    assert [(t.source, t.title) for t in extract_text(text).tasks] == [
+        ("body", "深入打好蓝天保卫战"), ("body", "深入打好碧水保卫战"), ("table", "某某污水处理厂扩建工程"), ("table", "某某垃圾焚烧厂")]

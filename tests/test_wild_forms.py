@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from policyx import extract_text, load_rules
+from policyx import InputError, extract_text, load_rules
 from policyx.extract.clauses import ClauseContext, find_clauses
 from policyx.text.normalize import Normalized, comparable
 
@@ -561,3 +561,51 @@ def test_a_convention_in_brackets_after_the_last_unit_leaves_no_bracket_on_it():
     # prefecture-opinions-2024, line 13: "…州市场监管局（排在首位的为牵头单位，下同）"
     assert clause("鼓励参与。责任单位：州民政局、州财政局、州市场监管局（排在首位的为牵头单位，下同）") == (
         ["民政局"], ["财政局", "市场监管局"], [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("由市发展改革委牵头，会同市财政局研究制定管理办法。", (["发展改革委"], ["财政局"], [])),  # (a second reading)
+    ("由市民政局牵头，会同市卫生健康委建设社区养老服务中心10个。", (["民政局"], ["卫生健康委"], [])),
+    ("由市财政局负责，确保资金及时拨付并抓好落实。", (["财政局"], [], [])),
+])
+def test_the_units_of_prose_end_where_the_offices_names_end(text, expected):
+    assert clause(text) == expected
+
+
+def test_only_together_with_opens_a_phrase_of_participants():
+    assert find_clauses(comparable("（牵头市发展改革委，配合市财政局）"), 0, RULES.departments, RULES.responsibility) == [] or \
+        clause("（牵头市发展改革委，配合市财政局）")[1] != ["发展改革委"]
+
+
+def test_a_goal_sentence_after_a_labelled_clause_keeps_its_targets():
+    # a second reading: "。工作目标：…" was taken into the clause as one of its fields, its count lost
+    doc = extract_text("一、任务\n1.推进充电设施建设。完善城市充电网络。责任单位：区发展改革局。完成时限：2025年12月底前。"
+                       "工作目标：新建公共充电桩500个。\n")
+    assert [int(t.value) for t in (*doc.tasks[0].targets, *doc.targets)] == [500]  # (the plan's, after the clause)
+    assert [d.date for d in doc.tasks[0].deadlines] == ["2025-12-31"]
+
+
+@pytest.mark.parametrize("heading, title", [("第一章 总 则", "总 则"), ("（一）强化规划引领 优化空间布局", "强化规划引领 优化空间布局")])
+def test_a_heading_of_two_phrases_keeps_both(heading, title):
+    doc = extract_text(f"一、总体要求\n{heading}\n各部门要加强领导。\n")
+    assert doc.sections[-1].title == title
+
+
+def test_an_attachment_label_and_its_number_stay_one_heading():
+    doc = extract_text("一、总体要求\n各部门要加强领导。\n附件 1.重点任务分工表\n")
+    assert [s.title for s in doc.sections if s.kind == "appendix"] == ["重点任务分工表"]
+
+
+def test_a_count_a_base_states_and_a_nouns_count_are_no_targets():
+    doc = extract_text("一、任务\n1.建设示范村。在已建成100个示范村的基础上，2025年再建成50个美丽乡村示范村。（市农业农村局负责）\n"
+                       "2.落实政策。全面落实促进民营经济发展30条措施。（市发展改革委负责）\n")
+    assert [[int(t.value) for t in task.targets] for task in doc.tasks] == [[50], []]
+
+
+def test_a_regions_plan_is_no_countys():
+    assert extract_text("粤港澳大湾区发展规划纲要\n\n一、总体要求\n").info.level is None
+
+
+def test_a_text_a_broken_decoding_left_a_surrogate_in_is_refused_in_words():
+    with pytest.raises(InputError, match="surrogate"):
+        extract_text("推进\udcff工作")

@@ -103,3 +103,26 @@ def test_any_margin_gives_the_same_tasks_as_the_unwrapped_text(width):
                 for t in extract_text(text).tasks]
 
     assert read(wrapped) == read(plain)
+
+
+def test_table_rows_of_one_width_are_no_wrapped_paragraph():
+    # a second reading: ten tab rows of nearly one width were joined into one
+    rows = "".join(f"{i}\t推进政务数据共享\t市数据局\t2025年{i}月底前\n" for i in range(1, 11))
+    doc = extract_text("附件\n重点任务分工表\n序号\t重点任务\t牵头单位\t完成时限\n" + rows)
+    assert len([t for t in doc.tasks if t.source == "table"]) == 10
+
+
+def test_a_join_leaves_the_lines_trailing_spaces_out_of_the_words():
+    doc = extract_text(TITLE + WRAPPED.replace("\n", " \n"))
+    assert [r.name for r in doc.tasks[0].lead] == ["应急管理厅(省安委办)"]
+
+
+def test_a_line_before_two_page_feet_is_no_running_head():
+    # a second reading: the same clause end stood before two page feet and was blanked as a head;
+    # a head opens a page, after its foot
+    from policyx.extract.sections.wraps import _page_chrome
+
+    text = "甲\n完成时限：2022年12月底前）\n\n— 1 —\n\n乙\n完成时限：2022年12月底前）\n\n— 2 —\n\n丙\n"
+    lines = Normalized(text).lines()
+    chrome, heads = _page_chrome(lines)
+    assert {lines[k].text for k in chrome | heads} == {"— 1 —", "— 2 —"}

@@ -208,7 +208,7 @@ def extract_text(
             deadlines = all_deadlines(norm, rules, plan_year, hits)
     tasks = attach_to_tasks(tasks, norm, rules, deadlines)
     tasks, from_tables, task_issues, table_issues = _with_table_tasks(tasks, task_issues, parsed, norm, rules, deadlines,
-                                                                      plan_year)
+                                                                      plan_year, sections)
     targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),
                *indicator_targets(parsed, norm, rules))
     targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back
@@ -240,20 +240,36 @@ def extract_text(
     return to_original_offsets(document, norm) if norm.edited else document
 
 
+def _outside_safeguards(tasks, sections, rules: RuleSet) -> tuple:
+    """The tasks outside the plan's closing safeguards (保障措施, 组织实施 …) and the sections inside them."""
+    inside: set[str] = set()
+    for s in sections:
+        if s.parent in inside or s.kind == "heading" and rules.tasks.unattributed_sections.search(s.title):
+            inside.add(s.id)
+    return tuple(t for t in tasks if t.section not in inside)
+
+
 def _refuse_what_is_no_text(text) -> None:
     if not isinstance(text, str):
         raise InputError(f"extract_text takes a plan's text as str, not {type(text).__name__}"
                          + (": decode it first, or give the file to extract_file" if isinstance(text, (bytes, bytearray))
                             else ""))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"the text holds a character no file can: {text[exc.start:exc.end]!r} at offset {exc.start} "
+                         "(a lone surrogate, left by a broken decoding)") from None
 
 
-def _with_table_tasks(tasks, task_issues, parsed, norm: Normalized, rules: RuleSet, deadlines, plan_year):
+def _with_table_tasks(tasks, task_issues, parsed, norm: Normalized, rules: RuleSet, deadlines, plan_year, sections):
     """(body tasks, table tasks, task issues, table issues): each task table's
-    rows as tasks, linked to the body tasks they restate and filling them in."""
+    rows as tasks, linked to the body tasks they restate and filling them in;
+    where the rows restate no body item and no body item has a clause, the
+    items of the plan's closing safeguards (保障措施 …) are no tasks."""
     row_deadlines = [d for d in deadlines if rules.deadlines.is_deadline(d.rule)]
     from_tables = link_to_body(table_tasks(parsed, norm, rules, row_deadlines, plan_year), tasks)
     if from_tables and not any(t.clause for t in tasks) and not any(r.restates for r in from_tables):
-        tasks = ()  # (its tasks are its table's rows, restating none of its body's items: those, none attributed, frame them)
+        tasks = _outside_safeguards(tasks, sections, rules)
     tasks = fill_from_tables(tasks, from_tables)
     table_issues = consistency(tasks, from_tables, parsed)
     if from_tables:  # (its tasks are in its tables: its numbered headings alone are no missed task; its clauses are)

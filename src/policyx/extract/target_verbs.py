@@ -118,8 +118,8 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
     its count came before its noun ("选派6个科技特派团": the metric follows)."""
     value = read_value(m.group("num"))
     rules, masked = stretch.rules, stretch.masked
-    if value is None or not _the_verbs_count(stretch, m):
-        return None
+    if value is None or not _the_verbs_count(stretch, m) or stretch.in_condition(m):
+        return None  # (nor a count a condition or a base states: "在已建成100个示范村的基础上")
     bounding = _bounding_before_count(stretch, m)
     if bounding is None and rules.comparator_in.search(masked, m.start("object"), m.end("object")):
         return None  # (a comparator inside the object: "投入占营业收入比重高于行业平均水平20%")

@@ -140,7 +140,7 @@ class _Stretch:
         values = self._values(m, with_comparator)
         if not values or any(v.unit == "%" and v.value < 0 for v in values) or self._qualifies_noun(m) \
                 or comparator in _CAPS and self._caps_support(m, values) or with_comparator and self._change_starts(m) \
-                or self._in_condition(m) or self.rules.support_after.match(self.masked, m.end()):
+                or self.in_condition(m) or self.rules.support_after.match(self.masked, m.end()):
             return []
         baseline, metric_start, metric_end = self._metric_span(m, with_comparator, self._counts(values))
         after = previous.span[1] - self.offset if previous is not None else -1
@@ -217,8 +217,9 @@ class _Stretch:
         start = clause_start(masked, m.start(), self.rules.metric_stop)
         return not self.rules.goal_words.search(masked, start, m.end())
 
-    def _in_condition(self, m: regex.Match) -> bool:
-        """"超过400万元且适宜由中小企业提供的,…": the match's clause names a condition (it ends in 的 or 时;
+    def in_condition(self, m: regex.Match) -> bool:
+        """"超过400万元且适宜由中小企业提供的,…": the match's clause names a condition or a base (it ends in
+        condition_end: 的, 时, 基础上;
         looked for within CLAUSE_LIMIT: a page of targets with no stop is read in linear time)."""
         stop = self.rules.metric_stop.search(self.masked, m.end(), m.end() + CLAUSE_LIMIT)
         if stop is None and m.end() + CLAUSE_LIMIT < len(self.masked):

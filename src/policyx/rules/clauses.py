@@ -58,6 +58,7 @@ class ResponsibilityRules:
     role_note: regex.Pattern
     carry_words: regex.Pattern
     standing_examples: tuple[dict, ...] = ()
+    together_with: frozenset[str] = frozenset()  # a lead's word that, opening a phrase, names participants: 会同
 
 
 def _words(data: dict, field: str, kinds: tuple[str, ...], where: str) -> dict[str, str]:
@@ -146,4 +147,5 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         prose=_prose(data, where),
         **optional_patterns(data, "etc_tail", "place_before_office", "unit_group", "role_note", "carry_words"),
         standing_examples=examples,
+        together_with=frozenset(fold(str(w)) for w in data.get("together_with") or ()),
     )

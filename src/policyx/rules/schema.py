@@ -93,7 +93,7 @@ SCHEMAS: dict[str, dict] = {
     "regions": _obj({"provinces": WORD_MAP, "prefecture_endings": WORD_MAP, "min_mentions": {"type": "integer"},
                      **_patterns("prefecture_title", "county_title")}),
     "responsibility": _obj({
-        "roles": WORD_MAP, "labels": WORD_MAP,
+        "roles": WORD_MAP, "labels": WORD_MAP, "together_with": WORDS,
         "brackets": {"type": "array", "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2}},
         **_patterns("notes", "list_opener", "label_stop", "carry_forward", "separators", "conjunctions", "etc_tail",
                     "place_before_office", "unit_group", "role_note", "carry_words", "phrase_separators"),

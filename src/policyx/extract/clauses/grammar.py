@@ -153,7 +153,7 @@ def _role_segments(phrase: str, found: Searches) -> list[tuple[str | None, int, 
         at_end = role_at_end.match(phrase, match.start()) is not None
         if not at_end and role_of[word] != "lead":
             continue
-        if not at_end and not phrase[:match.start()].strip():
+        if not at_end and word in found.rules.together_with and not phrase[:match.start()].strip():
             # the units after it work together with the lead: a participant's role word stands for it
             opening, start = next((w for w, kind in role_of.items() if kind == "participant"), None), match.end()
             continue

@@ -19,7 +19,8 @@ from policyx.text.anchors import char_memo
 # (or a run of spaces after a word: a copy that joined its lines with one space, "…推进老旧小区改造 1.完成…";
 # a marker there, as after a stop, continues its own numbering or breaks nothing)
 # (each branch opens with a set of characters: re then scans for them, not tries every position)
-_STOP = r"(?:[。;!?)\]】〕:][ \t]*+|[ \t](?<=[\u4e00-\u9fff][ \t])[ \t]*+)"
+# (not after a label of two characters: "附件 1.重点任务分工表")
+_STOP = r"(?:[。;!?)\]】〕:][ \t]*+|[ \t](?<=[\u4e00-\u9fff]{3}[ \t])[ \t]*+)"
 _AFTER_STOP = re.compile(_STOP)
 _OPENING_BRACKET = re.compile(r"[(\[〔]")
 _OPENS_WORDS = regex.compile(r"\p{Han}|[“\"《]|[0-9]{4}\s*年")

@@ -21,8 +21,9 @@ from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS
 # A heading's title ends at the first sentence end (a semicolon does not end
 # it: "8.加大财力下沉力度,重点对困难地区倾斜;结合留抵退税…。"); what follows on
 # the line is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"
-# (one space between words ends it too: a copy that joined its lines with one, "（一）指导思想 以习近平…")
-_TITLE_END = regex.compile(r"[。!?！？]|:(?=\s*\S)|(?<![ \t])[ \t]{2,}+(?=\S)|(?<=\p{Han})[ \t](?=\p{Han})")
+# (one space between two Chinese words ends it too, before a run of words longer than a heading's second
+# phrase: a copy that joined its lines with one, "（一）指导思想 以习近平…为指导。"; not "（一）强化规划引领 优化空间布局")
+_TITLE_END = regex.compile(r"[。!?！？]|:(?=\s*\S)|(?<![ \t])[ \t]{2,}+(?=\S)|(?<=\p{Han})[ \t](?=\p{Han}[^。!?！？\n]{19})")
 # a character every end of a title is or starts with: a heading without one has
 # none (most), found by ``re`` scanning a set, three times as fast as the search
 _MAY_END_TITLE = any_char(frozenset("。!?！？: \t"))

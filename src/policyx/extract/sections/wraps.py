@@ -27,6 +27,8 @@ MIN_WIDTH = 30  # columns: a margin narrower than 15 Chinese characters is no pa
 MAX_WIDTH = 120  # columns: nor one wider than 60 (a paragraph a line is as wide as it is long)
 MIN_FULL_LINES = 8  # lines of the margin's width a wrapped text has, at least…
 FULL_SHARE = 0.35  # …and this share of its lines with words
+HEAD_REACH = 3  # lines after a page's foot where the next page's head stands
+HEAD_SHARE = 0.4  # of the pages a running head stands on, at least (as formats/pdf.py asks of a PDF's)
 SLACK = 6  # columns a full line may fall short of the margin (digits and punctuation set narrower)
 _SENTENCE_END = frozenset("。！？!?")
 _INDENT = frozenset(" \t\u3000")
@@ -45,7 +47,8 @@ def wrapped_lines(norm: Normalized, rules: RuleSet) -> tuple[list[tuple[int, int
     margin = _margin(widths)
     if margin is None:
         return [], []
-    chrome = _page_chrome(lines)
+    chrome, heads = _page_chrome(lines)
+    passed = chrome | heads  # (inside a paragraph a page break cuts, its head goes with its foot)
     shapes = marker_shapes(rules.markers)
     joins: list[tuple[int, int]] = []
     blanks: list[tuple[int, int]] = []
@@ -53,14 +56,14 @@ def wrapped_lines(norm: Normalized, rules: RuleSet) -> tuple[list[tuple[int, int
     while i < len(lines):
         line = lines[i]
         j = i + 1
-        while j < len(lines) and (j in chrome or not lines[j].text.strip()):
+        while j < len(lines) and (j in passed or not lines[j].text.strip()):
             j += 1
-        between = [k for k in range(i + 1, j) if k in chrome]
-        if i not in chrome and j < len(lines) and _goes_on(line, widths[i], margin, lines[j], shapes, rules) \
+        between = [k for k in range(i + 1, j) if k in passed]
+        if i not in passed and j < len(lines) and _goes_on(line, widths[i], margin, lines[j], shapes, rules) \
                 and (j == i + 1 or between):
-            joins.append((line.end, lines[j].start))
+            joins.append((line.start + len(line.text.rstrip()), lines[j].start))  # (the line's trailing spaces too)
         else:
-            blanks.extend((lines[k].start, lines[k].end) for k in between)
+            blanks.extend((lines[k].start, lines[k].end) for k in between if k in chrome)
         i = j
     return joins, blanks
 
@@ -86,32 +89,31 @@ def _margin(widths: list[int]) -> int | None:
     return margin
 
 
-def _page_chrome(lines: list[Line]) -> set[int]:
-    """The indices of a page's foot lines ("— 2 —"), and of a running head: a
-    line that stands next to two or more of them."""
+def _page_chrome(lines: list[Line]) -> tuple[set[int], set[int]]:
+    """The indices of a page's foot lines ("— 2 —") and of the running heads
+    to blank (a head: the words of a line that opens a page, after a foot, on
+    two pages or more and on HEAD_SHARE of them), and those of every line that
+    opens a page with a head's words (the first of which may be the plan's own
+    title, after the cover letter's page: blanked only where it cuts a paragraph)."""
     feet = [i for i, line in enumerate(lines) if PAGE_NUMBER_LINE.match(line.text)]
     if not feet:
-        return set()
-    near: Counter[str] = Counter()
+        return set(), set()
+    opening: dict[str, list[int]] = {}
     for i in feet:
-        for k in range(max(0, i - 3), min(len(lines), i + 4)):
-            words = lines[k].text.strip()
-            if words and k not in feet:
-                near[words] += 1
-    heads = {words for words, n in near.items() if n >= 2}
-    # (the first line of a head's words is the plan's own title, which the head repeats)
-    first = {}
+        k = i + 1
+        while k < len(lines) and k <= i + HEAD_REACH and not lines[k].text.strip():
+            k += 1
+        if k < len(lines) and k <= i + HEAD_REACH and k not in feet:
+            opening.setdefault(lines[k].text.strip(), []).append(k)
+    pages = len(feet) + 1
+    heads = {words: found for words, found in opening.items() if len(found) >= max(2, HEAD_SHARE * pages)}
+    first_line = {}
     for k, line in enumerate(lines):
         words = line.text.strip()
-        if words in heads and words not in first:
-            first[words] = k
-    chrome = set(feet)
-    for i in feet:
-        for k in range(max(0, i - 3), min(len(lines), i + 4)):
-            words = lines[k].text.strip()
-            if words in heads and first[words] != k:
-                chrome.add(k)
-    return chrome
+        if words in heads and words not in first_line:
+            first_line[words] = k
+    chrome = set(feet) | {k for words, found in heads.items() for k in found if k != first_line[words]}
+    return chrome, {k for found in heads.values() for k in found}
 
 
 def _goes_on(line: Line, width: int, margin: int, following: Line, shapes, rules: RuleSet) -> bool:
@@ -119,6 +121,8 @@ def _goes_on(line: Line, width: int, margin: int, following: Line, shapes, rules
     words = line.text.rstrip()
     if width < margin - SLACK or not words or words[-1] in _SENTENCE_END:
         return False
+    if "\t" in words or "   " in words.strip() or words.lstrip().startswith("|"):
+        return False  # (a table's row: tab, pipe or spaces part its cells)
     if following.text[:1] in _INDENT:
         return False  # (an indented line opens a paragraph)
     return match_marker(following, rules, shapes) is None

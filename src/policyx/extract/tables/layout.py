@@ -122,8 +122,9 @@ def _read(norm: Normalized, lines: list[Line], at: int, names: list[str], roles:
             break
         end = line.end
         i += 1
+    budget[0] -= i - at  # (the lines read: a page of header-like lines is read once, not once a header)
     if len(rows) < 2:
-        return None, at + 1
+        return None, max(at + 1, i)
     cells = [[_cell(norm, pieces) for pieces in row] for row in rows]
     start = lines[at].start
     box = _container(sections, start)

@@ -75,7 +75,7 @@ def _split_row(norm: Normalized, line, separator: str = "\t") -> list[Cell | Non
 
 
 # a Markdown table's rule under its header: "|---|:---:|"
-_RULE_CELL = regex.compile(r"^:?-{3,}:?$")  # (on a cell's text, stripped)
+_RULE_CELL = regex.compile(r"^:?-+:?$")  # (on a cell's text, stripped: "---", ":-:", "-")
 
 
 def _is_contents(rows: list[list[Cell | None]]) -> bool:

@@ -211,8 +211,10 @@ def _deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules) -> li
 
 
 def _row_deadlines(work: Cell, in_work: list, in_column: list, norm: Normalized):
-    """A row's deadline: its deadline column, else the trailing "(2016年底前)" of
-    the work item, else any deadline in the work item."""
+    """A row's deadlines: its deadline column's and its work item's, each
+    mention (the gold conventions: a column's 持续推进 beside "6月底前实现…", or
+    the same date in both), else the trailing "(2016年底前)" of the work item,
+    else any deadline in the work item."""
     if in_column:
         return sorted({*in_column, *in_work}, key=lambda d: d.span[0])
     text = norm.text[work.start:work.end]

@@ -173,10 +173,18 @@ class UnitBuilder:
                 continue
             if leading is not None:
                 self._close_leading(leading, clause.start, nested, i)
+                if kind == "closing" and text[clause.start] == text[leading.start]:
+                    kind = "leading"  # (the words before it were the leading clause's, and it is written as that one
+                    # is: it heads the words after it, "1.【A】改善农村户厕条件。…到位。【B】同步推进厕所粪污无害化处理…")
+                elif kind == "closing" and self.units and self.units[-1].clause is leading:
+                    # (a clause of another form right after them adds to the leading one: "【牵头单位：…】改善…。
+                    # （配合单位：县财政局）同时做好…")
+                    added = merge(leading, clause)  # (its departments; the leading one's words stay the clause's)
+                    self.units[-1].clause = replace(added, end=leading.end, inner_end=leading.inner_end)
+                    self.units[-1].end = clause.end
+                    nested, position, leading = [], skip_edge(text, clause.end, para.end), None
+                    continue
                 nested, position, leading = [], clause.start, None
-                if kind == "closing":
-                    kind = "leading"  # (the words before it were the leading clause's: it heads the words after it,
-                    # "1.【A】改善农村户厕条件。…到位。【B】同步推进厕所粪污无害化处理…")
             if kind in ("leading", "standalone") and has_words(text, clause.end, para.end):
                 leading, position = clause, clause.start
                 continue
