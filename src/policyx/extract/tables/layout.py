@@ -68,8 +68,8 @@ def _header(line: Line, rules: TableRules) -> tuple[list[str], list[str | None]]
     if "  " not in text or "\t" in text or text.lstrip().startswith("|"):
         return None
     names = [words for _, _, words in _segments(text)]
-    if len(names) < MIN_COLUMNS or any(len(n) > 12 for n in names):
-        return None
+    if len(names) < MIN_COLUMNS or _ROW_NUMBER.match(names[0]) or any(len(n) > 12 for n in names):
+        return None  # (a row opens with its number, a header with a name)
     roles = column_roles(names, rules)
     if not any(r in _DEPARTMENT_ROLES for r in roles) or not any(r in _WORK_ROLES for r in roles):
         return None
