@@ -61,6 +61,10 @@ def heading_mark(text: str, rules: TableRules) -> regex.Match | None:
     return rules.group_heading.match(text) or rules.task_heading.match(text)
 
 
+# the columns that name who answers for a row's task
+DEPARTMENT_ROLES = ("lead", "participants", "implementers")
+
+
 def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
     """Roles of a header row. Of several year columns ("2020年 | 2025年") the
     latest is the target and the earlier ones are baselines. Of two lead

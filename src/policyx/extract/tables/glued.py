@@ -18,7 +18,7 @@ from typing import Iterator
 import regex
 
 from policyx.extract.clauses import split_units
-from policyx.extract.tables.cells import Cell, ParsedTable, _cell, _container, _make, column_roles
+from policyx.extract.tables.cells import DEPARTMENT_ROLES, Cell, ParsedTable, _cell, _container, _make, column_roles
 from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
@@ -33,7 +33,6 @@ MAX_GROUP = 40  # characters of a group heading between two rows ("二、完善�
 # after these a list of offices may start (the cut between the work item's cell and the department cell)
 _UNIT_CUTS = frozenset("、,，;；:：\n \u3000")
 _PADDING = " \u3000\n,，、;；:："
-_DEPARTMENT_ROLES = ("lead", "participants", "implementers")
 _WORK_ROLES = ("work", "task", "target")
 
 Tail = tuple[int, int]  # where a row's list of offices starts and ends (its date, if any, runs on to the row's end)
@@ -53,7 +52,7 @@ def glued_tables(norm: Normalized, sections: tuple[Section, ...], offices, rules
             continue  # (a header in the rows of the table before: its words)
         names = header.captures("column")
         roles = column_roles(names, rules)
-        if not any(r in _DEPARTMENT_ROLES for r in roles):
+        if not any(r in DEPARTMENT_ROLES for r in roles):
             continue
         reader = _RowReader(text, following, offices, rules, "deadline" in roles)
         rows, groups = reader.rows(header.end())
@@ -227,7 +226,7 @@ class _RowReader:
         work_end = end
         if tail is not None:
             work_end, units_end = tail
-            columns = [i for i, r in enumerate(roles) if r in _DEPARTMENT_ROLES]
+            columns = [i for i, r in enumerate(roles) if r in DEPARTMENT_ROLES]
             spans = self._columns(work_end, units_end) if len(columns) > 1 else [(work_end, units_end)]
             for column, (a, b) in zip(columns, spans):
                 cells[column] = _cell(norm, a, text[a:b])

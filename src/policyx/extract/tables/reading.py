@@ -8,8 +8,8 @@ from dataclasses import replace
 import regex
 
 from policyx.extract.tables.cells import (
-    _PAGE_NUMBER, _TAB_ROW, _TRAILING_DEADLINE, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_roles,
-    heading_mark,
+    DEPARTMENT_ROLES, _PAGE_NUMBER, _TAB_ROW, _TRAILING_DEADLINE, Cell, ParsedTable, _cell, _container, _footnotes, _make,
+    column_roles, heading_mark,
 )
 from policyx.extract.tables.glued import glued_tables
 from policyx.extract.tables.layout import layout_tables
@@ -279,8 +279,6 @@ def _carried_down(above: list[Cell | None], rest: list[Cell]) -> list[Cell]:
         return previous[: len(previous) - len(rest)] + rest
     return rest
 
-_DEPARTMENT_ROLES = ("lead", "participants", "implementers")
-
 
 def _align_by_content(row: list[Cell | None], roles: list[str | None], offices: _OfficeCells) -> list[Cell | None]:
     """A row flattened one cell per line loses its empty cells, and the cells
@@ -288,7 +286,7 @@ def _align_by_content(row: list[Cell | None], roles: list[str | None], offices: 
     them, they are put back by what they hold: the cells naming only offices
     fill the department columns in order, the first other cell the task."""
     cells = [c for c in row[1:] if c is not None]
-    department_columns = [i for i, r in enumerate(roles) if r in _DEPARTMENT_ROLES]
+    department_columns = [i for i, r in enumerate(roles) if r in DEPARTMENT_ROLES]
     if len(cells) >= len(roles) - 1:
         return row  # no cell lost
     named = [c for c in cells if offices[c.key]]
