@@ -74,9 +74,14 @@ def _replacement(piece: str, action: str) -> str:
     """What a noise match becomes in the working copy (a block's tag that breaks no line is blanked)."""
     if action == "decode":
         decoded = fold(html.unescape(piece))
-        return decoded if len(decoded) <= len(piece) and decoded != piece else _NOT_NEWLINE.sub(" ", piece)
+        return decoded if len(decoded) <= len(piece) and decoded != piece else blanked(piece)
     if action == "delete" and "\n" not in piece:
         return ""
+    return blanked(piece)
+
+
+def blanked(piece: str) -> str:
+    """``piece`` as spaces, its line breaks kept (the working copy's lines stay the file's)."""
     return _NOT_NEWLINE.sub(" ", piece)
 
 

@@ -27,11 +27,9 @@ import regex
 
 from policyx.model import maker, slot_init
 from policyx.text.fold import fold, sentence_dots
-from policyx.text.noise import NoiseRule, noise_edits
+from policyx.text.noise import NoiseRule, blanked, noise_edits
 from policyx.text.offset_map import OffsetMap
 from policyx.text.traditional import TRADITIONAL
-
-_NOT_NEWLINE = regex.compile(r"[^\n]")
 
 _LONE_CR = regex.compile(r"\r(?!\n)")
 _LINE_END = regex.compile(r"\r\n|\r|\n")
@@ -310,10 +308,7 @@ class Normalized:
         points = sorted({o for o in offsets if 0 < o < len(self.text) and self.text[o - 1] != "\n"})
         if not points:
             return
-        self.text, self._map = _edit(self.text, self._map, [(o, o, "\n") for o in points], len(self.original))
-        self.source = _Aligned(self.original, self._map)
-        self._line_starts = _newlines(self.text)
-        self._lines = None
+        self._apply([(o, o, "\n") for o in points])
 
     def join_lines(self, joins: Iterable[tuple[int, int]], blanks: Iterable[tuple[int, int]] = ()) -> None:
         """Take out each working-copy span of ``joins`` (a line break a PDF copy
@@ -321,17 +316,21 @@ class Normalized:
         ``blanks`` (a page's foot between paragraphs): as web noise, neither
         is among :meth:`clean`'s words."""
         edits = sorted([(a, b, "") for a, b in joins if b > a]
-                       + [(a, b, _NOT_NEWLINE.sub(" ", self.text[a:b])) for a, b in blanks if b > a])
+                       + [(a, b, blanked(self.text[a:b])) for a, b in blanks if b > a])
         if not edits:
             return
         dropped = [(self.original_span(a, b), "join" if not replacement else "blank") for a, b, replacement in edits]
+        self._apply(edits)
+        noise = sorted([*zip(self.noise_spans, self._noise_actions), *dropped])
+        self.noise_spans = tuple(span for span, _ in noise)
+        self._noise_actions = tuple(action for _, action in noise)
+
+    def _apply(self, edits: list[tuple[int, int, str]]) -> None:
+        """The working copy edited, with its map to the original and its lines."""
         self.text, self._map = _edit(self.text, self._map, edits, len(self.original))
         self.source = _Aligned(self.original, self._map)
         self._line_starts = _newlines(self.text)
         self._lines = None
-        noise = sorted([*zip(self.noise_spans, self._noise_actions), *dropped])
-        self.noise_spans = tuple(span for span, _ in noise)
-        self._noise_actions = tuple(action for _, action in noise)
 
     @property
     def lines_are_the_files(self) -> bool:

@@ -22,6 +22,7 @@ from policyx.extract.sections.markers import marker_shapes, match_marker
 from policyx.rules import RuleSet
 from policyx.text.formats.layout import PAGE_NUMBER_LINE
 from policyx.text.normalize import Line, Normalized
+from policyx.text.sentences import STRONG_END
 
 MIN_WIDTH = 30  # columns: a margin narrower than 15 Chinese characters is no page's
 MAX_WIDTH = 120  # columns: nor one wider than 60 (a paragraph a line is as wide as it is long)
@@ -30,7 +31,6 @@ FULL_SHARE = 0.35  # …and this share of its lines with words
 HEAD_REACH = 3  # lines after a page's foot where the next page's head stands
 HEAD_SHARE = 0.4  # of the pages a running head stands on, at least (as formats/pdf.py asks of a PDF's)
 SLACK = 6  # columns a full line may fall short of the margin (digits and punctuation set narrower)
-_SENTENCE_END = frozenset("。！？!?")
 _INDENT = frozenset(" \t\u3000")
 
 
@@ -119,7 +119,7 @@ def _page_chrome(lines: list[Line]) -> tuple[set[int], set[int]]:
 def _goes_on(line: Line, width: int, margin: int, following: Line, shapes, rules: RuleSet) -> bool:
     """Whether a line runs to the margin inside its paragraph, into ``following``."""
     words = line.text.rstrip()
-    if width < margin - SLACK or not words or words[-1] in _SENTENCE_END:
+    if width < margin - SLACK or not words or words[-1] in STRONG_END:  # (the working copy's: ！？ are folded to !?)
         return False
     if "\t" in words or "   " in words.strip() or words.lstrip().startswith("|"):
         return False  # (a table's row: tab, pipe or spaces part its cells)
