@@ -24,7 +24,7 @@ from policyx.rules.document import DocumentRules
 from policyx.extract.sections import inline_heading_breaks, segment
 from policyx.extract.sections.wraps import wrapped_lines
 from policyx.extract.tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
-from policyx.extract.tasks import extract_tasks
+from policyx.extract.tasks import extract_tasks, outside_safeguards
 from policyx.text.sentences import SENTENCE_STOP
 
 
@@ -240,15 +240,6 @@ def extract_text(
     return to_original_offsets(document, norm) if norm.edited else document
 
 
-def _outside_safeguards(tasks, sections, rules: RuleSet) -> tuple:
-    """The tasks outside the plan's closing safeguards (保障措施, 组织实施 …) and the sections inside them."""
-    inside: set[str] = set()
-    for s in sections:
-        if s.parent in inside or s.kind == "heading" and rules.tasks.unattributed_sections.search(s.title):
-            inside.add(s.id)
-    return tuple(t for t in tasks if t.section not in inside)
-
-
 def _refuse_what_is_no_text(text) -> None:
     if not isinstance(text, str):
         raise InputError(f"extract_text takes a plan's text as str, not {type(text).__name__}"
@@ -269,7 +260,7 @@ def _with_table_tasks(tasks, task_issues, parsed, norm: Normalized, rules: RuleS
     row_deadlines = [d for d in deadlines if rules.deadlines.is_deadline(d.rule)]
     from_tables = link_to_body(table_tasks(parsed, norm, rules, row_deadlines, plan_year), tasks)
     if from_tables and not any(t.clause for t in tasks) and not any(r.restates for r in from_tables):
-        tasks = _outside_safeguards(tasks, sections, rules)
+        tasks = outside_safeguards(tasks, sections, rules.tasks)
     tasks = fill_from_tables(tasks, from_tables)
     table_issues = consistency(tasks, from_tables, parsed)
     if from_tables:  # (its tasks are in its tables: its numbered headings alone are no missed task; its clauses are)

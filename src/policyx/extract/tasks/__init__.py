@@ -16,7 +16,9 @@ from policyx.extract.clauses import to_clause
 from policyx.extract.tasks.paragraphs import (
     EDGE, Paragraph, SectionIndex, find_all_clauses, holds_no_tasks, lead_in_title, paragraphs,
 )
-from policyx.extract.tasks.selection import attributed_units, sections_without_tasks, structure_units, task_styles
+from policyx.extract.tasks.selection import (
+    attributed_units, outside_safeguards, sections_without_tasks, structure_units, task_styles,
+)
 from policyx.extract.tasks.titles import settle_titles
 from policyx.extract.tasks.units import Unit, UnitBuilder
 from policyx.model import Clause, DepartmentRef, Issue, Section, Task, maker, replaced
@@ -28,7 +30,7 @@ from policyx.text.spans import Spans
 
 _new_task = maker(Task)  # (one a heading in a plan of headings: made without the class call's keyword dict)
 
-__all__ = ["extract_tasks", "holds_no_tasks", "lead_in_title"]
+__all__ = ["extract_tasks", "holds_no_tasks", "lead_in_title", "outside_safeguards"]
 
 
 def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet,

@@ -11,10 +11,11 @@ on its line over a single paragraph being one task with it.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
+from typing import Callable, Iterable
 
 from policyx.extract.tasks.paragraphs import SectionIndex, has_words, holds_no_tasks, lead_in_at, run_in
 from policyx.extract.tasks.units import Unit
+from policyx.model import Section, Task
 from policyx.rules.tasks import TaskRules
 
 
@@ -45,14 +46,20 @@ def task_styles(units: list[Unit], index: SectionIndex) -> set[str]:
 
 def sections_without_tasks(index: SectionIndex, rules: TaskRules) -> set[str]:
     """Sections that review the past or set out goals and principles, and those inside them."""
-    return _sections_titled(index, lambda title: holds_no_tasks(title, rules, rules.non_task_sections))
+    return _sections_titled(index.headings, lambda s: holds_no_tasks(s.title, rules, rules.non_task_sections))
 
 
-def _sections_titled(index: SectionIndex, titled: Callable[[str], bool]) -> set[str]:
-    """The sections whose title is ``titled``, and those inside them."""
+def outside_safeguards(tasks: tuple[Task, ...], sections: tuple[Section, ...], rules: TaskRules) -> tuple[Task, ...]:
+    """The tasks outside the plan's closing safeguards (保障措施, 组织实施 …) and the sections inside them."""
+    inside = _sections_titled(sections, lambda s: s.kind == "heading" and bool(rules.unattributed_sections.search(s.title)))
+    return tuple(t for t in tasks if t.section not in inside)
+
+
+def _sections_titled(sections: Iterable[Section], titled: Callable[[Section], bool]) -> set[str]:
+    """The sections that are ``titled``, and those inside them."""
     found: set[str] = set()
-    for s in index.headings:
-        if s.parent in found or titled(s.title):
+    for s in sections:
+        if s.parent in found or titled(s):
             found.add(s.id)
     return found
 
@@ -66,7 +73,7 @@ def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], r
     not in ``without_tasks`` (:func:`sections_without_tasks`), nor under
     the plan's closing guarantees (组织保障), whose items carry no clause as
     a rule."""
-    skipped = without_tasks | _sections_titled(index, rules.unattributed_sections.search)
+    skipped = without_tasks | _sections_titled(index.headings, lambda s: rules.unattributed_sections.search(s.title))
     by_lead_in = _lead_in_sections(units, index.text, rules)
     kept, orphans = [], []
     for unit in units:
