@@ -186,7 +186,7 @@ def extract_text(
     >>> [s.id for s in doc.sections]
     ['1', '1.1']
     """
-    _refuse_what_is_no_text(text)
+    encoded = _as_utf8(text)
     rules = rules or load_rules()
     norm = Normalized(text, noise_rules(rules))
     norm.join_lines(*wrapped_lines(norm, rules))
@@ -217,7 +217,7 @@ def extract_text(
         id=doc_id,
         title=title,
         path=path,
-        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=sha256 or hashlib.sha256(encoded).hexdigest(),
         chars=len(text),
         encoding=encoding,
         lines=norm.line_count,
@@ -240,13 +240,14 @@ def extract_text(
     return to_original_offsets(document, norm) if norm.edited else document
 
 
-def _refuse_what_is_no_text(text) -> None:
+def _as_utf8(text) -> bytes:
+    """The text in UTF-8 (what its digest is of); what is no text is refused in words."""
     if not isinstance(text, str):
         raise InputError(f"extract_text takes a plan's text as str, not {type(text).__name__}"
                          + (": decode it first, or give the file to extract_file" if isinstance(text, (bytes, bytearray))
                             else ""))
     try:
-        text.encode("utf-8")
+        return text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise InputError(f"the text holds a character no file can: {text[exc.start:exc.end]!r} at offset {exc.start} "
                          "(a lone surrogate, left by a broken decoding)") from None
