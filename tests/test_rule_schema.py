@@ -65,3 +65,13 @@ def test_schema_checking_is_not_paid_at_start_up():
     code = "import sys, policyx; policyx.load_rules(); print('jsonschema' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_fragment_may_name_another_and_none_may_name_itself():
+    from policyx.errors import RulesError
+    from policyx.rules.loader import expand_fragments
+
+    # deadlines.yaml: work_done names finished ("(?:完成|…)${finished}")
+    assert expand_fragments("a${x}b", {"x": "1${y}", "y": "2"}, where="t") == "a12b"
+    with pytest.raises(RulesError, match="names itself"):
+        expand_fragments("${x}", {"x": "(${x})"}, where="t")

@@ -150,13 +150,19 @@ def _merge(into: dict[str, dict], name: str, data: dict, path: Path) -> None:
 
 
 def expand_fragments(source: str, fragments: dict[str, str], *, where: str) -> str:
+    """``source`` with each ``${name}`` replaced by its fragment, and the
+    fragments a fragment names in turn (one naming itself, at any depth, is an error)."""
     def substitute(match: regex.Match) -> str:
         name = match.group(1)
         if name not in fragments:
             raise RulesError(f"{where}: unknown fragment ${{{name}}}")
         return fragments[name]
 
-    return _FRAGMENT_REF.sub(substitute, source)
+    for _ in range(len(fragments) + 1):
+        if _FRAGMENT_REF.search(source) is None:
+            return source
+        source = _FRAGMENT_REF.sub(substitute, source)
+    raise RulesError(f"{where}: a fragment names itself (${{…}} within ${{…}} without end)")
 
 
 NEVER = r"(?!x)x"  # a pattern that matches nothing
