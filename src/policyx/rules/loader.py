@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from policyx.errors import RulesError
+from policyx.rules.fragments import expand_fragments
 from policyx.resources import packaged_rules_dir
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from policyx.rules.targets import TargetRules
     from policyx.rules.tasks import TaskRules
 
-_FRAGMENT_REF = regex.compile(r"\$\{(\w+)\}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,22 +147,6 @@ def _merge(into: dict[str, dict], name: str, data: dict, path: Path) -> None:
         else:
             current[key] = value
     current.setdefault("_files", []).append(str(path))
-
-
-def expand_fragments(source: str, fragments: dict[str, str], *, where: str) -> str:
-    """``source`` with each ``${name}`` replaced by its fragment, and the
-    fragments a fragment names in turn (one naming itself, at any depth, is an error)."""
-    def substitute(match: regex.Match) -> str:
-        name = match.group(1)
-        if name not in fragments:
-            raise RulesError(f"{where}: unknown fragment ${{{name}}}")
-        return fragments[name]
-
-    for _ in range(len(fragments) + 1):
-        if _FRAGMENT_REF.search(source) is None:
-            return source
-        source = _FRAGMENT_REF.sub(substitute, source)
-    raise RulesError(f"{where}: a fragment names itself (${{…}} within ${{…}} without end)")
 
 
 NEVER = r"(?!x)x"  # a pattern that matches nothing
