@@ -203,12 +203,16 @@ def _title_end(rest: str) -> regex.Match | None:
     return None
 
 
+def _attributes(words: str, rules: RuleSet) -> bool:
+    """Whether words in brackets are a responsibility clause: they hold a role word or a label."""
+    return bool(rules.responsibility.role_pattern.search(words) or rules.responsibility.label_pattern.search(words))
+
+
 def _opening_clause_end(title: str, rules: RuleSet) -> int:
     """Where a responsibility clause in brackets that opens a title ends, with
     words after it (0: none opens it)."""
     clause = _LEADING_CLAUSE.match(title)
-    if clause and title[clause.end():].strip(_TITLE_STRIP) and (
-            rules.responsibility.role_pattern.search(clause.group(0)) or rules.responsibility.label_pattern.search(clause.group(0))):
+    if clause and title[clause.end():].strip(_TITLE_STRIP) and _attributes(clause.group(0), rules):
         return clause.end()
     return 0
 
@@ -216,8 +220,7 @@ def _opening_clause_end(title: str, rules: RuleSet) -> int:
 def _without_clause(title: str, rules: RuleSet) -> str:
     """A title without the responsibility clause in brackets at its end."""
     clause = _TRAILING_CLAUSE.search(title)
-    if clause and (rules.responsibility.role_pattern.search(clause.group(0))
-                   or rules.responsibility.label_pattern.search(clause.group(0))):
+    if clause and _attributes(clause.group(0), rules):
         return title[: clause.start()]
     return title
 
