@@ -80,7 +80,15 @@ def _read(norm: Normalized, lines: list[Line], at: int, names: list[str], roles:
     """The table under the header on line ``at``, and the index of the first line after it."""
     header_words = "".join(names)
     budget[0] -= EDGE_LINES
-    edges = _column_edges(lines, at + 1, len(names))
+    read: dict[int, list[Segment]] = {}  # (the lines the edges were read from are read again for the rows)
+
+    def segments(k: int) -> list[Segment]:
+        found = read.get(k)
+        if found is None:
+            found = read[k] = _segments(lines[k].text)
+        return found
+
+    edges = _column_edges(segments, at + 1, min(len(lines), at + 1 + EDGE_LINES), len(names))
     if edges is None:
         return None, at + 1
     rows: list[list[list[tuple[int, int]]]] = []
@@ -99,8 +107,8 @@ def _read(norm: Normalized, lines: list[Line], at: int, names: list[str], roles:
             after_foot = 3
             i += 1
             continue
-        segments = _segments(line.text)
-        columns = [_column(edges, s) for s, _, _ in segments]
+        pieces = segments(i)
+        columns = [_column(edges, s) for s, _, _ in pieces]
         if any(c is None for c in columns):
             if after_foot:  # (a running head over the page)
                 after_foot -= 1
@@ -108,15 +116,15 @@ def _read(norm: Normalized, lines: list[Line], at: int, names: list[str], roles:
                 continue
             break
         after_foot = max(0, after_foot - 1)
-        first = segments[0][2]
+        first = pieces[0][2]
         if columns == [0] and rules.group_row.match(first):
             group = first
         elif columns[0] == 0 and _ROW_NUMBER.match(first):
             rows.append([[] for _ in names])
             groups.append(group)
-            _add(rows[-1], segments, columns, line)
+            _add(rows[-1], pieces, columns, line)
         elif rows and columns[0] != 0:
-            _add(rows[-1], segments, columns, line)
+            _add(rows[-1], pieces, columns, line)
         else:
             break
         end = line.end
@@ -131,14 +139,14 @@ def _read(norm: Normalized, lines: list[Line], at: int, names: list[str], roles:
     return _make(norm, box, title, names, roles, cells, groups, "layout", start, end, (), rules, n), i
 
 
-def _column_edges(lines: list[Line], start: int, width: int) -> list[int] | None:
+def _column_edges(segments, start: int, end: int, width: int) -> list[int] | None:
     """Where each column's words start, from the rows that fill every cell
-    (a row opens with its number in the first column)."""
+    (a row opens with its number in the first column) among lines ``start`` to ``end``."""
     found: list[list[int]] = []
-    for line in lines[start:start + EDGE_LINES]:
-        segments = _segments(line.text)
-        if len(segments) == width and _ROW_NUMBER.match(segments[0][2]):
-            found.append([s for s, _, _ in segments])
+    for k in range(start, end):
+        pieces = segments(k)
+        if len(pieces) == width and _ROW_NUMBER.match(pieces[0][2]):
+            found.append([s for s, _, _ in pieces])
     if not found:
         return None
     edges = [int(median(column)) for column in zip(*found)]
