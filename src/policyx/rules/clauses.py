@@ -47,6 +47,7 @@ class ResponsibilityRules:
     standing: tuple[regex.Pattern, ...]
     bracket_pattern: regex.Pattern
     label_stop: regex.Pattern
+    time_field: regex.Pattern  # the fields of label_stop that say when (完成时限)
     list_opener: regex.Pattern
     notes: regex.Pattern
     conventions: tuple[Convention, ...]
@@ -141,7 +142,7 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         phrase_separators=_pattern(data.get("phrase_separators") or "[，,；;。]", where, "phrase_separators"),
         standing=standing,
         bracket_pattern=regex.compile(f"[{bracket_chars}]" if bracket_chars else NEVER),
-        **optional_patterns(data, "label_stop", "list_opener", "notes"),
+        **optional_patterns(data, "label_stop", "time_field", "list_opener", "notes"),
         conventions=_conventions(data, where),
         carry_forward=optional_pattern(data.get("carry_forward")),
         prose=_prose(data, where),

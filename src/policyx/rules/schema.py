@@ -95,7 +95,7 @@ SCHEMAS: dict[str, dict] = {
     "responsibility": _obj({
         "roles": WORD_MAP, "labels": WORD_MAP, "together_with": WORDS,
         "brackets": {"type": "array", "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2}},
-        **_patterns("notes", "list_opener", "label_stop", "carry_forward", "separators", "conjunctions", "etc_tail",
+        **_patterns("notes", "list_opener", "label_stop", "time_field", "carry_forward", "separators", "conjunctions", "etc_tail",
                     "place_before_office", "unit_group", "role_note", "carry_words", "phrase_separators"),
         "conventions": _rules({"effect": STRING, "pattern": PATTERN}, required=("id", "effect", "pattern")),
         "standing": _rules({"pattern": PATTERN}),

@@ -122,7 +122,7 @@ class _Finder:
                 continue
             stop = text.find("。", label_end, label_end + MAX_CLAUSE_CHARS)
             end = stop if stop != -1 else min(len(text.rstrip()), label_end + MAX_CLAUSE_CHARS)
-            while stop != -1 and (field := self.rules.label_stop.match(text, stop)) and _TIME_FIELD.search(field.group()):
+            while stop != -1 and (field := self.rules.label_stop.match(text, stop)) and self.rules.time_field.search(field.group()):
                 # its other fields, each a sentence of its own ("责任单位：…各街道办事处。完成时限：2025年12月底前。")
                 stop = text.find("。", stop + 1, stop + 1 + MAX_CLAUSE_CHARS)
                 end = stop if stop != -1 else min(len(text.rstrip()), end + 1 + MAX_CLAUSE_CHARS)
@@ -201,11 +201,6 @@ def find_clauses(
     finder.sentences()
     finder.prose()
     return sorted(finder.found, key=lambda c: c.start)
-
-
-# the fields of a labelled clause that say when (完成时限, 时间要求, 完成期限): one in a sentence of its own
-# after the clause is the clause's; a goal (工作目标：…) is the task's words
-_TIME_FIELD = regex.compile("时限|时间|期限")
 
 
 def as_written(refs: list[DepartmentRef], source, rule: str = "") -> tuple[DepartmentRef, ...]:

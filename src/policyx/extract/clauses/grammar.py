@@ -164,7 +164,6 @@ def _role_segments(phrase: str, found: Searches) -> list[tuple[str | None, int, 
     return segments
 
 
-
 def _resolved(items: str, offset: int, registry, rules: ResponsibilityRules, prefix: str,
               context: ClauseContext | None, rule: str = "") -> tuple[list[DepartmentRef], str]:
     """:func:`resolve_units`; with a ``context``, a list read before under
