@@ -467,14 +467,14 @@ def test_a_row_of_many_separators_reads_only_its_cells(monkeypatch):
     page's table run onto one line) read a cell at every tab — the words of
     the text between two tabs, through the working copy's map — though only
     the parts with words are cells."""
-    from policyx.extract.tables import reading
+    from policyx.extract.tables import separated
     from policyx.text.normalize import Normalized
 
     norm = Normalized("市环保局" + "\t" * 5_000 + "2017年底\n")
     read = []
-    original = reading._cell
-    monkeypatch.setattr(reading, "_cell", lambda *args: read.append(args) or original(*args))
-    cells = reading._split_row(norm, norm.lines()[0])
+    original = separated._cell
+    monkeypatch.setattr(separated, "_cell", lambda *args: read.append(args) or original(*args))
+    cells = separated._split_row(norm, norm.lines()[0])
     assert [c.key for c in cells if c] == ["市环保局", "2017年底"]
     assert len(cells) == 5_001 and len(read) == 2
 

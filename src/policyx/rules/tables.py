@@ -8,7 +8,7 @@ import regex
 
 from policyx.rules.loader import optional_pattern, optional_patterns
 
-ROLES = ("other", "index", "lead", "participants", "implementers", "indicator", "target", "baseline", "attribute", "deadline",
+ROLES = ("other", "index", "unit", "lead", "participants", "implementers", "indicator", "target", "baseline", "attribute", "deadline",
          "subtask", "task", "work")
 
 
@@ -23,6 +23,8 @@ class TableRules:
     year_header: regex.Pattern  # group year
     plan_periods: tuple[tuple[str, int], ...]  # (十三五, 2020): the year a plan period ends
     lead_header: regex.Pattern
+    unit_header: regex.Pattern  # an indicator table's column of units
+    cumulative_cell: regex.Pattern  # value: a total over the plan's years ("〔13〕")
     caption_start: regex.Pattern
     group_count: regex.Pattern
     group_heading: regex.Pattern
@@ -46,7 +48,7 @@ def compile_table_rules(data: dict) -> TableRules:
         **optional_patterns(data, "header_words", "stated_count", "footnote", "group_row", "deadline_cell"),
         year_header=_year_header(data.get("year_header")),
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
-        **optional_patterns(data, "lead_header", "caption_start", "group_count", "group_heading", "task_heading",
+        **optional_patterns(data, "lead_header", "unit_header", "cumulative_cell", "caption_start", "group_count", "group_heading", "task_heading",
                               "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after"),
     )
 

@@ -38,6 +38,7 @@ class ParsedTable:
     cells: list[list[Cell | None]]
     roles: list[str | None]
     groups: list[str | None] = field(default_factory=list)
+    notes_end: int = 0  # where the notes under it end (注：…), if it has any
 
     @property
     def positions(self) -> dict[str, int]:
@@ -47,6 +48,8 @@ class ParsedTable:
 
 def column_role(header: str, rules: TableRules) -> str | None:
     compact = header.replace(" ", "")
+    if rules.unit_header.match(compact):
+        return "unit"
     if compact.strip():  # (an empty cell names no role: a row of thousands of tabs is thousands of them)
         for role, words in rules.roles:  # (the words are kept without their spaces)
             if any(w in compact for w in words):
@@ -61,8 +64,14 @@ def heading_mark(text: str, rules: TableRules) -> regex.Match | None:
     return rules.group_heading.match(text) or rules.task_heading.match(text)
 
 
-# the columns that name who answers for a row's task
+# the columns that name who answers for a row's task, and those that say what the task is
 DEPARTMENT_ROLES = ("lead", "participants", "implementers")
+WORK_ROLES = ("work", "task")
+
+
+def names_task_columns(roles: list[str | None]) -> bool:
+    """Whether a header's roles are a task table's: who answers, and for what."""
+    return any(r in DEPARTMENT_ROLES for r in roles) and any(r in WORK_ROLES for r in roles)
 
 
 def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
@@ -156,24 +165,35 @@ def _stated_count(title: str | None, rules: TableRules) -> int | None:
     return int(m.group("count") or m.group("count2"))
 
 
-def _footnotes(norm: Normalized, after: int, rules: TableRules) -> tuple[str, ...]:
+def _footnotes(norm: Normalized, after: int, rules: TableRules) -> tuple[tuple[str, ...], int]:
+    """The notes under a table (注：…, 说明：…, ①…), and where they end
+    (``after`` when there are none). A note's label alone on its line ("说明："
+    before "1.各牵头单位…" "2.…") takes the numbered lines after it."""
     notes = []
-    started = False
+    started = listed = False
+    end = after
     for line in norm.lines(after, len(norm.text)):
         if line.start <= after:
             continue
         text = line.text.strip()
         if not text:
             continue
-        if rules.footnote.match(line.text) or (started and regex.match(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]", line.text)):
+        if rules.footnote.match(line.text) or (started and _NOTE_MARK.match(line.text)) \
+                or (listed and _NUMBERED.match(line.text)):
             notes.append(_clean(norm, line.start, line.end))
-            started = True
+            started, end = True, line.end
+            listed = listed or text[-1:] in ":：" and bool(rules.footnote.match(line.text))
             continue
         break
-    return tuple(notes)
+    return tuple(notes), end
 
 
-def _make(norm, box, title, header, roles, rows, groups, form, start, end, footnotes, rules, n) -> ParsedTable:
+_NOTE_MARK = regex.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]")
+_NUMBERED = regex.compile(r"^\s*[0-9]{1,2}\s*[.、．]")
+
+
+def _make(norm, box, title, header, roles, rows, groups, form, start, end, footnotes, rules, n,
+          notes_end: int = 0) -> ParsedTable:
     table_id = box.id if box else f"table-{n + 1}"
     table = Table(
         id=table_id,
@@ -190,6 +210,6 @@ def _make(norm, box, title, header, roles, rows, groups, form, start, end, footn
         stated_count=_stated_count(title, rules),
         footnotes=footnotes,
     )
-    return ParsedTable(table, rows, roles, list(groups))
+    return ParsedTable(table, rows, roles, list(groups), notes_end)
 
 

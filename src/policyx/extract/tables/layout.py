@@ -20,7 +20,7 @@ from statistics import median
 
 import regex
 
-from policyx.extract.tables.cells import DEPARTMENT_ROLES, Cell, ParsedTable, _container, _make, column_roles
+from policyx.extract.tables.cells import Cell, ParsedTable, _container, _make, column_roles, names_task_columns
 from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.formats.layout import PAGE_NUMBER_LINE
@@ -32,7 +32,6 @@ _ROW_NUMBER = regex.compile(r"[0-9]{1,3}[.、]?$")
 ALIGN = 3  # characters a piece may stand left or right of its column's edge
 MIN_COLUMNS = 3
 EDGE_LINES = 400  # lines after a header searched for the rows that show where its columns start
-_WORK_ROLES = ("work", "task")
 
 Segment = tuple[int, int, str]  # start in the line, end in the line, words
 
@@ -70,7 +69,7 @@ def _header(line: Line, rules: TableRules) -> tuple[list[str], list[str | None]]
     if len(names) < MIN_COLUMNS or _ROW_NUMBER.match(names[0]) or any(len(n) > 12 for n in names):
         return None  # (a row opens with its number, a header with a name)
     roles = column_roles(names, rules)
-    if not any(r in DEPARTMENT_ROLES for r in roles) or not any(r in _WORK_ROLES for r in roles):
+    if not names_task_columns(roles):
         return None
     return names, roles
 

@@ -78,7 +78,12 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
     lists = _unit_lists(rules)
     for p in (p for p in parsed if p.table.kind == "task"):
         at = p.positions
-        for n, row in enumerate(p.cells, 1):
+        groups = p.table.row_groups or (None,) * len(p.cells)
+        above: list[Cell | None] | None = None
+        for n, (row, group) in enumerate(zip(p.cells, groups), 1):
+            if above is not None and group == groups[n - 2] and _continues(row, at):
+                row = _merged_filled(row, above, at)
+            above = row
             if any(c is not None and c.pieces for c in row):
                 task = _pieced_row_task(p, at, n, row, norm, rules, lists, plan_year)
             else:
@@ -86,6 +91,30 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
             if task is not None:
                 tasks.append(task)
     return tasks
+
+
+# the cells a spreadsheet merges down the rows of one task: pasted as text, only its first row holds them
+_MERGED_DOWN = ("lead", "participants", "implementers", "deadline")
+
+
+def _continues(row: list[Cell | None], at: dict[str, int]) -> bool:
+    """Whether a row goes on with the task of the row above: it has neither
+    a number (序号) nor a task heading of its own, in a table with one of
+    those columns (a ledger pasted from a spreadsheet, its merged cells lost)."""
+    task = at.get("task") if at.get("task") != at.get("work") else None
+    own = [row[i] for i in (at.get("index"), task) if i is not None and i < len(row)]
+    return bool(own) and all(c is None for c in own)
+
+
+def _merged_filled(row: list[Cell | None], above: list[Cell | None], at: dict[str, int]) -> list[Cell | None]:
+    """The row with its empty department and deadline cells taken from the
+    row above: "same as above" where the merged cell was."""
+    filled = list(row)
+    for role in _MERGED_DOWN:
+        i = at.get(role)
+        if i is not None and i < len(row) and row[i] is None and i < len(above):
+            filled[i] = above[i]
+    return filled
 
 
 def _pieced_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None], norm: Normalized,
@@ -237,7 +266,7 @@ def indicator_targets(parsed: list[ParsedTable], norm: Normalized, rules: RuleSe
             continue
         year = header_year(p.table.columns[at["target"]], rules.tables)
         for row, group, name, cell in _indicator_rows(p):
-            targets.append(_indicator_target(row, at, name, cell, group, year, units))
+            targets.append(_indicator_target(row, at, name, cell, group, year, units, rules))
     return targets
 
 
@@ -262,11 +291,20 @@ def _indicator_rows(p: ParsedTable):
 
 
 def _indicator_target(row: list[Cell | None], at: dict[str, int], name: Cell, cell: Cell, group: str | None,
-                      year: int | None, units: frozenset[str]) -> Target:
-    """The target of one indicator row: metric and unit from the name cell,
-    comparator and value from the target cell."""
+                      year: int | None, units: frozenset[str], rules: RuleSet) -> Target:
+    """The target of one indicator row: metric and unit from the name cell
+    (else the unit column), comparator and value from the target cell; a
+    total over the plan's years ("〔13〕") is the change its name says
+    ("…能源消耗降低": decrease)."""
     metric, unit = _name_and_unit(name.text, units)
-    comparator, value = _indicator_value(cell.text)
+    if unit is None:
+        unit = _cell_text(row, at, "unit")
+        unit = unit.strip().replace("％", "%") if unit and unit.strip() not in ("", "-", "—") else None
+    cumulative = rules.tables.cumulative_cell.match(cell.text)
+    if cumulative:
+        comparator, value = _change_named(metric, rules), read_value(cumulative.group("value"))
+    else:
+        comparator, value = _indicator_value(cell.text)
     baseline = _cell_text(row, at, "baseline")
     attribute = _cell_text(row, at, "attribute")
     return Target(
@@ -275,6 +313,12 @@ def _indicator_target(row: list[Cell | None], at: dict[str, int], name: Cell, ce
         group=group, source="table", baseline=baseline, attribute=attribute,
         value_text=None if value is not None else cell.text, rule="table.indicator",
     )
+
+
+def _change_named(metric: str, rules: RuleSet) -> str:
+    """The change an indicator's name says ("化学需氧量重点工程减排量": decrease), else "="."""
+    changes = [(w, c) for w, c in rules.targets.comparator_of.items() if c in ("decrease", "increase") and len(w) > 1]
+    return next((c for w, c in sorted(changes, key=lambda wc: -len(wc[0])) if w in metric), "=")
 
 
 def _cell_text(row: list[Cell | None], at: dict[str, int], role: str) -> str | None:

@@ -1,0 +1,197 @@
+"""Tables whose rows are lines and whose cells a separator divides: a tab
+(a sheet or a Word table pasted as text) or "|" (Markdown, a web copy).
+A run of such lines is a table; its header is its first row, or the first
+under a sheet's title block; its group rows name the rows under them."""
+
+from __future__ import annotations
+
+import regex
+
+from policyx.extract.tables.cells import (
+    _PAGE_NUMBER, _TAB_ROW, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_roles, names_task_columns,
+)
+from policyx.model import Section
+from policyx.rules.tables import TableRules
+from policyx.text.normalize import Normalized
+
+
+
+# words | words | (the last word before a bar, the first after it: each stretch scanned once)
+_PIPE_ROW = regex.compile(r"\S[^\S|\n]*+\|[^\S|\n]*+\S[^|\n]*+\|")
+
+
+def _is_row(line, separator: str) -> bool:
+    text = line.text.strip()
+    if separator == "\t":
+        return "\t" in text and bool(_TAB_ROW.search(line.text))
+    return text.count("|") >= 2 and bool(_PIPE_ROW.search(text))
+
+
+def _runs(norm: Normalized, separator: str) -> list[list]:
+    """Runs of rows whose cells a separator divides (a tab, or "|"); one blank
+    line may stand between rows, and between tab-separated rows a group's name
+    on a line of its own ("环境治理" in a table of 主要指标)."""
+    runs: list[list] = []
+    current: list = []
+    blanks = 0
+    lines = norm.lines() if separator in norm.text else []  # (no line to look at in a plan without one)
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if _is_row(line, separator) or (current and separator in line.text and text) \
+                or separator == "\t" and current and _group_line(text) and i + 1 < len(lines) \
+                and _is_row(lines[i + 1], separator):
+            current.append(line)
+            blanks = 0
+        elif not text and current and blanks == 0:
+            blanks += 1
+        else:
+            if current:
+                runs.append(current)
+            current, blanks = [], 0
+    if current:
+        runs.append(current)
+    return runs
+
+
+# a group's name written between a table's rows on a line of its own, with no separator ("环境治理")
+_GROUP_NAME = regex.compile(r"\p{Han}{2,12}")
+
+
+def _group_line(text: str) -> bool:
+    return bool(_GROUP_NAME.fullmatch(text))
+
+
+def _split_row(norm: Normalized, line, separator: str = "\t") -> list[Cell | None]:
+    cells: list[Cell | None] = []
+    start = line.start
+    text = line.text
+    if separator == "|" and text.lstrip().startswith("|"):  # (a Markdown row's bars around it bound no cell)
+        opening = text.index("|") + 1
+        start, text = start + opening, text[opening:].rstrip()
+        text = text[:-1] if text.endswith("|") else text
+    for part in text.split(separator):
+        cells.append(_cell(norm, start, part) if part else None)  # (between two separators: no cell)
+        start += len(part) + 1
+    while cells and cells[-1] is None:
+        cells.pop()
+    return cells
+
+
+# a Markdown table's rule under its header: "|---|:---:|"
+_RULE_CELL = regex.compile(r"^:?-+:?$")  # (on a cell's text, stripped: "---", ":-:", "-")
+
+
+def _is_contents(rows: list[list[Cell | None]]) -> bool:
+    pages = sum(1 for r in rows if len([c for c in r if c]) == 2 and r[-1] and _PAGE_NUMBER.match(r[-1].key))
+    return pages >= max(2, len(rows) * 0.6)
+
+
+def tab_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRules, separator: str = "\t") -> list[ParsedTable]:
+    """Tables whose rows are lines and whose cells a separator divides."""
+    tables: list[ParsedTable] = []
+    for run in _runs(norm, separator):
+        table = _tab_table(norm, run, sections, rules, separator, len(tables))
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules: TableRules, separator: str,
+               n: int) -> ParsedTable | None:
+    """The table a run of rows holds (the ``n``-th found with this separator),
+    or None for a run too short to be one or a table of contents."""
+    rows = [_split_row(norm, line, separator) for line in run]
+    rows = [r for r in rows if any(r) and not all(c is None or _RULE_CELL.match(c.text.strip()) for c in r)]
+    if len(rows) < 2 or _is_contents(rows):
+        return None
+    box = _container(sections, run[0].start)
+    title = box.title if box else None
+    caption, rows = _without_captions(rows, box, rules)
+    if caption is not None:
+        title = title or caption
+    width = max(len(r) for r in rows) if rows else 0
+    rows = _from_header(rows, width, rules)
+    if len(rows) < 2:
+        return None
+    header, roles = _header_columns(rows[0], width, rules)
+    body_rows, groups = _grouped_rows(rows[1:], width, rules)
+    footnotes, notes_end = _footnotes(norm, run[-1].end, rules)
+    first = next(c for c in rows[0] if c).start
+    start = max(run[0].start, norm.text.rfind("\n", 0, first) + 1)
+    return _make(norm, box, title, header, roles, body_rows, groups, "tab" if separator == "\t" else "pipe",
+                 start, run[-1].end, footnotes, rules, n, notes_end)
+
+
+# rows a sheet may hold over its header: its title block ("填报单位：…\t\t更新日期：…"), a merged row of goals
+MAX_ROWS_OVER_HEADER = 4
+
+
+def _from_header(rows: list[list[Cell | None]], width: int, rules: TableRules) -> list[list[Cell | None]]:
+    """The rows from the header on: where the first row names no task
+    table's columns and one of the next few does (a ledger pasted from a
+    spreadsheet with its title block), the rows over it are no part of it."""
+    if not rows or names_task_columns(_header_columns(rows[0], width, rules)[1]):
+        return rows
+    for k in range(1, min(len(rows) - 1, MAX_ROWS_OVER_HEADER + 1)):
+        if sum(1 for c in rows[k - 1] if c) > MAX_TITLE_BLOCK_CELLS:
+            break  # (a row of the table itself)
+        if names_task_columns(_header_columns(rows[k], width, rules)[1]):
+            return rows[k:]
+    return rows
+
+
+MAX_TITLE_BLOCK_CELLS = 2  # the cells a row of a sheet's title block fills: "填报单位：…", "更新日期：…"
+
+
+def _header_columns(row: list[Cell | None], width: int, rules: TableRules) -> tuple[list[str], list[str | None]]:
+    """The header row's texts and column roles, padded to the table's width."""
+    header = [c.text if c else "" for c in row]
+    roles = column_roles([c.key if c else "" for c in row], rules)
+    padding = width - len(row)
+    return header + [""] * padding, roles + [None] * padding
+
+
+def _without_captions(rows: list[list[Cell | None]], box: Section | None,
+                      rules: TableRules) -> tuple[str | None, list[list[Cell | None]]]:
+    """The rows after the caption that may be repeated as a table's first
+    row(s) ("专栏2 …（共20项）\t\t\t\t"), and the first such caption."""
+    caption = None
+    while rows and _is_caption_row(rows[0], box, rules):
+        caption = caption or rows[0][0].text  # type: ignore[union-attr]
+        rows = rows[1:]
+    return caption, rows
+
+
+def _is_caption_row(row: list[Cell | None], box: Section | None, rules: TableRules) -> bool:
+    """A row of one cell, in the first column, naming the box it sits in or
+    opening like a caption."""
+    first = row[0]
+    if first is None or len([c for c in row if c]) != 1:
+        return False
+    return bool((box and first.key.replace(" ", "").startswith(box.id)) or rules.caption_start.match(first.key))
+
+
+def _grouped_rows(rows: list[list[Cell | None]], width: int,
+                  rules: TableRules) -> tuple[list[list[Cell | None]], list[str | None]]:
+    """The body rows padded to the header's width, each with the group heading
+    above it; a row that is only a group heading is no body row."""
+    body_rows: list[list[Cell | None]] = []
+    groups: list[str | None] = []
+    current_group = None
+    for r in rows:
+        if _is_group_row(r, rules):
+            current_group = r[0].text  # type: ignore[union-attr]
+            continue
+        body_rows.append(r + [None] * (width - len(r)))
+        groups.append(current_group)
+    return body_rows, groups
+
+
+def _is_group_row(row: list[Cell | None], rules: TableRules) -> bool:
+    """One cell, in the first column, that heads a group: a group heading of
+    the rules, or a count of items in brackets."""
+    first = row[0]
+    if first is None or len([c for c in row if c]) != 1:
+        return False
+    return bool(rules.group_row.match(first.key) or rules.group_count.search(first.key)) or len(row) == 1 \
+        and _group_line(first.text.strip())  # (a line of its own, with no separator)
