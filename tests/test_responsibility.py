@@ -329,7 +329,13 @@ def test_a_clause_written_as_a_sentence_of_its_own(text, lead, participants):
 
 @pytest.mark.parametrize("text", ["严格执法，各级政府负责。", "各级人民政府是实施本方案的责任主体。企业负责。"])
 def test_a_sentence_with_words_besides_offices_is_no_clause(text):
-    assert find_clauses(fold(text), 0, RULES.departments, RULES.responsibility) == []
+    assert [c for c in find_clauses(fold(text), 0, RULES.departments, RULES.responsibility) if c.form == "sentence"] == []
+
+
+def test_the_phrase_of_offices_in_such_a_sentence_is_a_clause():
+    """"严格执法，各级政府负责。": its last phrase names who carries it out (form phrase), not the whole sentence."""
+    (clause,) = find_clauses(fold("严格执法，各级政府负责。"), 0, RULES.departments, RULES.responsibility)
+    assert (clause.form, clause.start, [r.name for r in clause.parsed.implementers]) == ("phrase", 5, ["各级政府"])
 
 
 def test_an_unknown_office_does_not_take_the_lists_level():

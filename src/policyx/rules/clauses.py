@@ -58,6 +58,8 @@ class ResponsibilityRules:
     unit_group: regex.Pattern
     role_note: regex.Pattern
     carry_words: regex.Pattern
+    not_a_duty: regex.Pattern  # after a role word: no duty ("负责人", "负责解释")
+    branch_name: regex.Pattern  # a branch's name after its office's ("交通管理支队")
     standing_examples: tuple[dict, ...] = ()
     together_with: frozenset[str] = frozenset()  # a lead's word that, opening a phrase, names participants: 会同
 
@@ -146,7 +148,8 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         conventions=_conventions(data, where),
         carry_forward=optional_pattern(data.get("carry_forward")),
         prose=_prose(data, where),
-        **optional_patterns(data, "etc_tail", "place_before_office", "unit_group", "role_note", "carry_words"),
+        **optional_patterns(data, "etc_tail", "place_before_office", "unit_group", "role_note", "carry_words",
+                            "not_a_duty", "branch_name"),
         standing_examples=examples,
         together_with=frozenset(fold(str(w)) for w in data.get("together_with") or ()),
     )

@@ -32,6 +32,10 @@ class Entry:
     generic: bool = False
 
 
+# the brackets of a document's number, written inside a name for an aside of its own (各市〔州〕人民政府)
+_ASIDE_BRACKETS = str.maketrans("〔〕", "()")
+
+
 class DepartmentRegistry:
     """Aliases → (function, full official name); level prefixes → level."""
 
@@ -219,6 +223,8 @@ class DepartmentRegistry:
 
     def _cleaned(self, raw: str) -> str:
         cleaned = raw.strip(_EDGE_NOISE)
+        if "〔" in cleaned:
+            cleaned = cleaned.translate(_ASIDE_BRACKETS)  # "各市〔州〕人民政府": the (州) of 各市(州)人民政府
         leading = self.leading_word.search(cleaned)
         if leading and len(cleaned) > 3 and self._names_an_office(cleaned[leading.end():]):
             cleaned = cleaned[leading.end():]  # "（由市环保局牵头）"; not "由环保部门负责解释"

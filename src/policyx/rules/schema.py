@@ -96,7 +96,8 @@ SCHEMAS: dict[str, dict] = {
         "roles": WORD_MAP, "labels": WORD_MAP, "together_with": WORDS,
         "brackets": {"type": "array", "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2}},
         **_patterns("notes", "list_opener", "label_stop", "time_field", "carry_forward", "separators", "conjunctions", "etc_tail",
-                    "place_before_office", "unit_group", "role_note", "carry_words", "phrase_separators"),
+                    "place_before_office", "unit_group", "role_note", "carry_words", "phrase_separators",
+                    "not_a_duty", "branch_name"),
         "conventions": _rules({"effect": STRING, "pattern": PATTERN}, required=("id", "effect", "pattern")),
         "standing": _rules({"pattern": PATTERN}),
         "prose": _rules({"pattern": PATTERN}),
@@ -111,7 +112,7 @@ SCHEMAS: dict[str, dict] = {
     "tables": _obj({
         "roles": WORD_MAP, "plan_periods": _map_of(NUMBER),
         **_patterns("header_words", "stated_count", "footnote", "group_row", "deadline_cell", "year_header",
-                    "lead_header", "caption_start", "group_count", "group_heading", "task_heading", "time_phrase",
+                    "lead_header", "unit_header", "cumulative_cell", "caption_start", "group_count", "group_heading", "task_heading", "time_phrase",
                     "glued_header", "glued_row", "glued_date", "glued_after"),
     }),
     "targets": _obj({

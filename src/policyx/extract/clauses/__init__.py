@@ -16,7 +16,10 @@ of the next role word ("(省A、省B,各市政府负责)"). Then:
 * "列第一位者为牵头部门" makes the first unit the lead and the others
   participants — for later clauses too when it says 下同;
 * "以下均需各级人民政府落实，不再列出" makes its units implementers of this and
-  every later task;
+  every later task, in a clause or as a statement of its own;
+* units written with their role word as phrases of a sentence — "市教育局负责，
+  2024年底前…", "…，市教育局负责。", "市应急管理局负责组织开展排查，市公安局配合。" —
+  are a clause when every unit names an office;
 * a person (牵头负责领导：张三) is never a unit, and a time or a state of work
   written in the clause ("6月底完成", "持续推进") is not one either.
 
@@ -28,11 +31,11 @@ the whole list.
 """
 
 
-from policyx.extract.clauses.finding import FoundClause, as_written, find_clauses, to_clause
+from policyx.extract.clauses.finding import FoundClause, as_written, find_clauses, standing_statement, to_clause
 from policyx.extract.clauses.grammar import (
     ClauseContext, ParsedClause, UnitLists, parse_clause, plan_context, read_unit_list,
 )
 from policyx.extract.clauses.units import resolve_units, split_units
 
 __all__ = ["ClauseContext", "FoundClause", "ParsedClause", "UnitLists", "as_written", "find_clauses", "parse_clause",
-           "plan_context", "read_unit_list", "resolve_units", "split_units", "to_clause"]
+           "plan_context", "read_unit_list", "resolve_units", "split_units", "standing_statement", "to_clause"]

@@ -8,11 +8,13 @@ import regex
 
 from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
 from policyx.extract.clauses.marks import bracket_chars, labels, positions
+from policyx.extract.clauses.phrases import sentence_clauses
 from policyx.extract.clauses.units import _office
 from policyx.model import Clause, DepartmentRef, copier
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text import twins
+from policyx.text.spans import Spans
 from policyx.text.sentences import SENTENCE_END as _SENTENCE_END
 
 # The longest stretch read as one clause when its end is not marked (a closer
@@ -162,6 +164,18 @@ class _Finder:
                 self.attempt(match.start(), end, start, end, True, "prose", rule.id)
 
 
+    def phrases(self) -> None:
+        """Units with their role word as phrases of a sentence (:mod:`.phrases`)."""
+        if self.first_role is None:
+            return
+        taken = Spans((c.start - self.offset, c.end - self.offset) for c in self.found) if self.found else _NONE_TAKEN
+        o = self.offset
+        for start, end, parsed in sentence_clauses(self.text, o, self.first_role, taken, self.registry, self.rules,
+                                                   self.context):
+            self.found.append(FoundClause(o + start, o + end, o + start, o + end, parsed, True, "phrase",
+                                          "clause.phrase"))
+
+
 # a sentence of its own: after a stop (or at the start), up to the next stop
 # (the white space after the stop is bounded: a lookbehind is tried at every position)
 _BARE_SENTENCE = regex.compile(r"(?:(?<=^|[。;；!?！？]\s{0,32}))(?P<words>[^。;；!?！？\n]{2,60}?)[。;；]")
@@ -184,6 +198,26 @@ def _role_before_stop(rules: ResponsibilityRules) -> regex.Pattern | None:
     return _ROLE_BEFORE_STOP[key]
 
 
+_NONE_TAKEN = Spans(())
+
+
+def standing_statement(text: str, start: int, end: int, registry: DepartmentRegistry,
+                       rules: ResponsibilityRules) -> list[DepartmentRef]:
+    """The units a paragraph that is only a standing clause hands every
+    later task ("以下各项任务均需各市（州）人民政府落实，不再列出。"), else none."""
+    for pattern in rules.standing:
+        m = pattern.search(text, start, end)
+        if m is None or text[start:m.start()].strip(_AROUND_STATEMENT) or text[m.end():end].strip(_AROUND_STATEMENT):
+            continue
+        parsed = parse_clause(text[m.start():m.end()], m.start(), registry, rules, None, "clause.standing")
+        if parsed is not None and parsed.empty() and parsed.standing:
+            return parsed.standing
+    return []
+
+
+_AROUND_STATEMENT = " \t\r\n。.，,；;"
+
+
 def find_clauses(
     text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
     context: ClauseContext | None = None,
@@ -200,6 +234,7 @@ def find_clauses(
     finder.labels()
     finder.sentences()
     finder.prose()
+    finder.phrases()
     return sorted(finder.found, key=lambda c: c.start)
 
 

@@ -11,8 +11,9 @@ no task says why in a ``no-tasks`` warning.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
-from policyx.extract.clauses import to_clause
+from policyx.extract.clauses import as_written, to_clause
 from policyx.extract.tasks.paragraphs import (
     EDGE, Paragraph, SectionIndex, find_all_clauses, holds_no_tasks, lead_in_title, paragraphs,
 )
@@ -30,7 +31,7 @@ from policyx.text.spans import Spans
 
 _new_task = maker(Task)  # (one a heading in a plan of headings: made without the class call's keyword dict)
 
-__all__ = ["extract_tasks", "holds_no_tasks", "lead_in_title", "outside_safeguards"]
+__all__ = ["extract_tasks", "holds_no_tasks", "lead_in_title", "outside_safeguards", "states_attributions"]
 
 
 def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet,
@@ -44,7 +45,7 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     units = UnitBuilder(norm, paras, index, rules).build()
     if in_table.starts or index.outside.starts:  # (else every unit is of the plan's text)
         units = [u for u in units if _in_text(u, norm.text, index, in_table)]
-    attributed = any(u.clause is not None for u in units)
+    attributed = _attributed(units)
     orphans: list[Unit] = []
     few_attributed: tuple[Issue, ...] = ()
     if attributed:
@@ -55,11 +56,32 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
         units = structure_units(units, index, rules.tasks,
                                 attachments=may_match(norm.text, rules.requires.get("tasks.attachment_list", ())))
     settle_titles(units, norm.text, rules.tasks)
-    tasks, issues = _Finisher(norm, attributed, _document_starts(paras, norm.text, rules)).finish(units)
+    tasks, issues = _Finisher(norm, attributed, _standing_changes(paras, norm, rules)).finish(units)
     issues = (*issues, *_without_clause(orphans, norm, rules), *few_attributed)
     if not tasks:
         issues = (*issues, *_why_no_tasks(paras, sections))
     return tasks, issues
+
+
+def _attributed(units: list[Unit]) -> bool:
+    return states_attributions(u.clause.form if u.clause is not None else None for u in units)
+
+
+def states_attributions(forms: Iterable[str | None]) -> bool:
+    """Whether a plan whose units (tasks) carry clauses of these ``forms``
+    (None: no clause) states who answers for its tasks: a clause in brackets,
+    after a label, as a sentence or in 由…牵头 prose; or, in units of their
+    own, as phrases of a sentence ("市教育局负责，…") in half of them at least —
+    a plan of unattributed measures is not turned into one of attributed
+    tasks by a sentence or two that name an office ("自治区环保厅负责对…汇总")."""
+    phrases = units = 0
+    for form in forms:
+        units += 1
+        if form is not None:
+            if form != "phrase":
+                return True
+            phrases += 1
+    return phrases > 0 and 2 * phrases >= units
 
 
 def _in_text(unit: Unit, text: str, index: SectionIndex, in_table: Spans) -> bool:
@@ -83,18 +105,20 @@ def _without_clause(orphans: list[Unit], norm: Normalized, rules: RuleSet) -> tu
     return tuple(issues)
 
 
-def _document_starts(paras: list[Paragraph], text: str, rules: RuleSet) -> list[int]:
-    """Where another document of a package starts: a line of its own that
-    names it ("关于稳定经济十条货币金融政策措施"). A standing clause holds
-    until there."""
-    starts = []
+def _standing_changes(paras: list[Paragraph], norm: Normalized, rules: RuleSet) -> list[tuple[int, tuple[DepartmentRef, ...]]]:
+    """Where the units a standing clause hands every later task change, in
+    order: a statement of its own ("以下各项任务均需各市（州）人民政府落实，不再列出。")
+    hands its units on; another document of a package starts ("关于稳定经济十条
+    货币金融政策措施", a line of its own that names it) and hands none."""
+    text = norm.text
+    changes: list[tuple[int, tuple[DepartmentRef, ...]]] = []
     for para in paras:
-        if para.heading is not None or para.end - para.start > 60:
-            continue
-        words = text[para.start:para.end].strip()
-        if rules.tasks.document_name.search(words):
-            starts.append(para.start)
-    return starts
+        if para.standing:
+            changes.append((para.start, as_written(list(para.standing), norm.source, "clause.standing")))
+        elif para.heading is None and para.end - para.start <= 60 \
+                and rules.tasks.document_name.search(text[para.start:para.end].strip()):
+            changes.append((para.start, ()))
+    return changes
 
 
 # a plan whose clauses name this few of its items' tasks is said to leave the rest out
@@ -160,8 +184,8 @@ class _Finisher:
 
     norm: Normalized
     attributed: bool
-    document_starts: list[int] = field(default_factory=list)
-    next_document: int = 0  # the first of document_starts not yet passed
+    standing_changes: list[tuple[int, tuple[DepartmentRef, ...]]] = field(default_factory=list)
+    next_change: int = 0  # the first of standing_changes not yet passed
     standing: list[DepartmentRef] = field(default_factory=list)
     counters: dict[str, int] = field(default_factory=dict)
     unknown: dict[str, int] = field(default_factory=dict)
@@ -188,8 +212,8 @@ class _Finisher:
         start, end = unit.start, unit.end
         while end > start and text[end - 1].isspace():
             end -= 1
-        if self.next_document < len(self.document_starts):
-            self._pass_documents(start)
+        if self.next_change < len(self.standing_changes):
+            self._pass_changes(start)
         section_id = unit.section.id if unit.section else None
         key = section_id or ""
         number = self.counters[key] = self.counters.get(key, 0) + 1
@@ -215,10 +239,11 @@ class _Finisher:
             clause=clause, subclauses=subclauses, rule=unit.clause.rule if unit.clause else unit.rule,
         )
 
-    def _pass_documents(self, start: int) -> None:
-        while self.next_document < len(self.document_starts) and self.document_starts[self.next_document] <= start:
-            self.next_document += 1
-            self.standing = []  # a standing clause holds within its own document
+    def _pass_changes(self, start: int) -> None:
+        changes = self.standing_changes
+        while self.next_change < len(changes) and changes[self.next_change][0] <= start:
+            self.standing = list(changes[self.next_change][1])  # (a standing clause holds within its own document)
+            self.next_change += 1
 
     def _words(self, unit: Unit, start: int, end: int) -> tuple[str, tuple[int, int], str, tuple[int, int]]:
         """The task's title, title span, words and span; a task named by its

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from policyx.extract.clauses import FoundClause, find_clauses, parse_clause, plan_context
-from policyx.model import Section, maker
+from policyx.extract.clauses import FoundClause, find_clauses, parse_clause, plan_context, standing_statement
+from policyx.model import DepartmentRef, Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.tasks import TaskRules
@@ -107,6 +107,7 @@ class Paragraph:
     heading: Section | None  # the section whose marker opens this paragraph
     clauses: list[FoundClause] | tuple[()] = ()  # (set by find_all_clauses where a paragraph may hold one)
     attribution_only: bool = False  # only clause lines or a person's name
+    standing: list[DepartmentRef] | tuple[()] = ()  # a standing clause stated on its own (working-copy spans)
 
     def is_body(self, text: str) -> bool:
         """Words of a plan's body, not a title, a date or a byline: a sentence, or a long line."""
@@ -161,7 +162,8 @@ def paragraphs(norm: Normalized, index: SectionIndex, rules: ResponsibilityRules
     """The plan's paragraphs: its lines, a line broken by a PDF copy joined
     again ("…从源头防" + "止生态破坏。"), and the field lines under an item
     ("牵头单位：…", "配合单位：…", "完成时限：…", one a line: ``rules``' labels)
-    joined into one."""
+    joined into one — and a field line ends its paragraph, though no stop ends it
+    ("责任单位：县住建局（牵头）、县自然资源局" over the next item's "● …")."""
     text = norm.text
     out: list[Paragraph] = []
     lines = [ln for ln in norm.lines() if ln.text.strip()]
@@ -177,8 +179,8 @@ def paragraphs(norm: Normalized, index: SectionIndex, rules: ResponsibilityRules
             start = line.start if line.text.startswith(words) else line.start + len(line.text) - len(line.text.lstrip())
             end = line.end if line.text.endswith(words) else line.start + len(line.text.rstrip())
         while i + 1 < count and "\t" not in text[start:end] and (
-                end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
-                or _is_field(text, lines[i], rules) and _is_field(text, lines[i + 1], rules)) \
+                (field := _is_field(text, lines[i], rules)) and _is_field(text, lines[i + 1], rules)
+                or not field and end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])) \
                 and _joinable(norm, lines[i], lines[i + 1], index):
             i += 1
             end = lines[i].start + len(lines[i].text.rstrip())
@@ -189,11 +191,12 @@ def paragraphs(norm: Normalized, index: SectionIndex, rules: ResponsibilityRules
 
 def _is_field(text: str, line, rules: ResponsibilityRules | None) -> bool:
     """A short line that opens with a field's label: a unit list's ("牵头单位：") or another's ("完成时限：")."""
-    if rules is None or len(line.text) > _FIELD_LINE:
-        return False
+    if rules is None or len(line.text) > _FIELD_LINE or ":" not in line.text and "：" not in line.text:
+        return False  # (every field's label ends with a colon)
     start = line.start + len(line.text) - len(line.text.lstrip())
+    break_start = line.start - 2 if text[line.start - 2:line.start] == "\r\n" else line.start - 1  # (the line end before it)
     return (rules.label_pattern.match(text, start, line.end) is not None
-            or line.start > 0 and rules.label_stop.match(text, line.start - 1, line.end) is not None)
+            or break_start >= 0 and rules.label_stop.match(text, break_start, line.end) is not None)
 
 
 _FIELD_LINE = 160  # characters: a longer line is no field's
@@ -211,6 +214,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
     clause lines, a leading official's name — are marked."""
     context = plan_context(rules)
     text = norm.text
+    standing = any(pattern.search(text) for pattern in rules.responsibility.standing)  # (asked of a paragraph where one is)
     person_start = _person_start(tuple(w for w, kind in rules.responsibility.label_of.items() if kind == "person"))
     # where a role word or a label can stand: a paragraph with no such place holds no clause
     places = first_chars_search((rules.requires.get("clause.role", ()), rules.requires.get("clause.label", ())))
@@ -220,6 +224,8 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
                                         context)
         if para.heading is not None:
             continue
+        if not para.clauses and standing:
+            para.standing = standing_statement(text, para.start, para.end, rules.departments, rules.responsibility)
         whole = bool(para.clauses) and not has_words(text, para.start, para.clauses[0].start) and \
             sum(c.end - c.start for c in para.clauses) >= len(text[para.start:para.end].strip(EDGE)) * 0.9
         if whole or (person_start is not None and person_start.match(text, para.start, para.end)):

@@ -79,7 +79,9 @@ def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], r
     for unit in units:
         heading = unit.at_marker
         if unit.clause is not None:
-            kept.append(unit)
+            if unit.clause.form != "phrase" or not _inside(unit, skipped):
+                kept.append(unit)  # (under the closing guarantees a sentence that names an office is no clause:
+            # "省住房城乡建设厅会同省发展改革委…建立工作协调机制")
         elif heading is None:
             # a paragraph opened by a lead-in, among paragraphs so opened
             # that carry clauses ("加强监管。定期检查。" with no clause)
@@ -90,6 +92,11 @@ def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], r
                   or _names_a_document(heading, unit, index.text, rules)):
             orphans.append(unit)
     return kept, orphans
+
+
+def _inside(unit: Unit, sections: set[str]) -> bool:
+    """Whether the unit stands in one of ``sections`` (or one inside them)."""
+    return unit.section is not None and unit.section.id in sections
 
 
 def _names_a_document(heading, unit: Unit, text: str, rules: TaskRules) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from policyx.extract.tasks.paragraphs import lead_in_at, run_in, skip_edge
 from policyx.extract.tasks.selection import counts
-from policyx.extract.tasks.units import Unit
+from policyx.extract.tasks.units import IN_THE_SENTENCE, Unit
 from policyx.model import Section
 from policyx.rules.tasks import TaskRules
 from policyx.text.sentences import commas, first_phrase, first_sentence
@@ -57,7 +57,7 @@ def _under_heading(unit: Unit, heading: Section, text: str, limit: int, rules: T
 
 def _body_after_heading(unit: Unit, heading: Section, text: str, limit: int) -> int:
     body = heading.body_start
-    if unit.clause is not None and unit.clause.form != "prose" and unit.clause.start <= body + 2:
+    if unit.clause is not None and unit.clause.form not in IN_THE_SENTENCE and unit.clause.start <= body + 2:
         body = skip_edge(text, unit.clause.end, limit)  # "（一）水源保护。【牵头单位：…】加强水源地保护。"
     return body
 

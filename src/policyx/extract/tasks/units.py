@@ -45,9 +45,14 @@ class Unit:
     para: int | None = None  # index of the paragraph it starts in
 
 
+# clauses written as words of a sentence ("由…牵头", "市教育局负责，…"): they attribute the
+# paragraph they stand in, and neither head nor close a unit of their own
+IN_THE_SENTENCE = ("prose", "phrase")
+
+
 def classify(text: str, para: Paragraph, clause: FoundClause, rules: TaskRules) -> str:
     """closing | leading | nested | standalone | prose, for a clause in its paragraph."""
-    if clause.form == "prose":
+    if clause.form in IN_THE_SENTENCE:
         return "prose"
     content = para.start
     if para.heading is not None:
@@ -200,7 +205,7 @@ class UnitBuilder:
         """Words after the last clause, or a paragraph with none: a task without
         a clause, or words leading up to a clause further on — unless they hold
         an attribution in prose ("成立由省科技部门牵头…")."""
-        prose = next((c for c in nested if c.form == "prose"), None) if nested else None
+        prose = next((c for c in nested if c.form in IN_THE_SENTENCE), None) if nested else None
         starts = position <= para.start
         heading = para.heading if starts else None
         # (a paragraph opened by a heading is in it: no need to look it up)

@@ -1,0 +1,229 @@
+"""Clauses written as phrases of a sentence, outside brackets and labels.
+
+A phrase runs from a sentence's start or a comma to the next comma or stop.
+Its units with their role word are a clause when every unit names an office:
+
+* the whole phrase: "市教育局负责，2024年底前培训…", "…培训教师5万人次，市教育局负责。",
+  "…，市教育局牵头，市财政局配合。";
+* the subject of the phrase's work: "市应急管理局负责组织开展安全排查，市公安局、
+  市消防救援支队配合。", "…的建设由区人民政府负责组织实施";
+* a lead working with others: "市城市管理局会同市住房城乡建设局、市交通运输局建立…"
+  (the units after 会同, up to the work, take part).
+
+The phrases of one sentence are one clause; a sentence names one subject.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause, read_unit_list
+from policyx.model import DepartmentRef
+from policyx.rules.clauses import ResponsibilityRules
+from policyx.rules.departments import DepartmentRegistry
+from policyx.text.spans import Spans
+from policyx.text.twins import short
+
+# a phrase's units are at most this long (a list of a few offices)
+MAX_PHRASE_UNITS = 40
+# a name a phrase gives an office (level stripped) is at most this long, unless the registry knows it
+MAX_NAMED_OFFICE = 14
+# the offices a 会同 works with, at most
+MAX_TOGETHER = 8
+# (an ideographic space parts an article's number from its words: "第七条　市住房城乡建设局负责…")
+_PHRASE_BREAKS = "，,。；;!?！？\n\u3000"
+_STOPS = regex.compile("[。；;!?！？\n]")
+# the roles whose word may stand between its units and the work they do ("市应急管理局负责组织开展…")
+_SUBJECT_ROLES = ("lead", "responsible", "participant")
+
+Phrase = tuple[int, int, str, ParsedClause]  # start, end (after its role word or its last office), word, reading
+
+
+def sentence_clauses(text: str, offset: int, first_role: int, taken: Spans, registry: DepartmentRegistry,
+                     rules: ResponsibilityRules, context: ClauseContext | None) -> Iterator[tuple[int, int, ParsedClause]]:
+    """``(start, end, reading)`` of the clause of each sentence's phrases, in
+    order, in ``text`` (working-copy text at ``offset``: the reading's spans are
+    absolute); ``taken``: the spans in ``text`` of the clauses found in other forms."""
+    run: list[Phrase] = []  # the phrases read in the current sentence
+    ends = _name_endings(registry)
+    for m in short(rules.role_pattern).finditer(text, first_role):  # (by re where it reads the words alike)
+        if taken.overlaps(m.start(), m.end()) or not _after_a_name(text, m.start(), ends, registry):
+            continue  # (most role words: inside a clause found in brackets or after a label, or a verb: "抓好落实")
+        start = _phrase_start(text, m.start(), rules)
+        if start is None or taken.overlaps(start, m.end()) or run and start < run[-1][1]:
+            continue  # (a role word after a subject's: "负责组织实施")
+        if run and _STOPS.search(text, run[-1][1], start):
+            yield _one_clause(text, run)
+            run = []
+        phrase = _phrase(text, offset, start, m, bool(run), registry, rules, context)
+        if phrase is not None:
+            if run and rules.role_of.get(m.group()) == "responsible" and any(p.lead for *_, p in run):
+                reading = phrase[3]  # (…负责 after a 牵头: participants)
+                phrase = (*phrase[:3], ParsedClause(participants=[*reading.lead, *reading.participants],
+                                                    implementers=reading.implementers))
+            run.append(phrase)
+    if run:
+        yield _one_clause(text, run)
+
+
+def _name_endings(registry: DepartmentRegistry) -> frozenset[str]:
+    """The characters an office's name the registry knows, or an office's
+    kind, ends with (局, 委, 府, 心 …): kept by registry."""
+    found = _ENDINGS.get(id(registry))
+    if found is None or found[0] is not registry:
+        found = _ENDINGS[id(registry)] = (registry, frozenset({name[-1] for name in registry.aliases}
+                                                               | {word[-1] for word in registry.bare_suffixes}))
+    return found[1]
+
+
+_ENDINGS: dict[int, tuple[DepartmentRegistry, frozenset[str]]] = {}
+_ASIDE_OR_ETC = frozenset(")）等")
+
+
+def _after_a_name(text: str, position: int, ends: frozenset[str], registry: DepartmentRegistry) -> bool:
+    """Whether what stands before ``position`` may end a unit's name: a
+    character that ends an office's, an aside or 等, or a government's name ("街道", "乡镇")."""
+    before = text[position - 1:position]
+    return before in ends or before in _ASIDE_OR_ETC or bool(before) and registry.government.search(
+        text[max(0, position - 8):position]) is not None
+
+
+def _phrase(text: str, offset: int, start: int, m: regex.Match, after_another: bool, registry: DepartmentRegistry,
+            rules: ResponsibilityRules, context: ClauseContext | None) -> Phrase | None:
+    """The phrase from ``start`` to the role word ``m``, or None when it is no clause's."""
+    word = m.group()
+    subject = not _ends_phrase(text, m.end())
+    if subject and (after_another or rules.role_of.get(word) not in _SUBJECT_ROLES):
+        return None  # (a second subject in one sentence: the first's clause is the sentence's)
+    if rules.not_a_duty.match(text[m.end():m.end() + 8]):  # (a slice: the rule's ^ is its start)
+        return None
+    by = text.rfind("由", start, m.start())
+    if by != -1 and text[by + 1:m.start()].strip():
+        start = by + 1  # "…设施的建设由区人民政府负责组织实施"
+    parsed = _offices(text, offset, start, m, registry, rules, context)
+    if parsed is None:
+        return None
+    start, parsed = parsed
+    end = m.end()
+    if subject and word in rules.together_with:
+        end = _together(text, offset, m.end(), parsed, registry, rules)
+    return start, end, word, parsed
+
+
+def _offices(text: str, offset: int, start: int, m: regex.Match, registry: DepartmentRegistry, rules: ResponsibilityRules,
+             context: ClauseContext | None) -> tuple[int, ParsedClause] | None:
+    """Where the units before the role word ``m`` start, and their reading,
+    when every one names an office: from ``start``, else after the last white
+    space ("第七条 市住房城乡建设局负责…": an article's number before them)."""
+    units = text[start:m.start()].strip()
+    if not units or len(units) > MAX_PHRASE_UNITS or not _ends_like_an_office(units, registry):
+        return None  # (most role words in running text: "认真抓好落实", "统筹推进实施")
+    parsed = parse_clause(text[start:m.end()], offset + start, registry, rules, context, "clause.phrase")
+    if parsed is not None and not parsed.empty() and all(_named_office(r, registry) for r in parsed.refs()):
+        return start, parsed
+    space = max(text.rfind(" ", start, m.start()), text.rfind("\u3000", start, m.start()))
+    if space == -1 or not text[space + 1:m.start()].strip():
+        return None
+    return _offices(text, offset, space + 1, m, registry, rules, context)
+
+
+def _ends_like_an_office(units: str, registry: DepartmentRegistry) -> bool:
+    """Whether the words before a role word end as an office's or a
+    government's name does ("…市教育局", "各县（市、区）人民政府", "…等部门")."""
+    last = units[-MAX_NAMED_OFFICE:]
+    return registry.looks_like_office(last) or registry.is_government(last) or registry.lookup(last) is not None \
+        or bool(registry.trailing_etc.search(units))
+
+
+def _together(text: str, offset: int, position: int, parsed: ParsedClause, registry: DepartmentRegistry,
+              rules: ResponsibilityRules) -> int:
+    """Adds to ``parsed`` as participants the offices listed after a 会同
+    at ``position``, up to the work they do together; where they end."""
+    end = position
+    for _ in range(MAX_TOGETHER):
+        piece_end = min((i for i in (text.find(sep, end, end + MAX_PHRASE_UNITS) for sep in "、，,。；;") if i != -1),
+                        default=min(len(text), end + MAX_PHRASE_UNITS))
+        name = _office_at(text, end, piece_end, registry, rules)
+        if name is None:
+            break
+        end += name
+        if end < piece_end or text[end:end + 1] != "、":
+            break
+        end += 1
+    end = end - 1 if text[end - 1:end] == "、" else end
+    if end > position:
+        read_unit_list(text[position:end], offset + position, "participant", registry, rules, parsed)
+    return end
+
+
+def _office_at(text: str, start: int, end: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> int | None:
+    """The length of the office named at ``start`` (before ``end``), or None:
+    the longest name the registry knows, with its branch's name after it
+    (rules.branch_name: "市公安局交通管理支队"), or else the shortest a phrase names."""
+    known = named = None
+    for k in range(2, min(end - start, MAX_NAMED_OFFICE + 3) + 1):
+        name = text[start:start + k]
+        if registry.office_suffix and not registry.office_suffix.search(name):
+            continue
+        ref = registry.resolve(name)
+        if registry.lookup(ref.name) is not None:
+            known = k
+        elif known is not None and rules.branch_name.match(text[start + known:start + k]):
+            named = k
+        elif known is None and named is None and _named_office(ref, registry):
+            named = k
+    return max(filter(None, (known, named)), default=None)
+
+
+def _one_clause(text: str, run: list[Phrase]) -> tuple[int, int, ParsedClause]:
+    """One clause of a sentence's phrases: spanning the first (where the
+    units of the others are named too)."""
+    start, end, _, first = run[0]
+    merged = ParsedClause(lead=list(first.lead), participants=list(first.participants),
+                          implementers=list(first.implementers), standing=list(first.standing), notes=first.notes)
+    for *_, parsed in run[1:]:
+        merged.add("lead", parsed.lead)
+        merged.add("participant", parsed.participants)
+        merged.add("implementer", parsed.implementers)
+    if len(run) > 1 and run[-1][0] - end <= 1:  # (phrases next to each other: one stretch of text)
+        end = run[-1][1]
+    return start, end, merged
+
+
+def _phrase_start(text: str, role_start: int, rules: ResponsibilityRules) -> int | None:
+    """Where the phrase ending in the role word at ``role_start`` starts:
+    after the comma or stop before it, outside brackets; None inside an
+    unclosed bracket or further back than MAX_PHRASE_UNITS."""
+    depth = 0
+    floor = max(0, role_start - MAX_PHRASE_UNITS - 1)
+    for i in range(role_start - 1, floor - 1, -1):
+        ch = text[i]
+        if ch in rules.closer_to_opener:
+            depth += 1
+        elif ch in rules.opener_to_closer:
+            if not depth:
+                return None
+            depth -= 1
+        elif not depth and ch in _PHRASE_BREAKS:
+            return i + 1
+    return 0 if floor == 0 and not depth else None
+
+
+def _ends_phrase(text: str, position: int) -> bool:
+    """Whether the role word ending at ``position`` ends its phrase."""
+    rest = text[position:position + 8].lstrip()
+    return not rest or rest[0] in _PHRASE_BREAKS
+
+
+def _named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
+    """An office a phrase names: one the registry knows, or an office's or a
+    government's name after a level or 各 ("市大数据中心", "各县（市、区）人民政府")
+    — not words that end in one ("加快推进…建设市大数据局", "形成“政府")."""
+    raw = ref.raw.strip()
+    name = registry.resolve(raw).name
+    if registry.lookup(name) is not None:
+        return True
+    named = name != raw or raw.startswith("各")
+    return named and len(name) <= MAX_NAMED_OFFICE and (registry.looks_like_office(name) or registry.is_government(name))
