@@ -3,6 +3,7 @@ where the run-in body starts."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple
 
@@ -27,7 +28,8 @@ _TITLE_END = regex.compile(r"[。!?！？]|:(?=\s*\S)|(?<![ \t])[ \t]{2,}+(?=\S)
 # a character every end of a title is or starts with: a heading without one has
 # none (most), found by ``re`` scanning a set, three times as fast as the search
 _MAY_END_TITLE = any_char(frozenset("。!?！？: \t"))
-_TITLE_STRIP = " \t,，、:：;；.。"
+_TITLE_STRIP = " \t,，、:：;；.。—|"  # ("02 —— 优化市场准入环境 ——")
+
 # a long first sentence is still a heading's title when its first clause is short
 _CLAUSE_END = regex.compile(r"[;；]")
 # Longer than this, a numbered line is a numbered paragraph, not a heading.
@@ -157,7 +159,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
         title_raw = title_raw[skip:] if skip else title_raw
         run_in = bool(end) and bool(stripped_rest[end.end():].strip())
         body_start = line.start + rest_start + end.end() if run_in else line.end
-        title = title_raw.strip(_TITLE_STRIP)
+        title = _without_symbols_after(title_raw).strip(_TITLE_STRIP)
         long_title = len(title) > MAX_TITLE_CHARS and len(_CLAUSE_END.split(title, 1)[0]) > MAX_TITLE_CHARS
         if not title or long_title and not long_titles:
             return None
@@ -184,6 +186,14 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
 
 
 _BRACKET = regex.compile(f"[{regex.escape(BRACKET_OPENERS)}]")
+
+
+def _without_symbols_after(title: str) -> str:
+    """The title without the emoji and dingbats after it ("二、重点任务📌")."""
+    end = len(title.rstrip())
+    while end and (unicodedata.category(title[end - 1]) == "So" or title[end - 1] == "\ufe0f"):
+        end -= 1
+    return title if end == len(title) else title[:end]
 
 
 def _title_end(rest: str) -> regex.Match | None:
