@@ -1,0 +1,182 @@
+"""Forms found in the plans of tests/data/written that helper sessions wrote and
+annotated blind (3 December 2026, third session), each pinned by the snippet
+that showed it; the plan and line are named in each case."""
+
+from __future__ import annotations
+
+import pytest
+
+from policyx import extract_text, load_rules
+from policyx.extract.clauses import find_clauses
+from policyx.text.normalize import comparable
+
+RULES = load_rules()
+ITEM = "某市2024年工作要点\n\n一、推进工作\n\n1.推进教师培训。{}\n"
+
+
+def tasks(text: str):
+    return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers])
+            for t in extract_text(text).tasks]
+
+
+def phrase_clauses(text: str):
+    found = [c for c in find_clauses(comparable(text), 0, RULES.departments, RULES.responsibility) if c.form == "phrase"]
+    return [([r.name for r in c.parsed.lead], [r.name for r in c.parsed.participants],
+             [r.name for r in c.parsed.implementers]) for c in found]
+
+
+# -- units and their role word as phrases of a sentence -----------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the whole phrase, before the work or after it
+    ("市教育局负责，2024年底前培训教师不少于5万人次。", (["教育局"], [], [])),
+    ("培训教师不少于5万人次，市教育局牵头，市财政局负责。", (["教育局"], ["财政局"], [])),
+    # the subject of the work, and those who take part after it (city-rules-2023 line 24)
+    ("市住房城乡建设局负责推进建筑垃圾源头减量，推广装配式建筑，市自然资源局、市发展改革委配合。",
+     (["住房城乡建设局"], ["自然资源局", "发展改革委"], [])),
+    # …after a 由 inside the sentence (city-rules-2023 line 42): a government carries it out
+    ("消纳场所和资源化利用设施的建设由区人民政府负责组织实施。", ([], [], ["人民政府"])),
+    # 会同: the offices listed after it, up to the work, take part; a branch's name stays with its office
+    ("市城市管理局会同市住房城乡建设局、市交通运输局、市公安局交通管理支队建立智慧监管平台。",
+     (["城市管理局"], ["住房城乡建设局", "交通运输局", "公安局交通管理支队"], [])),
+    ("市公安局交通管理支队会同市城市管理局、市交通运输局确定建筑垃圾运输车辆的通行路线和时间。",
+     (["公安局交通管理支队"], ["城市管理局", "交通运输局"], [])),
+])
+def test_a_phrase_of_a_sentence_names_who_answers(sentence, expected):
+    assert phrase_clauses(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "本细则由市城市管理局负责解释，自2023年7月1日起施行，有效期5年。",  # city-rules-2023 line 59
+    "形成“政府负责、部门协同”的工作格局。",  # words that end like a government
+    "加快推进智慧城市建设，主要负责同志要亲自抓。",  # a person, not an office
+    "各乡镇要建立台账，加快推进智慧城市建设。",
+])
+def test_no_phrase_clause_where_no_office_answers(sentence):
+    assert phrase_clauses(sentence) == []
+
+
+def test_an_articles_number_is_no_unit():
+    """city-rules-2023 line 24: "第七条　市住房城乡建设局负责…" (the number before the subject)."""
+    found = phrase_clauses("第七条　市住房城乡建设局负责推进建筑垃圾源头减量，市自然资源局配合。")
+    assert found == [(["住房城乡建设局"], ["自然资源局"], [])]
+
+
+def test_phrase_clauses_make_an_items_task_in_a_plan_of_clauses():
+    text = ("某市2024年工作要点\n\n一、推进数字化\n\n1.建设平台。今年第三季度完成平台升级，市大数据中心负责平台运维保障。\n\n"
+            "2.推进教师培训。市教育局负责，2024年底前培训教师不少于5万人次。\n\n"
+            "3.加强监管。由市市场监管局负责，12月底前完成。\n")
+    assert tasks(text) == [("建设平台", ["大数据中心"], [], []), ("推进教师培训", ["教育局"], [], []),
+                           ("加强监管", ["市场监管局"], [], [])]
+
+
+def test_a_sentence_naming_an_office_does_not_turn_a_plan_of_measures_into_one_of_clauses():
+    """neimenggu-water-2015 line 137: one "自治区环保厅负责对…汇总" among some 140 unattributed
+    measures; the measures stay tasks."""
+    measures = "".join(f"（{n}）加强第{n}项工作。各地区要推进第{n}项工作。\n\n" for n in "一二三四五")
+    text = "某区水污染防治工作方案\n\n一、主要任务\n\n" + measures + "（六）汇总方案。自治区环保厅负责对各地区工作方案进行汇总。\n"
+    assert len(extract_text(text).tasks) == 6
+
+
+def test_a_phrase_clause_under_the_closing_guarantees_is_no_task():
+    """county-wechat-2024 line 90 and province-division-2021 line 58: "县政府督查室会同县优化办每季度…督查"
+    under 保障措施 names no task (both annotators)."""
+    text = ("某县工作方案\n\n一、重点任务\n\n1.推进改革。深化审批改革。（责任单位：县行政审批服务局）\n\n"
+            "二、保障措施\n\n（一）强化督查考核。县政府督查室会同县优化办每季度对重点任务推进情况开展督查。\n")
+    assert [t[0] for t in tasks(text)] == ["推进改革"]
+
+
+# -- a standing clause stated on its own ----------------------------------------------------------
+
+
+def test_a_standing_statement_of_its_own_hands_its_units_to_every_later_task():
+    """province-division-2021 line 17: "以下各项任务均需各市（州）人民政府落实，不再列出。" under 二、, and a
+    clause that writes the same government with 〔〕 names one unit (line 25)."""
+    text = ("二、重点任务\n以下各项任务均需各市（州）人民政府落实，不再列出。\n（一）全面排查\n"
+            "1.开展管网排查建档。全面排查污水管网。（省住房城乡建设厅牵头，省水利厅配合）\n"
+            "2.加快管网建设。新建管网。（省住房城乡建设厅牵头，各市〔州〕人民政府负责落实）\n")
+    found = tasks(text)
+    assert [t[3] for t in found] == [["各市(州)人民政府"], ["各市(州)人民政府"]]
+    assert not any(t[0].startswith("以下") for t in found)
+
+
+def test_a_level_before_a_shared_office_stays_with_it():
+    """province-division-2021 line 39: "各国家级、省级开发区管委会" is one unit."""
+    assert tasks(ITEM.format("（省商务厅牵头，各国家级、省级开发区管委会负责落实）"))[0][3] == ["各国家级、省级开发区管委会"]
+
+
+# -- field lines ------------------------------------------------------------------------------------
+
+
+def test_a_field_line_ends_its_paragraph():
+    """county-wechat-2024 lines 19-23: "责任单位：…" (no full stop) over the next bullet's "● …"."""
+    text = ("某县工作方案\n\n二、重点任务\n\n● 深化改革。新增集成办理事项13个以上。\n"
+            "责任单位：县行政审批服务局（牵头）、县政务服务中心、县市场监管局\n\n"
+            "● 推进政务服务标准化规范化。全面推行同源发布。\n责任单位:县行政审批服务局(牵头)、各乡镇人民政府\n")
+    assert tasks(text) == [("深化改革", ["行政审批服务局"], ["政务服务中心", "市场监管局"], []),
+                           ("推进政务服务标准化规范化", ["行政审批服务局"], [], ["各乡镇人民政府"])]
+
+
+def test_field_lines_are_one_paragraph_with_windows_line_ends():
+    """county-eldercare-2023 lines 18-20 saved with CRLF: the 完成时限 line is the clause's, as with LF."""
+    text = ("某县工作方案\n\n一、重点任务\n\n3.推进家庭养老床位建设。建设数量不少于100张。\n责任单位：县民政局、县卫生健康局\n"
+            "完成时限：2023年11月底前\n")
+    for variant in (text, text.replace("\n", "\r\n")):
+        (task,) = extract_text(variant).tasks
+        assert [d.date for d in task.deadlines] == ["2023-11-30"]
+
+
+# -- a ledger pasted from a spreadsheet -------------------------------------------------------------
+
+LEDGER = ("襄阳市2025年重点工作任务督查台账\n"
+          "填报单位：市政府督查室\t\t\t\t\t更新日期：2025年3月10日\n"
+          "全年主要预期目标：地区生产总值增长6%左右。\t\t\t\t\t\t\n"
+          "序号\t重点任务\t具体措施\t牵头单位\t责任单位\t责任领导\t完成时限\n"
+          "一、扩大有效投资\t\t\t\t\t\t\n"
+          "1\t加快重大项目建设\t实施重大项目攻坚行动，全年新开工亿元以上项目不少于50个\t市发改委\t各县（市、区）人民政府\t刘海涛\t2025年12月底前\n"
+          "\t\t建立重大项目“周调度、月通报”机制\t\t市直有关部门\t\t每月\n"
+          "\t\t强化用地、用能等要素保障\t\t\t\t长期坚持\n"
+          "说明：\n1.各牵头单位于每月25日前将工作进展报市政府督查室；\n2.市政府督查室每季度对台账落实情况进行通报。\n")
+
+
+def test_a_ledgers_header_under_its_title_block_and_its_merged_cells():
+    """city-ledger-2025: the header stands under 填报单位 and a row of goals; a measure's empty 牵头单位,
+    责任单位 and 完成时限 cells are the row's above (merged cells lost in the paste); the 说明 under the
+    table is no task."""
+    doc = extract_text(LEDGER)
+    assert [t.title for t in doc.tasks] == ["加快重大项目建设", "建立重大项目“周调度、月通报”机制", "强化用地、用能等要素保障"]
+    assert [[r.name for r in t.lead] for t in doc.tasks] == [["发改委"]] * 3
+    assert [[r.name for r in t.implementers] for t in doc.tasks] == [
+        ["各县(市、区)人民政府"], ["市直有关部门"], ["市直有关部门"]]
+    assert [[d.kind for d in t.deadlines] for t in doc.tasks] == [["by"], ["every"], ["ongoing"]]
+    assert doc.tables[0].columns[0] == "序号"
+
+
+# -- an indicator table ------------------------------------------------------------------------------
+
+
+def test_an_indicator_tables_group_lines_unit_column_and_five_year_totals():
+    """province-ecoplan-2022 lines 29-45: a group's name on a line of its own between rows, the unit in a
+    单位 column, and 〔13〕 (a five-year total) under a name that says 降低."""
+    text = ("表1　主要指标\n序号\t指标\t单位\t2020年\t2025年\t属性\n环境治理\n"
+            "1\t地级城市空气质量优良天数比率\t%\t98.8\t≥98.5\t约束性\n"
+            "2\t化学需氧量重点工程减排量\t万吨\t—\t〔5.06〕\t约束性\n应对气候变化\n"
+            "3\t单位地区生产总值能源消耗降低\t%\t—\t〔13〕\t约束性\n")
+    doc = extract_text(text)
+    assert doc.tables[0].kind == "indicator"
+    assert [(t.comparator, str(t.value), t.unit, t.group) for t in doc.targets] == [
+        (">=", "98.5", "%", "环境治理"), ("decrease", "5.06", "万吨", "环境治理"), ("decrease", "13", "%", "应对气候变化")]
+
+
+# -- headings of a public account's article -------------------------------------------------------
+
+
+def test_decorated_and_padded_headings():
+    """county-wechat-2024: "▍一、…", "01 ✅ 提升政务服务效能", "02 —— 优化市场准入环境 ——" (markers as
+    written, their decoration with them)."""
+    text = ("▍二、重点任务📌\n\n01 ✅ 提升政务服务效能\n\n● 深化改革。新增事项13个。\n责任单位：县行政审批服务局\n\n"
+            "02 —— 优化市场准入环境 ——\n\n1.推行智能审批。拓展秒批事项。\n责任单位：县市场监管局\n")
+    sections = extract_text(text).sections
+    assert [(s.marker.strip(), s.title, s.level) for s in sections] == [
+        ("二、", "重点任务", 1), ("01 ✅", "提升政务服务效能", 2), ("02 ——", "优化市场准入环境", 2), ("1.", "推行智能审批", 3)]
