@@ -42,6 +42,8 @@ def phrase_clauses(text: str):
      (["城市管理局"], ["住房城乡建设局", "交通运输局", "公安局交通管理支队"], [])),
     ("市公安局交通管理支队会同市城市管理局、市交通运输局确定建筑垃圾运输车辆的通行路线和时间。",
      (["公安局交通管理支队"], ["城市管理局", "交通运输局"], [])),
+    # 按照各自职责 + the work: each office answers for its part (city-rules-2023 line 17)
+    ("市生态环境局、市交通运输局按照各自职责做好建筑垃圾污染防治等相关工作。", (["生态环境局", "交通运输局"], [], [])),
 ])
 def test_a_phrase_of_a_sentence_names_who_answers(sentence, expected):
     assert phrase_clauses(sentence) == [expected]
@@ -61,6 +63,14 @@ def test_an_articles_number_is_no_unit():
     """city-rules-2023 line 24: "第七条　市住房城乡建设局负责…" (the number before the subject)."""
     found = phrase_clauses("第七条　市住房城乡建设局负责推进建筑垃圾源头减量，市自然资源局配合。")
     assert found == [(["住房城乡建设局"], ["自然资源局"], [])]
+
+
+def test_two_duties_in_two_sentences_of_a_paragraph_are_two_tasks():
+    """city-rules-2023 line 42: one task per attribution, also when both are written as phrases."""
+    text = ("第一章　总则\n　　第十二条　市自然资源局会同市城市管理局将消纳场所用地纳入国土空间规划。"
+            "消纳场所的建设由区人民政府负责组织实施，2024年6月底前，每个区至少建成1处消纳场所。\n")
+    found = tasks(text)
+    assert [(t[1], t[2], t[3]) for t in found] == [(["自然资源局"], ["城市管理局"], []), ([], [], ["人民政府"])]
 
 
 def test_phrase_clauses_make_an_items_task_in_a_plan_of_clauses():

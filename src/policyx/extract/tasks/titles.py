@@ -24,7 +24,8 @@ def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
     for unit in units:
         if unit.title_span is not None:
             continue
-        limit = unit.clause.start if unit.clause is not None and unit.clause.start > unit.start else unit.end
+        limit = unit.clause.start if unit.clause is not None and unit.clause.start > unit.start \
+            and unit.clause.form != "phrase" else unit.end  # (a phrase's units are words of the task's sentence)
         if unit.at_marker is not None:
             _under_heading(unit, unit.at_marker, text, limit, rules, several=held.get(unit.at_marker.id, 0) > 1)
             continue

@@ -71,6 +71,12 @@ def classify(text: str, para: Paragraph, clause: FoundClause, rules: TaskRules) 
     return "leading" if has_words(text, clause.end, para.end) else "standalone"
 
 
+def _another_phrase_later(text: str, para: Paragraph, clause: FoundClause) -> bool:
+    """Whether another clause written as phrases stands in a later sentence of the paragraph."""
+    return any(c.form == "phrase" and c.start > clause.end and find_end(text, clause.end, c.start, STRONG_END + ";；") < c.start
+               for c in para.clauses)
+
+
 def continues_list(text: str, previous: FoundClause, clause: FoundClause) -> bool:
     """Is ``clause`` the next item of a list whose item before it ended in ``previous``?"""
     between = text[previous.end:clause.start]
@@ -173,6 +179,14 @@ class UnitBuilder:
             kind = classify(text, para, clause, self.rules.tasks)
             if kind == "closing" and nested and continues_list(text, nested[-1], clause):
                 kind = "nested"  # "…水源水质状况(A负责)、供水厂出水水质状况(B负责)。"
+            if kind == "prose" and clause.form == "phrase" and _another_phrase_later(text, para, clause):
+                # ("市自然资源局会同市城市管理局将…纳入规划。…的建设由区人民政府负责组织实施。"): one task a duty
+                end = find_end(text, clause.end, para.end, STRONG_END + ";；")
+                end = min(end + 1, para.end)
+                start = self.gather(i, para.start) if position <= para.start else position
+                self._close(start, clause, nested, para=i, starts_paragraph=position <= para.start, end=end)
+                nested, position = [], skip_edge(text, end, para.end)
+                continue
             if kind in ("nested", "prose"):
                 nested.append(clause)
                 continue
@@ -253,11 +267,13 @@ class UnitBuilder:
             return "last" if before.is_unnumbered_heading(self.text, self.rules.tasks) else "stop"
         return "last" if lead_in_at(self.text, before.start, before.end, self.rules.tasks) else "more"
 
-    def _close(self, start: int, clause: FoundClause, nested: list[FoundClause], *, para: int, starts_paragraph: bool) -> None:
+    def _close(self, start: int, clause: FoundClause, nested: list[FoundClause], *, para: int, starts_paragraph: bool,
+               end: int | None = None) -> None:
+        """A unit from ``start`` to the clause's end (or ``end``) that the clause attributes."""
         start = skip_edge(self.text, start, clause.start)
         if starts_paragraph and start not in self.index.at_marker:
             start = self._after_introduction(start, clause.start)
-        self.units.append(_new_unit(start, clause.end, clause, list(nested), self.index.innermost(start),
+        self.units.append(_new_unit(start, clause.end if end is None else end, clause, list(nested), self.index.innermost(start),
                                starts_paragraph=starts_paragraph, at_marker=self.index.at_marker.get(start), para=para))
 
     def _after_introduction(self, start: int, end: int) -> int:
