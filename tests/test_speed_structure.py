@@ -519,3 +519,17 @@ def test_the_leads_asked_for_are_listed_once_not_looked_up_per_task(tmp_path, le
     plan = [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
     assert any(step.startswith("LIST SUBQUERY") for step in plan)  # (the tasks asked for, found once)
     assert "SCAN t" not in plan  # (…and each fetched by its id: no task is looked at that is not asked for)
+
+
+def test_the_registrys_readings_are_kept_within_bounds():
+    """A batch of plans (or a plan's candidate names, asked phrase by phrase) names endless distinct
+    words: what the registry keeps of its readings stays bounded, and reads the same after it forgets."""
+    from policyx import load_rules
+    from policyx.rules.departments import MAX_CACHED_NAMES
+
+    registry = load_rules().departments
+    for n in range(MAX_CACHED_NAMES + 10):
+        registry.resolve(f"第{n}号某某局")
+        registry.is_government(f"第{n}号某某县人民政府")
+    assert len(registry._cache) <= MAX_CACHED_NAMES and len(registry._governments) <= MAX_CACHED_NAMES
+    assert registry.resolve("市环保局").name == "环保局" and registry.is_government("各县人民政府")

@@ -20,6 +20,7 @@ import regex
 from policyx.errors import RulesError
 from policyx.model import DepartmentRef, copier, replaced
 from policyx.rules.loader import NEVER, alternation, optional_pattern
+from policyx.text.kept import Memo
 
 # punctuation around a name (the words are in rules/departments.yaml)
 _EDGE_NOISE = " \t\r\n,，、;；.。:：\"'“”‘’"
@@ -32,6 +33,9 @@ class Entry:
     generic: bool = False
 
 
+# the names whose readings a registry keeps (resolve, is_government), each table forgotten at once past it
+MAX_CACHED_NAMES = 50_000
+
 # the brackets of a document's number, written inside a name for an aside of its own (各市〔州〕人民政府)
 _ASIDE_BRACKETS = str.maketrans("〔〕", "()")
 
@@ -41,9 +45,10 @@ class DepartmentRegistry:
 
     def __init__(self, data: dict, *, where: str = "departments.yaml", conjunctions: regex.Pattern | None = None) -> None:
         self.aliases: dict[str, Entry] = {}
-        self._cache: dict[tuple[str, str], DepartmentRef] = {}
-        self._prefixes: dict[str, tuple[str, str | None, str]] = {}  # split_prefix's answers
-        self._governments: dict[str, bool] = {}  # is_government's
+        # (both bounded: a batch of plans, or a long plan's candidate names, asks about endless distinct words)
+        self._cache: Memo = Memo(MAX_CACHED_NAMES)
+        self._prefixes: Memo = Memo(MAX_CACHED_NAMES)  # split_prefix's answers
+        self._governments: Memo = Memo(MAX_CACHED_NAMES)  # is_government's
         levels = data.get("levels", {}) or {}
         self.prefixes: list[tuple[str, str]] = sorted(
             ((p, level) for level, prefixes in levels.items() for p in prefixes or ()),
@@ -97,7 +102,7 @@ class DepartmentRegistry:
         """("自治区经信委") → ("自治区", "province", "经信委"); no prefix → ("", None, name)."""
         found = self._prefixes.get(name)
         if found is None:
-            found = self._prefixes[name] = self._split_prefix(name)
+            found = self._prefixes.keep(name, self._split_prefix(name))
         return found
 
     def _split_prefix(self, name: str) -> tuple[str, str | None, str]:
@@ -134,7 +139,7 @@ class DepartmentRegistry:
         the level that carries a task out."""
         found = self._governments.get(name)
         if found is None:
-            found = self._governments[name] = self._names_government(name)
+            found = self._governments.keep(name, self._names_government(name))
         return found
 
     def _names_government(self, name: str) -> bool:
@@ -173,7 +178,7 @@ class DepartmentRegistry:
         key = (raw, inherited_prefix)
         template = self._cache.get(key)
         if template is None:
-            template = self._cache[key] = self._resolve(raw, inherited_prefix)
+            template = self._cache.keep(key, self._resolve(raw, inherited_prefix))
         if span is None and not inherited and not rule:
             return template
         return _placed(template, span, inherited, rule or template.rule)

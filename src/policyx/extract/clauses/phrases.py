@@ -132,9 +132,9 @@ def _offices(text: str, offset: int, start: int, m: regex.Match, registry: Depar
 def _ends_like_an_office(units: str, registry: DepartmentRegistry) -> bool:
     """Whether the words before a role word end as an office's or a
     government's name does ("…市教育局", "各县（市、区）人民政府", "…等部门")."""
-    last = units[-MAX_NAMED_OFFICE:]
-    return registry.looks_like_office(last) or registry.is_government(last) or registry.lookup(last) is not None \
-        or bool(registry.trailing_etc.search(units))
+    last = units[-MAX_NAMED_OFFICE:]  # (asked of words of any kind: kept by no table of the registry's)
+    return registry.looks_like_office(last) or registry.government.search(last) is not None \
+        or registry.lookup(last) is not None or bool(registry.trailing_etc.search(units))
 
 
 def _together(text: str, offset: int, position: int, parsed: ParsedClause, registry: DepartmentRegistry,
@@ -167,12 +167,13 @@ def _office_at(text: str, start: int, end: int, registry: DepartmentRegistry, ru
         name = text[start:start + k]
         if registry.office_suffix and not registry.office_suffix.search(name):
             continue
-        ref = registry.resolve(name)
-        if registry.lookup(ref.name) is not None:
+        prefix, _, rest = registry.split_prefix(name)
+        if registry.lookup(name) is not None or prefix and registry.lookup(rest) is not None:
             known = k
         elif known is not None and rules.branch_name.match(text[start + known:start + k]):
             named = k
-        elif known is None and named is None and _named_office(ref, registry):
+        elif known is None and named is None and (prefix or name.startswith("各")) and len(rest) <= MAX_NAMED_OFFICE \
+                and (registry.looks_like_office(rest) or registry.government.search(rest) is not None):
             named = k
     return max(filter(None, (known, named)), default=None)
 
