@@ -42,6 +42,9 @@ def phrase_clauses(text: str):
      (["城市管理局"], ["住房城乡建设局", "交通运输局", "公安局交通管理支队"], [])),
     ("市公安局交通管理支队会同市城市管理局、市交通运输局确定建筑垃圾运输车辆的通行路线和时间。",
      (["公安局交通管理支队"], ["城市管理局", "交通运输局"], [])),
+    # 负责会同: the lead, and the offices it works with (city-minutes-2024 line 15)
+    ("市发展改革委负责会同市自然资源和规划局、市住建局建立全市城市更新项目库。",
+     (["发展改革委"], ["自然资源和规划局", "住建局"], [])),
     # 按照各自职责 + the work: each office answers for its part (city-rules-2023 line 17)
     ("市生态环境局、市交通运输局按照各自职责做好建筑垃圾污染防治等相关工作。", (["生态环境局", "交通运输局"], [], [])),
 ])
@@ -190,3 +193,14 @@ def test_decorated_and_padded_headings():
     sections = extract_text(text).sections
     assert [(s.marker.strip(), s.title, s.level) for s in sections] == [
         ("二、", "重点任务", 1), ("01 ✅", "提升政务服务效能", 2), ("02 ——", "优化市场准入环境", 2), ("1.", "推行智能审批", 3)]
+
+
+def test_a_minutes_date_and_title_from_its_header():
+    """city-minutes-2024 lines 1-6: the issuing office and the date on one line (the deadlines with no year
+    are 2024's, not 2023's, a year the minutes name first), and a 纪要 is a plan's title."""
+    text = ("芜湖市人民政府专题会议纪要\n〔2024〕第23号\n\n芜湖市人民政府办公室　　　　　　　　2024年4月19日\n\n"
+            "会议听取了市住建局关于2023年城市更新工作情况的汇报。\n会议议定如下：\n"
+            "一、关于城市体检。由市住建局牵头，9月底前完成年度城市体检。\n")
+    doc = extract_text(text)
+    assert (doc.info.date, doc.info.title) == ("2024-04-19", "芜湖市人民政府专题会议纪要")
+    assert [d.date for t in doc.tasks for d in t.deadlines] == ["2024-09-30"]

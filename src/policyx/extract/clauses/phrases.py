@@ -109,6 +109,10 @@ def _phrase(text: str, offset: int, start: int, m: regex.Match, after_another: b
     end = m.end()
     if subject and word in rules.together_with:
         end = _together(text, offset, m.end(), parsed, registry, rules)
+    elif subject:  # "市发展改革委负责会同市自然资源和规划局、市住建局建立…"
+        together = next((w for w in rules.together_with if text.startswith(w, m.end())), None)
+        if together is not None:
+            end = _together(text, offset, m.end() + len(together), parsed, registry, rules)
     return start, end, word, parsed
 
 
