@@ -204,3 +204,69 @@ def test_a_minutes_date_and_title_from_its_header():
     doc = extract_text(text)
     assert (doc.info.date, doc.info.title) == ("2024-04-19", "芜湖市人民政府专题会议纪要")
     assert [d.date for t in doc.tasks for d in t.deadlines] == ["2024-09-30"]
+
+
+# -- what a second reading of these forms found (a helper's review, /tmp/review/findings.md) -------------
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("市市场监管局负责制定分类设施地方标准，2024年9月底前完成。", (["市场监管局"], [], [])),  # 制定 is no noun
+    ("市财政局负责任务经费保障。", (["财政局"], [], [])),
+    ("市委宣传部牵头开展宣传，市文明办配合。", (["市委宣传部"], ["文明办"], [])),  # a party office known by its shape
+    ("市财政局负责落实分类工作经费。", ([], [], ["财政局"])),  # 负责落实: who carries it out
+    ("市发展改革委牵头，市财政局负责资金保障。", (["发展改革委"], ["财政局"], [])),  # a second subject takes part
+    ("市自由贸易试验区管委会负责推进通关便利化改革。", ([], [], ["市自由贸易试验区管委会"])),  # 由 inside a name
+    ("市发展改革委会同市财政局、市交通运输局建设充电站。", (["发展改革委"], ["财政局", "交通运输局"], [])),
+])
+def test_phrase_forms_a_review_found(sentence, expected):
+    assert phrase_clauses(sentence) == [expected]
+
+
+def test_no_phrase_clause_for_a_government_of_no_place():
+    assert phrase_clauses("企业负责建设，政府负责监管。") == []
+
+
+def test_an_items_marker_before_the_office():
+    assert tasks(ITEM.format("") + "\n2.市教育局牵头，市财政局配合，2024年底前建成智慧教育平台。\n")[-1][1:3] == (["教育局"], ["财政局"])
+
+
+def test_phrase_clauses_under_headings_of_their_own_lines():
+    """A heading on its own line over its paragraph: the headings do not count against the phrases."""
+    items = "".join(f"（{n}）措施标题第{i}项\n加快推进第{i}项工作，县发展改革局负责，2024年底前完成。\n\n"
+                    for i, n in enumerate("一二三四五", 1))
+    found = tasks("某县优化营商环境若干措施\n\n一、重点任务\n\n" + items)
+    assert [t[1] for t in found] == [["发展改革局"]] * 5
+
+
+def test_a_standing_statement_written_with_you_fuze_luoshi():
+    text = ("某省推进垃圾分类工作任务分工方案\n\n以下各项任务均由各市（州）人民政府负责落实，不再列出。\n\n一、重点任务\n\n"
+            "1.完善制度。制定生活垃圾分类管理办法。（省住房城乡建设厅牵头，省发展改革委配合）\n")
+    assert [(t[0], t[3]) for t in tasks(text)] == [("完善制度", ["各市(州)人民政府"])]
+
+
+def test_a_field_line_a_pdf_copy_broke_goes_on():
+    text = ("某市工作方案\n\n一、重点任务\n\n（一）推进生活垃圾分类。2024年底前实现城区全覆盖。\n"
+            "责任单位：市城市管理局、市住房城乡建设局、市生态环境局、市商务局、市交通运\n输局、市教育局\n")
+    assert tasks(text)[0][1][-2:] == ["交通运输局", "教育局"]
+
+
+def test_a_ledger_row_with_empty_cells_is_no_group_and_a_caption_parts_two_tables():
+    ledger = ("重点任务\t牵头单位\t完成时限\n制定生活垃圾分类管理办法\t市城市管理局\t2024年6月\n"
+              "开展分类宣传活动\t\t\n建设分类收集设施\t市住房城乡建设局\t2024年12月\n")
+    assert len(extract_text(ledger).tasks) == 3
+    two = ("序号\t重点任务\t牵头单位\t完成时限\n1\t制定管理办法\t市城市管理局\t2024年6月\n重点项目清单\n"
+           "序号\t项目名称\t牵头单位\t完成时限\n1\t城东污水处理厂扩建\t市水务局\t2025年6月\n")
+    doc = extract_text(two)
+    assert len(doc.tables) == 2 and "项目名称" not in [t.title for t in doc.tasks]
+
+
+def test_a_row_naming_its_own_lead_takes_no_merged_cells():
+    text = ("序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
+            "1\t完善制度体系\t制定生活垃圾分类管理办法\t市城市管理局\t市司法局\t2024年6月\n"
+            "\t\t建设分类收集设施\t市住房城乡建设局\t\t2024年12月\n")
+    assert [t.participants for t in extract_text(text).tasks][1] == ()
+
+
+def test_a_titles_unit_symbol_stays():
+    text = "一、重点任务\n（一）公共建筑夏季室内空调温度设置不低于26℃\n加强管理。（责任单位：市机关事务局）\n"
+    assert extract_text(text).sections[1].title == "公共建筑夏季室内空调温度设置不低于26℃"

@@ -36,6 +36,8 @@ class Entry:
 # the names whose readings a registry keeps (resolve, is_government), each table forgotten at once past it
 MAX_CACHED_NAMES = 50_000
 
+_LINE_BREAK = regex.compile(r"[ \t]{0,8}\r?\n[ \t]{0,8}")
+
 # the brackets of a document's number, written inside a name for an aside of its own (各市〔州〕人民政府)
 _ASIDE_BRACKETS = str.maketrans("〔〕", "()")
 
@@ -228,6 +230,8 @@ class DepartmentRegistry:
 
     def _cleaned(self, raw: str) -> str:
         cleaned = raw.strip(_EDGE_NOISE)
+        if "\n" in cleaned:
+            cleaned = _LINE_BREAK.sub("", cleaned)  # "市交通运\n输局": a name a copy broke at the line's end
         if "〔" in cleaned:
             cleaned = cleaned.translate(_ASIDE_BRACKETS)  # "各市〔州〕人民政府": the (州) of 各市(州)人民政府
         leading = self.leading_word.search(cleaned)

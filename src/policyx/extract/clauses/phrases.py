@@ -35,8 +35,6 @@ MAX_TOGETHER = 8
 # (an ideographic space parts an article's number from its words: "第七条　市住房城乡建设局负责…")
 _PHRASE_BREAKS = "，,。；;!?！？\n\u3000"
 _STOPS = regex.compile("[。；;!?！？\n]")
-# the roles whose word may stand between its units and the work they do ("市应急管理局负责组织开展…")
-_SUBJECT_ROLES = ("lead", "responsible", "participant")
 
 Phrase = tuple[int, int, str, ParsedClause]  # start, end (after its role word or its last office), word, reading
 
@@ -47,6 +45,7 @@ def sentence_clauses(text: str, offset: int, first_role: int, taken: Spans, regi
     order, in ``text`` (working-copy text at ``offset``: the reading's spans are
     absolute); ``taken``: the spans in ``text`` of the clauses found in other forms."""
     run: list[Phrase] = []  # the phrases read in the current sentence
+    stop = len(text)  # where the sentence of the run ends (looked for once a run: a page with no stop is linear)
     ends = _name_endings(registry)
     for m in short(rules.role_pattern).finditer(text, first_role):  # (by re where it reads the words alike)
         if taken.overlaps(m.start(), m.end()) or not _after_a_name(text, m.start(), ends, registry):
@@ -54,15 +53,18 @@ def sentence_clauses(text: str, offset: int, first_role: int, taken: Spans, regi
         start = _phrase_start(text, m.start(), rules)
         if start is None or taken.overlaps(start, m.end()) or run and start < run[-1][1]:
             continue  # (a role word after a subject's: "负责组织实施")
-        if run and _STOPS.search(text, run[-1][1], start):
+        if run and stop < start:
             yield _one_clause(text, run)
             run = []
-        phrase = _phrase(text, offset, start, m, bool(run), registry, rules, context)
+        phrase = _phrase(text, offset, start, m, registry, rules, context)
         if phrase is not None:
             if run and rules.role_of.get(m.group()) == "responsible" and any(p.lead for *_, p in run):
                 reading = phrase[3]  # (…负责 after a 牵头: participants)
                 phrase = (*phrase[:3], ParsedClause(participants=[*reading.lead, *reading.participants],
                                                     implementers=reading.implementers))
+            if not run:
+                found = _STOPS.search(text, phrase[1])
+                stop = found.start() if found else len(text)
             run.append(phrase)
     if run:
         yield _one_clause(text, run)
@@ -90,19 +92,21 @@ def _after_a_name(text: str, position: int, ends: frozenset[str], registry: Depa
         text[max(0, position - 8):position]) is not None
 
 
-def _phrase(text: str, offset: int, start: int, m: regex.Match, after_another: bool, registry: DepartmentRegistry,
+def _phrase(text: str, offset: int, start: int, m: regex.Match, registry: DepartmentRegistry,
             rules: ResponsibilityRules, context: ClauseContext | None) -> Phrase | None:
     """The phrase from ``start`` to the role word ``m``, or None when it is no clause's."""
     word = m.group()
     subject = not _ends_phrase(text, m.end())
-    if subject and (after_another or rules.role_of.get(word) not in _SUBJECT_ROLES):
-        return None  # (a second subject in one sentence: the first's clause is the sentence's)
+    if subject and rules.role_of.get(word) == "implementer" and not word.startswith("负责"):
+        return None  # ("市财政局负责落实经费" is a duty; "各地落实…", "统筹实施…" say how, not who)
     if rules.not_a_duty.match(text[m.end():m.end() + 8]):  # (a slice: the rule's ^ is its start)
         return None
     by = text.rfind("由", start, m.start())
-    if by != -1 and text[by + 1:m.start()].strip():
-        start = by + 1  # "…设施的建设由区人民政府负责组织实施"
-    parsed = _offices(text, offset, start, m, registry, rules, context)
+    parsed = None
+    if by != -1 and text[by + 1:m.start()].strip():  # "…设施的建设由区人民政府负责组织实施"
+        parsed = _offices(text, offset, by + 1, m, registry, rules, context)
+    if parsed is None:  # (else from the phrase's start: "市自由贸易试验区管委会负责…")
+        parsed = _offices(text, offset, start, m, registry, rules, context)
     if parsed is None:
         return None
     start, parsed = parsed
@@ -127,10 +131,16 @@ def _offices(text: str, offset: int, start: int, m: regex.Match, registry: Depar
     parsed = parse_clause(text[start:m.end()], offset + start, registry, rules, context, "clause.phrase")
     if parsed is not None and not parsed.empty() and all(_named_office(r, registry) for r in parsed.refs()):
         return start, parsed
-    space = max(text.rfind(" ", start, m.start()), text.rfind("\u3000", start, m.start()))
-    if space == -1 or not text[space + 1:m.start()].strip():
+    # (an article's number before them, "第七条 市住房城乡建设局负责…"; an item's, "1.市教育局负责", "（一）市…")
+    after = max(text.rfind(" ", start, m.start()), text.rfind("\u3000", start, m.start()),
+                max((text.rfind(ch, start, min(m.start(), start + _MARKER_CHARS)) for ch in _MARKER_ENDS), default=-1))
+    if after == -1 or not text[after + 1:m.start()].strip():
         return None
-    return _offices(text, offset, space + 1, m, registry, rules, context)
+    return _offices(text, offset, after + 1, m, registry, rules, context)
+
+
+_MARKER_ENDS = ".、．)）"  # what ends an item's marker ("1.", "2、", "（一）")
+_MARKER_CHARS = 6  # an item's marker is at most this long
 
 
 def _ends_like_an_office(units: str, registry: DepartmentRegistry) -> bool:
@@ -227,8 +237,15 @@ def _named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
     government's name after a level or 各 ("市大数据中心", "各县（市、区）人民政府")
     — not words that end in one ("加快推进…建设市大数据局", "形成“政府")."""
     raw = ref.raw.strip()
-    name = registry.resolve(raw).name
-    if registry.lookup(name) is not None:
-        return True
-    named = name != raw or raw.startswith("各")
-    return named and len(name) <= MAX_NAMED_OFFICE and (registry.looks_like_office(name) or registry.is_government(name))
+    resolved = registry.resolve(raw)
+    name = resolved.name
+    named = name != raw or raw.startswith("各") or bool(registry.split_prefix(raw)[0])
+    if registry.is_government(name):
+        return named and len(name) <= MAX_NAMED_OFFICE  # ("政府负责监管": whose government?)
+    if registry.lookup(name) is not None or resolved.known and len(raw) <= MAX_KNOWN_SHORT and _HAN.fullmatch(raw):
+        return True  # (… or "市委宣传部", "团市委": the party's offices, known by their shape)
+    return named and len(name) <= MAX_NAMED_OFFICE and registry.looks_like_office(name)
+
+
+_HAN = regex.compile(r"\p{Han}+")
+MAX_KNOWN_SHORT = 8  # characters of a name the registry reads as known by its shape, taken as an office

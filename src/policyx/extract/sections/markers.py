@@ -3,7 +3,6 @@ where the run-in body starts."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple
 
@@ -191,9 +190,12 @@ _BRACKET = regex.compile(f"[{regex.escape(BRACKET_OPENERS)}]")
 def _without_symbols_after(title: str) -> str:
     """The title without the emoji and dingbats after it ("二、重点任务📌")."""
     end = len(title.rstrip())
-    while end and (unicodedata.category(title[end - 1]) == "So" or title[end - 1] == "\ufe0f"):
+    while end and _PICTOGRAPH.match(title, end - 1):  # (not ℃ or ㎡, symbols a title may end with)
         end -= 1
     return title if end == len(title) else title[:end]
+
+
+_PICTOGRAPH = regex.compile(r"[\p{Extended_Pictographic}\ufe0f]")
 
 
 def _title_end(rest: str) -> regex.Match | None:

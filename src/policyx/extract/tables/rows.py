@@ -110,6 +110,9 @@ def _merged_filled(row: list[Cell | None], above: list[Cell | None], at: dict[st
     """The row with its empty department and deadline cells taken from the
     row above: "same as above" where the merged cell was."""
     filled = list(row)
+    lead = at.get("lead")
+    if lead is not None and lead < len(row) and row[lead] is not None:
+        return filled  # (a row naming its own lead had no merged cells: its empty cells are empty)
     for role in _MERGED_DOWN:
         i = at.get(role)
         if i is not None and i < len(row) and row[i] is None and i < len(above):

@@ -39,7 +39,7 @@ def _runs(norm: Normalized, separator: str) -> list[list]:
         text = line.text.strip()
         if _is_row(line, separator) or (current and separator in line.text and text) \
                 or separator == "\t" and current and _group_line(text) and i + 1 < len(lines) \
-                and _is_row(lines[i + 1], separator):
+                and _is_row(lines[i + 1], separator) and _NUMBERED_ROW.match(lines[i + 1].text):
             current.append(line)
             blanks = 0
         elif not text and current and blanks == 0:
@@ -53,8 +53,10 @@ def _runs(norm: Normalized, separator: str) -> list[list]:
     return runs
 
 
-# a group's name written between a table's rows on a line of its own, with no separator ("环境治理")
+# a group's name written between a table's rows on a line of its own, with no separator ("环境治理"),
+# over a numbered row (not over a second table's header: "重点项目清单" / "序号\t项目名称…")
 _GROUP_NAME = regex.compile(r"\p{Han}{2,12}")
+_NUMBERED_ROW = regex.compile(r"[ \t]{0,8}[0-9]")
 
 
 def _group_line(text: str) -> bool:
@@ -101,6 +103,7 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
     """The table a run of rows holds (the ``n``-th found with this separator),
     or None for a run too short to be one or a table of contents."""
     rows = [_split_row(norm, line, separator) for line in run]
+    plain = {line.number for line in run if separator not in line.text}  # (group names on lines of their own)
     rows = [r for r in rows if any(r) and not all(c is None or _RULE_CELL.match(c.text.strip()) for c in r)]
     if len(rows) < 2 or _is_contents(rows):
         return None
@@ -114,7 +117,7 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
     if len(rows) < 2:
         return None
     header, roles = _header_columns(rows[0], width, rules)
-    body_rows, groups = _grouped_rows(rows[1:], width, rules)
+    body_rows, groups = _grouped_rows(rows[1:], width, rules, plain)
     footnotes, notes_end = _footnotes(norm, run[-1].end, rules)
     first = next(c for c in rows[0] if c).start
     start = max(run[0].start, norm.text.rfind("\n", 0, first) + 1)
@@ -171,15 +174,16 @@ def _is_caption_row(row: list[Cell | None], box: Section | None, rules: TableRul
     return bool((box and first.key.replace(" ", "").startswith(box.id)) or rules.caption_start.match(first.key))
 
 
-def _grouped_rows(rows: list[list[Cell | None]], width: int,
-                  rules: TableRules) -> tuple[list[list[Cell | None]], list[str | None]]:
+def _grouped_rows(rows: list[list[Cell | None]], width: int, rules: TableRules,
+                  plain: set[int] | frozenset[int] = frozenset()) -> tuple[list[list[Cell | None]], list[str | None]]:
     """The body rows padded to the header's width, each with the group heading
-    above it; a row that is only a group heading is no body row."""
+    above it; a row that is only a group heading (or the group name on a line
+    of ``plain``, line numbers with no separator) is no body row."""
     body_rows: list[list[Cell | None]] = []
     groups: list[str | None] = []
     current_group = None
     for r in rows:
-        if _is_group_row(r, rules):
+        if _is_group_row(r, rules) or r[0] is not None and r[0].line in plain:
             current_group = r[0].text  # type: ignore[union-attr]
             continue
         body_rows.append(r + [None] * (width - len(r)))
@@ -193,5 +197,4 @@ def _is_group_row(row: list[Cell | None], rules: TableRules) -> bool:
     first = row[0]
     if first is None or len([c for c in row if c]) != 1:
         return False
-    return bool(rules.group_row.match(first.key) or rules.group_count.search(first.key)) or len(row) == 1 \
-        and _group_line(first.text.strip())  # (a line of its own, with no separator)
+    return bool(rules.group_row.match(first.key) or rules.group_count.search(first.key))

@@ -26,7 +26,7 @@ from policyx.model import Clause, DepartmentRef, Issue, Section, Task, maker, re
 from policyx.rules import RuleSet
 from policyx.text.normalize import Normalized
 from policyx.text.presence import may_match
-from policyx.text.sentences import STRONG_END
+from policyx.text.sentences import STRONG_END, STRONG_STOP
 from policyx.text.spans import Spans
 
 _new_task = maker(Task)  # (one a heading in a plan of headings: made without the class call's keyword dict)
@@ -45,7 +45,7 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     units = UnitBuilder(norm, paras, index, rules).build()
     if in_table.starts or index.outside.starts:  # (else every unit is of the plan's text)
         units = [u for u in units if _in_text(u, norm.text, index, in_table)]
-    attributed = _attributed(units)
+    attributed = _attributed(units, norm.text)
     orphans: list[Unit] = []
     few_attributed: tuple[Issue, ...] = ()
     if attributed:
@@ -63,8 +63,10 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     return tasks, issues
 
 
-def _attributed(units: list[Unit]) -> bool:
-    return states_attributions(u.clause.form if u.clause is not None else None for u in units)
+def _attributed(units: list[Unit], text: str) -> bool:
+    # (a unit whose words are a heading's or a title's alone — a heading over its paragraph — says nothing either way)
+    return states_attributions(u.clause.form if u.clause is not None else None for u in units
+                               if u.clause is not None or STRONG_STOP.search(text, u.start, u.end))
 
 
 def states_attributions(forms: Iterable[str | None]) -> bool:

@@ -180,7 +180,8 @@ def paragraphs(norm: Normalized, index: SectionIndex, rules: ResponsibilityRules
             end = line.end if line.text.endswith(words) else line.start + len(line.text.rstrip())
         while i + 1 < count and "\t" not in text[start:end] and (
                 (field := _is_field(text, lines[i], rules)) and _is_field(text, lines[i + 1], rules)
-                or not field and end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])) \
+                or end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
+                and (not field or _goes_on(text, lines[i], lines[i + 1]))) \
                 and _joinable(norm, lines[i], lines[i + 1], index):
             i += 1
             end = lines[i].start + len(lines[i].text.rstrip())
@@ -200,6 +201,15 @@ def _is_field(text: str, line, rules: ResponsibilityRules | None) -> bool:
 
 
 _FIELD_LINE = 160  # characters: a longer line is no field's
+
+
+def _goes_on(text: str, line, following) -> bool:
+    """Whether a field line goes on on the next: right below it, opening with
+    a word (not indented, no page's number) and with no full stop (a PDF copy broke "…、市交通运" / "输局、市教育局") — not
+    after a blank line, at a bullet (the next item's "● …", its mark blanked)
+    or at the next item's sentence ("推行竣工联合验收…一次办结。")."""
+    return text.count("\n", line.end, following.start) == 1 and _IS_WORD[following.text[:1]] \
+        and not following.text[:1].isascii() and not _STOP.search(following.text)  # (not "— 4 —", a page's foot)
 
 
 def _joinable(norm: Normalized, line, following, index: SectionIndex) -> bool:
@@ -224,8 +234,11 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
                                         context)
         if para.heading is not None:
             continue
-        if not para.clauses and standing:
+        if standing and all(c.form == "phrase" for c in para.clauses):
+            # ("以下各项任务均由各市（州）人民政府负责落实，不再列出。": a statement, not a phrase's clause)
             para.standing = standing_statement(text, para.start, para.end, rules.departments, rules.responsibility)
+            if para.standing:
+                para.clauses = []
         whole = bool(para.clauses) and not has_words(text, para.start, para.clauses[0].start) and \
             sum(c.end - c.start for c in para.clauses) >= len(text[para.start:para.end].strip(EDGE)) * 0.9
         if whole or (person_start is not None and person_start.match(text, para.start, para.end)):

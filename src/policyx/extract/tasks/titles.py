@@ -30,6 +30,8 @@ def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
             _under_heading(unit, unit.at_marker, text, limit, rules, several=held.get(unit.at_marker.id, 0) > 1)
             continue
         start = _after_label(text, unit.start, limit, rules)
+        if unit.clause is not None and unit.clause.form == "phrase" and unit.clause.start <= start < unit.clause.end:
+            start = skip_edge(text, unit.clause.end, limit)  # ("区数据局负责，推进电子证照共享应用": the work names it)
         lead_in = lead_in_at(text, start, limit, rules)
         if lead_in:
             unit.title_span = lead_in
