@@ -48,7 +48,7 @@ def sentence_clauses(text: str, offset: int, first_role: int, taken: Spans, regi
     stop = len(text)  # where the sentence of the run ends (looked for once a run: a page with no stop is linear)
     ends = _name_endings(registry)
     for m in short(rules.role_pattern).finditer(text, first_role):  # (by re where it reads the words alike)
-        if taken.overlaps(m.start(), m.end()) or not _after_a_name(text, m.start(), ends, registry):
+        if taken.overlaps(m.start(), m.end()) or not _after_a_name(text, m.start(), ends):
             continue  # (most role words: inside a clause found in brackets or after a label, or a verb: "抓好落实")
         start = _phrase_start(text, m.start(), rules)
         if start is None or taken.overlaps(start, m.end()) or run and start < run[-1][1]:
@@ -75,21 +75,26 @@ def _name_endings(registry: DepartmentRegistry) -> frozenset[str]:
     kind, ends with (局, 委, 府, 心 …): kept by registry."""
     found = _ENDINGS.get(id(registry))
     if found is None or found[0] is not registry:
+        # (and the words of the government pattern: "街道", "乡镇", "各地")
+        governments = {word[-1] for word in _HAN_RUN.findall(registry.government.pattern)}
         found = _ENDINGS[id(registry)] = (registry, frozenset({name[-1] for name in registry.aliases}
-                                                               | {word[-1] for word in registry.bare_suffixes}))
+                                                               | {word[-1] for word in registry.bare_suffixes}
+                                                               | governments))
     return found[1]
+
+
+_HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 _ENDINGS: dict[int, tuple[DepartmentRegistry, frozenset[str]]] = {}
 _ASIDE_OR_ETC = frozenset(")）等")
 
 
-def _after_a_name(text: str, position: int, ends: frozenset[str], registry: DepartmentRegistry) -> bool:
+def _after_a_name(text: str, position: int, ends: frozenset[str]) -> bool:
     """Whether what stands before ``position`` may end a unit's name: a
     character that ends an office's, an aside or 等, or a government's name ("街道", "乡镇")."""
     before = text[position - 1:position]
-    return before in ends or before in _ASIDE_OR_ETC or bool(before) and registry.government.search(
-        text[max(0, position - 8):position]) is not None
+    return before in ends or before in _ASIDE_OR_ETC
 
 
 def _phrase(text: str, offset: int, start: int, m: regex.Match, registry: DepartmentRegistry,

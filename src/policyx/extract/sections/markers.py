@@ -190,6 +190,8 @@ _BRACKET = regex.compile(f"[{regex.escape(BRACKET_OPENERS)}]")
 def _without_symbols_after(title: str) -> str:
     """The title without the emoji and dingbats after it ("二、重点任务📌")."""
     end = len(title.rstrip())
+    if not end or "\u4e00" <= title[end - 1] <= "\u9fff" or title[end - 1].isascii():
+        return title  # (most titles end with a word)
     while end and _PICTOGRAPH.match(title, end - 1):  # (not ℃ or ㎡, symbols a title may end with)
         end -= 1
     return title if end == len(title) else title[:end]
