@@ -33,7 +33,7 @@ class Entry:
     generic: bool = False
 
 
-# the names whose readings a registry keeps (resolve, is_government), each table forgotten at once past it
+# the names whose readings a registry keeps (resolve, split_prefix, is_government), each table forgotten at once past it
 MAX_CACHED_NAMES = 50_000
 
 _LINE_BREAK = regex.compile(r"[ \t]{0,8}\r?\n[ \t]{0,8}")
@@ -47,7 +47,7 @@ class DepartmentRegistry:
 
     def __init__(self, data: dict, *, where: str = "departments.yaml", conjunctions: regex.Pattern | None = None) -> None:
         self.aliases: dict[str, Entry] = {}
-        # (both bounded: a batch of plans, or a long plan's candidate names, asks about endless distinct words)
+        # (bounded: a batch of plans, or a long plan's candidate names, asks about endless distinct words)
         self._cache: Memo = Memo(MAX_CACHED_NAMES)
         self._prefixes: Memo = Memo(MAX_CACHED_NAMES)  # split_prefix's answers
         self._governments: Memo = Memo(MAX_CACHED_NAMES)  # is_government's

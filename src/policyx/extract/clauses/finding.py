@@ -163,7 +163,6 @@ class _Finder:
                     continue
                 self.attempt(match.start(), end, start, end, True, "prose", rule.id)
 
-
     def phrases(self) -> None:
         """Units with their role word as phrases of a sentence (:mod:`.phrases`)."""
         if self.first_role is None:

@@ -10,7 +10,8 @@ Its units with their role word are a clause when every unit names an office:
 * a lead working with others: "市城市管理局会同市住房城乡建设局、市交通运输局建立…"
   (the units after 会同, up to the work, take part).
 
-The phrases of one sentence are one clause; a sentence names one subject.
+The phrases of one sentence are one clause: a second subject, or a 负责 after a
+牵头, takes part ("市发展改革委牵头，市财政局负责资金保障").
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_c
 from policyx.model import DepartmentRef
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
+from policyx.text.kept import KeptByIdentity
 from policyx.text.spans import Spans
 from policyx.text.twins import short
 
@@ -35,6 +37,7 @@ MAX_TOGETHER = 8
 # (an ideographic space parts an article's number from its words: "第七条　市住房城乡建设局负责…")
 _PHRASE_BREAKS = "，,。；;!?！？\n\u3000"
 _STOPS = regex.compile("[。；;!?！？\n]")
+_HAN = regex.compile(r"\p{Han}+")
 
 Phrase = tuple[int, int, str, ParsedClause]  # start, end (after its role word or its last office), word, reading
 
@@ -54,7 +57,7 @@ def sentence_clauses(text: str, offset: int, first_role: int, taken: Spans, regi
         if start is None or taken.overlaps(start, m.end()) or run and start < run[-1][1]:
             continue  # (a role word after a subject's: "负责组织实施")
         if run and stop < start:
-            yield _one_clause(text, run)
+            yield _one_clause(run)
             run = []
         phrase = _phrase(text, offset, start, m, registry, rules, context)
         if phrase is not None:
@@ -67,26 +70,21 @@ def sentence_clauses(text: str, offset: int, first_role: int, taken: Spans, regi
                 stop = found.start() if found else len(text)
             run.append(phrase)
     if run:
-        yield _one_clause(text, run)
+        yield _one_clause(run)
 
 
 def _name_endings(registry: DepartmentRegistry) -> frozenset[str]:
-    """The characters an office's name the registry knows, or an office's
-    kind, ends with (局, 委, 府, 心 …): kept by registry."""
-    found = _ENDINGS.get(id(registry))
-    if found is None or found[0] is not registry:
-        # (and the words of the government pattern: "街道", "乡镇", "各地")
-        governments = {word[-1] for word in _HAN_RUN.findall(registry.government.pattern)}
-        found = _ENDINGS[id(registry)] = (registry, frozenset({name[-1] for name in registry.aliases}
-                                                               | {word[-1] for word in registry.bare_suffixes}
-                                                               | governments))
-    return found[1]
+    """The characters an office's name the registry knows, an office's kind,
+    or a word of the government pattern ("街道", "乡镇", "各地") ends with: kept by registry."""
+    found = _ENDINGS.get(registry)
+    if found is None:
+        found = _ENDINGS.put(registry, frozenset({name[-1] for name in registry.aliases}
+                                                 | {word[-1] for word in registry.bare_suffixes}
+                                                 | {word[-1] for word in _HAN.findall(registry.government.pattern)}))
+    return found
 
 
-_HAN_RUN = regex.compile(r"\p{Han}+")
-
-
-_ENDINGS: dict[int, tuple[DepartmentRegistry, frozenset[str]]] = {}
+_ENDINGS: KeptByIdentity[frozenset[str]] = KeptByIdentity(4)
 _ASIDE_OR_ETC = frozenset(")）等")
 
 
@@ -197,7 +195,7 @@ def _office_at(text: str, start: int, end: int, registry: DepartmentRegistry, ru
     return max(filter(None, (known, named)), default=None)
 
 
-def _one_clause(text: str, run: list[Phrase]) -> tuple[int, int, ParsedClause]:
+def _one_clause(run: list[Phrase]) -> tuple[int, int, ParsedClause]:
     """One clause of a sentence's phrases: spanning the first (where the
     units of the others are named too)."""
     start, end, _, first = run[0]
@@ -252,5 +250,4 @@ def _named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
     return named and len(name) <= MAX_NAMED_OFFICE and registry.looks_like_office(name)
 
 
-_HAN = regex.compile(r"\p{Han}+")
 MAX_KNOWN_SHORT = 8  # characters of a name the registry reads as known by its shape, taken as an office

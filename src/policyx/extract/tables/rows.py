@@ -320,8 +320,15 @@ def _indicator_target(row: list[Cell | None], at: dict[str, int], name: Cell, ce
 
 def _change_named(metric: str, rules: RuleSet) -> str:
     """The change an indicator's name says ("化学需氧量重点工程减排量": decrease), else "="."""
-    changes = [(w, c) for w, c in rules.targets.comparator_of.items() if c in ("decrease", "increase") and len(w) > 1]
-    return next((c for w, c in sorted(changes, key=lambda wc: -len(wc[0])) if w in metric), "=")
+    changes = _CHANGE_WORDS.get(rules.targets)
+    if changes is None:  # (the words of a change, longest first: made once a rule set)
+        changes = _CHANGE_WORDS.put(rules.targets, sorted(
+            ((w, c) for w, c in rules.targets.comparator_of.items() if c in ("decrease", "increase") and len(w) > 1),
+            key=lambda wc: -len(wc[0])))
+    return next((c for w, c in changes if w in metric), "=")
+
+
+_CHANGE_WORDS: KeptByIdentity[list[tuple[str, str]]] = KeptByIdentity(4)
 
 
 def _cell_text(row: list[Cell | None], at: dict[str, int], role: str) -> str | None:

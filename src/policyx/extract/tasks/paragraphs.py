@@ -205,9 +205,10 @@ _FIELD_LINE = 160  # characters: a longer line is no field's
 
 def _goes_on(text: str, line, following) -> bool:
     """Whether a field line goes on on the next: right below it, opening with
-    a word (not indented, no page's number) and with no full stop (a PDF copy broke "…、市交通运" / "输局、市教育局") — not
-    after a blank line, at a bullet (the next item's "● …", its mark blanked)
-    or at the next item's sentence ("推行竣工联合验收…一次办结。")."""
+    a word (not indented, no page's number) and with no full stop (a PDF copy
+    broke "…、市交通运" / "输局、市教育局") — not after a blank line, at a bullet
+    (the next item's "● …", its mark blanked) or at the next item's sentence
+    ("推行竣工联合验收…一次办结。")."""
     return text.count("\n", line.end, following.start) == 1 and _IS_WORD[following.text[:1]] \
         and not following.text[:1].isascii() and not _STOP.search(following.text)  # (not "— 4 —", a page's foot)
 

@@ -79,9 +79,10 @@ def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], r
     for unit in units:
         heading = unit.at_marker
         if unit.clause is not None:
-            if unit.clause.form != "phrase" or not _inside(unit, skipped):
-                kept.append(unit)  # (under the closing guarantees a sentence that names an office is no clause:
+            # (under the closing guarantees a sentence that names an office is no clause:
             # "省住房城乡建设厅会同省发展改革委…建立工作协调机制")
+            if unit.clause.form != "phrase" or not _inside(unit, skipped):
+                kept.append(unit)
         elif heading is None:
             # a paragraph opened by a lead-in, among paragraphs so opened
             # that carry clauses ("加强监管。定期检查。" with no clause)

@@ -23,7 +23,7 @@ from policyx.model import Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
 from policyx.text.normalize import Normalized
-from policyx.text.sentences import STRONG_END, find_end, first_phrase
+from policyx.text.sentences import SENTENCE_END, find_end, first_phrase
 
 # matched at a clause's end; by ``re``: ``regex`` first looks for the 、 it needs through the rest of
 # the paragraph, at each clause (a page run onto one line: quadratic). The working copy's white space is
@@ -73,14 +73,14 @@ def classify(text: str, para: Paragraph, clause: FoundClause, rules: TaskRules) 
 
 def _another_phrase_later(text: str, para: Paragraph, clause: FoundClause) -> bool:
     """Whether another clause written as phrases stands in a later sentence of the paragraph."""
-    return any(c.form == "phrase" and c.start > clause.end and find_end(text, clause.end, c.start, STRONG_END + ";；") < c.start
+    return any(c.form == "phrase" and c.start > clause.end and find_end(text, clause.end, c.start, SENTENCE_END) < c.start
                for c in para.clauses)
 
 
 def continues_list(text: str, previous: FoundClause, clause: FoundClause) -> bool:
     """Is ``clause`` the next item of a list whose item before it ended in ``previous``?"""
     between = text[previous.end:clause.start]
-    return between.lstrip().startswith("、") and find_end(between, 0, len(between), STRONG_END + ";") == len(between)
+    return between.lstrip().startswith("、") and find_end(between, 0, len(between), SENTENCE_END) == len(between)
 
 
 def merge(a: FoundClause, b: FoundClause) -> FoundClause:
@@ -181,8 +181,7 @@ class UnitBuilder:
                 kind = "nested"  # "…水源水质状况(A负责)、供水厂出水水质状况(B负责)。"
             if kind == "prose" and clause.form == "phrase" and _another_phrase_later(text, para, clause):
                 # ("市自然资源局会同市城市管理局将…纳入规划。…的建设由区人民政府负责组织实施。"): one task a duty
-                end = find_end(text, clause.end, para.end, STRONG_END + ";；")
-                end = min(end + 1, para.end)
+                end = min(find_end(text, clause.end, para.end, SENTENCE_END) + 1, para.end)
                 start = self.gather(i, para.start) if position <= para.start else position
                 self._close(start, clause, nested, para=i, starts_paragraph=position <= para.start, end=end)
                 nested, position = [], skip_edge(text, end, para.end)
