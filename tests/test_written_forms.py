@@ -270,3 +270,28 @@ def test_a_row_naming_its_own_lead_takes_no_merged_cells():
 def test_a_titles_unit_symbol_stays():
     text = "一、重点任务\n（一）公共建筑夏季室内空调温度设置不低于26℃\n加强管理。（责任单位：市机关事务局）\n"
     assert extract_text(text).sections[1].title == "公共建筑夏季室内空调温度设置不低于26℃"
+
+
+# -- units as the plans write them -----------------------------------------------------------------
+
+
+def targets(sentence: str):
+    return [(t.comparator, str(t.value), t.unit) for task in extract_text(ITEM.format(sentence), RULES).tasks
+            for t in task.targets]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a count in 万 of any unit (province-safety-2022 line 85), a unit of two words (district-word-2025 line 29)
+    ("全年排查整治火灾隐患不少于10万处。", [(">=", "10", "万处")]),
+    ("每年抽查不少于200批次，依法查处不合格产品。", [(">=", "200", "批次")]),  # (province-division-2021 line 40)
+    ("建设小型厨余垃圾就地处理设备10台套。", [("=", "10", "台套")]),
+    # a rate per another unit (province-division-2021 lines 27, 35): each value with its metric
+    ("全省新增污水处理能力30万立方米/日。", [("increase", "30", "万立方米/日")]),
+    ("居民生活污水处理费城市不低于0.95元/立方米、县城不低于0.85元/立方米。",
+     [(">=", "0.95", "元/立方米"), (">=", "0.85", "元/立方米")]),
+    # a fee's collection rate is a target (province-division-2021 line 36), a tax's rate a term of the policy
+    ("污水处理费征收率达到95%以上。", [(">=", "95", "%")]),
+    ("小规模纳税人增值税征收率由3%降至1%。", []),
+])
+def test_units_and_rates_as_written(sentence, expected):
+    assert targets(sentence) == expected

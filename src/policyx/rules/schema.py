@@ -117,7 +117,7 @@ SCHEMAS: dict[str, dict] = {
     }),
     "targets": _obj({
         "comparators": WORD_MAP, "bounds": WORD_MAP, "verb_object": WORD_MAP, "units": WORDS,
-        "ratio_units": WORDS, "unscaled_units": WORDS, "duration_units": WORDS, "digit_units": WORDS, "comparator_not_after": _map_of(STRING),
+        "ratio_units": WORDS, "unscaled_units": WORDS, "duration_units": WORDS, "digit_units": WORDS, "unit_magnitudes": WORDS, "unit_per": WORDS, "comparator_not_after": _map_of(STRING),
         "verb_in_name": _map_of(STRING),
         "unit_as": _map_of({"type": "array", "minItems": 2, "maxItems": 2}),
         "fixed": {"type": "array", "items": _obj({"id": STRING, "phrase": STRING, "comparator": STRING,

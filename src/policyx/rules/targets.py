@@ -198,6 +198,15 @@ def _unit_as(data: dict) -> dict[str, tuple[str, Decimal]]:
     return {str(u): (str(to), Decimal(str(factor))) for u, (to, factor) in (data.get("unit_as") or {}).items()}
 
 
+def _unit_pattern(units: list, data: dict) -> str:
+    """A unit as written: one of ``units``, with a magnitude before it (10万处, 200万批次)
+    and a denominator after it (30万立方米/日, 0.95元/立方米) when the plan writes them."""
+    words = alternation([str(u) for u in units])
+    magnitude = _alternation_or_never(map(str, data.get("unit_magnitudes") or []))
+    per = alternation([*map(str, data.get("unit_per") or []), *map(str, units)])
+    return f"(?:(?:{magnitude})?(?:{words})(?:/(?:{per}))?)"
+
+
 def _alternation_or_never(words) -> str:
     return alternation(list(words)) if words else NEVER
 
@@ -209,7 +218,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
         raise RulesError(f"{where}: fields 'comparators' and 'units' are required")
     comparator_of = _word_classes(comparators)
     bound_of = _word_classes(data.get("bounds"))
-    unit = f"(?:{alternation([str(u) for u in units])})"
+    unit = _unit_pattern(units, data)
     bound = f"(?P<bound>{_alternation_or_never(bound_of)})"
     # two patterns, not one alternation: together they defeat the regex
     # engine's literal-prefix search and run ten times slower
