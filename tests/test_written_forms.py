@@ -295,3 +295,67 @@ def targets(sentence: str):
 ])
 def test_units_and_rates_as_written(sentence, expected):
     assert targets(sentence) == expected
+
+
+# -- duties written with a modal ("X要…", "X应当…") or a request ("请X…") ------------------------------
+
+MINUTES = ("芜湖市人民政府专题会议纪要\n\n会议议定如下：\n"
+           "一、关于城市更新项目谋划储备。市发展改革委负责会同市自然资源和规划局、市住建局建立全市城市更新项目库。\n{}\n")
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # city-minutes-2024 lines 14, 15: a paragraph of its own, an office or a government as its subject
+    ("市财政局要加强与省财政厅的沟通对接，积极争取中央和省级补助资金。",
+     [("市财政局要加强与省财政厅的沟通对接", ["财政局"], [], [])]),
+    ("各区人民政府要切实履行属地责任，推行“居民议事会”制度。",
+     [("各区人民政府要切实履行属地责任", [], [], ["各区人民政府"])]),
+    # line 20: 要会同, the offices after it take part; a government among them carries the work out
+    ("五、关于背街小巷整治。市城管局要会同市公安局交警支队、各区人民政府，聚焦老城区开展整治。",
+     [("关于背街小巷整治", ["城管局"], ["公安局交警支队"], ["各区人民政府"])]),
+    # line 16: a request and a modal in two sentences of one decision: two tasks
+    ("二、关于城中村改造。会议同意将四褐山片区列入首批实施项目。请各区人民政府抓紧编制改造方案。市住建局要在收到改造方案后15个工作日内完成审核。",
+     [("关于城中村改造", [], [], ["各区人民政府"]), ("市住建局要在收到改造方案后15个工作日内完成审核", ["住建局"], [], [])]),
+    # city-rules-2023 line 46: an article's number before the office, two duties in two sentences
+    ("第十四条　区人民政府应当于每年3月31日前报送市城市管理局。市城市管理局应当于每年4月30日前汇总全市情况。",
+     [("区人民政府应当于每年3月31日前报送市城市管理局", [], [], ["人民政府"]),
+      ("市城市管理局应当于每年4月30日前汇总全市情况", ["城市管理局"], [], [])]),
+    # county-eldercare-2023 line 21: a bracket in the government's name
+    ("4.开展特殊困难老年人探访关爱。各乡镇（街道）要建立特殊困难老年人信息台账。",
+     [("开展特殊困难老年人探访关爱", [], [], ["各乡镇(街道)"])]),
+])
+def test_a_duty_opening_a_sentence_is_a_task(paragraph, expected):
+    found = [t for t in tasks(MINUTES.format(paragraph)) if t[0] != "关于城市更新项目谋划储备"]
+    assert [t[1:] for t in found] == [t[1:] for t in expected]
+    assert found[-1][0] == expected[-1][0]  # (a duty's office is its sentence's subject: in the title)
+
+
+@pytest.mark.parametrize("paragraph", [
+    # everyone is no office (chuzhou-govwork-2020 line 8, hebei-economy-stabilization-2022 x6 line 2)
+    "2020年是十三五规划收官之年。各地各部门要认真履职尽责，确保各项目标任务高质量完成。",
+    "各地各有关部门要深化思想认识，切实抓好落实。",
+    # a modal inside a word, after a comma, or past the sentence's subject
+    "会议指出，市住建局要加快推进老旧小区改造。",
+    "坚持重要问题集体研究，主要负责同志亲自抓。",
+])
+def test_no_duty_where_no_office_opens_the_sentence(paragraph):
+    assert [t for t in tasks(MINUTES.format(paragraph)) if t[0] != "关于城市更新项目谋划储备"] == []
+
+
+def test_a_duty_inside_a_paragraph_attributed_in_brackets_stays_its_tasks():
+    # (xinjiang-water-2016: "各地州市要…" before the paragraph's bracketed clause)
+    text = ITEM.format("各地州市要加快推进污水处理设施建设，市住建局要加强督导。（市住建局牵头，市财政局配合）")
+    assert tasks(text) == [("推进教师培训", ["住建局"], ["财政局"], [])]
+
+
+def test_no_duty_before_the_plan_attributes_anything():
+    # a notice's items before the plan it sends (caidian-govwork-2023 lines 14-16)
+    text = ("关于印发分解方案的通知\n\n现印发给你们，并就有关事项通知如下：\n\n"
+            "一、区绩效考评机构要将目标任务纳入绩效管理考核范围。\n\n"
+            "（一）规上工业增加值增长12%以上\n\n责任单位：区科技和经信局\n")
+    assert [t[0] for t in tasks(text)] == ["规上工业增加值增长12%以上"]
+
+
+def test_no_duty_in_a_plan_that_attributes_nothing():
+    # (its items are measures with no one named: a speech's "X要…" exhorts)
+    text = "某市工作方案\n\n一、重点任务\n\n1.加强管理。市财政局要加强资金保障。\n\n2.强化监督。市审计局要开展审计。\n"
+    assert tasks(text) == [("加强管理", [], [], []), ("强化监督", [], [], [])]

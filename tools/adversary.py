@@ -87,6 +87,8 @@ UNITS: dict[str, str] = {
     "phrase-subjects": "市财政局负责组织x，",
     "phrase-nouns": "市财政局负责人，",
     "ledger-rows": "\t\t建立机制\t\t市直有关部门\t\t每月\n",
+    "duty-sentences": "市财政局要加强x。",
+    "duty-requests": "请市财政局、",
 }
 
 # what comes before the run: nothing, or what lets a rule start

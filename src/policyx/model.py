@@ -238,7 +238,7 @@ class Clause:
     implementers: tuple[DepartmentRef, ...] = ()
     standing: tuple[DepartmentRef, ...] = ()  # units that every later task inherits
     closed: bool = True  # False when a bracket was missing on one side
-    form: str = "bracket"  # bracket | labelled | sentence | table
+    form: str = "bracket"  # bracket | labelled | sentence | prose | phrase | duty | table
     nested: bool = False  # attached to one sentence inside the task
     sentence_span: Span | None = None  # for a nested clause, the sentence it follows
     rule: str = ""  # clause.bracket | clause.labelled | clause.sentence | prose.* …

@@ -19,7 +19,9 @@ of the next role word ("(省A、省B,各市政府负责)"). Then:
   every later task, in a clause or as a statement of its own;
 * units written with their role word as phrases of a sentence — "市教育局负责，
   2024年底前…", "…，市教育局负责。", "市应急管理局负责组织开展排查，市公安局配合。" —
-  are a clause when every unit names an office;
+  are a clause when every unit names an office; so are named offices opening a
+  sentence with a modal or after a request ("市财政局要…", "区人民政府应当…",
+  "请国网芜湖供电公司…") in a paragraph with no clause of another form;
 * a person (牵头负责领导：张三) is never a unit, and a time or a state of work
   written in the clause ("6月底完成", "持续推进") is not one either.
 
@@ -31,11 +33,14 @@ the whole list.
 """
 
 
-from policyx.extract.clauses.finding import FoundClause, as_written, find_clauses, standing_statement, to_clause
+from policyx.extract.clauses.duties import duty_places
+from policyx.extract.clauses.finding import (
+    PHRASE_FORMS, FoundClause, as_written, find_clauses, find_duties, standing_statement, to_clause,
+)
 from policyx.extract.clauses.grammar import (
     ClauseContext, ParsedClause, UnitLists, parse_clause, plan_context, read_unit_list,
 )
 from policyx.extract.clauses.units import resolve_units, split_units
 
-__all__ = ["ClauseContext", "FoundClause", "ParsedClause", "UnitLists", "as_written", "find_clauses", "parse_clause",
-           "plan_context", "read_unit_list", "resolve_units", "split_units", "standing_statement", "to_clause"]
+__all__ = ["PHRASE_FORMS", "ClauseContext", "FoundClause", "ParsedClause", "UnitLists", "as_written", "duty_places",
+           "find_clauses", "find_duties", "parse_clause", "plan_context", "read_unit_list", "resolve_units", "split_units", "standing_statement", "to_clause"]

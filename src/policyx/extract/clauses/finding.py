@@ -8,6 +8,7 @@ import regex
 
 from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
 from policyx.extract.clauses.marks import bracket_chars, labels, positions
+from policyx.extract.clauses.duties import duty_clauses
 from policyx.extract.clauses.phrases import sentence_clauses
 from policyx.extract.clauses.units import _office
 from policyx.model import Clause, DepartmentRef, copier
@@ -33,7 +34,7 @@ class FoundClause:
     inner_end: int
     parsed: ParsedClause
     closed: bool
-    form: str  # bracket | labelled | sentence | prose
+    form: str  # bracket | labelled | sentence | prose | phrase | duty
     rule: str = ""
 
 
@@ -235,6 +236,18 @@ def find_clauses(
     finder.prose()
     finder.phrases()
     return sorted(finder.found, key=lambda c: c.start)
+
+
+# clauses written as phrases of a sentence, with a role word or a modal: a paragraph holds one a sentence
+PHRASE_FORMS = frozenset({"phrase", "duty"})
+
+
+def find_duties(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
+                context: ClauseContext | None = None, taken: Spans = _NONE_TAKEN) -> list[FoundClause]:
+    """Duties opening the sentences of a stretch (:mod:`.duties`) that lie outside ``taken`` (absolute spans)."""
+    return [FoundClause(offset + start, offset + end, offset + start, offset + end, parsed, True, "duty", "clause.duty")
+            for start, end, parsed in duty_clauses(text, offset, registry, rules, context)
+            if not taken.overlaps(offset + start, offset + end)]
 
 
 def as_written(refs: list[DepartmentRef], source, rule: str = "") -> tuple[DepartmentRef, ...]:

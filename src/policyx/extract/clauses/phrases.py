@@ -49,9 +49,9 @@ def sentence_clauses(text: str, offset: int, first_role: int, taken: Spans, regi
     absolute); ``taken``: the spans in ``text`` of the clauses found in other forms."""
     run: list[Phrase] = []  # the phrases read in the current sentence
     stop = len(text)  # where the sentence of the run ends (looked for once a run: a page with no stop is linear)
-    ends = _name_endings(registry)
+    ends = name_endings(registry)
     for m in short(rules.role_pattern).finditer(text, first_role):  # (by re where it reads the words alike)
-        if taken.overlaps(m.start(), m.end()) or not _after_a_name(text, m.start(), ends):
+        if taken.overlaps(m.start(), m.end()) or not after_a_name(text, m.start(), ends):
             continue  # (most role words: inside a clause found in brackets or after a label, or a verb: "抓好落实")
         start = _phrase_start(text, m.start(), rules)
         if start is None or taken.overlaps(start, m.end()) or run and start < run[-1][1]:
@@ -73,7 +73,7 @@ def sentence_clauses(text: str, offset: int, first_role: int, taken: Spans, regi
         yield _one_clause(run)
 
 
-def _name_endings(registry: DepartmentRegistry) -> frozenset[str]:
+def name_endings(registry: DepartmentRegistry) -> frozenset[str]:
     """The characters an office's name the registry knows, an office's kind,
     or a word of the government pattern ("街道", "乡镇", "各地") ends with: kept by registry."""
     found = _ENDINGS.get(registry)
@@ -85,14 +85,14 @@ def _name_endings(registry: DepartmentRegistry) -> frozenset[str]:
 
 
 _ENDINGS: KeptByIdentity[frozenset[str]] = KeptByIdentity(4)
-_ASIDE_OR_ETC = frozenset(")）等")
+ASIDE_OR_ETC = frozenset(")）等")
 
 
-def _after_a_name(text: str, position: int, ends: frozenset[str]) -> bool:
+def after_a_name(text: str, position: int, ends: frozenset[str]) -> bool:
     """Whether what stands before ``position`` may end a unit's name: a
     character that ends an office's, an aside or 等, or a government's name ("街道", "乡镇")."""
     before = text[position - 1:position]
-    return before in ends or before in _ASIDE_OR_ETC
+    return before in ends or before in ASIDE_OR_ETC
 
 
 def _phrase(text: str, offset: int, start: int, m: regex.Match, registry: DepartmentRegistry,
@@ -115,11 +115,11 @@ def _phrase(text: str, offset: int, start: int, m: regex.Match, registry: Depart
     start, parsed = parsed
     end = m.end()
     if subject and word in rules.together_with:
-        end = _together(text, offset, m.end(), parsed, registry, rules)
+        end = together(text, offset, m.end(), parsed, registry, rules)
     elif subject:  # "市发展改革委负责会同市自然资源和规划局、市住建局建立…"
-        together = next((w for w in rules.together_with if text.startswith(w, m.end())), None)
-        if together is not None:
-            end = _together(text, offset, m.end() + len(together), parsed, registry, rules)
+        word_after = next((w for w in rules.together_with if text.startswith(w, m.end())), None)
+        if word_after is not None:
+            end = together(text, offset, m.end() + len(word_after), parsed, registry, rules)
     return start, end, word, parsed
 
 
@@ -129,24 +129,24 @@ def _offices(text: str, offset: int, start: int, m: regex.Match, registry: Depar
     when every one names an office: from ``start``, else after the last white
     space ("第七条 市住房城乡建设局负责…": an article's number before them)."""
     units = text[start:m.start()].strip()
-    if not units or len(units) > MAX_PHRASE_UNITS or not _ends_like_an_office(units, registry):
+    if not units or len(units) > MAX_PHRASE_UNITS or not ends_like_an_office(units, registry):
         return None  # (most role words in running text: "认真抓好落实", "统筹推进实施")
     parsed = parse_clause(text[start:m.end()], offset + start, registry, rules, context, "clause.phrase")
-    if parsed is not None and not parsed.empty() and all(_named_office(r, registry) for r in parsed.refs()):
+    if parsed is not None and not parsed.empty() and all(named_office(r, registry) for r in parsed.refs()):
         return start, parsed
     # (an article's number before them, "第七条 市住房城乡建设局负责…"; an item's, "1.市教育局负责", "（一）市…")
     after = max(text.rfind(" ", start, m.start()), text.rfind("\u3000", start, m.start()),
-                max((text.rfind(ch, start, min(m.start(), start + _MARKER_CHARS)) for ch in _MARKER_ENDS), default=-1))
+                max((text.rfind(ch, start, min(m.start(), start + MARKER_CHARS)) for ch in MARKER_ENDS), default=-1))
     if after == -1 or not text[after + 1:m.start()].strip():
         return None
     return _offices(text, offset, after + 1, m, registry, rules, context)
 
 
-_MARKER_ENDS = ".、．)）"  # what ends an item's marker ("1.", "2、", "（一）")
-_MARKER_CHARS = 6  # an item's marker is at most this long
+MARKER_ENDS = ".、．)）"  # what ends an item's marker ("1.", "2、", "（一）")
+MARKER_CHARS = 6  # an item's marker is at most this long
 
 
-def _ends_like_an_office(units: str, registry: DepartmentRegistry) -> bool:
+def ends_like_an_office(units: str, registry: DepartmentRegistry) -> bool:
     """Whether the words before a role word end as an office's or a
     government's name does ("…市教育局", "各县（市、区）人民政府", "…等部门")."""
     last = units[-MAX_NAMED_OFFICE:]  # (asked of words of any kind: kept by no table of the registry's)
@@ -154,8 +154,8 @@ def _ends_like_an_office(units: str, registry: DepartmentRegistry) -> bool:
         or registry.lookup(last) is not None or bool(registry.trailing_etc.search(units))
 
 
-def _together(text: str, offset: int, position: int, parsed: ParsedClause, registry: DepartmentRegistry,
-              rules: ResponsibilityRules) -> int:
+def together(text: str, offset: int, position: int, parsed: ParsedClause, registry: DepartmentRegistry,
+             rules: ResponsibilityRules) -> int:
     """Adds to ``parsed`` as participants the offices listed after a 会同
     at ``position``, up to the work they do together; where they end."""
     end = position
@@ -235,7 +235,7 @@ def _ends_phrase(text: str, position: int) -> bool:
     return not rest or rest[0] in _PHRASE_BREAKS
 
 
-def _named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
+def named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
     """An office a phrase names: one the registry knows, or an office's or a
     government's name after a level or 各 ("市大数据中心", "各县（市、区）人民政府")
     — not words that end in one ("加快推进…建设市大数据局", "形成“政府")."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from policyx.extract.clauses import as_written, to_clause
+from policyx.extract.clauses import PHRASE_FORMS, as_written, to_clause
 from policyx.extract.tasks.paragraphs import (
     EDGE, Paragraph, SectionIndex, find_all_clauses, holds_no_tasks, lead_in_title, paragraphs,
 )
@@ -80,7 +80,7 @@ def states_attributions(forms: Iterable[str | None]) -> bool:
     for form in forms:
         units += 1
         if form is not None:
-            if form != "phrase":
+            if form not in PHRASE_FORMS:
                 return True
             phrases += 1
     return phrases > 0 and 2 * phrases >= units

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from policyx.extract.clauses import FoundClause, find_clauses, parse_clause, plan_context, standing_statement
+from policyx.extract.clauses import (
+    PHRASE_FORMS, FoundClause, duty_places, find_clauses, find_duties, parse_clause, plan_context, standing_statement,
+)
 from policyx.model import DepartmentRef, Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.clauses import ResponsibilityRules
@@ -244,6 +246,29 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
             sum(c.end - c.start for c in para.clauses) >= len(text[para.start:para.end].strip(EDGE)) * 0.9
         if whole or (person_start is not None and person_start.match(text, para.start, para.end)):
             para.attribution_only = True
+    first = next((i for i, para in enumerate(paras) if para.clauses), None)
+    if first is not None:
+        _add_duties(text, paras[first:], rules, context)
+
+
+def _add_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> None:
+    """The duties opening sentences ("市财政局要…", :mod:`policyx.extract.clauses.duties`)
+    of the paragraphs whose clauses, if any, are all phrases of sentences — from
+    the plan's first clause on: before it, in a plan that attributes no task, or
+    in a notice's words before the plan it sends ("现印发给你们，并就有关事项通知如下：
+    一、各责任单位要…", caidian-govwork-2023), "X要…" exhorts."""
+    places = duty_places(text, paras[0].start, rules.departments, rules.responsibility)
+    for para in paras:
+        at = bisect.bisect_left(places, para.start)
+        if at == len(places) or places[at] >= para.end:
+            continue  # (no modal after an office's name, no request: most paragraphs)
+        if para.standing or para.attribution_only or not all(c.form in PHRASE_FORMS for c in para.clauses):
+            continue
+        taken = Spans((c.start, c.end) for c in para.clauses)
+        duties = find_duties(text[para.start:para.end], para.start, rules.departments, rules.responsibility, context,
+                             taken)
+        if duties:
+            para.clauses = sorted([*para.clauses, *duties], key=lambda c: c.start)
 
 
 @functools.lru_cache(maxsize=16)  # (made once for the rules, not once a plan)

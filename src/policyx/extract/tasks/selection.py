@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Callable, Iterable
 
 from policyx.extract.tasks.paragraphs import SectionIndex, has_words, holds_no_tasks, lead_in_at, run_in
+from policyx.extract.clauses import PHRASE_FORMS
 from policyx.extract.tasks.units import Unit
 from policyx.model import Section, Task
 from policyx.rules.tasks import TaskRules
@@ -81,7 +82,7 @@ def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], r
         if unit.clause is not None:
             # (under the closing guarantees a sentence that names an office is no clause:
             # "省住房城乡建设厅会同省发展改革委…建立工作协调机制")
-            if unit.clause.form != "phrase" or not _inside(unit, skipped):
+            if unit.clause.form not in PHRASE_FORMS or not _inside(unit, skipped):
                 kept.append(unit)
         elif heading is None:
             # a paragraph opened by a lead-in, among paragraphs so opened

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from policyx.extract.tasks.paragraphs import lead_in_at, run_in, skip_edge
 from policyx.extract.tasks.selection import counts
+from policyx.extract.clauses import PHRASE_FORMS
 from policyx.extract.tasks.units import IN_THE_SENTENCE, Unit
 from policyx.model import Section
 from policyx.rules.tasks import TaskRules
@@ -25,18 +26,20 @@ def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
         if unit.title_span is not None:
             continue
         limit = unit.clause.start if unit.clause is not None and unit.clause.start > unit.start \
-            and unit.clause.form != "phrase" else unit.end  # (a phrase's units are words of the task's sentence)
+            and unit.clause.form not in PHRASE_FORMS else unit.end  # (a phrase's units are words of the task's sentence)
         if unit.at_marker is not None:
             _under_heading(unit, unit.at_marker, text, limit, rules, several=held.get(unit.at_marker.id, 0) > 1)
             continue
         start = _after_label(text, unit.start, limit, rules)
         if unit.clause is not None and unit.clause.form == "phrase" and unit.clause.start <= start < unit.clause.end:
-            start = skip_edge(text, unit.clause.end, limit)  # ("区数据局负责，推进电子证照共享应用": the work names it)
+            start = skip_edge(text, unit.clause.end, limit)  # ("区数据局负责，推进电子证照共享应用": the work names it;
+            # a duty's office is its sentence's subject: "市财政局要加强与省财政厅的沟通对接")
         lead_in = lead_in_at(text, start, limit, rules)
         if lead_in:
             unit.title_span = lead_in
-        elif unit.starts_paragraph or start > unit.start:
-            # a labelled measure ("具体措施：…") opens a paragraph of its own
+        elif unit.starts_paragraph or start > unit.start or unit.clause is not None and unit.clause.form == "duty":
+            # a labelled measure ("具体措施：…") opens a paragraph of its own; a duty opens its
+            # sentence ("市财政局要加强与省财政厅的沟通对接，积极争取…")
             unit.title_span = first_phrase(text, start, limit)
         else:
             unit.title_span = first_sentence(text, start, limit)

@@ -1,0 +1,170 @@
+"""Duties a sentence gives a named office with a modal word and no role word:
+"市财政局要加强与省财政厅的沟通对接", "区人民政府应当建立建筑垃圾网格化巡查制度", and the
+request of minutes, "请国网芜湖供电公司结合老旧小区改造同步实施配电设施升级".
+
+Minutes (会议纪要), rules (实施细则) and decisions assign work so; but a plan's
+preamble and closing notes use the same words for exhortations ("各地要…",
+"各责任单位要高度重视…"). So a duty is read only where it opens a sentence,
+only when every unit before the modal names an office (as a phrase's must,
+:func:`.phrases.named_office`), and only in a paragraph whose other clauses, if
+any, are phrases of sentences too: a duty sentence inside a paragraph
+attributed in brackets or by labels stays part of that paragraph's task.
+The units are read as they would be before 负责: a government carries the work
+out, an office leads it, the offices after a 会同 take part.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import regex
+
+from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
+from policyx.extract.clauses.phrases import (
+    ASIDE_OR_ETC, MARKER_CHARS, MARKER_ENDS, MAX_PHRASE_UNITS, after_a_name, ends_like_an_office, name_endings, named_office, together,
+)
+from policyx.rules.clauses import ResponsibilityRules
+from policyx.rules.departments import DepartmentRegistry
+from policyx.text.kept import KeptByIdentity
+from policyx.text.presence import any_char
+from policyx.text.sentences import SENTENCE_END
+
+_READ_AS = "负责"  # the role word a modal stands for when the units before it are read
+_PHRASE_END = frozenset("，,：:")  # a modal past one of these (outside brackets) is no longer the subject's
+_NUMBER_CHARS = 8  # an item's marker or an article's number ("第二十四条　") is at most this long
+_NUMBER_BEFORE = regex.compile(r"(?:第[0-9一二三四五六七八九十百零〇]{1,4}条|[(（]?[0-9一二三四五六七八九十]{1,3}[)）.．、]?)[ \u3000]{0,4}")
+_BETWEEN_UNITS = ("、", ",", "，", "和", "及", "与")
+_OPENERS, _CLOSERS = frozenset("（(〔["), frozenset("）)〕]")
+_SENTENCE_STOP = any_char(frozenset(SENTENCE_END + "\n"))
+
+
+def duty_places(text: str, start: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[int]:
+    """Where in ``text`` from ``start`` a duty may be read: a modal right after
+    a character an office's name ends with, or a request word — found in one
+    pass, so that the paragraphs with none are not read (most are not)."""
+    pattern = _PLACES.get(rules)
+    if pattern is None or _PLACES_OF.get(rules) is not registry:
+        ends = "".join(sorted(name_endings(registry) | ASIDE_OR_ETC))
+        alternatives = [f"[{re.escape(ends)}](?:{rules.duty_modal.pattern})"
+                        if rules.duty_modal is not None else None,
+                        rules.duty_request.pattern if rules.duty_request is not None else None]
+        pattern = _PLACES.put(rules, re.compile("|".join(f"(?:{a})" for a in alternatives if a) or "(?!)"))
+        _PLACES_OF.put(rules, registry)
+    return [m.start() for m in pattern.finditer(text, start)]
+
+
+_PLACES: KeptByIdentity[re.Pattern] = KeptByIdentity(4)
+_PLACES_OF: KeptByIdentity[DepartmentRegistry] = KeptByIdentity(4)
+
+
+def duty_clauses(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
+                 context: ClauseContext | None) -> Iterator[tuple[int, int, ParsedClause]]:
+    """``(start, end, reading)`` of each duty opening a sentence of ``text``
+    (working-copy text at ``offset``: the spans are absolute), in order."""
+    if rules.duty_modal is None and rules.duty_request is None:
+        return
+    ends = name_endings(registry)
+    start = 0
+    for stop in (*(m.start() for m in _SENTENCE_STOP.finditer(text)), len(text)):
+        if start < stop:
+            found = _duty_at(text, offset, _words_start(text, start, stop), stop, ends, registry, rules, context)
+            if found is not None:
+                yield found
+        start = stop + 1
+
+
+def _phrase_ends(text: str, start: int, end: int) -> bool:
+    """Whether a comma or a colon outside brackets stands between ``start`` and ``end``."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif not depth and ch in _PHRASE_END:
+            return True
+    return False
+
+
+def _words_start(text: str, start: int, stop: int) -> int:
+    while start < stop and text[start] in " \t\u3000\r\n":
+        start += 1
+    return start
+
+
+def _duty_at(text: str, offset: int, start: int, stop: int, ends: frozenset[str], registry: DepartmentRegistry,
+             rules: ResponsibilityRules, context: ClauseContext | None) -> tuple[int, int, ParsedClause] | None:
+    """The duty the sentence from ``start`` to ``stop`` opens with, if any."""
+    window = min(stop, start + MAX_PHRASE_UNITS + MARKER_CHARS + 2)
+    request = rules.duty_request.match(text, start, window) if rules.duty_request is not None else None
+    if request is not None:
+        return _request(text, offset, request.end(), window, start, registry, rules)
+    if rules.duty_modal is None:
+        return None
+    for modal in rules.duty_modal.finditer(text, start, window):
+        if _phrase_ends(text, start, modal.start()):
+            return None
+        if not after_a_name(text, modal.start(), ends):
+            continue  # ("重要", "主要": a modal inside a word)
+        parsed = _units(text, offset, start, modal.start(), registry, rules, context)
+        if parsed is None:
+            return None
+        units_start, parsed = parsed
+        end = modal.end()
+        together_word = next((w for w in rules.together_with if text.startswith(w, end)), None)
+        if together_word is not None:  # "市城管局要会同市公安局交警支队、各区人民政府，…"
+            end = together(text, offset, end + len(together_word), parsed, registry, rules)
+        return units_start, end, parsed
+    return None
+
+
+def _units(text: str, offset: int, start: int, modal_start: int, registry: DepartmentRegistry,
+           rules: ResponsibilityRules, context: ClauseContext | None) -> tuple[int, ParsedClause] | None:
+    """Where the units before a modal start, and their reading, when every one
+    names an office: from ``start``, else after an item's marker ("1.市财政局要…")."""
+    for units_start in _unit_starts(text, start, modal_start):
+        units = text[units_start:modal_start].strip()
+        if not units or len(units) > MAX_PHRASE_UNITS or not ends_like_an_office(units, registry) \
+                or rules.duty_everyone is not None and rules.duty_everyone.search(units):
+            continue
+        parsed = parse_clause(text[units_start:modal_start] + _READ_AS, offset + units_start, registry, rules, context,
+                              "clause.duty")
+        if parsed is not None and not parsed.empty() and all(named_office(r, registry) for r in parsed.refs()) \
+                and not _run_together(text, parsed, offset):
+            return units_start, parsed
+    return None
+
+
+def _run_together(text: str, parsed: ParsedClause, offset: int) -> bool:
+    """Whether two of the names stand with nothing between them: a table's
+    cells a copy joined ("…环保局" + "各县市、园区要…"), no list of offices."""
+    spans = sorted(r.span for r in parsed.refs())
+    return any(not any(sep in text[a[1] - offset:b[0] - offset] for sep in _BETWEEN_UNITS) for a, b in zip(spans, spans[1:]))
+
+
+def _unit_starts(text: str, start: int, modal_start: int) -> Iterator[int]:
+    """From the sentence's start, else after an item's marker ("1.", "（三）") or an
+    article's number and the space after it ("第十四条　区人民政府应当…") — not
+    after any words and a space (a table's cells a copy joined: "环保局　　各县市、园区要…")."""
+    yield start
+    within = min(modal_start, start + _NUMBER_CHARS)
+    marker_end = max(text.rfind(" ", start, within), text.rfind("\u3000", start, within),
+                     *(text.rfind(ch, start, within) for ch in MARKER_ENDS))
+    if marker_end != -1 and _NUMBER_BEFORE.fullmatch(text, start, marker_end + 1):
+        yield marker_end + 1
+
+
+def _request(text: str, offset: int, units_start: int, window: int, start: int, registry: DepartmentRegistry,
+             rules: ResponsibilityRules) -> tuple[int, int, ParsedClause] | None:
+    """"请X、Y…": the offices asked (where their names end, as after a 会同),
+    read as before 负责; None when 请 asks no office."""
+    end = together(text, offset, units_start, ParsedClause(), registry, rules)
+    if end == units_start or end > window:
+        return None
+    if rules.duty_everyone is not None and rules.duty_everyone.search(text, units_start, end):
+        return None
+    parsed = parse_clause(text[units_start:end] + _READ_AS, offset + units_start, registry, rules, None, "clause.duty")
+    if parsed is None or parsed.empty() or not all(named_office(r, registry) for r in parsed.refs()):
+        return None
+    return start, end, parsed
