@@ -359,3 +359,30 @@ def test_no_duty_in_a_plan_that_attributes_nothing():
     # (its items are measures with no one named: a speech's "X要…" exhorts)
     text = "某市工作方案\n\n一、重点任务\n\n1.加强管理。市财政局要加强资金保障。\n\n2.强化监督。市审计局要开展审计。\n"
     assert tasks(text) == [("加强管理", [], [], []), ("强化监督", [], [], [])]
+
+
+# -- field lines and time fields (the six plans written blind in the fourth session) ---------------
+
+
+def test_a_clause_line_under_the_field_lines_is_a_clause_of_its_own():
+    # region-implementation-2022 line 19: "…总工会" and "各市、县（区）人民政府负责落实" are two lines
+    text = ITEM.format("深化劳务协作。\n牵头单位：自治区人力资源社会保障厅\n配合单位：自治区乡村振兴局、自治区总工会\n"
+                       "各市、县（区）人民政府负责落实")
+    assert tasks(text) == [("推进教师培训", ["人力资源社会保障厅"], ["乡村振兴局", "总工会"], ["各市、县(区)人民政府"])]
+
+
+@pytest.mark.parametrize("clause", [
+    # county-three-year-2024 lines 27, 39: 时间节点 after the units, and first in the bracket
+    "（责任单位：县农业农村局、县林业局；时间节点：2026年底前）",
+    "（时间节点：2026年底前；责任单位：县农业农村局、县林业局）",
+])
+def test_a_time_node_field_is_no_unit(clause):
+    doc = extract_text(ITEM.format("推进低产低效茶园改造。" + clause), RULES)
+    assert [(r.name for r in t.lead) and [r.name for r in t.lead] for t in doc.tasks] == [["农业农村局", "林业局"]]
+    assert [(d.kind, d.date) for d in doc.tasks[0].deadlines] == [("by", "2026-12-31")]
+
+
+def test_a_time_fields_own_phrases_are_no_units():
+    # city-checklist-2025 line 93: "完成时限：6月底前完成造林任务，松材线虫病防治长期坚持"
+    text = ITEM.format("完成人工造林18万亩。\n责任单位：市林业局\n完成时限：6月底前完成造林任务，松材线虫病防治长期坚持")
+    assert tasks(text) == [("推进教师培训", ["林业局"], [], [])]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from policyx.extract.clauses.fields import blank, cut_other_fields
 from policyx.extract.clauses.searches import Searches, searches
 from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
 from policyx.model import DepartmentRef, Role, copier
@@ -88,10 +89,6 @@ class _Phrase:
     refs: list[DepartmentRef]
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
-
-
 def _cut_standing(core: str, offset: int, registry, found: Searches, parsed: ParsedClause, rule: str) -> str:
     for pattern in found.standing:
         standing = pattern.search(core)
@@ -121,22 +118,10 @@ def _cut_conventions(core: str, found: Searches, parsed: ParsedClause) -> str:
             if carry:
                 parsed.carries = True
                 end = carry.end()
-            core = _blank(core, *_with_its_brackets(core, match.start(), end))
+            core = blank(core, *_with_its_brackets(core, match.start(), end))
     carry = found.carry_words.search(core)
     if carry:  # "…负责,下同" with no convention: nothing to carry but the words
-        core = _blank(core, carry.start(), carry.end())
-    return core
-
-
-def _cut_other_fields(core: str, found: Searches, parsed: ParsedClause, offset: int) -> str:
-    """Blank the other fields of a labelled clause ("，完成时限：2018年底"),
-    each up to the next phrase; their times are the task's."""
-    for stop in list(found.label_stop.finditer(core)):
-        end = stop.end()
-        following = found.phrase_separators.search(core, end)
-        end = following.start() if following else len(core)
-        parsed.notes.append((offset + stop.start(), offset + end))
-        core = _blank(core, stop.start(), end)
+        core = blank(core, carry.start(), carry.end())
     return core
 
 
@@ -317,7 +302,7 @@ def _parse_clause(
     found = searches(rules)
     core = _cut_standing(text, offset, registry, found, parsed, rule)
     core = _cut_conventions(core, found, parsed)
-    core = _cut_other_fields(core, found, parsed, offset)
+    core = cut_other_fields(core, found, parsed.notes, offset)
     phrases = _phrases(core, offset, registry, found, parsed, context, rule)
     _settle(phrases)
     explicit_lead = _assign(phrases, registry, parsed)

@@ -183,7 +183,7 @@ def paragraphs(norm: Normalized, index: SectionIndex, rules: ResponsibilityRules
         while i + 1 < count and "\t" not in text[start:end] and (
                 (field := _is_field(text, lines[i], rules)) and _is_field(text, lines[i + 1], rules)
                 or end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
-                and (not field or _goes_on(text, lines[i], lines[i + 1]))) \
+                and (not field or _goes_on(text, lines[i], lines[i + 1], rules))) \
                 and _joinable(norm, lines[i], lines[i + 1], index):
             i += 1
             end = lines[i].start + len(lines[i].text.rstrip())
@@ -205,14 +205,16 @@ def _is_field(text: str, line, rules: ResponsibilityRules | None) -> bool:
 _FIELD_LINE = 160  # characters: a longer line is no field's
 
 
-def _goes_on(text: str, line, following) -> bool:
+def _goes_on(text: str, line, following, rules: ResponsibilityRules | None) -> bool:
     """Whether a field line goes on on the next: right below it, opening with
     a word (not indented, no page's number) and with no full stop (a PDF copy
     broke "…、市交通运" / "输局、市教育局") — not after a blank line, at a bullet
-    (the next item's "● …", its mark blanked) or at the next item's sentence
-    ("推行竣工联合验收…一次办结。")."""
+    (the next item's "● …", its mark blanked), at the next item's sentence
+    ("推行竣工联合验收…一次办结。") or at a clause of its own under the fields
+    ("各市、县（区）人民政府负责落实", region-implementation-2022 in tests/data/written)."""
     return text.count("\n", line.end, following.start) == 1 and _IS_WORD[following.text[:1]] \
-        and not following.text[:1].isascii() and not _STOP.search(following.text)  # (not "— 4 —", a page's foot)
+        and not following.text[:1].isascii() and not _STOP.search(following.text) \
+        and not (rules is not None and rules.role_at_end.search(following.text))  # (nor "— 4 —", a page's foot)
 
 
 def _joinable(norm: Normalized, line, following, index: SectionIndex) -> bool:
@@ -293,12 +295,29 @@ def attribution_blocks(norm: Normalized, paras: list[Paragraph], rules: RuleSet)
             j += 1
         start, end = paras[i].start, paras[j].end
         inner_start, inner_end = _inside_brackets(norm.text, start, end)
-        parsed = parse_clause(norm.text[inner_start:inner_end], inner_start, rules.departments, rules.responsibility)
+        parsed = parse_clause(_lines_parted(norm.text[inner_start:inner_end], rules.responsibility), inner_start,
+                              rules.departments, rules.responsibility)
         clause = FoundClause(start, end, inner_start, inner_end, parsed, True, "labelled",
                              "clause.labelled_lines") if parsed else None
         out[i] = (j, clause)
         i = j + 1
     return out
+
+
+def _lines_parted(text: str, rules: ResponsibilityRules) -> str:
+    """The lines of a run of clause lines, each that holds a role word or a label
+    parted from the one before it by a "；" in place of its line end (the same
+    length: spans stay): "配合单位：…、自治区总工会" over "各市、县（区）人民政府负责落实"
+    are two phrases (region-implementation-2022 in tests/data/written); a line a
+    PDF copy broke a name at ("…市交通运" over "输局、市教育局") stays joined."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    parted = [lines[0]]
+    for line in lines[1:]:
+        own = rules.role_pattern.search(line) is not None or rules.label_pattern.search(line) is not None
+        parted.append(("；" if own else "\n") + line)
+    return "".join(parted)
 
 
 def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
