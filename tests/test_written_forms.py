@@ -386,3 +386,9 @@ def test_a_time_fields_own_phrases_are_no_units():
     # city-checklist-2025 line 93: "完成时限：6月底前完成造林任务，松材线虫病防治长期坚持"
     text = ITEM.format("完成人工造林18万亩。\n责任单位：市林业局\n完成时限：6月底前完成造林任务，松材线虫病防治长期坚持")
     assert tasks(text) == [("推进教师培训", ["林业局"], [], [])]
+
+
+def test_a_duty_after_a_you_prose_clause_in_another_sentence_is_a_task_of_its_own():
+    # county-report-division-2024 line 34: "由X负责，…。各乡镇要…" (one task per attribution clause)
+    text = ITEM.format("由县农业农村局负责，大力发展现代农业产业园。各乡镇要立足资源禀赋，发展特色产业。")
+    assert [t[1:] for t in tasks(text)] == [(["农业农村局"], [], []), ([], [], ["各乡镇"])]

@@ -35,12 +35,12 @@ the whole list.
 
 from policyx.extract.clauses.duties import duty_places
 from policyx.extract.clauses.finding import (
-    PHRASE_FORMS, FoundClause, as_written, find_clauses, find_duties, standing_statement, to_clause,
+    PHRASE_FORMS, SENTENCE_FORMS, FoundClause, as_written, find_clauses, find_duties, standing_statement, to_clause,
 )
 from policyx.extract.clauses.grammar import (
     ClauseContext, ParsedClause, UnitLists, parse_clause, plan_context, read_unit_list,
 )
 from policyx.extract.clauses.units import resolve_units, split_units
 
-__all__ = ["PHRASE_FORMS", "ClauseContext", "FoundClause", "ParsedClause", "UnitLists", "as_written", "duty_places",
+__all__ = ["PHRASE_FORMS", "SENTENCE_FORMS", "ClauseContext", "FoundClause", "ParsedClause", "UnitLists", "as_written", "duty_places",
            "find_clauses", "find_duties", "parse_clause", "plan_context", "read_unit_list", "resolve_units", "split_units", "standing_statement", "to_clause"]

@@ -240,6 +240,8 @@ def find_clauses(
 
 # clauses written as phrases of a sentence, with a role word or a modal: a paragraph holds one a sentence
 PHRASE_FORMS = frozenset({"phrase", "duty"})
+# …and 由…牵头 prose: the clauses that are words of a sentence, neither heading nor closing a unit
+SENTENCE_FORMS = PHRASE_FORMS | {"prose"}
 
 
 def find_duties(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules,

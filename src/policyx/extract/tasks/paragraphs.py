@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from policyx.extract.clauses import (
-    PHRASE_FORMS, FoundClause, duty_places, find_clauses, find_duties, parse_clause, plan_context, standing_statement,
+    SENTENCE_FORMS, FoundClause, duty_places, find_clauses, find_duties, parse_clause, plan_context, standing_statement,
 )
 from policyx.model import DepartmentRef, Section, maker
 from policyx.rules import RuleSet
@@ -264,7 +264,7 @@ def _add_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> N
         at = bisect.bisect_left(places, para.start)
         if at == len(places) or places[at] >= para.end:
             continue  # (no modal after an office's name, no request: most paragraphs)
-        if para.standing or para.attribution_only or not all(c.form in PHRASE_FORMS for c in para.clauses):
+        if para.standing or para.attribution_only or not all(c.form in SENTENCE_FORMS for c in para.clauses):
             continue
         taken = Spans((c.start, c.end) for c in para.clauses)
         duties = find_duties(text[para.start:para.end], para.start, rules.departments, rules.responsibility, context,

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from policyx.extract.clauses import PHRASE_FORMS, FoundClause
+from policyx.extract.clauses import PHRASE_FORMS, SENTENCE_FORMS, FoundClause
 from policyx.extract.tasks.paragraphs import (
     Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
 )
@@ -47,7 +47,7 @@ class Unit:
 
 # clauses written as words of a sentence ("由…牵头", "市教育局负责，…"): they attribute the
 # paragraph they stand in, and neither head nor close a unit of their own
-IN_THE_SENTENCE = ("prose", *sorted(PHRASE_FORMS))
+IN_THE_SENTENCE = tuple(sorted(SENTENCE_FORMS))
 
 
 def classify(text: str, para: Paragraph, clause: FoundClause, rules: TaskRules) -> str:
@@ -179,7 +179,7 @@ class UnitBuilder:
             kind = classify(text, para, clause, self.rules.tasks)
             if kind == "closing" and nested and continues_list(text, nested[-1], clause):
                 kind = "nested"  # "…水源水质状况(A负责)、供水厂出水水质状况(B负责)。"
-            if kind == "prose" and clause.form in PHRASE_FORMS and _another_phrase_later(text, para, clause):
+            if kind == "prose" and _another_phrase_later(text, para, clause):
                 # ("市自然资源局会同市城市管理局将…纳入规划。…的建设由区人民政府负责组织实施。"): one task a duty
                 end = min(find_end(text, clause.end, para.end, SENTENCE_END) + 1, para.end)
                 start = self.gather(i, para.start) if position <= para.start else position
