@@ -392,3 +392,21 @@ def test_a_duty_after_a_you_prose_clause_in_another_sentence_is_a_task_of_its_ow
     # county-report-division-2024 line 34: "由X负责，…。各乡镇要…" (one task per attribution clause)
     text = ITEM.format("由县农业农村局负责，大力发展现代农业产业园。各乡镇要立足资源禀赋，发展特色产业。")
     assert [t[1:] for t in tasks(text)] == [(["农业农村局"], [], []), ([], [], ["各乡镇"])]
+
+
+def test_an_indicator_table_whose_cells_one_space_divides():
+    # province-special-plan-2021 lines 25-43: typed into the text, a group's name on a line of its own,
+    # 〔16〕 a five-year total (no heading inside the row: it was broken there as a "（16）")
+    text = ("某省十四五水安全保障规划\n\n第二章　总体要求\n\n表1　主要指标\n序号 指标 2020年 2025年 属性\n防洪减灾\n"
+            "1 主要江河堤防达标率（%） 72.6 ≥85 预期性\n水资源节约集约利用\n4 用水总量（亿立方米） 305.1 ＜344 约束性\n"
+            "5 万元地区生产总值用水量下降（%） 〔29.5〕 〔16〕 约束性\n6 万元工业增加值用水量下降（%） 〔40.2〕 〔15〕 约束性\n"
+            "注：〔 〕内为五年累计数。\n")
+    doc = extract_text(text, RULES)
+    assert [(t.form, len(t.rows)) for t in doc.tables] == [("spaced", 4)]
+    assert [(t.comparator, str(t.value), t.unit) for t in doc.targets] == [
+        (">=", "85", "%"), ("<", "344", "亿立方米"), ("decrease", "16", "%"), ("decrease", "15", "%")]
+
+
+def test_a_sentence_with_spaces_is_no_table():
+    text = ITEM.format("序号 工作 安排如下：\n1 加强 组织 领导。\n2 强化 资金 保障。")
+    assert all(t.form != "spaced" for t in extract_text(text, RULES).tables)

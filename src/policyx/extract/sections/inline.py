@@ -11,6 +11,7 @@ import regex
 from policyx.extract.sections.markers import MarkerReader, marker_readers
 from policyx.rules import MarkerRule, RuleSet
 from policyx.text.normalize import Line, Normalized
+from policyx.text.rows import is_spaced_row
 from policyx.text.numerals import read_number
 from policyx.text.anchors import char_memo
 
@@ -55,8 +56,8 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
         # a table's row holds no heading; a plan run into one line holds its tables' rows too: there a
         # place near a tab is skipped, not the line
         tabbed = "\t" in words
-        if not words or tabbed and len(words) <= JOINED_LINE:
-            continue
+        if not words or tabbed and len(words) <= JOINED_LINE or " " in words and is_spaced_row(words):
+            continue  # (…nor one whose cells a space divides: "6 万元工业增加值用水量下降（%） 〔40.2〕 〔15〕 约束性")
         stripped = len(text) - len(text.lstrip(" \t"))
         at_start = _read(after_stop, text, stripped)
         if at_start is not None:

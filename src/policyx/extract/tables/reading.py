@@ -229,11 +229,12 @@ def _task_rows(cells: list[Cell], header: list[str], roles: list[str | None], of
 def extract_tables(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet) -> list[ParsedTable]:
     tab = tab_tables(norm, sections, rules.tables)
     pipe = tab_tables(norm, sections, rules.tables, "|")
+    spaced = tab_tables(norm, sections, rules.tables, " ")
     flat = _flattened_tables(norm, sections, rules.departments, rules.responsibility, rules.tables,
                              rules.requires.get("table.header_words", ()))
     glued = glued_tables(norm, sections, _office_cells(rules.departments, rules.responsibility), rules.tables)
     drawn = layout_tables(norm, sections, rules.tables)
-    tables = sorted(tab + pipe + flat + glued + drawn, key=lambda p: p.table.span[0])
+    tables = sorted(tab + pipe + spaced + flat + glued + drawn, key=lambda p: p.table.span[0])
     seen: dict[str, int] = {}
     out = []
     for p in tables:

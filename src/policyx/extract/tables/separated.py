@@ -1,18 +1,24 @@
 """Tables whose rows are lines and whose cells a separator divides: a tab
-(a sheet or a Word table pasted as text) or "|" (Markdown, a web copy).
-A run of such lines is a table; its header is its first row, or the first
-under a sheet's title block; its group rows name the rows under them."""
+(a sheet or a Word table pasted as text), "|" (Markdown, a web copy) or one
+space (a table typed into the text, or a copy that put a space for each cell's
+border: "1 用水总量（亿立方米） 305.1 ＜344 约束性"). A run of such lines is a
+table; its header is its first row, or the first under a sheet's title block;
+its group rows name the rows under them. A table of spaces is read only under a
+header that opens with an index column and names a column the rules know
+("序号 指标 2020年 2025年 属性"), and only as far as its rows have as many cells."""
 
 from __future__ import annotations
 
 import regex
 
 from policyx.extract.tables.cells import (
-    _PAGE_NUMBER, _TAB_ROW, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_roles, names_task_columns,
+    _PAGE_NUMBER, _TAB_ROW, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_role, column_roles,
+    names_task_columns,
 )
 from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
+from policyx.text.rows import MIN_SPACED_CELLS, is_spaced_row, spaced_cells
 
 
 
@@ -79,6 +85,51 @@ def _split_row(norm: Normalized, line, separator: str = "\t") -> list[Cell | Non
     return cells
 
 
+_FORMS = {"\t": "tab", "|": "pipe", " ": "spaced"}
+
+
+def _spaced_runs(norm: Normalized, rules: TableRules) -> list[list]:
+    """Runs of lines of cells one space divides: a header ("序号 指标 2020年
+    2025年 属性") and the rows under it with as many cells, opening with a
+    number ("4 用水总量（亿立方米） 305.1 ＜344 约束性"), or a group's name
+    on a line of its own over such a row."""
+    if "序" not in norm.text and "编" not in norm.text:
+        return []  # (no index column's header: most plans)
+    runs: list[list] = []
+    lines = norm.lines()
+    i = 0
+    while i < len(lines):
+        width = _spaced_header(lines[i].text, rules)
+        if width is None:
+            i += 1
+            continue
+        run = [lines[i]]
+        i += 1
+        while i < len(lines):
+            text = lines[i].text.strip()
+            if spaced_cells(text) == width and is_spaced_row(text) or _group_line(text) \
+                    and i + 1 < len(lines) and spaced_cells(lines[i + 1].text.strip()) == width:
+                run.append(lines[i])
+                i += 1
+            else:
+                break
+        if len(run) > 2:
+            runs.append(run)
+    return runs
+
+
+def _spaced_header(text: str, rules: TableRules) -> int | None:
+    """The number of columns of a header of cells one space divides, or None."""
+    text = text.strip()
+    width = spaced_cells(text)
+    if width < MIN_SPACED_CELLS:
+        return None
+    cells = text.split(" ")
+    if column_role(cells[0], rules) != "index" or not any(column_role(c, rules) not in (None, "other", "index") for c in cells[1:]):
+        return None
+    return width
+
+
 # a Markdown table's rule under its header: "|---|:---:|"
 _RULE_CELL = regex.compile(r"^:?-+:?$")  # (on a cell's text, stripped: "---", ":-:", "-")
 
@@ -91,7 +142,7 @@ def _is_contents(rows: list[list[Cell | None]]) -> bool:
 def tab_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRules, separator: str = "\t") -> list[ParsedTable]:
     """Tables whose rows are lines and whose cells a separator divides."""
     tables: list[ParsedTable] = []
-    for run in _runs(norm, separator):
+    for run in (_runs(norm, separator) if separator != " " else _spaced_runs(norm, rules)):
         table = _tab_table(norm, run, sections, rules, separator, len(tables))
         if table is not None:
             tables.append(table)
@@ -121,7 +172,7 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
     footnotes, notes_end = _footnotes(norm, run[-1].end, rules)
     first = next(c for c in rows[0] if c).start
     start = max(run[0].start, norm.text.rfind("\n", 0, first) + 1)
-    return _make(norm, box, title, header, roles, body_rows, groups, "tab" if separator == "\t" else "pipe",
+    return _make(norm, box, title, header, roles, body_rows, groups, _FORMS[separator],
                  start, run[-1].end, footnotes, rules, n, notes_end)
 
 

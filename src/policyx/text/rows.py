@@ -1,0 +1,25 @@
+"""Lines that read as a table's rows whose cells one space divides
+("4 用水总量（亿立方米） 305.1 ＜344 约束性"): a table typed into the text, or a
+copy that put a space for each cell's border."""
+
+from __future__ import annotations
+
+import regex
+
+MIN_SPACED_CELLS = 3
+_NUMBERED = regex.compile(r"[0-9]{1,3} ")
+_SENTENCE_MARKS = frozenset("。，,；;：:")
+
+
+def spaced_cells(text: str) -> int:
+    """How many cells one space divides ``text`` (stripped) into; 0 where two
+    spaces or a tab stand, or where there is no space."""
+    return 0 if "  " in text or "\t" in text or " " not in text else text.count(" ") + 1
+
+
+def is_spaced_row(text: str) -> bool:
+    """A numbered row of at least MIN_SPACED_CELLS cells one space divides,
+    with no stop or comma: "6 万元工业增加值用水量下降（%） 〔40.2〕 〔15〕 约束性"."""
+    words = text.strip()
+    return spaced_cells(words) >= MIN_SPACED_CELLS and _NUMBERED.match(words) is not None \
+        and _SENTENCE_MARKS.isdisjoint(words)
