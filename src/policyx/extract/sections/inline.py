@@ -53,11 +53,9 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
         line = lines[index]
         text = line.text
         words = text.strip()
-        # a table's row holds no heading; a plan run into one line holds its tables' rows too: there a
-        # place near a tab is skipped, not the line
         tabbed = "\t" in words
-        if not words or tabbed and len(words) <= JOINED_LINE or " " in words and is_spaced_row(words):
-            continue  # (…nor one whose cells a space divides: "6 万元工业增加值用水量下降（%） 〔40.2〕 〔15〕 约束性")
+        if _a_tables_row(words, tabbed):
+            continue
         stripped = len(text) - len(text.lstrip(" \t"))
         at_start = _read(after_stop, text, stripped)
         if at_start is not None:
@@ -127,6 +125,14 @@ def _places(text: str, lines: list[Line], after_stop: list[MarkerReader], glued:
     for m in _OPENING_BRACKET.finditer(text):
         add(m.start(), m.start(), True, glued)
     return by_line
+
+
+def _a_tables_row(words: str, tabbed: bool) -> bool:
+    """A line that holds no heading: none, a table's row — a plan run into one
+    line holds its tables' rows too: there a place near a tab is skipped, not
+    the line — or a row whose cells a space divides ("6 万元工业增加值用水量下降（%）
+    〔40.2〕 〔15〕 约束性")."""
+    return not words or tabbed and len(words) <= JOINED_LINE or " " in words and is_spaced_row(words)
 
 
 def _continued_numbers(places: Iterable[list[tuple]]) -> set[tuple[str, int]]:
