@@ -410,3 +410,20 @@ def test_an_indicator_table_whose_cells_one_space_divides():
 def test_a_sentence_with_spaces_is_no_table():
     text = ITEM.format("序号 工作 安排如下：\n1 加强 组织 领导。\n2 强化 资金 保障。")
     assert all(t.form != "spaced" for t in extract_text(text, RULES).tables)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # province-division-2021 line 15: a list of years 分别 distributes over the values
+    ("2021年、2022年城市生活污水集中收集率分别达到62%、66%。",
+     [("=", "62", 2021, "城市生活污水集中收集率"), ("=", "66", 2022, "城市生活污水集中收集率")]),
+    # city-notice-html-2023 line 15: a verb's counts, the later ones with no object of their own
+    ("其中，2023年、2024年、2025年分别新增公共充电桩2500个、3500个、4000个。",
+     [("increase", "2500", 2023, "公共充电桩"), ("increase", "3500", 2024, "公共充电桩"),
+      ("increase", "4000", 2025, "公共充电桩")]),
+    # with no list of years, the values share the clause's year
+    ("到2025年，城镇、农村污水处理率分别达到95%、60%。",
+     [("=", "95", 2025, "城镇污水处理率"), ("=", "60", 2025, "农村污水处理率")]),
+])
+def test_a_list_of_years_and_a_list_of_values(sentence, expected):
+    doc = extract_text("某市方案\n\n一、工作目标\n\n" + sentence + "\n", RULES)
+    assert [(t.comparator, str(t.value), t.year, t.metric) for t in doc.targets] == expected

@@ -13,6 +13,7 @@ import regex
 
 from policyx.extract.target_metrics import clause_start, metric_after
 from policyx.extract.target_values import read_value, restate
+from policyx.extract.target_years import listed_years
 from policyx.model import Target, replaced
 from policyx.rules.targets import TargetRules
 from policyx.text.spans import Spans
@@ -48,8 +49,21 @@ def verb_object_targets(stretch: _Stretch, found: list[Target], matches: list[re
             target, end, counted_first = read
             more = (_counted_after if counted_first else _listed_after)(stretch, end, target, values)
             listed.update(t.value_span[0] for t in more)
-            out += [target, *more]
+            out += _each_in_its_year(stretch, m, [target, *more])
     return [t for i, t in enumerate(found) if i not in dropped] + out
+
+
+def _each_in_its_year(stretch: _Stretch, m: regex.Match, targets: list[Target]) -> list[Target]:
+    """A verb's list of counts after a list of as many years and 分别, each in its
+    year: "2023年、2024年、2025年分别新增公共充电桩2500个、3500个、4000个"."""
+    respectively = stretch.rules.respectively
+    if len(targets) < 2 or respectively is None:
+        return targets
+    years = listed_years(stretch.masked, clause_start(stretch.masked, m.start(), stretch.rules.metric_stop), m.start(),
+                         len(targets))
+    if years is None or not respectively.fullmatch(stretch.masked[years[1]:m.start()].strip()):
+        return targets
+    return [replaced(t, year=year) for t, year in zip(targets, years[0])]
 
 
 def _counted_after(stretch: _Stretch, end: int, first: Target, taken: Spans) -> list[Target]:
@@ -93,7 +107,8 @@ def _listed_after(stretch: _Stretch, end: int, first: Target, taken: Spans) -> l
             break  # (an amount of another kind: "、投资5亿元", "、总面积120公顷")
         span = (stretch.offset + m.start("object"), stretch.offset + m.end())
         metric = rules.noun_link_end.sub("", stretch.source(*m.span("object")).strip())
-        listed.append(replaced(first, raw=stretch.original[span[0]:span[1]], metric=metric or None, value=value,
+        listed.append(replaced(first, raw=stretch.original[span[0]:span[1]], value=value,
+                               metric=metric or (listed[-1] if listed else first).metric,  # ("2500个、3500个": its object)
                                unit=unit, span=span, value_span=value_span, line=stretch.line_of(span[0]),
                                comparator="=" if m.group("action") else first.comparator))
         end = m.end()

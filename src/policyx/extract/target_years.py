@@ -91,3 +91,24 @@ class Deadlines:
         else:
             return None
         return int(chosen.date[:4])  # type: ignore[index]
+
+
+# a list of years a 分别 distributes over the values after it: "2021年、2022年…分别达到62%、66%"
+_YEAR_LIST = regex.compile(r"(?:(?:19|20)[0-9]{2}[ \t]{0,2}年(?:底|末)?[ \t]{0,2}[、和及与][ \t]{0,2}){1,9}"
+                           r"(?:19|20)[0-9]{2}[ \t]{0,2}年(?:底|末)?")
+_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+YEAR_LIST_REACH = 48  # characters before the values within which their list of years is looked for
+
+
+def listed_years(text: str, start: int, end: int, count: int) -> tuple[tuple[int, ...], int] | None:
+    """The years of the last list of ``count`` years between ``start`` and
+    ``end`` (at most YEAR_LIST_REACH characters back, in one clause), one a
+    value of a list, and where the list ends; None when there is no such list."""
+    window_start = max(start, end - YEAR_LIST_REACH)
+    last = None
+    for m in _YEAR_LIST.finditer(text, window_start, end):
+        last = m
+    if last is None or _ANY_SENTENCE_STOP.search(text, last.end(), end):
+        return None
+    years = tuple(int(y) for y in _YEAR.findall(last.group()))
+    return (years, last.end()) if len(years) == count else None

@@ -68,6 +68,7 @@ class TargetRules:
     duration_units: frozenset[str]  # 个月, 天: a verb's count in them is a duration
     digit_units: frozenset[str]  # 次: a count in them is one only when written in digits
     units: frozenset[str] = frozenset()
+    respectively: regex.Pattern | None = None  # "分别": before a verb too ("分别新增…2500个、3500个")
     unit_as: dict[str, tuple[str, Decimal]] = field(default_factory=dict)
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
@@ -151,11 +152,12 @@ def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str, in_
 def _verb_object_more_pattern(data: dict, unit: str, verb_of: dict[str, str]) -> str:
     """After a verb-object count, the next of its list, by a value list's
     separator: "新建建筑垃圾中转站8个、建筑垃圾分类池20个" (matched where the count
-    before ends), with a verb of its own in group ``action``: "、实施安防工程1200公里"."""
+    before ends), with a verb of its own in group ``action``: "、实施安防工程1200公里",
+    or a count alone, of the same object: "分别新增公共充电桩2500个、3500个、4000个"."""
     if not (data.get("value_list") and verb_of):
         return NEVER
     actions = data.get("list_item_verbs") or NEVER
-    return (rf"(?:{data['value_list']})(?P<action>{actions})?(?P<object>[^,，;；。:：\n0-9、]{{1,24}}?)"
+    return (rf"(?:{data['value_list']})(?P<action>{actions})?(?P<object>[^,，;；。:：\n0-9、]{{0,24}}?)"
             rf"(?P<num>(?<![A-Za-z]){_ARABIC}){_not_a_value_after(data)}\s*+(?P<unit>{unit})")
 
 
@@ -258,6 +260,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
                                 "sentence_year", "target_box", "list_item_stops", "prohibition", "floor_before_verb",
                                 "change_from_bound", "condition_end", "policy_rate", "support_after"),
             bound_after=regex.compile(rf"[ \t]{{0,4}}+{bound}"),  # (matched at a count's end)
+            respectively=optional_pattern(data.get("respectively")),
             **_unit_sets(data),
             unit_as=_unit_as(data),
             examples=tuple(data.get("examples") or ()),
