@@ -427,3 +427,9 @@ def test_a_sentence_with_spaces_is_no_table():
 def test_a_list_of_years_and_a_list_of_values(sentence, expected):
     doc = extract_text("某市方案\n\n一、工作目标\n\n" + sentence + "\n", RULES)
     assert [(t.comparator, str(t.value), t.year, t.metric) for t in doc.targets] == expected
+
+
+def test_a_duty_after_an_items_number_whose_units_are_a_list():
+    # county-report-division-2024 line 26: the item's "5." then two companies and a 、 between them
+    text = MINUTES.format("5.县城投公司、县交投公司要拓宽市场化融资渠道，全年融资到位40亿元以上。")
+    assert [t[1:] for t in tasks(text)][1:] == [(["城投公司", "交投公司"], [], [])]

@@ -22,7 +22,7 @@ import regex
 
 from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
 from policyx.extract.clauses.phrases import (
-    ASIDE_OR_ETC, MARKER_CHARS, MARKER_ENDS, MAX_PHRASE_UNITS, after_a_name, ends_like_an_office, name_endings, named_office, together,
+    ASIDE_OR_ETC, MARKER_CHARS, MAX_PHRASE_UNITS, after_a_name, ends_like_an_office, name_endings, named_office, together,
 )
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
@@ -33,7 +33,7 @@ from policyx.text.sentences import SENTENCE_END
 _READ_AS = "负责"  # the role word a modal stands for when the units before it are read
 _PHRASE_END = frozenset("，,：:")  # a modal past one of these (outside brackets) is no longer the subject's
 _NUMBER_CHARS = 8  # an item's marker or an article's number ("第二十四条　") is at most this long
-_NUMBER_BEFORE = regex.compile(r"(?:第[0-9一二三四五六七八九十百零〇]{1,4}条|[(（]?[0-9一二三四五六七八九十]{1,3}[)）.．、]?)[ \u3000]{0,4}")
+_NUMBER_BEFORE = regex.compile(r"(?:第[0-9一二三四五六七八九十百零〇]{1,4}条[ \u3000]{0,4}|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[0-9一二三四五六七八九十]{1,3}[.．、][ \u3000]{0,4})")
 _BETWEEN_UNITS = ("、", ",", "，", "和", "及", "与")
 _OPENERS, _CLOSERS = frozenset("（(〔["), frozenset("）)〕]")
 _SENTENCE_STOP = any_char(frozenset(SENTENCE_END + "\n"))
@@ -148,11 +148,9 @@ def _unit_starts(text: str, start: int, modal_start: int) -> Iterator[int]:
     article's number and the space after it ("第十四条　区人民政府应当…") — not
     after any words and a space (a table's cells a copy joined: "环保局　　各县市、园区要…")."""
     yield start
-    within = min(modal_start, start + _NUMBER_CHARS)
-    marker_end = max(text.rfind(" ", start, within), text.rfind("\u3000", start, within),
-                     *(text.rfind(ch, start, within) for ch in MARKER_ENDS))
-    if marker_end != -1 and _NUMBER_BEFORE.fullmatch(text, start, marker_end + 1):
-        yield marker_end + 1
+    found = _NUMBER_BEFORE.match(text, start, min(modal_start, start + _NUMBER_CHARS))
+    if found is not None and found.end() > start:
+        yield found.end()
 
 
 def _request(text: str, offset: int, units_start: int, window: int, start: int, registry: DepartmentRegistry,
