@@ -6,6 +6,7 @@ import bisect
 import functools
 from dataclasses import dataclass
 
+from policyx.extract.clauses import PHRASE_FORMS
 from policyx.extract.tasks import states_attributions
 from policyx.model import Document, Severity, Task
 from policyx.rules import RuleSet
@@ -44,7 +45,7 @@ class CheckContext:
     def uses_clauses(self) -> bool:
         """Does the plan's text attribute its tasks (not only its task table), as the reading of its tasks decides?"""
         body = [t for t in self.doc.tasks if t.source == "body"]
-        if any(c.form != "phrase" for t in body for c in t.subclauses):
+        if any(c.form not in PHRASE_FORMS for t in body for c in t.subclauses):
             return True
         return states_attributions(t.clause.form if t.clause and t.clause.form != "table" else None for t in body)
 
