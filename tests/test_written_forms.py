@@ -433,3 +433,13 @@ def test_a_duty_after_an_items_number_whose_units_are_a_list():
     # county-report-division-2024 line 26: the item's "5." then two companies and a 、 between them
     text = MINUTES.format("5.县城投公司、县交投公司要拓宽市场化融资渠道，全年融资到位40亿元以上。")
     assert [t[1:] for t in tasks(text)][1:] == [(["城投公司", "交投公司"], [], [])]
+
+
+def test_a_regulation_whose_few_articles_name_an_office_attributes_its_tasks():
+    # city-regulation-2024: of 41 articles 10 give an office a duty; the others oblige companies and the
+    # public ("供水企业应当…", "任何单位和个人不得…"), no task of an office
+    articles = "".join(f"第{n}条　供水企业应当做好第{n}项工作。\n" for n in range(1, 13))
+    duties = "".join(f"第{n}条　市{office}{modal}做好第{n}项工作。\n"
+                     for n, office, modal in zip(range(13, 17), ("水利局", "财政局", "住建局", "卫健委"), ("负责", "应当", "应当", "应当")))
+    doc = extract_text("某市城市供水管理办法\n\n第一章　总则\n\n" + articles + duties, RULES)
+    assert [[r.name for r in t.lead] for t in doc.tasks] == [["水利局"], ["财政局"], ["住建局"], ["卫健委"]]

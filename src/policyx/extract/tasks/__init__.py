@@ -73,9 +73,11 @@ def states_attributions(forms: Iterable[str | None]) -> bool:
     """Whether a plan whose units (tasks) carry clauses of these ``forms``
     (None: no clause) states who answers for its tasks: a clause in brackets,
     after a label, as a sentence or in 由…牵头 prose; or, in units of their
-    own, as phrases of a sentence ("市教育局负责，…") in half of them at least —
-    a plan of unattributed measures is not turned into one of attributed
-    tasks by a sentence or two that name an office ("自治区环保厅负责对…汇总")."""
+    own, as phrases of a sentence ("市教育局负责，…", "区人民政府应当…") in half
+    of them, or in a fifth of them and a few at least (a regulation's articles:
+    most oblige companies and the public, a few the offices) — a plan of
+    unattributed measures is not turned into one of attributed tasks by a
+    sentence or two that name an office ("自治区环保厅负责对…汇总")."""
     phrases = units = 0
     for form in forms:
         units += 1
@@ -83,7 +85,10 @@ def states_attributions(forms: Iterable[str | None]) -> bool:
             if form not in PHRASE_FORMS:
                 return True
             phrases += 1
-    return phrases > 0 and 2 * phrases >= units
+    return phrases > 0 and 2 * phrases >= units or phrases >= MIN_PHRASE_UNITS and 5 * phrases >= units
+
+
+MIN_PHRASE_UNITS = 4  # (neimenggu-water-2015, a plan of 69 measures, has two)
 
 
 def _in_text(unit: Unit, text: str, index: SectionIndex, in_table: Spans) -> bool:
