@@ -443,3 +443,52 @@ def test_a_regulation_whose_few_articles_name_an_office_attributes_its_tasks():
                      for n, office, modal in zip(range(13, 17), ("水利局", "财政局", "住建局", "卫健委"), ("负责", "应当", "应当", "应当")))
     doc = extract_text("某市城市供水管理办法\n\n第一章　总则\n\n" + articles + duties, RULES)
     assert [[r.name for r in t.lead] for t in doc.tasks] == [["水利局"], ["财政局"], ["住建局"], ["卫健委"]]
+
+
+# -- a second reading of the duty reader (fourth session): each input the reviewer tried ---------------
+
+
+def test_a_duty_in_an_item_whose_clause_lines_stand_under_it_stays_that_items():
+    text = "某市工作方案\n\n一、重点任务\n\n1.推进工作。（市教育局负责）\n\n2.加强资金保障。市审计局要加强审计。\n责任单位：市财政局\n"
+    assert tasks(text) == [("推进工作", ["教育局"], [], []), ("加强资金保障", ["财政局"], [], [])]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("二、关于资金。市财政局要加强资金保障，各区人民政府负责落实。", (["财政局"], [], ["各区人民政府"])),
+    ("二、关于资金。市财政局要加强资金保障，市审计局配合。", (["财政局"], ["审计局"], [])),
+])
+def test_a_phrase_later_in_a_duties_sentence_is_part_of_it(paragraph, expected):
+    assert [t[1:] for t in tasks(MINUTES.format(paragraph))][1:] == [expected]
+
+
+def test_the_sentences_between_a_clause_and_a_later_duty_are_the_first_tasks():
+    doc = extract_text(MINUTES.format("二、关于老旧小区改造。市住建局负责推进改造。年底前完成改造136个。各区人民政府要切实履行属地责任。"),
+                       RULES)
+    assert [([r.name for r in t.lead], [str(x.value) for x in t.targets]) for t in doc.tasks][1:] == [
+        (["住建局"], ["136"]), ([], [])]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "二、关于资金。一是市财政局要加强资金保障。", "二、关于资金。今年市财政局要加强资金保障。", "二、关于资金。会议同意向市财政局要资金。",
+])
+def test_words_before_the_office_make_no_duty(paragraph):
+    assert tasks(MINUTES.format(paragraph))[1:] == []
+
+
+def test_a_request_after_an_items_number():
+    assert [t[1:] for t in tasks(MINUTES.format("3.请县财政局及时拨付资金。"))][1:] == [(["财政局"], [], [])]
+
+
+def test_a_count_of_its_own_noun_after_a_verbs_count_is_not_its_lists():
+    doc = extract_text("某市方案\n\n一、工作目标\n\n新建中转站8个、12个分拣中心。\n", RULES)
+    assert [(t.comparator, str(t.value), t.metric) for t in doc.targets] == [("=", "8", "中转站")]
+
+
+def test_the_years_a_change_is_measured_from_are_no_targets_years():
+    doc = extract_text("某市方案\n\n一、工作目标\n\n比2020年、2021年分别下降5%、6%。\n", RULES)
+    assert [t.year for t in doc.targets] != [2020, 2021]
+
+
+def test_a_time_node_that_starts_the_work_is_no_deadline():
+    doc = extract_text(ITEM.format("推进茶园改造。（责任单位：县农业农村局；时间节点：2024年6月启动，2025年12月完成）"), RULES)
+    assert ("by", "2024-06-30") not in [(d.kind, d.date) for t in doc.tasks for d in t.deadlines]

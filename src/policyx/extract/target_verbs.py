@@ -53,6 +53,9 @@ def verb_object_targets(stretch: _Stretch, found: list[Target], matches: list[re
     return [t for i, t in enumerate(found) if i not in dropped] + out
 
 
+_NOUN_AFTER = regex.compile(r"\p{Han}")
+
+
 def _each_in_its_year(stretch: _Stretch, m: regex.Match, targets: list[Target]) -> list[Target]:
     """A verb's list of counts after a list of as many years and 分别, each in its
     year: "2023年、2024年、2025年分别新增公共充电桩2500个、3500个、4000个"."""
@@ -105,6 +108,8 @@ def _listed_after(stretch: _Stretch, end: int, first: Target, taken: Spans) -> l
         value, unit = restate(value, m.group("unit"), rules)
         if unit != first.unit:
             break  # (an amount of another kind: "、投资5亿元", "、总面积120公顷")
+        if not m.group("object") and _NOUN_AFTER.match(stretch.masked, m.end()):
+            break  # (a count of its own noun: "新建中转站8个、12个分拣中心", "2家上市")
         span = (stretch.offset + m.start("object"), stretch.offset + m.end())
         metric = rules.noun_link_end.sub("", stretch.source(*m.span("object")).strip())
         listed.append(replaced(first, raw=stretch.original[span[0]:span[1]], value=value,

@@ -97,6 +97,7 @@ class Deadlines:
 _YEAR_LIST = regex.compile(r"(?:(?:19|20)[0-9]{2}[ \t]{0,2}年(?:底|末)?[ \t]{0,2}[、和及与][ \t]{0,2}){1,9}"
                            r"(?:19|20)[0-9]{2}[ \t]{0,2}年(?:底|末)?")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+_BASE_BEFORE = regex.compile(r"(?:比|较|与|同)[ \t]{0,2}$")
 YEAR_LIST_REACH = 48  # characters before the values within which their list of years is looked for
 
 
@@ -108,7 +109,8 @@ def listed_years(text: str, start: int, end: int, count: int) -> tuple[tuple[int
     last = None
     for m in _YEAR_LIST.finditer(text, window_start, end):
         last = m
-    if last is None or _ANY_SENTENCE_STOP.search(text, last.end(), end):
-        return None
+    if last is None or _ANY_SENTENCE_STOP.search(text, last.end(), end) \
+            or _BASE_BEFORE.search(text, max(0, last.start() - 4), last.start()):
+        return None  # (…nor the years a change is measured from: "比2020年、2021年分别下降5%、6%")
     years = tuple(int(y) for y in _YEAR.findall(last.group()))
     return (years, last.end()) if len(years) == count else None

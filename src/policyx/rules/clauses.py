@@ -64,6 +64,7 @@ class ResponsibilityRules:
     together_with: frozenset[str] = frozenset()  # a lead's word that, opening a phrase, names participants: 会同
     duty_modal: regex.Pattern | None = None  # after a sentence's named offices: their duty ("市财政局要…")
     duty_request: regex.Pattern | None = None  # opening a sentence, before the offices asked ("请国网芜湖供电公司…")
+    duty_not_opening: regex.Pattern | None = None  # words before the office: no duty ("一是市财政局要…")
     duty_everyone: regex.Pattern | None = None  # units that are everyone, no office a duty names ("各地各部门要…")
 
 
@@ -152,7 +153,8 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         carry_forward=optional_pattern(data.get("carry_forward")),
         prose=_prose(data, where),
         **optional_patterns(data, "etc_tail", "place_before_office", "unit_group", "role_note", "carry_words",
-                            "not_a_duty", "branch_name", "duty_modal", "duty_request", "duty_everyone"),
+                            "not_a_duty", "branch_name", "duty_modal", "duty_request", "duty_everyone",
+                            "duty_not_opening"),
         standing_examples=examples,
         together_with=frozenset(fold(str(w)) for w in data.get("together_with") or ()),
     )

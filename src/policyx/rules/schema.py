@@ -97,7 +97,7 @@ SCHEMAS: dict[str, dict] = {
         "brackets": {"type": "array", "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2}},
         **_patterns("notes", "list_opener", "label_stop", "time_field", "carry_forward", "separators", "conjunctions", "etc_tail",
                     "place_before_office", "unit_group", "role_note", "carry_words", "phrase_separators",
-                    "not_a_duty", "branch_name", "duty_modal", "duty_request", "duty_everyone"),
+                    "not_a_duty", "branch_name", "duty_modal", "duty_request", "duty_everyone", "duty_not_opening"),
         "conventions": _rules({"effect": STRING, "pattern": PATTERN}, required=("id", "effect", "pattern")),
         "standing": _rules({"pattern": PATTERN}),
         "prose": _rules({"pattern": PATTERN}),

@@ -97,9 +97,11 @@ def _duty_at(text: str, offset: int, start: int, stop: int, ends: frozenset[str]
              rules: ResponsibilityRules, context: ClauseContext | None) -> tuple[int, int, ParsedClause] | None:
     """The duty the sentence from ``start`` to ``stop`` opens with, if any."""
     window = min(stop, start + MAX_PHRASE_UNITS + MARKER_CHARS + 2)
-    request = rules.duty_request.match(text, start, window) if rules.duty_request is not None else None
+    number = _NUMBER_BEFORE.match(text, start, window)  # ("3.请县财政局…")
+    opening = number.end() if number is not None else start
+    request = rules.duty_request.match(text, opening, window) if rules.duty_request is not None else None
     if request is not None:
-        return _request(text, offset, request.end(), window, start, registry, rules)
+        return _request(text, offset, request.end(), window, opening, registry, rules)
     if rules.duty_modal is None:
         return None
     for modal in rules.duty_modal.finditer(text, start, window):
@@ -126,7 +128,8 @@ def _units(text: str, offset: int, start: int, modal_start: int, registry: Depar
     for units_start in _unit_starts(text, start, modal_start):
         units = text[units_start:modal_start].strip()
         if not units or len(units) > MAX_PHRASE_UNITS or not ends_like_an_office(units, registry) \
-                or rules.duty_everyone is not None and rules.duty_everyone.search(units):
+                or rules.duty_everyone is not None and rules.duty_everyone.search(units) \
+                or rules.duty_not_opening is not None and rules.duty_not_opening.match(units):
             continue
         parsed = parse_clause(text[units_start:modal_start] + _READ_AS, offset + units_start, registry, rules, context,
                               "clause.duty")

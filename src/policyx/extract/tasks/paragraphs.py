@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -260,17 +260,37 @@ def _add_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> N
     in a notice's words before the plan it sends ("现印发给你们，并就有关事项通知如下：
     一、各责任单位要…", caidian-govwork-2023), "X要…" exhorts."""
     places = duty_places(text, paras[0].start, rules.departments, rules.responsibility)
-    for para in paras:
+    for i, para in enumerate(paras):
         at = bisect.bisect_left(places, para.start)
         if at == len(places) or places[at] >= para.end:
             continue  # (no modal after an office's name, no request: most paragraphs)
-        if para.standing or para.attribution_only or not all(c.form in SENTENCE_FORMS for c in para.clauses):
-            continue
+        if para.standing or para.attribution_only or not all(c.form in SENTENCE_FORMS for c in para.clauses) \
+                or i + 1 < len(paras) and paras[i + 1].attribution_only:
+            continue  # (…nor a paragraph whose clause lines stand under it: "责任单位：市财政局")
         taken = Spans((c.start, c.end) for c in para.clauses)
         duties = find_duties(text[para.start:para.end], para.start, rules.departments, rules.responsibility, context,
                              taken)
         if duties:
-            para.clauses = sorted([*para.clauses, *duties], key=lambda c: c.start)
+            para.clauses = _with_duties(text, para.clauses, duties)
+
+
+def _with_duties(text: str, clauses: list[FoundClause], duties: list[FoundClause]) -> list[FoundClause]:
+    """A paragraph's clauses with its duties, a phrase later in a duty's sentence
+    read as part of it ("市财政局要加强资金保障，各区人民政府负责落实": the
+    government carries the work out; "…，市审计局配合": the office takes part)."""
+    rest = list(clauses)
+    out = []
+    for duty in duties:
+        joined = next((c for c in rest if c.form == "phrase" and c.start >= duty.end
+                       and find_end(text, duty.end, c.start, SENTENCE_END) == c.start), None)
+        if joined is not None:
+            rest.remove(joined)
+            parsed = replace(duty.parsed, participants=[*duty.parsed.participants, *joined.parsed.lead,
+                                                        *joined.parsed.participants],
+                             implementers=[*duty.parsed.implementers, *joined.parsed.implementers])
+            duty = replace(duty, end=joined.end, inner_end=joined.inner_end, parsed=parsed)
+        out.append(duty)
+    return sorted([*rest, *out], key=lambda c: c.start)
 
 
 @functools.lru_cache(maxsize=16)  # (made once for the rules, not once a plan)

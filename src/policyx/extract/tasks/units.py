@@ -71,10 +71,25 @@ def classify(text: str, para: Paragraph, clause: FoundClause, rules: TaskRules) 
     return "leading" if has_words(text, clause.end, para.end) else "standalone"
 
 
-def _another_phrase_later(text: str, para: Paragraph, clause: FoundClause) -> bool:
-    """Whether another clause written as phrases stands in a later sentence of the paragraph."""
-    return any(c.form in PHRASE_FORMS and c.start > clause.end and find_end(text, clause.end, c.start, SENTENCE_END) < c.start
-               for c in para.clauses)
+def _another_phrase_later(text: str, clause: FoundClause, last_phrase: int) -> bool:
+    """Whether another clause written as phrases stands in a later sentence of
+    the paragraph, whose last such clause starts at ``last_phrase`` (-1: none):
+    if any does, the last does (a sentence ends before it too)."""
+    return last_phrase > clause.end and find_end(text, clause.end, last_phrase, SENTENCE_END) < last_phrase
+
+
+def _before_the_sentence_of(text: str, position: int, phrase_starts: list[int], end: int) -> int:
+    """Where the sentences from ``position`` end before the sentence of the
+    first phrase clause (of ``phrase_starts``, in order) that a sentence end
+    parts from ``position``: after the last sentence end before that clause."""
+    stop = find_end(text, position, end, SENTENCE_END)
+    following = bisect.bisect_right(phrase_starts, stop)
+    if stop >= end or following == len(phrase_starts):
+        return min(stop + 1, end)
+    limit = phrase_starts[following]
+    while (later := find_end(text, stop + 1, limit, SENTENCE_END)) < limit:
+        stop = later
+    return min(stop + 1, end)
 
 
 def continues_list(text: str, previous: FoundClause, clause: FoundClause) -> bool:
@@ -175,13 +190,17 @@ class UnitBuilder:
         position = para.start
         nested: list[FoundClause] = []
         leading: FoundClause | None = None
+        phrase_starts = [c.start for c in para.clauses if c.form in PHRASE_FORMS]
+        last_phrase = phrase_starts[-1] if phrase_starts else -1
         for clause in para.clauses:
             kind = classify(text, para, clause, self.rules.tasks)
             if kind == "closing" and nested and continues_list(text, nested[-1], clause):
                 kind = "nested"  # "…水源水质状况(A负责)、供水厂出水水质状况(B负责)。"
-            if kind == "prose" and _another_phrase_later(text, para, clause):
-                # ("市自然资源局会同市城市管理局将…纳入规划。…的建设由区人民政府负责组织实施。"): one task a duty
-                end = min(find_end(text, clause.end, para.end, SENTENCE_END) + 1, para.end)
+            if kind == "prose" and _another_phrase_later(text, clause, last_phrase):
+                # ("市自然资源局会同市城市管理局将…纳入规划。…的建设由区人民政府负责组织实施。"): one task a duty,
+                # up to the sentence of the next ("…推进改造。年底前完成改造136个。各区人民政府要…": the second
+                # sentence is the first task's)
+                end = _before_the_sentence_of(text, clause.end, phrase_starts, para.end)
                 start = self.gather(i, para.start) if position <= para.start else position
                 self._close(start, clause, nested, para=i, starts_paragraph=position <= para.start, end=end)
                 nested, position = [], skip_edge(text, end, para.end)
