@@ -202,10 +202,10 @@ def _unit_as(data: dict) -> dict[str, tuple[str, Decimal]]:
 
 def _unit_pattern(units: list, data: dict) -> str:
     """A unit as written: one of ``units``, with a magnitude before it (10万处, 200万批次)
-    and a denominator after it (30万立方米/日, 0.95元/立方米) when the plan writes them."""
+    and a denominator of ``unit_per`` after it (30万立方米/日, 0.95元/立方米) when the plan writes them."""
     words = alternation([str(u) for u in units])
     magnitude = _alternation_or_never(map(str, data.get("unit_magnitudes") or []))
-    per = alternation([*map(str, data.get("unit_per") or []), *map(str, units)])
+    per = alternation(map(str, data.get("unit_per") or [])) or NEVER
     return f"(?:(?:{magnitude})?(?:{words})(?:/(?:{per}))?)"
 
 
