@@ -492,3 +492,21 @@ def test_the_years_a_change_is_measured_from_are_no_targets_years():
 def test_a_time_node_that_starts_the_work_is_no_deadline():
     doc = extract_text(ITEM.format("推进茶园改造。（责任单位：县农业农村局；时间节点：2024年6月启动，2025年12月完成）"), RULES)
     assert ("by", "2024-06-30") not in [(d.kind, d.date) for t in doc.tasks for d in t.deadlines]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a number with its thousands set apart (a second reading of the spaced tables: "3,250" cells)
+    ("粮食产量达到3,300万吨以上。", [(">=", "3300", "万吨")]),  # (was read as 300)
+    ("投资1,234.5亿元以上。", [(">=", "1234.5", "亿元")]),
+])
+def test_thousands_set_apart(sentence, expected):
+    doc = extract_text("某市方案\n\n一、工作目标\n\n" + sentence + "\n", RULES)
+    assert [(t.comparator, str(t.value), t.unit) for t in doc.targets] == expected
+
+
+def test_a_spaced_table_with_a_blank_line_and_thousands():
+    text = ("某省规划\n\n第二章　总体要求\n\n表1　主要指标\n序号 指标 2020年 2025年 属性\n1 主要江河堤防达标率（%） 72.6 ≥85 预期性\n\n"
+            "2 粮食产量（万吨） 3,250 ≥3,300 约束性\n3 用水总量（亿立方米） 305.1 ＜344 约束性\n注：略。\n")
+    doc = extract_text(text, RULES)
+    assert [(t.form, len(t.rows)) for t in doc.tables] == [("spaced", 3)]
+    assert [(t.comparator, str(t.value)) for t in doc.targets] == [(">=", "85"), (">=", "3300"), ("<", "344")]

@@ -26,7 +26,7 @@ def read_value(text: str) -> Decimal | None:
     """"94" → 94, "9.5" → 9.5, "五千" → 5000 (cn2an, inside the captured number only)."""
     if text[:1].isdigit():
         try:
-            return Decimal(text)
+            return Decimal(text.replace(",", "") if "," in text else text)  # ("3,300": thousands set apart)
         except InvalidOperation:
             return None
     if text in _NOT_ALONE or not text:

@@ -13,8 +13,9 @@ from policyx.text.anchors import gated
 
 # (digits taken whole; a number is read from the start of its run only, so
 # that a long run of digits is scanned once: see rules/safety.py)
-_ARABIC = r"[0-9]++(?:\.[0-9]++)?"
-_ARABIC_START = rf"(?<![0-9]){_ARABIC}"
+# (with its thousands set apart: "3,300万吨", "1,234.5"; the working copy's comma is ",")
+_ARABIC = r"[0-9]++(?:,[0-9]{3}(?![0-9]))*+(?:\.[0-9]++)?"
+_ARABIC_START = rf"(?<![0-9])(?<![0-9],){_ARABIC}"
 # the numerals a number is read from (reading numbers stays here; the words are in targets.yaml)
 _CHINESE = "零一二三四五六七八九十百千万两〇"
 _NUMBER = rf"(?:{_ARABIC_START}|(?<![{_CHINESE}])[{_CHINESE}]+)"

@@ -9,6 +9,7 @@ import regex
 MIN_SPACED_CELLS = 3
 _NUMBERED = regex.compile(r"[0-9]{1,3} ")
 _SENTENCE_MARKS = frozenset("。，,；;：:")
+_THOUSANDS = regex.compile(r"(?<=[0-9]),(?=[0-9]{3})")
 
 
 def spaced_cells(text: str) -> int:
@@ -22,4 +23,4 @@ def is_spaced_row(text: str) -> bool:
     with no stop or comma: "6 万元工业增加值用水量下降（%） 〔40.2〕 〔15〕 约束性"."""
     words = text.strip()
     return spaced_cells(words) >= MIN_SPACED_CELLS and _NUMBERED.match(words) is not None \
-        and _SENTENCE_MARKS.isdisjoint(words)
+        and _SENTENCE_MARKS.isdisjoint(_THOUSANDS.sub("", words) if "," in words else words)  # ("3,250": a number)

@@ -353,13 +353,16 @@ def _name_and_unit(name: str, units: frozenset[str]) -> tuple[str, str | None]:
     return name, unit
 
 
+_CELL_NUMBER = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")  # ("3,300": thousands set apart)
+
+
 def _indicator_value(text: str) -> tuple[str, Decimal | None]:
     comparator = "="
     stripped = text.strip()
     if stripped[:1] in _BOUND:
         comparator = _BOUND[stripped[:1]]
         stripped = stripped[1:].strip()
-    value = read_value(stripped) if regex.fullmatch(r"[0-9]+(?:\.[0-9]+)?", stripped) else None
+    value = read_value(stripped) if _CELL_NUMBER.fullmatch(stripped) else None
     return comparator, value
 
 

@@ -111,6 +111,9 @@ def _spaced_runs(norm: Normalized, rules: TableRules) -> list[list]:
                     and i + 1 < len(lines) and spaced_cells(lines[i + 1].text.strip()) == width:
                 run.append(lines[i])
                 i += 1
+            elif not text and i + 1 < len(lines) and spaced_cells(lines[i + 1].text.strip()) == width \
+                    and is_spaced_row(lines[i + 1].text):
+                i += 1  # (a blank line between two rows)
             else:
                 break
         if len(run) > 2:
