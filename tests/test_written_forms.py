@@ -510,3 +510,10 @@ def test_a_spaced_table_with_a_blank_line_and_thousands():
     doc = extract_text(text, RULES)
     assert [(t.form, len(t.rows)) for t in doc.tables] == [("spaced", 3)]
     assert [(t.comparator, str(t.value)) for t in doc.targets] == [(">=", "85"), (">=", "3300"), ("<", "344")]
+
+
+def test_a_duty_in_an_item_before_the_first_clause_of_its_list():
+    # (the reviewer's F3: minutes whose decision 一 gives its work with "X要…" and 二 with "由X负责")
+    text = ("芜湖市人民政府专题会议纪要\n\n会议议定如下：\n一、关于老旧小区改造。全年改造老旧小区136个。市住建局要加快推进。\n"
+            "二、关于城市更新项目谋划储备。由市发展改革委负责建立全市城市更新项目库。\n")
+    assert [t[1] for t in tasks(text)] == [["住建局"], ["发展改革委"]]

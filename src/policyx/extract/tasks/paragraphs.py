@@ -250,7 +250,27 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
             para.attribution_only = True
     first = next((i for i, para in enumerate(paras) if para.clauses), None)
     if first is not None:
-        _add_duties(text, paras[first:], rules, context)
+        _add_duties(text, paras[_first_item_of_its_list(paras, first):], rules, context)
+
+
+def _first_item_of_its_list(paras: list[Paragraph], first: int) -> int:
+    """Where the list of items holding the plan's first clause starts: the
+    first item numbered as the clause's item and under the same heading
+    (minutes whose decision 一 gives its work with "X要…" and 二 with "由X负责");
+    a notice's own items before the plan it sends are of another list."""
+    item = next((j for j in range(first, -1, -1) if paras[j].heading is not None), None)
+    if item is None:
+        return first
+    heading = paras[item].heading
+    start = item
+    for j in range(item - 1, -1, -1):
+        other = paras[j].heading
+        if other is None:
+            continue
+        if other.style != heading.style or other.parent != heading.parent:
+            break
+        start = j
+    return start
 
 
 def _add_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> None:
