@@ -517,3 +517,14 @@ def test_a_duty_in_an_item_before_the_first_clause_of_its_list():
     text = ("芜湖市人民政府专题会议纪要\n\n会议议定如下：\n一、关于老旧小区改造。全年改造老旧小区136个。市住建局要加快推进。\n"
             "二、关于城市更新项目谋划储备。由市发展改革委负责建立全市城市更新项目库。\n")
     assert [t[1] for t in tasks(text)] == [["住建局"], ["发展改革委"]]
+
+
+@pytest.mark.parametrize(("paragraph", "title"), [
+    # the office that is its sentence's subject stays in the title (county-minutes-2025 line 18, city-rules-2023)
+    ("县综合行政执法局负责城区排水管网清淤疏浚和易涝点整治，5月20日前完成。", "县综合行政执法局负责城区排水管网清淤疏浚和易涝点整治"),
+    # …not a phrase that is only the office and its role word
+    ("区数据局负责，推进电子证照共享应用。", "推进电子证照共享应用"),
+])
+def test_a_phrase_clauses_title(paragraph, title):
+    doc = extract_text("某县工作方案\n\n一、重点任务\n\n（一）推进工作。（县教育局负责）\n\n" + paragraph + "\n", RULES)
+    assert doc.tasks[-1].title == title

@@ -20,6 +20,9 @@ from policyx.rules.tasks import TaskRules
 from policyx.text.sentences import commas, first_phrase, first_sentence
 
 
+_PHRASE_ENDS = frozenset(",，;；。:：")
+
+
 def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
     held = counts(units, True)
     for unit in units:
@@ -31,9 +34,10 @@ def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
             _under_heading(unit, unit.at_marker, text, limit, rules, several=held.get(unit.at_marker.id, 0) > 1)
             continue
         start = _after_label(text, unit.start, limit, rules)
-        if unit.clause is not None and unit.clause.form == "phrase" and unit.clause.start <= start < unit.clause.end:
+        if unit.clause is not None and unit.clause.form == "phrase" and unit.clause.start <= start < unit.clause.end \
+                and text[unit.clause.end:unit.clause.end + 1] in _PHRASE_ENDS:
             start = skip_edge(text, unit.clause.end, limit)  # ("区数据局负责，推进电子证照共享应用": the work names it;
-            # a duty's office is its sentence's subject: "市财政局要加强与省财政厅的沟通对接")
+            # the office that is its sentence's subject stays: "县综合行政执法局负责城区排水管网清淤疏浚", a duty's too)
         lead_in = lead_in_at(text, start, limit, rules)
         if lead_in:
             unit.title_span = lead_in
