@@ -528,3 +528,10 @@ def test_a_duty_in_an_item_before_the_first_clause_of_its_list():
 def test_a_phrase_clauses_title(paragraph, title):
     doc = extract_text("某县工作方案\n\n一、重点任务\n\n（一）推进工作。（县教育局负责）\n\n" + paragraph + "\n", RULES)
     assert doc.tasks[-1].title == title
+
+
+def test_a_places_government_named_by_the_place():
+    # county-minutes-2025 line 44: "潼川镇、北坝镇人民政府要做好沿线群众工作" (no level word before the places)
+    text = MINUTES.format("二、关于堤防加固。潼川镇、北坝镇人民政府要做好沿线群众工作和施工环境保障。")
+    assert [t[1:] for t in tasks(text)][1:] == [([], [], ["潼川镇、北坝镇人民政府"])]
+    assert [t[1:] for t in tasks(MINUTES.format("二、关于监管。加快推进建设市人民政府负责监管。"))][1:] == []

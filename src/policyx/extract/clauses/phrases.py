@@ -244,10 +244,13 @@ def named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
     name = resolved.name
     named = name != raw or raw.startswith("各") or bool(registry.split_prefix(raw)[0])
     if registry.is_government(name):
-        return named and len(name) <= MAX_NAMED_OFFICE  # ("政府负责监管": whose government?)
+        # ("政府负责监管": whose government? — "北坝镇人民政府", "潼川镇、北坝镇人民政府": a place's)
+        return (named or resolved.known and _PLACE_BEFORE_GOVERNMENT.fullmatch(raw) is not None) and len(name) <= MAX_NAMED_OFFICE
     if registry.lookup(name) is not None or resolved.known and len(raw) <= MAX_KNOWN_SHORT and _HAN.fullmatch(raw):
         return True  # (… or "市委宣传部", "团市委": the party's offices, known by their shape)
     return named and len(name) <= MAX_NAMED_OFFICE and registry.looks_like_office(name)
 
 
+# a place's government, by the place's name: at most four characters and its kind ("潼川镇、北坝镇人民政府")
+_PLACE_BEFORE_GOVERNMENT = regex.compile(r"\p{Han}{1,4}[镇乡县区市州旗盟](?:、\p{Han}{1,4}[镇乡县区市州旗盟]){0,6}(?:人民)?政府")
 MAX_KNOWN_SHORT = 8  # characters of a name the registry reads as known by its shape, taken as an office
