@@ -535,3 +535,9 @@ def test_a_places_government_named_by_the_place():
     text = MINUTES.format("二、关于堤防加固。潼川镇、北坝镇人民政府要做好沿线群众工作和施工环境保障。")
     assert [t[1:] for t in tasks(text)][1:] == [([], [], ["潼川镇、北坝镇人民政府"])]
     assert [t[1:] for t in tasks(MINUTES.format("二、关于监管。加快推进建设市人民政府负责监管。"))][1:] == []
+
+
+def test_no_duty_under_the_closing_requirements():
+    text = ("某市工作方案\n\n一、重点任务\n\n1.推进工作。（市教育局负责）\n\n2.加强监管。市场监管局负责开展检查。\n\n"
+            "二、有关要求\n\n市政府督查室要加强督查，定期通报进展。\n")
+    assert [t[0] for t in tasks(text)] == ["推进工作", "加强监管"]
