@@ -541,3 +541,9 @@ def test_no_duty_under_the_closing_requirements():
     text = ("某市工作方案\n\n一、重点任务\n\n1.推进工作。（市教育局负责）\n\n2.加强监管。市场监管局负责开展检查。\n\n"
             "二、有关要求\n\n市政府督查室要加强督查，定期通报进展。\n")
     assert [t[0] for t in tasks(text)] == ["推进工作", "加强监管"]
+
+
+def test_a_duty_of_an_office_with_a_long_name():
+    # county-minutes-2025 line 42
+    text = MINUTES.format("二、关于重点项目。县自然资源局、县住建局、县政务服务和公共资源交易服务中心要开辟重点项目审批绿色通道。")
+    assert [t[1] for t in tasks(text)][1:] == [["自然资源局", "住建局", "政务服务和公共资源交易服务中心"]]

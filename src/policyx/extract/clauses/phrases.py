@@ -31,7 +31,8 @@ from policyx.text.twins import short
 # a phrase's units are at most this long (a list of a few offices)
 MAX_PHRASE_UNITS = 40
 # a name a phrase gives an office (level stripped) is at most this long, unless the registry knows it
-MAX_NAMED_OFFICE = 14
+# ("政务服务和公共资源交易服务中心" is 15, county-minutes-2025)
+MAX_NAMED_OFFICE = 16
 # the offices a 会同 works with, at most
 MAX_TOGETHER = 8
 # (an ideographic space parts an article's number from its words: "第七条　市住房城乡建设局负责…")
