@@ -297,20 +297,26 @@ def _add_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> N
 def _with_duties(text: str, clauses: list[FoundClause], duties: list[FoundClause]) -> list[FoundClause]:
     """A paragraph's clauses with its duties, a phrase later in a duty's sentence
     read as part of it ("市财政局要加强资金保障，各区人民政府负责落实": the
-    government carries the work out; "…，市审计局配合": the office takes part)."""
-    rest = list(clauses)
+    government carries the work out; "…，市审计局配合": the office takes part).
+    Both lists are in order: each duty looks at the first phrase after it only
+    (a later one stands past a sentence end too), the list walked once."""
+    phrases = [c for c in clauses if c.form == "phrase"]
+    joined: set[int] = set()
     out = []
+    k = 0
     for duty in duties:
-        joined = next((c for c in rest if c.form == "phrase" and c.start >= duty.end
-                       and find_end(text, duty.end, c.start, SENTENCE_END) == c.start), None)
-        if joined is not None:
-            rest.remove(joined)
-            parsed = replace(duty.parsed, participants=[*duty.parsed.participants, *joined.parsed.lead,
-                                                        *joined.parsed.participants],
-                             implementers=[*duty.parsed.implementers, *joined.parsed.implementers])
-            duty = replace(duty, end=joined.end, inner_end=joined.inner_end, parsed=parsed)
+        while k < len(phrases) and phrases[k].start < duty.end:
+            k += 1
+        following = phrases[k] if k < len(phrases) else None
+        if following is not None and find_end(text, duty.end, following.start, SENTENCE_END) == following.start:
+            joined.add(id(following))
+            k += 1
+            parsed = replace(duty.parsed, participants=[*duty.parsed.participants, *following.parsed.lead,
+                                                        *following.parsed.participants],
+                             implementers=[*duty.parsed.implementers, *following.parsed.implementers])
+            duty = replace(duty, end=following.end, inner_end=following.inner_end, parsed=parsed)
         out.append(duty)
-    return sorted([*rest, *out], key=lambda c: c.start)
+    return sorted([*(c for c in clauses if id(c) not in joined), *out], key=lambda c: c.start)
 
 
 @functools.lru_cache(maxsize=16)  # (made once for the rules, not once a plan)
