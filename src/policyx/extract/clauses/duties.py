@@ -23,19 +23,19 @@ import regex
 from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
 from policyx.extract.clauses.phrases import (
     ASIDE_OR_ETC, MARKER_CHARS, MAX_PHRASE_UNITS, after_a_name, ends_like_an_office, name_endings, named_office, together,
+    together_after,
 )
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.kept import KeptByIdentity
 from policyx.text.presence import any_char
-from policyx.text.sentences import SENTENCE_END
+from policyx.text.sentences import SENTENCE_END, find_end
 
 _READ_AS = "负责"  # the role word a modal stands for when the units before it are read
-_PHRASE_END = frozenset("，,：:")  # a modal past one of these (outside brackets) is no longer the subject's
+_PHRASE_END = "，,：:"
 _NUMBER_CHARS = 8  # an item's marker or an article's number ("第二十四条　") is at most this long
 _NUMBER_BEFORE = regex.compile(r"(?:第[0-9一二三四五六七八九十百零〇]{1,4}条[ \u3000]{0,4}|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[0-9一二三四五六七八九十]{1,3}[.．、][ \u3000]{0,4})")
 _BETWEEN_UNITS = ("、", ",", "，", "和", "及", "与")
-_OPENERS, _CLOSERS = frozenset("（(〔["), frozenset("）)〕]")
 _SENTENCE_STOP = any_char(frozenset(SENTENCE_END + "\n"))
 
 
@@ -43,19 +43,17 @@ def duty_places(text: str, start: int, registry: DepartmentRegistry, rules: Resp
     """Where in ``text`` from ``start`` a duty may be read: a modal right after
     a character an office's name ends with, or a request word — found in one
     pass, so that the paragraphs with none are not read (most are not)."""
-    pattern = _PLACES.get(rules)
-    if pattern is None or _PLACES_OF.get(rules) is not registry:
+    kept = _PLACES.get(rules)  # (the search, with the registry it was made for)
+    if kept is None or kept[0] is not registry:
         ends = "".join(sorted(name_endings(registry) | ASIDE_OR_ETC))
         alternatives = [f"[{re.escape(ends)}](?:{rules.duty_modal.pattern})"
                         if rules.duty_modal is not None else None,
                         rules.duty_request.pattern if rules.duty_request is not None else None]
-        pattern = _PLACES.put(rules, re.compile("|".join(f"(?:{a})" for a in alternatives if a) or "(?!)"))
-        _PLACES_OF.put(rules, registry)
-    return [m.start() for m in pattern.finditer(text, start)]
+        kept = _PLACES.put(rules, (registry, re.compile("|".join(f"(?:{a})" for a in alternatives if a) or "(?!)")))
+    return [m.start() for m in kept[1].finditer(text, start)]
 
 
-_PLACES: KeptByIdentity[re.Pattern] = KeptByIdentity(4)
-_PLACES_OF: KeptByIdentity[DepartmentRegistry] = KeptByIdentity(4)
+_PLACES: KeptByIdentity[tuple[DepartmentRegistry, re.Pattern]] = KeptByIdentity(4)
 
 
 def duty_clauses(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
@@ -72,19 +70,6 @@ def duty_clauses(text: str, offset: int, registry: DepartmentRegistry, rules: Re
             if found is not None:
                 yield found
         start = stop + 1
-
-
-def _phrase_ends(text: str, start: int, end: int) -> bool:
-    """Whether a comma or a colon outside brackets stands between ``start`` and ``end``."""
-    depth = 0
-    for ch in text[start:end]:
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif not depth and ch in _PHRASE_END:
-            return True
-    return False
 
 
 def _words_start(text: str, start: int, stop: int) -> int:
@@ -105,19 +90,16 @@ def _duty_at(text: str, offset: int, start: int, stop: int, ends: frozenset[str]
     if rules.duty_modal is None:
         return None
     for modal in rules.duty_modal.finditer(text, start, window):
-        if _phrase_ends(text, start, modal.start()):
-            return None
+        if find_end(text, start, modal.start(), _PHRASE_END) < modal.start():
+            return None  # (a comma or a colon outside brackets: the modal is no longer the subject's)
         if not after_a_name(text, modal.start(), ends):
             continue  # ("重要", "主要": a modal inside a word)
         parsed = _units(text, offset, start, modal.start(), registry, rules, context)
         if parsed is None:
             return None
         units_start, parsed = parsed
-        end = modal.end()
-        together_word = next((w for w in rules.together_with if text.startswith(w, end)), None)
-        if together_word is not None:  # "市城管局要会同市公安局交警支队、各区人民政府，…"
-            end = together(text, offset, end + len(together_word), parsed, registry, rules)
-        return units_start, end, parsed
+        # ("市城管局要会同市公安局交警支队、各区人民政府，…")
+        return units_start, together_after(text, offset, modal.end(), parsed, registry, rules), parsed
     return None
 
 

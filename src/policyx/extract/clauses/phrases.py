@@ -118,9 +118,7 @@ def _phrase(text: str, offset: int, start: int, m: regex.Match, registry: Depart
     if subject and word in rules.together_with:
         end = together(text, offset, m.end(), parsed, registry, rules)
     elif subject:  # "市发展改革委负责会同市自然资源和规划局、市住建局建立…"
-        word_after = next((w for w in rules.together_with if text.startswith(w, m.end())), None)
-        if word_after is not None:
-            end = together(text, offset, m.end() + len(word_after), parsed, registry, rules)
+        end = together_after(text, offset, m.end(), parsed, registry, rules)
     return start, end, word, parsed
 
 
@@ -153,6 +151,14 @@ def ends_like_an_office(units: str, registry: DepartmentRegistry) -> bool:
     last = units[-MAX_NAMED_OFFICE:]  # (asked of words of any kind: kept by no table of the registry's)
     return registry.looks_like_office(last) or registry.government.search(last) is not None \
         or registry.lookup(last) is not None or bool(registry.trailing_etc.search(units))
+
+
+def together_after(text: str, offset: int, position: int, parsed: ParsedClause, registry: DepartmentRegistry,
+                   rules: ResponsibilityRules) -> int:
+    """Where a 会同 opening at ``position`` and the offices it lists end (added
+    to ``parsed`` as participants), or ``position`` when none opens there."""
+    word = next((w for w in rules.together_with if text.startswith(w, position)), None)
+    return position if word is None else together(text, offset, position + len(word), parsed, registry, rules)
 
 
 def together(text: str, offset: int, position: int, parsed: ParsedClause, registry: DepartmentRegistry,
