@@ -63,7 +63,7 @@ def _each_in_its_year(stretch: _Stretch, m: regex.Match, targets: list[Target]) 
     if len(targets) < 2 or respectively is None:
         return targets
     years = listed_years(stretch.masked, clause_start(stretch.masked, m.start(), stretch.rules.metric_stop), m.start(),
-                         len(targets))
+                         len(targets), stretch.rules.baseline)
     if years is None or not respectively.fullmatch(stretch.masked[years[1]:m.start()].strip()):
         return targets
     return [replaced(t, year=year) for t, year in zip(targets, years[0])]

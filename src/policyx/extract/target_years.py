@@ -97,20 +97,32 @@ class Deadlines:
 _YEAR_LIST = regex.compile(r"(?:(?:19|20)[0-9]{2}[ \t]{0,2}年(?:底|末)?[ \t]{0,2}[、和及与][ \t]{0,2}){1,9}"
                            r"(?:19|20)[0-9]{2}[ \t]{0,2}年(?:底|末)?")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
-_BASE_BEFORE = regex.compile(r"(?:比|较|与|同)[ \t]{0,2}$")
 YEAR_LIST_REACH = 48  # characters before the values within which their list of years is looked for
 
 
-def listed_years(text: str, start: int, end: int, count: int) -> tuple[tuple[int, ...], int] | None:
+def listed_years(text: str, start: int, end: int, count: int,
+                 baseline: regex.Pattern | None) -> tuple[tuple[int, ...], int] | None:
     """The years of the last list of ``count`` years between ``start`` and
     ``end`` (at most YEAR_LIST_REACH characters back, in one clause), one a
-    value of a list, and where the list ends; None when there is no such list."""
+    value of a list, and where the list ends; None when there is no such list,
+    or when its first year is a ``baseline``'s (the rules' 比…年: "比2020年、
+    2021年分别下降5%、6%" measures from them)."""
     window_start = max(start, end - YEAR_LIST_REACH)
     last = None
     for m in _YEAR_LIST.finditer(text, window_start, end):
         last = m
-    if last is None or _ANY_SENTENCE_STOP.search(text, last.end(), end) \
-            or _BASE_BEFORE.search(text, max(0, last.start() - 4), last.start()):
-        return None  # (…nor the years a change is measured from: "比2020年、2021年分别下降5%、6%")
+    if last is None or _ANY_SENTENCE_STOP.search(text, last.end(), end) or _measured_from(text, last, baseline):
+        return None
     years = tuple(int(y) for y in _YEAR.findall(last.group()))
     return (years, last.end()) if len(years) == count else None
+
+
+def _measured_from(text: str, years: regex.Match, baseline: regex.Pattern | None) -> bool:
+    """Whether the list's first year is the year a baseline phrase names."""
+    if baseline is None:
+        return False
+    found = baseline.search(text, max(0, years.start() - _BASE_WORDS), years.end())
+    return found is not None and found.start("year") == years.start()
+
+
+_BASE_WORDS = 6  # characters of a baseline's words before its year at most ("相比", "对比", …)

@@ -170,7 +170,8 @@ class _Stretch:
         ("2021年、2022年…分别达到62%、66%"), and where the metric starts after it."""
         if count < 2 or not with_comparator or not m.group("respectively"):
             return None, metric_start
-        found = listed_years(self.masked, clause_start(self.masked, m.start(), self.rules.metric_stop), m.start(), count)
+        found = listed_years(self.masked, clause_start(self.masked, m.start(), self.rules.metric_stop), m.start(), count,
+                             self.rules.baseline)
         if found is None:
             return None, metric_start
         years, end = found
