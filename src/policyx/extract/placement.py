@@ -21,7 +21,7 @@ from policyx.text.anchors import first_chars
 from policyx.text.presence import first_chars_search
 from policyx.text.spans import Spans
 from policyx.extract.target_gates import target_requires
-from policyx.extract.targets import find_targets
+from policyx.extract.targets import WITH_YEAR, find_targets
 
 
 def deadlines_within(deadlines: list[Deadline], starts: list[int], start: int, end: int) -> list[Deadline]:
@@ -69,7 +69,6 @@ def attach_to_tasks(
 
 
 _WITH_FOUND = copier(Task, "deadlines", "targets")  # (a copy of most tasks of a plan)
-_WITH_YEAR = copier(Target, "year")
 
 
 def _dated_by_the_task(targets: list[Target], deadlines: list[Deadline]) -> list[Target]:
@@ -82,7 +81,7 @@ def _dated_by_the_task(targets: list[Target], deadlines: list[Deadline]) -> list
     if len(years) != 1:
         return targets
     due = int(years.pop())
-    return [t if t.year is not None else _WITH_YEAR(t, due) for t in targets]
+    return [t if t.year is not None else WITH_YEAR(t, due) for t in targets]
 
 
 def _once_ongoing(deadlines: list[Deadline]) -> list[Deadline]:

@@ -64,7 +64,7 @@ def _bounded(comparator: str | None, bound: str) -> str:
     return comparator  # type: ignore[return-value]
 
 
-_WITH_YEAR = copier(Target, "year")
+WITH_YEAR = copier(Target, "year")  # (a copy of a target with its year: placement's too)
 _CLAUSE_REACH = 64  # characters from a target to a deadline in its own clause, at most
 _COMPLETION_REACH = 16  # characters of a clause that only completes a deadline ("前全面完成"), at most
 _LIST_SEPARATORS = "、，,;；和及与并且 \t"  # (between the targets of a list)
@@ -348,7 +348,7 @@ class _Stretch:
 
 def _in_their_years(targets: list[Target], years: tuple[int, ...] | None) -> list[Target]:
     """"2021年、2022年…分别达到62%、66%": a year for each value (None: as they are)."""
-    return targets if years is None else [_WITH_YEAR(t, year) for t, year in zip(targets, years)]
+    return targets if years is None else [WITH_YEAR(t, year) for t, year in zip(targets, years)]
 
 
 def find_targets(

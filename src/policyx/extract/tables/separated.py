@@ -93,8 +93,8 @@ def _spaced_runs(norm: Normalized, rules: TableRules) -> list[list]:
     2025年 属性") and the rows under it with as many cells, opening with a
     number ("4 用水总量（亿立方米） 305.1 ＜344 约束性"), or a group's name
     on a line of its own over such a row."""
-    if "序" not in norm.text and "编" not in norm.text:
-        return []  # (no index column's header: most plans)
+    if not any(word in norm.text for role, words in rules.roles if role == "index" for word in words):
+        return []  # (no index column's header, 序号 or 编号: most plans)
     runs: list[list] = []
     lines = norm.lines()
     i = 0
