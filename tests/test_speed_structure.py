@@ -67,7 +67,41 @@ def test_a_corpus_name_needs_no_yaml_once_the_manifest_is_kept(tmp_path, monkeyp
     monkeypatch.setenv("POLICYX_CACHE_DIR", str(tmp_path / "cache"))
     assert "yaml" in _loaded_by(["extract", "xinjiang"])  # the rules compiled, the manifest parsed: both kept
     assert _under(_loaded_by(["extract", "xinjiang"]), ("yaml",)) == []
-    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == ["manifest", "rules"]
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == ["manifest", "patterns", "rules"]
+
+
+# -- the code's own patterns, kept compiled --------------------------------------------------
+
+_STORE_RUN = ("import io, json, sys, contextlib\nfrom policyx.cli import main\nfrom policyx.text import stored_patterns\n"
+              "with contextlib.redirect_stdout(io.StringIO()) as out:\n    try:\n        main(%r)\n    except SystemExit:\n"
+              "        pass\nprint(json.dumps([stored_patterns._added, len(stored_patterns._used), out.getvalue()]))")
+
+
+def _run_storing(args: list[str], env: dict) -> tuple[bool, int, str]:
+    """Whether a fresh ``policyx ARGS`` compiled a pattern its store did not
+    hold, how many it used, and its output (the store written as at exit)."""
+    out = subprocess.run([sys.executable, "-c", _STORE_RUN % args + "\nstored_patterns.save()"],
+                         capture_output=True, text=True, check=True, env={**os.environ, **env}).stdout
+    added, used, printed = json.loads(out.strip().splitlines()[-1])
+    return added, used, printed
+
+
+def test_the_codes_patterns_are_compiled_once_and_read_back(tmp_path):
+    env = {"POLICYX_CACHE_DIR": str(tmp_path / "cache")}
+    added, used, first = _run_storing(["extract", "xinjiang", "--format", "json"], env)
+    assert added and used > 50  # (the modules an extraction loads define that many)
+    again, used_again, second = _run_storing(["extract", "xinjiang", "--format", "json"], env)
+    assert not again and used_again == used and second == first
+    [store] = (tmp_path / "cache").glob("patterns-*.pickle")
+    store.write_bytes(store.read_bytes()[:100])  # damaged: not trusted, compiled as before
+    added, _, third = _run_storing(["extract", "xinjiang", "--format", "json"], env)
+    assert added and third == first
+
+
+def test_the_pattern_store_is_off_with_the_cache(tmp_path):
+    added, used, printed = _run_storing(["extract", "xinjiang", "--format", "json"], {"POLICYX_CACHE_DIR": ""})
+    assert added and used > 50 and json.loads(printed)["tasks"]
+    assert not (tmp_path / "cache").exists()
 
 
 # -- the compiled-rules cache ---------------------------------------------------------------

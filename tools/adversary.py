@@ -155,13 +155,15 @@ _CALLS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub
 
 
 def _literal_patterns(module_file: Path) -> list[tuple[str, int]]:
-    """Pattern literals passed to regex./re. calls in a module's source."""
+    """Pattern literals passed to regex./re. calls (and to stored_patterns.compiled) in a module's source."""
     found = []
     tree = ast.parse(module_file.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _CALLS
-                and isinstance(node.func.value, ast.Name) and node.func.value.id in ("regex", "re") and node.args
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+        called = isinstance(node, ast.Call) and (
+            isinstance(node.func, ast.Attribute) and node.func.attr in _CALLS
+            and isinstance(node.func.value, ast.Name) and node.func.value.id in ("regex", "re")
+            or isinstance(node.func, ast.Name) and node.func.id == "compiled")  # (text/stored_patterns.py)
+        if called and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
             found.append((node.args[0].value, node.lineno))
     return found
 
@@ -188,8 +190,8 @@ def pattern_families(rules=None) -> dict[str, list[Found]]:
         seen_sources.update(out)
     for module_info in pkgutil.walk_packages(policyx.__path__, "policyx."):
         name = module_info.name
-        if name.endswith("__main__"):
-            continue
+        if name.endswith("__main__") or name == "policyx.text.stored_patterns":
+            continue  # (the store holds the patterns other modules define, as its cache on disk left them)
         module = importlib.import_module(name)
         out = {}
         for key, value in vars(module).items():

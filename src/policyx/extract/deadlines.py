@@ -22,11 +22,12 @@ from policyx.text.anchored import AnchoredText
 from policyx.text.numerals import read_number
 from policyx.text.sentences import SENTENCE_END
 from policyx.rules.deadlines import DeadlineRule, DeadlineRules
+from policyx.text.stored_patterns import compiled
 
 # digit tables that read numbers (the words of deadlines are in rules/deadlines.yaml)
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Titles of other documents: 《水质较好湖泊生态环境保护总体规划(2013-2020年)》
-TITLE_QUOTE = regex.compile(r"《[^《》\n]{0,80}》")
+TITLE_QUOTE = compiled(r"《[^《》\n]{0,80}》")
 _DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 
@@ -249,7 +250,7 @@ def deadline_hits(text: str, offset: int, rules: DeadlineRules,
 
 
 # what ends the sentence a year written in a deadline holds for (a later one without a year)
-_STOP = regex.compile("[\n" + regex.escape(SENTENCE_END) + "]")
+_STOP = compiled("[\n" + regex.escape(SENTENCE_END) + "]")
 
 
 def find_deadlines(

@@ -17,6 +17,7 @@ from policyx.extract.target_years import listed_years
 from policyx.model import Target, replaced
 from policyx.rules.targets import TargetRules
 from policyx.text.spans import Spans
+from policyx.text.stored_patterns import compiled
 
 if TYPE_CHECKING:
     from policyx.extract.targets import _Stretch
@@ -53,7 +54,7 @@ def verb_object_targets(stretch: _Stretch, found: list[Target], matches: list[re
     return [t for i, t in enumerate(found) if i not in dropped] + out
 
 
-_NOUN_AFTER = regex.compile(r"\p{Han}")
+_NOUN_AFTER = compiled(r"\p{Han}")
 
 
 def _each_in_its_year(stretch: _Stretch, m: regex.Match, targets: list[Target]) -> list[Target]:

@@ -9,10 +9,11 @@ from typing import Sequence
 import regex
 
 from policyx.model import Deadline
+from policyx.text.stored_patterns import compiled
 
 # punctuation that ends a sentence
 _SENTENCE_STOPS = "。;；\n"
-_ANY_SENTENCE_STOP = regex.compile(f"[{regex.escape(_SENTENCE_STOPS)}]")
+_ANY_SENTENCE_STOP = compiled(f"[{regex.escape(_SENTENCE_STOPS)}]")
 
 
 class Sentences:
@@ -94,9 +95,9 @@ class Deadlines:
 
 
 # a list of years a 分别 distributes over the values after it: "2021年、2022年…分别达到62%、66%"
-_YEAR_LIST = regex.compile(r"(?:(?:19|20)[0-9]{2}[ \t]{0,2}年(?:底|末)?[ \t]{0,2}[、和及与][ \t]{0,2}){1,9}"
+_YEAR_LIST = compiled(r"(?:(?:19|20)[0-9]{2}[ \t]{0,2}年(?:底|末)?[ \t]{0,2}[、和及与][ \t]{0,2}){1,9}"
                            r"(?:19|20)[0-9]{2}[ \t]{0,2}年(?:底|末)?")
-_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+_YEAR = compiled(r"(?:19|20)[0-9]{2}")
 YEAR_LIST_REACH = 48  # characters before the values within which their list of years is looked for
 
 

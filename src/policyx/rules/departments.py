@@ -21,6 +21,7 @@ from policyx.errors import RulesError
 from policyx.model import DepartmentRef, copier, replaced
 from policyx.rules.loader import NEVER, alternation, optional_pattern
 from policyx.text.kept import Memo
+from policyx.text.stored_patterns import compiled
 
 # punctuation around a name (the words are in rules/departments.yaml)
 _EDGE_NOISE = " \t\r\n,，、;；.。:：\"'“”‘’"
@@ -36,7 +37,7 @@ class Entry:
 # the names whose readings a registry keeps (resolve, split_prefix, is_government), each table forgotten at once past it
 MAX_CACHED_NAMES = 50_000
 
-_LINE_BREAK = regex.compile(r"[ \t]{0,8}\r?\n[ \t]{0,8}")
+_LINE_BREAK = compiled(r"[ \t]{0,8}\r?\n[ \t]{0,8}")
 
 # the brackets of a document's number, written inside a name for an aside of its own (各市〔州〕人民政府)
 _ASIDE_BRACKETS = str.maketrans("〔〕", "()")
@@ -311,7 +312,7 @@ class DepartmentRegistry:
 
 _placed = copier(DepartmentRef, "span", "inherited", "rule")
 # punctuation: a note in brackets after a name
-_TRAILING_NOTE = regex.compile(r"[(（][^()（）]{1,16}[)）]$")
+_TRAILING_NOTE = compiled(r"[(（][^()（）]{1,16}[)）]$")
 _MOST_NOTES = 4
 
 

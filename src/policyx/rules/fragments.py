@@ -6,8 +6,9 @@ from __future__ import annotations
 import regex
 
 from policyx.errors import RulesError
+from policyx.text.stored_patterns import compiled
 
-_FRAGMENT_REF = regex.compile(r"\$\{(\w+)\}")
+_FRAGMENT_REF = compiled(r"\$\{(\w+)\}")
 
 
 def expand_fragments(source: str, fragments: dict[str, str], *, where: str) -> str:

@@ -11,6 +11,8 @@ import re
 
 import regex
 
+from policyx.text.stored_patterns import compiled
+
 _FOLD_MAP = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD_MAP.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
 _FOLDED = {chr(code): chr(to) for code, to in _FOLD_MAP.items()}
@@ -54,7 +56,7 @@ SENTENCE_DOT = (
     r"|(?<=(?:\p{Han}[0-9]{1,9}\.[0-9]{1,9}|[A-Za-z\"'])\.)(?<!(?:^|[\s(（\[])[A-Za-z]\.)(?=[\p{Han}(\[〔【“《]|[ \t]*$)"
     r")"
 )
-_SENTENCE_DOT = regex.compile(SENTENCE_DOT, regex.M)
+_SENTENCE_DOT = compiled(SENTENCE_DOT, regex.M)
 
 
 def sentence_dots(text: str) -> str:

@@ -14,8 +14,9 @@ import regex
 from policyx.text.anchors import line_start_chars, stays_in_line
 from policyx.text.fold import fold
 from policyx.text.warm import may_hold_words
+from policyx.text.stored_patterns import compiled
 
-_NOT_NEWLINE = regex.compile(r"[^\n]")
+_NOT_NEWLINE = compiled(r"[^\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +125,11 @@ class _LineWords:
 
 
 # a row of a Markdown table: "| 2 | 推进政务数据共享<br>完成数据目录编制 | 市数据局 |" (a tag in a cell breaks no line)
-_PIPE_ROW = regex.compile(r"^[ \t]{0,16}\|[^|\n]{0,400}\|[^|\n]{0,400}\|")
+_PIPE_ROW = compiled(r"^[ \t]{0,16}\|[^|\n]{0,400}\|[^|\n]{0,400}\|")
 
 # white space and a few tags, then the line's end: a block's tag there ends no line that the file does not
 # (matched at a tag's end, never searched; a longer run of white space is taken for words)
-_LINE_ENDS_AFTER = regex.compile(r"(?:[ \t\u3000]{0,64}+<[^<>\n]{0,300}+>){0,4}+[ \t\u3000]{0,64}+(?:\n|\Z)")
+_LINE_ENDS_AFTER = compiled(r"(?:[ \t\u3000]{0,64}+<[^<>\n]{0,300}+>){0,4}+[ \t\u3000]{0,64}+(?:\n|\Z)")
 
 
 def _line_heads(text: str, chars: frozenset[str]) -> dict[str, list[int]]:

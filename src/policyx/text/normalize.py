@@ -30,9 +30,10 @@ from policyx.text.fold import fold, sentence_dots
 from policyx.text.noise import NoiseRule, blanked, noise_edits
 from policyx.text.offset_map import OffsetMap
 from policyx.text.traditional import TRADITIONAL
+from policyx.text.stored_patterns import compiled
 
-_LONE_CR = regex.compile(r"\r(?!\n)")
-_LINE_END = regex.compile(r"\r\n|\r|\n")
+_LONE_CR = compiled(r"\r(?!\n)")
+_LINE_END = compiled(r"\r\n|\r|\n")
 
 # Common characters that exist only in traditional script; a few of them mark a
 # text worth converting (the conversion itself is OpenCC's). ``re``: it scans a
@@ -100,7 +101,7 @@ def _newlines(text: str) -> list[int]:
 # copy breaks the line there (one space becomes a newline, so offsets stay);
 # line numbers are still those of the file. Not before a bracket: a clause
 # after spaces stays with its sentence.
-_RUN_TOGETHER = regex.compile(
+_RUN_TOGETHER = compiled(
     r"(?<=[。;!?」”)])[ ]{2,}(?=[^\s(\[【〔])"
     # …or before what opens a heading: "…严格控制污染物排放　　（一）狠抓工业污染防治",
     # or "…加大退税减税政策实施力度　　1.加大增值税留抵退税政策力度,…"

@@ -4,12 +4,12 @@ copy that put a space for each cell's border."""
 
 from __future__ import annotations
 
-import regex
+from policyx.text.stored_patterns import compiled
 
 MIN_SPACED_CELLS = 3
-_NUMBERED = regex.compile(r"[0-9]{1,3} ")
+_NUMBERED = compiled(r"[0-9]{1,3} ")
 _SENTENCE_MARKS = frozenset("。，,；;：:")
-_THOUSANDS = regex.compile(r"(?<=[0-9]),(?=[0-9]{3})")
+_THOUSANDS = compiled(r"(?<=[0-9]),(?=[0-9]{3})")
 
 
 def spaced_cells(text: str) -> int:

@@ -14,6 +14,7 @@ import re
 import regex
 
 from policyx.text.fold import SENTENCE_DOT
+from policyx.text.stored_patterns import compiled
 
 SENTENCE_END = "。!?;"
 STRONG_END = "。!?"
@@ -25,9 +26,9 @@ _PAIR = dict(zip(CLOSERS, OPENERS))
 # The same stops as patterns, in either script (for text that is not folded:
 # table cells, a document's lines).
 # (and a half-width "." that ends a sentence: text/fold.py)
-SENTENCE_STOP = regex.compile(f"[。!?;！？；]|{SENTENCE_DOT}", regex.M)
-PHRASE_STOP = regex.compile(f"[。!?;！？；,，]|{SENTENCE_DOT}", regex.M)
-STRONG_STOP = regex.compile("[。!?！？]")  # (not ；, nor a half-width dot: a run-together table row's first sentence)
+SENTENCE_STOP = compiled(f"[。!?;！？；]|{SENTENCE_DOT}", regex.M)
+PHRASE_STOP = compiled(f"[。!?;！？；,，]|{SENTENCE_DOT}", regex.M)
+STRONG_STOP = compiled("[。!?！？]")  # (not ；, nor a half-width dot: a run-together table row's first sentence)
 # the brackets an aside or a clause stands in, in either script ("（牵头单位:…）", "各县(市、区)")
 BRACKET_OPENERS = "(（〔【["
 BRACKET_CLOSERS = ")）〕】]"

@@ -13,9 +13,9 @@ from collections import Counter
 from itertools import chain, repeat
 from typing import Iterable
 
-import regex
+from policyx.text.stored_patterns import compiled
 
-_HAN = regex.compile(r"\p{Han}+")
+_HAN = compiled(r"\p{Han}+")
 # UTF-16 in the machine's byte order: four bytes of it, two code units, read as one number
 _UNITS = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
 _FIRST_UNIT_SHIFT = 0 if sys.byteorder == "little" else 16  # where a pair's first unit stands in its number

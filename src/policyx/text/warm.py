@@ -7,6 +7,7 @@ from typing import Callable, Generic, TypeVar
 import regex
 
 from policyx.text.anchors import opens_lines, required_words
+from policyx.text.stored_patterns import compiled
 
 T = TypeVar("T")
 
@@ -69,7 +70,7 @@ def search_lines(pattern: regex.Pattern, text: str) -> regex.Match | None:
     return found
 
 
-_NOT_AT_LINES = regex.compile("")
+_NOT_AT_LINES = regex.compile("")  # (a sentinel of its own)
 
 
 def _after_newline(pattern: regex.Pattern) -> regex.Pattern:
@@ -77,9 +78,9 @@ def _after_newline(pattern: regex.Pattern) -> regex.Pattern:
     (``_NOT_AT_LINES`` when it does not open every match with a line start)."""
     flags_end = _LEADING_FLAGS.match(pattern.pattern).end()  # type: ignore[union-attr]
     if pattern.pattern.startswith("^", flags_end) and opens_lines(pattern.pattern, pattern.flags):
-        return regex.compile(pattern.pattern[:flags_end] + "\\n" + pattern.pattern[flags_end + 1:], pattern.flags)
+        return compiled(pattern.pattern[:flags_end] + "\\n" + pattern.pattern[flags_end + 1:], pattern.flags)
     return _NOT_AT_LINES
 
 
 _AFTER_NEWLINE: WhenWarm[regex.Pattern] = WhenWarm(_after_newline)
-_LEADING_FLAGS = regex.compile(r"(?:\(\?[a-zA-Z]+\))*+")
+_LEADING_FLAGS = compiled(r"(?:\(\?[a-zA-Z]+\))*+")

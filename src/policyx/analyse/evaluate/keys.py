@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-import regex
-
 from policyx.analyse.matching import text_similarity
 from policyx.model import Deadline, Target
+from policyx.text.stored_patterns import compiled
 
-_GLOSS = regex.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+_GLOSS = compiled(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 _TITLE_EDGE = " \t\r\n。.;；,，:：、"
 _GROUP_SEPARATORS = "、,，;；"  # between the names of a group that shares a suffix
 

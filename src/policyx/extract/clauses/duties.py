@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-import regex
-
 from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
 from policyx.extract.clauses.phrases import (
     ASIDE_OR_ETC, MARKER_CHARS, MAX_PHRASE_UNITS, after_a_name, ends_like_an_office, name_endings, named_office, together,
@@ -30,11 +28,12 @@ from policyx.rules.departments import DepartmentRegistry
 from policyx.text.kept import KeptByIdentity
 from policyx.text.presence import any_char
 from policyx.text.sentences import SENTENCE_END, find_end
+from policyx.text.stored_patterns import compiled
 
 _READ_AS = "负责"  # the role word a modal stands for when the units before it are read
 _PHRASE_END = "，,：:"
 _NUMBER_CHARS = 8  # an item's marker or an article's number ("第二十四条　") is at most this long
-_NUMBER_BEFORE = regex.compile(r"(?:第[0-9一二三四五六七八九十百零〇]{1,4}条[ \u3000]{0,4}|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[0-9一二三四五六七八九十]{1,3}[.．、][ \u3000]{0,4})")
+_NUMBER_BEFORE = compiled(r"(?:第[0-9一二三四五六七八九十百零〇]{1,4}条[ \u3000]{0,4}|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[0-9一二三四五六七八九十]{1,3}[.．、][ \u3000]{0,4})")
 _BETWEEN_UNITS = ("、", ",", "，", "和", "及", "与")
 _SENTENCE_STOP = any_char(frozenset(SENTENCE_END + "\n"))
 

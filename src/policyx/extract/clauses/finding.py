@@ -17,6 +17,7 @@ from policyx.rules.departments import DepartmentRegistry
 from policyx.text import twins
 from policyx.text.spans import Spans
 from policyx.text.sentences import SENTENCE_END as _SENTENCE_END
+from policyx.text.stored_patterns import compiled
 
 # The longest stretch read as one clause when its end is not marked (a closer
 # with no opener, an opener with no closer, a label with no full stop after
@@ -178,7 +179,7 @@ class _Finder:
 
 # a sentence of its own: after a stop (or at the start), up to the next stop
 # (the white space after the stop is bounded: a lookbehind is tried at every position)
-_BARE_SENTENCE = regex.compile(r"(?:(?<=^|[。;；!?！？]\s{0,32}))(?P<words>[^。;；!?！？\n]{2,60}?)[。;；]")
+_BARE_SENTENCE = compiled(r"(?:(?<=^|[。;；!?！？]\s{0,32}))(?P<words>[^。;；!?！？\n]{2,60}?)[。;；]")
 # what role_at_end asks after its role word, as rules/clauses.py writes it
 _ROLE_AT_END_TAIL = "(?=[\\s。.;；,，]*$)"
 _ROLE_BEFORE_STOP: dict[regex.Pattern, regex.Pattern | None] = {}
@@ -193,7 +194,7 @@ def _role_before_stop(rules: ResponsibilityRules) -> regex.Pattern | None:
     if key not in _ROLE_BEFORE_STOP:
         known = (key.pattern == rules.role_pattern.pattern + _ROLE_AT_END_TAIL
                  and key.flags == rules.role_pattern.flags)
-        _ROLE_BEFORE_STOP[key] = regex.compile(rules.role_pattern.pattern + r"[\s.,，]*+[。;；]",
+        _ROLE_BEFORE_STOP[key] = compiled(rules.role_pattern.pattern + r"[\s.,，]*+[。;；]",
                                                rules.role_pattern.flags) if known else None
     return _ROLE_BEFORE_STOP[key]
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from policyx.extract.clauses.fields import blank, cut_other_fields
 from policyx.extract.clauses.searches import Searches, searches
 from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
@@ -18,6 +16,7 @@ from policyx.rules.departments import DepartmentRegistry
 from policyx.text.kept import KeptByIdentity, Memo
 from policyx.text.twins import short
 from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS
+from policyx.text.stored_patterns import compiled
 
 
 @dataclass(slots=True)
@@ -367,7 +366,7 @@ class UnitLists(dict):
 
 
 # a word in brackets at the end of a unit: its role, if it is a role word
-_ROLE_NOTE = regex.compile(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]］】]\s*$")
+_ROLE_NOTE = compiled(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]］】]\s*$")
 
 
 def _parse_annotated(

@@ -27,6 +27,7 @@ from policyx.rules.departments import DepartmentRegistry
 from policyx.text.kept import KeptByIdentity
 from policyx.text.spans import Spans
 from policyx.text.twins import short
+from policyx.text.stored_patterns import compiled
 
 # a phrase's units are at most this long (a list of a few offices)
 MAX_PHRASE_UNITS = 40
@@ -37,8 +38,8 @@ MAX_NAMED_OFFICE = 16
 MAX_TOGETHER = 8
 # (an ideographic space parts an article's number from its words: "第七条　市住房城乡建设局负责…")
 _PHRASE_BREAKS = "，,。；;!?！？\n\u3000"
-_STOPS = regex.compile("[。；;!?！？\n]")
-_HAN = regex.compile(r"\p{Han}+")
+_STOPS = compiled("[。；;!?！？\n]")
+_HAN = compiled(r"\p{Han}+")
 
 Phrase = tuple[int, int, str, ParsedClause]  # start, end (after its role word or its last office), word, reading
 
@@ -259,5 +260,5 @@ def named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
 
 
 # a place's government, by the place's name: at most four characters and its kind ("潼川镇、北坝镇人民政府")
-_PLACE_BEFORE_GOVERNMENT = regex.compile(r"\p{Han}{1,4}[镇乡县区市州旗盟](?:、\p{Han}{1,4}[镇乡县区市州旗盟]){0,6}(?:人民)?政府")
+_PLACE_BEFORE_GOVERNMENT = compiled(r"\p{Han}{1,4}[镇乡县区市州旗盟](?:、\p{Han}{1,4}[镇乡县区市州旗盟]){0,6}(?:人民)?政府")
 MAX_KNOWN_SHORT = 8  # characters of a name the registry reads as known by its shape, taken as an office

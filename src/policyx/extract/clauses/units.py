@@ -14,9 +14,10 @@ from policyx.text.anchors import char_memo, first_chars
 from policyx.text.kept import Memo
 from policyx.text.presence import any_char
 from policyx.text.twins import short
+from policyx.text.stored_patterns import compiled
 
-_DIGIT = regex.compile(r"[0-9]")
-_ASIDE = regex.compile(r"\([^()]{0,24}+\)")  # (on the working copy: its brackets are half-width)
+_DIGIT = compiled(r"[0-9]")
+_ASIDE = compiled(r"\([^()]{0,24}+\)")  # (on the working copy: its brackets are half-width)
 
 
 def _pieces(text: str, separators: regex.Pattern, rules: ResponsibilityRules) -> list[tuple[int, int, str]]:

@@ -6,14 +6,13 @@ import bisect
 import re
 from typing import Iterable
 
-import regex
-
 from policyx.extract.sections.markers import MarkerReader, marker_readers
 from policyx.rules import MarkerRule, RuleSet
 from policyx.text.normalize import Line, Normalized
 from policyx.text.rows import is_spaced_row
 from policyx.text.numerals import read_number
 from policyx.text.anchors import char_memo
+from policyx.text.stored_patterns import compiled
 
 # after a sentence or a clause ends, or after a label's colon
 # (by re, which scans a whole text for a set of characters twice as fast as regex)
@@ -24,9 +23,9 @@ from policyx.text.anchors import char_memo
 _STOP = r"(?:[。;!?)\]】〕:][ \t]*+|[ \t](?<=[\u4e00-\u9fff]{3}[ \t])[ \t]*+)"
 _AFTER_STOP = re.compile(_STOP)
 _OPENING_BRACKET = re.compile(r"[(\[〔]")
-_OPENS_WORDS = regex.compile(r"\p{Han}|[“\"《]|[0-9]{4}\s*年")
+_OPENS_WORDS = compiled(r"\p{Han}|[“\"《]|[0-9]{4}\s*年")
 # what every match of _OPENS_WORDS starts with: looked up before the pattern is tried
-_MAY_OPEN_WORDS = char_memo(regex.compile(r"[\p{Han}“\"《0-9]"))
+_MAY_OPEN_WORDS = char_memo(compiled(r"[\p{Han}“\"《0-9]"))
 
 
 def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:

@@ -17,31 +17,32 @@ from policyx.text.presence import any_char
 from policyx.text.twins import short
 from policyx.text.numerals import read_number
 from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS
+from policyx.text.stored_patterns import compiled
 
 # A heading's title ends at the first sentence end (a semicolon does not end
 # it: "8.加大财力下沉力度,重点对困难地区倾斜;结合留抵退税…。"); what follows on
 # the line is the section's run-in body: "(一)狠抓工业污染防治。取缔“十小”企业。…"
 # (one space between two Chinese words ends it too, before a run of words longer than a heading's second
 # phrase: a copy that joined its lines with one, "（一）指导思想 以习近平…为指导。"; not "（一）强化规划引领 优化空间布局")
-_TITLE_END = regex.compile(r"[。!?！？]|:(?=\s*\S)|(?<![ \t])[ \t]{2,}+(?=\S)|(?<=\p{Han})[ \t](?=\p{Han}[^。!?！？\n]{19})")
+_TITLE_END = compiled(r"[。!?！？]|:(?=\s*\S)|(?<![ \t])[ \t]{2,}+(?=\S)|(?<=\p{Han})[ \t](?=\p{Han}[^。!?！？\n]{19})")
 # a character every end of a title is or starts with: a heading without one has
 # none (most), found by ``re`` scanning a set, three times as fast as the search
 _MAY_END_TITLE = any_char(frozenset("。!?！？: \t"))
 _TITLE_STRIP = " \t,，、:：;；.。—|"  # ("02 —— 优化市场准入环境 ——")
 
 # a long first sentence is still a heading's title when its first clause is short
-_CLAUSE_END = regex.compile(r"[;；]")
+_CLAUSE_END = compiled(r"[;；]")
 # Longer than this, a numbered line is a numbered paragraph, not a heading.
 MAX_TITLE_CHARS = 150
 # "(1)深入开展…超低排放改造(牵头单位:省生态环境厅)。": the clause is no part of the title
-_TRAILING_CLAUSE = regex.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]{2,120}[)）〕】\]]\s*$")
-_LEADING_CLAUSE = regex.compile(r"[(（〔【\[](?:[^()（）〔〕【】\[\]]|[(（][^()（）]{0,20}[)）]){2,200}[)）〕】\]][ \t]{0,4}")
+_TRAILING_CLAUSE = compiled(r"[(（〔【\[][^()（）〔〕【】\[\]]{2,120}[)）〕】\]]\s*$")
+_LEADING_CLAUSE = compiled(r"[(（〔【\[](?:[^()（）〔〕【】\[\]]|[(（][^()（）]{0,20}[)）]){2,200}[)）〕】\]][ \t]{0,4}")
 # words, then tabs, then words (only the white space next to the tabs is scanned: linear)
-_TABLE_ROW = regex.compile(r"\S[^\S\t\n]*+\t++[^\S\t\n]*+\S")
+_TABLE_ROW = compiled(r"\S[^\S\t\n]*+\t++[^\S\t\n]*+\S")
 # a table-of-contents entry: "第一章  发展基础……1"
 # (each leader from the start of its run, taken whole: a long run is scanned once)
-PAGE_NUMBER_END = regex.compile(r"(?:(?<!\.)\.{2,}+|(?<!…)…++|(?<!·)·{2,}+|(?<!\s)\s{2,}+|(?<!\s)\t)\s*+\d{1,3}\s*+$")
-_IS_DIGIT = char_memo(regex.compile(r"\d"))
+PAGE_NUMBER_END = compiled(r"(?:(?<!\.)\.{2,}+|(?<!…)…++|(?<!·)·{2,}+|(?<!\s)\s{2,}+|(?<!\s)\t)\s*+\d{1,3}\s*+$")
+_IS_DIGIT = char_memo(compiled(r"\d"))
 
 
 def may_end_in_page_number(words: str) -> bool:
@@ -184,7 +185,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
     return candidate
 
 
-_BRACKET = regex.compile(f"[{regex.escape(BRACKET_OPENERS)}]")
+_BRACKET = compiled(f"[{regex.escape(BRACKET_OPENERS)}]")
 
 
 def _without_symbols_after(title: str) -> str:
@@ -197,7 +198,7 @@ def _without_symbols_after(title: str) -> str:
     return title if end == len(title) else title[:end]
 
 
-_PICTOGRAPH = regex.compile(r"[\p{Extended_Pictographic}\ufe0f]")
+_PICTOGRAPH = compiled(r"[\p{Extended_Pictographic}\ufe0f]")
 
 
 def _title_end(rest: str) -> regex.Match | None:

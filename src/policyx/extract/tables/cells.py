@@ -9,13 +9,14 @@ import regex
 from policyx.model import Section, Table
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
+from policyx.text.stored_patterns import compiled
 
 # punctuation and layout only: the words of tables are in rules/tables.yaml
-_TAB_ROW = regex.compile(r"\S[^\S\t\n]*+\t++[^\S\t\n]*+\S")  # words, tabs, words
-_PAGE_NUMBER = regex.compile(r"^\s*[0-9]{1,3}\s*$")
-_UNIT_IN_NAME = regex.compile(r"(?<!\s)\s*+[(（]\s*+(?P<unit>%|％|[^()（）\d\s][^()（）\d]{0,7}?)\s*+[)）]\s*+$")
-_FOOTNOTE_MARKS = regex.compile(r"(?<![\s①②③④⑤⑥⑦⑧⑨⑩*＊])[\s①②③④⑤⑥⑦⑧⑨⑩*＊]++$")
-_TRAILING_DEADLINE = regex.compile(r"[(（]([^()（）]{2,16})[)）]?\s*+(?:[。;；]\s*+)?$")
+_TAB_ROW = compiled(r"\S[^\S\t\n]*+\t++[^\S\t\n]*+\S")  # words, tabs, words
+_PAGE_NUMBER = compiled(r"^\s*[0-9]{1,3}\s*$")
+_UNIT_IN_NAME = compiled(r"(?<!\s)\s*+[(（]\s*+(?P<unit>%|％|[^()（）\d\s][^()（）\d]{0,7}?)\s*+[)）]\s*+$")
+_FOOTNOTE_MARKS = compiled(r"(?<![\s①②③④⑤⑥⑦⑧⑨⑩*＊])[\s①②③④⑤⑥⑦⑧⑨⑩*＊]++$")
+_TRAILING_DEADLINE = compiled(r"[(（]([^()（）]{2,16})[)）]?\s*+(?:[。;；]\s*+)?$")
 # symbols written before a value in an indicator table's cell
 _BOUND = {"≤": "<=", "≥": ">=", "<": "<", ">": ">", "＜": "<", "＞": ">"}
 
@@ -188,8 +189,8 @@ def _footnotes(norm: Normalized, after: int, rules: TableRules) -> tuple[tuple[s
     return tuple(notes), end
 
 
-_NOTE_MARK = regex.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]")
-_NUMBERED = regex.compile(r"^\s*[0-9]{1,2}\s*[.、．]")
+_NOTE_MARK = compiled(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]")
+_NUMBERED = compiled(r"^\s*[0-9]{1,2}\s*[.、．]")
 
 
 def _make(norm, box, title, header, roles, rows, groups, form, start, end, footnotes, rules, n,

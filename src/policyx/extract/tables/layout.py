@@ -18,17 +18,16 @@ from __future__ import annotations
 
 from statistics import median
 
-import regex
-
 from policyx.extract.tables.cells import Cell, ParsedTable, _container, _make, column_roles, names_task_columns
 from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.formats.layout import PAGE_NUMBER_LINE
 from policyx.text.normalize import Line, Normalized
+from policyx.text.stored_patterns import compiled
 
 # a cell's words: runs of characters with single spaces inside; two spaces or more part two cells
-_SEGMENT = regex.compile(r"\S++(?: \S++)*+")
-_ROW_NUMBER = regex.compile(r"[0-9]{1,3}[.、]?$")
+_SEGMENT = compiled(r"\S++(?: \S++)*+")
+_ROW_NUMBER = compiled(r"[0-9]{1,3}[.、]?$")
 ALIGN = 3  # characters a piece may stand left or right of its column's edge
 MIN_COLUMNS = 3
 EDGE_LINES = 400  # lines after a header searched for the rows that show where its columns start

@@ -24,6 +24,7 @@ from policyx.rules.tables import TableRules
 from policyx.text.kept import KeptByIdentity
 from policyx.text.normalize import Normalized
 from policyx.text.sentences import SENTENCE_STOP, STRONG_STOP
+from policyx.text.stored_patterns import compiled
 
 # -- from tables to tasks and targets ------------------------------------------------
 
@@ -353,7 +354,7 @@ def _name_and_unit(name: str, units: frozenset[str]) -> tuple[str, str | None]:
     return name, unit
 
 
-_CELL_NUMBER = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")  # ("3,300": thousands set apart)
+_CELL_NUMBER = compiled(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")  # ("3,300": thousands set apart)
 
 
 def _indicator_value(text: str) -> tuple[str, Decimal | None]:

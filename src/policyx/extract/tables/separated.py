@@ -9,8 +9,6 @@ header that opens with an index column and names a column the rules know
 
 from __future__ import annotations
 
-import regex
-
 from policyx.extract.tables.cells import (
     _PAGE_NUMBER, _TAB_ROW, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_role, column_roles,
     names_task_columns,
@@ -19,11 +17,12 @@ from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
 from policyx.text.rows import MIN_SPACED_CELLS, is_spaced_row, spaced_cells
+from policyx.text.stored_patterns import compiled
 
 
 
 # words | words | (the last word before a bar, the first after it: each stretch scanned once)
-_PIPE_ROW = regex.compile(r"\S[^\S|\n]*+\|[^\S|\n]*+\S[^|\n]*+\|")
+_PIPE_ROW = compiled(r"\S[^\S|\n]*+\|[^\S|\n]*+\S[^|\n]*+\|")
 
 
 def _is_row(line, separator: str) -> bool:
@@ -61,8 +60,8 @@ def _runs(norm: Normalized, separator: str) -> list[list]:
 
 # a group's name written between a table's rows on a line of its own, with no separator ("环境治理"),
 # over a numbered row (not over a second table's header: "重点项目清单" / "序号\t项目名称…")
-_GROUP_NAME = regex.compile(r"\p{Han}{2,12}")
-_NUMBERED_ROW = regex.compile(r"[ \t]{0,8}[0-9]")
+_GROUP_NAME = compiled(r"\p{Han}{2,12}")
+_NUMBERED_ROW = compiled(r"[ \t]{0,8}[0-9]")
 
 
 def _group_line(text: str) -> bool:
@@ -134,7 +133,7 @@ def _spaced_header(text: str, rules: TableRules) -> int | None:
 
 
 # a Markdown table's rule under its header: "|---|:---:|"
-_RULE_CELL = regex.compile(r"^:?-+:?$")  # (on a cell's text, stripped: "---", ":-:", "-")
+_RULE_CELL = compiled(r"^:?-+:?$")  # (on a cell's text, stripped: "---", ":-:", "-")
 
 
 def _is_contents(rows: list[list[Cell | None]]) -> bool:

@@ -22,13 +22,14 @@ from policyx.text.spans import Spans
 from policyx.text.sentences import (
     BRACKET_CLOSERS, BRACKET_OPENERS, COMMA, SENTENCE_END, SENTENCE_STOP, STRONG_END, commas, ends_sentence, find_end, first_sentence,
 )
+from policyx.text.stored_patterns import compiled
 
-WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
+WORD = compiled(r"[\p{Han}A-Za-z0-9]")
 _IS_WORD = char_memo(WORD)
 EDGE = " \t\r\n。.;；,，:：、"
-_QUOTED = regex.compile(r"“[^“”]*+”|\"[^\"]*+\"")  # an unclosed “ stops at the next one
+_QUOTED = compiled(r"“[^“”]*+”|\"[^\"]*+\"")  # an unclosed “ stops at the next one
 _STOP = SENTENCE_STOP
-_STOP_OR_COLON = regex.compile(f"[{regex.escape(SENTENCE_END)}:]")
+_STOP_OR_COLON = compiled(f"[{regex.escape(SENTENCE_END)}:]")
 # a line broken by a PDF copy is at least this long ("…从源头防" / "止生态破坏。")
 _BROKEN_LINE_MIN = 25
 
@@ -322,7 +323,7 @@ def _with_duties(text: str, clauses: list[FoundClause], duties: list[FoundClause
 @functools.lru_cache(maxsize=16)  # (made once for the rules, not once a plan)
 def _person_start(person: tuple[str, ...]) -> regex.Pattern | None:
     """A paragraph opening with a person's label ("牵头负责领导：")."""
-    return (regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in sorted(person, key=len, reverse=True))
+    return (compiled(r"\s*(?:" + "|".join(regex.escape(w) for w in sorted(person, key=len, reverse=True))
                           + r")\s*[:：]") if person else None)
 
 

@@ -23,18 +23,17 @@ from policyx.errors import InputError
 
 from dataclasses import dataclass, field
 
-import regex
-
 from policyx.model import Origin
+from policyx.text.stored_patterns import compiled
 
-_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
-_ENDS_PHRASE = regex.compile(r"[。；;，,、：:！？!?）)】」』”]$")
-_STARTS_PUNCTUATION = regex.compile(r"^[。；;，,、：:！？!?）)】」』”]")
-_SENTENCE_MARK = regex.compile(r"[。；;，,：:！？!?]")
-_ASCII_WORD_END = regex.compile(r"[A-Za-z0-9]$")
-_ASCII_WORD_START = regex.compile(r"^[A-Za-z0-9]")
+_CONTROL = compiled(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
+_ENDS_PHRASE = compiled(r"[。；;，,、：:！？!?）)】」』”]$")
+_STARTS_PUNCTUATION = compiled(r"^[。；;，,、：:！？!?）)】」』”]")
+_SENTENCE_MARK = compiled(r"[。；;，,：:！？!?]")
+_ASCII_WORD_END = compiled(r"[A-Za-z0-9]$")
+_ASCII_WORD_START = compiled(r"^[A-Za-z0-9]")
 # a line that is only a page number: "— 3 —", "- 3 -", "第3页", "第 3 页 共 10 页"
-PAGE_NUMBER_LINE = regex.compile(
+PAGE_NUMBER_LINE = compiled(
     r"^[ \t\u3000]*(?:[-—–－~·•]{1,3}[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[-—–－~·•]{1,3}"
     r"|第[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*页(?:[ \t\u3000]*(?:[/，,][ \t\u3000]*)?共[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*页)?"
     r"|[0-9]{1,4}[ \t\u3000]*/[ \t\u3000]*[0-9]{1,4})[ \t\u3000]*$")

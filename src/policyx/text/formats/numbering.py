@@ -16,17 +16,19 @@ from dataclasses import dataclass
 
 import regex
 
+from policyx.text.stored_patterns import compiled
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 _DIGITS = "零一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
-_PLACEHOLDER = regex.compile(r"%([1-9])")
+_PLACEHOLDER = compiled(r"%([1-9])")
 # a marker that ends in a letter, a digit or a character ("2.1", "第一章") is
 # set off from the text by Word's tab or space; one ending in a mark ("一、",
 # "（一）", "1.", "①") runs into it
-_NEEDS_SPACE = regex.compile(r"[A-Za-z0-9０-９\p{Han}]$")
+_NEEDS_SPACE = compiled(r"[A-Za-z0-9０-９\p{Han}]$")
 
 
 def chinese(n: int, digits: str = _DIGITS, units: tuple[str, str, str] = ("十", "百", "千")) -> str:

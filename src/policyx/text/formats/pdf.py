@@ -25,14 +25,15 @@ import regex
 from policyx.errors import InputError
 from policyx.text.formats.layout import PAGE_NUMBER_LINE, ExtractedText, TextBuilder, emit_table, reader_library
 from policyx.text.formats.pdf_tables import Fragment, page_fragments, stitch
+from policyx.text.stored_patterns import compiled
 
-_HEADING_START = regex.compile(
+_HEADING_START = compiled(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百零〇0-9]+[章节条篇部分]"
     r"|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|附件|附表|专栏)")
-_SENTENCE_END = regex.compile(r"[。！？!?；;:：]$")  # on a stripped line
-_BARE_NUMBER = regex.compile(r"^\s*[0-9]{1,4}\s*$")
-_DIGITS = regex.compile(r"[0-9０-９]+")
-_CID = regex.compile(r"\(cid:[0-9]+\)")
+_SENTENCE_END = compiled(r"[。！？!?；;:：]$")  # on a stripped line
+_BARE_NUMBER = compiled(r"^\s*[0-9]{1,4}\s*$")
+_DIGITS = compiled(r"[0-9０-９]+")
+_CID = compiled(r"\(cid:[0-9]+\)")
 # share of a page's height at its top and bottom where running heads and feet stand
 _BAND = 0.12
 
@@ -235,8 +236,8 @@ def _continues(a: Line, b: Line, m: _Metrics) -> bool:
 
 
 _OPENING = "“‘（(《〈【〔「『"
-_CLOSING = regex.compile(r"[。，、；：！？,.;:!?”’）)》〉】〕」』%]+")
-_LATIN_RUN = regex.compile(r"[A-Za-z0-9.%\-]+")
+_CLOSING = compiled(r"[。，、；：！？,.;:!?”’）)》〉】〕」』%]+")
+_LATIN_RUN = compiled(r"[A-Za-z0-9.%\-]+")
 
 
 def _first_chunk_width(line: Line) -> float:

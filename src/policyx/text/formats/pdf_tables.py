@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 import regex
 
 from policyx.text.formats.layout import GridCell, join_lines
+from policyx.text.stored_patterns import compiled
 
-_FINISHED = regex.compile(r"[。；;！？!?)）]$")  # on a stripped text
+_FINISHED = compiled(r"[。；;！？!?)）]$")  # on a stripped text
 
 
 @dataclass(eq=False)

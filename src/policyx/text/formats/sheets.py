@@ -19,8 +19,9 @@ import regex
 
 from policyx.errors import InputError
 from policyx.text.formats.layout import ExtractedText, GridCell, TextBuilder, emit_table, reader_library
+from policyx.text.stored_patterns import compiled
 
-_DEFAULT_NAME = regex.compile(r"^\s*(?:sheet|工作表|表)\s*(?:[0-9]+\s*)?$", regex.IGNORECASE)
+_DEFAULT_NAME = compiled(r"^\s*(?:sheet|工作表|表)\s*(?:[0-9]+\s*)?$", regex.IGNORECASE)
 # a sheet with more cells than this is no plan's table: read its first rows only
 MAX_CELLS = 200_000
 
