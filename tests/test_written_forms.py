@@ -547,3 +547,44 @@ def test_a_duty_of_an_office_with_a_long_name():
     # county-minutes-2025 line 42
     text = MINUTES.format("二、关于重点项目。县自然资源局、县住建局、县政务服务和公共资源交易服务中心要开辟重点项目审批绿色通道。")
     assert [t[1] for t in tasks(text)][1:] == [["自然资源局", "住建局", "政务服务和公共资源交易服务中心"]]
+
+
+# -- a 整改方案's problems: fields first, then the goal and the measures (province-rectification-2026) --------
+
+RECTIFICATION = """湖南省贯彻落实第三轮中央生态环境保护督察报告整改方案
+三、整改任务
+（一）污染防治攻坚方面
+问题3：城镇生活污水收集处理设施短板明显。督察发现，全省城市生活污水集中收集率仅为62.3%。
+责任单位：省住房城乡建设厅牵头，省发展改革委、省财政厅配合，各市州人民政府负责落实
+责任领导：省人民政府副省长周海涛
+整改时限：2026年6月底前完成管网排查，2027年12月底前完成整改
+整改目标：2026年新建改造城镇污水管网1500公里以上。
+整改措施：1.组织各市州开展城镇污水管网全面排查；2.优先实施错接混接改造。
+问题4：长株潭地区大气污染防治工作抓得不实。督察发现，部分工业企业无组织排放问题突出。
+责任单位：长沙市、株洲市、湘潭市人民政府
+整改时限：2026年12月底前
+整改目标：重污染天数控制在3天以内
+整改措施：开展工业企业无组织排放专项执法检查
+"""
+
+
+def test_a_problem_of_a_rectification_plan_is_one_task_with_its_goal_and_measures():
+    found = extract_text(RECTIFICATION).tasks
+    assert [(t.line, t.title) for t in found] == [(4, "城镇生活污水收集处理设施短板明显"), (10, "长株潭地区大气污染防治工作抓得不实")]
+    first, second = found
+    assert [r.name for r in first.lead] == ["住房城乡建设厅"] and [r.name for r in first.implementers] == ["各市州人民政府"]
+    # (整改时限 is a time field; the goal's "2026年新建…" dates it too)
+    assert sorted(d.date for d in first.deadlines) == ["2026-06-30", "2026-12-31", "2027-12-31"]
+    assert [(t.comparator, float(t.value), t.unit) for t in first.targets] == [(">=", 1500.0, "公里")]  # (整改目标)
+    # a goal with no stop is no name broken over two lines: "重污染天数控制在3天以内" is no office
+    assert [r.name for r in second.implementers] == ["长沙市、株洲市、湘潭市人民政府"] and not second.lead
+    assert [(t.comparator, float(t.value), t.unit) for t in second.targets] == [("<=", 3.0, "天")]
+
+
+def test_an_unnumbered_measure_with_field_lines_of_its_own_stays_a_task_of_its_own():
+    # (city-checklist-2025 line 73: the words after an item's fields are its own, unless fields follow them)
+    text = ("一、重点任务\n12.深入推进和美乡村建设。完成1200个村组整治建设任务。\n牵头单位：市委农办\n完成时限：2025年11月底前\n"
+            "同步推进农村厕所革命，全年新建农村户厕8000户。\n牵头单位：市农业农村局；配合单位：市卫健委\n完成时限：2025年9月底前\n")
+    found = extract_text(text).tasks
+    assert [(t.line, [r.name for r in t.lead]) for t in found] == [(2, ["市委农办"]), (5, ["农业农村局"])]
+    assert [d.date for d in found[0].deadlines] == ["2025-11-30"]

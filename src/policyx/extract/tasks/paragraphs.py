@@ -211,11 +211,16 @@ def _goes_on(text: str, line, following, rules: ResponsibilityRules | None) -> b
     a word (not indented, no page's number) and with no full stop (a PDF copy
     broke "…、市交通运" / "输局、市教育局") — not after a blank line, at a bullet
     (the next item's "● …", its mark blanked), at the next item's sentence
-    ("推行竣工联合验收…一次办结。") or at a clause of its own under the fields
-    ("各市、县（区）人民政府负责落实", region-implementation-2022 in tests/data/written)."""
+    ("推行竣工联合验收…一次办结。"), at a clause of its own under the fields
+    ("各市、县（区）人民政府负责落实", region-implementation-2022 in tests/data/written)
+    or at a label of another field ("整改目标：", "建设内容：")."""
     return text.count("\n", line.end, following.start) == 1 and _IS_WORD[following.text[:1]] \
         and not following.text[:1].isascii() and not _STOP.search(following.text) \
-        and not (rules is not None and rules.role_at_end.search(following.text))  # (nor "— 4 —", a page's foot)
+        and not (rules is not None and rules.role_at_end.search(following.text)) \
+        and not _OPENS_LABEL.match(following.text)  # (nor "— 4 —", a page's foot; nor "整改目标：…", a field of its own)
+
+
+_OPENS_LABEL = compiled(r"\p{Han}{2,6}[:：]")
 
 
 def _joinable(norm: Normalized, line, following, index: SectionIndex) -> bool:

@@ -122,14 +122,23 @@ class UnitBuilder:
 
     def build(self) -> list[Unit]:
         i = 0
+        item: Unit | None = None  # an item its clause lines attribute, while the words after them are still its
         while i < len(self.paragraphs):
             if i in self.blocks:
                 last, clause = self.blocks[i]
                 if clause is not None:
                     self._attach_block(clause)
+                item = self._item_of_block() if clause is not None else None
                 i = last + 1
                 continue
             para = self.paragraphs[i]
+            if item is not None:
+                last = self._words_of_item(item, i)
+                item = None
+                if last >= i:  # ("问题1：…" / 责任单位：… / 整改时限：… / then 整改目标：…, 整改措施：1.…)
+                    self.units[-1].end = self.paragraphs[last].end
+                    i = last + 1
+                    continue
             if para.attribution_only:
                 pass
             elif para.clauses:
@@ -161,6 +170,32 @@ class UnitBuilder:
         self.units.pop()
         start = self.gather(previous.para, previous.start) if previous.starts_paragraph else previous.start
         self._close(start, block, previous.subclauses, para=previous.para, starts_paragraph=previous.starts_paragraph)
+
+    def _item_of_block(self) -> Unit | None:
+        """The unit clause lines just closed, when it is a numbered item's
+        from its marker: the words after the lines, up to the item's end or
+        the next clause, are the item's too (a 整改方案's problem states its
+        fields first, then its 整改目标 and 整改措施)."""
+        unit = self.units[-1] if self.units else None
+        if unit is None or unit.clause is None or unit.at_marker is None or unit.start != unit.at_marker.span[0]:
+            return None
+        return unit
+
+    def _words_of_item(self, item: Unit, i: int) -> int:
+        """The last of the paragraphs from ``i`` on that are ``item``'s words:
+        inside it, with no clause of their own, and not the words of clause
+        lines after them (an unnumbered measure with its own 牵头单位 lines
+        is a task of its own); ``i - 1`` when none is."""
+        end = item.at_marker.end
+        j = i
+        while j < len(self.paragraphs) and j not in self.blocks:
+            para = self.paragraphs[j]
+            if para.clauses or para.attribution_only or para.start >= end:
+                break
+            j += 1
+        if j < len(self.paragraphs) and j in self.blocks and self.paragraphs[j].start < end:
+            return i - 1
+        return j - 1
 
     def _item_over(self, previous: Unit, block: FoundClause) -> tuple[int, int] | None:
         """``(paragraph, start)`` of the heading whose last sub-item ``previous``
