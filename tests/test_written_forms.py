@@ -588,3 +588,23 @@ def test_an_unnumbered_measure_with_field_lines_of_its_own_stays_a_task_of_its_o
     found = extract_text(text).tasks
     assert [(t.line, [r.name for r in t.lead]) for t in found] == [(2, ["市委农办"]), (5, ["农业农村局"])]
     assert [d.date for d in found[0].deadlines] == ["2025-11-30"]
+
+
+def test_the_words_an_item_takes_after_its_fields_are_no_other_tasks_nor_the_plans_closing():
+    # (a reviewer's inputs: a paragraph a closing clause gathers back is that clause's task only, and the plan's
+    # closing words after its last item are no field of it)
+    gathered = ("12.深入推进和美乡村建设。完成1200个村组整治建设任务。\n牵头单位：市委农办\n完成时限：2025年11月底前\n"
+                "同步推进农村厕所革命，卫生厕所普及率达到90%以上。\n全年新建农村户厕8000户（市农业农村局负责，2025年9月底前完成）。\n")
+    first, second = extract_text(gathered).tasks
+    assert [float(t.value) for t in first.targets] == [1200.0] and sorted(float(t.value) for t in second.targets) == [90.0, 8000.0]
+    closing = ("一、重点项目\n1.新建城区公办幼儿园5所。\n牵头单位：县教育局\n完成时限：2026年8月底前\n"
+               "各牵头单位要每月报送项目进展情况，县政府督查室将定期开展督查通报。\n联系人：张三，电话：12345678\n")
+    [task] = extract_text(closing).tasks
+    assert [d.kind for d in task.deadlines] == ["by"]  # (not the closing sentence's 每月)
+
+
+@pytest.mark.parametrize("line", ["问题1、问题5的整改工作由市生态环境局负责，2025年底前完成。", "任务1.5万亩人工造林由县林业局负责。",
+                                  "任务1.1：推进城区绿化。"])
+def test_a_problem_or_task_number_without_its_colon_is_no_item(line):
+    document = extract_text("一、整改任务\n（一）水污染问题\n" + line + "\n")
+    assert [s.marker for s in document.sections] == ["一、", "（一）"]

@@ -7,7 +7,8 @@ a few milliseconds. The compiled rules are kept the same way
 (rules/cache.py); these are the code's own, which the rules cache never
 held.
 
-A pattern is stored under its source and flags, so a change of the code
+A pattern is stored under its source, flags and ``regex``'s default version
+(which a library user may set), so a change of the code
 asks for a pattern not yet stored, which is compiled and added; the file's
 name is a digest of policyx's, Python's and ``regex``'s versions (the form of
 compiled code). Patterns compiled in a run are written when the run ends
@@ -29,15 +30,15 @@ from policyx import cache as _cache
 _KIND = "patterns"
 _MOST = 2000  # patterns kept; past it, only those this run compiled or used are written back
 
-_stored: dict[tuple[str, int], regex.Pattern] | None = None
-_used: set[tuple[str, int]] = set()
+_stored: dict[tuple[str, int, int], regex.Pattern] | None = None
+_used: set[tuple[str, int, int]] = set()
 _added = False
 
 
 def compiled(source: str, flags: int = 0) -> regex.Pattern:
     """``regex.compile(source, flags)``, from the store when it holds it."""
     stored = _loaded()
-    key = (source, flags)
+    key = (source, flags, regex.DEFAULT_VERSION)  # (a caller may have set V1 as the default: compiled otherwise)
     found = stored.get(key)
     if found is None:
         found = stored[key] = regex.compile(source, flags)
@@ -46,7 +47,7 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern:
     return found
 
 
-def _loaded() -> dict[tuple[str, int], regex.Pattern]:
+def _loaded() -> dict[tuple[str, int, int], regex.Pattern]:
     global _stored
     if _stored is None:
         kept = _cache.load(_KIND, _key())

@@ -217,10 +217,10 @@ def _goes_on(text: str, line, following, rules: ResponsibilityRules | None) -> b
     return text.count("\n", line.end, following.start) == 1 and _IS_WORD[following.text[:1]] \
         and not following.text[:1].isascii() and not _STOP.search(following.text) \
         and not (rules is not None and rules.role_at_end.search(following.text)) \
-        and not _OPENS_LABEL.match(following.text)  # (nor "— 4 —", a page's foot; nor "整改目标：…", a field of its own)
+        and not OPENS_LABEL.match(following.text)  # (nor "— 4 —", a page's foot; nor "整改目标：…", a field of its own)
 
 
-_OPENS_LABEL = compiled(r"\p{Han}{2,6}[:：]")
+OPENS_LABEL = compiled(r"\p{Han}{2,6}[:：]")  # (a field's label: 整改目标：, 建设内容：)
 
 
 def _joinable(norm: Normalized, line, following, index: SectionIndex) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from policyx.extract.clauses import PHRASE_FORMS, SENTENCE_FORMS, FoundClause
 from policyx.extract.tasks.paragraphs import (
-    Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
+    OPENS_LABEL, Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
 )
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
@@ -183,19 +183,28 @@ class UnitBuilder:
 
     def _words_of_item(self, item: Unit, i: int) -> int:
         """The last of the paragraphs from ``i`` on that are ``item``'s words:
-        inside it, with no clause of their own, and not the words of clause
-        lines after them (an unnumbered measure with its own 牵头单位 lines
-        is a task of its own); ``i - 1`` when none is."""
-        end = item.at_marker.end
+        inside it, each a field of its own ("整改目标：…", "整改措施：") or a
+        sub-item ("（1）…"), with no clause — and not the words that clause
+        lines after them, or a clause gathering back, would take (an
+        unnumbered measure with its own 牵头单位 lines is a task of its own);
+        ``i - 1`` when none is. (A plan's closing words after its last item,
+        "各牵头单位要每月报送…", 联系人, 印发, are no field: the run stops there.)"""
+        end, text = item.at_marker.end, self.text
         j = i
         while j < len(self.paragraphs) and j not in self.blocks:
             para = self.paragraphs[j]
-            if para.clauses or para.attribution_only or para.start >= end:
+            if para.clauses or para.attribution_only or para.start >= end \
+                    or para.heading is None and not OPENS_LABEL.match(text, para.start, para.end):
                 break
             j += 1
-        if j < len(self.paragraphs) and j in self.blocks and self.paragraphs[j].start < end:
+        if j < len(self.paragraphs) and self.paragraphs[j].start < end and (j in self.blocks or (
+                self.paragraphs[j].clauses and self._gathers_back(self.paragraphs[j]))):
             return i - 1
         return j - 1
+
+    def _gathers_back(self, para: Paragraph) -> bool:
+        """Whether a clause closing this paragraph's first words may take the paragraphs before it (:meth:`gather`)."""
+        return para.heading is None and not lead_in_at(self.text, para.start, para.end, self.rules.tasks)
 
     def _item_over(self, previous: Unit, block: FoundClause) -> tuple[int, int] | None:
         """``(paragraph, start)`` of the heading whose last sub-item ``previous``
