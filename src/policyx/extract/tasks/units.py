@@ -122,23 +122,15 @@ class UnitBuilder:
 
     def build(self) -> list[Unit]:
         i = 0
-        item: Unit | None = None  # an item its clause lines attribute, while the words after them are still its
         while i < len(self.paragraphs):
             if i in self.blocks:
                 last, clause = self.blocks[i]
+                i = last + 1
                 if clause is not None:
                     self._attach_block(clause)
-                item = self._item_of_block() if clause is not None else None
-                i = last + 1
+                    i = self._fields_of_item(i)  # ("问题1：…" / 责任单位：… / 整改时限：… / then 整改目标：…, 整改措施：1.…)
                 continue
             para = self.paragraphs[i]
-            if item is not None:
-                last = self._words_of_item(item, i)
-                item = None
-                if last >= i:  # ("问题1：…" / 责任单位：… / 整改时限：… / then 整改目标：…, 整改措施：1.…)
-                    self.units[-1].end = self.paragraphs[last].end
-                    i = last + 1
-                    continue
             if para.attribution_only:
                 pass
             elif para.clauses:
@@ -171,24 +163,19 @@ class UnitBuilder:
         start = self.gather(previous.para, previous.start) if previous.starts_paragraph else previous.start
         self._close(start, block, previous.subclauses, para=previous.para, starts_paragraph=previous.starts_paragraph)
 
-    def _item_of_block(self) -> Unit | None:
-        """The unit clause lines just closed, when it is a numbered item's
-        from its marker: the words after the lines, up to the item's end or
-        the next clause, are the item's too (a 整改方案's problem states its
-        fields first, then its 整改目标 and 整改措施)."""
-        unit = self.units[-1] if self.units else None
-        if unit is None or unit.clause is None or unit.at_marker is None or unit.start != unit.at_marker.span[0]:
-            return None
-        return unit
-
-    def _words_of_item(self, item: Unit, i: int) -> int:
-        """The last of the paragraphs from ``i`` on that are ``item``'s words:
-        inside it, each a field of its own ("整改目标：…", "整改措施：") or a
-        sub-item ("（1）…"), with no clause — and not the words that clause
-        lines after them, or a clause gathering back, would take (an
-        unnumbered measure with its own 牵头单位 lines is a task of its own);
-        ``i - 1`` when none is. (A plan's closing words after its last item,
-        "各牵头单位要每月报送…", 联系人, 印发, are no field: the run stops there.)"""
+    def _fields_of_item(self, i: int) -> int:
+        """Where the paragraphs after clause lines that closed a numbered item
+        from its marker stop being the item's, from ``i`` (its unit is made to
+        end there): inside the item, each a field of its own ("整改目标：…",
+        "整改措施：") or a sub-item ("（1）…"), with no clause — and not the words
+        that clause lines after them, or a clause gathering back, would take (an
+        unnumbered measure with its own 牵头单位 lines is a task of its own). A
+        plan's closing words after its last item ("各牵头单位要每月报送…", 联系人,
+        印发) are no field: the run stops there. (A 整改方案's problem states its
+        fields first, then its 整改目标 and 整改措施.)"""
+        item = self.units[-1] if self.units else None
+        if item is None or item.clause is None or item.at_marker is None or item.start != item.at_marker.span[0]:
+            return i
         end, text = item.at_marker.end, self.text
         j = i
         while j < len(self.paragraphs) and j not in self.blocks:
@@ -197,10 +184,11 @@ class UnitBuilder:
                     or para.heading is None and not OPENS_LABEL.match(text, para.start, para.end):
                 break
             j += 1
-        if j < len(self.paragraphs) and self.paragraphs[j].start < end and (j in self.blocks or (
+        if j == i or j < len(self.paragraphs) and self.paragraphs[j].start < end and (j in self.blocks or (
                 self.paragraphs[j].clauses and self._gathers_back(self.paragraphs[j]))):
-            return i - 1
-        return j - 1
+            return i
+        item.end = self.paragraphs[j - 1].end
+        return j
 
     def _gathers_back(self, para: Paragraph) -> bool:
         """Whether a clause closing this paragraph's first words may take the paragraphs before it (:meth:`gather`)."""
