@@ -21,7 +21,8 @@ from policyx.text.anchors import first_chars
 from policyx.text.presence import first_chars_search
 from policyx.text.spans import Spans
 from policyx.extract.target_gates import target_requires
-from policyx.extract.targets import WITH_YEAR, find_targets
+from policyx.extract.target_years import WITH_YEAR
+from policyx.extract.targets import find_targets
 
 
 def deadlines_within(deadlines: list[Deadline], starts: list[int], start: int, end: int) -> list[Deadline]:

@@ -13,7 +13,7 @@ import regex
 
 from policyx.extract.target_metrics import clause_start, metric_after
 from policyx.extract.target_values import read_value, restate
-from policyx.extract.target_years import listed_years
+from policyx.extract.target_years import in_their_years
 from policyx.model import Target, replaced
 from policyx.rules.targets import TargetRules
 from policyx.text.spans import Spans
@@ -63,11 +63,10 @@ def _each_in_its_year(stretch: _Stretch, m: regex.Match, targets: list[Target]) 
     respectively = stretch.rules.respectively
     if len(targets) < 2 or respectively is None:
         return targets
-    years = listed_years(stretch.masked, clause_start(stretch.masked, m.start(), stretch.rules.metric_stop), m.start(),
-                         len(targets), stretch.rules.baseline)
-    if years is None or not respectively.fullmatch(stretch.masked[years[1]:m.start()].strip()):
+    found = stretch.years_listed_before(m, len(targets))
+    if found is None or not respectively.fullmatch(stretch.masked[found[1]:m.start()].strip()):
         return targets
-    return [replaced(t, year=year) for t, year in zip(targets, years[0])]
+    return in_their_years(targets, found[0])
 
 
 def _counted_after(stretch: _Stretch, end: int, first: Target, taken: Spans) -> list[Target]:

@@ -8,7 +8,7 @@ from typing import Sequence
 
 import regex
 
-from policyx.model import Deadline
+from policyx.model import Deadline, Target, copier
 from policyx.text.stored_patterns import compiled
 
 # punctuation that ends a sentence
@@ -127,3 +127,11 @@ def _measured_from(text: str, years: regex.Match, baseline: regex.Pattern | None
 
 
 _BASE_WORDS = 6  # characters of a baseline's words before its year at most ("相比", "对比", …)
+
+
+WITH_YEAR = copier(Target, "year")  # (a copy of a target with its year)
+
+
+def in_their_years(targets: list[Target], years: tuple[int, ...] | None) -> list[Target]:
+    """"2021年、2022年…分别达到62%、66%": a year for each value (None: as they are)."""
+    return targets if years is None else [WITH_YEAR(t, year) for t, year in zip(targets, years)]

@@ -26,8 +26,8 @@ from policyx.extract.target_metrics import (
     CLAUSE_LIMIT, clause_start, distribute, metric_after, metric_before, past_separators, subject_before,
 )
 from policyx.extract.target_verbs import CHANGES, verb_object_targets
-from policyx.extract.target_years import Deadlines, Sentences, listed_years
-from policyx.model import Deadline, Target, copier
+from policyx.extract.target_years import Deadlines, Sentences, in_their_years, listed_years
+from policyx.model import Deadline, Target
 from policyx.rules.targets import TargetRules
 from policyx.text import twins
 from policyx.text.presence import Anchors
@@ -64,7 +64,6 @@ def _bounded(comparator: str | None, bound: str) -> str:
     return comparator  # type: ignore[return-value]
 
 
-WITH_YEAR = copier(Target, "year")  # (a copy of a target with its year: placement's too)
 _CLAUSE_REACH = 64  # characters from a target to a deadline in its own clause, at most
 _COMPLETION_REACH = 16  # characters of a clause that only completes a deadline ("前全面完成"), at most
 _LIST_SEPARATORS = "、，,;；和及与并且 \t"  # (between the targets of a list)
@@ -162,7 +161,7 @@ class _Stretch:
             "rule": "target.comparator" if with_comparator else "target.bound",
         }
         single = len(values) == 1
-        return _in_their_years([self._target(m, v, metric, single, shared) for v, metric in zip(values, metrics)], years)
+        return in_their_years([self._target(m, v, metric, single, shared) for v, metric in zip(values, metrics)], years)
 
     def _listed_years(self, m: regex.Match, with_comparator: bool, count: int, metric_start: int,
                       metric_end: int) -> tuple[tuple[int, ...] | None, int]:
@@ -170,14 +169,18 @@ class _Stretch:
         ("2021年、2022年…分别达到62%、66%"), and where the metric starts after it."""
         if count < 2 or not with_comparator or not m.group("respectively"):
             return None, metric_start
-        found = listed_years(self.masked, clause_start(self.masked, m.start(), self.rules.metric_stop), m.start(), count,
-                             self.rules.baseline)
+        found = self.years_listed_before(m, count)
         if found is None:
             return None, metric_start
         years, end = found
         if metric_start < end <= metric_end:
             metric_start = past_separators(self.masked, end, metric_end, _LIST_SEPARATORS)  # (the years are no metric)
         return years, metric_start
+
+    def years_listed_before(self, m: regex.Match, count: int) -> tuple[tuple[int, ...], int] | None:
+        """The years of a list of ``count`` of them in the clause before ``m``, and where it ends (:func:`.listed_years`)."""
+        return listed_years(self.masked, clause_start(self.masked, m.start(), self.rules.metric_stop), m.start(), count,
+                            self.rules.baseline)
 
     def _comparator(self, m: regex.Match, with_comparator: bool) -> str | None:
         """The comparator a match states: its comparator word's, refined by
@@ -344,11 +347,6 @@ class _Stretch:
                 rule=rid,
             ))
         return out
-
-
-def _in_their_years(targets: list[Target], years: tuple[int, ...] | None) -> list[Target]:
-    """"2021年、2022年…分别达到62%、66%": a year for each value (None: as they are)."""
-    return targets if years is None else [WITH_YEAR(t, year) for t, year in zip(targets, years)]
 
 
 def find_targets(
