@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,19 @@ def cache_dir() -> Path | None:
         return Path(configured) if configured else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "policyx"
+
+
+def versions_digest():
+    """A sha256 begun with what a pickled compiled pattern depends on —
+    policyx's, Python's and ``regex``'s versions — for a key to go on from."""
+    import regex
+
+    from policyx import __version__
+
+    digest = hashlib.sha256()
+    for part in (__version__, sys.version, regex.__version__):
+        digest.update(part.encode() + b"\0")
+    return digest
 
 
 def _magic(kind: str) -> bytes:

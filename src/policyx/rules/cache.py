@@ -15,13 +15,11 @@ kept, when it is trusted and how it is written: policyx/cache.py.
 
 from __future__ import annotations
 
-import hashlib
-import sys
 from pathlib import Path
 from typing import Any, Iterable
 
 from policyx import cache as _store
-from policyx.cache import cache_dir
+from policyx.cache import cache_dir, versions_digest
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -35,15 +33,10 @@ def _code() -> list[Path]:
 def cache_key(files: Iterable[Path]) -> str | None:
     """The digest naming the compiled form of these rule files; None when one
     cannot be read (the compiler then reports it)."""
-    import regex
-
-    from policyx import __version__
     from policyx.errors import PolicyxError
     from policyx.limits import SETTINGS_MAX_BYTES, read_file
 
-    digest = hashlib.sha256()
-    for part in (__version__, sys.version, regex.__version__):
-        digest.update(part.encode() + b"\0")
+    digest = versions_digest()
     try:
         for code in _code():  # the code by its size and time of change (reading it all costs more than the cache saves)
             info = code.stat()

@@ -21,7 +21,7 @@ only), are compiled as before.
 from __future__ import annotations
 
 import atexit
-import sys
+import functools
 
 import regex
 
@@ -66,22 +66,16 @@ def save() -> None:
     """Write the store if this run compiled a pattern it did not hold (best
     effort: a store that cannot be written is no error)."""
     global _added
-    if not _added or _stored is None:
+    if not _added:  # (a pattern added: the store was read or begun)
         return
     _added = False
     kept = _stored if len(_stored) <= _MOST else {k: v for k, v in _stored.items() if k in _used}
     _cache.store(_KIND, _key(), kept)
 
 
+@functools.lru_cache(maxsize=1)  # (asked when the store is read and when it is written)
 def _key() -> str:
-    import hashlib
-
-    from policyx import __version__
-
-    digest = hashlib.sha256()
-    for part in (__version__, sys.version, regex.__version__):
-        digest.update(part.encode() + b"\0")
-    return digest.hexdigest()
+    return _cache.versions_digest().hexdigest()
 
 
 __all__ = ["compiled", "save"]

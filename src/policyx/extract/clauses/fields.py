@@ -17,20 +17,24 @@ def cut_other_fields(core: str, found: Searches, notes: list[tuple[int, int]], o
     """Blank the other fields of a labelled clause, each up to the next
     phrase that names units; their absolute spans are added to ``notes``."""
     for stop in list(found.label_stop.finditer(core)):
-        end = stop.end()
-        following = found.phrase_separators.search(core, end)
-        end = following.start() if following else len(core)
-        while following is not None and core[end] in _COMMAS and not _names_a_unit(core, end + 1, found):
-            # a time's own phrases ("完成时限：6月底前完成造林任务，松材线虫病防治长期坚持", city-checklist-2025)
-            following = found.phrase_separators.search(core, end + 1)
-            end = following.start() if following else len(core)
+        end = _phrase_end(core, stop.end(), found)
+        # a time's own phrases ("完成时限：6月底前完成造林任务，松材线虫病防治长期坚持", city-checklist-2025)
+        while end < len(core) and core[end] in _COMMAS:
+            following = _phrase_end(core, end + 1, found)
+            if _names_a_unit(core, end + 1, following, found):
+                break
+            end = following
         notes.append((offset + stop.start(), offset + end))
         core = blank(core, stop.start(), end)
     return core
 
 
-def _names_a_unit(core: str, start: int, found: Searches) -> bool:
-    """Whether the phrase from ``start`` holds a role word or a label: units, not a time's words."""
+def _phrase_end(core: str, start: int, found: Searches) -> int:
+    """Where the phrase from ``start`` ends: at the next phrase separator, or the clause's end."""
     following = found.phrase_separators.search(core, start)
-    end = following.start() if following else len(core)
+    return following.start() if following else len(core)
+
+
+def _names_a_unit(core: str, start: int, end: int, found: Searches) -> bool:
+    """Whether the phrase from ``start`` to ``end`` holds a role word or a label: units, not a time's words."""
     return found.role_pattern.search(core, start, end) is not None or found.label_pattern.search(core, start, end) is not None

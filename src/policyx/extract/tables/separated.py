@@ -106,18 +106,22 @@ def _spaced_runs(norm: Normalized, rules: TableRules) -> list[list]:
         i += 1
         while i < len(lines):
             text = lines[i].text.strip()
-            if spaced_cells(text) == width and is_spaced_row(text) or _group_line(text) \
+            if _spaced_row(text, width) or _group_line(text) \
                     and i + 1 < len(lines) and spaced_cells(lines[i + 1].text.strip()) == width:
                 run.append(lines[i])
                 i += 1
-            elif not text and i + 1 < len(lines) and spaced_cells(lines[i + 1].text.strip()) == width \
-                    and is_spaced_row(lines[i + 1].text):
+            elif not text and i + 1 < len(lines) and _spaced_row(lines[i + 1].text.strip(), width):
                 i += 1  # (a blank line between two rows)
             else:
                 break
         if len(run) > 2:
             runs.append(run)
     return runs
+
+
+def _spaced_row(words: str, width: int) -> bool:
+    """A row (its words, stripped) of ``width`` cells one space divides."""
+    return spaced_cells(words) == width and is_spaced_row(words)
 
 
 def _spaced_header(text: str, rules: TableRules) -> int | None:
