@@ -224,6 +224,21 @@ def test_a_long_sentence_without_a_stop_is_searched_only_in_its_clauses_that_hol
     assert rule.long_stops and sum(end - start for start, end in windows) < 20
 
 
+def test_a_rule_whose_anchor_the_text_lacks_is_searched_nowhere_whatever_the_sample_saw():
+    """A table whose rows are as long as the sample's step: the sample of every
+    8th character missed the digits of "2023年底前" in every row, the digits
+    were taken for the rarest anchor, and each rule asking for 月 (none in the
+    text) was searched on every row (tools/adversary.py's layout-rows: 3.2x the
+    time of real text, in CI)."""
+    deadlines = load_rules().deadlines
+    rule = next(r for r in deadlines.rules if r.id == "deadline.month_end")
+    text = "  1    推进工作    市环保局    2023年底前\n    续写    \n" * 1000
+    anchored = AnchoredText(text, deadlines.anchor_chars)
+    assert "月" not in text and anchored.searched(rule.anchors, rule.stops, rule.long_stops) == []
+    year_end = next(r for r in deadlines.rules if r.id == "deadline.year_end")
+    assert len(anchored.matches(year_end.pattern, year_end.anchors, year_end.stops)) == 1000
+
+
 def test_traditional_characters_are_those_opencc_changes():
     pytest.importorskip("opencc")
     from policyx.text.traditional import TRADITIONAL, generate

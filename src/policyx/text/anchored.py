@@ -27,10 +27,13 @@ LONG_PIECE = 1000
 
 class _Counts(dict):
     """``counts[ch]``: how often ``ch`` occurs in a sample of the text: those of
-    ``chars`` counted together in one scan, any other when first asked."""
+    ``chars`` counted together in one scan, any other when first asked. (A
+    sample can miss a character in every line: lines as long as the sample's
+    step, a table's rows.)"""
 
-    def __init__(self, sample: str, chars: frozenset[str]) -> None:
+    def __init__(self, text: str, sample: str, chars: frozenset[str]) -> None:
         super().__init__()
+        self.text = text
         self.sample = sample
         if chars:
             self.update(dict.fromkeys(chars, 0))
@@ -50,7 +53,10 @@ class _SetCounts(dict):
         self.counts = counts
 
     def __missing__(self, chars: frozenset[str]) -> int:
-        n = self[chars] = sum(map(self.counts.__getitem__, chars))
+        n = sum(map(self.counts.__getitem__, chars))
+        if not n and not any(map(self.counts.text.__contains__, chars)):
+            n = -1  # (none in the sample, and none in the text: the rarest of all)
+        self[chars] = n
         return n
 
 
@@ -65,7 +71,7 @@ class AnchoredText:
         # how rare an anchor is, judged on every SAMPLE_STEP-th character of a long text: any
         # choice of anchor set finds the same matches, and counting each of the deadline
         # rules' ~85 anchor characters through the whole text was a sixth of their search
-        self._counts = _SetCounts(_Counts(text[::SAMPLE_STEP] if len(text) > SAMPLE_STEP * 512 else text, chars))
+        self._counts = _SetCounts(_Counts(text, text[::SAMPLE_STEP] if len(text) > SAMPLE_STEP * 512 else text, chars))
         self._windows: dict[tuple[frozenset[str], int], list[tuple[int, int]]] = {}
         self._ends: dict[tuple[str, str], list[int]] = {}
         self._longest: dict[str, int] = {}  # the longest piece's length (its stop left out), by stops

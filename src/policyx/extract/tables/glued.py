@@ -23,6 +23,7 @@ from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
 from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS, SENTENCE_END
+from policyx.text.stored_patterns import compiled
 
 MAX_ROW = 3_000  # characters: a longer stretch before the next number is no row of a table
 MAX_UNITS = 240  # characters: the longest list of offices looked for at a row's end
@@ -34,6 +35,7 @@ MAX_GROUP = 40  # characters of a group heading between two rows ("二、完善�
 _UNIT_CUTS = frozenset("、,，;；:：\n \u3000")
 _PADDING = " \u3000\n,，、;；:："
 _WORK_ROLES = ("work", "task", "target")
+_LAST_STOP = compiled("[" + regex.escape(SENTENCE_END) + "]", regex.REVERSE)
 
 Tail = tuple[int, int]  # where a row's list of offices starts and ends (its date, if any, runs on to the row's end)
 # where its number starts, where its words start, where it ends, and its offices if it ends with them
@@ -253,7 +255,8 @@ class _RowReader:
 
 def _after_last_stop(text: str, start: int, end: int) -> int:
     """Where the words after the last sentence stop between ``start`` and ``end`` start."""
-    return max(start, *(text.rfind(stop, start, end) + 1 for stop in SENTENCE_END))
+    stop = _LAST_STOP.search(text, start, end)  # (asked at each number in a row: one backward search)
+    return start if stop is None else stop.end()
 
 
 def _paragraph_end(text: str, start: int, limit: int) -> int:
