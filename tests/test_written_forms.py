@@ -608,3 +608,78 @@ def test_the_words_an_item_takes_after_its_fields_are_no_other_tasks_nor_the_pla
 def test_a_problem_or_task_number_without_its_colon_is_no_item(line):
     document = extract_text("一、整改任务\n（一）水污染问题\n" + line + "\n")
     assert [s.marker for s in document.sections] == ["一、", "（一）"]
+
+
+# -- a 交办 notice and a 职责分工 written office first (3 December 2026, sixth session) -------------
+
+ASSIGNMENT = """铜川市人民政府办公室关于交办2026年市政府工作报告重点事项的通知
+二、重点交办事项
+（一）扩大有效投资
+交办事项3：推进“亩均论英雄”改革和低效用地盘活
+承办单位：市自然资源和规划局
+协办单位：市工业和信息化局、铜川经开区管委会
+办结时限：2026年10月31日前
+交办事项4：实施先进制造业集群培育行动。全市规模以上工业企业新增30户以上。
+主办单位：市工业和信息化局
+协办单位：市科技局、市投资促进局
+办结时限：2026年12月底前
+交办事项10：推进城市停车设施建设。新增公共停车泊位3000个。
+承办单位：各区县人民政府
+协办单位：市城市管理执法局、市住房和城乡建设局
+办结时限：2026年8月31日前
+"""
+
+
+def test_the_items_of_a_notice_that_hands_out_work_are_tasks_led_by_their_undertakers():
+    """city-assignment-2026 (lines 21, 27, 57): "交办事项N：" is an item as 问题N is; 承办单位 and
+    主办单位 name its lead (主办单位 at a line's start was taken for a web page's footer);
+    every government of a level carries the work out, named the 承办单位 or not."""
+    assert tasks(ASSIGNMENT) == [
+        ("推进“亩均论英雄”改革和低效用地盘活", ["自然资源和规划局"], ["工业和信息化局"], ["铜川经开区管委会"]),
+        ("实施先进制造业集群培育行动", ["工业和信息化局"], ["科技局", "投资促进局"], []),
+        ("推进城市停车设施建设", [], ["城市管理执法局", "住房和城乡建设局"], ["各区县人民政府"]),
+    ]
+
+
+def test_a_sites_footer_naming_its_owner_is_still_no_text_of_the_plan():
+    """city-notice-html-2023 line 70: the footer's 承办单位 names no lead of the last item."""
+    footer = "主办单位：宜昌市人民政府办公室　　承办单位：宜昌市政务服务和大数据管理局"
+    assert tasks(ASSIGNMENT + footer + "\n") == tasks(ASSIGNMENT)
+
+
+DUTIES = """芜湖市2026年城市更新行动实施方案
+二、重点任务
+1.开展城市体检。6月底前完成2025年度城市体检报告。（牵头单位：市住房和城乡建设局；责任单位：各县市区人民政府）
+三、职责分工
+（一）市住房和城乡建设局。负责全市城市更新行动的统筹协调、政策制定和日常调度。
+（二）市发展改革委。负责城市更新项目谋划储备和立项审批，全年争取上级资金不少于15亿元。
+（三）市城市管理局。
+1.负责公共停车设施建设管理。
+（四）市直其他有关部门。
+市财政局：负责统筹安排城市更新财政资金，加强资金绩效管理。
+市民政局：会同市住房和城乡建设局推进社区养老服务设施配建。
+市文化和旅游局、市自然资源和规划局：按照各自职责做好历史建筑的保护修缮。
+其他成员单位：按照职责分工做好相关工作。
+"""
+
+
+def test_a_duty_division_written_office_first_gives_each_office_its_duties():
+    """city-duty-division-2026 (lines 38-53): the offices opening a paragraph, then a colon or a
+    stop, then their duties (负责…, 会同…, 按照各自职责…) lead those duties; everyone's
+    (其他成员单位) and an office alone on a heading's line (its sub-items' own) give none."""
+    found = {t.line: ([r.name for r in t.lead], [r.name for r in t.participants]) for t in extract_text(DUTIES).tasks}
+    assert found[5] == (["住房和城乡建设局"], [])
+    assert found[6] == (["发展改革委"], [])
+    assert found[10] == (["财政局"], [])
+    assert found[11] == (["民政局"], ["住房和城乡建设局"])
+    assert found[12] == (["文化和旅游局", "自然资源和规划局"], [])
+    assert 13 not in found and found.get(7, ([], []))[0] == []
+
+
+@pytest.mark.parametrize("paragraph", [
+    "联系人：张三，电话：0551-1234567。",  # a contact, no office
+    "市财政局：2026年底前完成。",  # no duty's first word after the colon
+])
+def test_words_after_a_colon_are_no_duty_unless_they_open_as_one(paragraph):
+    plan = DUTIES.split("（四）")[0] + paragraph + "\n"
+    assert [t for t in extract_text(plan).tasks if t.line == plan.count("\n")] == []

@@ -76,6 +76,7 @@ class DepartmentRegistry:
         self.state_office = _pattern(data, "state_office", where)
         self.place_name = _pattern(data, "place_name", where)
         self.generic_shape = _pattern(data, "generic_shape", where)
+        self.every_government = _pattern(data, "every_government", where)
         self._stems: tuple[regex.Pattern, dict[str, str]] | None = None  # (_function_named_in's, made when first asked)
         self.place_levels = _place_levels(data, where)
         self.place_end = regex.compile(alternation(self.place_levels) if self.place_levels else NEVER)
@@ -144,6 +145,10 @@ class DepartmentRegistry:
         if found is None:
             found = self._governments.keep(name, self._names_government(name))
         return found
+
+    def is_every_government(self, name: str) -> bool:
+        """Every local government of a level (各区县人民政府), not a named one."""
+        return self.every_government.match(name) is not None and self.is_government(name)
 
     def _names_government(self, name: str) -> bool:
         if self.government.search(name):

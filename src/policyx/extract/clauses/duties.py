@@ -36,18 +36,22 @@ _NUMBER_CHARS = 8  # an item's marker or an article's number ("第二十四条�
 _NUMBER_BEFORE = compiled(r"(?:第[0-9一二三四五六七八九十百零〇]{1,4}条[ \u3000]{0,4}|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[0-9一二三四五六七八九十]{1,3}[.．、][ \u3000]{0,4})")
 _BETWEEN_UNITS = ("、", ",", "，", "和", "及", "与")
 _SENTENCE_STOP = any_char(frozenset(SENTENCE_END + "\n"))
+_LABEL_END = any_char(frozenset("：:"))
 
 
 def duty_places(text: str, start: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[int]:
     """Where in ``text`` from ``start`` a duty may be read: a modal right after
-    a character an office's name ends with, or a request word — found in one
+    a character an office's name ends with, a request word, or an office's
+    name, a colon or a stop and a duty's first word — found in one
     pass, so that the paragraphs with none are not read (most are not)."""
     kept = _PLACES.get(rules)  # (the search, with the registry it was made for)
     if kept is None or kept[0] is not registry:
         ends = "".join(sorted(name_endings(registry) | ASIDE_OR_ETC))
         alternatives = [f"[{re.escape(ends)}](?:{rules.duty_modal.pattern})"
                         if rules.duty_modal is not None else None,
-                        rules.duty_request.pattern if rules.duty_request is not None else None]
+                        rules.duty_request.pattern if rules.duty_request is not None else None,
+                        f"[{re.escape(ends)}][：:。][ \\t\u3000]*(?:{rules.duty_label_work.pattern})"
+                        if rules.duty_label_work is not None else None]
         kept = _PLACES.put(rules, (registry, re.compile("|".join(f"(?:{a})" for a in alternatives if a) or "(?!)")))
     return [m.start() for m in kept[1].finditer(text, start)]
 
@@ -86,6 +90,9 @@ def _duty_at(text: str, offset: int, start: int, stop: int, ends: frozenset[str]
     request = rules.duty_request.match(text, opening, window) if rules.duty_request is not None else None
     if request is not None:
         return _request(text, offset, request.end(), window, opening, registry, rules)
+    labelled = _labelled(text, offset, start, stop, registry, rules, context)
+    if labelled is not None:
+        return labelled
     if rules.duty_modal is None:
         return None
     for modal in rules.duty_modal.finditer(text, start, window):
@@ -100,6 +107,31 @@ def _duty_at(text: str, offset: int, start: int, stop: int, ends: frozenset[str]
         # ("市城管局要会同市公安局交警支队、各区人民政府，…")
         return units_start, together_after(text, offset, modal.end(), parsed, registry, rules), parsed
     return None
+
+
+def _labelled(text: str, offset: int, start: int, stop: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
+              context: ClauseContext | None) -> tuple[int, int, ParsedClause] | None:
+    """The offices a paragraph of a 职责分工 opens with, their duties after
+    them: "市财政局：负责统筹安排…", "（一）市住房和城乡建设局。负责全市…" (the
+    offices a sentence of their own), when the words after open as a duty
+    does (``duty_label_work``: 负责, 牵头, 按照各自职责…)."""
+    colon = _LABEL_END.search(text, start, min(stop, start + MAX_PHRASE_UNITS + _NUMBER_CHARS))
+    if colon is not None:
+        units_end = colon.start()
+    elif stop < len(text) and text[stop] == "。":
+        units_end = stop
+    else:
+        return None
+    work = _words_start(text, units_end + 1, len(text))
+    if not rules.duty_label_work.match(text, work):
+        return None
+    parsed = _units(text, offset, start, units_end, registry, rules, context)
+    if parsed is None:
+        return None
+    units_start, parsed = parsed
+    # ("市民政局：会同市住房和城乡建设局推进…")
+    end = together_after(text, offset, work, parsed, registry, rules)
+    return units_start, units_end + 1 if end == work else end, parsed
 
 
 def _units(text: str, offset: int, start: int, modal_start: int, registry: DepartmentRegistry,

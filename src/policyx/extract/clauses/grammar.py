@@ -238,19 +238,26 @@ def _assign(phrases: list[_Phrase], registry: DepartmentRegistry, parsed: Parsed
                 kind = "participant" if lead_seen else "lead"
             if kind == "lead":
                 # "(各县市人民政府负责)": governments carry out, they do not lead
-                governments = [r for r in phrase.refs if registry.is_government(r.name)]
-                parsed.add("implementer", governments)
-                parsed.add("lead", [r for r in phrase.refs if r not in governments])
-                lead_seen = lead_seen or len(governments) < len(phrase.refs)
+                lead_seen = _carried_out(phrase.refs, registry.is_government, "lead", parsed) or lead_seen
                 continue
-        if kind == "participant":
-            governments = [r for r in phrase.refs if registry.is_government(r.name)]
-            parsed.add("implementer", governments)
-            parsed.add("participant", [r for r in phrase.refs if r not in governments])
-            continue
-        parsed.add(kind, phrase.refs)
-        lead_seen = lead_seen or kind == "lead"
+        if kind == "lead":
+            # "承办单位：各区县人民政府": every government of a level carries out, named the lead or not
+            lead_seen = _carried_out(phrase.refs, registry.is_every_government, "lead", parsed) or lead_seen
+        elif kind == "participant":
+            _carried_out(phrase.refs, registry.is_government, "participant", parsed)
+        else:
+            parsed.add(kind, phrase.refs)
     return explicit_lead
+
+
+def _carried_out(refs: list[DepartmentRef], carries_out, role: str, parsed: ParsedClause) -> bool:
+    """The ``refs`` that ``carries_out`` added as implementers, the others in
+    ``role``; whether any is left in that role."""
+    implementers = [r for r in refs if carries_out(r.name)]
+    others = [r for r in refs if r not in implementers]
+    parsed.add("implementer", implementers)
+    parsed.add(role, others)
+    return bool(others)
 
 
 def parse_clause(
