@@ -683,3 +683,24 @@ def test_a_duty_division_written_office_first_gives_each_office_its_duties():
 def test_words_after_a_colon_are_no_duty_unless_they_open_as_one(paragraph):
     plan = DUTIES.split("（四）")[0] + paragraph + "\n"
     assert [t for t in extract_text(plan).tasks if t.line == plan.count("\n")] == []
+
+
+ARTICLES = """福建省建设用地土壤污染风险管控和修复监督管理实施细则
+第二章　职责分工
+第七条　省生态环境厅负责全省建设用地土壤污染风险管控和修复的统一监督管理。
+第十一条　设区的市生态环境局负责本行政区域内建设用地土壤污染风险管控和修复的日常监督管理。
+第十四条　省农业农村厅、省交通运输厅、省水利厅等部门在各自职责范围内，做好相关工作。
+第十五条　乡镇人民政府、街道办事处应当协助做好疑似污染地块排查和信息报送工作。
+第十六条　土地使用权人是建设用地土壤污染风险管控和修复的责任主体。
+"""
+
+
+def test_offices_a_rules_text_names_by_their_level_are_offices():
+    """province-articles-2026 (lines 23, 26, 27): "设区的市生态环境局", "乡镇人民政府、街道办事处"
+    name the offices of every place of a level; "在各自职责范围内" is "按照各自职责"; a
+    private party's duty (土地使用权人) is no task."""
+    found = {t.line: ([r.name for r in t.lead], [r.name for r in t.implementers]) for t in extract_text(ARTICLES).tasks}
+    assert found[4] == (["设区的市生态环境局"], [])
+    assert found[5] == (["农业农村厅", "交通运输厅", "水利厅"], [])
+    assert found[6] == ([], ["乡镇人民政府", "街道办事处"])
+    assert 7 not in found

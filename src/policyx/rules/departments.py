@@ -77,6 +77,7 @@ class DepartmentRegistry:
         self.place_name = _pattern(data, "place_name", where)
         self.generic_shape = _pattern(data, "generic_shape", where)
         self.every_government = _pattern(data, "every_government", where)
+        self.level_named = _pattern(data, "level_named", where)
         self._stems: tuple[regex.Pattern, dict[str, str]] | None = None  # (_function_named_in's, made when first asked)
         self.place_levels = _place_levels(data, where)
         self.place_end = regex.compile(alternation(self.place_levels) if self.place_levels else NEVER)

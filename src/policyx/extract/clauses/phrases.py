@@ -245,12 +245,14 @@ def _ends_phrase(text: str, position: int) -> bool:
 
 def named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
     """An office a phrase names: one the registry knows, or an office's or a
-    government's name after a level or 各 ("市大数据中心", "各县（市、区）人民政府")
+    government's name after a level or 各 ("市大数据中心", "各县（市、区）人民政府"),
+    or named by its level alone ("设区的市人民政府", "乡镇人民政府")
     — not words that end in one ("加快推进…建设市大数据局", "形成“政府")."""
     raw = ref.raw.strip()
     resolved = registry.resolve(raw)
     name = resolved.name
-    named = name != raw or raw.startswith("各") or bool(registry.split_prefix(raw)[0])
+    named = name != raw or raw.startswith("各") or bool(registry.split_prefix(raw)[0]) \
+        or registry.level_named.match(raw) is not None
     if registry.is_government(name):
         # ("政府负责监管": whose government? — "北坝镇人民政府", "潼川镇、北坝镇人民政府": a place's)
         return (named or resolved.known and _PLACE_BEFORE_GOVERNMENT.fullmatch(raw) is not None) and len(name) <= MAX_NAMED_OFFICE
