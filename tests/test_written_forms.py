@@ -704,3 +704,14 @@ def test_offices_a_rules_text_names_by_their_level_are_offices():
     assert found[5] == (["农业农村厅", "交通运输厅", "水利厅"], [])
     assert found[6] == ([], ["乡镇人民政府", "街道办事处"])
     assert 7 not in found
+
+
+def test_a_phase_is_due_at_the_end_of_the_stretch_it_runs():
+    """county-campaign-phases-2026 (lines 39, 41): "排查摸底阶段（2026年4月1日—5月31日）" dates the
+    phase's work by 2026-05-31; the same stretch outside a phase is a policy's period
+    (hebei-economy-stabilization-2022: "2022年1月1日至12月31日，对…企业…"), no deadline."""
+    phase = "一、实施步骤\n（一）排查摸底阶段（2026年4月1日—5月31日）。各乡镇开展排查（县住建局负责）。\n"
+    (task,) = extract_text(phase).tasks
+    assert [(d.kind, d.date, d.start) for d in task.deadlines] == [("by", "2026-05-31", "2026-04-01")]
+    period = "一、政策措施\n（一）2022年1月1日至12月31日，对符合条件的企业返还失业保险费（省人力资源社会保障厅负责）。\n"
+    assert [d.date for t in extract_text(period).tasks for d in t.deadlines] == []

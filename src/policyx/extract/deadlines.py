@@ -146,6 +146,17 @@ def _year2_end(groups: dict, year: int, month: int | None, rules: DeadlineRules)
     return [(_iso(end, 12, 31) if end else None, _iso(year, 1, 1))]
 
 
+def _month2_end(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
+    """A stretch within a year (2026年4月1日—5月31日, 2026年4月—10月): due at its
+    end (its day, else its month's last), from its start; one that ends in an
+    earlier month ends the next year (2026年11月—2月)."""
+    end_month = int(groups["month2"])
+    end_year = year + 1 if month and end_month < month else year
+    end = _iso(end_year, end_month, int(groups["day2"])) if groups.get("day2") else _last_day(end_year, end_month)
+    start = _iso(year, month, int(groups["day"])) if groups.get("day") else _iso(year, month, 1)
+    return [(end, start)] if month else []
+
+
 _DATED_FORMS = {
     "year_end": _year_end,
     "year_end_start": _year_end,
@@ -157,6 +168,7 @@ _DATED_FORMS = {
     "month_start": _month_start,
     "day": _day,
     "year2_end": _year2_end,
+    "month2_end": _month2_end,
 }
 
 

@@ -13,7 +13,7 @@ from policyx.text.sentences import SENTENCE_END
 
 KINDS = ("by", "from", "every", "ongoing")
 DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "ten_days_end", "day", "year_start", "month_start",
-              "year_end_start", "year2_end", "each_year_end", "plan_period", "fixed", "none")
+              "year_end_start", "year2_end", "month2_end", "each_year_end", "plan_period", "fixed", "none")
 
 
 @dataclass(frozen=True, slots=True)
