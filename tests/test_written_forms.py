@@ -642,9 +642,21 @@ def test_the_items_of_a_notice_that_hands_out_work_are_tasks_led_by_their_undert
 
 
 def test_a_sites_footer_naming_its_owner_is_still_no_text_of_the_plan():
-    """city-notice-html-2023 line 70: the footer's 承办单位 names no lead of the last item."""
-    footer = "主办单位：宜昌市人民政府办公室　　承办单位：宜昌市政务服务和大数据管理局"
-    assert tasks(ASSIGNMENT + footer + "\n") == tasks(ASSIGNMENT)
+    """city-notice-html-2023 lines 70-71: the footer's 承办单位 names no lead of the last item,
+    on one line with 主办单位 or on lines of their own (the second reading's input)."""
+    mark = "网站标识码：4205000011　　鄂ICP备05003196号-1\n"
+    for footer in ("主办单位：宜昌市人民政府办公室　　承办单位：宜昌市政务服务和大数据管理局\n" + mark,
+                   "主办单位：铜川市人民政府\n承办单位：铜川市大数据服务中心\n" + mark):
+        assert tasks(ASSIGNMENT + footer) == tasks(ASSIGNMENT)
+
+
+def test_an_items_undertaker_written_like_a_footer_is_its_lead():
+    """The second reading: "主办单位：市政府办公室" and "主办单位：市数据局　　承办单位：各区县人民政府"
+    are a 交办 item's fields (a footer has the site's number or licence near it)."""
+    items = ("二、重点交办事项\n交办事项2：推进政务公开标准化建设。\n主办单位：市政府办公室\n办结时限：2026年6月30日前\n"
+             "交办事项4：推进数据共享。\n主办单位：市数据局　　承办单位：各区县人民政府\n办结时限：2026年9月30日前\n")
+    assert [(t[0], t[1], t[3]) for t in tasks(items)] == [("推进政务公开标准化建设", ["政府办公室"], []),
+                                                          ("推进数据共享", ["数据局"], ["各区县人民政府"])]
 
 
 DUTIES = """芜湖市2026年城市更新行动实施方案
@@ -715,3 +727,14 @@ def test_a_phase_is_due_at_the_end_of_the_stretch_it_runs():
     assert [(d.kind, d.date, d.start) for d in task.deadlines] == [("by", "2026-05-31", "2026-04-01")]
     period = "一、政策措施\n（一）2022年1月1日至12月31日，对符合条件的企业返还失业保险费（省人力资源社会保障厅负责）。\n"
     assert [d.date for t in extract_text(period).tasks for d in t.deadlines] == []
+
+
+def test_every_government_alone_in_a_tables_lead_column_carries_the_work_out():
+    """The second reading's 交办 table, city-table-plan-2026's row whose 牵头单位 cell is
+    "各县市区人民政府" only, neimenggu-water-2015's 附件2 ("（各地区）"): implementers, and a body
+    task the row restates takes them."""
+    table = ("铜川市2026年重点事项交办清单\n序号\t交办事项\t承办单位\t协办单位\t办结时限\n"
+             "1\t推进城市停车设施建设\t市城市管理执法局\t市住房和城乡建设局\t2026年8月31日前\n"
+             "2\t推进老旧小区改造\t各区县人民政府\t市住房和城乡建设局\t2026年12月底前\n")
+    assert [(t[0], t[1], t[3]) for t in tasks(table)] == [("推进城市停车设施建设", ["城市管理执法局"], []),
+                                                          ("推进老旧小区改造", [], ["各区县人民政府"])]

@@ -114,7 +114,11 @@ def _labelled(text: str, offset: int, start: int, stop: int, registry: Departmen
     """The offices a paragraph of a 职责分工 opens with, their duties after
     them: "市财政局：负责统筹安排…", "（一）市住房和城乡建设局。负责全市…" (the
     offices a sentence of their own), when the words after open as a duty
-    does (``duty_label_work``: 负责, 牵头, 按照各自职责…)."""
+    does (``duty_label_work``: 负责, 牵头, 按照各自职责…). Only the paragraph's
+    first sentence: offices after the words of a paragraph are no 职责分工's
+    ("2.负责城市道路维护。" with "市财政局：负责…" run on after it)."""
+    if _words_start(text, 0, start) != start:
+        return None
     colon = _LABEL_END.search(text, start, min(stop, start + MAX_PHRASE_UNITS + _NUMBER_CHARS))
     if colon is not None:
         units_end = colon.start()

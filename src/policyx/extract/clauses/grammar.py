@@ -242,7 +242,9 @@ def _assign(phrases: list[_Phrase], registry: DepartmentRegistry, parsed: Parsed
                 continue
         if kind == "lead":
             # "承办单位：各区县人民政府": every government of a level carries out, named the lead or not
-            lead_seen = _carried_out(phrase.refs, registry.is_every_government, "lead", parsed) or lead_seen
+            # (a 负责 after the phrase still reads as taking part: a lead was named)
+            _carried_out(phrase.refs, registry.is_every_government, "lead", parsed)
+            lead_seen = True
         elif kind == "participant":
             _carried_out(phrase.refs, registry.is_government, "participant", parsed)
         else:
@@ -349,10 +351,12 @@ def read_unit_list(
             return prefix
         items, units = items[:group_break], None
     refs, prefix = resolve_units(items, offset, registry, rules, prefix, units)
-    # a government in a table's lead column carries the task out ("市委宣传部、…,各区(市)县政府(管委会)")
+    # a government in a table's lead column carries the task out ("市委宣传部、…,各区(市)县政府(管委会)"),
+    # and every government of a level does, alone in it too ("各区县人民政府")
     split = len(refs) > 1 or role != "lead"
     for ref in refs:
-        parsed.add("implementer" if split and registry.is_government(ref.name) else role, [ref])
+        carries_out = registry.is_government(ref.name) if split else registry.is_every_government(ref.name)
+        parsed.add("implementer" if carries_out else role, [ref])
     return prefix
 
 

@@ -165,15 +165,16 @@ def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, .
     out = []
     for task in body:
         rows = by_body.get(task.id)
-        if task.clause or task.subclauses or not rows or not any(r.lead for r in rows):
+        if task.clause or task.subclauses or not rows or not any(r.lead or r.implementers for r in rows):
             out.append(task)
             continue
         lead = _union(r.lead for r in rows)
         participants = _union(r.participants for r in rows)
+        implementers = _union(r.implementers for r in rows)  # ("十大重点行业专项治理方案（各地区）": 各地区 carry it out)
         first = rows[0]
         clause = Clause(text=first.text, span=first.span, line=first.line, lead=lead, participants=participants,
-                        form="table")
-        out.append(replaced(task, lead=lead, participants=participants, clause=clause))
+                        implementers=implementers, form="table")
+        out.append(replaced(task, lead=lead, participants=participants, implementers=implementers, clause=clause))
     return tuple(out)
 
 
