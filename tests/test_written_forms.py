@@ -738,3 +738,11 @@ def test_every_government_alone_in_a_tables_lead_column_carries_the_work_out():
              "2\t推进老旧小区改造\t各区县人民政府\t市住房和城乡建设局\t2026年12月底前\n")
     assert [(t[0], t[1], t[3]) for t in tasks(table)] == [("推进城市停车设施建设", ["城市管理执法局"], []),
                                                           ("推进老旧小区改造", [], ["各区县人民政府"])]
+
+
+def test_a_dash_before_who_answers_ends_the_heading_not_the_office():
+    """province-workpoints-2026 (lines 24, 29): "（二）推进入河排污口排查整治——由水生态环境处负责。"
+    named "(二)推进入河排污口排查整治——由水生态环境处" the lead."""
+    plan = ("三、持续深入打好碧水保卫战\n（二）推进入河排污口排查整治——由水生态环境处负责。以长江为重点，持续开展整治。\n"
+            "（三）加强监管。开展执法检查（执法局负责）。\n")
+    assert [t[1] for t in tasks(plan)] == [["水生态环境处"], ["执法局"]]
