@@ -678,14 +678,15 @@ DUTIES = """芜湖市2026年城市更新行动实施方案
 def test_a_duty_division_written_office_first_gives_each_office_its_duties():
     """city-duty-division-2026 (lines 38-53): the offices opening a paragraph, then a colon or a
     stop, then their duties (负责…, 会同…, 按照各自职责…) lead those duties; everyone's
-    (其他成员单位) and an office alone on a heading's line (its sub-items' own) give none."""
+    (其他成员单位) gives none; an office alone on a heading's line gives the items under it
+    that open as duties (lines 41-44), and no task of its own."""
     found = {t.line: ([r.name for r in t.lead], [r.name for r in t.participants]) for t in extract_text(DUTIES).tasks}
     assert found[5] == (["住房和城乡建设局"], [])
     assert found[6] == (["发展改革委"], [])
     assert found[10] == (["财政局"], [])
     assert found[11] == (["民政局"], ["住房和城乡建设局"])
     assert found[12] == (["文化和旅游局", "自然资源和规划局"], [])
-    assert 13 not in found and found.get(7, ([], []))[0] == []
+    assert 13 not in found and 7 not in found and found[8] == (["城市管理局"], [])
 
 
 @pytest.mark.parametrize("paragraph", [

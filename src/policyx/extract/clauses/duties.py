@@ -138,6 +138,31 @@ def _labelled(text: str, offset: int, start: int, stop: int, registry: Departmen
     return units_start, units_end + 1 if end == work else end, parsed
 
 
+def heading_offices(text: str, start: int, end: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
+                    context: ClauseContext | None) -> ParsedClause | None:
+    """The offices a heading's title names, when it names nothing else
+    ("（三）市城市管理局。": the items under it are that office's duties), read
+    as before 负责; ``start``, ``end``: the title in the working copy."""
+    while end > start and text[end - 1] in "。. \t":
+        end -= 1
+    parsed = _units(text, 0, start, end, registry, rules, context) if end > start else None
+    return None if parsed is None or parsed[0] != start else parsed[1]
+
+
+def heading_duty(text: str, start: int, offices: ParsedClause, registry: DepartmentRegistry,
+                 rules: ResponsibilityRules) -> tuple[int, ParsedClause] | None:
+    """Where the duty's words that open an item at ``start`` end ("负责", or a 会同
+    and the offices after it, who take part), and the reading: the ``offices``
+    of the heading above it; None when the item opens otherwise."""
+    word = rules.duty_label_work.match(text, start) if rules.duty_label_work is not None else None
+    if word is None:
+        return None
+    parsed = ParsedClause(lead=list(offices.lead), participants=list(offices.participants),
+                          implementers=list(offices.implementers))
+    end = together_after(text, 0, start, parsed, registry, rules)
+    return (word.end() if end == start else end), parsed
+
+
 def _units(text: str, offset: int, start: int, modal_start: int, registry: DepartmentRegistry,
            rules: ResponsibilityRules, context: ClauseContext | None) -> tuple[int, ParsedClause] | None:
     """Where the units before a modal start, and their reading, when every one

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from policyx.extract.clauses import (
-    SENTENCE_FORMS, FoundClause, duty_places, find_clauses, find_duties, parse_clause, plan_context, standing_statement,
+    SENTENCE_FORMS, FoundClause, ParsedClause, duty_places, find_clauses, find_duties, heading_duty, heading_offices,
+    parse_clause,
+    plan_context, standing_statement,
 )
 from policyx.model import DepartmentRef, Section, maker
 from policyx.rules import RuleSet
@@ -257,6 +259,28 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
     first = next((i for i, para in enumerate(paras) if para.clauses), None)
     if first is not None:
         _add_duties(text, paras[_first_item_of_its_list(paras, first):], rules, context)
+        _add_heading_duties(text, paras[first:], rules, context)
+
+
+def _add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> None:
+    """The items under a heading that names only an office ("（三）市城市管理局。"
+    then "1.负责公共停车设施建设管理。"): each item that opens as a duty and has no
+    clause of its own is that office's (a 职责分工 written office first)."""
+    offices: dict[str, ParsedClause] = {}  # heading id -> the offices it names
+    for para in paras:
+        heading = para.heading
+        if heading is None or para.clauses or heading.title_span is None:
+            continue
+        title_start, title_end = heading.title_span
+        duty = heading_duty(text, title_start, offices[heading.parent], rules.departments, rules.responsibility) \
+            if heading.parent in offices else None
+        if duty is not None:
+            end, parsed = duty
+            para.clauses = [FoundClause(title_start, end, title_start, end, parsed, True, "duty", "clause.duty_heading")]
+        elif not text[title_end:para.end].strip("。. \t"):
+            parsed = heading_offices(text, title_start, title_end, rules.departments, rules.responsibility, context)
+            if parsed is not None:
+                offices[heading.id] = parsed
 
 
 def _first_item_of_its_list(paras: list[Paragraph], first: int) -> int:
