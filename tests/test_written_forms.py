@@ -747,3 +747,13 @@ def test_a_dash_before_who_answers_ends_the_heading_not_the_office():
     plan = ("三、持续深入打好碧水保卫战\n（二）推进入河排污口排查整治——由水生态环境处负责。以长江为重点，持续开展整治。\n"
             "（三）加强监管。开展执法检查（执法局负责）。\n")
     assert [t[1] for t in tasks(plan)] == [["水生态环境处"], ["执法局"]]
+
+
+def test_an_outline_numbered_by_decimals_gives_its_levels():
+    """city-emergency-plan-2026: an 应急预案's "1 总则" / "1.1 编制目的" / "4.2.1 Ⅳ级响应" were no
+    headings (sections R 0.12): the number's parts give the level; quantities are none."""
+    plan = ("某市城市内涝灾害应急预案\n1 总则\n1.1 编制目的\n为做好城市内涝灾害防范和应对工作，制定本预案。\n"
+            "4 应急响应\n4.2 分级响应\n4.2.1 Ⅳ级响应\n市城市管理局：负责组织排水抢险。\n2.5 万亩农田受灾时启动。\n")
+    sections = [(s.marker.strip(), s.level, s.title) for s in extract_text(plan).sections]
+    assert sections == [("1", 1, "总则"), ("1.1", 2, "编制目的"), ("4", 1, "应急响应"), ("4.2", 2, "分级响应"),
+                        ("4.2.1", 3, "Ⅳ级响应")]
