@@ -757,3 +757,28 @@ def test_an_outline_numbered_by_decimals_gives_its_levels():
     sections = [(s.marker.strip(), s.level, s.title) for s in extract_text(plan).sections]
     assert sections == [("1", 1, "总则"), ("1.1", 2, "编制目的"), ("4", 1, "应急响应"), ("4.2", 2, "分级响应"),
                         ("4.2.1", 3, "Ⅳ级响应")]
+
+
+@pytest.mark.parametrize("lines", [
+    "序号 问题名称\n1 城区黑臭水体反弹问题\n2 工业园区污水直排问题\n",  # a table's rows, no decimal outline
+    "12 某市人民政府公报\n",  # a page's head
+    "4.22 世界地球日，市自然资源局负责组织主题宣传；\n6.5 世界环境日，市生态环境局负责举办主场活动；\n",  # days
+    "完成雨污分流改造\n3.2 公里污水管网。\n",  # a quantity a line break cut
+])
+def test_numbers_at_a_lines_start_outside_a_decimal_outline_are_no_headings(lines):
+    """The second reading's inputs: each made a decimal heading that took every 一、 after it
+    under it (and a title ending in 问题 dropped the tasks after it)."""
+    plan = ("某县整改方案\n一、存在的主要问题\n" + lines +
+            "二、整改措施\n（一）开展黑臭水体整治。县住房城乡建设局牵头，2026年6月底前完成整治。\n")
+    found = extract_text(plan)
+    assert [(s.marker, s.level) for s in found.sections] == [("一、", 1), ("二、", 1), ("（一）", 2)]
+    assert [t.title for t in found.tasks][-1] == "开展黑臭水体整治"
+
+
+def test_an_items_own_words_after_a_duty_word_are_no_duty():
+    """The second reading: under "（一）市水务局。", "1.牵头的城区污水管网改造项目进度滞后" reports a
+    project; "1.负责科室：市政公用科" is a contact; neither is the office's duty."""
+    plan = ("关于重点工作督查情况的通报\n一、整改要求\n（一）抓紧整改。市水务局要于2026年5月底前完成整改，市政府督查室负责跟踪督办。\n"
+            "二、各单位推进情况\n（一）市水务局。\n1.牵头的城区污水管网改造项目进度滞后。\n2.承担的3项民生实事均未开工。\n"
+            "三、联络员\n（一）市财政局。\n1.负责科室：经济建设科。\n")
+    assert [(t.line, [r.name for r in t.lead]) for t in extract_text(plan).tasks if t.lead] == [(3, ["水务局"])]

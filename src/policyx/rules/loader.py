@@ -78,6 +78,7 @@ class MarkerRule:
     level: int | None = None  # the level this marker stands for in official documents (一、 1, （一） 2 …)
     inline: tuple[str, ...] = ()  # where else it may stand: after a sentence's stop, glued to words
     first: frozenset[str] | None = None  # the characters a match can start with (None: any)
+    confirmed_by: regex.Pattern | None = None  # read only in a text where this matches (a line of it: MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +216,8 @@ def _build_markers(data: dict) -> tuple[MarkerRule, ...]:
                 counterexamples=tuple(item.get("counterexamples", ()) or ()),
                 level=int(item["level"]) if item.get("level") is not None else None,
                 inline=_inline_places(item, where),
+                confirmed_by=_compile(item["confirmed_by"], where=f"{where}: rule {item['id']!r} field 'confirmed_by'",
+                                      flags=regex.MULTILINE) if item.get("confirmed_by") else None,
             )
         )
     from policyx.text.anchors import first_chars

@@ -106,7 +106,8 @@ SCHEMAS: dict[str, dict] = {
         **_patterns("contents_header", "attachment_list", "plan_title"),
         "fragments": FRAGMENTS,
         "markers": _rules({"style": STRING, "rank": {"type": "integer"}, "kind": {"enum": ["heading", "box", "appendix"]},
-                           "pattern": PATTERN, "level": {"type": ["integer", "null"]}, "inline": WORDS},
+                           "pattern": PATTERN, "level": {"type": ["integer", "null"]}, "inline": WORDS,
+                           "confirmed_by": PATTERN},
                           required=("id", "style", "rank", "kind", "pattern")),
     }),
     "tables": _obj({

@@ -138,6 +138,15 @@ def marker_shapes(markers: tuple[MarkerRule, ...]) -> list[MarkerShape]:
     return shapes
 
 
+def confirmed_shapes(markers: tuple[MarkerRule, ...], text: str) -> list[MarkerShape]:
+    """:func:`marker_shapes` without the rules ``text`` does not confirm
+    (``confirmed_by``: "1 总则" is a heading where a "1.1 …" line shows a decimal outline)."""
+    shapes = marker_shapes(markers)
+    if all(shape.rule.confirmed_by is None for shape in shapes):
+        return shapes
+    return [shape for shape in shapes if shape.rule.confirmed_by is None or shape.rule.confirmed_by.search(text)]
+
+
 _SHAPES: KeptByIdentity[list[MarkerShape]] = KeptByIdentity(4)
 
 

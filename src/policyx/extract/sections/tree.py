@@ -24,7 +24,7 @@ from policyx.extract.sections.markers import (
     Candidate,
     ends_in_page_number,
     is_table_row,
-    marker_shapes,
+    confirmed_shapes,
     may_end_in_page_number,
     match_marker,
     title_from_next_line,
@@ -71,7 +71,7 @@ class TreeReader:
         self.lines = list(self.norm.lines())
         self.lines_are_the_files = self.norm.lines_are_the_files  # (a heading's file line is its line's number)
         self.text_end = len(self.norm.text)
-        self.marker_shapes = marker_shapes(self.rules.markers)
+        self.marker_shapes = confirmed_shapes(self.rules.markers, self.norm.text)
         self.body = Outline()
         self.body_ids: list[int] = []  # section indices parallel to body.stack
         self.box: Box | None = None

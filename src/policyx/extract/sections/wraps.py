@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from policyx.extract.sections.markers import marker_shapes, match_marker
+from policyx.extract.sections.markers import confirmed_shapes, match_marker
 from policyx.rules import RuleSet
 from policyx.text.formats.layout import PAGE_NUMBER_LINE
 from policyx.text.normalize import Line, Normalized
@@ -49,7 +49,7 @@ def wrapped_lines(norm: Normalized, rules: RuleSet) -> tuple[list[tuple[int, int
         return [], []
     chrome, heads = _page_chrome(lines)
     passed = chrome | heads  # (inside a paragraph a page break cuts, its head goes with its foot)
-    shapes = marker_shapes(rules.markers)
+    shapes = confirmed_shapes(rules.markers, norm.text)
     joins: list[tuple[int, int]] = []
     blanks: list[tuple[int, int]] = []
     i = 0
