@@ -782,3 +782,15 @@ def test_an_items_own_words_after_a_duty_word_are_no_duty():
             "二、各单位推进情况\n（一）市水务局。\n1.牵头的城区污水管网改造项目进度滞后。\n2.承担的3项民生实事均未开工。\n"
             "三、联络员\n（一）市财政局。\n1.负责科室：经济建设科。\n")
     assert [(t.line, [r.name for r in t.lead]) for t in extract_text(plan).tasks if t.lead] == [(3, ["水务局"])]
+
+
+def test_an_offices_heading_hands_its_office_to_the_paragraph_under_it():
+    """The second reading: an 应急预案 writes each member's duties as a paragraph under a heading
+    that names it ("2.2.1 市城市管理局" then "负责…"), and a 职责分工 may end its office's heading
+    with a colon ("（一）市城市管理局：")."""
+    plan = ("某市城市内涝灾害应急预案\n1 总则\n1.1 编制目的\n为做好城市内涝灾害应对，制定本预案。\n2 组织体系\n"
+            "2.1 市指挥部\n市指挥部办公室设在市城市管理局，市城市管理局负责市指挥部日常工作。\n2.2 成员单位职责\n"
+            "2.2.1 市应急管理局\n负责统筹协调城市内涝灾害应急救援工作。\n"
+            "3 职责分工\n3.1 其他事项\n（一）市气象局：\n1.负责城市暴雨天气的监测预报。\n")
+    found = {t.line: [r.name for r in t.lead] for t in extract_text(plan).tasks}
+    assert found[10] == ["应急管理局"] and found[14] == ["气象局"]

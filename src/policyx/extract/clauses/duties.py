@@ -143,7 +143,7 @@ def heading_offices(text: str, start: int, end: int, registry: DepartmentRegistr
     """The offices a heading's title names, when it names nothing else
     ("（三）市城市管理局。": the items under it are that office's duties), read
     as before 负责; ``start``, ``end``: the title in the working copy."""
-    while end > start and text[end - 1] in "。. \t":
+    while end > start and text[end - 1] in "。. \t：:":
         end -= 1
     parsed = _units(text, 0, start, end, registry, rules, context) if end > start else None
     return None if parsed is None or parsed[0] != start else parsed[1]

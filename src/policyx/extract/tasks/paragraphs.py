@@ -264,12 +264,23 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
 
 def _add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> None:
     """The items under a heading that names only an office ("（三）市城市管理局。"
-    then "1.负责公共停车设施建设管理。"): each item that opens as a duty and has no
-    clause of its own is that office's (a 职责分工 written office first)."""
+    then "1.负责公共停车设施建设管理。"): each item, or paragraph right under it, that
+    opens as a duty and has no clause of its own is that office's (a 职责分工
+    written office first)."""
     offices: dict[str, ParsedClause] = {}  # heading id -> the offices it names
+    under: ParsedClause | None = None  # the offices of the heading the paragraphs now read stand under
     for para in paras:
         heading = para.heading
-        if heading is None or para.clauses or heading.title_span is None:
+        if heading is None:
+            # ("2.2.2 市应急管理局" then a paragraph "负责统筹协调…", as 应急预案 write their members' duties)
+            duty = heading_duty(text, para.start, under, rules.departments, rules.responsibility) \
+                if under is not None and not para.clauses else None
+            if duty is not None:
+                para.clauses = [FoundClause(para.start, duty[0], para.start, duty[0], duty[1], True, "duty",
+                                            "clause.duty_heading")]
+            continue
+        under = None
+        if para.clauses or heading.title_span is None:
             continue
         title_start, title_end = heading.title_span
         duty = heading_duty(text, title_start, offices[heading.parent], rules.departments, rules.responsibility) \
@@ -277,10 +288,10 @@ def _add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, conte
         if duty is not None:
             end, parsed = duty
             para.clauses = [FoundClause(title_start, end, title_start, end, parsed, True, "duty", "clause.duty_heading")]
-        elif not text[title_end:para.end].strip("。. \t"):
+        elif not text[title_end:para.end].strip("。. \t：:"):
             parsed = heading_offices(text, title_start, title_end, rules.departments, rules.responsibility, context)
             if parsed is not None:
-                offices[heading.id] = parsed
+                offices[heading.id] = under = parsed
 
 
 def _first_item_of_its_list(paras: list[Paragraph], first: int) -> int:
