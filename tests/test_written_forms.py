@@ -794,3 +794,12 @@ def test_an_offices_heading_hands_its_office_to_the_paragraph_under_it():
             "3 职责分工\n3.1 其他事项\n（一）市气象局：\n1.负责城市暴雨天气的监测预报。\n")
     found = {t.line: [r.name for r in t.lead] for t in extract_text(plan).tasks}
     assert found[10] == ["应急管理局"] and found[14] == ["气象局"]
+
+
+def test_a_phase_of_whole_months_and_an_offices_duties_heading():
+    """The second reading's forms: "排查摸底阶段（2026年4—5月）" (the months alone) is due at the
+    second month's end; "（二）市财政局职责" names the office whose duties the items under it are."""
+    plan = ("一、实施步骤\n（一）排查摸底阶段（2026年4—5月）。各乡镇开展排查（县住建局负责）。\n二、职责分工\n"
+            "（一）市住建局。负责统筹。\n（二）市财政局职责\n1.负责统筹安排财政资金。\n")
+    found = {t.line: ([r.name for r in t.lead], [d.date for d in t.deadlines]) for t in extract_text(plan).tasks}
+    assert found[2] == (["住建局"], ["2026-05-31"]) and found[6] == (["财政局"], [])

@@ -37,6 +37,7 @@ _NUMBER_BEFORE = compiled(r"(?:第[0-9一二三四五六七八九十百零〇]{1
 _BETWEEN_UNITS = ("、", ",", "，", "和", "及", "与")
 _SENTENCE_STOP = any_char(frozenset(SENTENCE_END + "\n"))
 _LABEL_END = any_char(frozenset("：:"))
+_DUTIES_WORD = "职责"
 
 
 def duty_places(text: str, start: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[int]:
@@ -145,6 +146,8 @@ def heading_offices(text: str, start: int, end: int, registry: DepartmentRegistr
     as before 负责; ``start``, ``end``: the title in the working copy."""
     while end > start and text[end - 1] in "。. \t：:":
         end -= 1
+    if text.endswith(_DUTIES_WORD, start, end):  # ("（二）市财政局职责")
+        end -= len(_DUTIES_WORD)
     parsed = _units(text, 0, start, end, registry, rules, context) if end > start else None
     return None if parsed is None or parsed[0] != start else parsed[1]
 
