@@ -22,6 +22,7 @@ from policyx.rules import cache, load_rules
 from policyx.rules import loader
 from policyx.text.anchored import AnchoredText
 from policyx.text.anchors import line_anchors
+from policyx.text.normalize import Normalized
 
 from .conftest import CORPUS, ROOT
 
@@ -582,3 +583,16 @@ def test_the_registrys_readings_are_kept_within_bounds():
         registry.is_government(f"第{n}号某某县人民政府")
     assert len(registry._cache) <= MAX_CACHED_NAMES and len(registry._governments) <= MAX_CACHED_NAMES
     assert registry.resolve("市环保局").name == "环保局" and registry.is_government("各县人民政府")
+
+
+def test_a_page_of_short_lines_is_no_tables_header_run():
+    """tools/adversary.py's ledger-rows ("\\t\\t建立机制\\t\\t市直有关部门\\t\\t每月" a line): every short
+    line was counted into a flattened table's header run and asked its column's role — 37 % of
+    the page's time, 3.1x real text in CI. A run longer than a header can be is none."""
+    from policyx.extract.tables import reading
+
+    text = "序号\n牵头单位\n" + "建立机制\n市直有关部门\n每月\n" * 40
+    norm = Normalized(text)
+    cells = reading._flat_cells(norm, 0, len(text))
+    assert len(cells) > reading.MAX_HEADER_CELLS and reading._header(cells, load_rules().tables) == 0
+    assert reading._header(cells[:6], load_rules().tables) == 6

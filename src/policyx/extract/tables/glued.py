@@ -18,6 +18,7 @@ from typing import Iterator
 import regex
 
 from policyx.extract.clauses import split_units
+from policyx.extract.clauses.phrases import name_endings
 from policyx.extract.tables.cells import DEPARTMENT_ROLES, Cell, ParsedTable, _cell, _container, _make, column_roles
 from policyx.model import Section
 from policyx.rules.tables import TableRules
@@ -80,6 +81,7 @@ class _RowReader:
         self.dated = dated  # the header has a deadline column: a row may end with its date ("…市发改委2021年底前")
         # where an office may open with nothing before it: a level's first character, or 各
         self.opening = frozenset(p[0] for p, _ in self.registry.prefixes) | {"各"}
+        self.name_ends = name_endings(self.registry)  # (what an office's or a government's name ends with)
 
     def rows(self, after: int) -> tuple[list[Row], list[str | None]]:
         """Each row after a header, with the group heading above it: the first
@@ -198,6 +200,8 @@ class _RowReader:
             end -= 1
         if end and text[end - 1] in BRACKET_CLOSERS:
             return True
+        if not end or text[end - 1] not in self.name_ends:
+            return False  # (asked at every number a row holds: a character no office's name ends with, most often)
         registry = self.registry
         return (registry.office_suffix is None or registry.office_suffix.search(text, max(0, end - 12), end) is not None
                 or registry.government.search(text, max(0, end - 12), end) is not None)

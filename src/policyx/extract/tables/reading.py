@@ -42,6 +42,9 @@ def _flat_cells(norm: Normalized, start: int, end: int) -> list[Cell]:
     return cells
 
 
+MAX_HEADER_CELLS = 40  # a run of more short cells before a number is a list of short lines, not a header
+
+
 def _header(cells: list[Cell], rules: TableRules) -> int:
     """How many leading cells form the header run."""
     count = 0
@@ -50,6 +53,8 @@ def _header(cells: list[Cell], rules: TableRules) -> int:
         if len(text) > 16 or _PAGE_NUMBER.match(text) or heading_mark(text, rules) or SENTENCE_STOP.search(text):
             break
         count += 1
+        if count > MAX_HEADER_CELLS:
+            return 0  # (each cell of a header is asked its column's role: a page of short lines is thousands)
     return count if count >= 2 and any(rules.header_words.search(c.key) for c in cells[:count]) else 0
 
 
