@@ -150,11 +150,13 @@ def _month2_end(groups: dict, year: int, month: int | None, rules: DeadlineRules
     """A stretch within a year (2026年4月1日—5月31日, 2026年4月—10月): due at its
     end (its day, else its month's last), from its start; one that ends in an
     earlier month ends the next year (2026年11月—2月)."""
+    if not month:
+        return []
     end_month = int(groups["month2"])
-    end_year = year + 1 if month and end_month < month else year
+    end_year = year + 1 if end_month < month else year
     end = _iso(end_year, end_month, int(groups["day2"])) if groups.get("day2") else _last_day(end_year, end_month)
     start = _iso(year, month, int(groups["day"])) if groups.get("day") else _iso(year, month, 1)
-    return [(end, start)] if month else []
+    return [(end, start)]
 
 
 _DATED_FORMS = {

@@ -83,6 +83,8 @@ class AnchoredText:
         piece longer than LONG_PIECE after each of ``long_stops`` too, each
         piece with the stop that ends it."""
         best = min(anchors, key=self._counts.__getitem__)
+        if self._counts[best] < 0:
+            return []  # (a set of characters one of which every match holds, none of them in the text)
         ends = self._piece_ends(stops, long_stops)
         # (by the pieces themselves: where no piece is long, every set of long stops cuts the same)
         found = self._windows.get((best, id(ends)))
@@ -121,9 +123,7 @@ class AnchoredText:
         return sorted(ends + cuts) if cuts else ends
 
     def _pieces_holding(self, chars: frozenset[str], ends: list[int]) -> list[tuple[int, int]]:
-        text = self.text
-        if not any(map(text.__contains__, chars)):
-            return []  # (none of them in the text)
+        text = self.text  # (some of ``chars`` are in it: windows looks no further for a set that has none)
         held: list[int] = []  # piece numbers, ascending for each character
         for ch in chars:
             at = text.find(ch)

@@ -64,7 +64,7 @@ def duty_clauses(text: str, offset: int, registry: DepartmentRegistry, rules: Re
                  context: ClauseContext | None) -> Iterator[tuple[int, int, ParsedClause]]:
     """``(start, end, reading)`` of each duty opening a sentence of ``text``
     (working-copy text at ``offset``: the spans are absolute), in order."""
-    if rules.duty_modal is None and rules.duty_request is None:
+    if rules.duty_modal is None and rules.duty_request is None and rules.duty_label_work is None:
         return
     ends = name_endings(registry)
     start = 0
@@ -128,7 +128,7 @@ def _labelled(text: str, offset: int, start: int, stop: int, registry: Departmen
     else:
         return None
     work = _words_start(text, units_end + 1, len(text))
-    if not rules.duty_label_work.match(text, work):
+    if rules.duty_label_work is None or not rules.duty_label_work.match(text, work):
         return None
     parsed = _units(text, offset, start, units_end, registry, rules, context)
     if parsed is None:

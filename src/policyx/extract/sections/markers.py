@@ -15,6 +15,7 @@ from policyx.text.kept import KeptByIdentity
 from policyx.text.normalize import Line
 from policyx.text.presence import any_char
 from policyx.text.twins import short
+from policyx.text.warm import search_lines
 from policyx.text.numerals import read_number
 from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS
 from policyx.text.stored_patterns import compiled
@@ -144,7 +145,7 @@ def confirmed_shapes(markers: tuple[MarkerRule, ...], text: str) -> list[MarkerS
     shapes = marker_shapes(markers)
     if all(shape.rule.confirmed_by is None for shape in shapes):
         return shapes
-    return [shape for shape in shapes if shape.rule.confirmed_by is None or shape.rule.confirmed_by.search(text)]
+    return [shape for shape in shapes if shape.rule.confirmed_by is None or search_lines(shape.rule.confirmed_by, text)]
 
 
 _SHAPES: KeptByIdentity[list[MarkerShape]] = KeptByIdentity(4)

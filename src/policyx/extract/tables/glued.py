@@ -200,10 +200,12 @@ class _RowReader:
             end -= 1
         if end and text[end - 1] in BRACKET_CLOSERS:
             return True
+        registry = self.registry
+        if registry.office_suffix is None:
+            return True
         if not end or text[end - 1] not in self.name_ends:
             return False  # (asked at every number a row holds: a character no office's name ends with, most often)
-        registry = self.registry
-        return (registry.office_suffix is None or registry.office_suffix.search(text, max(0, end - 12), end) is not None
+        return (registry.office_suffix.search(text, max(0, end - 12), end) is not None
                 or registry.government.search(text, max(0, end - 12), end) is not None)
 
     def _opens_with_office(self, words: str) -> bool:
