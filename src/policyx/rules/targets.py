@@ -144,7 +144,7 @@ def _verb_object_pattern(verb_of: dict[str, str], unit: str, not_after: str, in_
     return (
         # the object may name a technology with a number in it: "新增5G基站1000座"
         rf"(?P<verb>{alternation(verb_of, in_name)})(?P<object>(?:[^,，;；。:：\n0-9]|[0-9](?=[0-9]{{0,3}}[A-Za-z])){{0,24}}?)"
-        rf"(?P<num>(?<![A-Za-z]){_ARABIC})"  # (not a count glued to a name's letters: "年产NF312000吨" gives none)
+        rf"(?P<num>(?<![A-Za-z第]){_ARABIC})"  # (not a count glued to a name's letters: "年产NF312000吨", nor an ordinal: "第3次")
         rf"(?:[ \t]{{0,2}}+(?:{value_range or NEVER})[ \t]{{0,2}}+(?P<num_max>{_ARABIC}))?"
         rf"{not_after}\s*+(?P<unit>{unit})"
     )
