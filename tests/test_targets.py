@@ -252,6 +252,7 @@ def test_a_count_before_its_noun_after_a_verb_of_doing():
     "对2022年实施改造的石津等7处大型灌区,年内投资完成。", "深入实施数字经济发展规划及20个系列行动计划。",
     "延续实施阶段性降低失业保险费率为1%政策至2023年4月。",
     "组织第3次全国土壤普查。",  # an ordinal
+    "加大开发性金融支持50亿元。",  # 开发 in a noun
 ])
 def test_a_count_that_is_no_verbs_target(sentence):
     assert _read(sentence) == []
@@ -277,6 +278,13 @@ def test_a_verbs_count_is_kept_where_the_guards_do_not_apply(sentence, metric):
     ("完成食品污染物和有害因素监测样品1200份。", ("食品污染物和有害因素监测样品", "=", Decimal("1200"), "份")),  # city-food-safety-2026
     ("居民用户橡胶软管更换为金属波纹管1.2万户。", ("金属波纹管", "=", Decimal("1.2"), "万户")),  # county-campaign-phases-2026
     ("全年检查排污单位不少于1800家次。", ("检查排污单位", ">=", Decimal("1800"), "家次")),  # city-summary-and-plan-2026
+    # township-work-plan-2026 lines 46, 62, 69, 60
+    ("更新垃圾收集箱200个。", ("垃圾收集箱", "=", Decimal("200"), "个")),
+    ("新植各类苗木1.5万株。", ("各类苗木", "=", Decimal("1.5"), "万株")),
+    ("新开发保洁类公益性岗位40个。", ("保洁类公益性岗位", "=", Decimal("40"), "个")),
+    ("年底前评选表彰美丽庭院300户。", ("美丽庭院", "=", Decimal("300"), "户")),
+    ("开展低效用地再开发2万亩。", (None, "=", Decimal("2"), "万亩")),  # city-table-plan-2026
+    ("城市更新项目完成投资150亿元。", ("投资", "=", Decimal("150"), "亿元")),  # city-duty-division-2026: 更新 in a noun
 ])
 def test_counts_of_work_in_the_units_and_verbs_of_other_offices(sentence, expected):
     assert expected in _read(sentence)

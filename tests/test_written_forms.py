@@ -803,3 +803,41 @@ def test_a_phase_of_whole_months_and_an_offices_duties_heading():
             "（一）市住建局。负责统筹。\n（二）市财政局职责\n1.负责统筹安排财政资金。\n")
     found = {t.line: ([r.name for r in t.lead], [d.date for d in t.deadlines]) for t in extract_text(plan).tasks}
     assert found[2] == (["住建局"], ["2026-05-31"]) and found[6] == (["财政局"], [])
+
+
+# -- seventh session: a town's plan, a field line after an item's own clause ---------------------
+
+TOWN = "江背镇2026年工作方案\n\n三、重点任务\n\n{}\n"
+
+
+@pytest.mark.parametrize(("item", "expected"), [
+    # township-work-plan-2026 lines 41 and 47: the short labels 牵头： / 配合：, the town's offices and its villages
+    ("2.开展问题厕所排查整改。建立台账。（牵头：镇农业农村服务中心；配合：镇卫生院、各村（社区））",
+     ("开展问题厕所排查整改", ["农业农村服务中心"], ["卫生院"], ["各村(社区)"])),
+    # line 76: a town's office by its level and suffix (镇 + 财政所)
+    ("（二）强化资金保障。镇财政所负责统筹县级奖补资金和镇级财政资金。", ("强化资金保障", ["财政所"], [], [])),
+    # line 37: 责任单位 with the villages among them
+    ("1.扎实推进户厕改建。新建户厕320户。\n责任单位：镇农业农村服务中心、各村（社区）",
+     ("扎实推进户厕改建", ["农业农村服务中心"], [], ["各村(社区)"])),
+    # a place whose name opens with 镇 or 乡 keeps it; 乡村 is no level
+    ("1.推进工作。镇江市生态环境局负责。", ("推进工作", ["镇江市生态环境局"], [], [])),
+    ("1.推进工作。县乡村振兴局负责。", ("推进工作", ["乡村振兴局"], [], [])),
+])
+def test_a_towns_offices_and_villages(item, expected):
+    assert tasks(TOWN.format(item))[0] == expected
+
+
+def test_a_deadline_field_under_an_item_whose_clause_is_in_its_words():
+    # township-work-plan-2026 line 48: "…由镇综合行政执法队负责，…配合。" then "完成时限：长期坚持"
+    doc = extract_text(TOWN.format("6.集中清理。开展行动，由市城管局负责，市公安局配合。\n完成时限：2026年底前\n"
+                                   "7.推进绿化。新植苗木。\n责任单位：市农业农村局"))
+    assert [[d.date for d in t.deadlines] for t in doc.tasks] == [["2026-12-31"], []]
+
+
+def test_a_party_committee_and_government_of_the_same_places_are_one_unit():
+    # city-party-joint-plan-2026 line 18: "各县（市、区）党委和政府负责落实" names the local party
+    # committees and governments together; a bare 政府 after 和 has no place of its own
+    found = tasks(ITEM.format("（市委组织部牵头，市民政局配合，各县（市、区）党委和政府负责落实）"))
+    assert found[0][1:] == (["市委组织部"], ["民政局"], ["各县(市、区)党委和政府"])
+    found = tasks(ITEM.format("（各县市人民政府和园区管委会负责）"))
+    assert found[0][3] == ["各县市人民政府", "园区管委会"]

@@ -214,7 +214,7 @@ class DepartmentRef:
     name: str  # raw without its level prefix and trailing 等: "经信委"
     canonical: str  # full official name, with the level prefix that applies
     function: str | None = None  # registry id, the same at every level ("environment")
-    level: str | None = None  # state | province | prefecture | county, when known
+    level: str | None = None  # state | province | prefecture | county | township, when known
     known: bool = False  # found in the department registry
     inherited: bool = False  # applied by a standing clause of an earlier task
     span: Span | None = None  # None only for a name resolved outside any text

@@ -86,17 +86,22 @@ def _particular_office(name: str, registry: DepartmentRegistry) -> bool:
 _MOST_CONJUNCTIONS = 8
 
 
+# a government after 和 with no place of its own is the place's before it: "各县（市、区）党委和政府",
+# "各级党委和政府" are one unit each (city-party-joint-plan-2026)
+_PLACELESS_GOVERNMENT = frozenset({"政府", "人民政府"})
+
+
 def _split_conjunction(piece: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[tuple[str, int]]:
     """Split at 和/及/与 only when every part names an office: "各县市人民政府和
-    园区管委会" is two, "住房和城乡建设局" and "发展和改革委员会" are one; and
+    园区管委会" is two, "住房和城乡建设局", "发展和改革委员会" and "各县（市、区）党委和政府" are one; and
     where one office runs into a particular other ("市生态环境局市水务局")."""
     parts = []
     while (len(parts) < _MOST_CONJUNCTIONS and registry.lookup(piece) is None
            and registry.lookup(registry.split_prefix(piece)[2]) is None):
         for match in islice(short(rules.conjunctions).finditer(piece), _MOST_CONJUNCTIONS):
             left, right = piece[: match.start()], piece[match.end():]
-            if _office(left, registry) and _office(right, registry) and (match.end() > match.start()
-                                                                          or _particular_office(right, registry)):
+            if _office(left, registry) and _office(right, registry) and right not in _PLACELESS_GOVERNMENT \
+                    and (match.end() > match.start() or _particular_office(right, registry)):
                 parts.append((left, offset))
                 piece, offset = right, offset + match.end()
                 break

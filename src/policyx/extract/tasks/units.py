@@ -135,6 +135,8 @@ class UnitBuilder:
                 pass
             elif para.clauses:
                 self._paragraph(i, para)
+                i = self._fields_of_item(i + 1)  # (an item's clause in its words, then "完成时限：长期坚持" on a line of its own)
+                continue
             elif has_words(self.text, para.start, para.end):
                 self._rest(i, para, para.start, ())  # (what _paragraph does with a paragraph without clauses)
             i += 1
@@ -165,7 +167,7 @@ class UnitBuilder:
 
     def _fields_of_item(self, i: int) -> int:
         """Where the paragraphs after clause lines that closed a numbered item
-        from its marker stop being the item's, from ``i`` (its unit is made to
+        from its marker (or after the item's paragraph that holds its clause) stop being the item's, from ``i`` (its unit is made to
         end there): inside the item, each a field of its own ("整改目标：…",
         "整改措施：") or a sub-item ("（1）…"), with no clause — and not the words
         that clause lines after them, or a clause gathering back, would take (an
