@@ -210,6 +210,7 @@ def test_the_objects_listed_after_a_verbs_first_count_take_its_verb():
         ("众创空间", "increase", Decimal("3"), "个")]
     # a second reading: a breakdown, a share, an amount of another kind is no item of the list
     for sentence in ("新建中转站8个、其中市区5个。", "新建充电桩500个、约占全省10%。", "改造老旧小区120个、惠及居民3万户。",
+                     "改造老旧小区136个、涉及居民2.8万户。", "新建公园8个、面积120公顷。",
                      "新建农村公路100公里、投资5亿元。", "新建公园8个、总面积120公顷。"):
         assert len(read(sentence)) == 1, sentence
     assert read("再新增完成新改建1200公里、实施安防工程1200公里、改造危桥120座。") == [
@@ -253,6 +254,7 @@ def test_a_count_before_its_noun_after_a_verb_of_doing():
     "延续实施阶段性降低失业保险费率为1%政策至2023年4月。",
     "组织第3次全国土壤普查。",  # an ordinal
     "加大开发性金融支持50亿元。",  # 开发 in a noun
+    "新建1000吨级泊位。",  # a grade (county-key-projects-2026)
 ])
 def test_a_count_that_is_no_verbs_target(sentence):
     assert _read(sentence) == []

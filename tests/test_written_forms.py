@@ -841,3 +841,25 @@ def test_a_party_committee_and_government_of_the_same_places_are_one_unit():
     assert found[0][1:] == (["市委组织部"], ["民政局"], ["各县(市、区)党委和政府"])
     found = tasks(ITEM.format("（各县市人民政府和园区管委会负责）"))
     assert found[0][3] == ["各县市人民政府", "园区管委会"]
+
+
+def test_a_person_named_in_brackets_after_an_office_is_no_part_of_its_name():
+    # district-responsibility-list-2026 line 59
+    found = tasks(ITEM.format("\n牵头单位：区人力资源和社会保障局\n责任单位：区财政局（责任人：孙某某，副局长）、区商务局（责任人：郑某某，副局长）"))
+    assert found[0][1:3] == (["人力资源和社会保障局"], [])
+    assert found[0][3] == ["财政局", "商务局"]
+
+
+def test_a_party_committee_and_government_listed_with_a_pause_mark_are_one_unit():
+    # province-rectification-2026 line 97: "各市州党委、政府"
+    assert tasks(ITEM.format("（各市州党委、政府负责落实）"))[0][3] == ["各市州党委、政府"]
+
+
+def test_a_project_lists_completion_date_is_its_deadline_and_its_leader_no_office():
+    # county-key-projects-2026: 开工时间 says when work starts, 竣工时间 when it is due; 包联县领导 is a person
+    text = ("某县2026年重点项目\n\n序号\t项目名称\t建设内容及规模\t开工时间\t竣工时间\t包联县领导\t责任单位\n"
+            "1\t黄花菜产业园项目\t新建标准化厂房6万平方米、冷链仓储中心1座\t2026年3月\t2027年12月\t王志刚（副县长）\t县农业农村局\n")
+    task = extract_text(text).tasks[0]
+    assert [d.date for d in task.deadlines] == ["2027-12-31"]
+    assert [r.name for r in task.lead] == ["农业农村局"]
+    assert [(t.metric, str(t.value), t.unit) for t in task.targets] == [("标准化厂房", "6", "万平方米"), ("冷链仓储中心", "1", "座")]

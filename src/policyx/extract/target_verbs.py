@@ -119,7 +119,7 @@ def _listed_after(stretch: _Stretch, end: int, first: Target, taken: Spans) -> l
         if value is None or taken.overlaps(*value_span):
             break
         value, unit = restate(value, m.group("unit"), rules)
-        if unit != first.unit:
+        if unit != first.unit and not _another_thing_built(m, unit, first.unit, rules):
             break  # (an amount of another kind: "、投资5亿元", "、总面积120公顷")
         if not m.group("object") and _NOUN_AFTER.match(stretch.masked, m.end()):
             break  # (a count of its own noun: "新建中转站8个、12个分拣中心", "2家上市")
@@ -131,6 +131,15 @@ def _listed_after(stretch: _Stretch, end: int, first: Target, taken: Spans) -> l
                                comparator="=" if m.group("action") else first.comparator))
         end = m.end()
     return listed
+
+
+def _another_thing_built(m: regex.Match, unit: str, first_unit: str | None, rules: TargetRules) -> bool:
+    """Whether a listed object with a count in another unit is one more thing the
+    verb makes: "新建标准化厂房6万平方米、冷链仓储中心1座" (county-key-projects-2026) —
+    not money, a share or a time, on either side."""
+    odd = (rules.ratio_units, rules.duration_units)
+    return bool(m.group("object").strip()) and not any(u is None or rules.money_unit.search(u) or any(u in s for s in odd)
+                                                      for u in (unit, first_unit))
 
 
 def _verb_overrides(stretch: _Stretch, m: regex.Match, overlapping: list[Target]) -> bool:

@@ -71,6 +71,7 @@ class DepartmentRegistry:
         self.leading_word = _pattern(data, "leading_word", where)
         self.trailing_etc = _pattern(data, "trailing_etc", where)
         self.party_committee = _pattern(data, "party_committee", where)
+        self.person_note = _pattern(data, "person_note", where)
         self.party_office = _pattern(data, "party_office", where)
         self.province_office = _pattern(data, "province_office", where)
         self.state_office = _pattern(data, "state_office", where)
@@ -199,7 +200,8 @@ class DepartmentRegistry:
         # most: a cell of thousands of "(一)" is not peeled note by note
         notes = []
         while len(notes) < _MOST_NOTES and (note := _TRAILING_NOTE.search(cleaned)) and note.start() > 1:
-            notes.append(cleaned[note.start():])
+            if not self.person_note.match(cleaned, note.start()):  # ("（责任人：孙某某，副局长）": a person, no part of the name)
+                notes.append(cleaned[note.start():])
             cleaned = self._cleaned(cleaned[:note.start()])
         ref = self._resolve_cleaned(raw, cleaned, inherited_prefix)
         if not notes:

@@ -86,8 +86,8 @@ def _particular_office(name: str, registry: DepartmentRegistry) -> bool:
 _MOST_CONJUNCTIONS = 8
 
 
-# a government after 和 with no place of its own is the place's before it: "各县（市、区）党委和政府",
-# "各级党委和政府" are one unit each (city-party-joint-plan-2026)
+# a government after 和 or 、 with no place of its own is the place's before it: "各县（市、区）党委和政府",
+# "各级党委和政府", "各市州党委、政府" are one unit each (city-party-joint-plan-2026, province-rectification-2026)
 _PLACELESS_GOVERNMENT = frozenset({"政府", "人民政府"})
 
 
@@ -154,6 +154,9 @@ def split_units(text: str, offset: int, registry: DepartmentRegistry, rules: Res
                 pending = None
             if last and separator == "、" and shares_suffix:
                 pending = (unit, at)
+                continue
+            if unit in _PLACELESS_GOVERNMENT and units and units[-1][0].endswith("党委"):
+                units[-1] = (text[units[-1][1] - offset:at - offset + len(unit)], units[-1][1])  # ("各市州党委、政府")
                 continue
             units.append((unit, at))
     if pending is not None:
