@@ -863,3 +863,18 @@ def test_a_project_lists_completion_date_is_its_deadline_and_its_leader_no_offic
     assert [d.date for d in task.deadlines] == ["2027-12-31"]
     assert [r.name for r in task.lead] == ["农业农村局"]
     assert [(t.metric, str(t.value), t.unit) for t in task.targets] == [("标准化厂房", "6", "万平方米"), ("冷链仓储中心", "1", "座")]
+
+
+def test_a_project_lists_units_first_leads_and_its_years_planned_investment_is_a_target():
+    # county-key-projects-2026: "注：…责任单位有两个及以上的，列第一位者为牵头单位，其余为配合单位";
+    # "2026年计划投资（万元）" is what the row is to invest in 2026, its 总投资 what the project costs
+    text = ("某县2026年重点项目\n\n序号\t项目名称\t建设内容及规模\t总投资（万元）\t2026年计划投资（万元）\t竣工时间\t责任单位\n"
+            "1\t铁矿资源综合利用项目\t建设选矿生产线\t98000\t25000\t2028年6月\t县自然资源局、县工业和信息化局、县应急管理局\n"
+            "注：责任单位有两个及以上的，列第一位者为牵头单位，其余为配合单位。\n")
+    task = extract_text(text).tasks[0]
+    assert ([r.name for r in task.lead], [r.name for r in task.participants]) == (["自然资源局"], ["工业和信息化局", "应急管理局"])
+    assert [(t.metric, t.comparator, str(t.value), t.unit, t.year, t.rule) for t in task.targets] == [
+        ("计划投资", "=", "25000", "万元", 2026, "table.amount")]
+    # without the convention every unit of the column leads, as the column says
+    task = extract_text(text.rsplit("注", 1)[0]).tasks[0]
+    assert [r.name for r in task.lead] == ["自然资源局", "工业和信息化局", "应急管理局"]

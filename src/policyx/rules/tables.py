@@ -8,8 +8,8 @@ import regex
 
 from policyx.rules.loader import optional_pattern, optional_patterns
 
-ROLES = ("other", "index", "unit", "lead", "participants", "implementers", "indicator", "target", "baseline", "attribute", "deadline",
-         "subtask", "task", "work")
+ROLES = ("other", "index", "unit", "lead", "participants", "implementers", "indicator", "amount", "target", "baseline", "attribute",
+         "deadline", "subtask", "task", "work")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,7 @@ class TableRules:
     lead_header: regex.Pattern
     unit_header: regex.Pattern  # an indicator table's column of units
     cumulative_cell: regex.Pattern  # value: a total over the plan's years ("〔13〕")
+    amount_header: regex.Pattern  # groups year, metric, unit: "2026年计划投资（万元）"
     caption_start: regex.Pattern
     group_count: regex.Pattern
     group_heading: regex.Pattern
@@ -48,7 +49,7 @@ def compile_table_rules(data: dict) -> TableRules:
         **optional_patterns(data, "header_words", "stated_count", "footnote", "group_row", "deadline_cell"),
         year_header=_year_header(data.get("year_header")),
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
-        **optional_patterns(data, "lead_header", "unit_header", "cumulative_cell", "caption_start", "group_count", "group_heading", "task_heading",
+        **optional_patterns(data, "lead_header", "unit_header", "cumulative_cell", "amount_header", "caption_start", "group_count", "group_heading", "task_heading",
                               "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after"),
     )
 

@@ -77,6 +77,7 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
 
     tasks = []
     lists = _unit_lists(rules)
+    first_leads = _first_listed_leads(parsed, norm, rules)
     for p in (p for p in parsed if p.table.kind == "task"):
         at = p.positions
         groups = p.table.row_groups or (None,) * len(p.cells)
@@ -90,8 +91,23 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
             else:
                 task = _row_task(p, at, n, row, norm, rules, within, lists)
             if task is not None:
-                tasks.append(task)
+                tasks.append(_first_of_the_list_leads(task) if first_leads and "participants" not in at else task)
     return tasks
+
+
+def _first_listed_leads(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet) -> bool:
+    """Whether the plan says that of the units a list names the first leads
+    ("注：责任单位有两个及以上的，列第一位者为牵头单位", county-key-projects-2026):
+    then so it is in its tables' unit columns too."""
+    return any(p.table.kind == "task" for p in parsed) and any(
+        c.effect == "first_is_lead" and c.pattern.search(norm.text) for c in rules.responsibility.conventions)
+
+
+def _first_of_the_list_leads(task: Task) -> Task:
+    """A row's first lead leads, the others take part."""
+    if len(task.lead) < 2:
+        return task
+    return replace(task, lead=task.lead[:1], participants=(*task.lead[1:], *task.participants))
 
 
 # the cells a spreadsheet merges down the rows of one task: pasted as text, only its first row holds them
@@ -180,6 +196,9 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     in_column = within(deadline_cell) or _deadline_cell(deadline_cell, norm, rules.tables)
     row_deadlines = _row_deadlines(work, within(work), in_column, norm)
     targets = _row_targets(work, row_deadlines, norm, rules)
+    amount = _amount_target(p, at, row, norm, rules)
+    if amount is not None:
+        targets.append(amount)
     lead, participants, implementers = _row_departments(row, at, norm, rules, lists)
     return Task(
         id=f"{p.table.id}.{n}", section=p.table.section, title=_row_title(row, at, work, rules.tables, p.table.form), text=work.text,
@@ -187,6 +206,22 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
         source="table", rule="table.row",
         deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
     )
+
+
+def _amount_target(p: ParsedTable, at: dict[str, int], row: list[Cell | None], norm: Normalized, rules: RuleSet) -> Target | None:
+    """A row's amount for the year, as its header writes it: "2026年计划投资（万元）"
+    over "22000" is "= 22000 万元" in 2026."""
+    cell = _cell_at(row, at, "amount")
+    if cell is None:
+        return None
+    value = read_value(cell.text.strip())
+    header = rules.tables.amount_header.fullmatch(p.table.columns[at["amount"]])
+    if value is None or header is None:
+        return None
+    year = int(header.group("year")) if header.group("year") else None
+    return Target(raw=norm.source[cell.start:cell.end].strip(), metric=header.group("metric").strip(), comparator="=",
+                  value=value, unit=header.group("unit"), year=year, baseline_year=None, span=(cell.start, cell.end),
+                  value_span=(cell.start, cell.end), line=cell.line, source="table", rule="table.amount")
 
 
 def _cell_at(row: list[Cell | None], at: dict[str, int], role: str) -> Cell | None:
