@@ -878,3 +878,11 @@ def test_a_project_lists_units_first_leads_and_its_years_planned_investment_is_a
     # without the convention every unit of the column leads, as the column says
     task = extract_text(text.rsplit("注", 1)[0]).tasks[0]
     assert [r.name for r in task.lead] == ["自然资源局", "工业和信息化局", "应急管理局"]
+
+
+def test_field_lines_with_their_values_are_no_flattened_tables_header():
+    # district-responsibility-list-2026 line 57: a heading, then "责任区领导：…", "牵头单位：…", "责任单位：…"
+    # lines were taken for a table written one cell per line, and the item was lost
+    found = tasks(TOWN.format("11.促进高质量充分就业\n责任区领导：吴某某（副区长）\n牵头单位：区人力资源和社会保障局\n"
+                              "责任单位：区财政局（责任人：孙某某，副局长）、各镇街\n完成时限：2026年12月底前"))
+    assert found == [("促进高质量充分就业", ["人力资源和社会保障局"], [], ["财政局", "各镇街"])]

@@ -21,6 +21,7 @@ from policyx.text.anchors import Anchors
 from policyx.text.kept import KeptByIdentity, Memo
 from policyx.text.normalize import Normalized
 from policyx.text.sentences import SENTENCE_STOP
+from policyx.text.stored_patterns import compiled
 
 # -- tables flattened one cell per line ----------------------------------------------
 
@@ -42,6 +43,7 @@ def _flat_cells(norm: Normalized, start: int, end: int) -> list[Cell]:
     return cells
 
 
+_FIELD_WITH_VALUE = compiled(r"[:：][ \t]*+\S")
 MAX_HEADER_CELLS = 40  # a run of more short cells before a number is a list of short lines, not a header
 
 
@@ -50,8 +52,9 @@ def _header(cells: list[Cell], rules: TableRules) -> int:
     count = 0
     for cell in cells:
         text = cell.key
-        if len(text) > 16 or _PAGE_NUMBER.match(text) or heading_mark(text, rules) or SENTENCE_STOP.search(text):
-            break
+        if len(text) > 16 or _PAGE_NUMBER.match(text) or heading_mark(text, rules) or SENTENCE_STOP.search(text) \
+                or _FIELD_WITH_VALUE.search(text):
+            break  # (…nor a field's label with its value: "牵头单位：区人社局", district-responsibility-list-2026)
         count += 1
         if count > MAX_HEADER_CELLS:
             return 0  # (each cell of a header is asked its column's role: a page of short lines is thousands)
