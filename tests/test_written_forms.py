@@ -886,3 +886,13 @@ def test_field_lines_with_their_values_are_no_flattened_tables_header():
     found = tasks(TOWN.format("11.促进高质量充分就业\n责任区领导：吴某某（副区长）\n牵头单位：区人力资源和社会保障局\n"
                               "责任单位：区财政局（责任人：孙某某，副局长）、各镇街\n完成时限：2026年12月底前"))
     assert found == [("促进高质量充分就业", ["人力资源和社会保障局"], [], ["财政局", "各镇街"])]
+
+
+def test_an_items_fields_after_its_clause_are_the_items():
+    # city-pdf-extracted-2026 lines 77-80: "…按职责分工负责，…负责落实。责任领导：…。完成时限：长期坚持。" stood in a
+    # paragraph of its own (a PDF copy) and became a task titled 责任领导; and "（牵头单位：…）。完成时限：…。"
+    found = extract_text(TOWN.format("9.强化扬尘管控。严格落实施工工地要求。\n市住房和城乡建设局、市城管执法委按职责分工负责，"
+                                     "各县（市、区）人民政府负责落实。责任领导：市政府副秘书长王某某。完成时限：长期坚持。"))
+    assert [(t.title, [d.kind for d in t.deadlines]) for t in found.tasks] == [("强化扬尘管控", ["ongoing"])]
+    found = extract_text(TOWN.format("10.加强秸秆管控。强化秸秆露天焚烧巡查（牵头单位：市生态环境局）。完成时限：2026年底前。"))
+    assert [[d.date for d in t.deadlines] for t in found.tasks] == [["2026-12-31"]]

@@ -225,6 +225,20 @@ def _goes_on(text: str, line, following, rules: ResponsibilityRules | None) -> b
 OPENS_LABEL = compiled(r"\p{Han}{2,6}[:：]")  # (a field's label: 整改目标：, 建设内容：)
 
 
+def fields_only(text: str, start: int, end: int) -> bool:
+    """Whether the words from ``start`` are fields, each after its label: the
+    "责任领导：市政府副秘书长王某某。完成时限：长期坚持。" after a paragraph's clause
+    (a PDF copy put the clause on a paragraph of its own, city-pdf-extracted-2026)."""
+    pieces = [p for p in _FIELD_SEPARATOR.split(text[start:end]) if p.strip(EDGE)]
+    return bool(pieces) and len(pieces) <= _MOST_FIELDS and all(_ITEM_FIELD.match(p.strip(EDGE)) for p in pieces)
+
+
+_FIELD_SEPARATOR = compiled(r"[。;；]")
+# (an item's own fields: when, who in person, to what end — not a page's "主办：…" under the last item)
+_ITEM_FIELD = compiled(r"\p{Han}{0,4}(?:时限|时间|期限|节点|领导|责任人|联系人|目标|进度)[ \t]*+[:：]")
+_MOST_FIELDS = 6
+
+
 def _joinable(norm: Normalized, line, following, index: SectionIndex) -> bool:
     gap = norm.text[line.end:following.start]
     first = following.start + len(following.text) - len(following.text.lstrip())
@@ -252,8 +266,9 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
             para.standing = standing_statement(text, para.start, para.end, rules.departments, rules.responsibility)
             if para.standing:
                 para.clauses = []
-        whole = bool(para.clauses) and not has_words(text, para.start, para.clauses[0].start) and \
+        whole = bool(para.clauses) and not has_words(text, para.start, para.clauses[0].start) and (
             sum(c.end - c.start for c in para.clauses) >= len(text[para.start:para.end].strip(EDGE)) * 0.9
+            or fields_only(text, para.clauses[-1].end, para.end))
         if whole or (person_start is not None and person_start.match(text, para.start, para.end)):
             para.attribution_only = True
     first = next((i for i, para in enumerate(paras) if para.clauses), None)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from policyx.extract.clauses import PHRASE_FORMS, SENTENCE_FORMS, FoundClause
 from policyx.extract.tasks.paragraphs import (
-    OPENS_LABEL, Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
+    OPENS_LABEL, Paragraph, SectionIndex, attribution_blocks, fields_only, has_words, lead_in_at, run_in, skip_edge,
 )
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
@@ -265,7 +265,12 @@ class UnitBuilder:
         if leading is not None:
             self._close_leading(leading, para.end, nested, i)
         elif has_words(text, position, para.end):
-            self._rest(i, para, position, nested)
+            last = self.units[-1] if self.units else None
+            if last is not None and last.clause is not None and para.start <= last.end <= position and not nested \
+                    and fields_only(text, position, para.end):
+                last.end = para.end  # ("（牵头单位：…）。完成时限：2026年底前。": the item's fields after its clause)
+            else:
+                self._rest(i, para, position, nested)
 
     def _rest(self, i: int, para: Paragraph, position: int, nested: list[FoundClause] | tuple[()]) -> None:
         """Words after the last clause, or a paragraph with none: a task without
