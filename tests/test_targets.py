@@ -287,6 +287,9 @@ def test_a_verbs_count_is_kept_where_the_guards_do_not_apply(sentence, metric):
     ("年底前评选表彰美丽庭院300户。", ("美丽庭院", "=", Decimal("300"), "户")),
     ("开展低效用地再开发2万亩。", (None, "=", Decimal("2"), "万亩")),  # city-table-plan-2026
     ("城市更新项目完成投资150亿元。", ("投资", "=", Decimal("150"), "亿元")),  # city-duty-division-2026: 更新 in a noun
+    # district-responsibility-list-2026 line 44, city-party-joint-plan-2026 line 18
+    ("国考、省考断面水质达标率保持100%。", ("国考、省考断面水质达标率", "=", Decimal("100"), "%")),
+    ("联席会议每季度至少召开1次。", (None, ">=", Decimal("1"), "次")),
 ])
 def test_counts_of_work_in_the_units_and_verbs_of_other_offices(sentence, expected):
     assert expected in _read(sentence)

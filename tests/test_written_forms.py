@@ -896,3 +896,11 @@ def test_an_items_fields_after_its_clause_are_the_items():
     assert [(t.title, [d.kind for d in t.deadlines]) for t in found.tasks] == [("强化扬尘管控", ["ongoing"])]
     found = extract_text(TOWN.format("10.加强秸秆管控。强化秸秆露天焚烧巡查（牵头单位：市生态环境局）。完成时限：2026年底前。"))
     assert [[d.date for d in t.deadlines] for t in found.tasks] == [["2026-12-31"]]
+
+
+def test_a_work_target_field_after_the_units_fields_gives_the_tasks_targets():
+    # district-responsibility-list-2026 line 57: the labelled clause runs on over "工作目标：…", whose numbers are the task's
+    doc = extract_text(TOWN.format("11.促进高质量充分就业\n牵头单位：区人力资源和社会保障局\n完成时限：2026年12月底前\n"
+                                   "工作目标：新增城镇就业1.8万人，城镇调查失业率控制在5%以内。"))
+    assert [(t.comparator, str(t.value), t.unit, t.year) for t in doc.tasks[0].targets] == [
+        ("increase", "1.8", "万人", 2026), ("<=", "5", "%", 2026)]

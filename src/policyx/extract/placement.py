@@ -60,13 +60,23 @@ def attach_to_tasks(
             names = Spans([r.span for c in clauses for r in (*c.lead, *c.participants, *c.implementers, *c.standing)])
             own = [d for d in own if not names.covers(d.span[0])]
         targets = find_targets(norm.text[start:end], start, rules.targets, norm.source, norm.line_of, own,
-                               exclude=[c.span for c in clauses], requires=rules.requires)
+                               exclude=[_before_target_field(c, norm.text, rules) for c in clauses], requires=rules.requires)
         own = _once_ongoing([d for d in own if rules.deadlines.is_deadline(d.rule)])  # a plan period dates targets only
         targets = _dated_by_the_task(targets, own)
         if own or targets or task.deadlines or task.targets:
             task = _WITH_FOUND(task, tuple(own), tuple(targets))
         out.append(task)
     return tuple(out)
+
+
+def _before_target_field(clause, text: str, rules: RuleSet) -> tuple[int, int]:
+    """A clause's span, up to a field of targets it holds ("…完成时限：…\n工作目标：新增城镇就业1.8万人"):
+    what follows that field's label is the task's to reach, not the clause's words."""
+    start, end = clause.span
+    if clause.form != "labelled":
+        return clause.span
+    found = rules.targets.target_field.search(text, start, end)
+    return (start, found.end()) if found else clause.span
 
 
 _WITH_FOUND = copier(Task, "deadlines", "targets")  # (a copy of most tasks of a plan)
