@@ -904,3 +904,11 @@ def test_a_work_target_field_after_the_units_fields_gives_the_tasks_targets():
                                    "工作目标：新增城镇就业1.8万人，城镇调查失业率控制在5%以内。"))
     assert [(t.comparator, str(t.value), t.unit, t.year) for t in doc.tasks[0].targets] == [
         ("increase", "1.8", "万人", 2026), ("<=", "5", "%", 2026)]
+
+
+def test_an_indicator_tables_rate_unit_and_a_bound_word_after_the_value():
+    # city-special-plan-14th-2021 表1: "城市建成区路网密度（公里/平方公里）" over "8", "…吞吐量（万人次）" over "300左右"
+    text = ("某市综合交通运输“十四五”规划\n\n表1 主要指标\n序号\t指标\t2020年基期值\t2025年目标值\t属性\n"
+            "1\t城市建成区路网密度（公里/平方公里）\t6.2\t8\t预期性\n2\t机场旅客吞吐量（万人次）\t126\t300左右\t预期性\n")
+    found = [(t.metric, t.comparator, str(t.value), t.unit) for t in extract_text(text).targets]
+    assert found == [("城市建成区路网密度", "=", "8", "公里/平方公里"), ("机场旅客吞吐量", "~", "300", "万人次")]

@@ -343,7 +343,7 @@ def _indicator_target(row: list[Cell | None], at: dict[str, int], name: Cell, ce
     if cumulative:
         comparator, value = _change_named(metric, rules), read_value(cumulative.group("value"))
     else:
-        comparator, value = _indicator_value(cell.text)
+        comparator, value = _indicator_value(cell.text, rules.targets.bound_of)
     baseline = _cell_text(row, at, "baseline")
     attribute = _cell_text(row, at, "attribute")
     return Target(
@@ -383,21 +383,32 @@ def _name_and_unit(name: str, units: frozenset[str]) -> tuple[str, str | None]:
         if not m:
             break
         candidate = m.group("unit").strip().replace("％", "%")
-        if unit is None and (candidate in units or candidate == "%"):
+        if unit is None and (candidate in units or candidate == "%" or _unit_per_unit(candidate, units)):
             unit = candidate
         name = _FOOTNOTE_MARKS.sub("", name[:m.start()]).strip()
     return name, unit
 
 
+def _unit_per_unit(unit: str, units: frozenset[str]) -> bool:
+    """A rate's unit: "公里/平方公里", "吨/日" — a unit over a unit."""
+    above, _, below = unit.partition("/")
+    return above in units and (below in units or below in ("日", "天", "年", "月"))
+
+
 _CELL_NUMBER = compiled(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")  # ("3,300": thousands set apart)
 
 
-def _indicator_value(text: str) -> tuple[str, Decimal | None]:
+def _indicator_value(text: str, bound_of: dict[str, str]) -> tuple[str, Decimal | None]:
+    """A target cell's comparator and value: "≥80", "8", and a bound word after
+    the number ("300左右": ~, "95以上": >=; city-special-plan-14th-2021)."""
     comparator = "="
     stripped = text.strip()
     if stripped[:1] in _BOUND:
         comparator = _BOUND[stripped[:1]]
         stripped = stripped[1:].strip()
+    elif (number := _CELL_NUMBER.match(stripped)) and stripped[number.end():].strip() in bound_of:
+        comparator = bound_of[stripped[number.end():].strip()]
+        stripped = number.group()
     value = read_value(stripped) if _CELL_NUMBER.fullmatch(stripped) else None
     return comparator, value
 
