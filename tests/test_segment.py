@@ -426,3 +426,49 @@ def test_a_copy_that_joined_its_lines_with_one_space_keeps_its_outline():
         ("一、", "总体要求"), ("（一）", "指导思想"), ("二、", "重点任务"), ("（一）", "推进老旧小区改造"),
         ("1.", "完成年度改造计划"), ("2.", "建立长效管理机制")]
     assert [t.title for t in doc.tasks] == ["完成年度改造计划", "建立长效管理机制"]
+
+
+# -- headings whose numbers a copy lost (city-word-lost-numbering-2026, district-word-2025) -------------
+
+LOST_NUMBERING = """潍坊市2026年大气污染防治实施方案
+为持续改善全市环境空气质量，制定本方案。
+总体要求
+指导思想
+坚持以习近平生态文明思想为指导，深入打好蓝天保卫战。
+重点任务
+推动产业结构优化升级
+严格项目准入
+坚决遏制高耗能、高排放、低水平项目盲目上马，严格落实产能置换和能耗等量减量替代要求。（市发展改革委牵头，市生态环境局配合）
+加强工业污染治理
+全面推进钢铁、水泥、焦化行业超低排放改造，2026年底前完成有组织排放改造。（市生态环境局牵头）
+推动能源结构清洁低碳转型
+严格控制煤炭消费
+在保障能源安全稳定供应的前提下，严格落实煤炭消费减量替代，全市煤炭消费总量持续下降。（市发展改革委负责）
+保障措施
+加强组织领导
+各县市区要落实属地责任。
+"""
+
+
+def test_a_plan_whose_numbering_was_lost_reads_its_short_lines_as_headings():
+    doc = extract_text(LOST_NUMBERING)
+    assert [(s.id, s.level, s.title) for s in doc.sections] == [
+        ("1", 1, "总体要求"), ("1.1", 2, "指导思想"), ("2", 1, "重点任务"), ("2.1", 2, "推动产业结构优化升级"),
+        ("2.1.1", 3, "严格项目准入"), ("2.1.2", 3, "加强工业污染治理"), ("2.2", 2, "推动能源结构清洁低碳转型"),
+        ("2.2.1", 3, "严格控制煤炭消费"), ("3", 1, "保障措施"), ("3.1", 2, "加强组织领导")]
+    assert [(t.title, t.section) for t in doc.tasks] == [
+        ("严格项目准入", "2.1.1"), ("加强工业污染治理", "2.1.2"), ("严格控制煤炭消费", "2.2.1")]
+    assert "unnumbered-headings" in {w.code for w in doc.warnings}
+    assert "no-structure" not in {w.code for w in doc.warnings}
+
+
+@pytest.mark.parametrize("text", [
+    # numbered headings: the short lines under them are no headings of their own
+    "一、总体要求\n指导思想\n坚持以习近平生态文明思想为指导。\n二、重点任务\n严格项目准入\n坚决遏制。（市发展改革委牵头）\n加强治理\n推进改造。\n",
+    # a run of short lines longer than an outline is deep: a list, or a table a cell a line
+    "某市名单\n说明如下。\n张家村\n李家村\n王家村\n赵家村\n钱家村\n以上村庄纳入试点。\n",
+    # two short lines: a title block, no outline
+    "某市工作方案\n总体要求\n坚持问题导向。\n",
+])
+def test_short_lines_are_no_lost_headings_where_an_outline_is_numbered_or_none_stands(text):
+    assert all(s.style != "unmarked" for s in extract_text(text).sections)

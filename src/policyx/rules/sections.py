@@ -19,9 +19,11 @@ class SectionRules:
     contents_header: regex.Pattern
     attachment_list: regex.Pattern
     plan_title: regex.Pattern
+    unmarked_heading: regex.Pattern  # a line that may be a heading whose number a copy lost
+    unmarked_part: regex.Pattern  # …and the title of one of a plan's parts: level 1
 
 
 def compile_section_rules(data: dict) -> SectionRules:
     return SectionRules(
-        **optional_patterns(data, "contents_header", "attachment_list", "plan_title"),
+        **optional_patterns(data, "contents_header", "attachment_list", "plan_title", "unmarked_heading", "unmarked_part"),
     )

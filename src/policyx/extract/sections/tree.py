@@ -90,7 +90,7 @@ class TreeReader:
     def read(self) -> Tree:
         for index, line in enumerate(self.lines):
             self._read_line(index, line)
-        sections = _with_ends(self.sections, len(self.norm.text))
+        sections = with_ends(self.sections, len(self.norm.text))
         self.issues.extend(self.numbering.summaries())
         if not sections:
             self.issues.append(Issue(
@@ -272,7 +272,7 @@ def _ancestors(section: Section, by_id: dict[str, Section]) -> set[str]:
     return ancestors
 
 
-def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
+def with_ends(sections: list[Section], text_end: int) -> list[Section]:
     """A section ends where the next section that is not inside it begins.
 
     The open sections form a chain of ancestors; each new section closes

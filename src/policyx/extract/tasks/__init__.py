@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from policyx.extract.clauses import PHRASE_FORMS, as_written, to_clause
+from policyx.extract.tasks.fields import EDGE
 from policyx.extract.tasks.paragraphs import (
-    EDGE, Paragraph, SectionIndex, find_all_clauses, holds_no_tasks, lead_in_title, paragraphs,
+    Paragraph, SectionIndex, find_all_clauses, holds_no_tasks, lead_in_title, paragraphs,
 )
 from policyx.extract.tasks.selection import (
     attributed_units, outside_safeguards, sections_without_tasks, structure_units, task_styles,

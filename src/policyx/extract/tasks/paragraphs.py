@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from policyx.extract.tasks.fields import EDGE, OPENS_LABEL, fields_only
 from policyx.extract.clauses import (
     SENTENCE_FORMS, FoundClause, ParsedClause, duty_places, find_clauses, find_duties, heading_duty, heading_offices,
     parse_clause,
@@ -28,7 +29,6 @@ from policyx.text.stored_patterns import compiled
 
 WORD = compiled(r"[\p{Han}A-Za-z0-9]")
 _IS_WORD = char_memo(WORD)
-EDGE = " \t\r\n。.;；,，:：、"
 _QUOTED = compiled(r"“[^“”]*+”|\"[^\"]*+\"")  # an unclosed “ stops at the next one
 _STOP = SENTENCE_STOP
 _STOP_OR_COLON = compiled(f"[{regex.escape(SENTENCE_END)}:]")
@@ -222,21 +222,7 @@ def _goes_on(text: str, line, following, rules: ResponsibilityRules | None) -> b
         and not OPENS_LABEL.match(following.text)  # (nor "— 4 —", a page's foot; nor "整改目标：…", a field of its own)
 
 
-OPENS_LABEL = compiled(r"\p{Han}{2,6}[:：]")  # (a field's label: 整改目标：, 建设内容：)
 
-
-def fields_only(text: str, start: int, end: int) -> bool:
-    """Whether the words from ``start`` are fields, each after its label: the
-    "责任领导：市政府副秘书长王某某。完成时限：长期坚持。" after a paragraph's clause
-    (a PDF copy put the clause on a paragraph of its own, city-pdf-extracted-2026)."""
-    pieces = [p for p in _FIELD_SEPARATOR.split(text[start:end]) if p.strip(EDGE)]
-    return bool(pieces) and len(pieces) <= _MOST_FIELDS and all(_ITEM_FIELD.match(p.strip(EDGE)) for p in pieces)
-
-
-_FIELD_SEPARATOR = compiled(r"[。;；]")
-# (an item's own fields: when, who in person, to what end — not a page's "主办：…" under the last item)
-_ITEM_FIELD = compiled(r"\p{Han}{0,4}(?:时限|时间|期限|节点|领导|责任人|联系人|目标|进度)[ \t]*+[:：]")
-_MOST_FIELDS = 6
 
 
 def _joinable(norm: Normalized, line, following, index: SectionIndex) -> bool:

@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 
 from policyx.extract.clauses import PHRASE_FORMS, SENTENCE_FORMS, FoundClause
 from policyx.extract.tasks.paragraphs import (
-    OPENS_LABEL, Paragraph, SectionIndex, attribution_blocks, fields_only, has_words, lead_in_at, run_in, skip_edge,
+    Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
 )
+from policyx.extract.tasks.fields import OPENS_LABEL, fields_only
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
@@ -265,12 +266,17 @@ class UnitBuilder:
         if leading is not None:
             self._close_leading(leading, para.end, nested, i)
         elif has_words(text, position, para.end):
-            last = self.units[-1] if self.units else None
-            if last is not None and last.clause is not None and para.start <= last.end <= position and not nested \
-                    and fields_only(text, position, para.end):
-                last.end = para.end  # ("（牵头单位：…）。完成时限：2026年底前。": the item's fields after its clause)
-            else:
-                self._rest(i, para, position, nested)
+            self._after_the_clauses(i, para, position, nested)
+
+    def _after_the_clauses(self, i: int, para: Paragraph, position: int, nested: list[FoundClause]) -> None:
+        """The words after a paragraph's last clause: the item's fields ("（牵头单位：…）。
+        完成时限：2026年底前。"), which its unit takes, or a unit of their own."""
+        last = self.units[-1] if self.units else None
+        if last is not None and last.clause is not None and para.start <= last.end <= position and not nested \
+                and fields_only(self.text, position, para.end):
+            last.end = para.end
+        else:
+            self._rest(i, para, position, nested)
 
     def _rest(self, i: int, para: Paragraph, position: int, nested: list[FoundClause] | tuple[()]) -> None:
         """Words after the last clause, or a paragraph with none: a task without

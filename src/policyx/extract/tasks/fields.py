@@ -1,0 +1,24 @@
+"""The fields of an item written after its label ("完成时限：…", "责任领导：…",
+"整改目标：…"): what a paragraph's field lines and the words after its clause are."""
+
+from __future__ import annotations
+
+from policyx.text.stored_patterns import compiled
+
+EDGE = " \t\r\n。.;；,，:：、"  # (what stands at the edges of words: spaces, stops, separators)
+
+OPENS_LABEL = compiled(r"\p{Han}{2,6}[:：]")  # (a field's label: 整改目标：, 建设内容：)
+
+
+def fields_only(text: str, start: int, end: int) -> bool:
+    """Whether the words from ``start`` are fields, each after its label: the
+    "责任领导：市政府副秘书长王某某。完成时限：长期坚持。" after a paragraph's clause
+    (a PDF copy put the clause on a paragraph of its own, city-pdf-extracted-2026)."""
+    pieces = [p for p in _FIELD_SEPARATOR.split(text[start:end]) if p.strip(EDGE)]
+    return bool(pieces) and len(pieces) <= _MOST_FIELDS and all(_ITEM_FIELD.match(p.strip(EDGE)) for p in pieces)
+
+
+_FIELD_SEPARATOR = compiled(r"[。;；]")
+# (an item's own fields: when, who in person, to what end — not a page's "主办：…" under the last item)
+_ITEM_FIELD = compiled(r"\p{Han}{0,4}(?:时限|时间|期限|节点|领导|责任人|联系人|目标|进度)[ \t]*+[:：]")
+_MOST_FIELDS = 6
