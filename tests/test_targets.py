@@ -250,8 +250,9 @@ def test_a_count_before_its_noun_after_a_verb_of_doing():
     "组织全省11个设区市开展自查。", "全省现有基层党组织8.6万个。", "全省已设置的326个检查站要全部撤除。", "征集到的200条意见。",
     "由各市推荐的企业中择优确定50家。",
     # hebei x6, x1 (blind gold): the count is of the noun after it, the verb's words describe it or end in a link
-    "对2022年实施改造的石津等7处大型灌区,年内投资完成。", "深入实施数字经济发展规划及20个系列行动计划。",
-    "延续实施阶段性降低失业保险费率为1%政策至2023年4月。",
+    "对2022年实施改造的石津等7处大型灌区,年内投资完成。", "延续实施阶段性降低失业保险费率为1%政策至2023年4月。",
+    # a second reading of the session's change: a count qualifying the noun after it, a frequency, stock
+    "全年实施总投资1200亿元的260个重点项目。", "深入实施数字经济发展规划及20个系列行动计划。", "全县现有房地产开发企业35家。", "种植大户200户。",
     "组织第3次全国土壤普查。",  # an ordinal
     "加大开发性金融支持50亿元。",  # 开发 in a noun
     "新建1000吨级泊位。",  # a grade (county-key-projects-2026)
@@ -293,6 +294,24 @@ def test_a_verbs_count_is_kept_where_the_guards_do_not_apply(sentence, metric):
 ])
 def test_counts_of_work_in_the_units_and_verbs_of_other_offices(sentence, expected):
     assert expected in _read(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the words before the count link it to, or describe, the noun after it: that noun is what is counted
+    ("新建城北污水处理厂及20公里配套管网。", [("配套管网", "=", Decimal("20"), "公里")]),
+    ("完成省政府下达的、涉及民生的10件实事。", [("实事", "=", Decimal("10"), "件")]),
+    # a list goes on in another unit for one more thing built, not for a size or those served
+    ("改造老旧小区50个、受益群众2万户。", [("老旧小区", "=", Decimal("50"), "个")]),
+    ("新建污水处理厂2座、服务人口20万人。", [("污水处理厂", "=", Decimal("2"), "座")]),
+    ("新建标准化厂房10万平方米、入驻企业30家。", [("标准化厂房", "=", Decimal("10"), "万平方米")]),
+    # …and in the same unit whatever the item opens with
+    ("培育农业产业化龙头企业20家、规模以上农产品加工企业10家。", [
+        ("农业产业化龙头企业", "=", Decimal("20"), "家"), ("规模以上农产品加工企业", "=", Decimal("10"), "家")]),
+    # a floor on how often stays a target
+    ("联席会议每季度至少召开1次。", [(None, ">=", Decimal("1"), "次")]),
+])
+def test_a_second_reading_of_counts_of_work(sentence, expected):
+    assert _read(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "values"), [

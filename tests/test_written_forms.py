@@ -912,3 +912,33 @@ def test_an_indicator_tables_rate_unit_and_a_bound_word_after_the_value():
             "1\t城市建成区路网密度（公里/平方公里）\t6.2\t8\t预期性\n2\t机场旅客吞吐量（万人次）\t126\t300左右\t预期性\n")
     found = [(t.metric, t.comparator, str(t.value), t.unit) for t in extract_text(text).targets]
     assert found == [("城市建成区路网密度", "=", "8", "公里/平方公里"), ("机场旅客吞吐量", "~", "300", "万人次")]
+
+
+@pytest.mark.parametrize("name", ["镇海炼化公司", "镇江港务集团", "镇江海事局", "乡风文明办", "乡贤理事会", "镇村建设办", "镇街综治中心"])
+def test_a_name_that_only_opens_with_镇_or_乡_keeps_it(name):
+    # a second reading of the township level: places (镇江, 镇海) and words (乡风, 镇村) are no town's prefix
+    ref = RULES.departments.resolve(name)
+    assert (ref.name, ref.level) == (name, None)
+
+
+def test_a_towns_villages_with_their_quoted_committees_carry_work_out():
+    found = tasks(TOWN.format("6.落实保洁。建立台账。（牵头：镇农业农村服务中心；配合：各村（社区）“两委”）"))
+    assert found[0][1:] == (["农业农村服务中心"], [], ["各村(社区)“两委”"])
+
+
+def test_a_long_note_naming_a_contact_is_no_part_of_the_name():
+    found = tasks(ITEM.format("\n牵头单位：区人社局\n责任单位：区财政局（联系人：王某，联系电话：86012345）、区商务局"))
+    assert found[0][3] == ["财政局", "商务局"]
+
+
+def test_a_groups_requirement_after_its_last_item_is_not_that_items():
+    # "工作要求：…" under the last item of a group is the group's; "完成时限：…" would be the item's
+    doc = extract_text(TOWN.format("（一）推进污水治理\n1.新建管网。由县住建局负责，县财政局配合。\n2.改造泵站。由县水利局负责。\n"
+                                   "工作要求：2026年6月底前全部完工，确保新建管网50公里。\n（二）推进垃圾治理\n3.清运。由县城管局负责。"))
+    assert [(t.title, [d.date for d in t.deadlines]) for t in doc.tasks] == [("新建管网", []), ("改造泵站", []), ("清运", [])]
+
+
+def test_a_table_header_naming_a_leader_beside_the_units_is_still_the_units_column():
+    text = ("某县2026年重点工作\n\n序号\t工作任务\t牵头单位及领导\t完成时限\n1\t推进污水管网建设\t县住建局（王某）\t2026年12月\n")
+    task = extract_text(text).tasks[0]
+    assert ([r.name[:3] for r in task.lead], [d.date for d in task.deadlines]) == (["住建局"], ["2026-12-31"])

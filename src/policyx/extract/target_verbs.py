@@ -56,18 +56,30 @@ def verb_object_targets(stretch: _Stretch, found: list[Target], matches: list[re
 
 _NOUN_AFTER = compiled(r"\p{Han}")
 _MAY_FOLLOW_A_COUNT = compiled(r"[等的]")
-_ENDS_WITH_A_LINK = compiled(r"(?:为|及|和|与|、)$")
+_ENDS_WITH_A_LINK = compiled(r"(?:及|和|与|、)$")
 
 
 def _of_the_noun_after(masked: str, end: int, metric: str, rules: TargetRules) -> bool:
     """Whether a count after a verb's words is of the noun right after it, the
-    words before it no object of a count: words that describe it ("对2022年实施改造的
-    石津等7处大型灌区"), or that a link ends ("实施…规划及20个系列行动计划",
-    "实施阶段性降低失业保险费率为1%政策")."""
+    words before it a link to that noun or a description of it ("新建城北污水处理厂及
+    20公里配套管网", "完成省政府下达的、涉及民生的10件实事"): the noun after is the metric."""
     if not _NOUN_AFTER.match(masked, end) or _MAY_FOLLOW_A_COUNT.match(masked, end) \
             or rules.after_metric_stop.match(masked, end) or rules.bound_after.match(masked, end):
         return False
     return "的" in metric or _ENDS_WITH_A_LINK.search(metric) is not None
+
+
+def _no_count_of_the_verb(metric: str, masked: str, end: int, rules: TargetRules) -> bool:
+    """A count that is no verb's target: one the verb's words set to a rate
+    ("实施阶段性降低失业保险费率为1%政策"), one of things the verb describes
+    ("对2022年实施改造的石津等7处大型灌区": 改造的, a relative clause), one that
+    qualifies the noun after it ("实施总投资1200亿元的260个重点项目")."""
+    if metric.endswith("为") and _NOUN_AFTER.match(masked, end):
+        return True
+    if metric.startswith("的") or (verb := rules.verb_finder.match(metric)) is not None and metric[verb.end():verb.end() + 1] == "的":
+        return True  # (the verb's words end in 的 right after it, or after a second verb: "实施改造的…")
+    return bool(metric) and masked[end:end + 1] == "的" and masked[end + 1:end + 2].isdigit()
+
 
 
 def _each_in_its_year(stretch: _Stretch, m: regex.Match, targets: list[Target]) -> list[Target]:
@@ -138,8 +150,9 @@ def _another_thing_built(m: regex.Match, unit: str, first_unit: str | None, rule
     verb makes: "新建标准化厂房6万平方米、冷链仓储中心1座" (county-key-projects-2026) —
     not money, a share or a time, on either side."""
     odd = (rules.ratio_units, rules.duration_units)
-    return bool(m.group("object").strip()) and not any(u is None or rules.money_unit.search(u) or any(u in s for s in odd)
-                                                      for u in (unit, first_unit))
+    thing = m.group("object").strip()
+    return bool(thing) and not rules.another_kind.search(thing) \
+        and not any(u is None or rules.money_unit.search(u) or any(u in s for s in odd) for u in (unit, first_unit))
 
 
 def _verb_overrides(stretch: _Stretch, m: regex.Match, overlapping: list[Target]) -> bool:
@@ -182,15 +195,18 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
     if bound and comparator not in CHANGES:  # ("新增…10家以上" stays an increase)
         comparator, end = rules.bound_of[bound.group("bound")], bound.end()
     metric = rules.noun_link_end.sub("", stretch.source(*metric_span).strip())
-    if metric and _of_the_noun_after(masked, end, metric, rules):
-        return None  # (the verb's object is no count: "实施改造的石津等7处大型灌区", "实施…费率为1%政策")
+    if _no_count_of_the_verb(metric, masked, end, rules):
+        return None
+    noun_after = bool(metric) and _of_the_noun_after(masked, end, metric, rules)
     # (the count right after the verb, its noun after it: "选派6个科技特派团", not "新改建1200公里、…")
-    counted_first = not metric and masked[end:end + 1].isalpha() and rules.after_metric_stop.match(masked, end) is None
+    counted_first = noun_after or not metric and masked[end:end + 1].isalpha() and rules.after_metric_stop.match(masked, end) is None
     span = (stretch.offset + m.start(), stretch.offset + end)
     if counted_first:
         link = rules.noun_link.match(masked, end)
         metric_start, end = metric_after(masked, link.end() if link else end, rules)
         metric = stretch.source(metric_start, end).strip()
+        if noun_after and rules.linked_documents.search(metric):
+            return None
     target = Target(
         raw=stretch.original[span[0]:span[1]],
         metric=metric or None,

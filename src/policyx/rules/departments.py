@@ -25,6 +25,16 @@ from policyx.text.stored_patterns import compiled
 
 # punctuation around a name (the words are in rules/departments.yaml)
 _EDGE_NOISE = " \t\r\n,，、;；.。:：\"'“”‘’"
+_EDGE_STOPS = " \t\r\n,，、;；.。:："
+
+
+def _strip_edges(text: str) -> str:
+    """A name without the stops and quotes at its edges — but for a closing quote
+    that closes one inside it: "各村（社区）“两委”"."""
+    out = text.strip(_EDGE_NOISE)
+    if "“" in out and out.count("“") > out.count("”") and text.rstrip(_EDGE_STOPS).endswith("”"):
+        out += "”"
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +209,9 @@ class DepartmentRegistry:
         # office: "省发展改革委(省数据局)" is looked up as 省发展改革委. A few at
         # most: a cell of thousands of "(一)" is not peeled note by note
         notes = []
+        person = _TRAILING_ASIDE.search(cleaned)  # ("（联系人：王某，联系电话：86012345）": longer than a note)
+        if person is not None and person.start() > 1 and self.person_note.match(cleaned, person.start()):
+            cleaned = self._cleaned(cleaned[:person.start()])
         while len(notes) < _MOST_NOTES and (note := _TRAILING_NOTE.search(cleaned)) and note.start() > 1:
             if not self.person_note.match(cleaned, note.start()):  # ("（责任人：孙某某，副局长）": a person, no part of the name)
                 notes.append(cleaned[note.start():])
@@ -238,7 +251,7 @@ class DepartmentRegistry:
         )
 
     def _cleaned(self, raw: str) -> str:
-        cleaned = raw.strip(_EDGE_NOISE)
+        cleaned = _strip_edges(raw)
         if "\n" in cleaned:
             cleaned = _LINE_BREAK.sub("", cleaned)  # "市交通运\n输局": a name a copy broke at the line's end
         if "〔" in cleaned:
@@ -246,7 +259,7 @@ class DepartmentRegistry:
         leading = self.leading_word.search(cleaned)
         if leading and len(cleaned) > 3 and self._names_an_office(cleaned[leading.end():]):
             cleaned = cleaned[leading.end():]  # "（由市环保局牵头）"; not "由环保部门负责解释"
-        return self.trailing_etc.sub("", cleaned).strip(_EDGE_NOISE) or cleaned
+        return _strip_edges(self.trailing_etc.sub("", cleaned)) or cleaned
 
     def _lookup(self, cleaned: str) -> tuple[str, str | None, str, Entry | None, bool]:
         """The name's level prefix, level, remaining name, its entry in the
@@ -321,6 +334,7 @@ class DepartmentRegistry:
 _placed = copier(DepartmentRef, "span", "inherited", "rule")
 # punctuation: a note in brackets after a name
 _TRAILING_NOTE = compiled(r"[(（][^()（）]{1,16}[)）]$")
+_TRAILING_ASIDE = compiled(r"[(（][^()（）]{1,40}[)）]$")
 _MOST_NOTES = 4
 
 

@@ -60,6 +60,8 @@ class TargetRules:
     target_box: regex.Pattern  # a 专栏 whose numbers are the plan's targets, by its title
     target_field: regex.Pattern  # a labelled clause's field of targets: "工作目标："
     list_item_stops: regex.Pattern  # "其中", "约占": a listed item that breaks the list down, or is a share
+    another_kind: regex.Pattern  # in a listed object counted in another unit: a size or those served, no thing built
+    linked_documents: regex.Pattern  # a count of documents linked to a verb's object: references, no work
     prohibition: regex.Pattern  # "严禁…设置2个": a count forbidden, no target
     floor_before_verb: regex.Pattern  # "至少建成1所": a verb's count that is a floor
     comparator_in: regex.Pattern  # a bounding comparator in a verb's object: the count is not the verb's
@@ -259,7 +261,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
             change_from=regex.compile(rf"(?:{data['change_from']})(?=[0-9])" if data.get("change_from") else NEVER),
             **optional_patterns(data, "after_metric_stop", "after_deadline", "completes_deadline", "lower_is_stricter", "support_words", "money_unit",
-                                "sentence_year", "target_box", "target_field", "list_item_stops", "prohibition", "floor_before_verb",
+                                "sentence_year", "target_box", "target_field", "list_item_stops", "another_kind", "linked_documents", "prohibition", "floor_before_verb",
                                 "change_from_bound", "condition_end", "policy_rate", "support_after"),
             bound_after=regex.compile(rf"[ \t]{{0,4}}+{bound}"),  # (matched at a count's end)
             respectively=optional_pattern(data.get("respectively")),

@@ -15,10 +15,10 @@ def fields_only(text: str, start: int, end: int) -> bool:
     "责任领导：市政府副秘书长王某某。完成时限：长期坚持。" after a paragraph's clause
     (a PDF copy put the clause on a paragraph of its own, city-pdf-extracted-2026)."""
     pieces = [p for p in _FIELD_SEPARATOR.split(text[start:end]) if p.strip(EDGE)]
-    return bool(pieces) and len(pieces) <= _MOST_FIELDS and all(_ITEM_FIELD.match(p.strip(EDGE)) for p in pieces)
+    return bool(pieces) and len(pieces) <= _MOST_FIELDS and all(ITEM_FIELD.match(p.strip(EDGE)) for p in pieces)
 
 
 _FIELD_SEPARATOR = compiled(r"[。;；]")
 # (an item's own fields: when, who in person, to what end — not a page's "主办：…" under the last item)
-_ITEM_FIELD = compiled(r"\p{Han}{0,4}(?:时限|时间|期限|节点|领导|责任人|联系人|目标|进度)[ \t]*+[:：]")
+ITEM_FIELD = compiled(r"\p{Han}{0,4}(?:时限|时间|期限|节点|领导|责任人|联系人|目标|进度)[ \t]*+[:：]")
 _MOST_FIELDS = 6

@@ -15,11 +15,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+import regex
+
 from policyx.extract.clauses import PHRASE_FORMS, SENTENCE_FORMS, FoundClause
 from policyx.extract.tasks.paragraphs import (
     Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
 )
-from policyx.extract.tasks.fields import OPENS_LABEL, fields_only
+from policyx.extract.tasks.fields import ITEM_FIELD, OPENS_LABEL, fields_only
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
@@ -136,7 +138,9 @@ class UnitBuilder:
                 pass
             elif para.clauses:
                 self._paragraph(i, para)
-                i = self._fields_of_item(i + 1)  # (an item's clause in its words, then "完成时限：长期坚持" on a line of its own)
+                # (an item's clause in its words, then "完成时限：长期坚持" on a line of its own; not "工作要求：…",
+                # which may be its group's)
+                i = self._fields_of_item(i + 1, ITEM_FIELD)
                 continue
             elif has_words(self.text, para.start, para.end):
                 self._rest(i, para, para.start, ())  # (what _paragraph does with a paragraph without clauses)
@@ -166,7 +170,7 @@ class UnitBuilder:
         start = self.gather(previous.para, previous.start) if previous.starts_paragraph else previous.start
         self._close(start, block, previous.subclauses, para=previous.para, starts_paragraph=previous.starts_paragraph)
 
-    def _fields_of_item(self, i: int) -> int:
+    def _fields_of_item(self, i: int, labels: regex.Pattern = OPENS_LABEL) -> int:
         """Where the paragraphs after clause lines that closed a numbered item
         from its marker (or after the item's paragraph that holds its clause) stop being the item's, from ``i`` (its unit is made to
         end there): inside the item, each a field of its own ("整改目标：…",
@@ -184,7 +188,7 @@ class UnitBuilder:
         while j < len(self.paragraphs) and j not in self.blocks:
             para = self.paragraphs[j]
             if para.clauses or para.attribution_only or para.start >= end \
-                    or para.heading is None and not OPENS_LABEL.match(text, para.start, para.end):
+                    or para.heading is None and not labels.match(text, para.start, para.end):
                 break
             j += 1
         if j == i or j < len(self.paragraphs) and self.paragraphs[j].start < end and (j in self.blocks or (
