@@ -942,3 +942,12 @@ def test_a_table_header_naming_a_leader_beside_the_units_is_still_the_units_colu
     text = ("某县2026年重点工作\n\n序号\t工作任务\t牵头单位及领导\t完成时限\n1\t推进污水管网建设\t县住建局（王某）\t2026年12月\n")
     task = extract_text(text).tasks[0]
     assert ([r.name[:3] for r in task.lead], [d.date for d in task.deadlines]) == (["住建局"], ["2026-12-31"])
+
+
+def test_a_heading_of_a_style_that_holds_one_task_each_names_it_before_a_short_sentence():
+    # province-water-plan-2016 line 19: "1.取缔“十小”企业。全面排查…小型工业企业。…" — the item's heading names its task;
+    # in xinjiang "（一）狠抓工业污染防治。取缔“十小”企业。…（…）专项整治…。（…）" the headings of its style hold
+    # several tasks, named by their lead-ins (../shared/gold)
+    doc = extract_text(TOWN.format("（一）狠抓工业污染防治。\n1.取缔“十小”企业。全面排查装备水平低、环保设施差的小型工业企业。"
+                                   "2016年底前，依法全部取缔。（省环保厅牵头）\n2.专项整治十大重点行业。制定专项治理方案。（省环保厅负责）"))
+    assert [t.title for t in doc.tasks] == ["取缔“十小”企业", "专项整治十大重点行业"]

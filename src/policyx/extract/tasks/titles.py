@@ -25,13 +25,19 @@ _PHRASE_ENDS = frozenset(",，;；。:：")
 
 def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
     held = counts(units, True)
+    # the heading styles that hold several tasks somewhere in the plan: their lead-ins name tasks
+    # (xinjiang's "（一）狠抓工业污染防治。取缔“十小”企业。…"); a heading of a style that never does names its one
+    # task itself ("1.取缔“十小”企业。全面排查…。", province-water-plan-2016)
+    grouping = {unit.at_marker.style for unit in units if unit.at_marker is not None and held.get(unit.at_marker.id, 0) > 1}
     for unit in units:
         if unit.title_span is not None:
             continue
         limit = unit.clause.start if unit.clause is not None and unit.clause.start > unit.start \
             and unit.clause.form not in PHRASE_FORMS else unit.end  # (a phrase's units are words of the task's sentence)
         if unit.at_marker is not None:
-            _under_heading(unit, unit.at_marker, text, limit, rules, several=held.get(unit.at_marker.id, 0) > 1)
+            several = held.get(unit.at_marker.id, 0) > 1
+            _under_heading(unit, unit.at_marker, text, limit, rules, several=several,
+                           named_by_lead_in=several or unit.at_marker.style in grouping)
             continue
         start = _after_label(text, unit.start, limit, rules)
         if unit.clause is not None and unit.clause.form == "phrase" and unit.clause.start <= start < unit.clause.end \
@@ -55,8 +61,9 @@ def _after_label(text: str, start: int, limit: int, rules: TaskRules) -> int:
     return start + label.end() if label else start
 
 
-def _under_heading(unit: Unit, heading: Section, text: str, limit: int, rules: TaskRules, *, several: bool) -> None:
-    lead_in = _lead_in_after(unit, heading, text, limit, rules) if run_in(text, heading) else None
+def _under_heading(unit: Unit, heading: Section, text: str, limit: int, rules: TaskRules, *, several: bool,
+                   named_by_lead_in: bool) -> None:
+    lead_in = _lead_in_after(unit, heading, text, limit, rules) if run_in(text, heading) and named_by_lead_in else None
     if lead_in is None:
         unit.title_span = heading.title_span
         return
