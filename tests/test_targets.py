@@ -291,6 +291,10 @@ def test_a_verbs_count_is_kept_where_the_guards_do_not_apply(sentence, metric):
     # district-responsibility-list-2026 line 44, city-party-joint-plan-2026 line 18
     ("国考、省考断面水质达标率保持100%。", ("国考、省考断面水质达标率", "=", Decimal("100"), "%")),
     ("联席会议每季度至少召开1次。", (None, ">=", Decimal("1"), "次")),
+    # county-work-report-division-2026
+    ("力争新开工亿元以上项目50个。", ("亿元以上项目", "=", Decimal("50"), "个")),
+    ("新建、改扩建中小学校和幼儿园8所。", ("中小学校和幼儿园", "=", Decimal("8"), "所")),
+    ("全年新签约亿元以上项目60个。", ("亿元以上项目", "=", Decimal("60"), "个")),
 ])
 def test_counts_of_work_in_the_units_and_verbs_of_other_offices(sentence, expected):
     assert expected in _read(sentence)

@@ -4,6 +4,8 @@ that showed it; the plan and line are named in each case."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from policyx import extract_text, load_rules
@@ -951,3 +953,57 @@ def test_a_heading_of_a_style_that_holds_one_task_each_names_it_before_a_short_s
     doc = extract_text(TOWN.format("（一）狠抓工业污染防治。\n1.取缔“十小”企业。全面排查装备水平低、环保设施差的小型工业企业。"
                                    "2016年底前，依法全部取缔。（省环保厅牵头）\n2.专项整治十大重点行业。制定专项治理方案。（省环保厅负责）"))
     assert [t.title for t in doc.tasks] == ["取缔“十小”企业", "专项整治十大重点行业"]
+
+
+def test_a_tables_columns_parted_by_runs_of_spaces_that_do_not_line_up():
+    # city-plan-space-columns-2026: a web table copied as text, its cells parted by two to eight spaces (some
+    # ideographic), a wrapped cell's rest on the next line under its column (as wide characters stand on screen)
+    row = "1   　推进城镇老旧小区改造     新开工改造城镇老旧小区200个以上，  　市住建局     市发改委、各县（市、区）　 2026年12月底前"
+
+    def on_screen(words: str) -> int:  # (the columns a line's words take: a Chinese character two)
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in words)
+
+    measures, partners = on_screen(row[:row.index("新开工")]), on_screen(row[:row.index("市发改委")])
+    rest = " " * measures + "6月底前完成年度项目初步设计审批"
+    rest += " " * (partners - on_screen(rest)) + "人民政府"
+    text = ("泉州市2026年城市更新行动重点任务清单\n\n"
+            "序号  　重点任务  　具体措施　　牵头单位  配合单位　 完成时限\n"
+            "一、老旧小区和城中村改造\n" + row + "\n" + rest + "\n"
+            "2    稳步推进城中村改造　 完成城中村改造项目12个    市住建局   　市财政局  　2026年11月底前\n")
+    doc = extract_text(text)
+    assert [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers],
+             [d.date for d in t.deadlines]) for t in doc.tasks] == [
+        ("推进城镇老旧小区改造", ["住建局"], ["发改委"], ["各县(市、区)人民政府"], ["2026-06-30", "2026-12-31"]),
+        ("稳步推进城中村改造", ["住建局"], ["财政局"], [], ["2026-11-30"])]
+
+
+def test_a_table_of_places_and_their_figures_gives_a_task_a_place():
+    # city-targets-by-county-table-2026: a row names a place, its figures, and who answers for them; the note
+    # says which figures are caps and which floors; the plan's own row (全市, no one named) is none
+    text = ("附件\n各县（市、区）大气环境质量改善目标分解表\n"
+            "县（市、区）\tPM2.5浓度目标（微克/立方米）\t优良天数比率目标（%）\t责任单位\n"
+            "全市\t44\t68\t—\n红旗区\t45\t67\t红旗区人民政府、新乡高新区管委会\n卫滨区\t45\t67\t卫滨区人民政府\n"
+            "注：PM2.5浓度目标为年度控制上限，优良天数比率目标为年度控制下限。\n")
+    doc = extract_text(text)
+    assert [(t.title, [r.name for r in t.lead], [r.name for r in t.implementers],
+             [(g.comparator, str(g.value), g.unit) for g in t.targets]) for t in doc.tasks] == [
+        ("红旗区", ["红旗区人民政府"], ["新乡高新区管委会"], [("<=", "45", "微克/立方米"), (">=", "67", "%")]),
+        ("卫滨区", ["卫滨区人民政府"], [], [("<=", "45", "微克/立方米"), (">=", "67", "%")])]
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    # county-work-report-division-2026: a leader named by level is a person, no unit
+    ("（牵头县领导：曾庆林；责任单位：县发展改革局、县财政局）", (["发展改革局", "财政局"], [], [])),
+    # city-targets-by-county-table-2026 line 29: 分别牵头
+    ("（市公安局交警支队、市生态环境局分别牵头，长期坚持）", (["公安局交警支队", "生态环境局"], [], [])),
+])
+def test_clauses_of_this_sessions_last_plans(clause, expected):
+    assert tasks(ITEM.format(clause))[0][1:] == expected
+
+
+def test_a_supervision_notices_report_of_the_quarter_holds_no_tasks():
+    # province-supervision-notice-2026: "二、成效明显的地区和部门" reports what offices did
+    doc = extract_text("一、总体情况\n一季度，全省完成投资1083亿元。\n二、成效明显的地区和部门\n"
+                       "（一）大气污染治理成效明显。省生态环境厅牵头开展联合执法，一季度下降11.2%。\n"
+                       "三、下一步工作要求\n（一）加快项目建设。二季度末开工率达到90%以上。（省发展改革委牵头）\n")
+    assert [t.title for t in doc.tasks] == ["加快项目建设"]

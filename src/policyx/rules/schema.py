@@ -111,7 +111,7 @@ SCHEMAS: dict[str, dict] = {
                           required=("id", "style", "rank", "kind", "pattern")),
     }),
     "tables": _obj({
-        "roles": WORD_MAP, "plan_periods": _map_of(NUMBER),
+        "roles": WORD_MAP, "plan_periods": _map_of(NUMBER), "bound_note": WORD_MAP,
         **_patterns("header_words", "stated_count", "footnote", "group_row", "deadline_cell", "year_header",
                     "lead_header", "unit_header", "cumulative_cell", "amount_header", "caption_start", "group_count", "group_heading", "task_heading", "time_phrase",
                     "glued_header", "glued_row", "glued_date", "glued_after"),

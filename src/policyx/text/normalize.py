@@ -112,12 +112,38 @@ _RUN_TOGETHER = compiled(
 )
 
 
+# a gap between two cells of a table's row copied as text: spaces after words that end no sentence
+_CELL_GAP = compiled(r"(?<=[^\s。;!?」”)])[ ]{2,}+(?=\S)")
+_GAPPED_ROW = 2  # such gaps in a line: a row of cells ("1    推进城镇老旧小区改造     新开工…"), no run-together text
+_NUMBERED_ROW = compiled(r"[ \t]{0,8}+[0-9]{1,3}[ \t]{2,8}+\S")  # (a row opens with its number and a gap)
+
+
+def _outside_gapped_rows(working: str, breaks: list[int]) -> list[int]:
+    """The breaks that do not stand in a table's row whose cells runs of
+    spaces part: a line that opens with its number and a gap and parts words
+    by more gaps (city-plan-space-columns-2026: "…各县(市、区)　 2026年12月底前")."""
+    kept, judged = [], {}
+    for position in breaks:
+        start = working.rfind("\n", 0, position) + 1
+        gapped = judged.get(start)
+        if gapped is None:
+            end = working.find("\n", position)
+            gaps = _CELL_GAP.finditer(working, start, end if end >= 0 else len(working))
+            gapped = judged[start] = _NUMBERED_ROW.match(working, start) is not None \
+                and sum(1 for _ in zip(range(_GAPPED_ROW), gaps)) >= _GAPPED_ROW
+        if not gapped:
+            kept.append(position)
+    return kept
+
+
 def _soft_breaks(working: str, norm: "Normalized") -> str:
     if "  " not in working:
         return working  # (every break is at two spaces or more)
     source = norm.original if norm._map is None else _Aligned(norm.original, norm._map)
     breaks = [m.start() for m in _RUN_TOGETHER.finditer(working)
               if source[m.start():m.end()].isspace()]  # real spaces, not blanked web noise
+    if breaks:
+        breaks = _outside_gapped_rows(working, breaks)
     if not breaks:
         return working
     pieces, last = [], 0

@@ -14,7 +14,8 @@ sentence followed by a lead is a sub-task, anything else a work item.
 from policyx.extract.tables.cells import Cell, ParsedTable, column_role, column_roles, table_kind
 from policyx.extract.tables.linking import consistency, fill_from_tables, link_to_body
 from policyx.extract.tables.reading import extract_tables
-from policyx.extract.tables.rows import indicator_targets, table_tasks
+from policyx.extract.tables.indicators import indicator_targets
+from policyx.extract.tables.rows import table_tasks
 
 __all__ = ["Cell", "ParsedTable", "column_role", "column_roles", "consistency", "extract_tables", "fill_from_tables",
            "indicator_targets", "link_to_body", "table_kind", "table_tasks"]

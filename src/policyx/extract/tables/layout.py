@@ -17,6 +17,7 @@ joined without the breaks: ``Cell.pieces`` holds where each piece stands.
 from __future__ import annotations
 
 from statistics import median
+from unicodedata import east_asian_width
 
 from policyx.extract.tables.cells import Cell, ParsedTable, _container, _make, column_roles, names_task_columns
 from policyx.model import Section
@@ -49,7 +50,11 @@ def layout_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableR
             i += 1
             continue
         names, roles = header
-        found, i = _read(norm, lines, i, names, roles, sections, rules, len(tables), budget)
+        at = i
+        found, i = _read(norm, lines, at, names, roles, sections, rules, len(tables), budget)
+        if found is None:  # (columns that do not line up: cells parted by runs of spaces of any length)
+            found, after = _read_in_order(norm, lines, at, names, roles, sections, rules, len(tables))
+            i = max(i, after) if found is not None else i
         if found is not None:
             tables.append(found)
     return tables
@@ -135,6 +140,62 @@ def _read(norm: Normalized, lines: list[Line], at: int, names: list[str], roles:
     box = _container(sections, start)
     title = box.title if box else None
     return _make(norm, box, title, names, roles, cells, groups, "layout", start, end, (), rules, n), i
+
+
+def _read_in_order(norm: Normalized, lines: list[Line], at: int, names: list[str], roles: list[str | None],
+                   sections: tuple[Section, ...], rules: TableRules, n: int) -> tuple[ParsedTable | None, int]:
+    """The table under the header on line ``at`` when its columns do not line
+    up (a web page's table copied as text, its cells parted by two to eight
+    spaces, city-plan-space-columns-2026): a row is a numbered line of as many
+    cells as the header names, taken in order; an indented line under it adds
+    each of its pieces to the cell of the row that starts nearest it; a group's
+    name alone on its line names the rows under it."""
+    width = len(names)
+    rows: list[list[list[tuple[int, int]]]] = []
+    groups: list[str | None] = []
+    group: str | None = None
+    starts: list[int] = []  # where the last row's cells start in their line
+    i, end = at + 1, lines[at].end
+    while i < len(lines):
+        line = lines[i]
+        pieces = _segments(line.text)
+        if not pieces:
+            if i + 1 < len(lines) and lines[i + 1].text.strip() and rows:
+                i += 1  # (one blank line between rows)
+                continue
+            break
+        first = pieces[0][2]
+        if len(pieces) == width and _ROW_NUMBER.match(first):
+            rows.append([[(line.start + a, line.start + b)] for a, b, _ in pieces])
+            groups.append(group)
+            starts = _display_columns(line.text, pieces)
+        elif len(pieces) == 1 and not line.text[:1].isspace() and rules.group_row.match(first):
+            group = first
+        elif rows and line.text[:1].isspace() and len(pieces) < width:
+            for (a, b, _), at_column in zip(pieces, _display_columns(line.text, pieces)):
+                column = min(range(width), key=lambda c: abs(starts[c] - at_column))
+                rows[-1][column].append((line.start + a, line.start + b))
+        else:
+            break
+        end = line.end
+        i += 1
+    if len(rows) < 2:
+        return None, at + 1
+    cells = [[_cell(norm, pieces) for pieces in row] for row in rows]
+    start = lines[at].start
+    box = _container(sections, start)
+    return _make(norm, box, box.title if box else None, names, roles, cells, groups, "layout", start, end, (), rules, n), i
+
+
+def _display_columns(text: str, pieces: list[Segment]) -> list[int]:
+    """Where each piece starts on screen: a Chinese character is two columns
+    wide, as a copy aligned its wrapped cells under their column."""
+    out, column, last = [], 0, 0
+    for a, _, _ in pieces:
+        column += sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text[last:a])
+        out.append(column)
+        last = a
+    return out
 
 
 def _column_edges(segments, start: int, end: int, width: int) -> list[int] | None:

@@ -1,11 +1,10 @@
-"""From table rows to tasks (task tables) and targets (indicator tables)."""
+"""From a task table's rows to tasks (indicator tables: indicators.py)."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 from dataclasses import replace
-from decimal import Decimal
 
 import regex
 
@@ -13,9 +12,7 @@ from policyx.extract.clauses import ParsedClause, UnitLists, as_written
 from policyx.extract.deadlines import find_deadlines
 from policyx.extract.placement import deadlines_within
 from policyx.extract.tables.pieces import RowText
-from policyx.extract.tables.cells import (
-    _BOUND, _FOOTNOTE_MARKS, _TRAILING_DEADLINE, _UNIT_IN_NAME, Cell, ParsedTable, header_year, heading_mark,
-)
+from policyx.extract.tables.cells import _TRAILING_DEADLINE, Cell, ParsedTable, heading_mark
 from policyx.extract.target_values import read_value
 from policyx.extract.targets import find_targets
 from policyx.model import Deadline, Target, Task
@@ -37,7 +34,7 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
     parsed = ParsedClause()
     for role, column in (("lead", "lead"), ("participant", "participants"), ("implementer", "implementers")):
         cell = row[at[column]] if column in at else None
-        if cell is not None:
+        if cell is not None and cell.text.strip() not in _NO_ONE:
             read = lists.read(norm.text[cell.start:cell.end], cell.start, role, rules.departments, rules.responsibility)
             parsed.lead += read.lead
             parsed.participants += read.participants
@@ -45,6 +42,9 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
     source = norm.source
     return (as_written(parsed.lead, source, "table.lead_column"), as_written(parsed.participants, source, "table.participants_column"),
             as_written(parsed.implementers, source, "table.implementers_column"))
+
+
+_NO_ONE = frozenset({"—", "——", "-", "－", "/", "／", "无", "——"})  # (a unit cell that names no one: "全市 | 44 | … | —")
 
 
 def _first_sentence(text: str, rules: TableRules) -> str:
@@ -191,7 +191,7 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     deadlines inside a cell, ``lists`` the department cells read so far."""
     work = _work_cell(row, at)
     if work is None:
-        return None
+        return _place_row_task(p, at, n, row, norm, rules, lists)
     deadline_cell = _cell_at(row, at, "deadline")
     in_column = within(deadline_cell) or _deadline_cell(deadline_cell, norm, rules.tables)
     row_deadlines = _row_deadlines(work, within(work), in_column, norm)
@@ -212,16 +212,68 @@ def _amount_target(p: ParsedTable, at: dict[str, int], row: list[Cell | None], n
     """A row's amount for the year, as its header writes it: "2026年计划投资（万元）"
     over "22000" is "= 22000 万元" in 2026."""
     cell = _cell_at(row, at, "amount")
-    if cell is None:
-        return None
+    return None if cell is None else _column_target(p, at["amount"], cell, norm, rules, "table.amount")
+
+
+def _column_target(p: ParsedTable, column: int, cell: Cell, norm: Normalized, rules: RuleSet, rule: str) -> Target | None:
+    """The figure of a cell as its column's header names it (what, in what unit, of what year)."""
     value = read_value(cell.text.strip())
-    header = rules.tables.amount_header.fullmatch(p.table.columns[at["amount"]])
+    header = rules.tables.amount_header.fullmatch(p.table.columns[column])
     if value is None or header is None:
         return None
     year = int(header.group("year")) if header.group("year") else None
     return Target(raw=norm.source[cell.start:cell.end].strip(), metric=header.group("metric").strip(), comparator="=",
                   value=value, unit=header.group("unit"), year=year, baseline_year=None, span=(cell.start, cell.end),
-                  value_span=(cell.start, cell.end), line=cell.line, source="table", rule="table.amount")
+                  value_span=(cell.start, cell.end), line=cell.line, source="table", rule=rule)
+
+
+_FIGURE_ROLES = (None, "target", "amount")  # (columns that may hold a place's figures)
+_COMMITTEE = compiled(r"(?:管委会|管理委员会)$")
+
+
+def _noted_bound(target: Target, notes: tuple[str, ...], rules: TableRules) -> Target:
+    """A column's figure as a cap or a floor where the table's note says so of
+    the column: its metric, then up to the end of the note's phrase, a word of
+    ``bound_note`` ("…重度及以上污染天数为年度控制上限": <=)."""
+    metric = target.metric or ""
+    for note in notes:
+        at = note.find(metric) if metric else -1
+        if at < 0:
+            continue
+        phrase = _PHRASE_END.split(note[at + len(metric):], maxsplit=1)[0]
+        found = next((c for w, c in rules.bound_note if w in phrase), None)
+        if found is not None:
+            return replace(target, comparator=found)
+    return target
+
+
+_PHRASE_END = compiled(r"[，,。；;]")
+
+
+def _place_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None], norm: Normalized, rules: RuleSet,
+                    lists: UnitLists) -> Task | None:
+    """A row that names no work but a place, its figures to reach and who
+    answers for them (a 目标任务分解表: "红旗区 | 45 | 67 | 6 | 红旗区人民政府",
+    city-targets-by-county-table-2026): a task named by the place, with a
+    target a figure; None for a row no one answers for (the plan's own "全市" row)."""
+    name = row[0] if row else None
+    if name is None or p.roles[0] is not None or "task" in at:
+        return None
+    targets = [_noted_bound(t, p.table.footnotes, rules.tables) for i, cell in enumerate(row[1:], 1)
+               if cell is not None and p.roles[i] in _FIGURE_ROLES
+               and (t := _column_target(p, i, cell, norm, rules, "table.place_row")) is not None]
+    lead, participants, implementers = _row_departments(row, at, norm, rules, lists)
+    if not targets or not (lead or participants or implementers):
+        return None
+    if not lead:  # (the place's own government answers for its figures; a park's committee carries them out)
+        registry = rules.departments
+        own = tuple(r for r in implementers if not registry.is_every_government(r.name) and not _COMMITTEE.search(r.name))
+        lead, implementers = own, tuple(r for r in implementers if r not in own)
+    return Task(
+        id=f"{p.table.id}.{n}", section=p.table.section, title=name.text.strip(), text=name.text, line=name.line,
+        span=(name.start, name.end), lead=lead, participants=participants, implementers=implementers,
+        source="table", rule="table.place_row", deadlines=(), targets=tuple(targets), table=p.table.id,
+    )
 
 
 def _cell_at(row: list[Cell | None], at: dict[str, int], role: str) -> Cell | None:
@@ -293,123 +345,3 @@ def _row_deadlines(work: Cell, in_work: list, in_column: list, norm: Normalized)
         if inside:
             return inside
     return found
-
-
-def indicator_targets(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet) -> list[Target]:
-    """The plan's targets from its indicator tables."""
-    units = rules.targets.units
-    targets = []
-    for p in (p for p in parsed if p.table.kind == "indicator"):
-        at = p.positions
-        if "indicator" not in at or "target" not in at:
-            continue
-        year = header_year(p.table.columns[at["target"]], rules.tables)
-        for row, group, name, cell in _indicator_rows(p):
-            targets.append(_indicator_target(row, at, name, cell, group, year, units, rules))
-    return targets
-
-
-def _indicator_rows(p: ParsedTable):
-    """``(row, group, name cell, target cell)`` of each row naming an
-    indicator with a target. A row with no target cell takes the one above
-    when that holds words, not a number: a cell spanning rows
-    ("控制在国家下达指标范围内")."""
-    at = p.positions
-    carried: Cell | None = None
-    for row, group in zip(p.cells, p.groups):
-        name = row[at["indicator"]]
-        if name is None:
-            continue
-        cell = row[at["target"]]
-        if cell is None and carried is not None and read_value(carried.text.lstrip("≤≥<>")) is None:
-            cell = carried
-        if cell is None:
-            continue
-        carried = cell
-        yield row, group, name, cell
-
-
-def _indicator_target(row: list[Cell | None], at: dict[str, int], name: Cell, cell: Cell, group: str | None,
-                      year: int | None, units: frozenset[str], rules: RuleSet) -> Target:
-    """The target of one indicator row: metric and unit from the name cell
-    (else the unit column), comparator and value from the target cell; a
-    total over the plan's years ("〔13〕") is the change its name says
-    ("…能源消耗降低": decrease)."""
-    metric, unit = _name_and_unit(name.text, units)
-    if unit is None:
-        unit = _cell_text(row, at, "unit")
-        unit = unit.strip().replace("％", "%") if unit and unit.strip() not in ("", "-", "—") else None
-    cumulative = rules.tables.cumulative_cell.match(cell.text)
-    if cumulative:
-        comparator, value = _change_named(metric, rules), read_value(cumulative.group("value"))
-    else:
-        comparator, value = _indicator_value(cell.text, rules.targets.bound_of)
-    baseline = _cell_text(row, at, "baseline")
-    attribute = _cell_text(row, at, "attribute")
-    return Target(
-        raw=cell.text, metric=metric, comparator=comparator, value=value, unit=unit, year=year,  # type: ignore[arg-type]
-        baseline_year=None, span=(cell.start, cell.end), value_span=(cell.start, cell.end), line=name.line,
-        group=group, source="table", baseline=baseline, attribute=attribute,
-        value_text=None if value is not None else cell.text, rule="table.indicator",
-    )
-
-
-def _change_named(metric: str, rules: RuleSet) -> str:
-    """The change an indicator's name says ("化学需氧量重点工程减排量": decrease), else "="."""
-    changes = _CHANGE_WORDS.get(rules.targets)
-    if changes is None:  # (the words of a change, longest first: made once a rule set)
-        changes = _CHANGE_WORDS.put(rules.targets, sorted(
-            ((w, c) for w, c in rules.targets.comparator_of.items() if c in ("decrease", "increase") and len(w) > 1),
-            key=lambda wc: -len(wc[0])))
-    return next((c for w, c in changes if w in metric), "=")
-
-
-_CHANGE_WORDS: KeptByIdentity[list[tuple[str, str]]] = KeptByIdentity(4)
-
-
-def _cell_text(row: list[Cell | None], at: dict[str, int], role: str) -> str | None:
-    """The text of the row's cell in the column of ``role``, if any."""
-    cell = _cell_at(row, at, role)
-    return cell.text if cell else None
-
-
-def _name_and_unit(name: str, units: frozenset[str]) -> tuple[str, str | None]:
-    """"达标城市比例（%）（新标准）" → ("达标城市比例", "%"): bracketed words at the
-    end are dropped; the one that is a known unit is the unit."""
-    name = _FOOTNOTE_MARKS.sub("", name).strip()
-    unit = None
-    for _ in range(3):
-        m = _UNIT_IN_NAME.search(name)
-        if not m:
-            break
-        candidate = m.group("unit").strip().replace("％", "%")
-        if unit is None and (candidate in units or candidate == "%" or _unit_per_unit(candidate, units)):
-            unit = candidate
-        name = _FOOTNOTE_MARKS.sub("", name[:m.start()]).strip()
-    return name, unit
-
-
-def _unit_per_unit(unit: str, units: frozenset[str]) -> bool:
-    """A rate's unit: "公里/平方公里", "吨/日" — a unit over a unit."""
-    above, _, below = unit.partition("/")
-    return above in units and (below in units or below in ("日", "天", "年", "月"))
-
-
-_CELL_NUMBER = compiled(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")  # ("3,300": thousands set apart)
-
-
-def _indicator_value(text: str, bound_of: dict[str, str]) -> tuple[str, Decimal | None]:
-    """A target cell's comparator and value: "≥80", "8", and a bound word after
-    the number ("300左右": ~, "95以上": >=; city-special-plan-14th-2021)."""
-    comparator = "="
-    stripped = text.strip()
-    if stripped[:1] in _BOUND:
-        comparator = _BOUND[stripped[:1]]
-        stripped = stripped[1:].strip()
-    elif (number := _CELL_NUMBER.match(stripped)) and stripped[number.end():].strip() in bound_of:
-        comparator = bound_of[stripped[number.end():].strip()]
-        stripped = number.group()
-    value = read_value(stripped) if _CELL_NUMBER.fullmatch(stripped) else None
-    return comparator, value
-
-
