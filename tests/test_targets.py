@@ -252,7 +252,7 @@ def test_a_count_before_its_noun_after_a_verb_of_doing():
     # hebei x6, x1 (blind gold): the count is of the noun after it, the verb's words describe it or end in a link
     "对2022年实施改造的石津等7处大型灌区,年内投资完成。", "延续实施阶段性降低失业保险费率为1%政策至2023年4月。",
     # a second reading of the session's change: a count qualifying the noun after it, a frequency, stock
-    "全年实施总投资1200亿元的260个重点项目。", "深入实施数字经济发展规划及20个系列行动计划。", "全县现有房地产开发企业35家。", "种植大户200户。",
+    "全年实施总投资1200亿元的260个重点项目。", "检查发现问题120个。", "检查出问题企业30家。", "深入实施数字经济发展规划及20个系列行动计划。", "全县现有房地产开发企业35家。", "种植大户200户。",
     "组织第3次全国土壤普查。",  # an ordinal
     "加大开发性金融支持50亿元。",  # 开发 in a noun
     "新建1000吨级泊位。",  # a grade (county-key-projects-2026)
@@ -308,6 +308,8 @@ def test_counts_of_work_in_the_units_and_verbs_of_other_offices(sentence, expect
     ("改造老旧小区50个、受益群众2万户。", [("老旧小区", "=", Decimal("50"), "个")]),
     ("新建污水处理厂2座、服务人口20万人。", [("污水处理厂", "=", Decimal("2"), "座")]),
     ("新建标准化厂房10万平方米、入驻企业30家。", [("标准化厂房", "=", Decimal("10"), "万平方米")]),
+    ("新建标准化厂房6万平方米、养老服务中心3个。", [("标准化厂房", "=", Decimal("6"), "万平方米"), ("养老服务中心", "=", Decimal("3"), "个")]),
+    ("新建校舍2万平方米、学生公寓2栋。", [("校舍", "=", Decimal("2"), "万平方米"), ("学生公寓", "=", Decimal("2"), "栋")]),
     # …and in the same unit whatever the item opens with
     ("培育农业产业化龙头企业20家、规模以上农产品加工企业10家。", [
         ("农业产业化龙头企业", "=", Decimal("20"), "家"), ("规模以上农产品加工企业", "=", Decimal("10"), "家")]),

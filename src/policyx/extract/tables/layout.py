@@ -169,12 +169,14 @@ def _read_in_order(norm: Normalized, lines: list[Line], at: int, names: list[str
             rows.append([[(line.start + a, line.start + b)] for a, b, _ in pieces])
             groups.append(group)
             starts = _display_columns(line.text, pieces)
+        elif starts and 2 <= len(pieces) < width and _ROW_NUMBER.match(first) and not line.text[:1].isspace():
+            rows.append([[] for _ in range(width)])  # (a row with an empty cell: its pieces where they stand)
+            groups.append(group)
+            _add_near(rows[-1], line, pieces, starts)
         elif len(pieces) == 1 and not line.text[:1].isspace() and rules.group_row.match(first):
             group = first
         elif rows and line.text[:1].isspace() and len(pieces) < width:
-            for (a, b, _), at_column in zip(pieces, _display_columns(line.text, pieces)):
-                column = min(range(width), key=lambda c: abs(starts[c] - at_column))
-                rows[-1][column].append((line.start + a, line.start + b))
+            _add_near(rows[-1], line, pieces, starts)
         else:
             break
         end = line.end
@@ -185,6 +187,13 @@ def _read_in_order(norm: Normalized, lines: list[Line], at: int, names: list[str
     start = lines[at].start
     box = _container(sections, start)
     return _make(norm, box, box.title if box else None, names, roles, cells, groups, "layout", start, end, (), rules, n), i
+
+
+def _add_near(row: list[list[tuple[int, int]]], line: Line, pieces: list[Segment], starts: list[int]) -> None:
+    """Each piece of a line to the cell of the row that starts nearest it on screen."""
+    for (a, b, _), at_column in zip(pieces, _display_columns(line.text, pieces)):
+        column = min(range(len(starts)), key=lambda c: abs(starts[c] - at_column))
+        row[column].append((line.start + a, line.start + b))
 
 
 def _display_columns(text: str, pieces: list[Segment]) -> list[int]:
@@ -213,11 +222,10 @@ def _column_edges(segments, start: int, end: int, width: int) -> list[int] | Non
 
 
 def _column(edges: list[int], start: int) -> int | None:
-    """The column whose left edge a piece starting at ``start`` stands at (None: none)."""
-    for i, edge in enumerate(edges):
-        if abs(start - edge) <= ALIGN:
-            return i
-    return None
+    """The column whose left edge a piece starting at ``start`` stands at, the
+    nearest of those within reach (None: none): "1  推进…" is two columns."""
+    near = min(range(len(edges)), key=lambda i: abs(start - edges[i]), default=None)
+    return near if near is not None and abs(start - edges[near]) <= ALIGN else None
 
 
 def _add(row: list[list[tuple[int, int]]], segments: list[Segment], columns: list[int | None], line: Line) -> None:

@@ -255,25 +255,42 @@ def _place_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell |
     """A row that names no work but a place, its figures to reach and who
     answers for them (a 目标任务分解表: "红旗区 | 45 | 67 | 6 | 红旗区人民政府",
     city-targets-by-county-table-2026): a task named by the place, with a
-    target a figure; None for a row no one answers for (the plan's own "全市" row)."""
-    name = row[0] if row else None
-    if name is None or p.roles[0] is not None or "task" in at:
+    target a figure of a column of targets; None for a row no one answers for
+    (the plan's own "全市" row)."""
+    place = _place_column(p, at)
+    name = row[place] if place is not None and place < len(row) else None
+    if name is None:
         return None
-    targets = [_noted_bound(t, p.table.footnotes, rules.tables) for i, cell in enumerate(row[1:], 1)
-               if cell is not None and p.roles[i] in _FIGURE_ROLES
-               and (t := _column_target(p, i, cell, norm, rules, "table.place_row")) is not None]
+    targets = []
+    for i, cell in enumerate(row):
+        if i == place or cell is None or p.roles[i] not in _FIGURE_ROLES:
+            continue
+        target = _column_target(p, i, cell, norm, rules, "table.place_row")
+        if target is None:
+            continue
+        bounded = _noted_bound(target, p.table.footnotes, rules.tables)
+        if bounded is not target or p.roles[i] is not None or rules.tables.figure_header.search(p.table.columns[i]):
+            targets.append(bounded)  # (not what the place has or has done: "行政村数（个）", "2025年已改厕（户）")
     lead, participants, implementers = _row_departments(row, at, norm, rules, lists)
     if not targets or not (lead or participants or implementers):
         return None
-    if not lead:  # (the place's own government answers for its figures; a park's committee carries them out)
-        registry = rules.departments
-        own = tuple(r for r in implementers if not registry.is_every_government(r.name) and not _COMMITTEE.search(r.name))
-        lead, implementers = own, tuple(r for r in implementers if r not in own)
+    # the place's own government answers for its figures; a park's committee carries them out
+    registry = rules.departments
+    own = tuple(r for r in implementers if not registry.is_every_government(r.name) and not _COMMITTEE.search(r.name))
+    lead, implementers = (*own, *lead), tuple(r for r in implementers if r not in own)
     return Task(
         id=f"{p.table.id}.{n}", section=p.table.section, title=name.text.strip(), text=name.text, line=name.line,
         span=(name.start, name.end), lead=lead, participants=participants, implementers=implementers,
         source="table", rule="table.place_row", deadlines=(), targets=tuple(targets), table=p.table.id,
     )
+
+
+def _place_column(p: ParsedTable, at: dict[str, int]) -> int | None:
+    """The column that names a row's place: the first, or the one after a 序号 column, of no role."""
+    if "task" in at or "work" in at:
+        return None
+    first = 1 if p.roles and p.roles[0] == "index" else 0
+    return first if first < len(p.roles) and p.roles[first] is None else None
 
 
 def _cell_at(row: list[Cell | None], at: dict[str, int], role: str) -> Cell | None:

@@ -15,10 +15,14 @@ def fields_only(text: str, start: int, end: int) -> bool:
     "责任领导：市政府副秘书长王某某。完成时限：长期坚持。" after a paragraph's clause
     (a PDF copy put the clause on a paragraph of its own, city-pdf-extracted-2026)."""
     pieces = [p for p in _FIELD_SEPARATOR.split(text[start:end]) if p.strip(EDGE)]
-    return bool(pieces) and len(pieces) <= _MOST_FIELDS and all(ITEM_FIELD.match(p.strip(EDGE)) for p in pieces)
+    return bool(pieces) and len(pieces) <= _MOST_FIELDS and all(TRAILING_FIELD.match(p.strip(EDGE)) for p in pieces)
 
 
 _FIELD_SEPARATOR = compiled(r"[。;；]")
-# (an item's own fields: when, who in person, to what end — not a page's "主办：…" under the last item)
-ITEM_FIELD = compiled(r"\p{Han}{0,4}(?:时限|时间|期限|节点|领导|责任人|联系人|目标|进度)[ \t]*+[:：]")
+# (the fields that may close an item's paragraph after its clause: when, who in person, to what end — not
+# a page's "主办：…" under the last item)
+TRAILING_FIELD = compiled(r"\p{Han}{0,4}(?:时限|时间|期限|节点|领导|责任人|联系人|目标|进度)[ \t]*+[:：]")
 _MOST_FIELDS = 6
+# an item's field on a line of its own ("整改措施：…", "建设内容：…", "完成时限：…"), not its group's requirements
+# ("工作要求：…" under a group's last item; a second reading of the township plan's change)
+ITEM_FIELD = compiled(r"(?!\p{Han}{0,4}(?:要求|说明|备注)[ \t]*+[:：])\p{Han}{2,6}[:：]")
