@@ -1042,3 +1042,10 @@ def test_a_row_of_a_spaced_table_with_an_empty_cell_is_read_and_a_row_number_is_
             "2  推进公园建设  市园林局  市财政局  2026年10月底前\n3  实施城市道路微循环改造  市交通局    2026年6月底前\n"
             "4  推进停车场建设  市城管局  市公安局  2026年9月底前\n")
     assert [t.title for t in extract_text(text).tasks] == ["推进污水管网建设", "推进公园建设", "实施城市道路微循环改造", "推进停车场建设"]
+
+
+def test_a_date_that_says_when_the_things_worked_on_were_built_is_no_deadline():
+    # city-duty-division-2026 line 20: "聚焦2000年底前建成、基础设施老化的住宅小区" — and the plan's "6月底前" is 2026's
+    doc = extract_text("芜湖市2026年城市更新行动实施方案\n一、重点任务\n1.推进城镇老旧小区改造。聚焦2000年底前建成、基础设施老化的住宅小区，"
+                       "2026年新开工改造120个，6月底前全部开工。（牵头单位：市住房和城乡建设局）\n")
+    assert [d.date for d in doc.tasks[0].deadlines] == ["2026-06-30"]
