@@ -1049,3 +1049,29 @@ def test_a_date_that_says_when_the_things_worked_on_were_built_is_no_deadline():
     doc = extract_text("芜湖市2026年城市更新行动实施方案\n一、重点任务\n1.推进城镇老旧小区改造。聚焦2000年底前建成、基础设施老化的住宅小区，"
                        "2026年新开工改造120个，6月底前全部开工。（牵头单位：市住房和城乡建设局）\n")
     assert [d.date for d in doc.tasks[0].deadlines] == ["2026-06-30"]
+
+
+def test_an_indicator_table_naming_a_lead_for_each_indicator_gives_tasks_and_the_plans_targets():
+    # province-no-waste-city-2024: 序号 / 一级指标 / 二级指标 / 单位 / 2023年现状值 / 2025年目标值 / 指标属性 / 牵头单位
+    text = ("附件\n安徽省“无废城市”建设指标体系\n序号\t一级指标\t二级指标\t单位\t2023年现状值\t2025年目标值\t指标属性\t牵头单位\n"
+            "1\t工业源头减量\t一般工业固体废物综合利用率\t%\t68.5\t≥70\t约束性\t省经济和信息化厅\n"
+            "2\t\t工业固体废物产生强度\t吨/万元\t0.62\t≤0.58\t预期性\t省经济和信息化厅、省生态环境厅\n")
+    doc = extract_text(text)
+    assert [(t.title, [r.name for r in t.lead], [(g.comparator, str(g.value)) for g in t.targets]) for t in doc.tasks] == [
+        ("一般工业固体废物综合利用率", ["经济和信息化厅"], [(">=", "70")]),
+        ("工业固体废物产生强度", ["经济和信息化厅", "生态环境厅"], [("<=", "0.58")])]
+    assert [(t.metric, t.comparator, str(t.value)) for t in doc.targets] == [
+        ("一般工业固体废物综合利用率", ">=", "70"), ("工业固体废物产生强度", "<=", "0.58")]
+
+
+def test_a_row_under_a_column_of_one_years_goals_is_due_then_and_its_goal_read():
+    # prefecture-river-water-quality-2025: "2025年水质目标" over "Ⅳ类（总磷≤0.3mg/L）"; the note's 列第一位者为牵头单位
+    # makes the first of the row's governments its lead
+    text = ("附件\n断面水质目标及责任分工表\n序号\t断面名称\t所在河流\t2025年水质目标\t责任单位\n"
+            "1\t下司\t清水江\tⅢ类\t麻江县人民政府\n2\t龙头河入清水江口\t龙头河\tⅣ类（总磷≤0.3mg/L）\t凯里市人民政府、黄平县人民政府\n"
+            "注：责任单位有两个及以上的，列第一位者为牵头单位。\n")
+    doc = extract_text(text)
+    assert [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [d.date for d in t.deadlines],
+             [(g.comparator, str(g.value), g.unit) for g in t.targets]) for t in doc.tasks] == [
+        ("下司", ["麻江县人民政府"], [], ["2025-12-31"], []),
+        ("龙头河入清水江口", ["凯里市人民政府"], ["黄平县人民政府"], ["2025-12-31"], [("<=", "0.3", "mg/L")])]

@@ -24,25 +24,27 @@ def indicator_targets(parsed: list[ParsedTable], norm: Normalized, rules: RuleSe
     """The plan's targets from its indicator tables."""
     units = rules.targets.units
     targets = []
-    for p in (p for p in parsed if p.table.kind == "indicator"):
+    for p in (p for p in parsed if p.table.kind in ("indicator", "task")):
         at = p.positions
-        if "indicator" not in at or "target" not in at:
-            continue
+        if "indicator" not in at or "target" not in at or p.table.kind == "task" and ("work" in at or "task" in at):
+            continue  # (…and a task table's indicators only where it names no work: a 指标体系 with its 牵头单位)
         year = header_year(p.table.columns[at["target"]], rules.tables)
-        for row, group, name, cell in _indicator_rows(p):
-            targets.append(_indicator_target(row, at, name, cell, group, year, units, rules))
+        for row, group, name, cell in indicator_rows(p):
+            targets.append(indicator_target(row, at, name, cell, group, year, units, rules))
     return targets
 
 
-def _indicator_rows(p: ParsedTable):
+def indicator_rows(p: ParsedTable):
     """``(row, group, name cell, target cell)`` of each row naming an
     indicator with a target. A row with no target cell takes the one above
     when that holds words, not a number: a cell spanning rows
-    ("控制在国家下达指标范围内")."""
+    ("控制在国家下达指标范围内"). Of two indicator columns (一级指标, 二级指标)
+    the last before the targets names the row's indicator (指标属性 is none)."""
     at = p.positions
+    named = max((i for i, role in enumerate(p.roles) if role == "indicator" and i < at["target"]), default=at["indicator"])
     carried: Cell | None = None
     for row, group in zip(p.cells, p.groups):
-        name = row[at["indicator"]]
+        name = row[named] if named < len(row) else None
         if name is None:
             continue
         cell = row[at["target"]]
@@ -54,7 +56,7 @@ def _indicator_rows(p: ParsedTable):
         yield row, group, name, cell
 
 
-def _indicator_target(row: list[Cell | None], at: dict[str, int], name: Cell, cell: Cell, group: str | None,
+def indicator_target(row: list[Cell | None], at: dict[str, int], name: Cell, cell: Cell, group: str | None,
                       year: int | None, units: frozenset[str], rules: RuleSet) -> Target:
     """The target of one indicator row: metric and unit from the name cell
     (else the unit column), comparator and value from the target cell; a

@@ -12,7 +12,8 @@ from policyx.extract.clauses import ParsedClause, UnitLists, as_written
 from policyx.extract.deadlines import find_deadlines
 from policyx.extract.placement import deadlines_within
 from policyx.extract.tables.pieces import RowText
-from policyx.extract.tables.cells import _TRAILING_DEADLINE, Cell, ParsedTable, heading_mark
+from policyx.extract.tables.cells import _TRAILING_DEADLINE, Cell, ParsedTable, header_year, heading_mark
+from policyx.extract.tables.indicators import indicator_rows, indicator_target
 from policyx.extract.target_values import read_value
 from policyx.extract.targets import find_targets
 from policyx.model import Deadline, Target, Task
@@ -63,6 +64,27 @@ def _first_sentence(text: str, rules: TableRules) -> str:
 GLUED_TITLE = 200  # characters of a run-together row's first sentence kept as its title
 
 
+def _indicator_row_tasks(p: ParsedTable, norm: Normalized, rules: RuleSet, lists: UnitLists) -> list[Task]:
+    """The rows of an indicator table with a lead column (a 指标体系 whose every
+    indicator names its 牵头单位, province-no-waste-city-2024): a task an
+    indicator, titled by it, its target the row's."""
+    at = p.positions
+    year = header_year(p.table.columns[at["target"]], rules.tables)
+    tasks = []
+    for n, (row, group, name, cell) in enumerate(indicator_rows(p), 1):
+        lead, participants, implementers = _row_departments(row, at, norm, rules, lists)
+        if not (lead or participants or implementers):
+            continue
+        target = indicator_target(row, at, name, cell, group, year, rules.targets.units, rules)
+        tasks.append(Task(
+            id=f"{p.table.id}.{n}", section=p.table.section, title=target.metric or name.text.strip(), text=name.text,
+            line=name.line, span=(name.start, name.end), lead=lead, participants=participants, implementers=implementers,
+            source="table", rule="table.indicator_row", deadlines=tuple(_goal_year(p, at, cell, norm, rules)), targets=(target,),
+            table=p.table.id,
+        ))
+    return tasks
+
+
 def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, deadlines: list | None = None,
                 plan_year: int | None = None) -> list[Task]:
     """One task per row of every task table; ``deadlines`` are the plan's
@@ -80,6 +102,9 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
     first_leads = _first_listed_leads(parsed, norm, rules)
     for p in (p for p in parsed if p.table.kind == "task"):
         at = p.positions
+        if "indicator" in at and "target" in at and "work" not in at and "task" not in at:
+            tasks.extend(_indicator_row_tasks(p, norm, rules, lists))
+            continue
         groups = p.table.row_groups or (None,) * len(p.cells)
         above: list[Cell | None] | None = None
         for n, (row, group) in enumerate(zip(p.cells, groups), 1):
@@ -104,10 +129,30 @@ def _first_listed_leads(parsed: list[ParsedTable], norm: Normalized, rules: Rule
 
 
 def _first_of_the_list_leads(task: Task) -> Task:
-    """A row's first lead leads, the others take part."""
+    """A row's first lead leads, the others take part; where the row names
+    governments only, the first of them leads ("凯里市人民政府、黄平县人民政府",
+    prefecture-river-water-quality-2025)."""
+    if not task.lead and task.implementers and not _COMMITTEE.search(task.implementers[0].name) \
+            and not task.implementers[0].name.startswith(("各", "有关", "相关")):
+        first, *others = task.implementers
+        named = [r for r in others if not _COMMITTEE.search(r.name) and not r.name.startswith(("各", "有关", "相关"))]
+        return replace(task, lead=(first,), participants=(*named, *task.participants),
+                       implementers=tuple(r for r in others if r not in named))
     if len(task.lead) < 2:
         return task
     return replace(task, lead=task.lead[:1], participants=(*task.lead[1:], *task.participants))
+
+
+def _goal_year(p: ParsedTable, at: dict[str, int], goal: Cell, norm: Normalized, rules: RuleSet) -> list[Deadline]:
+    """A row's goal under a column of one year's goals ("2025年水质目标") is due by that year's end."""
+    year = _HEADER_YEAR.match(p.table.columns[at["target"]])
+    if year is None:
+        return []
+    return [Deadline(raw=norm.source[goal.start:goal.end].strip(), kind="by", date=f"{year.group(1)}-12-31",
+                     span=(goal.start, goal.end), line=goal.line, rule="table.goal_year")]
+
+
+_HEADER_YEAR = compiled(r"\s*+((?:19|20)[0-9]{2})\s*+年(?!度)[^0-9]{0,6}目标")
 
 
 # the cells a spreadsheet merges down the rows of one task: pasted as text, only its first row holds them
@@ -196,6 +241,11 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     in_column = within(deadline_cell) or _deadline_cell(deadline_cell, norm, rules.tables)
     row_deadlines = _row_deadlines(work, within(work), in_column, norm)
     targets = _row_targets(work, row_deadlines, norm, rules)
+    goal = _cell_at(row, at, "target")
+    if goal is not None and goal is not work:  # (a column of goals: "Ⅳ类（总磷≤0.3mg/L）" under "2025年水质目标")
+        targets += _row_targets(goal, row_deadlines, norm, rules)
+        if not row_deadlines:
+            row_deadlines = _goal_year(p, at, goal, norm, rules)
     amount = _amount_target(p, at, row, norm, rules)
     if amount is not None:
         targets.append(amount)
