@@ -152,7 +152,7 @@ def _goal_year(p: ParsedTable, at: dict[str, int], goal: Cell, norm: Normalized,
                      span=(goal.start, goal.end), line=goal.line, rule="table.goal_year")]
 
 
-_HEADER_YEAR = compiled(r"\s*+((?:19|20)[0-9]{2})\s*+年(?!度)[^0-9]{0,6}目标")
+_HEADER_YEAR = compiled(r"[ \t]{0,4}+((?:19|20)[0-9]{2})[ \t]{0,2}+年(?!度)[^0-9]{0,6}目标")
 
 
 # the cells a spreadsheet merges down the rows of one task: pasted as text, only its first row holds them
