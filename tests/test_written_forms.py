@@ -1075,3 +1075,22 @@ def test_a_row_under_a_column_of_one_years_goals_is_due_then_and_its_goal_read()
              [(g.comparator, str(g.value), g.unit) for g in t.targets]) for t in doc.tasks] == [
         ("下司", ["麻江县人民政府"], [], ["2025-12-31"], []),
         ("龙头河入清水江口", ["凯里市人民政府"], ["黄平县人民政府"], ["2025-12-31"], [("<=", "0.3", "mg/L")])]
+
+
+# -- a third reading (a helper's findings on the session's last changes) -----------------------------
+
+def test_a_third_reading_of_the_last_table_changes():
+    # the first listed unit leads whatever its kind; a level's governments (乡镇人民政府) carry the work out;
+    # a goal cell's own dates come before its column's year
+    text = ("附件\n表\n序号\t断面名称\t2025年水质目标\t责任单位\n1\t思旸\tⅢ类\t岑巩县人民政府、州生态环境局岑巩分局\n"
+            "2\t下司\tⅢ类\t乡镇人民政府、麻江县人民政府\n3\t甲\t2024年6月底前完成改造30个，2025年底前全部完成\t县住建局\n"
+            "注：排在首位的为牵头单位。\n")
+    assert [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers],
+             [d.date for d in t.deadlines]) for t in extract_text(text).tasks] == [
+        ("思旸", ["岑巩县人民政府"], ["生态环境局岑巩分局"], [], ["2025-12-31"]),
+        ("下司", ["麻江县人民政府"], [], ["乡镇人民政府"], ["2025-12-31"]),
+        ("甲", ["住建局"], [], [], ["2024-06-30", "2025-12-31"])]
+    # an indicator's name, not its unit's column, names the row
+    text = ("附件\n表\n序号\t指标名称\t指标单位\t2020年现状值\t2025年目标值\t牵头单位\n"
+            "1\t一般工业固体废物综合利用率\t%\t85\t≥90\t市工信局\n2\t森林覆盖率\t%\t40\t≥45\t市林业局\n")
+    assert [t.title for t in extract_text(text).tasks] == ["一般工业固体废物综合利用率", "森林覆盖率"]

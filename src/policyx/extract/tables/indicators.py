@@ -34,14 +34,19 @@ def indicator_targets(parsed: list[ParsedTable], norm: Normalized, rules: RuleSe
     return targets
 
 
+_NO_NAME = compiled(r"一级|单位|属性|解释|说明|类型|性质|类别|分类")  # (an indicator column that names no indicator)
+
+
 def indicator_rows(p: ParsedTable):
     """``(row, group, name cell, target cell)`` of each row naming an
     indicator with a target. A row with no target cell takes the one above
     when that holds words, not a number: a cell spanning rows
-    ("控制在国家下达指标范围内"). Of two indicator columns (一级指标, 二级指标)
-    the last before the targets names the row's indicator (指标属性 is none)."""
+    ("控制在国家下达指标范围内"). The row's indicator is named by the first
+    indicator column that is no group's, unit's, kind's or gloss's (二级指标 after
+    一级指标; 指标名称 before 指标单位, 指标属性, 指标解释)."""
     at = p.positions
-    named = max((i for i, role in enumerate(p.roles) if role == "indicator" and i < at["target"]), default=at["indicator"])
+    named = next((i for i, role in enumerate(p.roles) if role == "indicator" and not _NO_NAME.search(p.table.columns[i])),
+                 at["indicator"])
     carried: Cell | None = None
     for row, group in zip(p.cells, p.groups):
         name = row[named] if named < len(row) else None

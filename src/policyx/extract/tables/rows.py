@@ -116,7 +116,7 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
             else:
                 task = _row_task(p, at, n, row, norm, rules, within, lists)
             if task is not None:
-                tasks.append(_first_of_the_list_leads(task) if first_leads and "participants" not in at else task)
+                tasks.append(_first_of_the_list_leads(task, rules.departments) if first_leads and "participants" not in at else task)
     return tasks
 
 
@@ -128,19 +128,19 @@ def _first_listed_leads(parsed: list[ParsedTable], norm: Normalized, rules: Rule
         c.effect == "first_is_lead" and c.pattern.search(norm.text) for c in rules.responsibility.conventions)
 
 
-def _first_of_the_list_leads(task: Task) -> Task:
-    """A row's first lead leads, the others take part; where the row names
-    governments only, the first of them leads ("凯里市人民政府、黄平县人民政府",
-    prefecture-river-water-quality-2025)."""
-    if not task.lead and task.implementers and not _COMMITTEE.search(task.implementers[0].name) \
-            and not task.implementers[0].name.startswith(("各", "有关", "相关")):
-        first, *others = task.implementers
-        named = [r for r in others if not _COMMITTEE.search(r.name) and not r.name.startswith(("各", "有关", "相关"))]
-        return replace(task, lead=(first,), participants=(*named, *task.participants),
-                       implementers=tuple(r for r in others if r not in named))
-    if len(task.lead) < 2:
+def _first_of_the_list_leads(task: Task, registry) -> Task:
+    """A row's first listed unit leads, the others take part — a named
+    government too ("凯里市人民政府、黄平县人民政府", "岑巩县人民政府、州生态环境局岑巩分局",
+    prefecture-river-water-quality-2025); governments of every place of a
+    level (各县, 乡镇人民政府) and park committees carry the task out."""
+    def named(ref) -> bool:
+        return not (_COMMITTEE.search(ref.name) or registry.is_every_government(ref.name) or registry.level_named.match(ref.raw))
+    listed = sorted((*task.lead, *(r for r in task.implementers if named(r))), key=lambda r: r.span[0] if r.span else 0)
+    if len(listed) < 2 and not (listed and not task.lead):
         return task
-    return replace(task, lead=task.lead[:1], participants=(*task.lead[1:], *task.participants))
+    first, *others = listed
+    return replace(task, lead=(first,), participants=(*others, *task.participants),
+                   implementers=tuple(r for r in task.implementers if r not in listed))
 
 
 def _goal_year(p: ParsedTable, at: dict[str, int], goal: Cell, norm: Normalized, rules: RuleSet) -> list[Deadline]:
@@ -243,9 +243,8 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     targets = _row_targets(work, row_deadlines, norm, rules)
     goal = _cell_at(row, at, "target")
     if goal is not None and goal is not work:  # (a column of goals: "Ⅳ类（总磷≤0.3mg/L）" under "2025年水质目标")
+        row_deadlines = row_deadlines or within(goal) or _goal_year(p, at, goal, norm, rules)
         targets += _row_targets(goal, row_deadlines, norm, rules)
-        if not row_deadlines:
-            row_deadlines = _goal_year(p, at, goal, norm, rules)
     amount = _amount_target(p, at, row, norm, rules)
     if amount is not None:
         targets.append(amount)
