@@ -24,8 +24,8 @@ from policyx.text.kept import Memo
 from policyx.text.stored_patterns import compiled
 
 # punctuation around a name (the words are in rules/departments.yaml)
-_EDGE_NOISE = " \t\r\n,，、;；.。:：\"'“”‘’"
 _EDGE_STOPS = " \t\r\n,，、;；.。:："
+_EDGE_NOISE = _EDGE_STOPS + "\"'“”‘’"  # (…and the quotes)
 
 
 def _strip_edges(text: str) -> str:
@@ -89,6 +89,7 @@ class DepartmentRegistry:
         self.generic_shape = _pattern(data, "generic_shape", where)
         self.every_government = _pattern(data, "every_government", where)
         self.level_named = _pattern(data, "level_named", where)
+        self.park_committee = _pattern(data, "park_committee", where)
         self._stems: tuple[regex.Pattern, dict[str, str]] | None = None  # (_function_named_in's, made when first asked)
         self.place_levels = _place_levels(data, where)
         self.place_end = regex.compile(alternation(self.place_levels) if self.place_levels else NEVER)

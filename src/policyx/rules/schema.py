@@ -71,7 +71,7 @@ SCHEMAS: dict[str, dict] = {
         "levels": WORD_MAP, "place_levels": WORD_MAP, "office_suffixes": WORDS, "not_office_endings": WORDS,
         "not_prefix": PATTERN, "government_pattern": PATTERN,
         **_patterns("leading_word", "trailing_etc", "person_note", "party_committee", "party_office", "province_office",
-                    "state_office", "place_name", "generic_shape", "every_government", "level_named"),
+                    "state_office", "place_name", "generic_shape", "every_government", "level_named", "park_committee"),
         "departments": {"type": "array", "items": _obj({"id": STRING, "names": WORD_MAP, "generic": WORDS},
                                                        required=("id", "names"))},
         "shaped": _rules({"pattern": PATTERN}, required=("id", "pattern")),

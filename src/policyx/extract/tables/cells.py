@@ -70,6 +70,11 @@ DEPARTMENT_ROLES = ("lead", "participants", "implementers")
 WORK_ROLES = ("work", "task")
 
 
+
+def cell_at(row: list[Cell | None], at: dict[str, int], role: str) -> Cell | None:
+    """The row's cell in the column of ``role``, if the table has one."""
+    return row[at[role]] if role in at else None
+
 def names_task_columns(roles: list[str | None]) -> bool:
     """Whether a header's roles are a task table's: who answers, and for what."""
     return any(r in DEPARTMENT_ROLES for r in roles) and any(r in WORK_ROLES for r in roles)

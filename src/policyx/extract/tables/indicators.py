@@ -6,18 +6,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from policyx.extract.tables.cells import _BOUND, _FOOTNOTE_MARKS, _UNIT_IN_NAME, Cell, ParsedTable, header_year
+from policyx.extract.tables.cells import _BOUND, _FOOTNOTE_MARKS, _UNIT_IN_NAME, Cell, ParsedTable, cell_at, header_year
 from policyx.extract.target_values import read_value
 from policyx.model import Target
 from policyx.rules import RuleSet
 from policyx.text.kept import KeptByIdentity
 from policyx.text.normalize import Normalized
 from policyx.text.stored_patterns import compiled
-
-
-def _cell_at(row: list[Cell | None], at: dict[str, int], role: str) -> Cell | None:
-    """The row's cell in the column of ``role``, if the table has one."""
-    return row[at[role]] if role in at else None
 
 
 def indicator_targets(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet) -> list[Target]:
@@ -101,7 +96,7 @@ _CHANGE_WORDS: KeptByIdentity[list[tuple[str, str]]] = KeptByIdentity(4)
 
 def _cell_text(row: list[Cell | None], at: dict[str, int], role: str) -> str | None:
     """The text of the row's cell in the column of ``role``, if any."""
-    cell = _cell_at(row, at, role)
+    cell = cell_at(row, at, role)
     return cell.text if cell else None
 
 

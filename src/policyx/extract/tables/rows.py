@@ -12,7 +12,7 @@ from policyx.extract.clauses import ParsedClause, UnitLists, as_written
 from policyx.extract.deadlines import find_deadlines
 from policyx.extract.placement import deadlines_within
 from policyx.extract.tables.pieces import RowText
-from policyx.extract.tables.cells import _TRAILING_DEADLINE, Cell, ParsedTable, header_year, heading_mark
+from policyx.extract.tables.cells import _TRAILING_DEADLINE, Cell, ParsedTable, cell_at, header_year, heading_mark
 from policyx.extract.tables.indicators import indicator_rows, indicator_target
 from policyx.extract.target_values import read_value
 from policyx.extract.targets import find_targets
@@ -45,7 +45,7 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
             as_written(parsed.implementers, source, "table.implementers_column"))
 
 
-_NO_ONE = frozenset({"—", "——", "-", "－", "/", "／", "无", "——"})  # (a unit cell that names no one: "全市 | 44 | … | —")
+_NO_ONE = frozenset({"—", "——", "-", "－", "/", "／", "无"})  # (a unit cell that names no one: "全市 | 44 | … | —")
 
 
 def _first_sentence(text: str, rules: TableRules) -> str:
@@ -133,9 +133,8 @@ def _first_of_the_list_leads(task: Task, registry) -> Task:
     government too ("凯里市人民政府、黄平县人民政府", "岑巩县人民政府、州生态环境局岑巩分局",
     prefecture-river-water-quality-2025); governments of every place of a
     level (各县, 乡镇人民政府) and park committees carry the task out."""
-    def named(ref) -> bool:
-        return not (_COMMITTEE.search(ref.name) or registry.is_every_government(ref.name) or registry.level_named.match(ref.raw))
-    listed = sorted((*task.lead, *(r for r in task.implementers if named(r))), key=lambda r: r.span[0] if r.span else 0)
+    listed = sorted((*task.lead, *(r for r in task.implementers if _a_places_own(r, registry) and not registry.level_named.match(r.raw))),
+                    key=lambda r: r.span[0] if r.span else 0)
     if len(listed) < 2 and not (listed and not task.lead):
         return task
     first, *others = listed
@@ -237,11 +236,11 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     work = _work_cell(row, at)
     if work is None:
         return _place_row_task(p, at, n, row, norm, rules, lists)
-    deadline_cell = _cell_at(row, at, "deadline")
+    deadline_cell = cell_at(row, at, "deadline")
     in_column = within(deadline_cell) or _deadline_cell(deadline_cell, norm, rules.tables)
     row_deadlines = _row_deadlines(work, within(work), in_column, norm)
     targets = _row_targets(work, row_deadlines, norm, rules)
-    goal = _cell_at(row, at, "target")
+    goal = cell_at(row, at, "target")
     if goal is not None and goal is not work:  # (a column of goals: "Ⅳ类（总磷≤0.3mg/L）" under "2025年水质目标")
         row_deadlines = row_deadlines or within(goal) or _goal_year(p, at, goal, norm, rules)
         targets += _row_targets(goal, row_deadlines, norm, rules)
@@ -260,7 +259,7 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
 def _amount_target(p: ParsedTable, at: dict[str, int], row: list[Cell | None], norm: Normalized, rules: RuleSet) -> Target | None:
     """A row's amount for the year, as its header writes it: "2026年计划投资（万元）"
     over "22000" is "= 22000 万元" in 2026."""
-    cell = _cell_at(row, at, "amount")
+    cell = cell_at(row, at, "amount")
     return None if cell is None else _column_target(p, at["amount"], cell, norm, rules, "table.amount")
 
 
@@ -277,7 +276,12 @@ def _column_target(p: ParsedTable, column: int, cell: Cell, norm: Normalized, ru
 
 
 _FIGURE_ROLES = (None, "target", "amount")  # (columns that may hold a place's figures)
-_COMMITTEE = compiled(r"(?:管委会|管理委员会)$")
+
+
+def _a_places_own(ref, registry) -> bool:
+    """A government a row names that is one place's own: not every place's of a
+    level (各县市人民政府), nor a park's committee, which carries the work out."""
+    return not (registry.is_every_government(ref.name) or registry.park_committee.search(ref.name))
 
 
 def _noted_bound(target: Target, notes: tuple[str, ...], rules: TableRules) -> Target:
@@ -324,8 +328,7 @@ def _place_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell |
     if not targets or not (lead or participants or implementers):
         return None
     # the place's own government answers for its figures; a park's committee carries them out
-    registry = rules.departments
-    own = tuple(r for r in implementers if not registry.is_every_government(r.name) and not _COMMITTEE.search(r.name))
+    own = tuple(r for r in implementers if _a_places_own(r, rules.departments))
     lead, implementers = (*own, *lead), tuple(r for r in implementers if r not in own)
     return Task(
         id=f"{p.table.id}.{n}", section=p.table.section, title=name.text.strip(), text=name.text, line=name.line,
@@ -342,23 +345,19 @@ def _place_column(p: ParsedTable, at: dict[str, int]) -> int | None:
     return first if first < len(p.roles) and p.roles[first] is None else None
 
 
-def _cell_at(row: list[Cell | None], at: dict[str, int], role: str) -> Cell | None:
-    """The row's cell in the column of ``role``, if the table has one."""
-    return row[at[role]] if role in at else None
-
 
 def _work_cell(row: list[Cell | None], at: dict[str, int]) -> Cell | None:
     """What the row asks to be done: its work item, else its task."""
-    work = _cell_at(row, at, "work")
+    work = cell_at(row, at, "work")
     if work is None:
-        work = _cell_at(row, at, "task")
+        work = cell_at(row, at, "task")
     return work
 
 
 def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell, rules: TableRules, form: str) -> str:
     """A row's title: its sub-task, else its task heading (without its number)
     when that is a column of its own, else the work item's first sentence."""
-    subtask = _cell_at(row, at, "subtask")
+    subtask = cell_at(row, at, "subtask")
     heading = row[at["task"]] if "task" in at and at["task"] != at.get("work") else None
     if subtask is not None:
         return subtask.text.rstrip("。.")
