@@ -245,6 +245,8 @@ def _the_verbs_count(stretch: _Stretch, m: regex.Match) -> bool:
         return False
     if rules.support_words.search(masked, m.start("object"), m.end("object")) or rules.support_after.match(masked, m.end()):
         return False  # (what the plan gives for each: "新建、扩建社会养殖场每个栏位补助1000元", x7; "…的100%给予奖励", x6)
+    if rules.achieved_before_verb.search(masked, max(0, m.start("verb") - 4), m.start("verb")):
+        return False  # (work done: "已完成投资12.3亿元")
     return not rules.prohibition.search(masked, clause_start(masked, m.start("verb"), rules.metric_stop), m.start("verb"))
 
 

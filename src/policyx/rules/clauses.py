@@ -60,6 +60,7 @@ class ResponsibilityRules:
     carry_words: regex.Pattern
     not_a_duty: regex.Pattern  # after a role word: no duty ("负责人", "负责解释")
     branch_name: regex.Pattern  # a branch's name after its office's ("交通管理支队")
+    reported_work: regex.Pattern  # after a phrase's role word, in its sentence: work reported done ("…进行了集中调度")
     standing_examples: tuple[dict, ...] = ()
     together_with: frozenset[str] = frozenset()  # a lead's word that, opening a phrase, names participants: 会同
     duty_modal: regex.Pattern | None = None  # after a sentence's named offices: their duty ("市财政局要…")
@@ -154,7 +155,7 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         carry_forward=optional_pattern(data.get("carry_forward")),
         prose=_prose(data, where),
         **optional_patterns(data, "etc_tail", "place_before_office", "unit_group", "role_note", "carry_words",
-                            "not_a_duty", "branch_name", "duty_modal", "duty_request", "duty_everyone",
+                            "not_a_duty", "branch_name", "reported_work", "duty_modal", "duty_request", "duty_everyone",
                             "duty_not_opening", "duty_label_work"),
         standing_examples=examples,
         together_with=frozenset(fold(str(w)) for w in data.get("together_with") or ()),

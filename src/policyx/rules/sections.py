@@ -18,6 +18,7 @@ INLINE_PLACES = ("after-stop", "glued")
 class SectionRules:
     contents_header: regex.Pattern
     attachment_list: regex.Pattern
+    field_line: regex.Pattern  # a numbered line's title that is its item's field: no heading
     plan_title: regex.Pattern
     unmarked_heading: regex.Pattern  # a line that may be a heading whose number a copy lost
     unmarked_part: regex.Pattern  # …and the title of one of a plan's parts: level 1
@@ -25,5 +26,5 @@ class SectionRules:
 
 def compile_section_rules(data: dict) -> SectionRules:
     return SectionRules(
-        **optional_patterns(data, "contents_header", "attachment_list", "plan_title", "unmarked_heading", "unmarked_part"),
+        **optional_patterns(data, "contents_header", "attachment_list", "field_line", "plan_title", "unmarked_heading", "unmarked_part"),
     )

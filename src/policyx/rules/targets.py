@@ -64,6 +64,7 @@ class TargetRules:
     linked_documents: regex.Pattern  # a count of documents linked to a verb's object: references, no work
     prohibition: regex.Pattern  # "严禁…设置2个": a count forbidden, no target
     floor_before_verb: regex.Pattern  # "至少建成1所": a verb's count that is a floor
+    achieved_before_verb: regex.Pattern  # "已完成投资12.3亿元": a verb's count of work done, no target
     comparator_in: regex.Pattern  # a bounding comparator in a verb's object: the count is not the verb's
     object_not_opening: regex.Pattern  # "出", "由", "全省": what a verb's object does not open with
     bound_after: regex.Pattern  # a bound right after a verb's count: "安排30%左右的场地" is "~ 30"
@@ -261,7 +262,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
             change_from=regex.compile(rf"(?:{data['change_from']})(?=[0-9])" if data.get("change_from") else NEVER),
             **optional_patterns(data, "after_metric_stop", "after_deadline", "completes_deadline", "lower_is_stricter", "support_words", "money_unit",
-                                "sentence_year", "target_box", "target_field", "list_item_stops", "another_kind", "linked_documents", "prohibition", "floor_before_verb",
+                                "sentence_year", "target_box", "target_field", "list_item_stops", "another_kind", "linked_documents", "prohibition", "floor_before_verb", "achieved_before_verb",
                                 "change_from_bound", "condition_end", "policy_rate", "support_after"),
             bound_after=regex.compile(rf"[ \t]{{0,4}}+{bound}"),  # (matched at a count's end)
             respectively=optional_pattern(data.get("respectively")),

@@ -26,6 +26,7 @@ from typing import Iterable, Sequence
 import regex
 
 from policyx.model import maker, slot_init
+from policyx.text.csv_rows import csv_edits
 from policyx.text.fold import fold, sentence_dots
 from policyx.text.noise import NoiseRule, blanked, noise_edits
 from policyx.text.offset_map import OffsetMap
@@ -247,6 +248,9 @@ class Normalized:
         # a lone "\r" (old Mac files) ends a line too; "\r\n" keeps its "\n"
         working = _LONE_CR.sub("\n", working)
         working = sentence_dots(to_simplified(working))
+        rows = csv_edits(original) if "," in original and len(working) == len(original) else ()
+        if rows:  # (found on the original: folding makes "，" a ","; a cell's line breaks become spaces)
+            working = _applied(working, rows)
         if isinstance(noise, regex.Pattern):
             noise = [NoiseRule(noise)]
         edits, spans = noise_edits(working, noise or ())
@@ -265,8 +269,8 @@ class Normalized:
         # (most plans' working copy breaks its lines where the file does: one list, one int per line, kept;
         # so it does, unlooked at, when no edit moved a character and no line was broken at run-together
         # paragraphs or a block's tag: folding, simplifying and blanking never make or take a newline, a
-        # lone "\r" became one)
-        if self._map is None and self.text is working and "break" not in self._noise_actions:
+        # lone "\r" became one; a CSV cell's line breaks are taken)
+        if self._map is None and self.text is working and "break" not in self._noise_actions and not rows:
             self._line_starts = self._file_line_starts
         else:
             line_starts = _newlines(self.text)

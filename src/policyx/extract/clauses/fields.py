@@ -4,6 +4,7 @@ the words its units are read from, their spans kept (their times are the task's)
 from __future__ import annotations
 
 from policyx.extract.clauses.searches import Searches
+from policyx.text.stored_patterns import compiled
 
 _COMMAS = frozenset(",，")
 
@@ -38,3 +39,15 @@ def _phrase_end(core: str, start: int, found: Searches) -> int:
 def _names_a_unit(core: str, start: int, end: int, found: Searches) -> bool:
     """Whether the phrase from ``start`` to ``end`` holds a role word or a label: units, not a time's words."""
     return found.role_pattern.search(core, start, end) is not None or found.label_pattern.search(core, start, end) is not None
+
+
+# the number of the next field's line, when the fields stand numbered one a line under their item
+# ("…住房城乡建设局\n3.责任单位：…", city-nested-fields-2026)
+_FIELDS_NUMBER = compiled(r"\s{1,4}[0-9]{1,2}[.、．][ \t]{0,2}$")
+_FIELDS_NUMBER_TAIL = 12
+
+
+def without_next_fields_number(body: str) -> str:
+    """A unit list without the number that opens the next field's line."""
+    tail = _FIELDS_NUMBER.search(body[-_FIELDS_NUMBER_TAIL:])
+    return body[: len(body) - len(tail.group())] if tail else body

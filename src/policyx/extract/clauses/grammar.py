@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policyx.extract.clauses.fields import blank, cut_other_fields
+from policyx.extract.clauses.fields import blank, cut_other_fields, without_next_fields_number
 from policyx.extract.clauses.searches import Searches, searches
 from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
 from policyx.model import DepartmentRef, Role, copier
@@ -175,6 +175,8 @@ def _phrases(core: str, offset: int, registry, found: Searches, parsed: ParsedCl
             stop_field = found.label_stop.search(body)
             if stop_field:
                 body = body[: stop_field.start()]
+            elif i + 1 < len(cuts):
+                body = without_next_fields_number(body)
             if not body.strip():
                 continue
             label_kind = rules.label_of[label.group("label")] if label else None

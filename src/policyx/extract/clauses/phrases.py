@@ -104,8 +104,8 @@ def _phrase(text: str, offset: int, start: int, m: regex.Match, registry: Depart
     subject = not _ends_phrase(text, m.end())
     if subject and rules.role_of.get(word) == "implementer" and not word.startswith("负责"):
         return None  # ("市财政局负责落实经费" is a duty; "各地落实…", "统筹实施…" say how, not who)
-    if rules.not_a_duty.match(text[m.end():m.end() + 8]):  # (a slice: the rule's ^ is its start)
-        return None
+    if rules.not_a_duty.match(text[m.end():m.end() + 8]) or _reports_work_done(text, m.end(), rules):
+        return None  # (a slice: the rule's ^ is its start)
     by = text.rfind("由", start, m.start())
     parsed = None
     if by != -1 and text[by + 1:m.start()].strip():  # "…设施的建设由区人民政府负责组织实施"
@@ -121,6 +121,17 @@ def _phrase(text: str, offset: int, start: int, m: regex.Match, registry: Depart
     elif subject:  # "市发展改革委负责会同市自然资源和规划局、市住建局建立…"
         end = together_after(text, offset, m.end(), parsed, registry, rules)
     return start, end, word, parsed
+
+
+def _reports_work_done(text: str, position: int, rules: ResponsibilityRules) -> bool:
+    """Whether the rest of the sentence from ``position`` reports work done ("…进行了集中调度")."""
+    rest = text[position:position + MAX_REPORTED_SENTENCE]
+    stop = _STOPS.search(rest)
+    return bool(rules.reported_work.search(rest[:stop.start()] if stop else rest))
+
+
+# how far after a role word its sentence is looked at for work reported done
+MAX_REPORTED_SENTENCE = 120
 
 
 def _offices(text: str, offset: int, start: int, m: regex.Match, registry: DepartmentRegistry, rules: ResponsibilityRules,

@@ -118,7 +118,8 @@ class TreeReader:
         if ((self.in_attachment_list or self.may_list_attachments) and self._in_attachment_list(line, cand)) \
                 or (self.contents.inside and self.contents.holds(cand, text)):
             return
-        if cand is None or cand.long_title and not self._goes_on(cand):
+        if cand is None or cand.long_title and not self._goes_on(cand) \
+                or cand.rule.kind == "heading" and self.rules.sections.field_line.match(line.text[cand.marker_end - line.start:]):
             self._note_text()
             return
         if cand.rule.kind != "heading" and not cand.title:

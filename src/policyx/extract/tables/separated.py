@@ -32,7 +32,7 @@ def _is_row(line, separator: str) -> bool:
     return text.count("|") >= 2 and bool(_PIPE_ROW.search(text))
 
 
-def _runs(norm: Normalized, separator: str) -> list[list]:
+def _runs(norm: Normalized, separator: str, rules: TableRules) -> list[list]:
     """Runs of rows whose cells a separator divides (a tab, or "|"); one blank
     line may stand between rows, and between tab-separated rows a group's name
     on a line of its own ("环境治理" in a table of 主要指标)."""
@@ -43,7 +43,7 @@ def _runs(norm: Normalized, separator: str) -> list[list]:
     for i, line in enumerate(lines):
         text = line.text.strip()
         if _is_row(line, separator) or (current and separator in line.text and text) \
-                or separator == "\t" and current and _group_line(text) and i + 1 < len(lines) \
+                or separator == "\t" and current and _group_line(text, rules) and i + 1 < len(lines) \
                 and _is_row(lines[i + 1], separator) and _NUMBERED_ROW.match(lines[i + 1].text):
             current.append(line)
             blanks = 0
@@ -58,14 +58,19 @@ def _runs(norm: Normalized, separator: str) -> list[list]:
     return runs
 
 
-# a group's name written between a table's rows on a line of its own, with no separator ("环境治理"),
-# over a numbered row (not over a second table's header: "重点项目清单" / "序号\t项目名称…")
+# a group's name written between a table's rows on a line of its own, with no separator ("环境治理",
+# or numbered as a group row is: "一、扩大有效投资（6项）"), over a numbered row (not over a second
+# table's header: "重点项目清单" / "序号\t项目名称…")
 _GROUP_NAME = compiled(r"\p{Han}{2,12}")
 _NUMBERED_ROW = compiled(r"[ \t]{0,8}[0-9]")
+MAX_GROUP_LINE = 30
 
 
-def _group_line(text: str) -> bool:
-    return bool(_GROUP_NAME.fullmatch(text))
+def _group_line(text: str, rules: TableRules) -> bool:
+    if _GROUP_NAME.fullmatch(text):
+        return True
+    return len(text) <= MAX_GROUP_LINE and "。" not in text \
+        and bool(rules.group_row.match(text) or rules.group_count.search(text))
 
 
 def _split_row(norm: Normalized, line, separator: str = "\t") -> list[Cell | None]:
@@ -106,7 +111,7 @@ def _spaced_runs(norm: Normalized, rules: TableRules) -> list[list]:
         i += 1
         while i < len(lines):
             text = lines[i].text.strip()
-            if _spaced_row(text, width) or _group_line(text) \
+            if _spaced_row(text, width) or _group_line(text, rules) \
                     and i + 1 < len(lines) and spaced_cells(lines[i + 1].text.strip()) == width:
                 run.append(lines[i])
                 i += 1
@@ -148,7 +153,7 @@ def _is_contents(rows: list[list[Cell | None]]) -> bool:
 def tab_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRules, separator: str = "\t") -> list[ParsedTable]:
     """Tables whose rows are lines and whose cells a separator divides."""
     tables: list[ParsedTable] = []
-    for run in (_runs(norm, separator) if separator != " " else _spaced_runs(norm, rules)):
+    for run in (_runs(norm, separator, rules) if separator != " " else _spaced_runs(norm, rules)):
         table = _tab_table(norm, run, sections, rules, separator, len(tables))
         if table is not None:
             tables.append(table)
@@ -200,7 +205,7 @@ def _from_header(rows: list[list[Cell | None]], width: int, rules: TableRules) -
     return rows
 
 
-MAX_TITLE_BLOCK_CELLS = 2  # the cells a row of a sheet's title block fills: "填报单位：…", "更新日期：…"
+MAX_TITLE_BLOCK_CELLS = 3  # the cells a row of a sheet's title block fills: "填报单位：…", "更新日期：", "2026/2/27"
 
 
 def _header_columns(row: list[Cell | None], width: int, rules: TableRules) -> tuple[list[str], list[str | None]]:

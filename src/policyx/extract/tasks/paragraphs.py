@@ -200,12 +200,15 @@ def _is_field(text: str, line, rules: ResponsibilityRules | None) -> bool:
     if rules is None or len(line.text) > _FIELD_LINE or ":" not in line.text and "：" not in line.text:
         return False  # (every field's label ends with a colon)
     start = line.start + len(line.text) - len(line.text.lstrip())
+    number = _FIELDS_NUMBER.match(text, start, line.end)  # ("2.配合单位：…", the fields numbered under their item)
+    start = number.end() if number else start
     break_start = line.start - 2 if text[line.start - 2:line.start] == "\r\n" else line.start - 1  # (the line end before it)
     return (rules.label_pattern.match(text, start, line.end) is not None
             or break_start >= 0 and rules.label_stop.match(text, break_start, line.end) is not None)
 
 
 _FIELD_LINE = 160  # characters: a longer line is no field's
+_FIELDS_NUMBER = compiled(r"[0-9]{1,2}[.、．][ \t]{0,2}")
 
 
 def _goes_on(text: str, line, following, rules: ResponsibilityRules | None) -> bool:
