@@ -135,3 +135,105 @@ def test_the_same_table_in_traditional_characters_reads_alike():
     simplified = "一、重点任务\n（一）筹集房源。筹集保障性租赁住房10万套。（责任单位：省住房城乡建设厅牵头，省财政厅配合）\n"
     traditional = "一、重點任務\n（一）籌集房源。籌集保障性租賃住房10萬套。（責任單位：省住房城鄉建設廳牽頭，省財政廳配合）\n"
     assert [t[2:] for t in tasks(simplified)] == [t[2:] for t in tasks(traditional)]
+
+
+# -- the second reading of the change (review inputs of its own) ------------------------------------
+
+def test_a_csv_cells_line_break_stays_inside_its_row_whatever_the_spaces_around_it():
+    for cell in ('"（1）滚动实施重点项目120个。\n （2）新开工项目40个。"', '"（1）滚动实施重点项目120个。 \n（2）新开工项目40个。"'):
+        text = ("序号,任务名称,具体内容,牵头单位,配合单位,完成时限\n"
+                f"1,推进重大项目建设,{cell},县发展改革局,县自然资源局、县住建局,2026年12月底前\n"
+                "2,扩大消费,开展促消费活动20场,县商务局,县财政局,2026年12月底前\n")
+        assert [(title, lead, participants, deadlines) for _, title, lead, participants, _, deadlines, _ in tasks(text)] == [
+            ("推进重大项目建设", ["发展改革局"], ["自然资源局", "住建局"], ["2026-12-31"]),
+            ("扩大消费", ["商务局"], ["财政局"], ["2026-12-31"]),
+        ]
+
+
+def test_prose_with_as_many_half_width_commas_beside_a_csv_table_stays_prose():
+    text = ("某县2026年重点工作\n"
+            "（一）优化营商环境,由县政务服务中心牵头,县市场监管局配合,压缩企业开办时间,2026年6月底前完成,全面推行。\n"
+            "序号,任务名称,具体内容,牵头单位,配合单位,完成时限\n"
+            "1,推进重大项目建设,实施重点项目120个,县发展改革局,县自然资源局,2026年12月底前\n"
+            "2,扩大消费,开展促消费活动20场,县商务局,县财政局,2026年12月底前\n")
+    assert [(title[:6], lead) for _, title, lead, *_ in tasks(text)] == [
+        ("优化营商环境", ["政务服务中心"]), ("推进重大项目", ["发展改革局"]), ("扩大消费", ["商务局"])]
+
+
+def test_a_verb_with_le_that_reports_nothing_done_keeps_its_clause():
+    text = ("一、重点任务\n（一）摸清企业需求。市工业和信息化局负责，对重点企业用工需求进行了解，2026年3月底前建立台账。\n"
+            "（二）规范项目管理。市发展改革委牵头，会同市财政局，对已实施了的项目开展绩效评价。\n")
+    assert [(title, lead) for _, title, lead, *_ in tasks(text)] == [
+        ("摸清企业需求", ["工业和信息化局"]), ("规范项目管理", ["发展改革委"])]
+
+
+def test_a_count_after_a_done_qualifier_and_a_verb_of_its_own_is_a_target():
+    text = "一、重点任务\n（一）完善充电设施。在已建成小区新建充电桩500个。（市发展改革委负责）\n"
+    assert tasks(text)[0][6] == [("=", "500", "个")]
+
+
+def test_field_lines_of_every_label_are_fields_and_headings_named_as_fields_stay_headings():
+    fields = ("一、加快综合交通建设\n（一）推进高速公路建设。全年建成高速公路200公里。\n1.责任厅领导：副厅长王某某\n"
+              "2.牵头处室：综合规划处\n3.配合处室：财务审计处、建设管理处\n4.完成期限：2026年12月底前\n"
+              "（二）推进农村公路提质改造。改造农村公路3000公里。\n1.牵头单位：省公路事业发展中心\n3.时间要求：2026年11月底前\n")
+    assert [(title, lead, participants, deadlines) for _, title, lead, participants, _, deadlines, _ in tasks(fields)] == [
+        ("推进高速公路建设", ["综合规划处"], ["财务审计处", "建设管理处"], ["2026-12-31"]),
+        ("推进农村公路提质改造", ["公路事业发展中心"], [], ["2026-11-30"]),
+    ]
+    grouped = ("某市2026年重点工作分工\n一、牵头单位：市发展改革委\n1.扩大有效投资，全年实施重点项目300个（市财政局配合）。\n"
+               "二、牵头单位：市商务局\n1.开展促消费活动100场以上（市财政局配合）。\n三、进度安排：\n（一）部署阶段。\n")
+    assert [s.marker for s in extract_text(grouped).sections] == ["一、", "1.", "二、", "1.", "三、", "（一）"]
+
+
+def test_a_sentence_led_by_you_names_the_units_after_it():
+    text = "一、重点任务\n（一）开展村庄清洁行动。由各乡镇负责落实。\n（二）推进垃圾分类。由各乡镇负责具体落实，市农业农村局负责指导。\n"
+    assert [(lead, implementers) for _, _, lead, _, implementers, *_ in tasks(text)] == [
+        ([], ["各乡镇"]), (["农业农村局"], ["各乡镇"])]
+
+
+def test_lone_carriage_returns_in_a_long_plan_are_line_ends_and_no_crash():
+    text = ("一、重点任务\r（一）推进工作。加强监管。（市教育局负责）\r" + "完善制度建设，健全长效机制。\r" * 40
+            + "（二）强化保障。（市财政局负责）\r")
+    assert [lead for _, _, lead, *_ in tasks(text)] == [["教育局"], ["财政局"]]
+
+
+# -- the second batch of blind plans (county-emergency-measures-2025, county-department-headed-duties-2026,
+#    city-request-notice-2025, province-body-and-annex-division-2024) ----------------------------
+
+def test_an_office_opening_its_work_with_zuzhi_leads_it_and_the_offices_it_organises_take_part():
+    text = ("永修县2025年防汛抗旱工作方案\n二、重点任务\n"
+            "（一）全面开展汛前检查。县应急管理局组织县水利局、县自然资源局等部门，对水库、圩堤开展汛前检查，2025年5月底前完成隐患整改。\n"
+            "（二）加强水库安全度汛管理。县水利局督促各水库管理单位落实“三个责任人”，2025年5月底前完成调度运用计划审批。\n"
+            "（三）回顾。县应急管理局组织开展了防汛演练，取得良好效果。\n"
+            "（四）强化物资储备。储备编织袋20万条。（牵头单位：县应急管理局）\n")
+    assert [(title, lead, participants) for _, title, lead, participants, *_ in tasks(text)] == [
+        ("全面开展汛前检查", ["应急管理局"], ["水利局", "自然资源局"]),
+        ("加强水库安全度汛管理", ["水利局"], []),
+        ("强化物资储备", ["应急管理局"], []),
+    ]
+
+
+def test_items_under_an_offices_heading_are_its_work():
+    text = ("华容县2026年度重点工作责任分解\n二、重点工作责任分解\n（一）县发展和改革局（3项）\n分管县领导：刘振华\n"
+            "1.扎实推进重大项目建设。全年实施县级重点建设项目120个（县财政局、县自然资源局等配合，12月底前完成）；\n"
+            "2.深化社会信用体系建设。归集公共信用信息30万条以上（长期坚持）；\n"
+            "3.推进节能降碳。完成市下达的年度节能目标任务。\n"
+            "（二）县商务局（1项）\n1.培育消费新场景。新增限额以上商贸企业30家（县统计局配合）。\n")
+    assert [(title, lead, participants) for _, title, lead, participants, *_ in tasks(text)] == [
+        ("扎实推进重大项目建设", ["发展和改革局"], ["财政局", "自然资源局"]),
+        ("深化社会信用体系建设", ["发展和改革局"], []),
+        ("推进节能降碳", ["发展和改革局"], []),
+        ("培育消费新场景", ["商务局"], ["统计局"]),
+    ]
+
+
+def test_a_heading_alone_on_its_line_names_the_task_its_one_paragraph_assigns():
+    text = ("九江市人民政府办公室关于做好2025年市级民生实事工作的通知\n二、工作任务\n（一）抓好学前教育扩容\n"
+            "请市教育局于5月20日前报送项目清单，8月底前完成新增公办幼儿园学位3000个。\n"
+            "（二）推进城镇老旧小区改造\n市住房和城乡建设局要加强技术指导，督促11月底前完成180个小区改造任务。\n"
+            "（三）排查整治安全隐患\n由市应急管理局牵头，会同市住房和城乡建设局每季度组织一次燃气安全排查。\n")
+    found = tasks(text)
+    assert [(line, title, lead) for line, title, lead, *_ in found] == [
+        (3, "抓好学前教育扩容", ["教育局"]), (5, "推进城镇老旧小区改造", ["住房和城乡建设局"]),
+        (7, "排查整治安全隐患", ["应急管理局"])]
+    assert found[0][5] == ["2025-05-20", "2025-08-31"]

@@ -245,9 +245,19 @@ def _the_verbs_count(stretch: _Stretch, m: regex.Match) -> bool:
         return False
     if rules.support_words.search(masked, m.start("object"), m.end("object")) or rules.support_after.match(masked, m.end()):
         return False  # (what the plan gives for each: "新建、扩建社会养殖场每个栏位补助1000元", x7; "…的100%给予奖励", x6)
-    if rules.achieved_before_verb.search(masked, max(0, m.start("verb") - 4), m.start("verb")):
-        return False  # (work done: "已完成投资12.3亿元")
+    if rules.achieved_before_verb.search(masked, max(0, m.start("verb") - 4), m.start("verb")) \
+            and not _a_verb_of_its_own(m.group("object"), rules):
+        return False  # (work done: "已完成投资12.3亿元"; not "在已建成小区新建充电桩500个", a verb of its own after it)
     return not rules.prohibition.search(masked, clause_start(masked, m.start("verb"), rules.metric_stop), m.start("verb"))
+
+
+def _a_verb_of_its_own(words: str, rules) -> bool:
+    """Whether a verb of counts stands in ``words`` as a verb, not a qualifier ("已完成治理的18条": 治理的)."""
+    for verb in rules.verb_of:
+        at = words.find(verb)
+        if at != -1 and words[at + len(verb):at + len(verb) + 1] != "的":
+            return True
+    return False
 
 
 def _bounding_before_count(stretch: _Stretch, m: regex.Match) -> regex.Match | None:

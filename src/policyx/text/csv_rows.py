@@ -35,10 +35,10 @@ def csv_edits(text: str) -> list[tuple[int, int, str]]:
     position = 0
     while position < len(text):
         record = _read_record(text, position)
-        if run and record.separators != run[0].separators:
+        if run and (record.separators != run[0].separators or not _row_shaped(record)):
             edits += _stretch_edits(run)
             run = []
-        if record.separators >= MIN_SEPARATORS:
+        if record.separators >= MIN_SEPARATORS and _row_shaped(record):
             run.append(record)
         position = record.end
     edits += _stretch_edits(run)
@@ -61,12 +61,14 @@ def _read_record(text: str, start: int) -> _Record:
     record = _Record(start)
     position = start
     length = len(text)
+    line_end = -1  # (looked for again only past it: a long line of commas is read once)
     while True:
         if text.startswith('"', position):
             position = _quoted_cell(text, position, record)
         else:
-            line_end = text.find("\n", position)
-            line_end = length if line_end == -1 else line_end
+            if line_end < position:
+                line_end = text.find("\n", position)
+                line_end = length if line_end == -1 else line_end
             comma = text.find(",", position, line_end)
             end = line_end if comma == -1 else comma
             record.cells.append(text[position:end].strip("\r"))
@@ -114,6 +116,13 @@ def _stretch_edits(run: list[_Record]) -> list[tuple[int, int, str]]:
             or sum(1 for r in run if r.cells[0].strip().isdigit()) < MIN_NUMBERED_ROWS:
         return []
     return sorted(edit for record in run for edit in record.edits)
+
+
+def _row_shaped(record: _Record) -> bool:
+    """A header, a numbered row, or a row with an empty cell (a title block, a group's row, a merged
+    cell) — not a line of prose whose half-width commas part every cell ("（一）加强…,…,…")."""
+    cells = record.cells
+    return cells[0].strip().isdigit() or any(not cell.strip() for cell in cells) or _header_cells(cells)
 
 
 def _is_header(record: _Record) -> bool:

@@ -137,12 +137,17 @@ def _outside_gapped_rows(working: str, breaks: list[int]) -> list[int]:
     return kept
 
 
+def _spaces_in_the_file(original: str) -> bool:
+    """Real spaces, not blanked web noise nor a CSV cell's line break (:mod:`.csv_rows`)."""
+    return original.isspace() and "\n" not in original and "\r" not in original
+
+
 def _soft_breaks(working: str, norm: "Normalized") -> str:
     if "  " not in working:
         return working  # (every break is at two spaces or more)
     source = norm.original if norm._map is None else _Aligned(norm.original, norm._map)
     breaks = [m.start() for m in _RUN_TOGETHER.finditer(working)
-              if source[m.start():m.end()].isspace()]  # real spaces, not blanked web noise
+              if _spaces_in_the_file(source[m.start():m.end()])]
     if breaks:
         breaks = _outside_gapped_rows(working, breaks)
     if not breaks:

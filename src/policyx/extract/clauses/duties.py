@@ -20,8 +20,8 @@ from typing import Iterator
 
 from policyx.extract.clauses.grammar import ClauseContext, ParsedClause, parse_clause
 from policyx.extract.clauses.phrases import (
-    ASIDE_OR_ETC, MARKER_CHARS, MAX_PHRASE_UNITS, after_a_name, ends_like_an_office, name_endings, named_office, together,
-    together_after,
+    ASIDE_OR_ETC, MARKER_CHARS, MAX_PHRASE_UNITS, after_a_name, ends_like_an_office, name_endings, named_office,
+    reports_work_done, together, together_after,
 )
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
@@ -38,6 +38,9 @@ _BETWEEN_UNITS = ("、", ",", "，", "和", "及", "与")
 _SENTENCE_STOP = any_char(frozenset(SENTENCE_END + "\n"))
 _LABEL_END = any_char(frozenset("：:"))
 _DUTIES_WORD = "职责"
+# the count of the items under a heading that names an office: "（5项）", "（共8项）"
+_ITEM_COUNT = compiled(r"[(（]共?[0-9一二三四五六七八九十]{1,3}项[)）]")
+_ITEM_COUNT_CHARS = 8
 
 
 def duty_places(text: str, start: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> list[int]:
@@ -102,10 +105,12 @@ def _duty_at(text: str, offset: int, start: int, stop: int, ends: frozenset[str]
         if not after_a_name(text, modal.start(), ends):
             continue  # ("重要", "主要": a modal inside a word)
         parsed = _units(text, offset, start, modal.start(), registry, rules, context)
-        if parsed is None:
-            return None
+        if parsed is None or reports_work_done(text, modal.end(), rules):
+            return None  # (nor work reported done: "市生态环境局组织开展了…")
         units_start, parsed = parsed
-        # ("市城管局要会同市公安局交警支队、各区人民政府，…")
+        # ("市城管局要会同市公安局交警支队、各区人民政府，…"; "县应急管理局组织县水利局、县自然资源局等部门…")
+        if modal.group() in rules.together_with:
+            return units_start, together(text, offset, modal.end(), parsed, registry, rules), parsed
         return units_start, together_after(text, offset, modal.end(), parsed, registry, rules), parsed
     return None
 
@@ -146,6 +151,9 @@ def heading_offices(text: str, start: int, end: int, registry: DepartmentRegistr
     as before 负责; ``start``, ``end``: the title in the working copy."""
     while end > start and text[end - 1] in "。. \t：:":
         end -= 1
+    count = _ITEM_COUNT.search(text, max(start, end - _ITEM_COUNT_CHARS), end)
+    if count is not None and count.end() == end:  # ("（一）县发展和改革局（5项）")
+        end = count.start()
     if text.endswith(_DUTIES_WORD, start, end):  # ("（二）市财政局职责")
         end -= len(_DUTIES_WORD)
     parsed = _units(text, 0, start, end, registry, rules, context) if end > start else None

@@ -147,6 +147,8 @@ class _Finder:
             start, end = sentence.span("words")
             if self.covered(start, end):
                 continue
+            if self.text.startswith("由", start) and end - start > 1:
+                start += 1  # ("由各乡镇负责落实。": the units after 由)
             words = self.text[start:end]
             if not self.rules.role_at_end.search(words):
                 continue

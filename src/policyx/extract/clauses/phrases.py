@@ -104,7 +104,7 @@ def _phrase(text: str, offset: int, start: int, m: regex.Match, registry: Depart
     subject = not _ends_phrase(text, m.end())
     if subject and rules.role_of.get(word) == "implementer" and not word.startswith("负责"):
         return None  # ("市财政局负责落实经费" is a duty; "各地落实…", "统筹实施…" say how, not who)
-    if rules.not_a_duty.match(text[m.end():m.end() + 8]) or _reports_work_done(text, m.end(), rules):
+    if rules.not_a_duty.match(text[m.end():m.end() + 8]) or reports_work_done(text, m.end(), rules):
         return None  # (a slice: the rule's ^ is its start)
     by = text.rfind("由", start, m.start())
     parsed = None
@@ -123,7 +123,7 @@ def _phrase(text: str, offset: int, start: int, m: regex.Match, registry: Depart
     return start, end, word, parsed
 
 
-def _reports_work_done(text: str, position: int, rules: ResponsibilityRules) -> bool:
+def reports_work_done(text: str, position: int, rules: ResponsibilityRules) -> bool:
     """Whether the rest of the sentence from ``position`` reports work done ("…进行了集中调度")."""
     rest = text[position:position + MAX_REPORTED_SENTENCE]
     stop = _STOPS.search(rest)

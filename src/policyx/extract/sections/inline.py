@@ -77,7 +77,7 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     return sorted(set(breaks))
 
 
-_EMPTY_CELLS = ("\t\t", "\t\t\r")
+_EMPTY_CELLS = ("\t\t\t", "\t\t\t\r")
 JOINED_LINE = 2_000  # characters: a longer line with a tab is a plan run into one line, not a table's row
 TAB_REACH = 40  # characters: a place this near a tab is in a table's row
 

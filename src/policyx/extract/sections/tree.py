@@ -81,6 +81,8 @@ class TreeReader:
         self.child_count: dict[int | None, int] = {}
         self.used_ids: set[str] = set()
         self.numbering = NumberingWarnings(REPEATS_LISTED, self.issues)
+        self.fields_over: int | None = None  # the rank of the heading whose field lines may follow
+        self.in_fields = False  # (in a run of field lines)
         self.rule_of = {m.style: m for m in self.rules.markers}
         # a plan without the characters of a 目录 or of a list of attachments is not asked about them per line
         requires = self.rules.requires
@@ -118,13 +120,25 @@ class TreeReader:
         if ((self.in_attachment_list or self.may_list_attachments) and self._in_attachment_list(line, cand)) \
                 or (self.contents.inside and self.contents.holds(cand, text)):
             return
-        if cand is None or cand.long_title and not self._goes_on(cand) \
-                or cand.rule.kind == "heading" and self.rules.sections.field_line.match(line.text[cand.marker_end - line.start:]):
+        if self._a_field_line(line, cand) or cand is None or cand.long_title and not self._goes_on(cand):
             self._note_text()
             return
+        self.fields_over, self.in_fields = (cand.rule.rank if cand.rule.kind == "heading" else None), False
         if cand.rule.kind != "heading" and not cand.title:
             title_from_next_line(cand, self.lines, index, self.rules)
         self._place(cand, index)
+
+    def _a_field_line(self, line: Line, cand: Candidate | None) -> bool:
+        """A numbered line holding a field of the item above it ("1.牵头单位：…", "3.完成时限：…"), of a
+        rank below the item's, one of a run that opens with who does the work."""
+        if cand is None or cand.rule.kind != "heading" or self.fields_over is None or cand.rule.rank <= self.fields_over:
+            return False  # (not under a heading, or a heading of a rank above it: "二、牵头单位：…" heads a group)
+        words = line.text[cand.marker_end - line.start:]  # (a slice: the rule's ^ is its start)
+        sections = self.rules.sections
+        if self.in_fields:
+            return sections.field_line.match(words) is not None
+        self.in_fields = sections.field_line_opening.match(words) is not None
+        return self.in_fields
 
     def _goes_on(self, cand: Candidate) -> bool:
         """Whether a numbered line with a long first sentence goes on its

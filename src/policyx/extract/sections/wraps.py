@@ -40,7 +40,7 @@ def wrapped_lines(norm: Normalized, rules: RuleSet) -> tuple[list[tuple[int, int
     running head between paragraphs) of a text a PDF copy wrapped; none of
     another text."""
     lines = norm.lines()
-    if norm.lines_are_the_files:  # (most plans: the file's own lines, cut once)
+    if norm.lines_are_the_files and "\r" not in norm.original:  # (most plans: the file's own lines, cut once)
         widths = [_width(words) for words in norm.original.split("\n")]
     else:
         widths = [_width(norm.source[line.start:line.end]) for line in lines]

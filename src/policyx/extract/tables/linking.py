@@ -158,7 +158,8 @@ _COSINE_CEILING = 1 + 1e-9  # a cosine is at most 1 (a rounding may pass it by a
 
 def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, ...]:
     """Body tasks without a clause take their departments from the table rows
-    that restate them (a responsible-unit column is a clause too)."""
+    that restate them (a responsible-unit column is a clause too), and their
+    dates when they state none."""
     by_body = _rows_by_body_task(table)
     if not by_body:
         return body
@@ -174,7 +175,21 @@ def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, .
         first = rows[0]
         clause = Clause(text=first.text, span=first.span, line=first.line, lead=lead, participants=participants,
                         implementers=implementers, form="table")
-        out.append(replaced(task, lead=lead, participants=participants, implementers=implementers, clause=clause))
+        deadlines = task.deadlines or _distinct_dates(d for r in rows for d in r.deadlines)  # (the rows' 完成时限)
+        out.append(replaced(task, lead=lead, participants=participants, implementers=implementers, clause=clause,
+                            deadlines=deadlines))
+    return tuple(out)
+
+
+def _distinct_dates(deadlines) -> tuple:
+    """The deadlines of several rows that restate one task, each date once."""
+    seen: set = set()
+    out = []
+    for deadline in deadlines:
+        key = (deadline.kind, deadline.date)
+        if key not in seen:
+            seen.add(key)
+            out.append(deadline)
     return tuple(out)
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from policyx.extract.tasks.fields import EDGE, OPENS_LABEL, fields_only
+from policyx.extract.tasks.office_headings import add_heading_duties
 from policyx.extract.clauses import (
-    SENTENCE_FORMS, FoundClause, ParsedClause, duty_places, find_clauses, find_duties, heading_duty, heading_offices,
-    parse_clause,
+    SENTENCE_FORMS, FoundClause, ParsedClause, duty_places, find_clauses, find_duties, parse_clause,
     plan_context, standing_statement,
 )
 from policyx.model import DepartmentRef, Section, maker
@@ -263,39 +263,16 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
     first = next((i for i, para in enumerate(paras) if para.clauses), None)
     if first is not None:
         _add_duties(text, paras[_first_item_of_its_list(paras, first):], rules, context)
-        _add_heading_duties(text, paras[first:], rules, context)
+        add_heading_duties(text, paras[_its_parent(paras, first):], rules, context)
 
 
-def _add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> None:
-    """The items under a heading that names only an office ("（三）市城市管理局。"
-    then "1.负责公共停车设施建设管理。"): each item, or paragraph right under it, that
-    opens as a duty and has no clause of its own is that office's (a 职责分工
-    written office first)."""
-    offices: dict[str, ParsedClause] = {}  # heading id -> the offices it names
-    under: ParsedClause | None = None  # the offices of the heading the paragraphs now read stand under
-    for para in paras:
-        heading = para.heading
-        if heading is None:
-            # ("2.2.2 市应急管理局" then a paragraph "负责统筹协调…", as 应急预案 write their members' duties)
-            duty = heading_duty(text, para.start, under, rules.departments, rules.responsibility) \
-                if under is not None and not para.clauses else None
-            if duty is not None:
-                para.clauses = [FoundClause(para.start, duty[0], para.start, duty[0], duty[1], True, "duty",
-                                            "clause.duty_heading")]
-            continue
-        under = None
-        if para.clauses or heading.title_span is None:
-            continue
-        title_start, title_end = heading.title_span
-        duty = heading_duty(text, title_start, offices[heading.parent], rules.departments, rules.responsibility) \
-            if heading.parent in offices else None
-        if duty is not None:
-            end, parsed = duty
-            para.clauses = [FoundClause(title_start, end, title_start, end, parsed, True, "duty", "clause.duty_heading")]
-        elif not text[title_end:para.end].strip("。. \t：:"):
-            parsed = heading_offices(text, title_start, title_end, rules.departments, rules.responsibility, context)
-            if parsed is not None:
-                offices[heading.id] = under = parsed
+def _its_parent(paras: list[Paragraph], first: int) -> int:
+    """The paragraph of the heading above the item holding the plan's first
+    clause (an office's: "（一）县发展和改革局（5项）" over "1.…（县财政局配合）"), else ``first``."""
+    item = paras[first].heading
+    parent = item.parent if item is not None else None
+    return next((j for j in range(first - 1, -1, -1) if paras[j].heading is not None and paras[j].heading.id == parent),
+                first) if parent is not None else first
 
 
 def _first_item_of_its_list(paras: list[Paragraph], first: int) -> int:

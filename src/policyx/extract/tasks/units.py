@@ -26,7 +26,7 @@ from policyx.model import Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
 from policyx.text.normalize import Normalized
-from policyx.text.sentences import SENTENCE_END, find_end, first_phrase
+from policyx.text.sentences import SENTENCE_END, find_end, first_phrase, ends_sentence
 
 # matched at a clause's end; by ``re``: ``regex`` first looks for the 、 it needs through the rest of
 # the paragraph, at each clause (a page run onto one line: quadratic). The working copy's white space is
@@ -288,12 +288,30 @@ class UnitBuilder:
         an attribution in prose ("成立由省科技部门牵头…")."""
         prose = next((c for c in nested if c.form in IN_THE_SENTENCE), None) if nested else None
         starts = position <= para.start
+        end = para.end
+        if prose is not None and starts and para.heading is None and self._alone_under_a_heading(i):
+            # (a heading alone on its line names the task its one paragraph attributes in prose: "（二）抓好学前教育扩容"
+            # over "请市教育局于5月20日前报送…", city-request-notice-2025)
+            i, position = i - 1, self.paragraphs[i - 1].start
+            para = self.paragraphs[i]
         heading = para.heading if starts else None
         # (a paragraph opened by a heading is in it: no need to look it up)
         section = heading if heading is not None and heading.kind == "heading" and position == heading.span[0] \
             and position < heading.end else self.index.innermost(position)
-        self.units.append(_new_unit(position, para.end, prose, [c for c in nested if c is not prose] if nested else (),
+        self.units.append(_new_unit(position, end, prose, [c for c in nested if c is not prose] if nested else (),
                                section, None, starts, heading, "task.unattributed", i))  # (by position: title_span …)
+
+    def _alone_under_a_heading(self, i: int) -> bool:
+        """Whether paragraph ``i`` is the only one right under a heading alone on its line, a title and no
+        sentence that names a piece of work ("（二）抓好学前教育扩容", not "第十六条　城市供水价格实行政府定价。" nor an
+        应急预案's "3.4 专家组"); the next paragraph opens another heading."""
+        paras = self.paragraphs
+        heading = paras[i - 1].heading if i > 0 else None
+        return heading is not None and heading.title_span is not None \
+            and not has_words(self.text, heading.title_span[1], paras[i - 1].end) \
+            and not ends_sentence(self.text[paras[i - 1].start:paras[i - 1].end]) \
+            and self.rules.tasks.task_verbs.match(self.text[heading.title_span[0]:heading.title_span[1]]) is not None \
+            and (i + 1 == len(paras) or paras[i + 1].heading is not None)
 
     def gather(self, i: int, start: int) -> int:
         """Where a unit that starts paragraph ``i`` really starts: further back

@@ -1,0 +1,71 @@
+"""Items under a heading that names only an office: that office's work.
+
+A 职责分工 is written office first ("（三）市城市管理局。" then "1.负责公共停车设施
+建设管理。"), and so is a 责任分解 grouped by department ("（一）县发展和改革局（5项）"
+then "1.扎实推进重大项目建设。…（县财政局配合，12月底前完成）"): the office of the
+heading leads each item under it that names no lead of its own — an item with a
+clause of its own, or one that opens with a duty's or a task's words; the units
+of the item's own clause keep their roles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from policyx.extract.clauses import FoundClause, ParsedClause, heading_duty, heading_offices
+from policyx.extract.tasks.fields import fields_only
+from policyx.rules import RuleSet
+
+if TYPE_CHECKING:
+    from policyx.extract.tasks.paragraphs import Paragraph
+
+
+def add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> None:
+    """Gives the items under an office's heading (and the paragraphs right
+    under it that open as a duty) that office as their lead."""
+    offices: dict[str, ParsedClause] = {}  # heading id -> the offices it names
+    under: ParsedClause | None = None  # the offices of the heading the paragraphs now read stand under
+    for para in paras:
+        heading = para.heading
+        if heading is None:
+            # ("2.2.2 市应急管理局" then a paragraph "负责统筹协调…", as 应急预案 write their members' duties)
+            duty = heading_duty(text, para.start, under, rules.departments, rules.responsibility) \
+                if under is not None and not para.clauses else None
+            if duty is not None:
+                para.clauses = [FoundClause(para.start, duty[0], para.start, duty[0], duty[1], True, "duty",
+                                            "clause.duty_heading")]
+            continue
+        under = None
+        if heading.title_span is None:
+            continue
+        title_start, title_end = heading.title_span
+        if heading.parent in offices:
+            _an_offices_item(text, para, title_start, offices[heading.parent], rules)
+        elif not any(c.parsed.refs() for c in para.clauses) and (
+                not text[title_end:para.end].strip("。. \t：:") or fields_only(text, title_end, para.end)):
+            # (the heading alone, or with its leader's field under it: "分管县领导：刘振华")
+            parsed = heading_offices(text, title_start, title_end, rules.departments, rules.responsibility, context)
+            if parsed is not None:
+                offices[heading.id] = under = parsed
+
+
+def _an_offices_item(text: str, para: Paragraph, title_start: int, offices: ParsedClause, rules: RuleSet) -> None:
+    """The item at ``para`` under the heading of ``offices``: led by them
+    unless its own clause names a lead."""
+    if para.clauses:
+        first = para.clauses[0]
+        if not any(c.parsed.lead for c in para.clauses) and not first.parsed.convention:
+            own = first.parsed
+            parsed = ParsedClause(lead=list(offices.lead), participants=[*offices.participants, *own.participants],
+                                  implementers=[*offices.implementers, *own.implementers], standing=list(own.standing),
+                                  notes=list(own.notes))
+            para.clauses = [replace(first, parsed=parsed, rule="clause.office_heading"), *para.clauses[1:]]
+        return
+    duty = heading_duty(text, title_start, offices, rules.departments, rules.responsibility)
+    if duty is None and rules.tasks.task_verbs.match(text[title_start:para.end]) is None:  # (a slice: its ^)
+        return  # (no piece of work: "1.负责科室：经济建设科", "1.牵头的城区污水管网改造项目进度滞后")
+    end, parsed = duty if duty is not None else (title_start, ParsedClause(
+        lead=list(offices.lead), participants=list(offices.participants), implementers=list(offices.implementers)))
+    para.clauses = [FoundClause(title_start, end, title_start, end, parsed, True, "duty",
+                                "clause.duty_heading" if duty is not None else "clause.office_heading")]
