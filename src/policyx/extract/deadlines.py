@@ -41,6 +41,11 @@ def read_year(text: str) -> int | None:
     return read_number(text)
 
 
+def _month(text: str) -> int | None:
+    """"6" → 6; "六" → 6, "十二" → 12."""
+    return int(text) if text.isascii() else read_number(text)
+
+
 @functools.lru_cache(maxsize=4096)
 def _iso(year: int, month: int, day: int) -> str | None:
     """The ISO date, None for a day the calendar lacks (a plan names the same few dates again and again)."""
@@ -183,7 +188,7 @@ def _dates(rule: DeadlineRule, m: regex.Match, rules: DeadlineRules, reference_y
         return _YEARLESS_FORMS[rule.date](rule, groups, year, rules)
     if year is None:
         return []
-    month = int(groups["month"]) if groups.get("month") else None
+    month = _month(groups["month"]) if groups.get("month") else None
     form = _DATED_FORMS.get(rule.date)
     return form(groups, year, month, rules) if form else []
 

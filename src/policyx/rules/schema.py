@@ -134,7 +134,7 @@ SCHEMAS: dict[str, dict] = {
         "title": _obj({"max_chars": {"type": "integer", "minimum": 1}, "max_chars_with_comma": {"type": "integer", "minimum": 0},
                        "after_heading_max_chars": {"type": "integer", "minimum": 1},
                        "after_heading_not_inside": PATTERN, "not_inside": PATTERN, "not_starting": PATTERN}),
-        **_patterns("non_task_sections", "unattributed_sections", "task_verbs", "listed_item", "date_line", "document_title", "document_name",
+        **_patterns("non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "listed_item", "date_line", "document_title", "document_name",
                     "title_label"),
     }),
 }

@@ -29,6 +29,8 @@ from policyx.model import maker, slot_init
 from policyx.text.csv_rows import csv_edits
 from policyx.text.fold import fold, sentence_dots
 from policyx.text.noise import NoiseRule, blanked, noise_edits
+from policyx.text.numerals import numeral_edits
+from policyx.text.spans import Spans
 from policyx.text.offset_map import OffsetMap
 from policyx.text.traditional import TRADITIONAL
 from policyx.text.stored_patterns import compiled
@@ -231,6 +233,14 @@ def _edit(text: str, offset_map: OffsetMap | None, edits: Sequence[tuple[int, in
     return _applied(text, edits), offset_map.edited(edits, original_length)
 
 
+def _with_numerals(edits: list[tuple[int, int, str]], numerals: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The noise edits and the numerals' edits that overlap none of them, in order."""
+    if not numerals:
+        return edits
+    taken = Spans((start, end) for start, end, _ in edits)
+    return sorted([*edits, *(e for e in numerals if not taken.overlaps(e[0], e[1]))])
+
+
 def _applied(text: str, edits: Sequence[tuple[int, int, str]]) -> str:
     pieces: list[str] = []
     last = 0
@@ -259,6 +269,8 @@ class Normalized:
         if isinstance(noise, regex.Pattern):
             noise = [NoiseRule(noise)]
         edits, spans = noise_edits(working, noise or ())
+        if "百分" in original and len(working) == len(original):  # (shares in Chinese numerals: "百分之九十五")
+            edits = _with_numerals(edits, numeral_edits(original))
         self._map: OffsetMap | None = None
         if any(len(replacement) != end - start for start, end, replacement in edits):
             working, self._map = _edit(working, None, edits, len(original))

@@ -39,7 +39,7 @@ _SENTENCE_STOP = any_char(frozenset(SENTENCE_END + "\n"))
 _LABEL_END = any_char(frozenset("：:"))
 _DUTIES_WORD = "职责"
 # the count of the items under a heading that names an office: "（5项）", "（共8项）"
-_ITEM_COUNT = compiled(r"[(（]共?[0-9一二三四五六七八九十]{1,3}项[)）]")
+ITEM_COUNT = compiled(r"[(（]共?[0-9一二三四五六七八九十]{1,3}项[)）]")
 _ITEM_COUNT_CHARS = 8
 
 
@@ -106,11 +106,9 @@ def _duty_at(text: str, offset: int, start: int, stop: int, ends: frozenset[str]
             continue  # ("重要", "主要": a modal inside a word)
         parsed = _units(text, offset, start, modal.start(), registry, rules, context)
         if parsed is None or reports_work_done(text, modal.end(), rules):
-            return None  # (nor work reported done: "市生态环境局组织开展了…")
+            return None  # (nor work reported done: "市生态环境局要…召开了…")
         units_start, parsed = parsed
-        # ("市城管局要会同市公安局交警支队、各区人民政府，…"; "县应急管理局组织县水利局、县自然资源局等部门…")
-        if modal.group() in rules.together_with:
-            return units_start, together(text, offset, modal.end(), parsed, registry, rules), parsed
+        # ("市城管局要会同市公安局交警支队、各区人民政府，…")
         return units_start, together_after(text, offset, modal.end(), parsed, registry, rules), parsed
     return None
 
@@ -151,7 +149,7 @@ def heading_offices(text: str, start: int, end: int, registry: DepartmentRegistr
     as before 负责; ``start``, ``end``: the title in the working copy."""
     while end > start and text[end - 1] in "。. \t：:":
         end -= 1
-    count = _ITEM_COUNT.search(text, max(start, end - _ITEM_COUNT_CHARS), end)
+    count = ITEM_COUNT.search(text, max(start, end - _ITEM_COUNT_CHARS), end)
     if count is not None and count.end() == end:  # ("（一）县发展和改革局（5项）")
         end = count.start()
     if text.endswith(_DUTIES_WORD, start, end):  # ("（二）市财政局职责")

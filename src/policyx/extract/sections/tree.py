@@ -83,6 +83,7 @@ class TreeReader:
         self.numbering = NumberingWarnings(REPEATS_LISTED, self.issues)
         self.fields_over: int | None = None  # the rank of the heading whose field lines may follow
         self.in_fields = False  # (in a run of field lines)
+        self.over_an_item = False
         self.rule_of = {m.style: m for m in self.rules.markers}
         # a plan without the characters of a 目录 or of a list of attachments is not asked about them per line
         requires = self.rules.requires
@@ -124,20 +125,23 @@ class TreeReader:
             self._note_text()
             return
         self.fields_over, self.in_fields = (cand.rule.rank if cand.rule.kind == "heading" else None), False
+        self.over_an_item = cand.run_in  # (a heading with its words on its line: an item, whose fields may open with any)
         if cand.rule.kind != "heading" and not cand.title:
             title_from_next_line(cand, self.lines, index, self.rules)
         self._place(cand, index)
 
     def _a_field_line(self, line: Line, cand: Candidate | None) -> bool:
         """A numbered line holding a field of the item above it ("1.牵头单位：…", "3.完成时限：…"), of a
-        rank below the item's, one of a run that opens with who does the work."""
+        rank below the item's, one of a run that opens with who does the work — or with any field under
+        an item with its words on its line ("（一）扩大有效投资。…" over "1.工作目标：…")."""
         if cand is None or cand.rule.kind != "heading" or self.fields_over is None or cand.rule.rank <= self.fields_over:
             return False  # (not under a heading, or a heading of a rank above it: "二、牵头单位：…" heads a group)
         words = line.text[cand.marker_end - line.start:]  # (a slice: the rule's ^ is its start)
         sections = self.rules.sections
         if self.in_fields:
             return sections.field_line.match(words) is not None
-        self.in_fields = sections.field_line_opening.match(words) is not None
+        opening = sections.field_line if self.over_an_item else sections.field_line_opening
+        self.in_fields = opening.match(words) is not None
         return self.in_fields
 
     def _goes_on(self, cand: Candidate) -> bool:

@@ -4,8 +4,9 @@ A 职责分工 is written office first ("（三）市城市管理局。" then "1
 建设管理。"), and so is a 责任分解 grouped by department ("（一）县发展和改革局（5项）"
 then "1.扎实推进重大项目建设。…（县财政局配合，12月底前完成）"): the office of the
 heading leads each item under it that names no lead of its own — an item with a
-clause of its own, or one that opens with a duty's or a task's words; the units
-of the item's own clause keep their roles.
+clause of its own, one that opens with a duty's or a task's words, or any item
+under a heading that counts them; the units of the item's own clause keep their
+roles.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from policyx.extract.clauses import FoundClause, ParsedClause, heading_duty, heading_offices
+from policyx.extract.clauses.duties import ITEM_COUNT
 from policyx.extract.tasks.fields import fields_only
 from policyx.rules import RuleSet
 
@@ -23,8 +25,11 @@ if TYPE_CHECKING:
 
 def add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> None:
     """Gives the items under an office's heading (and the paragraphs right
-    under it that open as a duty) that office as their lead."""
-    offices: dict[str, ParsedClause] = {}  # heading id -> the offices it names
+    under it that open as a duty) that office as their lead — items at any
+    depth under it; a heading over other items is their group, no task."""
+    offices: dict[str, tuple[ParsedClause, bool]] = {}  # heading id -> the offices it names, and whether it counts its items
+    parent_of = {p.heading.id: p.heading.parent for p in paras if p.heading is not None}
+    groups = {parent for parent in parent_of.values() if parent is not None}
     under: ParsedClause | None = None  # the offices of the heading the paragraphs now read stand under
     for para in paras:
         heading = para.heading
@@ -40,17 +45,35 @@ def add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, contex
         if heading.title_span is None:
             continue
         title_start, title_end = heading.title_span
-        if heading.parent in offices:
-            _an_offices_item(text, para, title_start, offices[heading.parent], rules)
+        owner = _owning_office(heading.parent, offices, parent_of)
+        if owner is not None:
+            if heading.id not in groups:
+                _an_offices_item(text, para, title_start, *owner, rules)
         elif not any(c.parsed.refs() for c in para.clauses) and (
                 not text[title_end:para.end].strip("。. \t：:") or fields_only(text, title_end, para.end)):
             # (the heading alone, or with its leader's field under it: "分管县领导：刘振华")
             parsed = heading_offices(text, title_start, title_end, rules.departments, rules.responsibility, context)
             if parsed is not None:
-                offices[heading.id] = under = parsed
+                counted = ITEM_COUNT.search(text, title_start, title_end) is not None
+                offices[heading.id], under = (parsed, counted), parsed
 
 
-def _an_offices_item(text: str, para: Paragraph, title_start: int, offices: ParsedClause, rules: RuleSet) -> None:
+def _owning_office(parent: str | None, offices: dict, parent_of: dict[str, str | None]):
+    """The offices (and whether they count their items) of the nearest heading above that names only offices."""
+    for _ in range(MAX_DEPTH):
+        if parent is None:
+            return None
+        if parent in offices:
+            return offices[parent]
+        parent = parent_of.get(parent)
+    return None
+
+
+MAX_DEPTH = 8  # headings between an office's and its item, at most
+
+
+def _an_offices_item(text: str, para: Paragraph, title_start: int, offices: ParsedClause, counted: bool,
+                     rules: RuleSet) -> None:
     """The item at ``para`` under the heading of ``offices``: led by them
     unless its own clause names a lead."""
     if para.clauses:
@@ -63,7 +86,9 @@ def _an_offices_item(text: str, para: Paragraph, title_start: int, offices: Pars
             para.clauses = [replace(first, parsed=parsed, rule="clause.office_heading"), *para.clauses[1:]]
         return
     duty = heading_duty(text, title_start, offices, rules.departments, rules.responsibility)
-    if duty is None and rules.tasks.task_verbs.match(text[title_start:para.end]) is None:  # (a slice: its ^)
+    words = text[title_start:para.end]  # (a slice: the patterns' ^)
+    if duty is None and not counted and rules.tasks.task_verbs.match(words) is None \
+            and rules.tasks.office_item_verbs.match(words) is None:
         return  # (no piece of work: "1.负责科室：经济建设科", "1.牵头的城区污水管网改造项目进度滞后")
     end, parsed = duty if duty is not None else (title_start, ParsedClause(
         lead=list(offices.lead), participants=list(offices.participants), implementers=list(offices.implementers)))

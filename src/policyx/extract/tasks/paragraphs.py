@@ -267,12 +267,19 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
 
 
 def _its_parent(paras: list[Paragraph], first: int) -> int:
-    """The paragraph of the heading above the item holding the plan's first
-    clause (an office's: "（一）县发展和改革局（5项）" over "1.…（县财政局配合）"), else ``first``."""
+    """The paragraph of the topmost heading above the item holding the plan's
+    first clause (an office's: "（一）县发展和改革局（5项）" over "1.…（县财政局配合）";
+    "一、县教育局" over "（一）…" over "1.…"), else ``first``."""
     item = paras[first].heading
     parent = item.parent if item is not None else None
-    return next((j for j in range(first - 1, -1, -1) if paras[j].heading is not None and paras[j].heading.id == parent),
-                first) if parent is not None else first
+    top = first
+    for j in range(first - 1, -1, -1):
+        if parent is None:
+            break
+        heading = paras[j].heading
+        if heading is not None and heading.id == parent:
+            top, parent = j, heading.parent
+    return top
 
 
 def _first_item_of_its_list(paras: list[Paragraph], first: int) -> int:
