@@ -224,7 +224,7 @@ def test_parse_clause_rejects_text_without_offices():
 
 def test_standing_rule_examples_from_the_yaml():
     for example in RULES.responsibility.standing_examples:
-        match = next(p.search(fold(example["text"])) for p in RULES.responsibility.standing)
+        match = next((m for p in RULES.responsibility.standing if (m := p.search(fold(example["text"])))), None)
         assert match and match.group("units") == fold(example["units"])
 
 

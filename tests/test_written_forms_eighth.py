@@ -271,3 +271,44 @@ def test_items_two_levels_under_an_offices_heading_are_its_work_and_their_groups
             "二、县林业局（2项）\n1.组织开展森林火灾风险普查，3月底前完成。\n2.督促各乡镇落实护林员巡山制度。\n")
     assert [(line, lead, participants) for line, _, lead, participants, *_ in tasks(text)] == [
         (4, ["教育局"], ["财政局"]), (6, ["教育局"], ["人力资源和社会保障局"]), (8, ["林业局"], []), (9, ["林业局"], [])]
+
+
+def test_a_standing_note_over_a_task_table_hands_its_units_every_row():
+    """city-two-row-header-table-2026 line 33."""
+    text = ("附件\n洛阳市2026年重点任务清单\n"
+            "说明：各县（市、区）人民政府、洛阳高新区管委会负责本辖区各项任务的具体落实，表中不再逐项列出。\n"
+            "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t推进燃煤锅炉淘汰\t市生态环境局\t市发展改革委\t2026年6月底前\n"
+            "2\t加强扬尘污染治理\t市住房城乡建设局\t市城市管理局\t2026年12月底前\n")
+    assert [(lead, implementers) for _, _, lead, _, implementers, *_ in tasks(text)] == [
+        (["生态环境局"], ["各县(市、区)人民政府", "洛阳高新区管委会"]),
+        (["住房城乡建设局"], ["各县(市、区)人民政府", "洛阳高新区管委会"])]
+
+
+# -- a fourth reading (review inputs of its own) --------------------------------------------------------
+
+def test_months_inside_eleven_and_twelve_and_a_hundred_percent_in_chinese_numerals():
+    text = "某县2026年方案\n一、重点任务\n（一）推进。2026年十一月底前完成，达标率达到百分之一百。（牵头单位：县政务服务中心）\n"
+    assert tasks(text)[0][5:] == (["2026-11-30"], [("=", "100", "%")])
+
+
+def test_an_item_with_its_own_words_over_sub_items_under_a_department_stays_its_task():
+    text = ("某县2026年重点工作责任分解\n一、县发展和改革局\n1.扎实推进重大项目建设（县财政局配合）。\n二、县林业局\n"
+            "1.加强森林资源保护。全年完成造林绿化2万亩，森林覆盖率稳定在65%以上。\n"
+            "（1）组织开展森林火灾风险普查，5月底前完成。\n（2）督促各乡镇落实护林员巡山制度。\n")
+    assert [(line, lead) for line, _, lead, *_ in tasks(text)][:2] == [(3, ["发展和改革局"]), (5, ["林业局"])]
+
+
+def test_reports_and_support_under_a_department_are_no_work_of_its_own():
+    text = ("某县2026年工作总结和计划\n一、县发展和改革局\n（一）2026年重点任务\n1.扎实推进重大项目建设（县财政局配合）。\n"
+            "（二）2025年主要做法\n1.组织召开全县重点项目推进会4次，协调解决难题26个。\n"
+            "二、县财政局\n（一）配合任务\n1.配合做好老旧小区改造资金保障工作。\n"
+            "三、县教育体育局（2项）\n1.推进学前教育普及普惠（县财政局配合）。\n2.联络员：李四，联系电话：12345678。\n")
+    assert [(line, lead) for line, _, lead, *_ in tasks(text) if lead] == [(4, ["发展和改革局"]), (11, ["教育体育局"])]
+
+
+def test_sub_items_named_by_a_time_limit_are_items_of_their_own():
+    text = ("某市2026年优化营商环境方案\n一、重点任务\n（一）压缩审批时限。全面推行告知承诺制：\n"
+            "1.立项时限：压缩至1个工作日（牵头单位：市发展改革委）。\n2.规划时限：压缩至5个工作日（牵头单位：市自然资源和规划局）。\n")
+    assert [(title, lead) for _, title, lead, *_ in tasks(text)] == [
+        ("立项时限", ["发展改革委"]), ("规划时限", ["自然资源和规划局"])]

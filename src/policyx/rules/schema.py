@@ -103,7 +103,7 @@ SCHEMAS: dict[str, dict] = {
         "prose": _rules({"pattern": PATTERN}),
     }),
     "sections": _obj({
-        **_patterns("contents_header", "attachment_list", "field_line", "field_line_opening", "plan_title", "unmarked_heading", "unmarked_part"),
+        **_patterns("contents_header", "attachment_list", "field_line", "field_line_opening", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part"),
         "fragments": FRAGMENTS,
         "markers": _rules({"style": STRING, "rank": {"type": "integer"}, "kind": {"enum": ["heading", "box", "appendix"]},
                            "pattern": PATTERN, "level": {"type": ["integer", "null"]}, "inline": WORDS,
@@ -134,7 +134,7 @@ SCHEMAS: dict[str, dict] = {
         "title": _obj({"max_chars": {"type": "integer", "minimum": 1}, "max_chars_with_comma": {"type": "integer", "minimum": 0},
                        "after_heading_max_chars": {"type": "integer", "minimum": 1},
                        "after_heading_not_inside": PATTERN, "not_inside": PATTERN, "not_starting": PATTERN}),
-        **_patterns("non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "listed_item", "date_line", "document_title", "document_name",
+        **_patterns("non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "listed_item", "date_line", "document_title", "document_name",
                     "title_label"),
     }),
 }

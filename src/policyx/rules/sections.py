@@ -20,6 +20,7 @@ class SectionRules:
     attachment_list: regex.Pattern
     field_line: regex.Pattern  # a numbered line's title that is its item's field: no heading
     field_line_opening: regex.Pattern  # …the first of a run of them: who does the work
+    field_line_after_item: regex.Pattern  # …or, under an item with its words, its goal or date
     plan_title: regex.Pattern
     unmarked_heading: regex.Pattern  # a line that may be a heading whose number a copy lost
     unmarked_part: regex.Pattern  # …and the title of one of a plan's parts: level 1
@@ -27,5 +28,5 @@ class SectionRules:
 
 def compile_section_rules(data: dict) -> SectionRules:
     return SectionRules(
-        **optional_patterns(data, "contents_header", "attachment_list", "field_line", "field_line_opening", "plan_title", "unmarked_heading", "unmarked_part"),
+        **optional_patterns(data, "contents_header", "attachment_list", "field_line", "field_line_opening", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part"),
     )

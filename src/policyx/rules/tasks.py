@@ -21,6 +21,7 @@ class TaskRules:
     unattributed_sections: regex.Pattern
     task_verbs: regex.Pattern
     office_item_verbs: regex.Pattern  # an item under a department's heading that is its own work
+    office_items_not_its_own: regex.Pattern  # a heading between whose items are not
     attachment_list: regex.Pattern
     listed_item: regex.Pattern
     date_line: regex.Pattern
@@ -38,6 +39,6 @@ def compile_task_rules(data: dict) -> TaskRules:
         after_heading_forbidden=optional_pattern(title.get("after_heading_not_inside")),
         title_forbidden=optional_pattern(title.get("not_inside")),
         title_bad_start=optional_pattern(title.get("not_starting")),
-        **optional_patterns(data, "non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "attachment_list", "listed_item", "date_line",
+        **optional_patterns(data, "non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "attachment_list", "listed_item", "date_line",
                               "document_title", "document_name", "title_label"),
     )

@@ -81,8 +81,8 @@ def read_number(numeral: str) -> int | None:
 # a share written in Chinese numerals ("百分之九十五", "百分之百", "百分之九十八点五") and a change in
 # points ("提高两个百分点"): read as the digits the target rules read (county-chinese-numerals-2026);
 # not a slogan's count of them ("六个百分之百", the rules of a building site)
-_PERCENT = compiled(r"(?<!个)百分之(?P<whole>百|[一二两三四五六七八九十]{1,4})(?:点(?P<part>[零〇一二三四五六七八九]{1,3}))?")
-_POINTS = compiled(r"(?<![第一二两三四五六七八九十百千万零〇])(?P<whole>[一二两三四五六七八九十]{1,3})个百分点")
+_PERCENT = compiled(r"(?<!个)百分之(?P<whole>百|[一二两三四五六七八九十百零〇]{1,7})(?:点(?P<part>[零〇一二三四五六七八九]{1,3}))?")
+_POINTS = compiled(r"(?<![第点一二两三四五六七八九十百千万零〇])(?P<whole>[一二两三四五六七八九十]{1,3})个百分点")
 _DIGIT_OF = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7",
              "八": "8", "九": "9"}
 

@@ -208,9 +208,12 @@ def standing_statement(text: str, start: int, end: int, registry: DepartmentRegi
                        rules: ResponsibilityRules) -> list[DepartmentRef]:
     """The units a paragraph that is only a standing clause hands every
     later task ("以下各项任务均需各市（州）人民政府落实，不再列出。"), else none."""
+    first = start
+    while first < end and text[first] in _AROUND_STATEMENT:
+        first += 1
     for pattern in rules.standing:
-        m = pattern.search(text, start, end)
-        if m is None or text[start:m.start()].strip(_AROUND_STATEMENT) or text[m.end():end].strip(_AROUND_STATEMENT):
+        m = pattern.match(text, first, end)  # (the paragraph is the statement: tried at its start only)
+        if m is None or text[m.end():end].strip(_AROUND_STATEMENT):
             continue
         parsed = parse_clause(text[m.start():m.end()], m.start(), registry, rules, None, "clause.standing")
         if parsed is not None and parsed.empty() and parsed.standing:

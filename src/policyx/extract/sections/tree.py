@@ -140,8 +140,8 @@ class TreeReader:
         sections = self.rules.sections
         if self.in_fields:
             return sections.field_line.match(words) is not None
-        opening = sections.field_line if self.over_an_item else sections.field_line_opening
-        self.in_fields = opening.match(words) is not None
+        self.in_fields = sections.field_line_opening.match(words) is not None or self.over_an_item \
+            and sections.field_line_after_item.match(words) is not None
         return self.in_fields
 
     def _goes_on(self, cand: Candidate) -> bool:

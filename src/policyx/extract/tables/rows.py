@@ -12,6 +12,7 @@ from policyx.extract.clauses import ParsedClause, UnitLists, as_written
 from policyx.extract.deadlines import find_deadlines
 from policyx.extract.placement import deadlines_within
 from policyx.extract.tables.pieces import RowText
+from policyx.extract.tables.standing import standing_over, with_standing
 from policyx.extract.tables.cells import _TRAILING_DEADLINE, Cell, ParsedTable, cell_at, header_year, heading_mark
 from policyx.extract.tables.indicators import indicator_rows, indicator_target
 from policyx.extract.target_values import read_value
@@ -106,6 +107,7 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
             tasks.extend(_indicator_row_tasks(p, norm, rules, lists))
             continue
         groups = p.table.row_groups or (None,) * len(p.cells)
+        standing = standing_over(p, norm, rules)
         above: list[Cell | None] | None = None
         for n, (row, group) in enumerate(zip(p.cells, groups), 1):
             if above is not None and group == groups[n - 2] and _continues(row, at):
@@ -116,6 +118,7 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
             else:
                 task = _row_task(p, at, n, row, norm, rules, within, lists)
             if task is not None:
+                task = with_standing(task, standing) if standing else task
                 tasks.append(_first_of_the_list_leads(task, rules.departments) if first_leads and "participants" not in at else task)
     return tasks
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from policyx.extract.clauses import FoundClause, ParsedClause, heading_duty, heading_offices
 from policyx.extract.clauses.duties import ITEM_COUNT
-from policyx.extract.tasks.fields import fields_only
+from policyx.extract.tasks.fields import OPENS_LABEL, fields_only
 from policyx.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ def add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, contex
     depth under it; a heading over other items is their group, no task."""
     offices: dict[str, tuple[ParsedClause, bool]] = {}  # heading id -> the offices it names, and whether it counts its items
     parent_of = {p.heading.id: p.heading.parent for p in paras if p.heading is not None}
+    title_of = {p.heading.id: p.heading.title for p in paras if p.heading is not None}
     groups = {parent for parent in parent_of.values() if parent is not None}
     under: ParsedClause | None = None  # the offices of the heading the paragraphs now read stand under
     for para in paras:
@@ -45,31 +46,47 @@ def add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, contex
         if heading.title_span is None:
             continue
         title_start, title_end = heading.title_span
-        owner = _owning_office(heading.parent, offices, parent_of)
+        owner = _owning_office(heading.parent, offices, parent_of, title_of, rules)
         if owner is not None:
-            if heading.id not in groups:
+            if heading.id not in groups or text[title_end:para.end].strip(_EDGES):  # (a group's heading alone: no task)
                 _an_offices_item(text, para, title_start, *owner, rules)
         elif not any(c.parsed.refs() for c in para.clauses) and (
-                not text[title_end:para.end].strip("。. \t：:") or fields_only(text, title_end, para.end)):
+                not text[title_end:para.end].strip(_EDGES) or fields_only(text, title_end, para.end)):
             # (the heading alone, or with its leader's field under it: "分管县领导：刘振华")
             parsed = heading_offices(text, title_start, title_end, rules.departments, rules.responsibility, context)
-            if parsed is not None:
+            if parsed is not None and not _under_a_report(heading.parent, parent_of, title_of, rules):
                 counted = ITEM_COUNT.search(text, title_start, title_end) is not None
                 offices[heading.id], under = (parsed, counted), parsed
 
 
-def _owning_office(parent: str | None, offices: dict, parent_of: dict[str, str | None]):
-    """The offices (and whether they count their items) of the nearest heading above that names only offices."""
+def _owning_office(parent: str | None, offices: dict, parent_of: dict[str, str | None], title_of: dict[str, str],
+                   rules: RuleSet):
+    """The offices (and whether they count their items) of the nearest heading above that names only
+    offices — none when a heading between says its items are no work of theirs ("（二）存在的不足")."""
     for _ in range(MAX_DEPTH):
         if parent is None:
             return None
         if parent in offices:
             return offices[parent]
+        if rules.tasks.office_items_not_its_own.search(title_of.get(parent) or ""):
+            return None
         parent = parent_of.get(parent)
     return None
 
 
+def _under_a_report(parent: str | None, parent_of: dict[str, str | None], title_of: dict[str, str], rules: RuleSet) -> bool:
+    """Whether a heading stands under one whose items are no one's work ("四、典型经验做法" over "（一）县农业农村局")."""
+    for _ in range(MAX_DEPTH):
+        if parent is None:
+            return False
+        if rules.tasks.office_items_not_its_own.search(title_of.get(parent) or ""):
+            return True
+        parent = parent_of.get(parent)
+    return False
+
+
 MAX_DEPTH = 8  # headings between an office's and its item, at most
+_EDGES = "。. \t：:"
 
 
 def _an_offices_item(text: str, para: Paragraph, title_start: int, offices: ParsedClause, counted: bool,
@@ -87,9 +104,9 @@ def _an_offices_item(text: str, para: Paragraph, title_start: int, offices: Pars
         return
     duty = heading_duty(text, title_start, offices, rules.departments, rules.responsibility)
     words = text[title_start:para.end]  # (a slice: the patterns' ^)
-    if duty is None and not counted and rules.tasks.task_verbs.match(words) is None \
-            and rules.tasks.office_item_verbs.match(words) is None:
-        return  # (no piece of work: "1.负责科室：经济建设科", "1.牵头的城区污水管网改造项目进度滞后")
+    if duty is None and (OPENS_LABEL.match(words) or not counted and rules.tasks.task_verbs.match(words) is None
+                         and rules.tasks.office_item_verbs.match(words) is None):
+        return  # (no piece of work: "1.负责科室：经济建设科", "1.牵头的…项目进度滞后", "3.联络员：李四")
     end, parsed = duty if duty is not None else (title_start, ParsedClause(
         lead=list(offices.lead), participants=list(offices.participants), implementers=list(offices.implementers)))
     para.clauses = [FoundClause(title_start, end, title_start, end, parsed, True, "duty",

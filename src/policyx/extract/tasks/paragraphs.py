@@ -240,7 +240,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
     clause lines, a leading official's name — are marked."""
     context = plan_context(rules)
     text = norm.text
-    standing = any(pattern.search(text) for pattern in rules.responsibility.standing)  # (asked of a paragraph where one is)
+    standing = bool(rules.responsibility.standing)  # (each tried at a paragraph's start only: no search of the whole text)
     person_start = _person_start(tuple(w for w, kind in rules.responsibility.label_of.items() if kind == "person"))
     # where a role word or a label can stand: a paragraph with no such place holds no clause
     places = first_chars_search((rules.requires.get("clause.role", ()), rules.requires.get("clause.label", ())))
