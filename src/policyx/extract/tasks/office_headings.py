@@ -28,9 +28,7 @@ def add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, contex
     under it that open as a duty) that office as their lead — items at any
     depth under it; a heading over other items is their group, no task."""
     offices: dict[str, tuple[ParsedClause, bool]] = {}  # heading id -> the offices it names, and whether it counts its items
-    parent_of = {p.heading.id: p.heading.parent for p in paras if p.heading is not None}
-    title_of = {p.heading.id: p.heading.title for p in paras if p.heading is not None}
-    groups = {parent for parent in parent_of.values() if parent is not None}
+    outline = _Outline(paras)  # (looked at only in a plan with such a heading: most have none)
     under: ParsedClause | None = None  # the offices of the heading the paragraphs now read stand under
     for para in paras:
         heading = para.heading
@@ -46,17 +44,45 @@ def add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, contex
         if heading.title_span is None:
             continue
         title_start, title_end = heading.title_span
-        owner = _owning_office(heading.parent, offices, parent_of, title_of, rules)
+        owner = _owning_office(heading.parent, offices, outline.parent_of, outline.title_of, rules) if offices else None
+        rest = text[title_end:para.end].strip(_EDGES)
         if owner is not None:
-            if heading.id not in groups or text[title_end:para.end].strip(_EDGES):  # (a group's heading alone: no task)
+            if heading.id not in outline.groups or rest:  # (a group's heading alone: no task)
                 _an_offices_item(text, para, title_start, *owner, rules)
-        elif not any(c.parsed.refs() for c in para.clauses) and (
-                not text[title_end:para.end].strip(_EDGES) or fields_only(text, title_end, para.end)):
+        elif (not rest or OPENS_LABEL.match(rest) and fields_only(text, title_end, para.end)) \
+                and not any(c.parsed.refs() for c in para.clauses):
             # (the heading alone, or with its leader's field under it: "分管县领导：刘振华")
             parsed = heading_offices(text, title_start, title_end, rules.departments, rules.responsibility, context)
-            if parsed is not None and not _under_a_report(heading.parent, parent_of, title_of, rules):
+            if parsed is not None and not _under_a_report(heading.parent, outline.parent_of, outline.title_of, rules):
                 counted = ITEM_COUNT.search(text, title_start, title_end) is not None
                 offices[heading.id], under = (parsed, counted), parsed
+
+
+class _Outline:
+    """The headings' parents and titles, and those that head others, made when first asked."""
+
+    def __init__(self, paras: list[Paragraph]) -> None:
+        self._paras = paras
+        self._made: tuple[dict, dict, set] | None = None
+
+    def _make(self) -> tuple[dict, dict, set]:
+        if self._made is None:
+            headings = [p.heading for p in self._paras if p.heading is not None]
+            parent_of = {h.id: h.parent for h in headings}
+            self._made = parent_of, {h.id: h.title for h in headings}, {p for p in parent_of.values() if p is not None}
+        return self._made
+
+    @property
+    def parent_of(self) -> dict[str, str | None]:
+        return self._make()[0]
+
+    @property
+    def title_of(self) -> dict[str, str]:
+        return self._make()[1]
+
+    @property
+    def groups(self) -> set[str]:
+        return self._make()[2]
 
 
 def _owning_office(parent: str | None, offices: dict, parent_of: dict[str, str | None], title_of: dict[str, str],
