@@ -19,7 +19,7 @@ import regex
 
 from policyx.model import Deadline
 from policyx.text.anchored import AnchoredText
-from policyx.text.numerals import read_number
+from policyx.text.numerals import DIGIT_OF, read_number
 from policyx.text.sentences import SENTENCE_END
 from policyx.rules.deadlines import DeadlineRule, DeadlineRules
 from policyx.text.stored_patterns import compiled
@@ -28,14 +28,13 @@ from policyx.text.stored_patterns import compiled
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Titles of other documents: 《水质较好湖泊生态环境保护总体规划(2013-2020年)》
 TITLE_QUOTE = compiled(r"《[^《》\n]{0,80}》")
-_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 
 def read_year(text: str) -> int | None:
     """"2016" → 2016; "二〇二〇" → 2020 (digit by digit, as years are written)."""
     if text.isascii():
         return int(text) if text.isdigit() else None
-    digits = "".join(_DIGITS.get(ch, "") for ch in text)
+    digits = "".join(DIGIT_OF.get(ch, "") for ch in text)
     if len(digits) == len(text):
         return int(digits)
     return read_number(text)

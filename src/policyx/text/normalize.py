@@ -263,13 +263,13 @@ class Normalized:
         # a lone "\r" (old Mac files) ends a line too; "\r\n" keeps its "\n"
         working = _LONE_CR.sub("\n", working)
         working = sentence_dots(to_simplified(working))
-        rows = csv_edits(original) if "," in original and len(working) == len(original) else ()
+        rows = csv_edits(original) if len(working) == len(original) else ()
         if rows:  # (found on the original: folding makes "，" a ","; a cell's line breaks become spaces)
             working = _applied(working, rows)
         if isinstance(noise, regex.Pattern):
             noise = [NoiseRule(noise)]
         edits, spans = noise_edits(working, noise or ())
-        if "百分" in original and len(working) == len(original):  # (shares in Chinese numerals: "百分之九十五")
+        if len(working) == len(original):  # (shares in Chinese numerals: "百分之九十五"; found on the original)
             edits = _with_numerals(edits, numeral_edits(original))
         self._map: OffsetMap | None = None
         if any(len(replacement) != end - start for start, end, replacement in edits):

@@ -175,21 +175,9 @@ def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, .
         first = rows[0]
         clause = Clause(text=first.text, span=first.span, line=first.line, lead=lead, participants=participants,
                         implementers=implementers, form="table")
-        deadlines = task.deadlines or _distinct_dates(d for r in rows for d in r.deadlines)  # (the rows' 完成时限)
+        deadlines = task.deadlines or _distinct((d for r in rows for d in r.deadlines), lambda d: (d.kind, d.date))  # (the rows' 完成时限)
         out.append(replaced(task, lead=lead, participants=participants, implementers=implementers, clause=clause,
                             deadlines=deadlines))
-    return tuple(out)
-
-
-def _distinct_dates(deadlines) -> tuple:
-    """The deadlines of several rows that restate one task, each date once."""
-    seen: set = set()
-    out = []
-    for deadline in deadlines:
-        key = (deadline.kind, deadline.date)
-        if key not in seen:
-            seen.add(key)
-            out.append(deadline)
     return tuple(out)
 
 
@@ -203,13 +191,17 @@ def _rows_by_body_task(table: list[Task]) -> dict[str, list[Task]]:
 
 
 def _union(groups) -> tuple[DepartmentRef, ...]:
-    seen: set[str] = set()
+    return _distinct((ref for group in groups for ref in group), lambda ref: ref.canonical)
+
+
+def _distinct(items, key) -> tuple:
+    """The items in order, each ``key`` once (the units of several rows; the dates of rows that restate one task)."""
+    seen: set = set()
     out = []
-    for group in groups:
-        for ref in group:
-            if ref.canonical not in seen:
-                seen.add(ref.canonical)
-                out.append(ref)
+    for item in items:
+        if key(item) not in seen:
+            seen.add(key(item))
+            out.append(item)
     return tuple(out)
 
 

@@ -11,8 +11,9 @@ roles.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from policyx.extract.clauses import FoundClause, ParsedClause, heading_duty, heading_offices
 from policyx.extract.clauses.duties import ITEM_COUNT
@@ -44,7 +45,7 @@ def add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, contex
         if heading.title_span is None:
             continue
         title_start, title_end = heading.title_span
-        owner = _owning_office(heading.parent, offices, outline.parent_of, outline.title_of, rules) if offices else None
+        owner = _owning_office(heading.parent, offices, outline, rules) if offices else None
         rest = text[title_end:para.end].strip(_EDGES)
         if owner is not None:
             if heading.id not in outline.groups or rest:  # (a group's heading alone: no task)
@@ -53,62 +54,57 @@ def add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, contex
                 and not any(c.parsed.refs() for c in para.clauses):
             # (the heading alone, or with its leader's field under it: "分管县领导：刘振华")
             parsed = heading_offices(text, title_start, title_end, rules.departments, rules.responsibility, context)
-            if parsed is not None and not _under_a_report(heading.parent, outline.parent_of, outline.title_of, rules):
+            if parsed is not None and not _under_a_report(heading.parent, outline, rules):
                 counted = ITEM_COUNT.search(text, title_start, title_end) is not None
                 offices[heading.id], under = (parsed, counted), parsed
 
 
 class _Outline:
-    """The headings' parents and titles, and those that head others, made when first asked."""
+    """The headings' parents and titles, and those that head others (made when first asked: most plans
+    have no department's heading), and the walk up from a heading."""
 
     def __init__(self, paras: list[Paragraph]) -> None:
-        self._paras = paras
-        self._made: tuple[dict, dict, set] | None = None
+        self._headings = [p.heading for p in paras if p.heading is not None]
 
-    def _make(self) -> tuple[dict, dict, set]:
-        if self._made is None:
-            headings = [p.heading for p in self._paras if p.heading is not None]
-            parent_of = {h.id: h.parent for h in headings}
-            self._made = parent_of, {h.id: h.title for h in headings}, {p for p in parent_of.values() if p is not None}
-        return self._made
-
-    @property
+    @functools.cached_property
     def parent_of(self) -> dict[str, str | None]:
-        return self._make()[0]
+        return {h.id: h.parent for h in self._headings}
 
-    @property
+    @functools.cached_property
     def title_of(self) -> dict[str, str]:
-        return self._make()[1]
+        return {h.id: h.title for h in self._headings}
 
-    @property
+    @functools.cached_property
     def groups(self) -> set[str]:
-        return self._make()[2]
+        return {parent for parent in self.parent_of.values() if parent is not None}
+
+    def above(self, parent: str | None) -> Iterator[str]:
+        """The headings from ``parent`` up, at most ``MAX_DEPTH`` of them."""
+        for _ in range(MAX_DEPTH):
+            if parent is None:
+                return
+            yield parent
+            parent = self.parent_of.get(parent)
 
 
-def _owning_office(parent: str | None, offices: dict, parent_of: dict[str, str | None], title_of: dict[str, str],
-                   rules: RuleSet):
+def _owning_office(parent: str | None, offices: dict, outline: _Outline, rules: RuleSet):
     """The offices (and whether they count their items) of the nearest heading above that names only
     offices — none when a heading between says its items are no work of theirs ("（二）存在的不足")."""
-    for _ in range(MAX_DEPTH):
-        if parent is None:
+    for heading in outline.above(parent):
+        if heading in offices:
+            return offices[heading]
+        if _not_its_own(heading, outline, rules):
             return None
-        if parent in offices:
-            return offices[parent]
-        if rules.tasks.office_items_not_its_own.search(title_of.get(parent) or ""):
-            return None
-        parent = parent_of.get(parent)
     return None
 
 
-def _under_a_report(parent: str | None, parent_of: dict[str, str | None], title_of: dict[str, str], rules: RuleSet) -> bool:
+def _under_a_report(parent: str | None, outline: _Outline, rules: RuleSet) -> bool:
     """Whether a heading stands under one whose items are no one's work ("四、典型经验做法" over "（一）县农业农村局")."""
-    for _ in range(MAX_DEPTH):
-        if parent is None:
-            return False
-        if rules.tasks.office_items_not_its_own.search(title_of.get(parent) or ""):
-            return True
-        parent = parent_of.get(parent)
-    return False
+    return any(_not_its_own(heading, outline, rules) for heading in outline.above(parent))
+
+
+def _not_its_own(heading: str, outline: _Outline, rules: RuleSet) -> bool:
+    return rules.tasks.office_items_not_its_own.search(outline.title_of.get(heading) or "") is not None
 
 
 MAX_DEPTH = 8  # headings between an office's and its item, at most
