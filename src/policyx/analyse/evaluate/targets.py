@@ -8,9 +8,13 @@ from policyx.model import Document
 
 
 def score_document_targets(gold: dict, doc: Document, report: Report) -> None:
-    """The plan's own targets (outside tasks) on the gold's lines."""
+    """The plan's own targets (outside tasks) on the gold's lines; ``lines: []``
+    says the plan states none, so that every one found is a false one."""
     lines = gold["lines"]
+    want = [normalise_target_key(t) for t in gold["targets"]]
+    if lines in ([], None):
+        compare_keys(report, "document_targets", want, [target_key(t) for t in doc.targets], "the whole plan")
+        return
     first, last = (lines, lines) if isinstance(lines, int) else (lines[0], lines[-1])
     got = [target_key(t) for t in doc.targets if first <= t.line <= last]
-    want = [normalise_target_key(t) for t in gold["targets"]]
     compare_keys(report, "document_targets", want, got, f"lines {first}-{last}")

@@ -64,16 +64,19 @@ _PLACES: KeptByIdentity[tuple[DepartmentRegistry, re.Pattern]] = KeptByIdentity(
 
 
 def duty_clauses(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
-                 context: ClauseContext | None) -> Iterator[tuple[int, int, ParsedClause]]:
+                 context: ClauseContext | None, labelled_only: bool = False) -> Iterator[tuple[int, int, ParsedClause]]:
     """``(start, end, reading)`` of each duty opening a sentence of ``text``
-    (working-copy text at ``offset``: the spans are absolute), in order."""
+    (working-copy text at ``offset``: the spans are absolute), in order
+    (``labelled_only``: an office's name and a colon before the duty's words)."""
     if rules.duty_modal is None and rules.duty_request is None and rules.duty_label_work is None:
         return
     ends = name_endings(registry)
     start = 0
     for stop in (*(m.start() for m in _SENTENCE_STOP.finditer(text)), len(text)):
         if start < stop:
-            found = _duty_at(text, offset, _words_start(text, start, stop), stop, ends, registry, rules, context)
+            opening = _words_start(text, start, stop)
+            found = _labelled(text, offset, opening, stop, registry, rules, context) if labelled_only \
+                else _duty_at(text, offset, opening, stop, ends, registry, rules, context)
             if found is not None:
                 yield found
         start = stop + 1

@@ -251,10 +251,12 @@ SENTENCE_FORMS = PHRASE_FORMS | {"prose"}
 
 
 def find_duties(text: str, offset: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
-                context: ClauseContext | None = None, taken: Spans = _NONE_TAKEN) -> list[FoundClause]:
-    """Duties opening the sentences of a stretch (:mod:`.duties`) that lie outside ``taken`` (absolute spans)."""
+                context: ClauseContext | None = None, taken: Spans = _NONE_TAKEN, *,
+                labelled_only: bool = False) -> list[FoundClause]:
+    """Duties opening the sentences of a stretch (:mod:`.duties`) that lie outside ``taken`` (absolute spans)
+    (``labelled_only``: only those after an office's name and a colon, "市财政局：负责…")."""
     return [FoundClause(offset + start, offset + end, offset + start, offset + end, parsed, True, "duty", "clause.duty")
-            for start, end, parsed in duty_clauses(text, offset, registry, rules, context)
+            for start, end, parsed in duty_clauses(text, offset, registry, rules, context, labelled_only)
             if not taken.overlaps(offset + start, offset + end)]
 
 

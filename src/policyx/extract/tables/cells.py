@@ -86,6 +86,9 @@ def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
     columns (牵头单位 | 责任单位) the one that says 牵头 leads and the other
     carries the task out; columns of no use are left without a role."""
     roles = [column_role(h, rules) for h in headers]
+    works = [i for i, r in enumerate(roles) if r == "work"]
+    if len(works) > 1 and "task" not in roles:  # ("工作任务 | 具体措施": the task's name, then its work)
+        roles[works[0]] = "task"
     _one_lead_column(roles, headers, rules)
     roles = [None if r == "other" else r for r in roles]
     _latest_year_is_target(roles, headers, rules)

@@ -81,10 +81,13 @@ def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry,
         if box is None and not ({"lead", "index"} & set(roles)):
             continue
         data = cells[n:]
+        note = next((k for k, c in enumerate(data) if rules.footnote.match(c.text)), None)
+        if note is not None:  # (a note under the table ends it: "注：1.责任领导为分管局领导…")
+            data = data[:note]
         if "index" in roles:
             rows, groups = _rows_by_index(data, len(header), rules, carry_down="lead" not in roles)
             if "lead" in roles:
-                rows = [_align_by_content(row, roles, offices) for row in rows]
+                rows = [_align_by_content(row, header, roles, offices) for row in rows]
         else:
             rows, groups = _task_rows(data, header, roles, offices, rules)
         if not rows:
@@ -141,26 +144,68 @@ def _carried_down(above: list[Cell | None], rest: list[Cell]) -> list[Cell]:
     return rest
 
 
-def _align_by_content(row: list[Cell | None], roles: list[str | None], offices: _OfficeCells) -> list[Cell | None]:
+def _align_by_content(row: list[Cell | None], header: list[str], roles: list[str | None],
+                      offices: _OfficeCells) -> list[Cell | None]:
     """A row flattened one cell per line loses its empty cells, and the cells
-    after a gap slide left. When the departments are not where the header puts
-    them, they are put back by what they hold: the cells naming only offices
-    fill the department columns in order, the first other cell the task."""
+    after a gap slide left. When a row has fewer cells than the header, its
+    cells are put back, in their order, in the columns whose header fits what
+    they hold best (offices under a department's header, a person's name
+    under 责任领导 or 责任人, a date under 完成时限, words under the work):
+    the best of all the ways to leave columns empty, found column by column."""
     cells = [c for c in row[1:] if c is not None]
-    department_columns = [i for i, r in enumerate(roles) if r in DEPARTMENT_ROLES]
-    if len(cells) >= len(roles) - 1:
+    columns = len(header) - 1
+    if not cells or len(cells) >= columns:
         return row  # no cell lost
-    named = [c for c in cells if offices[c.key]]
-    if not named:
-        return row
-    aligned: list[Cell | None] = [row[0]] + [None] * (len(roles) - 1)
-    for column, cell in zip(department_columns, named):
-        aligned[column] = cell
-    task_column = next((i for i, r in enumerate(roles) if r in ("work", "task")), None)
-    first_other = next((c for c in cells if c not in named), None)
-    if task_column is not None:
-        aligned[task_column] = first_other
+    kinds = [_cell_kind(c.key, offices) for c in cells]
+    fits = [_column_kind(h, r) for h, r in zip(header[1:], roles[1:])]
+    # best[i][j]: the best score of the first i cells in the first j columns
+    best = [[0] * (columns + 1)] + [[_NEVER] * (columns + 1) for _ in cells]
+    for i in range(1, len(cells) + 1):
+        for j in range(i, columns + 1):
+            best[i][j] = max(best[i][j - 1], best[i - 1][j - 1] + _FIT[fits[j - 1]][kinds[i - 1]])
+    aligned: list[Cell | None] = [row[0]] + [None] * columns
+    i, j = len(cells), columns
+    while i > 0:
+        if best[i][j] == best[i][j - 1] and j > i:
+            j -= 1
+        else:
+            aligned[j] = cells[i - 1]
+            i, j = i - 1, j - 1
     return aligned
+
+
+_NEVER = -10**6
+_PERSON = compiled(r"\p{Han}{2,4}(?:[、，,\s]+\p{Han}{2,4})*+")
+_WHEN = compiled(r"[0-9]{4}\s*+年|[0-9]{4}[./-][0-9]|[0-9一二三四五六七八九十]{1,2}\s*+月|季度|年底|年末|半年|长期|持续|常态|每[年季月周日]|全年")
+_PERSON_HEADER = compiled(r"领导|责任人|联系人|负责人")
+# how well a cell of each kind fits a column of each kind
+_FIT = {
+    "office": {"office": 3, "person": -3, "date": -2, "words": -1},
+    "person": {"office": -2, "person": 2, "date": -2, "words": -2},
+    "date": {"office": -2, "person": -2, "date": 2, "words": -1},
+    "work": {"office": -1, "person": -2, "date": -1, "words": 1},
+    "other": {"office": 0, "person": 0, "date": 0, "words": 0},
+}
+
+
+def _cell_kind(text: str, offices: _OfficeCells) -> str:
+    if offices[text] or offices.looks_like_offices(text):
+        return "office"
+    if len(text) <= 40 and _WHEN.search(text):
+        return "date"
+    if _PERSON.fullmatch(text):
+        return "person"
+    return "words"
+
+
+def _column_kind(header: str, role: str | None) -> str:
+    if role in DEPARTMENT_ROLES:
+        return "office"
+    if role == "deadline":
+        return "date"
+    if role in ("work", "task", "subtask"):
+        return "work"
+    return "person" if _PERSON_HEADER.search(header) else "other"
 
 
 class _OfficeCells(Memo):
@@ -180,6 +225,14 @@ class _OfficeCells(Memo):
         refs = [registry.resolve(u) for u, _ in split_units(text, 0, registry, self.resp)]
         return self.keep(text, bool(refs) and any(r.known for r in refs) and all(
             r.known or registry.looks_like_office(r.name) for r in refs))
+
+    def looks_like_offices(self, text: str) -> bool:
+        """Whether a cell names offices only, known to the registry or not ("登记注册科（牵头）、行政审批科")."""
+        from policyx.extract.clauses import split_units
+
+        registry = self.registry
+        refs = [registry.resolve(u) for u, _ in split_units(text, 0, registry, self.resp)]
+        return bool(refs) and all(r.known or registry.looks_like_office(r.name) for r in refs)
 
 
 # the cells read so far, by the registry read with (the last few registries; then forgotten:

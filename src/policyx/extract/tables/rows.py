@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from dataclasses import replace
 
 import regex
@@ -12,12 +10,13 @@ from policyx.extract.clauses import ParsedClause, UnitLists, as_written
 from policyx.extract.deadlines import find_deadlines
 from policyx.extract.placement import deadlines_within
 from policyx.extract.tables.pieces import RowText
+from policyx.extract.tables import row_dates
 from policyx.extract.tables.standing import standing_over, with_standing
-from policyx.extract.tables.cells import _TRAILING_DEADLINE, Cell, ParsedTable, cell_at, header_year, heading_mark
+from policyx.extract.tables.cells import Cell, ParsedTable, cell_at, header_year, heading_mark
 from policyx.extract.tables.indicators import indicator_rows, indicator_target
 from policyx.extract.target_values import read_value
 from policyx.extract.targets import find_targets
-from policyx.model import Deadline, Target, Task
+from policyx.model import Target, Task
 from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
 from policyx.text.kept import KeptByIdentity
@@ -80,7 +79,7 @@ def _indicator_row_tasks(p: ParsedTable, norm: Normalized, rules: RuleSet, lists
         tasks.append(Task(
             id=f"{p.table.id}.{n}", section=p.table.section, title=target.metric or name.text.strip(), text=name.text,
             line=name.line, span=(name.start, name.end), lead=lead, participants=participants, implementers=implementers,
-            source="table", rule="table.indicator_row", deadlines=tuple(_goal_year(p, at, cell, norm, rules)), targets=(target,),
+            source="table", rule="table.indicator_row", deadlines=tuple(row_dates.goal_year(p, at, cell, norm, rules)), targets=(target,),
             table=p.table.id,
         ))
     return tasks
@@ -143,18 +142,6 @@ def _first_of_the_list_leads(task: Task, registry) -> Task:
     first, *others = listed
     return replace(task, lead=(first,), participants=(*others, *task.participants),
                    implementers=tuple(r for r in task.implementers if r not in listed))
-
-
-def _goal_year(p: ParsedTable, at: dict[str, int], goal: Cell, norm: Normalized, rules: RuleSet) -> list[Deadline]:
-    """A row's goal under a column of one year's goals ("2025年水质目标") is due by that year's end."""
-    year = _HEADER_YEAR.match(p.table.columns[at["target"]])
-    if year is None:
-        return []
-    return [Deadline(raw=norm.source[goal.start:goal.end].strip(), kind="by", date=f"{year.group(1)}-12-31",
-                     span=(goal.start, goal.end), line=goal.line, rule="table.goal_year")]
-
-
-_HEADER_YEAR = compiled(r"[ \t]{0,4}+((?:19|20)[0-9]{2})[ \t]{0,2}+年(?!度)[^0-9]{0,6}目标")
 
 
 # the cells a spreadsheet merges down the rows of one task: pasted as text, only its first row holds them
@@ -240,12 +227,12 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     if work is None:
         return _place_row_task(p, at, n, row, norm, rules, lists)
     deadline_cell = cell_at(row, at, "deadline")
-    in_column = within(deadline_cell) or _deadline_cell(deadline_cell, norm, rules.tables)
-    row_deadlines = _row_deadlines(work, within(work), in_column, norm)
+    in_column = within(deadline_cell) or row_dates.deadline_cell(deadline_cell, norm, rules.tables)
+    row_deadlines = row_dates.row_deadlines(work, within(work), in_column, norm)
     targets = _row_targets(work, row_deadlines, norm, rules)
     goal = cell_at(row, at, "target")
     if goal is not None and goal is not work:  # (a column of goals: "Ⅳ类（总磷≤0.3mg/L）" under "2025年水质目标")
-        row_deadlines = row_deadlines or within(goal) or _goal_year(p, at, goal, norm, rules)
+        row_deadlines = row_deadlines or within(goal) or row_dates.goal_year(p, at, goal, norm, rules)
         targets += _row_targets(goal, row_deadlines, norm, rules)
     amount = _amount_target(p, at, row, norm, rules)
     if amount is not None:
@@ -253,7 +240,7 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     lead, participants, implementers = _row_departments(row, at, norm, rules, lists)
     return Task(
         id=f"{p.table.id}.{n}", section=p.table.section, title=_row_title(row, at, work, rules.tables, p.table.form), text=work.text,
-        line=work.line, span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
+        line=_row_line(row, at, work), span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
         source="table", rule="table.row",
         deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
     )
@@ -349,6 +336,15 @@ def _place_column(p: ParsedTable, at: dict[str, int]) -> int | None:
 
 
 
+def _row_line(row: list[Cell | None], at: dict[str, int], work: Cell) -> int:
+    """The line a row's task starts on: its task's name in a column of its own, when it is the row's own
+    (after the row's number) and stands before its work (a table written one cell a line puts "工作任务" a
+    line above "具体措施"), else its work. (A task's cell merged over rows is no row's own.)"""
+    task, index = cell_at(row, at, "task"), cell_at(row, at, "index")
+    own = task is not None and index is not None and index.start < task.start < work.start
+    return task.line if own else work.line
+
+
 def _work_cell(row: list[Cell | None], at: dict[str, int]) -> Cell | None:
     """What the row asks to be done: its work item, else its task."""
     work = cell_at(row, at, "work")
@@ -379,37 +375,3 @@ def _row_targets(work: Cell, row_deadlines: list, norm: Normalized, rules: RuleS
                            norm.line_of, row_deadlines, requires=rules.requires)
     due = next((int(d.date[:4]) for d in row_deadlines if d.kind == "by" and d.date), None)
     return [t if t.year is not None or due is None else replace(t, year=due) for t in targets]
-
-
-def _deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules) -> list[Deadline]:
-    """A deadline column's bare "2016年12月" or "2016年": due by the end of it.
-    (In running text such a date may only say when something happened.)"""
-    if cell is None:
-        return []
-    match = rules.deadline_cell.fullmatch(norm.text, cell.start, cell.end)
-    if not match:
-        return []
-    year = int(match.group("year"))
-    month = int(match.group("month")) if match.group("month") else 12
-    last = calendar.monthrange(year, month)[1]
-    day = min(last, int(match.group("day"))) if match.groupdict().get("day") else last
-    date = dt.date(year, month, day).isoformat()
-    return [Deadline(raw=norm.source[cell.start:cell.end].strip(), kind="by", date=date, span=(cell.start, cell.end),
-                     line=cell.line, rule="table.deadline_cell")]
-
-
-def _row_deadlines(work: Cell, in_work: list, in_column: list, norm: Normalized):
-    """A row's deadlines: its deadline column's and its work item's, each
-    mention (the gold conventions: a column's 持续推进 beside "6月底前实现…", or
-    the same date in both), else the trailing "(2016年底前)" of the work item,
-    else any deadline in the work item."""
-    if in_column:
-        return sorted({*in_column, *in_work}, key=lambda d: d.span[0])
-    text = norm.text[work.start:work.end]
-    found = in_work
-    trailing = _TRAILING_DEADLINE.search(text)
-    if trailing:
-        inside = [d for d in found if d.span[0] >= work.start + trailing.start()]
-        if inside:
-            return inside
-    return found

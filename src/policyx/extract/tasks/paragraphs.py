@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import regex
 
 from policyx.extract.tasks.fields import EDGE, OPENS_LABEL, fields_only
 from policyx.extract.tasks.office_headings import add_heading_duties
 from policyx.extract.clauses import (
-    SENTENCE_FORMS, FoundClause, ParsedClause, duty_places, find_clauses, find_duties, parse_clause,
+    SENTENCE_FORMS, FoundClause, duty_places, find_clauses, find_duties, parse_clause,
     plan_context, standing_statement,
 )
 from policyx.model import DepartmentRef, Section, maker
@@ -261,7 +261,12 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
         if whole or (person_start is not None and person_start.match(text, para.start, para.end)):
             para.attribution_only = True
     first = next((i for i, para in enumerate(paras) if para.clauses), None)
-    if first is not None:
+    if first is None:
+        # a plan that is all 职责分工 ("市财政局：负责…", or items under "（一）县发展和改革局"): an office named
+        # before its duties, or over them, is no exhortation ("X要…" is, in a plan that attributes no task)
+        _add_duties(text, paras, rules, context, labelled_only=True)
+        add_heading_duties(text, paras, rules, context)
+    else:
         _add_duties(text, paras[_first_item_of_its_list(paras, first):], rules, context)
         add_heading_duties(text, paras[_its_parent(paras, first):], rules, context)
 
@@ -302,7 +307,7 @@ def _first_item_of_its_list(paras: list[Paragraph], first: int) -> int:
     return start
 
 
-def _add_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> None:
+def _add_duties(text: str, paras: list[Paragraph], rules: RuleSet, context, *, labelled_only: bool = False) -> None:
     """The duties opening sentences ("市财政局要…", :mod:`policyx.extract.clauses.duties`)
     of the paragraphs whose clauses, if any, are all phrases of sentences — from
     the plan's first clause on: before it, in a plan that attributes no task, or
@@ -318,7 +323,7 @@ def _add_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> N
             continue  # (…nor a paragraph whose clause lines stand under it: "责任单位：市财政局")
         taken = Spans((c.start, c.end) for c in para.clauses)
         duties = find_duties(text[para.start:para.end], para.start, rules.departments, rules.responsibility, context,
-                             taken)
+                             taken, labelled_only=labelled_only)
         if duties:
             para.clauses = _with_duties(text, para.clauses, duties)
 

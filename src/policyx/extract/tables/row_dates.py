@@ -1,0 +1,60 @@
+"""A task table row's dates: its deadline column's bare year or month, the
+year its goal column names, and which of the dates in its cells are the row's."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from policyx.extract.tables.cells import _TRAILING_DEADLINE, Cell, ParsedTable
+from policyx.model import Deadline
+from policyx.rules import RuleSet
+from policyx.rules.tables import TableRules
+from policyx.text.normalize import Normalized
+from policyx.text.stored_patterns import compiled
+
+
+def goal_year(p: ParsedTable, at: dict[str, int], goal: Cell, norm: Normalized, rules: RuleSet) -> list[Deadline]:
+    """A row's goal under a column of one year's goals ("2025年水质目标") is due by that year's end."""
+    year = _HEADER_YEAR.match(p.table.columns[at["target"]])
+    if year is None:
+        return []
+    return [Deadline(raw=norm.source[goal.start:goal.end].strip(), kind="by", date=f"{year.group(1)}-12-31",
+                     span=(goal.start, goal.end), line=goal.line, rule="table.goal_year")]
+
+
+_HEADER_YEAR = compiled(r"[ \t]{0,4}+((?:19|20)[0-9]{2})[ \t]{0,2}+年(?!度)[^0-9]{0,6}目标")
+
+
+def deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules) -> list[Deadline]:
+    """A deadline column's bare "2016年12月" or "2016年": due by the end of it.
+    (In running text such a date may only say when something happened.)"""
+    if cell is None:
+        return []
+    match = rules.deadline_cell.fullmatch(norm.text, cell.start, cell.end)
+    if not match:
+        return []
+    year = int(match.group("year"))
+    month = int(match.group("month")) if match.group("month") else 12
+    last = calendar.monthrange(year, month)[1]
+    day = min(last, int(match.group("day"))) if match.groupdict().get("day") else last
+    date = dt.date(year, month, day).isoformat()
+    return [Deadline(raw=norm.source[cell.start:cell.end].strip(), kind="by", date=date, span=(cell.start, cell.end),
+                     line=cell.line, rule="table.deadline_cell")]
+
+
+def row_deadlines(work: Cell, in_work: list, in_column: list, norm: Normalized):
+    """A row's deadlines: its deadline column's and its work item's, each
+    mention (the gold conventions: a column's 持续推进 beside "6月底前实现…", or
+    the same date in both), else the trailing "(2016年底前)" of the work item,
+    else any deadline in the work item."""
+    if in_column:
+        return sorted({*in_column, *in_work}, key=lambda d: d.span[0])
+    text = norm.text[work.start:work.end]
+    found = in_work
+    trailing = _TRAILING_DEADLINE.search(text)
+    if trailing:
+        inside = [d for d in found if d.span[0] >= work.start + trailing.start()]
+        if inside:
+            return inside
+    return found

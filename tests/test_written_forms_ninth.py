@@ -1,0 +1,92 @@
+"""Forms of the plans written blind on 3 December 2026 (ninth session), each
+pinned by the snippet that showed it; the plan and line are named in each case
+(tests/data/written)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policyx import extract_text
+from policyx.analyse.evaluate.report import Report
+from policyx.analyse.evaluate.targets import score_document_targets
+
+
+def tasks(text: str):
+    return [(t.line, t.title, [r.name for r in t.lead], [r.name for r in t.participants],
+             [d.date or d.kind for d in t.deadlines], [(g.comparator, str(g.value), g.unit) for g in t.targets])
+            for t in extract_text(text).tasks]
+
+
+# -- dates written in digits, as a sheet writes them (city-csv-export-2026, line 30) ------------------
+
+def test_a_date_in_digits_after_a_time_field_or_before_qian_is_a_deadline():
+    found = tasks("一、重点任务\n1.推进老旧小区改造。（牵头单位：市住建局；完成时限：2026/6/30）\n"
+                  "2.开展排查。（牵头单位：市应急局；完成时限：2026.12）\n3.建立台账。（牵头单位：市民政局）于2026-10-31前完成。\n")
+    assert [f[4] for f in found] == [["2026-06-30"], ["2026-12-31"], ["2026-10-31"]]
+
+
+def test_a_web_pages_date_in_digits_is_no_deadline():
+    found = tasks("一、重点任务\n1.推进老旧小区改造，发布时间：2026-06-30。（牵头单位：市住建局）\n")
+    assert found[0][4] == []
+
+
+def test_a_deadline_column_in_digits_is_read():
+    found = tasks("序号\t工作任务\t牵头单位\t完成时限\n1\t推进老旧小区改造\t市住建局\t2026/6/30\n2\t开展排查\t市应急局\t2026.9\n")
+    assert [f[4] for f in found] == [["2026-06-30"], ["2026-09-30"]]
+
+
+# -- a plan that is all 职责分工 (city-leading-group-duties-2025, county-department-headed-duties-2026) ---
+
+def test_offices_labelled_before_their_duties_lead_in_a_plan_that_attributes_nothing_else():
+    found = tasks("一、职责分工\n1.市财政局：负责统筹安排资金。\n2.市教育局：配合市卫生健康委做好学生体检工作。\n")
+    assert [(f[0], f[2]) for f in found] == [(2, ["财政局"]), (3, ["教育局"])]
+
+
+def test_items_under_an_offices_heading_are_its_work_in_a_plan_with_no_clause():
+    found = tasks("二、重点工作责任分解\n（一）县发展和改革局（2项）\n1.扎实推进重大项目建设。\n2.做好专项债券项目申报工作。\n"
+                  "（二）县教育局\n1.扩大学前教育资源。\n")
+    assert [(f[0], f[2]) for f in found] == [(3, ["发展和改革局"]), (4, ["发展和改革局"]), (6, ["教育局"])]
+
+
+def test_an_exhortation_in_a_plan_that_attributes_nothing_stays_none():
+    found = tasks("一、工作要求\n1.加强组织领导。市财政局要统筹安排资金。\n2.强化督查考核。\n")
+    assert all(f[2] == [] for f in found)
+
+
+# -- a ledger copied cell by cell, one a line (bureau-internal-ledger-2026, lines 8-110) ----------------
+
+LEDGER = (
+    "珠海市市场监督管理局2026年重点工作任务台账\n序号\n工作任务\n具体措施\n责任领导\n责任科室\n责任人\n完成时限\n"
+    "1\n深化经营主体登记便利化改革\n推进企业开办“一件事”集成办理，全年新增经营主体4.5万户以上。\n刘红\n"
+    "登记注册科（牵头）、行政审批科、各分局\n何振宇\n2026年12月底前\n"
+    # (the 责任领导 cell merged over rows: the crawler wrote it once, this row has six cells)
+    "2\n实施信用风险分类监管\n对低风险经营主体抽查比例不高于3%。\n信用监督管理科（牵头）、执法稽查科\n周建华\n6月底前完成\n"
+    "3\n推进法治机关建设\n组织开展执法人员法律知识培训，发布地方标准8项。\n张卫东\n政策法规科（牵头）、人事教育科\n许冬梅\n2026/11/30\n"
+    "注：1.责任领导为分管局领导；2.各责任科室于每月25日前报送进展。\n"
+)
+
+
+def test_a_ledgers_rows_written_cell_by_cell_are_tasks_of_its_sections_not_its_people():
+    found = tasks(LEDGER)
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        (10, "深化经营主体登记便利化改革", ["登记注册科"], ["行政审批科", "各分局"]),
+        (17, "实施信用风险分类监管", ["信用监督管理科"], ["执法稽查科"]),
+        (23, "推进法治机关建设", ["政策法规科"], ["人事教育科"]),
+    ]
+    assert [f[4] for f in found] == [["2026-12-31"], ["2026-06-30"], ["2026-11-30"]]
+
+
+def test_a_ledgers_second_work_column_gives_the_rows_targets():
+    found = tasks(LEDGER)
+    assert ("increase", "4.5", "万户") in found[0][5] and ("<=", "3", "%") in found[1][5] and ("=", "8", "项") in found[2][5]
+    assert extract_text(LEDGER).targets == ()  # (the figures are the rows', not the plan's own)
+
+
+# -- a plan with no goal part of its own (gold `lines: []`) --------------------------------------------
+
+def test_gold_that_says_a_plan_has_no_goals_counts_every_goal_found_as_false(tmp_path: Path):
+    report = Report("plan")
+    document = extract_text("一、主要目标\n到2026年，全市新增就业1万人。\n")
+    score_document_targets({"lines": [], "targets": []}, document, report)
+    counts = report.as_dict()["fields"]["document_targets"]
+    assert counts["fp"] == len(document.targets) >= 1 and counts["tp"] == 0
