@@ -90,3 +90,29 @@ def test_gold_that_says_a_plan_has_no_goals_counts_every_goal_found_as_false(tmp
     score_document_targets({"lines": [], "targets": []}, document, report)
     counts = report.as_dict()["fields"]["document_targets"]
     assert counts["fp"] == len(document.targets) >= 1 and counts["tp"] == 0
+
+
+# -- a 交办分解表 of 建议 and 提案 (city-proposals-handling-2026, lines 30-72) --------------------------------
+
+PROPOSALS = (
+    "岳阳市2026年市人大代表建议交办分解表\n"
+    "序号\t编号\t建议题目\t领衔代表\t主办单位\t协办（会办）单位\t备注\n"
+    "1\t第0003号\t关于加快推进城陵矶港区扩能升级的建议\t周建军\t市交通运输局\t市发展和改革委员会\t重点督办件，9月30日前办结\n"
+    "2\t第0036号\t关于加快中心城区老旧小区\n加装电梯工作的建议\t刘　芳\t市住房和城乡建设局\t市市场监督管理局\t\n"
+    "3\t第0058号\t关于加大农村公路养护资金投入的建议\t黄建华\t市交通运输局、市财政局（分别主办）\t各县市区人民政府\t\n"
+    "4\t第0079号\t关于加强东洞庭湖江豚保护的建议\t吴秀兰\t市农业农村局\t会办：市生态环境局；协办：市公安局\t\n"
+)
+
+
+def test_each_proposal_handed_to_an_office_is_a_task_its_host_leading():
+    found = tasks(PROPOSALS)
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        (3, "关于加快推进城陵矶港区扩能升级的建议", ["交通运输局"], ["发展和改革委员会"]),
+        (4, "关于加快中心城区老旧小区加装电梯工作的建议", ["住房和城乡建设局"], ["市场监督管理局"]),
+        (6, "关于加大农村公路养护资金投入的建议", ["交通运输局", "财政局"], []),
+        (7, "关于加强东洞庭湖江豚保护的建议", ["农业农村局"], ["生态环境局", "公安局"]),
+    ]
+
+
+def test_a_date_in_a_rows_remarks_is_its_deadline():
+    assert [f[4] for f in tasks(PROPOSALS)] == [["2026-09-30"], [], [], []]

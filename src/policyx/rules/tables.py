@@ -8,7 +8,7 @@ import regex
 
 from policyx.rules.loader import optional_pattern, optional_patterns
 
-ROLES = ("other", "index", "unit", "lead", "participants", "implementers", "indicator", "amount", "target", "baseline", "attribute",
+ROLES = ("other", "remarks", "index", "unit", "lead", "participants", "implementers", "indicator", "amount", "target", "baseline", "attribute",
          "deadline", "subtask", "task", "work")
 
 

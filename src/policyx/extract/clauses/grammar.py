@@ -380,6 +380,7 @@ class UnitLists(dict):
 
 # a word in brackets at the end of a unit: its role, if it is a role word
 _ROLE_NOTE = compiled(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]］】]\s*$")
+_EACH_OF_THEM = ("分别", "共同", "联合")  # (a role noted after a list's last unit that is each unit's)
 
 
 def _parse_annotated(
@@ -394,10 +395,12 @@ def _parse_annotated(
     kinds = [rules.role_of.get(n.group("role")) if n else None for n in notes]
     if not any(kinds):
         return False
+    if notes[-1] and kinds[-1] and notes[-1].group("role").startswith(_EACH_OF_THEM):
+        kinds = [kind or kinds[-1] for kind in kinds]  # ("市交通运输局、市财政局（分别主办）": both)
     lead_marked = any(kind in ("lead", "responsible") for kind in kinds)
     prefix = ""
     for (unit, start), note, kind in zip(units, notes, kinds):
-        name = unit[:note.start()] if kind else unit
+        name = unit[:note.start()] if kind and note else unit
         refs, prefix = resolve_units(name, start, registry, rules, prefix)
         for ref in refs:
             if kind == "responsible":

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from policyx.extract.clauses import ParsedClause, UnitLists, as_written
+from policyx.extract.clauses import ParsedClause, UnitLists, as_written, parse_clause
 from policyx.extract.deadlines import find_deadlines
 from policyx.extract.placement import deadlines_within
 from policyx.extract.tables.pieces import RowText
@@ -36,7 +36,11 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
     for role, column in (("lead", "lead"), ("participant", "participants"), ("implementer", "implementers")):
         cell = row[at[column]] if column in at else None
         if cell is not None and cell.text.strip() not in _NO_ONE:
-            read = lists.read(norm.text[cell.start:cell.end], cell.start, role, rules.departments, rules.responsibility)
+            words = norm.text[cell.start:cell.end]
+            labelled = rules.responsibility.label_pattern.match(words.lstrip())
+            # (a cell that labels its units: "会办：市生态环境局；协办：市公安局", city-proposals-handling-2026)
+            read = (labelled and parse_clause(words, cell.start, rules.departments, rules.responsibility)) \
+                or lists.read(words, cell.start, role, rules.departments, rules.responsibility)
             parsed.lead += read.lead
             parsed.participants += read.participants
             parsed.implementers += read.implementers
@@ -229,6 +233,9 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     deadline_cell = cell_at(row, at, "deadline")
     in_column = within(deadline_cell) or row_dates.deadline_cell(deadline_cell, norm, rules.tables)
     row_deadlines = row_dates.row_deadlines(work, within(work), in_column, norm)
+    noted = within(cell_at(row, at, "remarks"))
+    if noted:
+        row_deadlines = sorted({*row_deadlines, *noted}, key=lambda d: d.span[0])
     targets = _row_targets(work, row_deadlines, norm, rules)
     goal = cell_at(row, at, "target")
     if goal is not None and goal is not work:  # (a column of goals: "Ⅳ类（总磷≤0.3mg/L）" under "2025年水质目标")

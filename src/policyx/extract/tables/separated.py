@@ -169,6 +169,7 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
     rows = [r for r in rows if any(r) and not all(c is None or _RULE_CELL.match(c.text.strip()) for c in r)]
     if len(rows) < 2 or _is_contents(rows):
         return None
+    rows = _rejoined(rows, len(rows[0]))
     box = _container(sections, run[0].start)
     title = box.title if box else None
     caption, rows = _without_captions(rows, box, rules)
@@ -185,6 +186,25 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
     start = max(run[0].start, norm.text.rfind("\n", 0, first) + 1)
     return _make(norm, box, title, header, roles, body_rows, groups, _FORMS[separator],
                  start, run[-1].end, footnotes, rules, n, notes_end)
+
+
+def _rejoined(rows: list[list[Cell | None]], width: int) -> list[list[Cell | None]]:
+    """The rows with those a cell's line break split put together again: a numbered row
+    short of the header's cells, and the next, not numbered, whose first cell goes on with
+    the last ("5\t第0036号\t关于加快中心城区老旧小区" then "加装电梯工作的建议\t刘芳\t市住建局…")."""
+    out: list[list[Cell | None]] = []
+    for row in rows:
+        above = out[-1] if out else None
+        if above is not None and 1 < len(above) < width and above[0] is not None and above[0].text.strip().isdigit() \
+                and above[-1] is not None and row and row[0] is not None and not row[0].text.strip().isdigit() \
+                and len(above) + len(row) - 1 <= width:
+            last, first = above[-1], row[0]
+            pieces = (*(last.pieces or ((last.start, last.end),)), (first.start, first.end))
+            out[-1] = [*above[:-1], Cell(last.text + first.text, last.start, first.end, last.line, last.key + first.key,
+                                         pieces), *row[1:]]
+        else:
+            out.append(row)
+    return out
 
 
 # rows a sheet may hold over its header: its title block ("填报单位：…\t\t更新日期：…"), a merged row of goals
