@@ -116,3 +116,43 @@ def test_each_proposal_handed_to_an_office_is_a_task_its_host_leading():
 
 def test_a_date_in_a_rows_remarks_is_its_deadline():
     assert [f[4] for f in tasks(PROPOSALS)] == [["2026-09-30"], [], [], []]
+
+
+# -- a township's schedule month by month (township-monthly-schedule-2026) --------------------------------
+
+SCHEDULE = (
+    "三河镇2026年重点工作月度安排\n一、全年主要目标\n\u3000\u3000全镇财政收入增长5%左右。\n二、月度重点工作安排\n一月份\n"
+    "\u3000\u30001.开展节前安全生产大检查，发现隐患1月25日前整改到位。（责任办：应急管理办；配合：三河派出所）\n"
+    "二月份\n\u3000\u30002.举办专场招聘会2场，提供就业岗位不少于800个。（责任办：社会事务办）\n"
+    "第二季度（4—6月）\n"
+    "\u3000\u30004月：完成全镇农村房屋安全隐患排查整治“回头看”，对排查出的危房落实管控措施。（责任办：规划建设办）\n"
+    "\u3000\u30006月：做好夏粮收购和秸秆禁烧工作，确保不发生一起露天焚烧。（包村领导：各片区包村领导；责任人：各村党组织书记）\n"
+    "\u3000\u3000完成镇卫生院门诊楼改造提升工程，新增床位30张，改造完成后投入使用。（责任办：社会事务办；配合：镇卫生院）\n"
+    "\u3000\u30005月：开展秋冬季秸秆禁烧和农村火灾防控，落实网格员巡查责任。责任站所：农业服务中心、综治中心\n"
+    "\u3000\u30005月：组建镇村两级防汛抢险队伍。（责任办：应急管理办）\n"
+    "三、全年常态化工作\n（一）信访维稳。每月开展矛盾纠纷排查。（牵头：综治中心）\n"
+)
+
+
+def test_a_schedules_month_heading_dates_the_items_under_it_up_to_the_next():
+    found = {f[0]: f for f in tasks(SCHEDULE)}
+    assert found[6][2] == ["应急管理办"] and found[6][4] == ["2026-01-31", "2026-01-25"]
+    assert found[8][2] == ["社会事务办"] and found[8][4] == ["2026-02-28"]
+    assert "2026-06-30" not in found[16][4]  # (三、 ends the quarter's items)
+
+
+def test_a_line_opening_with_its_month_is_an_item_of_its_own_due_then_not_at_the_quarters_end():
+    found = {f[0]: f for f in tasks(SCHEDULE)}
+    assert found[10][1].startswith("完成全镇农村房屋安全隐患排查整治") and found[10][2] == ["规划建设办"]
+    assert found[10][4] == ["2026-04-30"]
+
+
+def test_an_item_that_names_only_people_is_no_part_of_the_next_items_task():
+    found = {f[0]: f for f in tasks(SCHEDULE)}
+    assert 11 not in found and found[12][1].startswith("完成镇卫生院门诊楼改造提升工程")
+    assert found[12][4] == ["2026-06-30"]  # (under the quarter, with no month of its own)
+
+
+def test_a_line_indented_as_a_paragraph_opens_one_though_the_line_before_has_no_stop():
+    found = {f[0]: f for f in tasks(SCHEDULE)}
+    assert found[13][2] == ["农业服务中心", "综治中心"] and found[14][2] == ["应急管理办"]

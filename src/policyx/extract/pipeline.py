@@ -12,6 +12,7 @@ from policyx.text.corpus import CorpusEntry, resolve
 from policyx.extract.baselines import split_baselines
 from policyx.extract.deadlines import deadline_hits
 from policyx.extract.offsets import to_original_offsets
+from policyx.extract.schedule import date_by_schedule
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
 from policyx.errors import InputError
 from policyx.model import Document, DocumentInfo, Issue
@@ -207,7 +208,7 @@ def extract_text(
         plan_year = min(years) if years else _earliest_year(norm.text, rules.document)
         if plan_year is not None:
             deadlines = all_deadlines(norm, rules, plan_year, hits)
-    tasks = attach_to_tasks(tasks, norm, rules, deadlines)
+    tasks = date_by_schedule(attach_to_tasks(tasks, norm, rules, deadlines), sections, norm.text, deadlines, rules)
     tasks, from_tables, task_issues, table_issues = _with_table_tasks(tasks, task_issues, parsed, norm, rules, deadlines,
                                                                       plan_year, sections)
     targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),

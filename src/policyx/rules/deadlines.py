@@ -27,6 +27,7 @@ class DeadlineRule:
     approximate: bool = False
     plan_year: bool = False  # a date with no year is in the plan's year
     reference: bool = False  # dates the targets near it, but is no task's deadline ("十四五期间")
+    heads: bool = False  # a line that only names a time: the items under it are due then ("一月份")
     examples: tuple[dict, ...] = ()
     counterexamples: tuple[str, ...] = ()
     anchors: Anchors | None = None  # characters one of which every match holds: the lines to run it on
@@ -46,6 +47,7 @@ class DeadlineRules:
     date_like: regex.Pattern  # for `policyx check`: a year written in a task …
     not_a_deadline: regex.Pattern  # … and the words around it that make it no deadline
     references: frozenset[str] = frozenset()  # ids of the rules that only date targets
+    headings: frozenset[str] = frozenset()  # ids of the rules whose time the items under it are due at
     anchor_chars: frozenset[str] = frozenset()  # every character of the rules' anchors
 
     def is_deadline(self, rule_id: str) -> bool:
@@ -82,7 +84,7 @@ def _compile_rule(rid: str, item: dict, fragments: dict, where: str) -> Deadline
         id=rid, kind=item["kind"], date=item["date"], pattern=pattern, priority=int(item.get("priority", 1)),
         value=item.get("value"), approximate=bool(item.get("approximate", False)),
         plan_year=bool(item.get("plan_year", False)), reference=bool(item.get("reference", False)),
-        examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
+        heads=bool(item.get("heads", False)), examples=tuple(item.get("examples") or ()), counterexamples=tuple(item.get("counterexamples") or ()),
         anchors=line_anchors(source), source=source,
         stops="\n" + SENTENCE_END if stays_between(source, SENTENCE_END) else "\n",
         long_stops=next((cuts for cuts in _LONG_CUTS if stays_between(source, SENTENCE_END + cuts)), ""),
@@ -101,6 +103,7 @@ def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> Dead
     try:
         return DeadlineRules(
             rules=tuple(compiled), periods=periods, references=frozenset(r.id for r in compiled if r.reference),
+            headings=frozenset(r.id for r in compiled if r.heads),
             anchor_chars=frozenset(ch for r in compiled for chars in r.anchors or () for ch in chars),
             relative_years={str(k): int(v) for k, v in (data.get("relative_years") or {}).items()},
             half_end_months={str(k): int(v) for k, v in (data.get("half_end_months") or {}).items()},

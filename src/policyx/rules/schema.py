@@ -61,6 +61,7 @@ SCHEMAS: dict[str, dict] = {
         "fragments": FRAGMENTS,
         "rules": _rules({"kind": {"enum": ["by", "from", "every", "ongoing"]}, "date": STRING, "pattern": PATTERN,
                          "plan_year": {"type": "boolean"}, "reference": {"type": ["string", "boolean"]}, "priority": NUMBER,
+                         "heads": {"type": "boolean"},
                          "approximate": {"type": "boolean"}, "value": STRING},
                         required=("id", "kind", "pattern")),
         "periods": _map_of(STRING), "relative_years": _map_of(NUMBER), "half_end_months": _map_of(NUMBER),
@@ -135,7 +136,7 @@ SCHEMAS: dict[str, dict] = {
                        "after_heading_max_chars": {"type": "integer", "minimum": 1},
                        "after_heading_not_inside": PATTERN, "not_inside": PATTERN, "not_starting": PATTERN}),
         **_patterns("non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "listed_item", "date_line", "document_title", "document_name",
-                    "title_label"),
+                    "title_label", "schedule_label", "schedule_heading"),
     }),
 }
 

@@ -186,7 +186,7 @@ def paragraphs(norm: Normalized, index: SectionIndex, rules: ResponsibilityRules
         while i + 1 < count and "\t" not in text[start:end] and (
                 (field := _is_field(text, lines[i], rules)) and _is_field(text, lines[i + 1], rules)
                 or end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
-                and (not field or _goes_on(text, lines[i], lines[i + 1], rules))) \
+                and (not field or _goes_on(text, lines[i], lines[i + 1], rules)) and not _indented_alike(norm.source, lines[i], lines[i + 1])) \
                 and _joinable(norm, lines[i], lines[i + 1], index):
             i += 1
             end = lines[i].start + len(lines[i].text.rstrip())
@@ -232,6 +232,17 @@ def _joinable(norm: Normalized, line, following, index: SectionIndex) -> bool:
     gap = norm.text[line.end:following.start]
     first = following.start + len(following.text) - len(following.text.lstrip())
     return gap.count("\n") <= 2 and first not in index.at_marker and "\t" not in following.text
+
+
+def _indented_alike(source, line, following) -> bool:
+    """Whether two lines are both indented as a paragraph's first, with ideographic spaces: the second
+    opens a paragraph of its own, though the first ends with no stop ("　　10月：…责任站所：农业服务中心、
+    综治中心" over "　　11月：完成…"; a PDF copy that broke a paragraph indents its first line only).
+    (Spaces where markup was blanked are no indent.)"""
+    return source[line.start:line.start + len(_INDENT)] == _INDENT == source[following.start:following.start + len(_INDENT)]
+
+
+_INDENT = "\u3000\u3000"  # a paragraph's first line, as Chinese text indents it
 
 
 def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -> None:

@@ -318,8 +318,9 @@ class UnitBuilder:
         over the paragraphs that lead up to it, when it opens with no lead-in
         (jian: "深化燃煤锅炉治理。…" / "加大…" / "严把准入关,…（责任部门：…）")."""
         para = self.paragraphs[i]
-        if para.heading is not None or lead_in_at(self.text, para.start, para.end, self.rules.tasks):
-            return start
+        if para.heading is not None or lead_in_at(self.text, para.start, para.end, self.rules.tasks) \
+                or self.rules.tasks.schedule_label.match(self.text[para.start:para.end]):
+            return start  # (…nor a schedule's item, which opens with its month: "4月：完成…")
         j = i
         while j > 0:
             step = self._step_back(self.paragraphs[j - 1])
@@ -339,7 +340,7 @@ class UnitBuilder:
     def _step_back(self, before: Paragraph) -> str:
         """Whether a unit gathering back takes the paragraph before it in:
         "stop" (no), "more" (yes, and on), "last" (yes, and no further)."""
-        if before.attribution_only or before.clauses:
+        if before.attribution_only or before.clauses or self._closes_itself(before):
             return "stop"
         if before.heading is not None:
             # a heading alone on its line names the task under it when the task
@@ -351,6 +352,15 @@ class UnitBuilder:
             # ("开展环保服务“两进三送”活动　　组织高水平…"); a title or a date does not
             return "last" if before.is_unnumbered_heading(self.text, self.rules.tasks) else "stop"
         return "last" if lead_in_at(self.text, before.start, before.end, self.rules.tasks) else "more"
+
+    def _closes_itself(self, para: Paragraph) -> bool:
+        """A schedule's month or quarter alone on its line ("第二季度（4—6月）"), or a paragraph that ends with
+        a bracket of labels that name no office ("…（包村领导：各片区包村领导；责任人：各村党组织书记）")."""
+        words = self.text[para.start:para.end]
+        if self.rules.tasks.schedule_heading.match(words):
+            return True
+        opening = max(words.rfind("("), words.rfind("（")) if words.endswith((")", "）")) else -1
+        return opening != -1 and self.rules.responsibility.label_pattern.match(words, opening + 1) is not None
 
     def _close(self, start: int, clause: FoundClause, nested: list[FoundClause], *, para: int, starts_paragraph: bool,
                end: int | None = None) -> None:
