@@ -156,3 +156,35 @@ def test_an_item_that_names_only_people_is_no_part_of_the_next_items_task():
 def test_a_line_indented_as_a_paragraph_opens_one_though_the_line_before_has_no_stop():
     found = {f[0]: f for f in tasks(SCHEDULE)}
     assert found[13][2] == ["农业服务中心", "综治中心"] and found[14][2] == ["应急管理办"]
+
+
+# -- an attribution written once after a block of items (county-block-attribution-2026) -------------------
+
+BLOCKS = (
+    "宁都县2026年和美乡村建设工作方案\n二、重点任务\n（一）推进农村厕所革命\n"
+    "1.开展户厕问题摸排整改。建立问题台账，6月底前完成整改。\n"
+    "2.新（改）建一批农村卫生户厕。全年新（改）建农村卫生户厕2000户。\n"
+    "3.加强农村公厕建设管护。新建改建农村公厕40座。（县卫生健康委牵头，县城市管理局配合）\n"
+    "以上第1—3项任务由县农业农村局牵头，县财政局配合，各乡镇人民政府负责落实。\n"
+    "（二）提升农村生活垃圾治理水平\n"
+    "4.健全收运处置体系。更新配置垃圾收集转运车辆30台。\n"
+    "5.推进垃圾分类和资源化利用。开展农村生活垃圾分类减量试点。\n"
+    "6.深化村庄清洁行动。每季度组织开展一次村庄清洁集中行动。（县农业农村局牵头，县妇联配合）\n"
+    "责任单位：县城市管理局（牵头）、县财政局；完成时限：2026年10月底前。\n"
+    "（三）推进乡风文明\n7.开展移风易俗专项行动。持续整治高价彩礼。\n"
+)
+
+
+def test_a_block_attribution_goes_to_each_item_it_names_an_items_own_bracket_winning():
+    found = {f[0]: f for f in tasks(BLOCKS)}
+    assert [found[n][2] for n in (4, 5, 6)] == [["农业农村局"], ["农业农村局"], ["卫生健康委"]]
+    assert found[4][3] == ["财政局"] and found[4][4] == ["2026-06-30"]
+    assert found[5][5] == [("=", "2000", "户")]  # (the item's own words only, not the next items' figures)
+    assert 7 not in found  # (the block's line is no task of its own)
+
+
+def test_attribution_lines_at_a_groups_end_go_to_its_items_without_one():
+    found = {f[0]: f for f in tasks(BLOCKS)}
+    assert [found[n][2] for n in (9, 10, 11)] == [["城市管理局"], ["城市管理局"], ["农业农村局"]]
+    assert found[9][4] == ["2026-10-31"] and found[11][4] == ["every"]
+    assert 15 not in found  # (no attribution anywhere: no task)

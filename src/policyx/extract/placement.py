@@ -50,6 +50,8 @@ def attach_to_tasks(
     for task in tasks:
         start, end = task.span
         own = deadlines_within(deadlines, starts, start, end)
+        for handed in _clauses_elsewhere(task):  # ("以上第1—4项任务由…，6月底前完成": the block's dates are each item's)
+            own = sorted({*own, *deadlines_within(deadlines, starts, *handed.span)}, key=lambda d: d.span[0])
         if not own and places is not None and not places.search(norm.text, start, end) and not (task.deadlines or task.targets):
             out.append(task)
             continue
@@ -67,6 +69,12 @@ def attach_to_tasks(
             task = _WITH_FOUND(task, tuple(own), tuple(targets))
         out.append(task)
     return tuple(out)
+
+
+def _clauses_elsewhere(task: Task) -> list:
+    """The task's clauses that stand outside its words: written once after a block of items, for each."""
+    start, end = task.span
+    return [c for c in (*task.subclauses, *([task.clause] if task.clause else [])) if c.span[0] >= end or c.span[1] <= start]
 
 
 def _before_target_field(clause, text: str, rules: RuleSet) -> tuple[int, int]:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
 from policyx.extract.tasks.fields import EDGE, OPENS_LABEL, fields_only
-from policyx.extract.tasks.office_headings import add_heading_duties
-from policyx.extract.clauses import (
-    SENTENCE_FORMS, FoundClause, duty_places, find_clauses, find_duties, parse_clause,
-    plan_context, standing_statement,
-)
+from policyx.extract.tasks.blocks import hand_block_clauses
+from policyx.extract.tasks.duty_sentences import add_duties
+from policyx.extract.clauses import FoundClause, find_clauses, parse_clause, plan_context, standing_statement
 from policyx.model import DepartmentRef, Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.clauses import ResponsibilityRules
@@ -113,6 +111,7 @@ class Paragraph:
     clauses: list[FoundClause] | tuple[()] = ()  # (set by find_all_clauses where a paragraph may hold one)
     attribution_only: bool = False  # only clause lines or a person's name
     standing: list[DepartmentRef] | tuple[()] = ()  # a standing clause stated on its own (working-copy spans)
+    handed_on: bool = False  # an attribution handed to the items above it ("以上第1—4项任务由…"): no unit's words
 
     def is_body(self, text: str) -> bool:
         """Words of a plan's body, not a title, a date or a byline: a sentence, or a long line."""
@@ -123,6 +122,17 @@ class Paragraph:
         words = text[self.start:self.end].strip()
         return 4 <= len(words) <= 30 and has_words(words, 0, len(words)) and not rules.date_line.match(words) \
             and not rules.document_title.search(words) and not _STOP_OR_COLON.search(words)
+
+
+    def closes_itself(self, text: str, rules: RuleSet) -> bool:
+        """A schedule's month or quarter alone on its line ("第二季度（4—6月）"), or a paragraph that ends with
+        a bracket of labels that name no office ("…（包村领导：各片区包村领导；责任人：各村党组织书记）"): no
+        words of the task after it."""
+        words = text[self.start:self.end]
+        if rules.tasks.schedule_heading.match(words):
+            return True
+        opening = max(words.rfind("("), words.rfind("（")) if words.endswith((")", "）")) else -1
+        return opening != -1 and rules.responsibility.label_pattern.match(words, opening + 1) is not None
 
 
 _new_paragraph = maker(Paragraph)  # (one a line in a plan of headings: without the class call)
@@ -271,97 +281,8 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
             or fields_only(text, para.clauses[-1].end, para.end))
         if whole or (person_start is not None and person_start.match(text, para.start, para.end)):
             para.attribution_only = True
-    first = next((i for i, para in enumerate(paras) if para.clauses), None)
-    if first is None:
-        # a plan that is all 职责分工 ("市财政局：负责…", or items under "（一）县发展和改革局"): an office named
-        # before its duties, or over them, is no exhortation ("X要…" is, in a plan that attributes no task)
-        _add_duties(text, paras, rules, context, labelled_only=True)
-        add_heading_duties(text, paras, rules, context)
-    else:
-        _add_duties(text, paras[_first_item_of_its_list(paras, first):], rules, context)
-        add_heading_duties(text, paras[_its_parent(paras, first):], rules, context)
-
-
-def _its_parent(paras: list[Paragraph], first: int) -> int:
-    """The paragraph of the topmost heading above the item holding the plan's
-    first clause (an office's: "（一）县发展和改革局（5项）" over "1.…（县财政局配合）";
-    "一、县教育局" over "（一）…" over "1.…"), else ``first``."""
-    item = paras[first].heading
-    parent = item.parent if item is not None else None
-    top = first
-    for j in range(first - 1, -1, -1):
-        if parent is None:
-            break
-        heading = paras[j].heading
-        if heading is not None and heading.id == parent:
-            top, parent = j, heading.parent
-    return top
-
-
-def _first_item_of_its_list(paras: list[Paragraph], first: int) -> int:
-    """Where the list of items holding the plan's first clause starts: the
-    first item numbered as the clause's item and under the same heading
-    (minutes whose decision 一 gives its work with "X要…" and 二 with "由X负责");
-    a notice's own items before the plan it sends are of another list."""
-    item = next((j for j in range(first, -1, -1) if paras[j].heading is not None), None)
-    if item is None:
-        return first
-    heading = paras[item].heading
-    start = item
-    for j in range(item - 1, -1, -1):
-        other = paras[j].heading
-        if other is None:
-            continue
-        if other.style != heading.style or other.parent != heading.parent:
-            break
-        start = j
-    return start
-
-
-def _add_duties(text: str, paras: list[Paragraph], rules: RuleSet, context, *, labelled_only: bool = False) -> None:
-    """The duties opening sentences ("市财政局要…", :mod:`policyx.extract.clauses.duties`)
-    of the paragraphs whose clauses, if any, are all phrases of sentences — from
-    the plan's first clause on: before it, in a plan that attributes no task, or
-    in a notice's words before the plan it sends ("现印发给你们，并就有关事项通知如下：
-    一、各责任单位要…", caidian-govwork-2023), "X要…" exhorts."""
-    places = duty_places(text, paras[0].start, rules.departments, rules.responsibility)
-    for i, para in enumerate(paras):
-        at = bisect.bisect_left(places, para.start)
-        if at == len(places) or places[at] >= para.end:
-            continue  # (no modal after an office's name, no request: most paragraphs)
-        if para.standing or para.attribution_only or not all(c.form in SENTENCE_FORMS for c in para.clauses) \
-                or i + 1 < len(paras) and paras[i + 1].attribution_only:
-            continue  # (…nor a paragraph whose clause lines stand under it: "责任单位：市财政局")
-        taken = Spans((c.start, c.end) for c in para.clauses)
-        duties = find_duties(text[para.start:para.end], para.start, rules.departments, rules.responsibility, context,
-                             taken, labelled_only=labelled_only)
-        if duties:
-            para.clauses = _with_duties(text, para.clauses, duties)
-
-
-def _with_duties(text: str, clauses: list[FoundClause], duties: list[FoundClause]) -> list[FoundClause]:
-    """A paragraph's clauses with its duties, a phrase later in a duty's sentence
-    read as part of it ("市财政局要加强资金保障，各区人民政府负责落实": the
-    government carries the work out; "…，市审计局配合": the office takes part).
-    Both lists are in order: each duty looks at the first phrase after it only
-    (a later one stands past a sentence end too), the list walked once."""
-    phrases = [c for c in clauses if c.form == "phrase"]
-    joined: set[int] = set()
-    out = []
-    k = 0
-    for duty in duties:
-        while k < len(phrases) and phrases[k].start < duty.end:
-            k += 1
-        following = phrases[k] if k < len(phrases) else None
-        if following is not None and find_end(text, duty.end, following.start, SENTENCE_END) == following.start:
-            joined.add(id(following))
-            k += 1
-            parsed = replace(duty.parsed, participants=[*duty.parsed.participants, *following.parsed.lead,
-                                                        *following.parsed.participants],
-                             implementers=[*duty.parsed.implementers, *following.parsed.implementers])
-            duty = replace(duty, end=following.end, inner_end=following.inner_end, parsed=parsed)
-        out.append(duty)
-    return sorted([*(c for c in clauses if id(c) not in joined), *out], key=lambda c: c.start)
+    hand_block_clauses(text, paras, rules)
+    add_duties(text, paras, rules, context)
 
 
 @functools.lru_cache(maxsize=16)  # (made once for the rules, not once a plan)

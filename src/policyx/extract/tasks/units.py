@@ -21,6 +21,7 @@ from policyx.extract.clauses import PHRASE_FORMS, SENTENCE_FORMS, FoundClause
 from policyx.extract.tasks.paragraphs import (
     Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
 )
+from policyx.extract.tasks.blocks import BLOCK_RULE
 from policyx.extract.tasks.fields import ITEM_FIELD, OPENS_LABEL, fields_only
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
@@ -47,6 +48,8 @@ class Unit:
     rule: str = "task.clause"
     para: int | None = None  # index of the paragraph it starts in
 
+
+_ITEM_LEVEL = 3  # the plan's items ("1." under "（一）"); deeper ones ("（1）") break an item down
 
 # clauses written as words of a sentence ("由…牵头", "市教育局负责，…"): they attribute the
 # paragraph they stand in, and neither head nor close a unit of their own
@@ -134,10 +137,12 @@ class UnitBuilder:
                     i = self._fields_of_item(i)  # ("问题1：…" / 责任单位：… / 整改时限：… / then 整改目标：…, 整改措施：1.…)
                 continue
             para = self.paragraphs[i]
-            if para.attribution_only:
+            if para.attribution_only or para.handed_on:
                 pass
             elif para.clauses:
                 self._paragraph(i, para)
+                if para.clauses[-1].rule == BLOCK_RULE and self.units:
+                    self.units[-1].end = para.end  # (the item's words only: its clause stands after the block)
                 # (an item's clause in its words, then "完成时限：长期坚持" on a line of its own; not "工作要求：…",
                 # which may be its group's)
                 i = self._fields_of_item(i + 1, ITEM_FIELD)
@@ -152,6 +157,8 @@ class UnitBuilder:
         unit; after a unit that has a clause already they add to it."""
         previous = self.units[-1] if self.units else None
         if previous is None or previous.para is None:
+            return
+        if self._hand_to_the_group(previous, block):
             return
         if previous.clause is not None:
             previous.clause = merge(previous.clause, block)
@@ -200,6 +207,29 @@ class UnitBuilder:
     def _gathers_back(self, para: Paragraph) -> bool:
         """Whether a clause closing this paragraph's first words may take the paragraphs before it (:meth:`gather`)."""
         return para.heading is None and not lead_in_at(self.text, para.start, para.end, self.rules.tasks)
+
+    def _hand_to_the_group(self, previous: Unit, block: FoundClause) -> bool:
+        """Clause lines at the end of a group of the plan's items, after an item with a clause of its own ("（三）…"
+        over "9.…" "10.…" "11.…（…牵头）", then "责任单位：县城市管理局（牵头）、…；完成时限：…"), in a group with at
+        least two items with none: they are each of those items' (an item's own clause stays its whole
+        attribution), not more of the last item's. (Sub-items, "（1）" under "5.", are one item's: :meth:`_item_over`.)"""
+        heading = previous.at_marker
+        if heading is None or heading.level > _ITEM_LEVEL or heading.parent is None or previous.clause is None:
+            return False  # (lines under an item with no clause of its own are its fields: county-ocr-2023)
+        parent = self.index.by_id.get(heading.parent)
+        if parent is None or parent.kind != "heading" or not parent.span[0] < block.start <= parent.end:
+            return False
+        following = bisect.bisect_right(self.index.starts, previous.start)
+        if following < len(self.index.starts) and self.index.starts[following] < parent.end:
+            return False  # (a heading after the item, inside the group)
+        siblings = [u for u in self.units if u.at_marker is not None and u.at_marker.parent == parent.id
+                    and u.at_marker.style == heading.style]
+        bare = [u for u in siblings if u.clause is None and not u.subclauses]
+        if len(bare) < 2:
+            return False
+        for unit in bare:
+            unit.clause = replace(block, rule="clause.group_lines")
+        return True
 
     def _item_over(self, previous: Unit, block: FoundClause) -> tuple[int, int] | None:
         """``(paragraph, start)`` of the heading whose last sub-item ``previous``
@@ -340,7 +370,7 @@ class UnitBuilder:
     def _step_back(self, before: Paragraph) -> str:
         """Whether a unit gathering back takes the paragraph before it in:
         "stop" (no), "more" (yes, and on), "last" (yes, and no further)."""
-        if before.attribution_only or before.clauses or self._closes_itself(before):
+        if before.attribution_only or before.clauses or before.handed_on or before.closes_itself(self.text, self.rules):
             return "stop"
         if before.heading is not None:
             # a heading alone on its line names the task under it when the task
@@ -352,15 +382,6 @@ class UnitBuilder:
             # ("开展环保服务“两进三送”活动　　组织高水平…"); a title or a date does not
             return "last" if before.is_unnumbered_heading(self.text, self.rules.tasks) else "stop"
         return "last" if lead_in_at(self.text, before.start, before.end, self.rules.tasks) else "more"
-
-    def _closes_itself(self, para: Paragraph) -> bool:
-        """A schedule's month or quarter alone on its line ("第二季度（4—6月）"), or a paragraph that ends with
-        a bracket of labels that name no office ("…（包村领导：各片区包村领导；责任人：各村党组织书记）")."""
-        words = self.text[para.start:para.end]
-        if self.rules.tasks.schedule_heading.match(words):
-            return True
-        opening = max(words.rfind("("), words.rfind("（")) if words.endswith((")", "）")) else -1
-        return opening != -1 and self.rules.responsibility.label_pattern.match(words, opening + 1) is not None
 
     def _close(self, start: int, clause: FoundClause, nested: list[FoundClause], *, para: int, starts_paragraph: bool,
                end: int | None = None) -> None:
