@@ -188,3 +188,24 @@ def test_attribution_lines_at_a_groups_end_go_to_its_items_without_one():
     assert [found[n][2] for n in (9, 10, 11)] == [["城市管理局"], ["城市管理局"], ["农业农村局"]]
     assert found[9][4] == ["2026-10-31"] and found[11][4] == ["every"]
     assert 15 not in found  # (no attribution anywhere: no task)
+
+
+# -- duties and items written as an enumeration (city-leading-group-duties-2025, city-yishi-erci-opinions-2026) --
+
+def test_a_members_duties_opening_with_an_enumeration_or_each_are_its_duties():
+    found = tasks("一、工作任务\n1.推进儿童友好学校建设。（市教育局牵头）\n二、成员单位职责\n"
+                  "市民政局：一是负责困境儿童分类保障；二是牵头推进儿童友好示范社区建设。\n"
+                  "市文化广电新闻出版旅游局、市体育局：分别负责公共文化、体育场馆设施的儿童友好改造。\n")
+    assert [(f[0], f[2]) for f in found][1:] == [(4, ["民政局"]), (5, ["文化广电新闻出版旅游局", "体育局"])]
+
+
+ENUMERATED = (
+    "一、重点任务\n（三）提升老年健康服务。\n\n"
+    "一要加强医养结合服务，推动综合性医院设立老年医学科（市卫健委牵头，市民政局配合）。"
+    "二要做实老年人家庭医生签约服务，签约率稳定在75%以上（市卫健委负责）。\n"
+)
+
+
+def test_an_enumerations_items_are_titled_by_their_own_words_not_the_heading_over_them():
+    assert [(f[0], f[1], f[2]) for f in tasks(ENUMERATED)] == [
+        (4, "加强医养结合服务", ["卫健委"]), (4, "做实老年人家庭医生签约服务", ["卫健委"])]

@@ -59,6 +59,9 @@ def target_value_key(t: Target) -> str:
     return t.value_text or t.raw
 
 
+_BRACKETS = str.maketrans("〔〕［］【】", "()()()")  # ("各县〔市、区〕人民政府" as written, "各县(市、区)人民政府" as read)
+
+
 def name_key(name: str, registry=None) -> str:
     """A department name as compared with gold: one spelling per office.
 
@@ -69,7 +72,7 @@ def name_key(name: str, registry=None) -> str:
     """
     from policyx.text.normalize import comparable
 
-    key = comparable(_GLOSS.sub("", name)).strip()
+    key = comparable(_GLOSS.sub("", name)).strip().translate(_BRACKETS)
     if registry is None:
         from policyx.rules import load_rules
 

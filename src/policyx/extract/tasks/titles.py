@@ -43,6 +43,9 @@ def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
                            or heading.title_span[1] - heading.title_span[0] <= _FIELDS_NAME)
             continue
         start = _after_label(text, unit.start, limit, rules)
+        enumerated = rules.enumeration_opener.match(text[start:limit])  # ("二是落实助餐补贴政策，…": the item's words)
+        if enumerated:
+            start = skip_edge(text, start + enumerated.end(), limit)
         if unit.clause is not None and unit.clause.form == "phrase" and unit.clause.start <= start < unit.clause.end \
                 and text[unit.clause.end:unit.clause.end + 1] in _PHRASE_ENDS:
             start = skip_edge(text, unit.clause.end, limit)  # ("区数据局负责，推进电子证照共享应用": the work names it;
@@ -50,7 +53,7 @@ def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
         lead_in = lead_in_at(text, start, limit, rules)
         if lead_in:
             unit.title_span = lead_in
-        elif unit.starts_paragraph or start > unit.start or unit.clause is not None and unit.clause.form == "duty":
+        elif unit.starts_paragraph or start > unit.start or enumerated or unit.clause is not None and unit.clause.form == "duty":
             # a labelled measure ("具体措施：…") opens a paragraph of its own; a duty opens its
             # sentence ("市财政局要加强与省财政厅的沟通对接，积极争取…")
             unit.title_span = first_phrase(text, start, limit)

@@ -348,9 +348,10 @@ class UnitBuilder:
         over the paragraphs that lead up to it, when it opens with no lead-in
         (jian: "深化燃煤锅炉治理。…" / "加大…" / "严把准入关,…（责任部门：…）")."""
         para = self.paragraphs[i]
+        words = self.text[para.start:para.end]
         if para.heading is not None or lead_in_at(self.text, para.start, para.end, self.rules.tasks) \
-                or self.rules.tasks.schedule_label.match(self.text[para.start:para.end]):
-            return start  # (…nor a schedule's item, which opens with its month: "4月：完成…")
+                or self.rules.tasks.schedule_label.match(words) or self.rules.tasks.enumeration_opener.match(words):
+            return start  # (…nor a schedule's item, "4月：完成…", nor an enumeration's first, "一要加强医养结合服务，…")
         j = i
         while j > 0:
             step = self._step_back(self.paragraphs[j - 1])
