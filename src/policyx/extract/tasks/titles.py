@@ -43,6 +43,9 @@ def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
                            or heading.title_span[1] - heading.title_span[0] <= _FIELDS_NAME)
             continue
         start = _after_label(text, unit.start, limit, rules)
+        numbered = rules.item_number.match(text[start:limit])
+        if numbered:
+            start += numbered.end()
         enumerated = rules.enumeration_opener.match(text[start:limit])  # ("二是落实助餐补贴政策，…": the item's words)
         if enumerated:
             start = skip_edge(text, start + enumerated.end(), limit)
