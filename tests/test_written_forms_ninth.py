@@ -209,3 +209,55 @@ ENUMERATED = (
 def test_an_enumerations_items_are_titled_by_their_own_words_not_the_heading_over_them():
     assert [(f[0], f[1], f[2]) for f in tasks(ENUMERATED)] == [
         (4, "加强医养结合服务", ["卫健委"]), (4, "做实老年人家庭医生签约服务", ["卫健委"])]
+
+
+# -- a second reading's findings (a helper that did not write the change) ----------------------------------
+
+def test_a_text_with_no_words_gives_an_empty_document():
+    for text in ("", " ", "\n", "\t\t"):
+        assert extract_text(text).tasks == ()
+
+
+def test_a_month_line_dates_only_the_paragraphs_of_its_own_section():
+    found = tasks("某县2026年村庄清洁行动方案\n四、进度安排\n（一）准备阶段\n3月\n制定实施方案。（责任单位：县农业农村局）\n"
+                  "（二）实施阶段\n全面开展村庄清洁行动。（责任单位：县农业农村局）\n")
+    assert [f[4] for f in found] == [["2026-03-31"], []]
+
+
+def test_a_month_heading_with_a_colon_dates_the_items_under_it_not_the_one_above():
+    found = tasks("某镇2026年重点工作安排\n一、重点工作\n一月份：\n1.开展节前安全大检查。（责任办：应急管理办）\n"
+                  "2.做好走访慰问。（责任办：社会事务办）\n二月份：\n3.举办招聘会。（责任办：社会事务办）\n下半年\n"
+                  "4.完成全年征兵任务。（责任办：人武部）\n")
+    assert [f[4] for f in found] == [["2026-01-31"], ["2026-01-31"], ["2026-02-28"], ["2026-12-31"]]
+
+
+def test_a_schedule_items_own_month_is_its_deadline_with_no_comma_before_its_bracket():
+    found = tasks("某镇2026年重点工作安排\n一、重点工作\n4月：完成农村房屋安全隐患排查。（责任办：规划建设办）\n")
+    assert found[0][2] == ["规划建设办"] and found[0][4] == ["2026-04-30"]
+
+
+def test_the_start_of_a_range_of_digit_dates_is_no_deadline():
+    found = tasks("一、任务\n1.开展排查。（牵头单位：市应急局；完成时限：2026/11/15—2026/12/31）\n")
+    assert found[0][4] == []
+
+
+def test_a_sub_row_a_total_and_a_remark_are_no_part_of_the_row_above():
+    found = tasks("序号\t工作任务\t牵头单位\t完成时限\t备注\n1\t推进一网通办\t市政务服务中心\n1.1\t推进掌上办\t市数据局\t2026年12月\n"
+                  "2\t强化融资支持\t市金融办\t2026年6月\t上年度结转项目，2025年10月底前已开工\n合计\t4项\n")
+    assert [(f[1], f[2], f[4]) for f in found] == [
+        ("推进一网通办", ["政务服务中心"], []), ("推进掌上办", ["数据局"], ["2026-12-31"]),
+        ("强化融资支持", ["金融办"], ["2026-06-30"])]
+
+
+def test_every_column_of_a_role_is_read():
+    found = tasks("序号\t建议题目\t主办单位\t会办单位\t协办单位\n1\t关于加快港区建设的建议\t市交通运输局\t市发改委\t市团委\n")
+    assert found[0][2:4] == (["交通运输局"], ["发改委", "团委"])
+
+
+def test_a_members_duty_may_open_with_any_duty_verb_and_a_short_task_name_is_no_person():
+    found = tasks("一、职责分工\n（一）市教育局：组织开展校园食品安全检查。\n（二）市公安局：依法打击食品安全违法犯罪行为。\n")
+    assert [f[2] for f in found] == [["教育局"], ["公安局"]]
+    ledger = ("序号\n工作任务\n具体措施\n责任领导\n责任科室\n责任人\n完成时限\n"
+              "1\n信访维稳\n每月开展矛盾纠纷排查。\n办公室\n张三\n2026年12月底前\n"
+              "2\n编制规划\n完成国土空间规划编制。\n李四\n规划股（牵头）、测绘股\n王五\n2026年6月底前\n")
+    assert [(f[1], f[2], f[3]) for f in tasks(ledger)] == [("信访维稳", ["办公室"], []), ("编制规划", ["规划股"], ["测绘股"])]

@@ -42,6 +42,7 @@ def attach_to_tasks(
 ) -> tuple[Task, ...]:
     """Each task with the deadlines and targets written in its text."""
     starts = [d.span[0] for d in deadlines]
+    headings = rules.deadlines.headings  # (a schedule's "二月份" dates the items under it: extract/schedule.py)
     # where a target can stand: a task with none there and no deadline is left as it is
     places = first_chars_search(target_requires(rules.requires))
     if _nothing_to_place(tasks, norm.text, deadlines, places):
@@ -49,9 +50,7 @@ def attach_to_tasks(
     out = []
     for task in tasks:
         start, end = task.span
-        own = deadlines_within(deadlines, starts, start, end)
-        for handed in _clauses_elsewhere(task):  # ("以上第1—4项任务由…，6月底前完成": the block's dates are each item's)
-            own = sorted({*own, *deadlines_within(deadlines, starts, *handed.span)}, key=lambda d: d.span[0])
+        own = _written_in(task, deadlines, starts, headings)
         if not own and places is not None and not places.search(norm.text, start, end) and not (task.deadlines or task.targets):
             out.append(task)
             continue
@@ -69,6 +68,15 @@ def attach_to_tasks(
             task = _WITH_FOUND(task, tuple(own), tuple(targets))
         out.append(task)
     return tuple(out)
+
+
+def _written_in(task: Task, deadlines: list[Deadline], starts: list[int], headings: frozenset[str]) -> list[Deadline]:
+    """The deadlines in the task's words, and in its clauses written elsewhere ("以上第1—4项任务由…，6月底前
+    完成": the block's dates are each item's); not a schedule's "二月份" (it dates the items under it)."""
+    own = [d for d in deadlines_within(deadlines, starts, *task.span) if d.rule not in headings]
+    for handed in _clauses_elsewhere(task):
+        own = sorted({*own, *deadlines_within(deadlines, starts, *handed.span)}, key=lambda d: d.span[0])
+    return own
 
 
 def _clauses_elsewhere(task: Task) -> list:

@@ -26,9 +26,7 @@ def date_by_schedule(tasks: tuple[Task, ...], sections: tuple[Section, ...], tex
     index = SectionIndex(sections, text)
     scopes = []
     for k, head in enumerate(heads):
-        end = _section_end(index, head.span[1], len(text))
-        if k + 1 < len(heads):
-            end = min(end, heads[k + 1].span[0])
+        end = _section_end(index, head.span[1], heads[k + 1].span[0] if k + 1 < len(heads) else len(text), text)
         scopes.append((head.span[1], end, head))
     starts = [start for start, _, _ in scopes]
     out = []
@@ -43,16 +41,19 @@ def date_by_schedule(tasks: tuple[Task, ...], sections: tuple[Section, ...], tex
     return tuple(out)
 
 
-def _section_end(index: SectionIndex, offset: int, length: int) -> int:
-    """Where the items of a schedule's line at ``offset`` end: with the section over the heading that follows
-    it ("二月份" stands in item 4.'s section, over item 5.: with 二、, which holds both), or at that heading when
-    no section holds it ("第四季度" over unnumbered items, then 三、)."""
+def _section_end(index: SectionIndex, offset: int, limit: int, text: str) -> int:
+    """Where the items of a schedule's line ending at ``offset`` end. Over numbered items ("二月份" right
+    over "5.…"): at the first heading of a higher rank than theirs. Over paragraphs ("3月" under "（一）准备
+    阶段", then "制定实施方案。…"): at the next heading of the rank of the section that holds the line, or
+    higher ("（二）实施阶段"). Never past ``limit`` (the next such line: each heading is looked at once)."""
     after = bisect.bisect_right(index.starts, offset)
-    if after == len(index.starts):
-        holder = index.innermost(offset)
-        return holder.end if holder is not None else length
-    following = index.headings[after]
     holder = index.innermost(offset)
-    while holder is not None and holder.level >= following.level:
-        holder = index.by_id.get(holder.parent) if holder.parent else None
-    return holder.end if holder is not None else following.span[0]
+    if after < len(index.starts) and not text[offset:index.starts[after]].strip():
+        rank = index.headings[after].level - 1  # (items right under the line: up to a heading over them)
+    else:
+        rank = holder.level if holder is not None else 0
+    for k in range(after, len(index.headings)):
+        heading = index.headings[k]
+        if heading.span[0] >= limit or heading.level <= rank:
+            return min(heading.span[0], limit)
+    return limit

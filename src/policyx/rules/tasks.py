@@ -32,6 +32,7 @@ class TaskRules:
     block_attribution: regex.Pattern  # "以上第1—4项任务由…牵头": an attribution for each item above
     enumeration_opener: regex.Pattern  # "二是…", "三要…": an enumerated item's first word
     item_number: regex.Pattern  # "1.", "（2）" opening an item no heading was read from
+    task_name_label: regex.Pattern  # "任务名称：…" opening a block of field lines
     schedule_heading: regex.Pattern  # a line that is only a month or a quarter: "一月份", "第二季度（4—6月）"
 
 
@@ -46,5 +47,5 @@ def compile_task_rules(data: dict) -> TaskRules:
         title_bad_start=optional_pattern(title.get("not_starting")),
         **optional_patterns(data, "non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "attachment_list", "listed_item", "date_line",
                               "document_title", "document_name", "title_label", "schedule_label", "schedule_heading", "block_attribution",
-                              "enumeration_opener", "item_number"),
+                              "enumeration_opener", "item_number", "task_name_label"),
     )

@@ -37,7 +37,10 @@ _NUMBER_BEFORE = compiled(r"(?:第[0-9一二三四五六七八九十百零〇]{1
 _BETWEEN_UNITS = ("、", ",", "，", "和", "及", "与")
 _SENTENCE_STOP = any_char(frozenset(SENTENCE_END + "\n"))
 _LABEL_END = any_char(frozenset("：:"))
-_DUTIES_WORD = "职责"
+# what a heading over an office's duties says after its name ("市财政局职责", "县纪委监委监督责任", "县委领导班子主体责任")
+_DUTIES_TAIL = compiled(r"(?:领导班子)?(?:(?:主体|监督|直接|管理|工作)?责任|(?:工作|主要)?职责|[“\"]?一岗双责[”\"]?)(?:清单)?"
+                        r"(?:[(（][^()（）]{1,8}[)）])?")  # (and a note: "（集体责任）")
+_DUTIES_TAIL_CHARS = 20
 # the count of the items under a heading that names an office: "（5项）", "（共8项）"
 ITEM_COUNT = compiled(r"[(（]共?[0-9一二三四五六七八九十]{1,3}项[)）]")
 _ITEM_COUNT_CHARS = 8
@@ -155,8 +158,9 @@ def heading_offices(text: str, start: int, end: int, registry: DepartmentRegistr
     count = ITEM_COUNT.search(text, max(start, end - _ITEM_COUNT_CHARS), end)
     if count is not None and count.end() == end:  # ("（一）县发展和改革局（5项）")
         end = count.start()
-    if text.endswith(_DUTIES_WORD, start, end):  # ("（二）市财政局职责")
-        end -= len(_DUTIES_WORD)
+    tail = _DUTIES_TAIL.search(text, max(start, end - _DUTIES_TAIL_CHARS), end)
+    if tail is not None and tail.end() == end:  # ("（二）市财政局职责", "四、县纪委监委监督责任")
+        end = tail.start()
     parsed = _units(text, 0, start, end, registry, rules, context) if end > start else None
     return None if parsed is None or parsed[0] != start else parsed[1]
 

@@ -175,7 +175,7 @@ def _align_by_content(row: list[Cell | None], header: list[str], roles: list[str
 
 
 _NEVER = -10**6
-_PERSON = compiled(r"\p{Han}{2,4}(?:[、，,\s]+\p{Han}{2,4})*+")
+_PERSON = compiled(r"\p{Han}{2,3}(?:[、，,\s]+\p{Han}{2,3})*+")  # (a name: "张三", "许冬梅"; not "安全生产")
 _WHEN = compiled(r"[0-9]{4}\s*+年|[0-9]{4}[./-][0-9]|[0-9一二三四五六七八九十]{1,2}\s*+月|季度|年底|年末|半年|长期|持续|常态|每[年季月周日]|全年")
 _PERSON_HEADER = compiled(r"领导|责任人|联系人|负责人")
 # how well a cell of each kind fits a column of each kind

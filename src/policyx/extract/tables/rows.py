@@ -7,6 +7,7 @@ from dataclasses import replace
 import regex
 
 from policyx.extract.clauses import ParsedClause, UnitLists, as_written, parse_clause
+from policyx.extract.clauses.units import NO_ONE
 from policyx.extract.deadlines import find_deadlines
 from policyx.extract.placement import deadlines_within
 from policyx.extract.tables.pieces import RowText
@@ -28,14 +29,16 @@ from policyx.text.stored_patterns import compiled
 
 
 def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalized, rules: RuleSet,
-                     lists: UnitLists):
+                     lists: UnitLists, roles: list[str | None] = ()):
     """Lead, participants and implementers of a task row: each column gives
     its role, unless the cell writes its own ("市住建局（牵头）、市发改委");
-    ``lists``: the cells read so far (this plan's and others')."""
+    ``lists``: the cells read so far (this plan's and others'); ``roles``: the
+    table's columns, where two hold one role (会办单位 | 协办单位)."""
     parsed = ParsedClause()
     for role, column in (("lead", "lead"), ("participant", "participants"), ("implementer", "implementers")):
-        cell = row[at[column]] if column in at else None
-        if cell is not None and cell.text.strip() not in _NO_ONE:
+        for cell in _cells_of(row, at, column, roles):
+            if cell is None or cell.text.strip() in NO_ONE:
+                continue
             words = norm.text[cell.start:cell.end]
             labelled = rules.responsibility.label_pattern.match(words.lstrip())
             # (a cell that labels its units: "会办：市生态环境局；协办：市公安局", city-proposals-handling-2026)
@@ -49,7 +52,13 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
             as_written(parsed.implementers, source, "table.implementers_column"))
 
 
-_NO_ONE = frozenset({"—", "——", "-", "－", "/", "／", "无"})  # (a unit cell that names no one: "全市 | 44 | … | —")
+
+
+def _cells_of(row: list[Cell | None], at: dict[str, int], column: str, roles) -> list[Cell | None]:
+    """The row's cells of every column of a role (the first, where the table's roles are not given)."""
+    if not roles:
+        return [row[at[column]]] if column in at and at[column] < len(row) else []
+    return [row[i] for i, r in enumerate(roles) if r == column and i < len(row)]
 
 
 def _first_sentence(text: str, rules: TableRules) -> str:
@@ -76,7 +85,7 @@ def _indicator_row_tasks(p: ParsedTable, norm: Normalized, rules: RuleSet, lists
     year = header_year(p.table.columns[at["target"]], rules.tables)
     tasks = []
     for n, (row, group, name, cell) in enumerate(indicator_rows(p), 1):
-        lead, participants, implementers = _row_departments(row, at, norm, rules, lists)
+        lead, participants, implementers = _row_departments(row, at, norm, rules, lists, p.roles)
         if not (lead or participants or implementers):
             continue
         target = indicator_target(row, at, name, cell, group, year, rules.targets.units, rules)
@@ -227,15 +236,16 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     """The task of row ``n`` of a task table (``at``: its columns by role), or
     None for a row with no work item; ``within(cell)`` gives the plan's
     deadlines inside a cell, ``lists`` the department cells read so far."""
+    if row and row[0] is not None and row[0].text.strip() in _TOTALS:
+        return None  # (a total's row: "合计 | 4项")
     work = _work_cell(row, at)
     if work is None:
         return _place_row_task(p, at, n, row, norm, rules, lists)
     deadline_cell = cell_at(row, at, "deadline")
     in_column = within(deadline_cell) or row_dates.deadline_cell(deadline_cell, norm, rules.tables)
     row_deadlines = row_dates.row_deadlines(work, within(work), in_column, norm)
-    noted = within(cell_at(row, at, "remarks"))
-    if noted:
-        row_deadlines = sorted({*row_deadlines, *noted}, key=lambda d: d.span[0])
+    if not row_deadlines:  # (a remark's date is the row's only when it has none: "上年度结转项目，2025年10月底前已开工")
+        row_deadlines = within(cell_at(row, at, "remarks"))
     targets = _row_targets(work, row_deadlines, norm, rules)
     goal = cell_at(row, at, "target")
     if goal is not None and goal is not work:  # (a column of goals: "Ⅳ类（总磷≤0.3mg/L）" under "2025年水质目标")
@@ -244,13 +254,16 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     amount = _amount_target(p, at, row, norm, rules)
     if amount is not None:
         targets.append(amount)
-    lead, participants, implementers = _row_departments(row, at, norm, rules, lists)
+    lead, participants, implementers = _row_departments(row, at, norm, rules, lists, p.roles)
     return Task(
         id=f"{p.table.id}.{n}", section=p.table.section, title=_row_title(row, at, work, rules.tables, p.table.form), text=work.text,
         line=_row_line(row, at, work), span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
         source="table", rule="table.row",
         deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
     )
+
+
+_TOTALS = frozenset({"合计", "小计", "总计", "共计", "合 计", "小 计"})
 
 
 def _amount_target(p: ParsedTable, at: dict[str, int], row: list[Cell | None], norm: Normalized, rules: RuleSet) -> Target | None:
@@ -321,7 +334,7 @@ def _place_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell |
         bounded = _noted_bound(target, p.table.footnotes, rules.tables)
         if bounded is not target or p.roles[i] is not None or rules.tables.figure_header.search(p.table.columns[i]):
             targets.append(bounded)  # (not what the place has or has done: "行政村数（个）", "2025年已改厕（户）")
-    lead, participants, implementers = _row_departments(row, at, norm, rules, lists)
+    lead, participants, implementers = _row_departments(row, at, norm, rules, lists, p.roles)
     if not targets or not (lead or participants or implementers):
         return None
     # the place's own government answers for its figures; a park's committee carries them out

@@ -188,6 +188,10 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
                  start, run[-1].end, footnotes, rules, n, notes_end)
 
 
+# a row's first cell that opens a row of its own: a number, a sub-item's ("1.1", "（1）"), a total or a note
+_OWN_ROW = compiled(r"[ \t]{0,8}(?:[0-9一二三四五六七八九十]|[(（]|合计|小计|总计|共计|说明|注|备注)")
+
+
 def _rejoined(rows: list[list[Cell | None]], width: int) -> list[list[Cell | None]]:
     """The rows with those a cell's line break split put together again: a numbered row
     short of the header's cells, and the next, not numbered, whose first cell goes on with
@@ -196,7 +200,7 @@ def _rejoined(rows: list[list[Cell | None]], width: int) -> list[list[Cell | Non
     for row in rows:
         above = out[-1] if out else None
         if above is not None and 1 < len(above) < width and above[0] is not None and above[0].text.strip().isdigit() \
-                and above[-1] is not None and row and row[0] is not None and not row[0].text.strip().isdigit() \
+                and above[-1] is not None and row and row[0] is not None and not _OWN_ROW.match(row[0].text) \
                 and len(above) + len(row) - 1 <= width:
             last, first = above[-1], row[0]
             pieces = (*(last.pieces or ((last.start, last.end),)), (first.start, first.end))

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 def add_duties(text: str, paras: list[Paragraph], rules: RuleSet, context) -> None:
     """The duties of the paragraphs (in place), from the plan's first clause on."""
+    if not paras:
+        return  # (a text with no words: no paragraph)
     first = next((i for i, para in enumerate(paras) if para.clauses), None)
     if first is None:
         # a plan that is all 职责分工 ("市财政局：负责…", or items under "（一）县发展和改革局"): an office named

@@ -42,26 +42,35 @@ def settle_titles(units: list[Unit], text: str, rules: TaskRules) -> None:
                            named_by_lead_in=several or heading.style in grouping
                            or heading.title_span[1] - heading.title_span[0] <= _FIELDS_NAME)
             continue
-        start = _after_label(text, unit.start, limit, rules)
-        numbered = rules.item_number.match(text[start:limit])
-        if numbered:
-            start += numbered.end()
-        enumerated = rules.enumeration_opener.match(text[start:limit])  # ("二是落实助餐补贴政策，…": the item's words)
-        if enumerated:
-            start = skip_edge(text, start + enumerated.end(), limit)
-        if unit.clause is not None and unit.clause.form == "phrase" and unit.clause.start <= start < unit.clause.end \
-                and text[unit.clause.end:unit.clause.end + 1] in _PHRASE_ENDS:
-            start = skip_edge(text, unit.clause.end, limit)  # ("区数据局负责，推进电子证照共享应用": the work names it;
-            # the office that is its sentence's subject stays: "县综合行政执法局负责城区排水管网清淤疏浚", a duty's too)
-        lead_in = lead_in_at(text, start, limit, rules)
-        if lead_in:
-            unit.title_span = lead_in
-        elif unit.starts_paragraph or start > unit.start or enumerated or unit.clause is not None and unit.clause.form == "duty":
-            # a labelled measure ("具体措施：…") opens a paragraph of its own; a duty opens its
-            # sentence ("市财政局要加强与省财政厅的沟通对接，积极争取…")
-            unit.title_span = first_phrase(text, start, limit)
-        else:
-            unit.title_span = first_sentence(text, start, limit)
+        unit.title_span = _own_title(unit, text, limit, rules)
+
+
+def _own_title(unit: Unit, text: str, limit: int, rules: TaskRules) -> tuple[int, int]:
+    """The title of a unit that starts at no heading: a task-name field's value, else its lead-in, else its
+    opening phrase or sentence, after a label, an item's number or an enumeration's word."""
+    named = rules.task_name_label.match(text[unit.start:limit])
+    if named:  # ("任务名称：稳定粮食生产": the rest of its line)
+        line_end = text.find("\n", unit.start, limit)
+        return unit.start + named.end(), limit if line_end == -1 else line_end
+    start = _after_label(text, unit.start, limit, rules)
+    numbered = rules.item_number.match(text[start:limit])
+    if numbered:
+        start += numbered.end()
+    enumerated = rules.enumeration_opener.match(text[start:limit])  # ("二是落实助餐补贴政策，…": the item's words)
+    if enumerated:
+        start = skip_edge(text, start + enumerated.end(), limit)
+    if unit.clause is not None and unit.clause.form == "phrase" and unit.clause.start <= start < unit.clause.end \
+            and text[unit.clause.end:unit.clause.end + 1] in _PHRASE_ENDS:
+        start = skip_edge(text, unit.clause.end, limit)  # ("区数据局负责，推进电子证照共享应用": the work names it;
+        # the office that is its sentence's subject stays: "县综合行政执法局负责城区排水管网清淤疏浚", a duty's too)
+    lead_in = lead_in_at(text, start, limit, rules)
+    if lead_in:
+        return lead_in
+    if unit.starts_paragraph or start > unit.start or enumerated or unit.clause is not None and unit.clause.form == "duty":
+        # a labelled measure ("具体措施：…") opens a paragraph of its own; a duty opens its
+        # sentence ("市财政局要加强与省财政厅的沟通对接，积极争取…")
+        return first_phrase(text, start, limit)
+    return first_sentence(text, start, limit)
 
 
 def _after_label(text: str, start: int, limit: int, rules: TaskRules) -> int:

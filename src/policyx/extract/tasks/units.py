@@ -378,6 +378,8 @@ class UnitBuilder:
             # has no lead-in of its own (mwr: "（4）核定水功能区纳污能力…。" over
             # "2012年底前，…（…负责）"); a heading over others groups them
             return "stop" if before.heading.id in self.index.parents else "last"
+        if self.rules.tasks.task_name_label.match(self.text[before.start:before.end]):
+            return "last"  # ("任务名称：稳定粮食生产" over "主要内容：…" and the fields: the task's name)
         if not before.is_body(self.text):
             # an unnumbered heading on its own line names the task under it
             # ("开展环保服务“两进三送”活动　　组织高水平…"); a title or a date does not
@@ -388,8 +390,9 @@ class UnitBuilder:
                end: int | None = None) -> None:
         """A unit from ``start`` to the clause's end (or ``end``) that the clause attributes."""
         start = skip_edge(self.text, start, clause.start)
-        if starts_paragraph and start not in self.index.at_marker:
-            start = self._after_introduction(start, clause.start)
+        if starts_paragraph and start not in self.index.at_marker \
+                and not self.rules.tasks.schedule_label.match(self.text[start:clause.start]):
+            start = self._after_introduction(start, clause.start)  # (a schedule's "4月：" is the item's, no introduction)
         self.units.append(_new_unit(start, clause.end if end is None else end, clause, list(nested), self.index.innermost(start),
                                starts_paragraph=starts_paragraph, at_marker=self.index.at_marker.get(start), para=para))
 
