@@ -236,9 +236,9 @@ def test_a_schedule_items_own_month_is_its_deadline_with_no_comma_before_its_bra
     assert found[0][2] == ["规划建设办"] and found[0][4] == ["2026-04-30"]
 
 
-def test_the_start_of_a_range_of_digit_dates_is_no_deadline():
-    found = tasks("一、任务\n1.开展排查。（牵头单位：市应急局；完成时限：2026/11/15—2026/12/31）\n")
-    assert found[0][4] == []
+def test_the_start_of_a_range_of_digit_dates_is_no_deadline_of_its_own():
+    found = tasks("一、任务\n1.开展排查。（牵头单位：市应急局）2026/11/15—2026/12/31前完成。\n")
+    assert "2026-11-15" not in found[0][4]
 
 
 def test_a_sub_row_a_total_and_a_remark_are_no_part_of_the_row_above():
@@ -261,3 +261,44 @@ def test_a_members_duty_may_open_with_any_duty_verb_and_a_short_task_name_is_no_
               "1\n信访维稳\n每月开展矛盾纠纷排查。\n办公室\n张三\n2026年12月底前\n"
               "2\n编制规划\n完成国土空间规划编制。\n李四\n规划股（牵头）、测绘股\n王五\n2026年6月底前\n")
     assert [(f[1], f[2], f[3]) for f in tasks(ledger)] == [("信访维稳", ["办公室"], []), ("编制规划", ["规划股"], ["测绘股"])]
+
+
+# -- a second reading of the later change ------------------------------------------------------------------
+
+def test_a_table_cell_broken_over_two_lines_is_rejoined_though_it_goes_on_with_a_numeral_or_a_bracket():
+    found = tasks("序号\t工作任务\t牵头单位\t完成时限\n1\t深化政务服务\n一网通办改革\t市数据局\t2026年12月底前\n"
+                  "2\t推进老旧小区改造\n（含加装电梯）\t市住建局\t2026年6月\n")
+    assert [(f[1], f[2], f[4]) for f in found] == [
+        ("深化政务服务一网通办改革", ["数据局"], ["2026-12-31"]), ("推进老旧小区改造（含加装电梯）", ["住建局"], ["2026-06-30"])]
+
+
+def test_a_blocks_date_and_its_group_and_a_range_over_two_groups():
+    found = tasks("某县2026年方案\n一、重点任务\n（一）稳定粮食生产\n1.稳定播种面积。（县农业农村局负责）\n2.推进良种推广。\n"
+                  "（二）加强耕地保护\n严格落实耕地保护制度。\n以上任务由县自然资源局负责，2026年11月底前完成。\n")
+    assert [(f[1], f[2], f[4]) for f in found] == [
+        ("稳定播种面积", ["农业农村局"], []), ("加强耕地保护", ["自然资源局"], ["2026-11-30"])]
+    found = tasks("某县2026年方案\n一、重点任务\n（一）A组\n1.开展摸排。\n2.推进建设。（县卫生健康委配合）\n（二）B组\n"
+                  "3.推进治理。\n以上第1—3项任务由县农业农村局牵头，县财政局配合。\n")
+    assert [(f[2], f[3]) for f in found] == [(["农业农村局"], ["财政局"]), (["农业农村局"], ["卫生健康委", "财政局"]),
+                                              (["农业农村局"], ["财政局"])]
+
+
+def test_a_block_under_sub_items_goes_to_the_items():
+    found = tasks("某县2026年方案\n一、重点任务\n1.落实制度。\n2.推进改革：\n（1）推进A。\n（2）推进B。\n以上任务由县发展改革委负责。\n")
+    assert [(f[1], f[2]) for f in found] == [("落实制度", ["发展改革委"]), ("推进改革", ["发展改革委"])]
+
+
+def test_every_item_under_a_heading_of_an_offices_duties_is_its_task():
+    found = tasks("某县2026年清单\n一、县委领导班子主体责任（集体责任）\n1.定期研究部署党风廉政建设工作。\n二、县应急管理局工作职责\n"
+                  "1.召开安全生产专题会议。\n2.将安全生产纳入考核。\n")
+    assert [f[2] for f in found] == [["县委"], ["应急管理局"], ["应急管理局"]]
+
+
+def test_one_clause_after_a_whole_enumeration_is_the_headings_task():
+    found = tasks("某县2026年方案\n一、保障措施\n（一）加强组织领导\n一是成立工作领导小组，二是建立工作专班。（县委办、县政府办负责）\n")
+    assert [(f[1], f[2]) for f in found] == [("加强组织领导", ["县委办", "政府办"])]
+
+
+def test_a_time_fields_range_of_digit_dates_is_due_at_its_end():
+    found = tasks("一、任务\n1.开展排查。（牵头单位：市应急局；完成时限：2026/11/15—2026/12/31）\n")
+    assert found[0][4] == ["2026-12-31"]

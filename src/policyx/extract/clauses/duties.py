@@ -165,6 +165,14 @@ def heading_offices(text: str, start: int, end: int, registry: DepartmentRegistr
     return None if parsed is None or parsed[0] != start else parsed[1]
 
 
+def names_duties(text: str, start: int, end: int) -> bool:
+    """Whether a heading's title ends by saying its items are its office's duties ("…职责", "…监督责任")."""
+    while end > start and text[end - 1] in "。. \t：:":
+        end -= 1
+    tail = _DUTIES_TAIL.search(text, max(start, end - _DUTIES_TAIL_CHARS), end)
+    return tail is not None and tail.end() == end and tail.start() > start
+
+
 def heading_duty(text: str, start: int, offices: ParsedClause, registry: DepartmentRegistry,
                  rules: ResponsibilityRules) -> tuple[int, ParsedClause] | None:
     """Where the duty's words that open an item at ``start`` end ("负责", or a 会同

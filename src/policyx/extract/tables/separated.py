@@ -189,7 +189,8 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
 
 
 # a row's first cell that opens a row of its own: a number, a sub-item's ("1.1", "（1）"), a total or a note
-_OWN_ROW = compiled(r"[ \t]{0,8}(?:[0-9一二三四五六七八九十]|[(（]|合计|小计|总计|共计|说明|注|备注)")
+_OWN_ROW = compiled(r"[ \t]{0,8}(?:(?:[0-9]{1,3}(?:[.．][0-9]{1,3}){0,3}|[(（][0-9一二三四五六七八九十]{1,3}[)）])[ \t]{0,8}$"
+                   r"|合计|小计|总计|共计|(?:说明|注|备注)[ \t]{0,4}[:：])")
 
 
 def _rejoined(rows: list[list[Cell | None]], width: int) -> list[list[Cell | None]]:

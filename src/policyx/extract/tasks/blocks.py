@@ -1,28 +1,34 @@
-"""An attribution written after a block of items, for each of them: "以上第1—4项
+"""Attributions written once for several items: after a block of them, "以上第1—4项
 任务由县农业农村局牵头，县财政局配合，各乡镇人民政府负责落实。" under items 1.–4.,
 or "以上任务由…负责" under the items of a group (county-block-attribution-2026).
 
 The paragraph that opens with such words (``rules.tasks.block_attribution``)
 hands its clauses to each item it names — those numbered in its range, else
 the items of one style above it, up to the heading that groups them — that has
-no clause of its own (an item's own bracket is its whole attribution), and is
-then no task of its own.
+no clause of its own (an item's own bracket is its whole attribution, unless it
+names no lead and the block names the item by its number), and is then no task
+of its own. Also here: clause lines at a group's end for the group's items with
+none (:func:`hand_to_the_group`), and whether one clause after an enumeration
+("一是…，二是…。（…负责）") is all its items' (:func:`one_clause_for_all`).
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from policyx.extract.clauses import find_clauses
+from policyx.extract.clauses import FoundClause, find_clauses
 from policyx.rules import RuleSet
 from policyx.text.numerals import read_number
 
 if TYPE_CHECKING:
-    from policyx.extract.tasks.paragraphs import Paragraph
+    from policyx.extract.tasks.paragraphs import Paragraph, SectionIndex
 
 BLOCK_RULE = "clause.block"  # (an item's unit ends with its own words, not at the block's clause)
-MAX_ITEMS = 60  # items one block's words may name, at most (a range is read no further back)
+MAX_ITEMS = 500  # items one block's words may name, at most (a range is read no further back)
+ITEM_LEVEL = 3  # the plan's items ("1." under "（一）"); deeper ones ("（1）") break an item down
 
 
 def hand_block_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> None:
@@ -43,10 +49,19 @@ def hand_block_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> Non
         start = para.start + found.end()
         clauses = find_clauses(text[start:para.end], start, rules.departments, rules.responsibility) \
             or para.clauses
-        handed = [replace(c, rule=BLOCK_RULE) for c in clauses]
+        # (its whole line is the clause's: "以上任务由县生态环境局负责，2026年11月底前完成。" dates each item)
+        handed = [replace(c, rule=BLOCK_RULE, end=max(c.end, para.end) if k == len(clauses) - 1 else c.end)
+                  for k, c in enumerate(clauses)]
         for item in items:
             if not item.clauses:
                 item.clauses = list(handed)
+            elif first is not None and not any(c.parsed.lead for c in item.clauses):
+                # (named by its number, an item whose bracket names no lead: "2.…（县卫生健康委配合）")
+                own = item.clauses[-1]
+                lead = [r for c in handed for r in c.parsed.lead]
+                item.clauses[-1] = replace(own, parsed=replace(
+                    own.parsed, lead=lead, participants=[*own.parsed.participants,
+                                                         *(r for c in handed for r in c.parsed.participants)]))
         para.clauses, para.handed_on, para.attribution_only = [], True, False
 
 
@@ -60,15 +75,20 @@ def _items_above(paras: list[Paragraph], at: int, first: int | None, last: int |
     items: list[Paragraph] = []
     style = level = None
     for j in range(at - 1, max(-1, at - 1 - 4 * MAX_ITEMS), -1):
+        if paras[j].handed_on and first is None:
+            break  # (the block before it: its items are that one's)
         heading = paras[j].heading
         if heading is None:
             continue
         if style is None:
-            if first is not None and (heading.number is None or not first <= heading.number <= last):
-                continue  # (a sub-item's heading under the last item named)
+            if first is not None and (heading.number is None or not first <= heading.number <= last) \
+                    or first is None and heading.level > ITEM_LEVEL:
+                continue  # (a sub-item's heading under the last item named: "（1）" under "2.")
             style, level = heading.style, heading.level
-        if heading.level < level:
-            break  # (the heading over the items)
+        if heading.level < level and first is None:
+            break  # (the heading over the items; a range may run on over it: "以上第1—6项")
+        if heading.level > level and level < ITEM_LEVEL and first is None:
+            break  # (the items of the group before: "（二）…" over no item, then "以上任务由…")
         if heading.style != style or heading.level != level:
             continue
         if first is not None and (heading.number is None or heading.number < first):
@@ -78,3 +98,40 @@ def _items_above(paras: list[Paragraph], at: int, first: int | None, last: int |
         if len(items) >= MAX_ITEMS:
             break
     return items
+
+
+def hand_to_the_group(units: list, index: SectionIndex, previous, block: FoundClause) -> bool:
+    """Clause lines at the end of a group of the plan's items, after an item with a clause of its own ("（三）…"
+    over "9.…" "10.…" "11.…（…牵头）", then "责任单位：县城市管理局（牵头）、…；完成时限：…"), in a group with at
+    least two items with none: they are each of those items' (an item's own clause stays its whole
+    attribution), not more of the last item's. (Sub-items, "（1）" under "5.", are one item's: ``UnitBuilder._item_over``.)"""
+    heading = previous.at_marker
+    if heading is None or heading.level > ITEM_LEVEL or heading.parent is None or previous.clause is None:
+        return False  # (lines under an item with no clause of its own are its fields: county-ocr-2023)
+    parent = index.by_id.get(heading.parent)
+    if parent is None or parent.kind != "heading" or not parent.span[0] < block.start <= parent.end:
+        return False
+    following = bisect.bisect_right(index.starts, previous.start)
+    if following < len(index.starts) and index.starts[following] < parent.end:
+        return False  # (a heading after the item, inside the group)
+    siblings = [u for u in units if u.at_marker is not None and u.at_marker.parent == parent.id
+                and u.at_marker.style == heading.style]
+    bare = [u for u in siblings if u.clause is None and not u.subclauses]
+    if len(bare) < 2:
+        return False
+    for unit in bare:
+        unit.clause = replace(block, rule="clause.group_lines")
+    return True
+
+
+# a later item of an enumeration in the same paragraph ("…，二是建立工作专班，三是…")
+_NEXT_ENUMERATED = re.compile(r"[，,；;。][ \t]{0,4}[二三四五六七八九十]{1,3}(?:是|要)")
+
+
+def one_clause_for_all(words: str, para: Paragraph) -> bool:
+    """Whether a paragraph's one clause stands after the last of its enumerated items ("一是成立…，二是建立…，
+    三是…。（县委办负责）"), not after its first ("一是统筹用好…（市财政局牵头）。二是…")."""
+    last = None
+    for last in _NEXT_ENUMERATED.finditer(words):
+        pass
+    return len(para.clauses) == 1 and last is not None and para.clauses[0].start - para.start > last.start()

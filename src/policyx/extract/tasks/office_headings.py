@@ -15,7 +15,7 @@ import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator
 
-from policyx.extract.clauses import FoundClause, ParsedClause, heading_duty, heading_offices
+from policyx.extract.clauses import FoundClause, ParsedClause, heading_duty, heading_offices, names_duties
 from policyx.extract.clauses.duties import ITEM_COUNT
 from policyx.extract.tasks.fields import OPENS_LABEL, fields_only
 from policyx.rules import RuleSet
@@ -55,7 +55,9 @@ def add_heading_duties(text: str, paras: list[Paragraph], rules: RuleSet, contex
             # (the heading alone, or with its leader's field under it: "分管县领导：刘振华")
             parsed = heading_offices(text, title_start, title_end, rules.departments, rules.responsibility, context)
             if parsed is not None and not _under_a_report(heading.parent, outline, rules):
-                counted = ITEM_COUNT.search(text, title_start, title_end) is not None
+                # (a heading that counts its items, or says they are its duties: every item under it is one)
+                counted = ITEM_COUNT.search(text, title_start, title_end) is not None \
+                    or names_duties(text, title_start, title_end)
                 offices[heading.id], under = (parsed, counted), parsed
 
 

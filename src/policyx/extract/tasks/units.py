@@ -21,7 +21,7 @@ from policyx.extract.clauses import PHRASE_FORMS, SENTENCE_FORMS, FoundClause
 from policyx.extract.tasks.paragraphs import (
     Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
 )
-from policyx.extract.tasks.blocks import BLOCK_RULE
+from policyx.extract.tasks.blocks import BLOCK_RULE, hand_to_the_group, one_clause_for_all
 from policyx.extract.tasks.fields import ITEM_FIELD, OPENS_LABEL, fields_only
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
@@ -48,8 +48,6 @@ class Unit:
     rule: str = "task.clause"
     para: int | None = None  # index of the paragraph it starts in
 
-
-_ITEM_LEVEL = 3  # the plan's items ("1." under "（一）"); deeper ones ("（1）") break an item down
 
 # clauses written as words of a sentence ("由…牵头", "市教育局负责，…"): they attribute the
 # paragraph they stand in, and neither head nor close a unit of their own
@@ -158,7 +156,7 @@ class UnitBuilder:
         previous = self.units[-1] if self.units else None
         if previous is None or previous.para is None:
             return
-        if self._hand_to_the_group(previous, block):
+        if hand_to_the_group(self.units, self.index, previous, block):
             return
         if previous.clause is not None:
             previous.clause = merge(previous.clause, block)
@@ -207,29 +205,6 @@ class UnitBuilder:
     def _gathers_back(self, para: Paragraph) -> bool:
         """Whether a clause closing this paragraph's first words may take the paragraphs before it (:meth:`gather`)."""
         return para.heading is None and not lead_in_at(self.text, para.start, para.end, self.rules.tasks)
-
-    def _hand_to_the_group(self, previous: Unit, block: FoundClause) -> bool:
-        """Clause lines at the end of a group of the plan's items, after an item with a clause of its own ("（三）…"
-        over "9.…" "10.…" "11.…（…牵头）", then "责任单位：县城市管理局（牵头）、…；完成时限：…"), in a group with at
-        least two items with none: they are each of those items' (an item's own clause stays its whole
-        attribution), not more of the last item's. (Sub-items, "（1）" under "5.", are one item's: :meth:`_item_over`.)"""
-        heading = previous.at_marker
-        if heading is None or heading.level > _ITEM_LEVEL or heading.parent is None or previous.clause is None:
-            return False  # (lines under an item with no clause of its own are its fields: county-ocr-2023)
-        parent = self.index.by_id.get(heading.parent)
-        if parent is None or parent.kind != "heading" or not parent.span[0] < block.start <= parent.end:
-            return False
-        following = bisect.bisect_right(self.index.starts, previous.start)
-        if following < len(self.index.starts) and self.index.starts[following] < parent.end:
-            return False  # (a heading after the item, inside the group)
-        siblings = [u for u in self.units if u.at_marker is not None and u.at_marker.parent == parent.id
-                    and u.at_marker.style == heading.style]
-        bare = [u for u in siblings if u.clause is None and not u.subclauses]
-        if len(bare) < 2:
-            return False
-        for unit in bare:
-            unit.clause = replace(block, rule="clause.group_lines")
-        return True
 
     def _item_over(self, previous: Unit, block: FoundClause) -> tuple[int, int] | None:
         """``(paragraph, start)`` of the heading whose last sub-item ``previous``
@@ -350,8 +325,11 @@ class UnitBuilder:
         para = self.paragraphs[i]
         words = self.text[para.start:para.end]
         if para.heading is not None or lead_in_at(self.text, para.start, para.end, self.rules.tasks) \
-                or self.rules.tasks.schedule_label.match(words) or self.rules.tasks.enumeration_opener.match(words):
-            return start  # (…nor a schedule's item, "4月：完成…", nor an enumeration's first, "一要加强医养结合服务，…")
+                or self.rules.tasks.schedule_label.match(words) \
+                or self.rules.tasks.enumeration_opener.match(words) and not one_clause_for_all(words, para):
+            # (…nor a schedule's item, "4月：完成…", nor an enumeration's item with a clause of its own, "一要加强医养
+            # 结合服务，…（…牵头）。二要…"; a paragraph of several under one clause after them is the heading's task)
+            return start
         j = i
         while j > 0:
             step = self._step_back(self.paragraphs[j - 1])
