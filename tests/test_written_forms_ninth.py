@@ -302,3 +302,10 @@ def test_one_clause_after_a_whole_enumeration_is_the_headings_task():
 def test_a_time_fields_range_of_digit_dates_is_due_at_its_end():
     found = tasks("一、任务\n1.开展排查。（牵头单位：市应急局；完成时限：2026/11/15—2026/12/31）\n")
     assert found[0][4] == ["2026-12-31"]
+
+
+def test_items_referred_to_by_their_numbers_are_no_headings_and_the_block_names_them():
+    found = tasks("某县2026年方案\n一、重点任务\n（一）推进A。\n（二）推进B。\n（三）推进C。\n"
+                  "上述第（一）至（三）项工作均由市发展改革委牵头，市财政局配合。\n")
+    assert [(f[1], f[2], f[3]) for f in found] == [("推进A", ["发展改革委"], ["财政局"]), ("推进B", ["发展改革委"], ["财政局"]),
+                                                   ("推进C", ["发展改革委"], ["财政局"])]

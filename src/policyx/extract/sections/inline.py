@@ -123,8 +123,13 @@ def _places(text: str, lines: list[Line], after_stop: list[MarkerReader], glued:
     for m in stops.finditer(text):
         add(m.start(), m.end(), False, after_stop)
     for m in _OPENING_BRACKET.finditer(text):
+        if m.start() and text[m.start() - 1] in _REFERENCE_BEFORE:
+            continue  # (an item referred to, no heading: "上述第（一）至（三）项工作由…牵头")
         add(m.start(), m.start(), True, glued)
     return by_line
+
+
+_REFERENCE_BEFORE = frozenset("第至到和及与、—－~～")
 
 
 def _a_tables_row(words: str, tabbed: bool) -> bool:
