@@ -7,6 +7,8 @@ from __future__ import annotations
 from policyx.text.stored_patterns import compiled
 
 MIN_SPACED_CELLS = 3
+# a field's label with its value ("牵头单位：区人社局"): a line of a task's fields, never a header's cell
+FIELD_WITH_VALUE = compiled(r"[:：][ \t]*+\S")
 _NUMBERED = compiled(r"[0-9]{1,3} ")
 _SENTENCE_MARKS = frozenset("。，,；;：:")
 _THOUSANDS = compiled(r"(?<=[0-9]),(?=[0-9]{3})")

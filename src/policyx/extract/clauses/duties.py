@@ -153,13 +153,12 @@ def heading_offices(text: str, start: int, end: int, registry: DepartmentRegistr
     """The offices a heading's title names, when it names nothing else
     ("（三）市城市管理局。": the items under it are that office's duties), read
     as before 负责; ``start``, ``end``: the title in the working copy."""
-    while end > start and text[end - 1] in "。. \t：:":
-        end -= 1
+    end = _title_end(text, start, end)
     count = ITEM_COUNT.search(text, max(start, end - _ITEM_COUNT_CHARS), end)
     if count is not None and count.end() == end:  # ("（一）县发展和改革局（5项）")
         end = count.start()
-    tail = _DUTIES_TAIL.search(text, max(start, end - _DUTIES_TAIL_CHARS), end)
-    if tail is not None and tail.end() == end:  # ("（二）市财政局职责", "四、县纪委监委监督责任")
+    tail = _duties_tail(text, start, end)
+    if tail is not None:  # ("（二）市财政局职责", "四、县纪委监委监督责任")
         end = tail.start()
     parsed = _units(text, 0, start, end, registry, rules, context) if end > start else None
     return None if parsed is None or parsed[0] != start else parsed[1]
@@ -167,10 +166,21 @@ def heading_offices(text: str, start: int, end: int, registry: DepartmentRegistr
 
 def names_duties(text: str, start: int, end: int) -> bool:
     """Whether a heading's title ends by saying its items are its office's duties ("…职责", "…监督责任")."""
+    tail = _duties_tail(text, start, _title_end(text, start, end))
+    return tail is not None and tail.start() > start
+
+
+def _title_end(text: str, start: int, end: int) -> int:
+    """A heading's title's end, without the stop or colon after it."""
     while end > start and text[end - 1] in "。. \t：:":
         end -= 1
+    return end
+
+
+def _duties_tail(text: str, start: int, end: int):
+    """The words that end a title at ``end`` saying it heads an office's duties ("职责", "监督责任"), if any."""
     tail = _DUTIES_TAIL.search(text, max(start, end - _DUTIES_TAIL_CHARS), end)
-    return tail is not None and tail.end() == end and tail.start() > start
+    return tail if tail is not None and tail.end() == end else None
 
 
 def heading_duty(text: str, start: int, offices: ParsedClause, registry: DepartmentRegistry,

@@ -45,7 +45,7 @@ from policyx.text.normalize import Line, Normalized
 from policyx.text.sentences import SENTENCE_STOP as _SENTENCE_END
 from policyx.text.presence import may_match
 from policyx.text.twins import short
-from policyx.text.stored_patterns import compiled
+from policyx.text.rows import FIELD_WITH_VALUE
 
 _new_section = maker(Section)  # (one a heading: made without the class call's keyword dict)
 # a flattened table header: at least this many short lines, none longer than that
@@ -256,9 +256,6 @@ class TreeReader:
         return len(sections) - 1
 
 
-_FIELD_WITH_VALUE = compiled(r"[:：][ \t]*+\S")
-
-
 def _appendix_is_table(lines: list[Line], start: int, rules: RuleSet) -> bool:
     """Does the appendix starting after line index ``start`` hold a table?
 
@@ -276,7 +273,7 @@ def _appendix_is_table(lines: list[Line], start: int, rules: RuleSet) -> bool:
             break
         if is_table_row(line.text):
             return True
-        if len(text) <= _HEADER_CELL_CHARS and not _SENTENCE_END.search(text) and not _FIELD_WITH_VALUE.search(text):
+        if len(text) <= _HEADER_CELL_CHARS and not _SENTENCE_END.search(text) and not FIELD_WITH_VALUE.search(text):
             run.append(text)  # (…not a field's label with its value: "牵头单位：省农业农村厅", a task's block of fields)
             if len(run) >= _HEADER_CELLS and any(rules.tables.header_words.search(cell) for cell in run):
                 return True

@@ -20,6 +20,7 @@ from policyx.rules.tables import TableRules
 from policyx.text.anchors import Anchors
 from policyx.text.kept import KeptByIdentity, Memo
 from policyx.text.normalize import Normalized
+from policyx.text.rows import FIELD_WITH_VALUE
 from policyx.text.sentences import SENTENCE_STOP
 from policyx.text.stored_patterns import compiled
 
@@ -43,7 +44,6 @@ def _flat_cells(norm: Normalized, start: int, end: int) -> list[Cell]:
     return cells
 
 
-_FIELD_WITH_VALUE = compiled(r"[:：][ \t]*+\S")
 MAX_HEADER_CELLS = 40  # a run of more short cells before a number is a list of short lines, not a header
 
 
@@ -53,7 +53,7 @@ def _header(cells: list[Cell], rules: TableRules) -> int:
     for cell in cells:
         text = cell.key
         if len(text) > 16 or _PAGE_NUMBER.match(text) or heading_mark(text, rules) or SENTENCE_STOP.search(text) \
-                or _FIELD_WITH_VALUE.search(text):
+                or FIELD_WITH_VALUE.search(text):
             break  # (…nor a field's label with its value: "牵头单位：区人社局", district-responsibility-list-2026)
         count += 1
         if count > MAX_HEADER_CELLS:
@@ -189,7 +189,7 @@ _FIT = {
 
 
 def _cell_kind(text: str, offices: _OfficeCells) -> str:
-    if offices[text] or offices.looks_like_offices(text):
+    if offices.looks_like_offices(text):  # (a cell of known offices, offices[text], is one too)
         return "office"
     if len(text) <= 40 and _WHEN.search(text):
         return "date"
@@ -219,20 +219,20 @@ class _OfficeCells(Memo):
         self.registry, self.resp = registry, resp
 
     def __missing__(self, text: str) -> bool:
-        from policyx.extract.clauses import split_units
-
-        registry = self.registry
-        refs = [registry.resolve(u) for u, _ in split_units(text, 0, registry, self.resp)]
-        return self.keep(text, bool(refs) and any(r.known for r in refs) and all(
-            r.known or registry.looks_like_office(r.name) for r in refs))
+        refs = self._refs(text)
+        return self.keep(text, any(r.known for r in refs) and self._offices_only(refs))
 
     def looks_like_offices(self, text: str) -> bool:
         """Whether a cell names offices only, known to the registry or not ("登记注册科（牵头）、行政审批科")."""
+        return self._offices_only(self._refs(text))
+
+    def _refs(self, text: str) -> list:
         from policyx.extract.clauses import split_units
 
-        registry = self.registry
-        refs = [registry.resolve(u) for u, _ in split_units(text, 0, registry, self.resp)]
-        return bool(refs) and all(r.known or registry.looks_like_office(r.name) for r in refs)
+        return [self.registry.resolve(u) for u, _ in split_units(text, 0, self.registry, self.resp)]
+
+    def _offices_only(self, refs: list) -> bool:
+        return bool(refs) and all(r.known or self.registry.looks_like_office(r.name) for r in refs)
 
 
 # the cells read so far, by the registry read with (the last few registries; then forgotten:

@@ -28,15 +28,15 @@ from policyx.text.stored_patterns import compiled
 # -- from tables to tasks and targets ------------------------------------------------
 
 
-def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalized, rules: RuleSet,
-                     lists: UnitLists, roles: list[str | None] = ()):
+def _row_departments(row: list[Cell | None], roles: list[str | None], norm: Normalized, rules: RuleSet,
+                     lists: UnitLists):
     """Lead, participants and implementers of a task row: each column gives
     its role, unless the cell writes its own ("市住建局（牵头）、市发改委");
-    ``lists``: the cells read so far (this plan's and others'); ``roles``: the
-    table's columns, where two hold one role (会办单位 | 协办单位)."""
+    ``roles``: the table's columns, every one of a role read (会办单位 |
+    协办单位); ``lists``: the cells read so far (this plan's and others')."""
     parsed = ParsedClause()
     for role, column in (("lead", "lead"), ("participant", "participants"), ("implementer", "implementers")):
-        for cell in _cells_of(row, at, column, roles):
+        for cell in (row[i] for i, r in enumerate(roles) if r == column and i < len(row)):
             if cell is None or cell.text.strip() in NO_ONE:
                 continue
             words = norm.text[cell.start:cell.end]
@@ -50,15 +50,6 @@ def _row_departments(row: list[Cell | None], at: dict[str, int], norm: Normalize
     source = norm.source
     return (as_written(parsed.lead, source, "table.lead_column"), as_written(parsed.participants, source, "table.participants_column"),
             as_written(parsed.implementers, source, "table.implementers_column"))
-
-
-
-
-def _cells_of(row: list[Cell | None], at: dict[str, int], column: str, roles) -> list[Cell | None]:
-    """The row's cells of every column of a role (the first, where the table's roles are not given)."""
-    if not roles:
-        return [row[at[column]]] if column in at and at[column] < len(row) else []
-    return [row[i] for i, r in enumerate(roles) if r == column and i < len(row)]
 
 
 def _first_sentence(text: str, rules: TableRules) -> str:
@@ -85,7 +76,7 @@ def _indicator_row_tasks(p: ParsedTable, norm: Normalized, rules: RuleSet, lists
     year = header_year(p.table.columns[at["target"]], rules.tables)
     tasks = []
     for n, (row, group, name, cell) in enumerate(indicator_rows(p), 1):
-        lead, participants, implementers = _row_departments(row, at, norm, rules, lists, p.roles)
+        lead, participants, implementers = _row_departments(row, p.roles, norm, rules, lists)
         if not (lead or participants or implementers):
             continue
         target = indicator_target(row, at, name, cell, group, year, rules.targets.units, rules)
@@ -254,7 +245,7 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     amount = _amount_target(p, at, row, norm, rules)
     if amount is not None:
         targets.append(amount)
-    lead, participants, implementers = _row_departments(row, at, norm, rules, lists, p.roles)
+    lead, participants, implementers = _row_departments(row, p.roles, norm, rules, lists)
     return Task(
         id=f"{p.table.id}.{n}", section=p.table.section, title=_row_title(row, at, work, rules.tables, p.table.form), text=work.text,
         line=_row_line(row, at, work), span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
@@ -334,7 +325,7 @@ def _place_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell |
         bounded = _noted_bound(target, p.table.footnotes, rules.tables)
         if bounded is not target or p.roles[i] is not None or rules.tables.figure_header.search(p.table.columns[i]):
             targets.append(bounded)  # (not what the place has or has done: "行政村数（个）", "2025年已改厕（户）")
-    lead, participants, implementers = _row_departments(row, at, norm, rules, lists, p.roles)
+    lead, participants, implementers = _row_departments(row, p.roles, norm, rules, lists)
     if not targets or not (lead or participants or implementers):
         return None
     # the place's own government answers for its figures; a park's committee carries them out
