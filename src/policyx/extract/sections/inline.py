@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from policyx.extract.sections.markers import MarkerReader, marker_readers
 from policyx.rules import MarkerRule, RuleSet
@@ -45,6 +45,7 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     places = _places(norm.text, lines, after_stop, glued, _stops(after_stop))
     # a run of numbers confirms a list that an excerpt opens midway: "（五）…（六）…"
     continued = _continued_numbers(places.values())
+    after_titles = _after_titles(glued)
     last: dict[str, int] = {}
     breaks: list[int] = []
     # the lines after the last one with a place to break hold no break: not read
@@ -62,19 +63,31 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
         line_places = places.get(index)
         if not line_places or rules.sections.attachment_list.match(text, stripped):
             continue  # (nowhere a marker may stand inside; "附件：1.…": a list of attachments, not headings)
-        candidates = sorted(((position, is_glued, found) for start, position, is_glued, found in line_places
+        candidates = sorted(((position, how, found) for start, position, how, found in
+                             [*line_places, *_title_places(text, stripped, after_titles, glued)]
                              if start > stripped and stripped < position < len(text)),
                             key=lambda c: (c[0], c[1]))
-        for position, _, found in candidates:
-            if tabbed and _near_tab(text, position):
-                continue
-            rule, number, marker_end = found
-            fits = number == 1 or last.get(rule.style) == number - 1 or (
-                (rule.style, number) in continued and last.get(rule.style, 0) < number)
-            if fits and _opens_words(text, marker_end):
-                last[rule.style] = number
-                breaks.append(line.start + position)
+        opened = (stripped, at_start[0].rank) if at_start is not None else None
+        breaks.extend(line.start + p for p in _breaks_in_line(text, candidates, tabbed, opened, last, continued))
     return sorted(set(breaks))
+
+
+def _breaks_in_line(text: str, candidates: list, tabbed: bool, opened: tuple[int, int] | None,
+                    last: dict[str, int], continued: set[tuple[str, int]]) -> Iterator[int]:
+    """Where the line's markers that continue their numbering start (``last`` is
+    updated); ``opened``: where the line's last heading starts and its rank."""
+    for position, how, found in candidates:
+        if tabbed and _near_tab(text, position):
+            continue
+        rule, number, marker_end = found
+        if how == AFTER_TITLE and not _ends_a_heading(text, opened, position, rule):
+            continue
+        fits = number == 1 or last.get(rule.style) == number - 1 or (
+            (rule.style, number) in continued and last.get(rule.style, 0) < number)
+        if fits and _opens_words(text, marker_end):
+            last[rule.style] = number
+            opened = (position, rule.rank)
+            yield position
 
 
 _EMPTY_CELLS = ("\t\t\t", "\t\t\t\r")
@@ -102,34 +115,80 @@ _FOLLOWED_STOPS: dict[frozenset[str], re.Pattern] = {}
 
 
 def _places(text: str, lines: list[Line], after_stop: list[MarkerReader], glued: list[MarkerReader],
-            stops: re.Pattern) -> dict[int, list[tuple[int, int, bool, tuple[MarkerRule, int]]]]:
+            stops: re.Pattern) -> dict[int, list[tuple[int, int, int, tuple[MarkerRule, int]]]]:
     """Where a marker may stand inside a line — after each stop, at each
     opening bracket — by line index, as (where the stop or bracket is in the
-    line, where the marker starts, whether it is a bracket, the marker read
+    line, where the marker starts, which of the two it is, the marker read
     there); a place where no marker reads is left out. Both are looked for
     over the whole text at once (a stop and the spaces after it stay in their line)."""
     starts = [line.start for line in lines]
     by_line: dict[int, list] = {}
 
-    def add(start: int, position: int, is_glued: bool, markers: list[MarkerReader]) -> None:
+    def add(start: int, position: int, how: int, markers: list[MarkerReader]) -> None:
         index = bisect.bisect_right(starts, start) - 1
         line = lines[index]
         if start < line.end:  # (not a line's newline)
             a, b = start - line.start, min(position, line.end) - line.start
             found = _read(markers, line.text, b)
             if found is not None:  # (a bracket or a stop with no marker after it breaks nothing)
-                by_line.setdefault(index, []).append((a, b, is_glued, found))
+                by_line.setdefault(index, []).append((a, b, how, found))
 
     for m in stops.finditer(text):
-        add(m.start(), m.end(), False, after_stop)
+        add(m.start(), m.end(), AFTER_STOP, after_stop)
     for m in _OPENING_BRACKET.finditer(text):
         if m.start() and text[m.start() - 1] in _REFERENCE_BEFORE:
             continue  # (an item referred to, no heading: "上述第（一）至（三）项工作由…牵头")
-        add(m.start(), m.start(), True, glued)
+        add(m.start(), m.start(), AT_BRACKET, glued)
     return by_line
 
 
 _REFERENCE_BEFORE = frozenset("第至到和及与、—－~～")
+
+
+AFTER_STOP, AT_BRACKET, AFTER_TITLE = 0, 1, 2  # (where a marker inside a line stands; in this order at one place)
+
+
+def _title_places(text: str, stripped: int, after_titles: re.Pattern | None,
+                  glued: list[MarkerReader]) -> Iterator[tuple[int, int, int, tuple[MarkerRule, int, int]]]:
+    """The places in a line with other places where a marker may be glued to
+    a heading's title, as :func:`_places` gives them (looked for only there:
+    a line where a heading was run into the one before)."""
+    for m in after_titles.finditer(text, stripped + 1) if after_titles is not None else ():
+        if text[m.start() - 1] not in _REFERENCE_BEFORE and (found := _read(glued, text, m.start())) is not None:
+            yield m.start(), m.start(), AFTER_TITLE, found
+
+
+def _after_titles(glued: list[MarkerReader]) -> re.Pattern | None:
+    """Where, after a Chinese character, a marker not opening with a bracket
+    may be glued to a heading's title ("第" of an article run into its
+    chapter's: "第六章　监督管理第三十五条　省生态环境厅…", "1" of an item run
+    into its group's: "（一）推动社会政策儿童友好1.完善儿童福利保障")."""
+    firsts = frozenset().union(*(r.rule.first or () for r in glued)) - _BRACKETS
+    if not firsts:
+        return None
+    found = _AFTER_TITLES.get(firsts)
+    if found is None:
+        chars = "".join(re.escape(c) for c in sorted(firsts))
+        # (the set first, the character before it looked at after: re then scans for the set)
+        found = _AFTER_TITLES[firsts] = re.compile(f"[{chars}](?<=[\u4e00-\u9fff][{chars}])")
+    return found
+
+
+_AFTER_TITLES: dict[frozenset[str], re.Pattern] = {}
+
+
+def _ends_a_heading(text: str, opened: tuple[int, int] | None, position: int, rule: MarkerRule) -> bool:
+    """Whether ``position`` ends the short title of an outer heading (where it
+    starts, its rank: ``opened``): "第六章　监督管理|第三十五条", not an
+    article's sentence, "第二条　违反本细则|第一条　规定的…"."""
+    if opened is None or opened[1] >= rule.rank:
+        return False
+    return position - opened[0] <= GLUED_AFTER_HEADING and not _SENTENCE_STOP.search(text, opened[0], position)
+
+
+GLUED_AFTER_HEADING = 30  # characters: a heading's marker and title, before a marker glued to them
+_SENTENCE_STOP = re.compile(r"[。;；!?！？]")
+_BRACKETS = frozenset("(（[〔 \t　")  # (and the white space a marker may open with)
 
 
 def _a_tables_row(words: str, tabbed: bool) -> bool:
@@ -143,7 +202,7 @@ def _a_tables_row(words: str, tabbed: bool) -> bool:
 def _continued_numbers(places: Iterable[list[tuple]]) -> set[tuple[str, int]]:
     """(style, n) for each marker n inside a line whose successor n+1 also
     stands inside a line somewhere in the plan."""
-    seen = {(found[0].style, found[1]) for line_places in places for *_, found in line_places}
+    seen = {(found[0].style, found[1]) for line_places in places for _, _, how, found in line_places if how != AFTER_TITLE}
     return {(style, n) for style, n in seen if (style, n + 1) in seen}
 
 

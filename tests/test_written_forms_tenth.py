@@ -1,0 +1,40 @@
+"""Forms read on 3 December 2026 (tenth session), each pinned by the
+snippet that showed it; the plan and line are named in each case
+(tests/data/written)."""
+
+from __future__ import annotations
+
+from policyx import extract_text
+
+
+def tasks(text: str):
+    return [(t.title, [r.name for r in t.lead], [d.date or d.kind for d in t.deadlines]) for t in extract_text(text).tasks]
+
+
+# -- a 实施细则 whose articles a copy ran together (province-articles-2026, lines 18-20, 53-54) -----------
+
+RUN_TOGETHER_ARTICLES = (
+    "第一章　总　　则第一条　为了加强建设用地土壤污染风险管控，制定本细则。第二章　职责分工第二条　省生态环境厅负责"
+    "全省建设用地土壤污染风险管控和修复的统一监督管理。第三条　省自然资源厅负责将建设用地土壤环境管理要求纳入国土空间规划。"
+    "第三章　监督管理第四条　省生态环境厅应当建立全省建设用地土壤环境信息平台，2026年12月31日前完成平台上线运行。"
+)
+
+
+def test_an_article_after_a_stop_or_run_into_its_chapters_title_starts_its_own_line():
+    doc = extract_text(RUN_TOGETHER_ARTICLES)
+    assert [(s.marker.strip(), s.title[:6]) for s in doc.sections] == [
+        ("第一章", "总"), ("第一条", "为了加强建设"), ("第二章", "职责分工"), ("第二条", "省生态环境厅"),
+        ("第三条", "省自然资源厅"), ("第三章", "监督管理"), ("第四条", "省生态环境厅"),
+    ]
+    found = tasks(RUN_TOGETHER_ARTICLES)
+    assert [(title[:8], lead, dates) for title, lead, dates in found] == [
+        ("省生态环境厅负责", ["生态环境厅"], []),
+        ("省自然资源厅负责", ["自然资源厅"], []),
+        ("省生态环境厅应当", ["生态环境厅"], ["2026-12-31"]),
+    ]
+
+
+def test_an_article_referred_to_inside_a_sentence_stays_text():
+    text = "第一条　为了加强管理，制定本细则。第二条　违反本细则第一条　规定的，由省生态环境厅责令改正。"
+    doc = extract_text(text)
+    assert sum(1 for s in doc.sections if "条" in s.marker) == 2
