@@ -38,3 +38,30 @@ def test_an_article_referred_to_inside_a_sentence_stays_text():
     text = "第一条　为了加强管理，制定本细则。第二条　违反本细则第一条　规定的，由省生态环境厅责令改正。"
     doc = extract_text(text)
     assert sum(1 for s in doc.sections if "条" in s.marker) == 2
+
+
+# -- a note under the items says who of a list leads (city-business-environment-2026, line 49) ---------
+
+def parties(text: str):
+    return [([r.name for r in t.lead], [r.name for r in t.participants]) for t in extract_text(text).tasks]
+
+
+ITEMS = ("二、重点任务\n1．推进企业开办便利化。（责任单位：市政务服务管理局、市市场监管局、市税务局）\n"
+         "2．优化纳税服务。（责任单位：市税务局、市财政局）\n")
+
+
+def test_a_note_on_its_own_makes_the_first_of_each_list_lead_before_or_after_the_items():
+    expected = [(["政务服务管理局"], ["市场监管局", "税务局"]), (["税务局"], ["财政局"])]
+    note = "注：标★的为省考核事项；责任单位排在第一位的为牵头单位，其余为配合单位。\n"
+    assert parties(ITEMS + note) == expected
+    assert parties(note + ITEMS) == expected
+
+
+def test_without_the_note_every_unit_of_a_list_leads():
+    assert parties(ITEMS) == [(["政务服务管理局", "市场监管局", "税务局"], []), (["税务局", "财政局"], [])]
+
+
+def test_a_note_under_a_table_is_the_tables_not_the_bodys():
+    table = "序号\t项目名称\t责任单位\n1\t县医院建设\t县卫生健康局、县发展改革局\n注：责任单位有两个及以上的，列第一位者为牵头单位。\n"
+    found = parties("一、保障措施\n（一）强化资金保障。（县财政局、县发展改革局负责）\n" + table)
+    assert found == [(["财政局", "发展改革局"], []), (["卫生健康局"], ["发展改革局"])]

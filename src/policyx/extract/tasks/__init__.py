@@ -41,7 +41,7 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     The text of ``tables`` (their spans) holds table rows, which are read as such."""
     index = SectionIndex(sections, norm.text)
     paras = paragraphs(norm, index, rules.responsibility)
-    find_all_clauses(norm, paras, rules)
+    find_all_clauses(norm, paras, rules, has_tables=bool(tables))
     in_table = Spans(tables)
     units = UnitBuilder(norm, paras, index, rules).build()
     if in_table.starts or index.outside.starts:  # (else every unit is of the plan's text)

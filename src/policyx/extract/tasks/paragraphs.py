@@ -254,12 +254,15 @@ def _indented_alike(source, line, following) -> bool:
 _INDENT = "\u3000\u3000"  # a paragraph's first line, as Chinese text indents it
 
 
-def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -> None:
+def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *, has_tables: bool = False) -> None:
     """Every paragraph's clauses, in document order (a convention stated with
-    下同 holds for the clauses after it); paragraphs that only attribute —
-    clause lines, a leading official's name — are marked."""
+    下同 holds for the clauses after it; one noted on its own in a plan with
+    no table (``has_tables``: a note there is its tables'), for every clause);
+    paragraphs that only attribute — clause lines, a leading official's
+    name — are marked."""
     context = plan_context(rules)
     text = norm.text
+    context.convention = None if has_tables else _noted_for_the_plan(text, paras, rules)
     standing = bool(rules.responsibility.standing)  # (each tried at a paragraph's start only: no search of the whole text)
     person_start = _person_start(tuple(w for w, kind in rules.responsibility.label_of.items() if kind == "person"))
     # where a role word or a label can stand: a paragraph with no such place holds no clause
@@ -282,6 +285,21 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -
             para.attribution_only = True
     hand_block_clauses(text, paras, rules)
     add_duties(text, paras, rules, context)
+
+
+def _noted_for_the_plan(text: str, paras: list[Paragraph], rules: RuleSet) -> str | None:
+    """A convention a note states on its own, for every list of the plan,
+    before or after them ("注：标★的为省考核事项；责任单位排在第一位的为牵头单位，
+    其余为配合单位。" under the last item, city-business-environment-2026): not
+    one a clause states for its own list (or, with 下同, the lists after it)."""
+    starts = [p.start for p in paras]
+    for convention in rules.responsibility.conventions:
+        found = convention.pattern.search(text)
+        at = bisect.bisect_right(starts, found.start()) - 1 if found else -1
+        if at >= 0 and found.start() < paras[at].end and not find_clauses(
+                text[paras[at].start:paras[at].end], paras[at].start, rules.departments, rules.responsibility):
+            return convention.effect
+    return None
 
 
 @functools.lru_cache(maxsize=16)  # (made once for the rules, not once a plan)
