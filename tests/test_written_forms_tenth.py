@@ -65,3 +65,39 @@ def test_a_note_under_a_table_is_the_tables_not_the_bodys():
     table = "序号\t项目名称\t责任单位\n1\t县医院建设\t县卫生健康局、县发展改革局\n注：责任单位有两个及以上的，列第一位者为牵头单位。\n"
     found = parties("一、保障措施\n（一）强化资金保障。（县财政局、县发展改革局负责）\n" + table)
     assert found == [(["财政局", "发展改革局"], []), (["卫生健康局"], ["发展改革局"])]
+
+
+# -- the work divided once, after the body, by item number (province-division-by-item-number-2025, 44-46) --
+
+DIVIDED = (
+    "二、发展民生事业\n（一）扩大老年助餐服务。发展社区老年食堂。\n（二）拓展居家助老服务。每年新增家庭养老床位1万张。\n"
+    "（三）完善养老照护服务。\n1．提升失能照护能力。建设失能照护服务机构。\n2．发展农村养老服务。建设农村互助养老服务点。\n"
+    "三、壮大银发产业\n（一）培育经营主体。培育领军企业30家。\n（二）推进产业集群发展。建设产业园区5个以上。\n"
+    "四、任务分工\n"
+    "第二部分第（一）项：省民政厅牵头，省商务厅配合；第（二）项：省民政厅牵头，省卫生健康委配合，2025年底前出台建设规范；"
+    "第（三）项：省民政厅牵头，省卫生健康委配合，其中第2目由省农业农村厅牵头，省财政厅配合，2026年底前完成。\n"
+    "第三部分第（一）至（二）项：省工业和信息化厅牵头，省发展改革委配合。\n"
+)
+
+
+def test_each_entry_of_a_division_by_number_goes_to_the_body_item_it_names():
+    found = [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [d.date for d in t.deadlines])
+             for t in extract_text(DIVIDED).tasks]
+    assert found == [
+        ("扩大老年助餐服务", ["民政厅"], ["商务厅"], []),
+        ("拓展居家助老服务", ["民政厅"], ["卫生健康委"], [None, "2025-12-31"]),  # (每年: every year)
+        ("完善养老照护服务", ["民政厅"], ["卫生健康委"], []),
+        ("发展农村养老服务", ["农业农村厅"], ["财政厅"], ["2026-12-31"]),
+        ("培育经营主体", ["工业和信息化厅"], ["发展改革委"], []),
+        ("推进产业集群发展", ["工业和信息化厅"], ["发展改革委"], []),
+    ]
+
+
+def test_a_division_run_into_its_heading_is_read_too():
+    joined = DIVIDED.replace("\n", "")
+    assert [t.title for t in extract_text(joined).tasks][:2] == ["扩大老年助餐服务", "拓展居家助老服务"]
+
+
+def test_an_item_referred_to_in_a_sentence_is_no_division():
+    text = "一、任务\n（一）扩大服务。按照第（一）项工作要求，由省民政厅牵头推进。\n"
+    assert [[r.name for r in t.lead] for t in extract_text(text).tasks] == [["民政厅"]]

@@ -34,6 +34,8 @@ class TaskRules:
     item_number: regex.Pattern  # "1.", "（2）" opening an item no heading was read from
     task_name_label: regex.Pattern  # "任务名称：…" opening a block of field lines
     schedule_heading: regex.Pattern  # a line that is only a month or a quarter: "一月份", "第二季度（4—6月）"
+    division_entry: regex.Pattern  # "第二部分第（一）项：…牵头": a division of the work by item number
+    division_override: regex.Pattern  # "其中第2目由…": a sub-item an entry gives to others
 
 
 def compile_task_rules(data: dict) -> TaskRules:
@@ -47,5 +49,5 @@ def compile_task_rules(data: dict) -> TaskRules:
         title_bad_start=optional_pattern(title.get("not_starting")),
         **optional_patterns(data, "non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "attachment_list", "listed_item", "date_line",
                               "document_title", "document_name", "title_label", "schedule_label", "schedule_heading", "block_attribution",
-                              "enumeration_opener", "item_number", "task_name_label"),
+                              "enumeration_opener", "item_number", "task_name_label", "division_entry", "division_override"),
     )

@@ -10,6 +10,7 @@ import regex
 
 from policyx.extract.tasks.fields import EDGE, OPENS_LABEL, fields_only
 from policyx.extract.tasks.blocks import hand_block_clauses
+from policyx.extract.tasks.divisions import hand_divided_clauses
 from policyx.extract.tasks.duty_sentences import add_duties
 from policyx.extract.clauses import FoundClause, find_clauses, parse_clause, plan_context, standing_statement
 from policyx.model import DepartmentRef, Section, maker
@@ -284,6 +285,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
         if whole or (person_start is not None and person_start.match(text, para.start, para.end)):
             para.attribution_only = True
     hand_block_clauses(text, paras, rules)
+    hand_divided_clauses(text, paras, rules)
     add_duties(text, paras, rules, context)
 
 
@@ -296,8 +298,11 @@ def _noted_for_the_plan(text: str, paras: list[Paragraph], rules: RuleSet) -> st
     for convention in rules.responsibility.conventions:
         found = convention.pattern.search(text)
         at = bisect.bisect_right(starts, found.start()) - 1 if found else -1
-        if at >= 0 and found.start() < paras[at].end and not find_clauses(
-                text[paras[at].start:paras[at].end], paras[at].start, rules.departments, rules.responsibility):
+        if at < 0 or found.start() >= paras[at].end:
+            continue
+        clauses = find_clauses(text[paras[at].start:paras[at].end], paras[at].start, rules.departments,
+                               rules.responsibility)
+        if not any(c.start <= found.start() < c.end for c in clauses):  # (a copy run together: the note after an item's clause)
             return convention.effect
     return None
 

@@ -1,0 +1,120 @@
+"""A division of the work written once, after the plan's body, by item
+number: "六、任务分工" with "第二部分第（一）项：省民政厅牵头，省商务厅配合；第（二）项：…；
+第（四）项第1目：…；第2目：…" (province-division-by-item-number-2025).
+
+Each entry (``rules.tasks.division_entry``) names a part of the plan (its
+"二、"), an item or a range of items in it ("（一）" to "（三）") and perhaps a
+sub-item ("1．", 目); an entry that leaves one out names the last one named
+before it. Its clauses go to each body item it names that has none, as a
+block's do (``blocks.BLOCK_RULE``: their dates are each item's), and the
+paragraph that holds the entries is no task of its own. "其中第2目由…" inside
+an entry (``division_override``) gives that sub-item the words after it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from policyx.extract.clauses import find_clauses
+from policyx.extract.tasks.blocks import BLOCK_RULE
+from policyx.model import Section
+from policyx.rules import RuleSet
+from policyx.text.numerals import read_number
+
+if TYPE_CHECKING:
+    from policyx.extract.tasks.paragraphs import Paragraph
+
+
+def hand_divided_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> None:
+    """Gives the body items each division entry names its clauses (in place)."""
+    pattern = rules.tasks.division_entry
+    items = _Items(paras)
+    for para in paras:
+        if not para.clauses:
+            continue
+        words = text[para.start:para.end]
+        entries = list(pattern.finditer(words))
+        if not entries or entries[0].start() and len(entries) < 2:
+            continue  # (a division opens with its first entry, or holds several: "六、任务分工第二部分第（一）项：…；第（二）项：…")
+        handed = False
+        for k, entry in enumerate(entries):
+            end = entries[k + 1].start() if k + 1 < len(entries) else len(words)
+            named = items.named(entry)
+            handed = _hand(text, para.start + entry.end(), para.start + end, named, items, rules) or handed
+        if handed:
+            para.clauses, para.handed_on, para.attribution_only = [], True, False
+
+
+class _Items:
+    """The plan's numbered headings, and the part, item and sub-item named last."""
+
+    def __init__(self, paras: list[Paragraph]) -> None:
+        self.by_heading = {p.heading.id: p for p in paras if p.heading is not None}
+        headings = [p.heading for p in paras if p.heading is not None and p.heading.number is not None]
+        self.children: dict[str | None, list[Section]] = {}
+        for heading in headings:
+            self.children.setdefault(heading.parent, []).append(heading)
+        self.part: Section | None = None
+        self.item: Section | None = None
+
+    def named(self, entry) -> list[Section]:
+        """The headings an entry names (and it becomes the last named)."""
+        part, first, last, sub = (_number(entry.group(g)) for g in ("part", "first", "last", "sub"))
+        if part is not None:
+            parts = self._numbered(None, part, part)
+            self.part = parts[0] if parts else None
+        if first is not None:
+            if self.part is None:
+                return []
+            found = self._numbered(self.part.id, first, last if last is not None else first)
+            self.item = found[-1] if found else None
+            if sub is None:
+                return found
+        if sub is not None:
+            return self.sub(sub)
+        return []
+
+    def sub(self, number: int) -> list[Section]:
+        return [] if self.item is None else self._numbered(self.item.id, number, number)
+
+    def _numbered(self, parent: str | None, first: int, last: int) -> list[Section]:
+        children = self.children.get(parent, [])
+        if not children:
+            return []
+        styles = Counter(h.style for h in children)  # (the items of one style: "（一）", not a box's)
+        style = styles.most_common(1)[0][0]
+        return [h for h in children if h.style == style and first <= (h.number or 0) <= last]
+
+
+def _hand(text: str, start: int, end: int, named: list[Section], items: _Items, rules: RuleSet) -> bool:
+    """Hands the entry's words [start, end) to the items ``named``; a
+    sub-item's words after "其中第2目由" go to that one alone."""
+    override = rules.tasks.division_override.search(text, start, end)
+    if override is not None and (sub := _number(override.group("sub"))) is not None:
+        for heading in items.sub(sub):
+            _give(text, override.end(), end, items.by_heading.get(heading.id), rules)
+        end = override.start()
+    given = False
+    for heading in named:
+        given = _give(text, start, end, items.by_heading.get(heading.id), rules) or given
+    return given or override is not None
+
+
+def _give(text: str, start: int, end: int, item: Paragraph | None, rules: RuleSet) -> bool:
+    if item is None or item.clauses:
+        return False  # (an item's own clause is its whole attribution)
+    clauses = find_clauses(text[start:end], start, rules.departments, rules.responsibility)
+    if not clauses:
+        return False
+    # (the entry's words to its end are its clauses': "…配合，2025年底前完成" dates the item)
+    item.clauses = [replace(c, rule=BLOCK_RULE, end=max(c.end, end) if k == len(clauses) - 1 else c.end)
+                    for k, c in enumerate(clauses)]
+    return True
+
+
+def _number(numeral: str | None) -> int | None:
+    if not numeral:
+        return None
+    return int(numeral) if numeral.isdigit() else read_number(numeral)
