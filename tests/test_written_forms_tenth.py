@@ -101,3 +101,38 @@ def test_a_division_run_into_its_heading_is_read_too():
 def test_an_item_referred_to_in_a_sentence_is_no_division():
     text = "一、任务\n（一）扩大服务。按照第（一）项工作要求，由省民政厅牵头推进。\n"
     assert [[r.name for r in t.lead] for t in extract_text(text).tasks] == [["民政厅"]]
+
+
+# -- a rectification list copied one cell per line, a cell of measures over several lines
+# (city-inspection-rectification-list-2024, lines 10-50) -------------------------------------------------
+
+RECTIFICATION = (
+    "附件\n宜昌市中央生态环境保护督察反馈问题整改清单\n序号\n反馈问题\n整改目标\n整改措施\n责任单位\n责任人\n整改时限\n"
+    "1\n部分化工园区环境基础设施建设滞后。宜都化工园区污水集中处理设施长期超负荷运行。\n园区污水集中收集处理率达到100%。\n"
+    "1．推进宜都化工园区污水处理厂扩建工程，新增处理能力2万吨/日。\n2．开展化工园区雨污管网排查，9月底前建立问题清单。\n"
+    "3．建立园区企业废水在线监控体系。\n宜都市人民政府（牵头），市生态环境局，市经信局\n2025年6月\n"
+    "2\n黄柏河流域部分磷矿企业矿井涌水处理不到位。\n矿井涌水处理达标率100%。\n对超标排放企业依法从严查处。\n"
+    "市林业和园林局（牵头），市自然资源和规划局\n赵某某（市委常委、副市长）\n立行立改，长期坚持\n"
+)
+
+
+def test_a_cell_written_over_lines_is_one_cell_again_and_a_lost_cell_stays_empty():
+    doc = extract_text("宜昌市人民政府办公室\n2024年7月12日\n" + RECTIFICATION)
+    assert len(doc.tables) == 1
+    first, second = doc.tables[0].rows
+    assert first[3].startswith("1．推进") and first[3].endswith("在线监控体系。") and "2．开展" in first[3]
+    assert (first[4], first[5], first[6]) == ("宜都市人民政府（牵头），市生态环境局，市经信局", "", "2025年6月")
+    assert (second[4], second[5]) == ("市林业和园林局（牵头），市自然资源和规划局", "赵某某（市委常委、副市长）")
+
+
+def test_a_rectification_rows_task_is_named_by_its_problems_first_sentence():
+    found = [(t.title, [r.name for r in t.lead], [d.date for d in t.deadlines]) for t in
+             extract_text("宜昌市人民政府办公室\n2024年7月12日\n" + RECTIFICATION).tasks]
+    assert found[0] == ("部分化工园区环境基础设施建设滞后", ["宜都市人民政府"], ["2024-09-30", "2025-06-30"])
+    assert found[1][:2] == ("黄柏河流域部分磷矿企业矿井涌水处理不到位", ["林业和园林局"])
+
+
+def test_words_after_a_tables_last_row_are_not_its_cells():
+    text = ("序号\n重点任务\n工作内容\n牵头单位\n配合单位\n完成时限\n1\n开展营商环境评价\n组织开展年度评价。\n市发展改革委\n"
+            "市直有关部门\n每季度\n各县市区要参照本清单，结合实际制定本地区清单。\n")
+    assert [(t.title, [r.name for r in t.lead]) for t in extract_text(text).tasks] == [("开展营商环境评价", ["发展改革委"])]

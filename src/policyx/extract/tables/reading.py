@@ -85,9 +85,10 @@ def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry,
         if note is not None:  # (a note under the table ends it: "注：1.责任领导为分管局领导…")
             data = data[:note]
         if "index" in roles:
-            rows, groups = _rows_by_index(data, len(header), rules, carry_down="lead" not in roles)
+            rows, groups = _rows_by_index(data, len(header), rules, carry_down="lead" not in roles,
+                                          whole="lead" in roles)
             if "lead" in roles:
-                rows = [_align_by_content(row, header, roles, offices) for row in rows]
+                rows = [_align_by_content(row, header, roles, offices, last=k == len(rows) - 1) for k, row in enumerate(rows)]
         else:
             rows, groups = _task_rows(data, header, roles, offices, rules)
         if not rows:
@@ -97,13 +98,14 @@ def _flattened_tables(norm: Normalized, sections: tuple[Section, ...], registry,
     return tables
 
 
-def _rows_by_index(cells: list[Cell], width: int, rules: TableRules,
-                   carry_down: bool = True) -> tuple[list[list[Cell | None]], list[str | None]]:
+def _rows_by_index(cells: list[Cell], width: int, rules: TableRules, carry_down: bool = True,
+                   whole: bool = False) -> tuple[list[list[Cell | None]], list[str | None]]:
     """Cells grouped into rows at each 序号, counting on from the first (a page
     of a longer table may start at 24); a group heading between rows ("一、
     潘东旭市长负责事项（共9项）") names the rows after it. A row with fewer cells
     than the one above lost its leading cells to a cell spanning rows, which
-    are carried down ("天池" for 天池中心 and 出口) in a list of sites."""
+    are carried down ("天池" for 天池中心 and 出口) in a list of sites. ``whole``:
+    a longer row keeps its cells (for :func:`_align_by_content`)."""
     rows, row_groups = _split_at_index(cells, rules)
     out: list[list[Cell | None]] = []
     for row in rows:
@@ -111,7 +113,7 @@ def _rows_by_index(cells: list[Cell], width: int, rules: TableRules,
         # (not in a task table: there a short row lost its last cells, to the end of a page)
         if carry_down and out:
             rest = _carried_down(out[-1], rest)
-        full: list[Cell | None] = [index, *rest][:width]
+        full: list[Cell | None] = [index, *rest] if whole else [index, *rest][:width]
         out.append(full + [None] * (width - len(full)))
     return out, row_groups
 
@@ -145,7 +147,7 @@ def _carried_down(above: list[Cell | None], rest: list[Cell]) -> list[Cell]:
 
 
 def _align_by_content(row: list[Cell | None], header: list[str], roles: list[str | None],
-                      offices: _OfficeCells) -> list[Cell | None]:
+                      offices: _OfficeCells, last: bool = False) -> list[Cell | None]:
     """A row flattened one cell per line loses its empty cells, and the cells
     after a gap slide left. When a row has fewer cells than the header, its
     cells are put back, in their order, in the columns whose header fits what
@@ -154,7 +156,11 @@ def _align_by_content(row: list[Cell | None], header: list[str], roles: list[str
     the best of all the ways to leave columns empty, found column by column."""
     cells = [c for c in row[1:] if c is not None]
     columns = len(header) - 1
-    if not cells or len(cells) >= columns:
+    if len(cells) > columns:
+        if last and _each_fits(cells[:columns], header, roles, offices):
+            return row[:len(header)]  # (the words after a table's last row, no note between: "各县市区要参照本清单…")
+        return _joined_by_content(row[0], cells, header, roles, offices)
+    if not cells or len(cells) == columns:
         return row  # no cell lost
     kinds = [_cell_kind(c.key, offices) for c in cells]
     fits = [_column_kind(h, r) for h, r in zip(header[1:], roles[1:])]
@@ -174,8 +180,61 @@ def _align_by_content(row: list[Cell | None], header: list[str], roles: list[str
     return aligned
 
 
+def _joined_by_content(index: Cell | None, cells: list[Cell], header: list[str], roles: list[str | None],
+                      offices: _OfficeCells) -> list[Cell | None]:
+    """A row with more cells than the header: a cell of words written over
+    several lines ("1．严格落实…" "2．支持企业…" "3．开展…" under 整改措施), each
+    line a cell, and perhaps a cell lost too (an empty 责任人). The lines of
+    one cell are joined again in a column of words, the cells put in the
+    columns whose header fits best — the best way found column by column, a
+    line opening with an item's number ("2．") best kept with the one before."""
+    columns = len(header) - 1
+    numbered = [_ITEM_NUMBER.match(c.key) is not None for c in cells]
+    # (an item of a list is words, with a date in it or not: "2．开展管网排查，9月底前建立问题清单。")
+    kinds = ["words" if n else _cell_kind(c.key, offices) for c, n in zip(cells, numbered)]
+    fits = [_column_kind(h, r) for h, r in zip(header[1:], roles[1:])]
+    goes_on = [0] + [_GOES_ON if n and before else _STANDS_ALONE for before, n in zip(numbered, numbered[1:])]
+    # best[i][j]: the best score of the first i cells in the first j columns, and the cells column j took
+    best = [[(0.0, 0)] * (columns + 1)] + [[(_NEVER, 0)] * (columns + 1) for _ in cells]
+    for i in range(1, len(cells) + 1):
+        for j in range(1, columns + 1):
+            choice = (best[i][j - 1][0], 0)
+            score = 0.0
+            for k in range(i, 0, -1):  # (column j takes cells k..i)
+                score += _FIT[fits[j - 1]][kinds[k - 1]] + (goes_on[k] if k < i else 0)
+                if best[k - 1][j - 1][0] > _NEVER and best[k - 1][j - 1][0] + score > choice[0]:
+                    choice = (best[k - 1][j - 1][0] + score, i - k + 1)
+                if fits[j - 1] not in _JOINED_KINDS or kinds[k - 1] != "words":
+                    break  # (only words are written over lines, in a column of words)
+            best[i][j] = choice
+    aligned: list[Cell | None] = [index] + [None] * columns
+    i, j = len(cells), columns
+    while i > 0 and j > 0:
+        taken = best[i][j][1]
+        if taken:
+            aligned[j] = _joined(cells[i - taken:i])
+            i -= taken
+        j -= 1
+    return aligned if i == 0 else [index, *cells[:columns]]
+
+
+def _each_fits(cells: list[Cell], header: list[str], roles: list[str | None], offices: _OfficeCells) -> bool:
+    return all(_FIT[_column_kind(h, r)][_cell_kind(c.key, offices)] >= 0 for c, h, r in zip(cells, header[1:], roles[1:]))
+
+
+def _joined(cells: list[Cell]) -> Cell:
+    if len(cells) == 1:
+        return cells[0]
+    return Cell("".join(c.text for c in cells), cells[0].start, cells[-1].end, cells[0].line,
+                "".join(c.key for c in cells), tuple((c.start, c.end) for c in cells))
+
+
+_JOINED_KINDS = ("work", "other")
+_ITEM_NUMBER = compiled(r"\s*+(?:[0-9]{1,2}[.、．](?![0-9](?![0-9]{3}\s*年))|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳])")
+_GOES_ON, _STANDS_ALONE = 1.0, -1.5  # (an item of a list, "2．", goes on with the item before it; another line, rather not)
 _NEVER = -10**6
-_PERSON = compiled(r"\p{Han}{2,3}(?:[、，,\s]+\p{Han}{2,3})*+")  # (a name: "张三", "许冬梅"; not "安全生产")
+# (a name: "张三", "许冬梅", with the post after it: "吴某某（副市长）"; not "安全生产")
+_PERSON = compiled(r"\p{Han}{2,3}(?:[（(][^（()）]{2,16}+[)）])?(?:[、，,\s]+\p{Han}{2,3}(?:[（(][^（()）]{2,16}+[)）])?)*+")
 _WHEN = compiled(r"[0-9]{4}\s*+年|[0-9]{4}[./-][0-9]|[0-9一二三四五六七八九十]{1,2}\s*+月|季度|年底|年末|半年|长期|持续|常态|每[年季月周日]|全年")
 _PERSON_HEADER = compiled(r"领导|责任人|联系人|负责人")
 # how well a cell of each kind fits a column of each kind
@@ -189,6 +248,8 @@ _FIT = {
 
 
 def _cell_kind(text: str, offices: _OfficeCells) -> str:
+    if "。" in text.rstrip("。"):
+        return "words"  # (sentences: a problem stated, "…建设滞后。宜都化工园区…长期超负荷运行。")
     if offices.looks_like_offices(text):  # (a cell of known offices, offices[text], is one too)
         return "office"
     if len(text) <= 40 and _WHEN.search(text):
@@ -232,7 +293,11 @@ class _OfficeCells(Memo):
         return [self.registry.resolve(u) for u, _ in split_units(text, 0, self.registry, self.resp)]
 
     def _offices_only(self, refs: list) -> bool:
-        return bool(refs) and all(r.known or self.registry.looks_like_office(r.name) for r in refs)
+        # (a unit with its role noted after it: "市林业和园林局（牵头）")
+        return bool(refs) and all(r.known or self.registry.looks_like_office(_TRAILING_NOTE.sub("", r.name)) for r in refs)
+
+
+_TRAILING_NOTE = compiled(r"[（(][^（()）]{1,8}+[)）]$")
 
 
 # the cells read so far, by the registry read with (the last few registries; then forgotten:

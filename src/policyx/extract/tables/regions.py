@@ -47,8 +47,10 @@ def _header_run_regions(norm: Normalized, sections: tuple[Section, ...], rules: 
     while i < len(lines):
         run = _header_like_run(lines, i, rules)
         start = lines[i].start
+        run_end = lines[i + run - 1].end if run else start
+        # (a run that reaches into an appendix taken already is its header: "2024年7月12日", "附件", "整改清单", "序号", …)
         if run >= 3 and any(rules.header_words.search(lines[j].text) for j in range(i, i + run)) \
-                and not any(a <= start < b for a, b in taken):
+                and not any(a <= start < b or start <= a < run_end for a, b in taken):
             end = _section_end(norm, sections, start)
             taken.append((start, end))
             yield start, end, None

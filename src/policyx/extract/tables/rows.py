@@ -240,7 +240,10 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     targets = _row_targets(work, row_deadlines, norm, rules)
     goal = cell_at(row, at, "target")
     if goal is not None and goal is not work:  # (a column of goals: "Ⅳ类（总磷≤0.3mg/L）" under "2025年水质目标")
-        row_deadlines = row_deadlines or within(goal) or row_dates.goal_year(p, at, goal, norm, rules)
+        # (a goal's own date is the row's too: "2025年6月底前完成园区污水处理设施扩容改造" under 整改目标)
+        in_goal = within(goal)
+        row_deadlines = sorted(dict.fromkeys([*row_deadlines, *in_goal]), key=lambda d: d.span) if in_goal \
+            else row_deadlines or row_dates.goal_year(p, at, goal, norm, rules)
         targets += _row_targets(goal, row_deadlines, norm, rules)
     amount = _amount_target(p, at, row, norm, rules)
     if amount is not None:
@@ -373,7 +376,8 @@ def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell, rules: Ta
         return subtask.text.rstrip("。.")
     if heading is not None and heading is not work:
         mark = heading_mark(heading.text, rules)
-        return heading.text[mark.end() if mark else 0:].strip().rstrip("。.")
+        # (a problem written out, "部分化工园区环境基础设施建设滞后。宜都化工园区…": named by its first sentence)
+        return STRONG_STOP.split(heading.text[mark.end() if mark else 0:].strip(), maxsplit=1)[0].rstrip("。.")
     if form == "glued":  # (its work item holds its target column too: its title is all of its first sentence)
         return STRONG_STOP.split(work.text, maxsplit=1)[0].strip()[:GLUED_TITLE]
     return _first_sentence(work.text, rules)
