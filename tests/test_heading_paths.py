@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policyx.extract.tasks.paragraphs import WORD, has_words
+from policyx.extract.tasks.fields import WORD, has_words
 
 
 @settings(max_examples=500, deadline=None)

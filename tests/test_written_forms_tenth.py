@@ -136,3 +136,42 @@ def test_words_after_a_tables_last_row_are_not_its_cells():
     text = ("序号\n重点任务\n工作内容\n牵头单位\n配合单位\n完成时限\n1\n开展营商环境评价\n组织开展年度评价。\n市发展改革委\n"
             "市直有关部门\n每季度\n各县市区要参照本清单，结合实际制定本地区清单。\n")
     assert [(t.title, [r.name for r in t.lead]) for t in extract_text(text).tasks] == [("开展营商环境评价", ["发展改革委"])]
+
+
+# -- the attribution on the group heading, over items with none (province-heading-attribution-2024, 17-21;
+# county-lead-first-bracket-2025, 24-28) ------------------------------------------------------------------
+
+GROUPS = (
+    "二、重点任务\n（一）实施工业污染源全面达标行动（牵头单位：省生态环境厅；配合单位：省工业和信息化厅；2025年底前完成）\n"
+    "1．开展工业污染源排查整治。全年检查企业不少于3000家。\n2．强化自动监控联网。推动重点排污单位安装自动监测设备。\n"
+    "3．排查治理环保设施安全隐患。开展安全风险辨识。（省应急管理厅负责）\n"
+    "（二）【县住建局牵头】提升市政设施水平\n1．推进老旧管网改造。更新改造管网45公里。\n"
+    "2．加快城市道路建设。新改建城市道路12公里，县交通运输局配合做好城区出入口改造。\n"
+)
+
+
+def test_a_group_headings_clause_is_each_of_its_items_that_has_none():
+    found = [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [d.date for d in t.deadlines])
+             for t in extract_text(GROUPS).tasks]
+    assert found == [
+        ("开展工业污染源排查整治", ["生态环境厅"], ["工业和信息化厅"], ["2025-12-31"]),
+        ("强化自动监控联网", ["生态环境厅"], ["工业和信息化厅"], ["2025-12-31"]),
+        ("排查治理环保设施安全隐患", ["应急管理厅"], [], []),
+        ("推进老旧管网改造", ["住建局"], [], []),
+        ("加快城市道路建设", ["住建局"], ["交通运输局"], []),
+    ]
+
+
+def test_a_heading_with_words_of_its_own_stays_its_own_task():
+    text = "二、重点任务\n（六）实施清洁运输替代行动。推动大宗货物“公转铁”。（省交通运输厅负责）\n1．新建铁路专用线。\n"
+    assert [t.title for t in extract_text(text).tasks] == ["实施清洁运输替代行动"]
+
+
+# -- items numbered "1）" as a Word user types them (city-half-bracket-markers-2026, 22-59) -------------------
+
+def test_an_item_numbered_with_a_closing_bracket_only_is_a_heading():
+    text = "（一）科学制定改造计划\n1）摸清改造底数。开展全面排查。\n　　责任单位：市住建局（牵头）、市自然资源和规划局\n" \
+           "12) 拓宽社会资本参与渠道。引入社会资本。\n　　牵头单位：市委金融办　配合单位：市住建局\n"
+    doc = extract_text(text)
+    assert [(s.marker.strip(), s.level) for s in doc.sections] == [("（一）", 2), ("1）", 3), ("12)", 3)]
+    assert [(t.title, [r.name for r in t.lead]) for t in doc.tasks] == [("摸清改造底数", ["住建局"]), ("拓宽社会资本参与渠道", ["市委金融办"])]

@@ -230,7 +230,7 @@ def _joined(cells: list[Cell]) -> Cell:
 
 
 _JOINED_KINDS = ("work", "other")
-_ITEM_NUMBER = compiled(r"\s*+(?:[0-9]{1,2}[.、．](?![0-9](?![0-9]{3}\s*年))|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳])")
+_ITEM_NUMBER = compiled(r"[ \t]{0,8}(?:[0-9]{1,2}[.、．](?![0-9](?![0-9]{3}\s*年))|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳])")
 _GOES_ON, _STANDS_ALONE = 1.0, -1.5  # (an item of a list, "2．", goes on with the item before it; another line, rather not)
 _NEVER = -10**6
 # (a name: "张三", "许冬梅", with the post after it: "吴某某（副市长）"; not "安全生产")

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from policyx.extract.clauses import FoundClause, find_clauses
+from policyx.extract.tasks.fields import has_words
 from policyx.rules import RuleSet
 from policyx.text.numerals import read_number
 
@@ -56,13 +57,40 @@ def hand_block_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> Non
             if not item.clauses:
                 item.clauses = list(handed)
             elif first is not None and not any(c.parsed.lead for c in item.clauses):
-                # (named by its number, an item whose bracket names no lead: "2.…（县卫生健康委配合）")
-                own = item.clauses[-1]
-                lead = [r for c in handed for r in c.parsed.lead]
-                item.clauses[-1] = replace(own, parsed=replace(
-                    own.parsed, lead=lead, participants=[*own.parsed.participants,
-                                                         *(r for c in handed for r in c.parsed.participants)]))
+                _with_lead_of(item, handed)  # (named by its number, an item whose bracket names no lead: "2.…（县卫生健康委配合）")
         para.clauses, para.handed_on, para.attribution_only = [], True, False
+
+
+def hand_heading_clauses(text: str, paras: list[Paragraph]) -> None:
+    """A group heading whose only words besides its title are its clause
+    ("（一）实施工业污染源全面达标行动（牵头单位：省生态环境厅；配合单位：…）", "（二）【县住建局牵头】…")
+    over numbered items: the clause is each item's that has none of its own,
+    its date too, and the heading is no task of its own (province-heading-attribution-2024,
+    county-lead-first-bracket-2025). An item's own clause stays its whole attribution."""
+    for i, para in enumerate(paras):
+        heading = para.heading
+        if heading is None or not para.clauses or heading.level >= ITEM_LEVEL \
+                or has_words(text, heading.span[1], para.clauses[0].start) \
+                or has_words(text, max(heading.span[1], para.clauses[-1].end), para.end):
+            continue  # (a heading with words of its own after the title: a task, "（六）实施清洁运输替代行动。推动…（…负责）")
+        items = [p for p in paras[i + 1:i + 1 + MAX_ITEMS] if p.heading is not None and p.heading.parent == heading.id]
+        if not any(not p.clauses for p in items):
+            continue
+        handed = [replace(c, rule=BLOCK_RULE) for c in para.clauses]
+        for item in items:
+            if not item.clauses:
+                item.clauses = list(handed)
+            elif not any(c.parsed.lead for c in item.clauses):
+                _with_lead_of(item, handed)  # (its words name who takes part: "…，县交通运输局配合做好城区出入口改造")
+        para.clauses, para.handed_on, para.attribution_only = [], True, False
+
+
+def _with_lead_of(item: Paragraph, handed: list[FoundClause]) -> None:
+    """An item whose own clause names no lead gets the lead and participants of the clauses ``handed`` to it."""
+    own = item.clauses[-1]
+    lead = [r for c in handed for r in c.parsed.lead]
+    item.clauses[-1] = replace(own, parsed=replace(
+        own.parsed, lead=lead, participants=[*own.parsed.participants, *(r for c in handed for r in c.parsed.participants)]))
 
 
 def _number(numeral: str | None) -> int | None:

@@ -3,7 +3,17 @@
 
 from __future__ import annotations
 
+from policyx.text.anchors import char_memo
 from policyx.text.stored_patterns import compiled
+
+WORD = compiled(r"[\p{Han}A-Za-z0-9]")
+IS_WORD = char_memo(WORD)
+
+
+def has_words(text: str, start: int, end: int) -> bool:
+    # (most stretches open with a word: one look-up, not a search)
+    return start < end and (IS_WORD[text[start:start + 1]] or WORD.search(text, start + 1, end) is not None)
+
 
 EDGE = " \t\r\n。.;；,，:：、"  # (what stands at the edges of words: spaces, stops, separators)
 

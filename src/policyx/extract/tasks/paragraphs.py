@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import regex
 
-from policyx.extract.tasks.fields import EDGE, OPENS_LABEL, fields_only
-from policyx.extract.tasks.blocks import hand_block_clauses
+from policyx.extract.tasks.fields import EDGE, IS_WORD, OPENS_LABEL, fields_only, has_words
+from policyx.extract.tasks.blocks import hand_block_clauses, hand_heading_clauses
 from policyx.extract.tasks.divisions import hand_divided_clauses
 from policyx.extract.tasks.duty_sentences import add_duties
 from policyx.extract.clauses import FoundClause, find_clauses, parse_clause, plan_context, standing_statement
@@ -17,7 +17,6 @@ from policyx.model import DepartmentRef, Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.tasks import TaskRules
-from policyx.text.anchors import char_memo
 from policyx.text.presence import first_chars_search
 from policyx.text.normalize import Normalized, comparable
 from policyx.text.spans import Spans
@@ -26,18 +25,11 @@ from policyx.text.sentences import (
 )
 from policyx.text.stored_patterns import compiled
 
-WORD = compiled(r"[\p{Han}A-Za-z0-9]")
-_IS_WORD = char_memo(WORD)
 _QUOTED = compiled(r"“[^“”]*+”|\"[^\"]*+\"")  # an unclosed “ stops at the next one
 _STOP = SENTENCE_STOP
 _STOP_OR_COLON = compiled(f"[{regex.escape(SENTENCE_END)}:]")
 # a line broken by a PDF copy is at least this long ("…从源头防" / "止生态破坏。")
 _BROKEN_LINE_MIN = 25
-
-
-def has_words(text: str, start: int, end: int) -> bool:
-    # (most stretches open with a word: one look-up, not a search)
-    return start < end and (_IS_WORD[text[start:start + 1]] or WORD.search(text, start + 1, end) is not None)
 
 
 def skip_edge(text: str, position: int, end: int) -> int:
@@ -229,7 +221,7 @@ def _goes_on(text: str, line, following, rules: ResponsibilityRules | None) -> b
     ("推行竣工联合验收…一次办结。"), at a clause of its own under the fields
     ("各市、县（区）人民政府负责落实", region-implementation-2022 in tests/data/written)
     or at a label of another field ("整改目标：", "建设内容：")."""
-    return text.count("\n", line.end, following.start) == 1 and _IS_WORD[following.text[:1]] \
+    return text.count("\n", line.end, following.start) == 1 and IS_WORD[following.text[:1]] \
         and not following.text[:1].isascii() and not _STOP.search(following.text) \
         and not (rules is not None and rules.role_at_end.search(following.text)) \
         and not OPENS_LABEL.match(following.text)  # (nor "— 4 —", a page's foot; nor "整改目标：…", a field of its own)
@@ -285,6 +277,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
         if whole or (person_start is not None and person_start.match(text, para.start, para.end)):
             para.attribution_only = True
     hand_block_clauses(text, paras, rules)
+    hand_heading_clauses(text, paras)
     hand_divided_clauses(text, paras, rules)
     add_duties(text, paras, rules, context)
 

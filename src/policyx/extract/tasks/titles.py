@@ -92,7 +92,7 @@ def _under_heading(unit: Unit, heading: Section, text: str, limit: int, rules: T
 
 def _body_after_heading(unit: Unit, heading: Section, text: str, limit: int) -> int:
     body = heading.body_start
-    if unit.clause is not None and unit.clause.form not in IN_THE_SENTENCE and unit.clause.start <= body + 2:
+    if unit.clause is not None and unit.clause.form not in IN_THE_SENTENCE and unit.start <= unit.clause.start <= body + 2:
         body = skip_edge(text, unit.clause.end, limit)  # "（一）水源保护。【牵头单位：…】加强水源地保护。"
     return body
 

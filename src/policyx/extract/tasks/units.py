@@ -10,6 +10,8 @@ clause followed by 、 answers for one item of a list inside a task.
 
 from __future__ import annotations
 
+import functools
+
 import bisect
 import re
 from collections import Counter
@@ -231,6 +233,10 @@ class UnitBuilder:
 
     def _paragraph(self, i: int, para: Paragraph) -> None:
         text = self.text
+        if para.clauses[0].end <= para.start:  # (handed from the heading over the item: blocks.hand_heading_clauses)
+            handed = functools.reduce(merge, para.clauses)
+            self._close(self.gather(i, para.start), handed, [], para=i, starts_paragraph=True, end=para.end)
+            return
         position = para.start
         nested: list[FoundClause] = []
         leading: FoundClause | None = None
