@@ -11,6 +11,11 @@ def tasks(text: str):
     return [(t.title, [r.name for r in t.lead], [d.date or d.kind for d in t.deadlines]) for t in extract_text(text).tasks]
 
 
+def who_and_when(text: str):
+    return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [d.date for d in t.deadlines])
+            for t in extract_text(text).tasks]
+
+
 # -- a 实施细则 whose articles a copy ran together (province-articles-2026, lines 18-20, 53-54) -----------
 
 RUN_TOGETHER_ARTICLES = (
@@ -81,9 +86,7 @@ DIVIDED = (
 
 
 def test_each_entry_of_a_division_by_number_goes_to_the_body_item_it_names():
-    found = [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [d.date for d in t.deadlines])
-             for t in extract_text(DIVIDED).tasks]
-    assert found == [
+    assert who_and_when(DIVIDED) == [
         ("扩大老年助餐服务", ["民政厅"], ["商务厅"], []),
         ("拓展居家助老服务", ["民政厅"], ["卫生健康委"], [None, "2025-12-31"]),  # (每年: every year)
         ("完善养老照护服务", ["民政厅"], ["卫生健康委"], []),
@@ -151,9 +154,7 @@ GROUPS = (
 
 
 def test_a_group_headings_clause_is_each_of_its_items_that_has_none():
-    found = [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [d.date for d in t.deadlines])
-             for t in extract_text(GROUPS).tasks]
-    assert found == [
+    assert who_and_when(GROUPS) == [
         ("开展工业污染源排查整治", ["生态环境厅"], ["工业和信息化厅"], ["2025-12-31"]),
         ("强化自动监控联网", ["生态环境厅"], ["工业和信息化厅"], ["2025-12-31"]),
         ("排查治理环保设施安全隐患", ["应急管理厅"], [], []),
