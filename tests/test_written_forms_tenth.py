@@ -176,3 +176,21 @@ def test_an_item_numbered_with_a_closing_bracket_only_is_a_heading():
     doc = extract_text(text)
     assert [(s.marker.strip(), s.level) for s in doc.sections] == [("（一）", 2), ("1）", 3), ("12)", 3)]
     assert [(t.title, [r.name for r in t.lead]) for t in doc.tasks] == [("摸清改造底数", ["住建局"]), ("拓宽社会资本参与渠道", ["市委金融办"])]
+
+
+# -- the same forms in a copy with no line breaks at all (a crawler ran the lines together) ----------------
+
+def test_items_opening_with_their_attribution_after_a_heading_title_run_together():
+    text = ("（一）完善产业配套设施1．【县发展改革局牵头，县财政局配合】加快推进产业平台提质升级。完成投资5亿元。"
+            "2．【县商务局牵头】建设县域商贸流通体系。新建物流中心1个。")
+    assert [(t.title, [r.name for r in t.lead]) for t in extract_text(text).tasks] == [
+        ("加快推进产业平台提质升级", ["发展改革局"]), ("建设县域商贸流通体系", ["商务局"])]
+
+
+def test_field_lines_run_together_end_the_units_at_the_next_fields_label():
+    text = ("一、城市环境品质提升任务1：深入推进背街小巷综合整治。整治背街小巷60条。责任科室：市容环卫科完成时间：2026年11月底前"
+            "工作目标：整治后路面平整率达到95%以上，规范设置店招店牌300处。任务2：推进生活垃圾分类。责任科室：环境卫生管理处"
+            "完成时间：2026年12月底前")
+    found = tasks(text)
+    assert [lead for _, lead, _ in found] == [["市容环卫科"], ["环境卫生管理处"]]
+    assert [dates for _, _, dates in found] == [["2026-11-30"], ["2026-12-31"]]

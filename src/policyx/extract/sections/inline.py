@@ -23,9 +23,10 @@ from policyx.text.stored_patterns import compiled
 _STOP = r"(?:[。;!?)\]】〕:][ \t]*+|[ \t](?<=[\u4e00-\u9fff]{3}[ \t])[ \t]*+)"
 _AFTER_STOP = re.compile(_STOP)
 _OPENING_BRACKET = re.compile(r"[(\[〔]")
-_OPENS_WORDS = compiled(r"\p{Han}|[“\"《★☆▲]|[0-9]{4}\s*年")  # (★: an item the province assesses, city-business-environment-2026)
+# (★: an item the province assesses, city-business-environment-2026; 【: its attribution first, "1．【县住建局牵头】…")
+_OPENS_WORDS = compiled(r"\p{Han}|[“\"《★☆▲【]|〔\p{Han}|[0-9]{4}\s*年")  # (not a note's "1.〔 〕内为五年累计数")
 # what every match of _OPENS_WORDS starts with: looked up before the pattern is tried
-_MAY_OPEN_WORDS = char_memo(compiled(r"[\p{Han}“\"《★☆▲0-9]"))
+_MAY_OPEN_WORDS = char_memo(compiled(r"[\p{Han}“\"《★☆▲【〔0-9]"))
 
 
 def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
