@@ -1,5 +1,5 @@
-"""One-for-one character folding: full-width ASCII and odd spaces to plain ones,
-and a half-width "." that ends a sentence to "。".
+"""One-for-one character folding: full-width ASCII, angle brackets and odd
+spaces to plain ones, and a half-width "." that ends a sentence to "。".
 
 Every later stage matches rules against folded text, so "（一）" and "(一)",
 "１．" and "1." read alike, and no offset moves.
@@ -15,6 +15,8 @@ from policyx.text.stored_patterns import compiled
 
 _FOLD_MAP = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD_MAP.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
+# angle brackets, as a small office marks a unit's role: "县住建局〈牵头〉、县城管局" (county-abbreviated-departments-2025)
+_FOLD_MAP.update({0x3008: ord("("), 0x3009: ord(")")})
 _FOLDED = {chr(code): chr(to) for code, to in _FOLD_MAP.items()}
 # Each character to fold that a text holds is found by ``re`` (a set of code
 # points, scanned in C) and replaced throughout at once; the search for the
