@@ -194,3 +194,47 @@ def test_field_lines_run_together_end_the_units_at_the_next_fields_label():
     found = tasks(text)
     assert [lead for _, lead, _ in found] == [["市容环卫科"], ["环境卫生管理处"]]
     assert [dates for _, _, dates in found] == [["2026-11-30"], ["2026-12-31"]]
+
+
+# -- a second reading's findings, each with the input it gave -----------------------------------------------
+
+def test_a_goals_bare_year_beside_a_deadline_column_dates_its_figure_not_the_row():
+    text = "序号\t重点任务\t工作目标\t牵头单位\t完成时限\n1\t推进污水管网建设\t到2027年，城市生活污水集中收集率达到75%以上\t市住建局\t2025年12月底前\n"
+    assert tasks(text) == [("推进污水管网建设", ["住建局"], ["2025-12-31"])]
+
+
+def test_a_closing_bracket_number_inside_a_sentence_is_no_heading():
+    text = "一、任务\n（一）强化资金保障。统筹资金来源：1）中央补助资金；2）地方配套资金。2025年底前落实到位。（市财政局负责）\n"
+    assert tasks(text) == [("强化资金保障", ["财政局"], ["2025-12-31"])]
+
+
+def test_a_division_that_names_no_part_and_gives_a_sub_item_to_others():
+    text = ("（一）推进农村厕所革命。完成改厕1000户。\n（二）加强生活垃圾治理。\n1．建设收运体系。新建转运站5座。\n2．开展分类试点。\n"
+            "三、任务分工\n第（一）项：县农业农村局牵头；第（二）项：县住建局牵头，其中第2目由县供销社牵头。\n")
+    assert [(title, lead) for title, lead, _ in tasks(text)] == [
+        ("推进农村厕所革命", ["农业农村局"]), ("加强生活垃圾治理", ["住建局"]), ("开展分类试点", ["供销社"])]
+
+
+def test_a_division_entry_may_name_several_sub_items():
+    text = ("二、重点任务\n（一）甲项工作。组织开展甲项工作的摸底调查，建立工作台账。\n（二）乙项工作。\n1．丙一工作。\n2．丙二工作。\n3．丙三工作。\n三、分工\n"
+            "第二部分第（一）项：省民政厅牵头；第（二）项第1、2目：省住房城乡建设厅牵头，省民政厅配合；第3目：省国资委牵头。\n")
+    assert [(title, lead) for title, lead, _ in tasks(text)] == [
+        ("甲项工作", ["民政厅"]), ("丙一工作", ["住房城乡建设厅"]), ("丙二工作", ["住房城乡建设厅"]), ("丙三工作", ["国资委"])]
+
+
+def test_a_heading_whose_clause_closes_a_paragraph_of_its_own_keeps_its_task():
+    text = ("二、任务\n（一）实施老旧小区改造行动（牵头单位：县住建局）\n全面排查老旧小区，2026年底前完成改造100个。\n"
+            "1．完善配套设施。\n2．推进加装电梯。\n")
+    assert [(title, lead) for title, lead, _ in tasks(text)] == [("实施老旧小区改造行动", ["住建局"])]
+
+
+def test_an_items_own_note_on_its_list_is_not_the_plans():
+    text = ("一、任务\n1．推进企业开办便利化。责任单位：市政务服务管理局、市市场监管局。其中，排在第一位的为牵头单位。\n"
+            "2．优化纳税服务。责任单位：市税务局、市财政局。\n")
+    assert tasks(text)[1][1] == ["税务局", "财政局"]
+
+
+def test_a_cells_line_that_ends_mid_sentence_goes_on_in_the_next():
+    text = ("序号\n重点任务\n工作内容\n牵头单位\n配合单位\n完成时限\n1\n优化企业开办服务\n推行企业开办“一网通办”，\n"
+            "压缩开办时间至1个工作日。\n市市场监管局\n市税务局\n2026年3月底前\n")
+    assert tasks(text) == [("优化企业开办服务", ["市场监管局"], ["2026-03-31"])]

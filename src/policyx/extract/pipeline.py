@@ -195,7 +195,8 @@ def extract_text(
     sections, section_issues = segment(norm, rules)
     parsed = extract_tables(norm, sections, rules)
     tasks, task_issues = extract_tasks(norm, sections, rules, tables=tuple(
-        (p.table.span[0], max(p.table.span[1], p.notes_end)) for p in parsed))  # (its notes are no tasks either)
+        (p.table.span[0], max(p.table.span[1], p.notes_end)) for p in parsed),  # (its notes are no tasks either)
+        task_tables=any(p.table.kind == "task" for p in parsed))
     date = date or guess_date(text, rules.document)
     plan_year = int(date[:4]) if date else guess_year(norm.text, rules.document)
     hits = deadline_hits(norm.text, 0, rules.deadlines)  # the same phrases, whatever the plan's year

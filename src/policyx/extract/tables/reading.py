@@ -193,14 +193,16 @@ def _joined_by_content(index: Cell | None, cells: list[Cell], header: list[str],
     # (an item of a list is words, with a date in it or not: "2．开展管网排查，9月底前建立问题清单。")
     kinds = ["words" if n else _cell_kind(c.key, offices) for c, n in zip(cells, numbered)]
     fits = [_column_kind(h, r) for h, r in zip(header[1:], roles[1:])]
-    goes_on = [0] + [_GOES_ON if n and before else _STANDS_ALONE for before, n in zip(numbered, numbered[1:])]
+    # (a line that ends inside its sentence goes on too: "推行企业开办“一网通办”，" / "压缩开办时间至1个工作日。")
+    goes_on = [0] + [_GOES_ON if n and before or not n and _MID_SENTENCE.search(previous.key) else _STANDS_ALONE
+                     for before, n, previous in zip(numbered, numbered[1:], cells)]
     # best[i][j]: the best score of the first i cells in the first j columns, and the cells column j took
     best = [[(0.0, 0)] * (columns + 1)] + [[(_NEVER, 0)] * (columns + 1) for _ in cells]
     for i in range(1, len(cells) + 1):
         for j in range(1, columns + 1):
             choice = (best[i][j - 1][0], 0)
             score = 0.0
-            for k in range(i, 0, -1):  # (column j takes cells k..i)
+            for k in range(i, max(0, i - MAX_JOINED_LINES), -1):  # (column j takes cells k..i)
                 score += _FIT[fits[j - 1]][kinds[k - 1]] + (goes_on[k] if k < i else 0)
                 if best[k - 1][j - 1][0] > _NEVER and best[k - 1][j - 1][0] + score > choice[0]:
                     choice = (best[k - 1][j - 1][0] + score, i - k + 1)
@@ -230,6 +232,8 @@ def _joined(cells: list[Cell]) -> Cell:
 
 
 _JOINED_KINDS = ("work", "other")
+MAX_JOINED_LINES = 60  # lines of one cell, at most (the row is read in time linear in its lines)
+_MID_SENTENCE = compiled(r"[，,、；;：:]$")
 _ITEM_NUMBER = compiled(r"[ \t]{0,8}(?:[0-9]{1,2}[.、．](?![0-9](?![0-9]{3}\s*年))|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳])")
 _GOES_ON, _STANDS_ALONE = 1.0, -1.5  # (an item of a list, "2．", goes on with the item before it; another line, rather not)
 _NEVER = -10**6

@@ -14,9 +14,11 @@ from policyx.text.normalize import Normalized
 from policyx.text.stored_patterns import compiled
 
 
-def goal_year(p: ParsedTable, at: dict[str, int], goal: Cell, norm: Normalized, rules: RuleSet) -> list[Deadline]:
-    """A row's goal under a column of one year's goals ("2025年水质目标") is due by that year's end."""
-    year = _HEADER_YEAR.match(p.table.columns[at["target"]])
+def goal_year(p: ParsedTable, at: dict[str, int], goal: Cell, norm: Normalized, rules: RuleSet,
+              column: int | None = None) -> list[Deadline]:
+    """A row's goal under a column of one year's goals ("2025年水质目标") is due by that year's end
+    (``column``: the goal's column, if not the first of goals)."""
+    year = _HEADER_YEAR.match(p.table.columns[at["target"] if column is None else column])
     if year is None:
         return []
     return [Deadline(raw=norm.source[goal.start:goal.end].strip(), kind="by", date=f"{year.group(1)}-12-31",
@@ -58,3 +60,17 @@ def row_deadlines(work: Cell, in_work: list, in_column: list, norm: Normalized):
         if inside:
             return inside
     return found
+
+
+def a_years_target(deadline: Deadline) -> bool:
+    """A deadline that is only a year ("到2027年", "2027年达到…"), not a date due ("2025年6月底前", "年底前")."""
+    return deadline.kind == "by" and bool(deadline.date) and deadline.date.endswith("-12-31") \
+        and not any(word in deadline.raw for word in _DUE_WORDS)
+
+
+_DUE_WORDS = ("底", "末", "前", "月")
+
+
+def in_order(deadlines: list[Deadline], more: list[Deadline]) -> list[Deadline]:
+    """Both lists' deadlines, each once, in the order they stand."""
+    return sorted(dict.fromkeys([*deadlines, *more]), key=lambda d: d.span)

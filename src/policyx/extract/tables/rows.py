@@ -238,11 +238,15 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     if not row_deadlines:  # (a remark's date is the row's only when it has none: "上年度结转项目，2025年10月底前已开工")
         row_deadlines = within(cell_at(row, at, "remarks"))
     targets = _row_targets(work, row_deadlines, norm, rules)
+    goals = [i for i, role in enumerate(p.roles) if role == "target"]
+    if len(goals) > 1:  # (a milestone for each year: "2024年目标 | 2025年目标 | 2026年目标")
+        row_deadlines, targets = _milestones(p, at, row, goals, work, row_deadlines, targets, norm, rules, within)
     goal = cell_at(row, at, "target")
-    if goal is not None and goal is not work:  # (a column of goals: "Ⅳ类（总磷≤0.3mg/L）" under "2025年水质目标")
+    if goal is not None and goal is not work and len(goals) == 1:  # (a column of goals: "Ⅳ类（总磷≤0.3mg/L）" under "2025年水质目标")
         # (a goal's own date is the row's too: "2025年6月底前完成园区污水处理设施扩容改造" under 整改目标)
-        in_goal = within(goal)
-        row_deadlines = sorted(dict.fromkeys([*row_deadlines, *in_goal]), key=lambda d: d.span) if in_goal \
+        # (beside a 完成时限 column, a goal's bare year dates its figures, not the row: "到2027年，…达到75%以上")
+        in_goal = [d for d in within(goal) if "deadline" not in at or not row_dates.a_years_target(d)]
+        row_deadlines = row_dates.in_order(row_deadlines, in_goal) if in_goal \
             else row_deadlines or row_dates.goal_year(p, at, goal, norm, rules)
         targets += _row_targets(goal, row_deadlines, norm, rules)
     amount = _amount_target(p, at, row, norm, rules)
@@ -255,6 +259,21 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
         source="table", rule="table.row",
         deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
     )
+
+
+def _milestones(p: ParsedTable, at: dict[str, int], row: list[Cell | None], goals: list[int], work: Cell,
+                row_deadlines: list, targets: list[Target], norm: Normalized, rules: RuleSet, within) -> tuple[list, list[Target]]:
+    """A row's goal for each year, a column each: due by its own date, else
+    by the end of its column's year, its figures due then ("新建公共充电桩7000个"
+    under "2025年目标"; province-three-year-milestones-2024)."""
+    for column in goals:
+        goal = row[column] if column < len(row) else None
+        if goal is None or goal is work:
+            continue
+        due = within(goal) or row_dates.goal_year(p, at, goal, norm, rules, column)
+        row_deadlines = row_dates.in_order(row_deadlines, due)
+        targets = [*targets, *_row_targets(goal, due, norm, rules)]
+    return row_deadlines, targets
 
 
 _TOTALS = frozenset({"合计", "小计", "总计", "共计", "合 计", "小 计"})

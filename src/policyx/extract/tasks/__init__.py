@@ -36,12 +36,14 @@ __all__ = ["extract_tasks", "holds_no_tasks", "lead_in_title", "outside_safeguar
 
 
 def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet,
-                  tables: tuple[tuple[int, int], ...] = ()) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
+                  tables: tuple[tuple[int, int], ...] = (), *, task_tables: bool = False) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
     """Tasks of a plan in document order, and the problems found with them.
-    The text of ``tables`` (their spans) holds table rows, which are read as such."""
+    The text of ``tables`` (their spans) holds table rows, which are read as
+    such; ``task_tables``: whether one of them lists tasks (a note on who of
+    a list leads is then its, not the body's)."""
     index = SectionIndex(sections, norm.text)
     paras = paragraphs(norm, index, rules.responsibility)
-    find_all_clauses(norm, paras, rules, has_tables=bool(tables))
+    find_all_clauses(norm, paras, rules, has_tables=task_tables)
     in_table = Spans(tables)
     units = UnitBuilder(norm, paras, index, rules).build()
     if in_table.starts or index.outside.starts:  # (else every unit is of the plan's text)

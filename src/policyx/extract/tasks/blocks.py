@@ -74,7 +74,7 @@ def hand_heading_clauses(text: str, paras: list[Paragraph]) -> None:
                 or has_words(text, max(heading.span[1], para.clauses[-1].end), para.end):
             continue  # (a heading with words of its own after the title: a task, "（六）实施清洁运输替代行动。推动…（…负责）")
         items = [p for p in paras[i + 1:i + 1 + MAX_ITEMS] if p.heading is not None and p.heading.parent == heading.id]
-        if not any(not p.clauses for p in items):
+        if not any(not p.clauses for p in items) or _words_of_its_own(text, paras, i, items[0]):
             continue
         handed = [replace(c, rule=BLOCK_RULE) for c in para.clauses]
         for item in items:
@@ -83,6 +83,18 @@ def hand_heading_clauses(text: str, paras: list[Paragraph]) -> None:
             elif not any(c.parsed.lead for c in item.clauses):
                 _with_lead_of(item, handed)  # (its words name who takes part: "…，县交通运输局配合做好城区出入口改造")
         para.clauses, para.handed_on, para.attribution_only = [], True, False
+
+
+def _words_of_its_own(text: str, paras: list[Paragraph], at: int, first_item: Paragraph) -> bool:
+    """Whether a paragraph of words stands between a heading and its first
+    item ("（一）实施老旧小区改造行动（牵头单位：县住建局）" / "全面排查老旧小区，…改造100个。"
+    / "1．…"): the heading's own task, which its clause closes."""
+    for para in paras[at + 1:]:
+        if para is first_item:
+            return False
+        if para.heading is None and has_words(text, para.start, para.end):
+            return True
+    return False
 
 
 def _with_lead_of(item: Paragraph, handed: list[FoundClause]) -> None:

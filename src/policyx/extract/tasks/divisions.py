@@ -61,23 +61,24 @@ class _Items:
 
     def named(self, entry) -> list[Section]:
         """The headings an entry names (and it becomes the last named)."""
-        part, first, last, sub = (_number(entry.group(g)) for g in ("part", "first", "last", "sub"))
+        part, first, last, sub, sub_last = (_number(entry.group(g)) for g in ("part", "first", "last", "sub", "sub_last"))
         if part is not None:
             parts = self._numbered(None, part, part)
             self.part = parts[0] if parts else None
         if first is not None:
-            if self.part is None:
-                return []
-            found = self._numbered(self.part.id, first, last if last is not None else first)
+            # (no part named: a plan whose items stand at its top, "（一）…（二）…" with no "一、" over them)
+            found = self._numbered(self.part.id, first, last if last is not None else first) if self.part is not None \
+                else [h for h in self._numbered(None, first, last if last is not None else first) if h.style == _TOP_ITEMS]
             self.item = found[-1] if found else None
             if sub is None:
                 return found
         if sub is not None:
-            return self.sub(sub)
+            return self.sub(sub, sub_last)
         return []
 
-    def sub(self, number: int) -> list[Section]:
-        return [] if self.item is None else self._numbered(self.item.id, number, number)
+    def sub(self, number: int, last: int | None = None) -> list[Section]:
+        """The last item's sub-items ``number`` to ``last`` ("第1、2目", "第1至3目")."""
+        return [] if self.item is None else self._numbered(self.item.id, number, number if last is None else last)
 
     def _numbered(self, parent: str | None, first: int, last: int) -> list[Section]:
         children = self.children.get(parent, [])
@@ -92,14 +93,17 @@ def _hand(text: str, start: int, end: int, named: list[Section], items: _Items, 
     """Hands the entry's words [start, end) to the items ``named``; a
     sub-item's words after "其中第2目由" go to that one alone."""
     override = rules.tasks.division_override.search(text, start, end)
+    given = False
     if override is not None and (sub := _number(override.group("sub"))) is not None:
         for heading in items.sub(sub):
-            _give(text, override.end(), end, items.by_heading.get(heading.id), rules)
+            given = _give(text, override.end(), end, items.by_heading.get(heading.id), rules) or given
         end = override.start()
-    given = False
     for heading in named:
         given = _give(text, start, end, items.by_heading.get(heading.id), rules) or given
-    return given or override is not None
+    return given
+
+
+_TOP_ITEMS = "cn_paren"  # (the style a division's "第（一）项" names when it names no part)
 
 
 def _give(text: str, start: int, end: int, item: Paragraph | None, rules: RuleSet) -> bool:
