@@ -238,3 +238,10 @@ def test_a_cells_line_that_ends_mid_sentence_goes_on_in_the_next():
     text = ("序号\n重点任务\n工作内容\n牵头单位\n配合单位\n完成时限\n1\n优化企业开办服务\n推行企业开办“一网通办”，\n"
             "压缩开办时间至1个工作日。\n市市场监管局\n市税务局\n2026年3月底前\n")
     assert tasks(text) == [("优化企业开办服务", ["市场监管局"], ["2026-03-31"])]
+
+
+def test_a_table_of_tasks_none_of_whose_rows_is_read_says_so():
+    """(city-inspection-rectification-list-2024 as it first read: ten rows under 责任单位, no task, no word.)"""
+    text = "附件\n清单\n序号\n问题\n责任单位\n整改时限\n1\n水质不达标\n市生态环境局\n2025年6月\n2\n管网滞后\n市住建局\n2025年9月\n"
+    doc = extract_text(text)
+    assert doc.tasks == () and [w.code for w in doc.warnings] == ["table-rows-unread"]

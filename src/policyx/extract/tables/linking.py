@@ -235,7 +235,18 @@ def consistency(body: tuple[Task, ...], table: list[Task], parsed: list[ParsedTa
         issues.extend(_row_deadlines_not_in_body(task, rows))
         issues.extend(_body_deadlines_not_in_rows(task, rows))
     issues.extend(_stated_count_mismatch(parsed))
+    issues.extend(_rows_unread(table, parsed))
     return issues
+
+
+def _rows_unread(table: list[Task], parsed: list[ParsedTable]) -> list[Issue]:
+    """Tables of tasks (a lead column) with rows none of which gave a task:
+    said, not left silently empty (a form of row or of work column not read)."""
+    read = {t.table for t in table}
+    return [Issue(code="table-rows-unread", line=p.table.line,
+                  message=f"{p.table.id} lists {len(p.table.rows)} row(s) under {', '.join(c for c in p.table.columns if c)}, "
+                          "but no task could be read from them: its work column is in a form policyx does not read yet")
+            for p in parsed if p.table.kind == "task" and p.table.rows and p.table.id not in read]
 
 
 def _lead_mismatch(task: Task, rows: list[Task]) -> list[Issue]:
