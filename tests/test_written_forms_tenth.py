@@ -245,3 +245,29 @@ def test_a_table_of_tasks_none_of_whose_rows_is_read_says_so():
     text = "附件\n清单\n序号\n问题\n责任单位\n整改时限\n1\n水质不达标\n市生态环境局\n2025年6月\n2\n管网滞后\n市住建局\n2025年9月\n"
     doc = extract_text(text)
     assert doc.tasks == () and [w.code for w in doc.warnings] == ["table-rows-unread"]
+
+
+# -- body items with no clause, attributed by the annexed table's rows that restate them
+# (province-three-year-milestones-2024, lines 24-58) ----------------------------------------------------
+
+ANNEXED = (
+    "二、重点任务\n（一）完善城市公共充电网络。以设区市中心城区为重点，新建公共充电桩6000个。\n"
+    "（二）加快县域和乡村充电设施建设。结合县域商业体系建设，推进县域充电网络建设。\n"
+    "（三）加强充电设施安全管理。落实企业安全生产主体责任。（省应急管理厅、省市场监管局按职责分工负责）\n"
+    "附件\n重点任务分解表\n序号\t重点任务\t2024年目标\t2025年目标\t牵头单位\t配合单位\n"
+    "1\t完善城市公共充电网络\t新建公共充电桩6000个\t新建公共充电桩7000个\t省住房城乡建设厅\t省能源局\n"
+    "2\t加快县域和乡村充电设施建设\t完成20个县试点\t乡镇覆盖率达到80%\t省能源局\t省商务厅\n"
+)
+
+
+def test_a_body_item_with_no_clause_that_a_tables_row_restates_is_a_task_with_the_rows_units_and_goals():
+    doc = extract_text(ANNEXED)
+    body = [t for t in doc.tasks if t.source != "table"]
+    assert [(t.line, t.title, [r.name for r in t.lead], [r.name for r in t.participants]) for t in body] == [
+        (2, "完善城市公共充电网络", ["住房城乡建设厅"], ["能源局"]),
+        (3, "加快县域和乡村充电设施建设", ["能源局"], ["商务厅"]),
+        (4, "加强充电设施安全管理", ["应急管理厅", "市场监管局"], []),
+    ]
+    first = body[0]
+    assert [(str(t.value), t.unit, t.year) for t in first.targets] == [("6000", "个", None), ("7000", "个", 2025)]
+    assert all(r.restates for r in doc.tasks if r.source == "table")

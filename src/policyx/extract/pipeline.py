@@ -194,7 +194,7 @@ def extract_text(
     norm.insert_breaks(inline_heading_breaks(norm, rules))
     sections, section_issues = segment(norm, rules)
     parsed = extract_tables(norm, sections, rules)
-    tasks, task_issues = extract_tasks(norm, sections, rules, tables=tuple(
+    tasks, task_issues, restatable = extract_tasks(norm, sections, rules, tables=tuple(
         (p.table.span[0], max(p.table.span[1], p.notes_end)) for p in parsed),  # (its notes are no tasks either)
         task_tables=any(p.table.kind == "task" for p in parsed))
     date = date or guess_date(text, rules.document)
@@ -211,7 +211,7 @@ def extract_text(
             deadlines = all_deadlines(norm, rules, plan_year, hits)
     tasks = date_by_schedule(attach_to_tasks(tasks, norm, rules, deadlines), sections, norm.text, deadlines, rules)
     tasks, from_tables, task_issues, table_issues = _with_table_tasks(tasks, task_issues, parsed, norm, rules, deadlines,
-                                                                      plan_year, sections)
+                                                                      plan_year, sections, restatable)
     targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),
                *indicator_targets(parsed, norm, rules))
     targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back
@@ -256,13 +256,22 @@ def _as_utf8(text) -> bytes:
                          "(a lone surrogate, left by a broken decoding)") from None
 
 
-def _with_table_tasks(tasks, task_issues, parsed, norm: Normalized, rules: RuleSet, deadlines, plan_year, sections):
+def _with_table_tasks(tasks, task_issues, parsed, norm: Normalized, rules: RuleSet, deadlines, plan_year, sections,
+                      restatable=()):
     """(body tasks, table tasks, task issues, table issues): each task table's
-    rows as tasks, linked to the body tasks they restate and filling them in;
-    where the rows restate no body item and no body item has a clause, the
-    items of the plan's closing safeguards (保障措施 …) are no tasks."""
+    rows as tasks, linked to the body tasks they restate and filling them in
+    — and to the ``restatable`` items no clause attributes, each then a task
+    of the body; where the rows restate no body item and no body item has a
+    clause, the items of the plan's closing safeguards (保障措施 …) are no tasks."""
     row_deadlines = [d for d in deadlines if rules.deadlines.is_deadline(d.rule)]
-    from_tables = link_to_body(table_tasks(parsed, norm, rules, row_deadlines, plan_year), tasks)
+    body = tuple(sorted((*tasks, *restatable), key=lambda t: t.span[0])) if restatable else tasks
+    from_tables = link_to_body(table_tasks(parsed, norm, rules, row_deadlines, plan_year), body)
+    restated = {r.restates for r in from_tables} & {t.id for t in restatable}
+    if restated:  # (an item with no clause that a row attributes: the row's words are its clause)
+        added = attach_to_tasks(tuple(t for t in restatable if t.id in restated), norm, rules, deadlines)
+        tasks = tuple(sorted((*tasks, *added), key=lambda t: t.span[0]))
+        spans = {t.span for t in added}
+        task_issues = tuple(i for i in task_issues if not (i.code == "task-without-clause" and i.span in spans))
     if from_tables and not any(t.clause for t in tasks) and not any(r.restates for r in from_tables):
         tasks = outside_safeguards(tasks, sections, rules.tasks)
     tasks = fill_from_tables(tasks, from_tables)

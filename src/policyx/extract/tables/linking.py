@@ -176,9 +176,18 @@ def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, .
         clause = Clause(text=first.text, span=first.span, line=first.line, lead=lead, participants=participants,
                         implementers=implementers, form="table")
         deadlines = task.deadlines or _distinct((d for r in rows for d in r.deadlines), lambda d: (d.kind, d.date))  # (the rows' 完成时限)
+        # (a row's figures the body item does not state: a year's goal in the row's column, "2025年目标 | 新增快充桩400个")
+        stated = {_figure(t) for t in task.targets}
+        targets = (*task.targets, *_distinct((t for r in rows for t in r.targets if _figure(t) not in stated),
+                                             lambda t: (*_figure(t), t.year)))  # (7000个 in 2025 and again in 2026: two)
         out.append(replaced(task, lead=lead, participants=participants, implementers=implementers, clause=clause,
-                            deadlines=deadlines))
+                            deadlines=deadlines, targets=targets))
     return tuple(out)
+
+
+def _figure(target) -> tuple:
+    """A figure as the body and its rows both write it (the row's column may give it a year the body leaves out)."""
+    return target.comparator, target.value, target.unit
 
 
 def _rows_by_body_task(table: list[Task]) -> dict[str, list[Task]]:

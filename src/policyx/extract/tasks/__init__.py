@@ -36,11 +36,14 @@ __all__ = ["extract_tasks", "holds_no_tasks", "lead_in_title", "outside_safeguar
 
 
 def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet,
-                  tables: tuple[tuple[int, int], ...] = (), *, task_tables: bool = False) -> tuple[tuple[Task, ...], tuple[Issue, ...]]:
-    """Tasks of a plan in document order, and the problems found with them.
-    The text of ``tables`` (their spans) holds table rows, which are read as
-    such; ``task_tables``: whether one of them lists tasks (a note on who of
-    a list leads is then its, not the body's)."""
+                  tables: tuple[tuple[int, int], ...] = (), *,
+                  task_tables: bool = False) -> tuple[tuple[Task, ...], tuple[Issue, ...], tuple[Task, ...]]:
+    """Tasks of a plan in document order, the problems found with them, and
+    the items like its tasks that no clause attributes — each a task once a
+    table's row restates it with its units (``task_tables``: whether one of
+    the plan's tables lists tasks; a note on who of a list leads is then its,
+    not the body's). The text of ``tables`` (their spans) holds table rows,
+    which are read as such."""
     index = SectionIndex(sections, norm.text)
     paras = paragraphs(norm, index, rules.responsibility)
     find_all_clauses(norm, paras, rules, has_tables=task_tables)
@@ -50,20 +53,32 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
         units = [u for u in units if _in_text(u, norm.text, index, in_table)]
     attributed = _attributed(units, norm.text)
     orphans: list[Unit] = []
+    restatable: list[Unit] = []
     few_attributed: tuple[Issue, ...] = ()
     if attributed:
         without_tasks = sections_without_tasks(index, rules.tasks)
+        if task_tables:  # (an item an annexed table's row attributes: province-three-year-milestones-2024)
+            restatable = [u for u in units if u.clause is None and not u.subclauses and u.at_marker is not None
+                          and u.at_marker.id not in index.parents and u.at_marker.id not in without_tasks]
         units, orphans = attributed_units(units, index, task_styles(units, index), rules.tasks, without_tasks)
         few_attributed = _few_attributed(units, index, without_tasks)
     else:
         units = structure_units(units, index, rules.tasks,
                                 attachments=may_match(norm.text, rules.requires.get("tasks.attachment_list", ())))
     settle_titles(units, norm.text, rules.tasks)
-    tasks, issues = _Finisher(norm, attributed, _standing_changes(paras, norm, rules)).finish(units)
+    settle_titles(restatable, norm.text, rules.tasks)
+    both = sorted([*units, *restatable], key=lambda u: u.start) if restatable else units
+    finished, issues = _Finisher(norm, attributed, _standing_changes(paras, norm, rules)).finish(both)
+    orphan = {id(u) for u in restatable}
+    tasks = tuple(t for u, t in zip(both, finished) if id(u) not in orphan)
+    candidates = tuple(t for u, t in zip(both, finished) if id(u) in orphan)
+    if candidates:  # (their missing clause is said once, below)
+        spans = {t.span for t in candidates}
+        issues = tuple(i for i in issues if not (i.code == "task-without-clause" and i.span in spans))
     issues = (*issues, *_without_clause(orphans, norm, rules), *few_attributed)
     if not tasks:
         issues = (*issues, *_why_no_tasks(paras, sections))
-    return tasks, issues
+    return tasks, issues, candidates
 
 
 def _attributed(units: list[Unit], text: str) -> bool:
