@@ -69,9 +69,11 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     settle_titles(restatable, norm.text, rules.tasks)
     both = sorted([*units, *restatable], key=lambda u: u.start) if restatable else units
     finished, issues = _Finisher(norm, attributed, _standing_changes(paras, norm, rules)).finish(both)
-    orphan = {id(u) for u in restatable}
-    tasks = tuple(t for u, t in zip(both, finished) if id(u) not in orphan)
-    candidates = tuple(t for u, t in zip(both, finished) if id(u) in orphan)
+    tasks, candidates = finished, ()
+    if restatable:
+        orphan = {id(u) for u in restatable}
+        tasks = tuple(t for u, t in zip(both, finished) if id(u) not in orphan)
+        candidates = tuple(t for u, t in zip(both, finished) if id(u) in orphan)
     if candidates:  # (their missing clause is said once, below)
         spans = {t.span for t in candidates}
         issues = tuple(i for i in issues if not (i.code == "task-without-clause" and i.span in spans))
