@@ -271,3 +271,15 @@ def test_a_body_item_with_no_clause_that_a_tables_row_restates_is_a_task_with_th
     first = body[0]
     assert [(str(t.value), t.unit, t.year) for t in first.targets] == [("6000", "个", None), ("7000", "个", 2025)]
     assert all(r.restates for r in doc.tasks if r.source == "table")
+
+
+# -- a policy list whose rows open with an id and part their cells by runs of spaces
+# (province-policy-list-with-ids-2025, lines 22-48) ---------------------------------------------------------
+
+def test_rows_opening_with_an_id_and_cells_parted_by_spaces_are_a_tables_rows():
+    text = ("附件\n政策措施清单\n政策编号　　政策名称　　政策内容　　责任单位　　兑现方式　　兑现时限\n一、降低要素成本（2条）\n"
+            "ZC-01  降低工业用地成本   工业用地可采取长期租赁方式供应。   省自然资源厅   依申请办理   常态化兑现\n"
+            "ZC-02  降低用气成本   推动天然气管输价格改革。   省发展改革委、省住房城乡建设厅（按职责分工）   直接执行  "
+            "2025年6月30日前\n")
+    assert tasks(text) == [("降低工业用地成本", ["自然资源厅"], []),
+                           ("降低用气成本", ["发展改革委", "住房城乡建设厅"], ["2025-06-30"])]

@@ -118,7 +118,8 @@ _RUN_TOGETHER = compiled(
 # a gap between two cells of a table's row copied as text: spaces after words that end no sentence
 _CELL_GAP = compiled(r"(?<=[^\s。;!?」”)])[ ]{2,}+(?=\S)")
 _GAPPED_ROW = 2  # such gaps in a line: a row of cells ("1    推进城镇老旧小区改造     新开工…"), no run-together text
-_NUMBERED_ROW = compiled(r"[ \t]{0,8}+[0-9]{1,3}[ \t]{2,8}+\S")  # (a row opens with its number and a gap)
+# (a row opens with its number, or an id, "ZC-01", and a gap)
+_NUMBERED_ROW = compiled(r"[ \t]{0,8}+(?:[A-Z]{1,4}-?)?[0-9]{1,3}[ \t]{2,8}+\S")
 
 
 def _outside_gapped_rows(working: str, breaks: list[int]) -> list[int]:

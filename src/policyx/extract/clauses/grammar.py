@@ -380,7 +380,7 @@ class UnitLists(dict):
 
 # a word in brackets at the end of a unit: its role, if it is a role word
 _ROLE_NOTE = compiled(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]］】]\s*$")
-_EACH_OF_THEM = ("分别", "共同", "联合")  # (a role noted after a list's last unit that is each unit's)
+_EACH_OF_THEM = ("分别", "共同", "联合", "按职责分工")  # (a role noted after a list's last unit that is each unit's)
 
 
 def _parse_annotated(
@@ -392,7 +392,8 @@ def _parse_annotated(
     label's role, or, when the lead is marked, take part (governments carry
     it out). False when no unit carries such a note."""
     notes = [short(_ROLE_NOTE).search(unit) for unit, _ in units]
-    kinds = [rules.role_of.get(n.group("role")) if n else None for n in notes]
+    # ("（按职责分工）": each by its duties, as 按职责分工负责 says)
+    kinds = [rules.role_of.get(n.group("role")) or rules.role_of.get(n.group("role") + "负责") if n else None for n in notes]
     if not any(kinds):
         return False
     if notes[-1] and kinds[-1] and notes[-1].group("role").startswith(_EACH_OF_THEM):

@@ -28,7 +28,7 @@ from policyx.text.stored_patterns import compiled
 
 # a cell's words: runs of characters with single spaces inside; two spaces or more part two cells
 _SEGMENT = compiled(r"\S++(?: \S++)*+")
-_ROW_NUMBER = compiled(r"[0-9]{1,3}[.、]?$")
+_ROW_NUMBER = compiled(r"(?:[A-Z]{1,4}[-－]?)?[0-9]{1,3}[.、]?$")  # (an id too: "ZC-01", "A2"; province-policy-list-with-ids-2025)
 ALIGN = 3  # characters a piece may stand left or right of its column's edge
 MIN_COLUMNS = 3
 EDGE_LINES = 400  # lines after a header searched for the rows that show where its columns start

@@ -58,8 +58,7 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     if attributed:
         without_tasks = sections_without_tasks(index, rules.tasks)
         if task_tables:  # (an item an annexed table's row attributes: province-three-year-milestones-2024)
-            restatable = [u for u in units if u.clause is None and not u.subclauses and u.at_marker is not None
-                          and u.at_marker.id not in index.parents and u.at_marker.id not in without_tasks]
+            restatable = _items_without_clause(units, index, without_tasks)
         units, orphans = attributed_units(units, index, task_styles(units, index), rules.tasks, without_tasks)
         few_attributed = _few_attributed(units, index, without_tasks)
     else:
@@ -69,18 +68,30 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     settle_titles(restatable, norm.text, rules.tasks)
     both = sorted([*units, *restatable], key=lambda u: u.start) if restatable else units
     finished, issues = _Finisher(norm, attributed, _standing_changes(paras, norm, rules)).finish(both)
-    tasks, candidates = finished, ()
-    if restatable:
-        orphan = {id(u) for u in restatable}
-        tasks = tuple(t for u, t in zip(both, finished) if id(u) not in orphan)
-        candidates = tuple(t for u, t in zip(both, finished) if id(u) in orphan)
-    if candidates:  # (their missing clause is said once, below)
-        spans = {t.span for t in candidates}
-        issues = tuple(i for i in issues if not (i.code == "task-without-clause" and i.span in spans))
+    tasks, candidates, issues = _set_apart(both, finished, restatable, issues)
     issues = (*issues, *_without_clause(orphans, norm, rules), *few_attributed)
     if not tasks:
         issues = (*issues, *_why_no_tasks(paras, sections))
     return tasks, issues, candidates
+
+
+def _items_without_clause(units: list[Unit], index: SectionIndex, without_tasks: set[str]) -> list[Unit]:
+    """The numbered items, over no other, that no clause attributes (outside the sections that hold no tasks)."""
+    return [u for u in units if u.clause is None and not u.subclauses and u.at_marker is not None
+            and u.at_marker.id not in index.parents and u.at_marker.id not in without_tasks]
+
+
+def _set_apart(units: list[Unit], finished: tuple[Task, ...], restatable: list[Unit],
+               issues: tuple[Issue, ...]) -> tuple[tuple[Task, ...], tuple[Task, ...], tuple[Issue, ...]]:
+    """The tasks of ``units`` (finished in order), those of the ``restatable``
+    items set apart, and the issues without the latter's missing clause (said once, by _without_clause)."""
+    if not restatable:
+        return finished, (), issues
+    apart = {id(u) for u in restatable}
+    tasks = tuple(t for u, t in zip(units, finished) if id(u) not in apart)
+    candidates = tuple(t for u, t in zip(units, finished) if id(u) in apart)
+    spans = {t.span for t in candidates}
+    return tasks, candidates, tuple(i for i in issues if not (i.code == "task-without-clause" and i.span in spans))
 
 
 def _attributed(units: list[Unit], text: str) -> bool:
