@@ -283,3 +283,48 @@ def test_rows_opening_with_an_id_and_cells_parted_by_spaces_are_a_tables_rows():
             "2025年6月30日前\n")
     assert tasks(text) == [("降低工业用地成本", ["自然资源厅"], []),
                            ("降低用气成本", ["发展改革委", "住房城乡建设厅"], ["2025-06-30"])]
+
+
+# -- a second reading of the later changes, each with the input it gave ----------------------------------------
+
+def test_a_line_that_introduces_a_headings_items_leaves_them_the_headings_clause():
+    text = ("二、任务\n（一）实施老旧小区改造行动（牵头单位：县住建局；配合单位：县财政局）\n围绕补短板、强弱项，重点做好以下工作：\n"
+            "1．完善配套设施。改造供水管网20公里。\n2．推进加装电梯。加装电梯50部，2026年底前完成。\n")
+    assert tasks(text) == [("完善配套设施", ["住建局"], []), ("推进加装电梯", ["住建局"], ["2026-12-31"])]
+
+
+def test_a_range_at_a_wrapped_lines_start_is_no_item():
+    text = "一、任务\n（一）培育龙头企业。每年培育\n3-5 家营业收入超百亿元龙头企业，2025 年底前完成。（市工业和信息化局牵头）\n"
+    assert [title for title, _, _ in tasks(text)] == ["培育龙头企业"]
+
+
+def test_a_goals_year_dates_the_row_when_its_deadline_cell_is_empty():
+    text = "序号\t重点任务\t工作目标\t牵头单位\t完成时限\n1\t推进污水管网建设\t到2027年，城市生活污水集中收集率达到75%以上\t市住建局\t—\n"
+    assert tasks(text) == [("推进污水管网建设", ["住建局"], ["2027-12-31"])]
+
+
+def test_a_placeholder_under_a_years_column_is_no_milestone():
+    text = ("序号\t重点任务\t2024年目标\t2025年目标\t2026年目标\t牵头单位\n1\t建设监管平台\t建立安全监管平台\t—\t无\t省住建厅\n"
+            "2\t出台标准\t/\t出台地方标准2项\t/\t省市场监管局\n")
+    assert [dates for _, _, dates in tasks(text)] == [["2024-12-31"], ["2025-12-31"]]
+
+
+def test_closing_bracket_items_run_together_after_a_sentence_are_headings():
+    text = "（一）推进老旧小区改造。1）摸清改造底数。开展排查。（市住建局负责）2）拓宽社会资本参与渠道。引入社会资本。（市金融办负责）\n"
+    assert [(title, lead) for title, lead, _ in tasks(text)] == [("摸清改造底数", ["住建局"]), ("拓宽社会资本参与渠道", ["金融办"])]
+
+
+def test_a_closing_note_run_onto_an_items_line_holds_for_the_plan():
+    text = ("一、任务\n1．推进企业开办便利化。（责任单位：市政务服务管理局、市市场监管局）2．优化纳税服务。（责任单位：市税务局、市财政局）"
+            "各项任务的责任单位中，排在首位的为牵头单位。\n")
+    assert [lead for _, lead, _ in tasks(text)] == [["政务服务管理局"], ["税务局"]]
+
+
+def test_a_contact_list_says_nothing_of_unread_tasks():
+    text = "附件\n联络员名单\n序号\n责任单位\n联络员\n联系电话\n1\n市住建局\n张某\n0851-1234567\n2\n市财政局\n李某\n0851-7654321\n"
+    assert [w.code for w in extract_text(text).warnings if w.code == "table-rows-unread"] == []
+
+
+def test_angle_brackets_inside_a_documents_title_are_no_role():
+    text = "一、任务\n1．认真贯彻《省政府办公厅转发省住建厅〈关于由各市住建部门牵头建立扬尘管控机制的意见〉的通知》，建成在线监测点100个。（市城管局负责）\n"
+    assert [lead for _, lead, _ in tasks(text)] == [["城管局"]]

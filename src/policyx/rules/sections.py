@@ -11,7 +11,7 @@ import regex
 from policyx.rules.loader import optional_patterns
 
 # where a marker may also stand inside a line that a web copy ran together
-INLINE_PLACES = ("after-stop", "glued")
+INLINE_PLACES = ("after-stop", "after-sentence", "glued")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
-"""One-for-one character folding: full-width ASCII, angle brackets and odd
-spaces to plain ones, and a half-width "." that ends a sentence to "。".
+"""One-for-one character folding: full-width ASCII and odd spaces to plain
+ones, the angle brackets of a unit's role to round ones, and a half-width "."
+that ends a sentence to "。".
 
 Every later stage matches rules against folded text, so "（一）" and "(一)",
 "１．" and "1." read alike, and no offset moves.
@@ -15,8 +16,6 @@ from policyx.text.stored_patterns import compiled
 
 _FOLD_MAP = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD_MAP.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
-# angle brackets, as a small office marks a unit's role: "县住建局〈牵头〉、县城管局" (county-abbreviated-departments-2025)
-_FOLD_MAP.update({0x3008: ord("("), 0x3009: ord(")")})
 _FOLDED = {chr(code): chr(to) for code, to in _FOLD_MAP.items()}
 # Each character to fold that a text holds is found by ``re`` (a set of code
 # points, scanned in C) and replaced throughout at once; the search for the
@@ -30,15 +29,26 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in sorted(_FOLDED)) + "]
 def fold(text: str) -> str:
     """Map full-width ASCII and odd spaces to their plain forms, one char for one.
 
-    >>> fold("（一）１．")
-    '(一)1.'
+    >>> fold("（一）１．县住建局〈牵头〉")
+    '(一)1.县住建局(牵头)'
     """
     found = _FOLDABLE.search(text)
     while found is not None:
         ch = found.group()
         text = text.replace(ch, _FOLDED[ch])
         found = _FOLDABLE.search(text, found.start())
+    if "〈" in text:
+        text = _ANGLED_ROLE.sub(_round, text)
     return text
+
+
+# the angle brackets a small office writes a unit's role in, "县住建局〈牵头〉、县城管局"
+# (county-abbreviated-departments-2025); not a title's inside a title, "《…转发〈关于…的意见〉的通知》"
+_ANGLED_ROLE = re.compile("〈((?:分别|共同)?(?:牵头|配合|负责|主办|协办|参与|主责))〉")
+
+
+def _round(match: re.Match) -> str:
+    return f"({match.group(1)})"
 
 
 _NUMERAL = "一二三四五六七八九十百零〇"

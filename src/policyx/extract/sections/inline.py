@@ -40,8 +40,8 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     """
     lines = norm.lines()
     # (each rule's matcher looked up once, counted as used once a line)
-    after_stop = marker_readers((m for m in rules.markers if m.kind in ("heading", "box") and "after-stop" in m.inline),
-                                len(lines))
+    after_stop = marker_readers((m for m in rules.markers if m.kind in ("heading", "box")
+                                 and ("after-stop" in m.inline or "after-sentence" in m.inline)), len(lines))
     glued = [r for r in after_stop if "glued" in r.rule.inline]
     places = _places(norm.text, lines, after_stop, glued, _stops(after_stop))
     # a run of numbers confirms a list that an excerpt opens midway: "（五）…（六）…"
@@ -83,6 +83,8 @@ def _breaks_in_line(text: str, candidates: list, tabbed: bool, opened: tuple[int
         rule, number, marker_end = found
         if how == AFTER_TITLE and not _ends_a_heading(text, opened, position, rule):
             continue
+        if how == AFTER_STOP and "after-stop" not in rule.inline and text[:position].rstrip()[-1:] not in _SENTENCE_ENDS:
+            continue  # (after-sentence: "来源：1）中央补助资金；2）…" is a sentence's list)
         fits = number == 1 or last.get(rule.style) == number - 1 or (
             (rule.style, number) in continued and last.get(rule.style, 0) < number)
         if fits and _opens_words(text, marker_end):
@@ -91,6 +93,7 @@ def _breaks_in_line(text: str, candidates: list, tabbed: bool, opened: tuple[int
             yield position
 
 
+_SENTENCE_ENDS = frozenset("。!?)]】〕")
 _EMPTY_CELLS = ("\t\t\t", "\t\t\t\r")
 JOINED_LINE = 2_000  # characters: a longer line with a tab is a plan run into one line, not a table's row
 TAB_REACH = 40  # characters: a place this near a tab is in a table's row

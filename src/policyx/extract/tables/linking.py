@@ -255,7 +255,11 @@ def _rows_unread(table: list[Task], parsed: list[ParsedTable]) -> list[Issue]:
     return [Issue(code="table-rows-unread", line=p.table.line,
                   message=f"{p.table.id} lists {len(p.table.rows)} row(s) under {', '.join(c for c in p.table.columns if c)}, "
                           "but no task could be read from them: its work column is in a form policyx does not read yet")
-            for p in parsed if p.table.kind == "task" and p.table.rows and p.table.id not in read]
+            for p in parsed if p.table.kind == "task" and p.table.rows and p.table.id not in read
+            and _EXPECTS_TASKS.intersection(p.roles)]
+
+
+_EXPECTS_TASKS = frozenset({"work", "task", "deadline", "target"})  # (not a contact list: 责任单位 | 联络员 | 联系电话)
 
 
 def _lead_mismatch(task: Task, rows: list[Task]) -> list[Issue]:

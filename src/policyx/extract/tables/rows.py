@@ -240,12 +240,13 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     targets = _row_targets(work, row_deadlines, norm, rules)
     goals = [i for i, role in enumerate(p.roles) if role == "target"]
     if len(goals) > 1:  # (a milestone for each year: "2024年目标 | 2025年目标 | 2026年目标")
-        row_deadlines, targets = _milestones(p, at, row, goals, work, row_deadlines, targets, norm, rules, within)
+        row_deadlines, targets = _milestones(p, at, row, goals, work, (row_deadlines, bool(in_column)), targets,
+                                             norm, rules, within)
     goal = cell_at(row, at, "target")
     if goal is not None and goal is not work and len(goals) == 1:  # (a column of goals: "Ⅳ类（总磷≤0.3mg/L）" under "2025年水质目标")
         # (a goal's own date is the row's too: "2025年6月底前完成园区污水处理设施扩容改造" under 整改目标)
         # (beside a 完成时限 column, a goal's bare year dates its figures, not the row: "到2027年，…达到75%以上")
-        in_goal = [d for d in within(goal) if "deadline" not in at or not row_dates.a_years_target(d)]
+        in_goal = [d for d in within(goal) if not in_column or not row_dates.a_years_target(d)]
         row_deadlines = row_dates.in_order(row_deadlines, in_goal) if in_goal \
             else row_deadlines or row_dates.goal_year(p, at, goal, norm, rules)
         targets += _row_targets(goal, row_deadlines, norm, rules)
@@ -262,18 +263,25 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
 
 
 def _milestones(p: ParsedTable, at: dict[str, int], row: list[Cell | None], goals: list[int], work: Cell,
-                row_deadlines: list, targets: list[Target], norm: Normalized, rules: RuleSet, within) -> tuple[list, list[Target]]:
+                dated: tuple[list, bool], targets: list[Target], norm: Normalized, rules: RuleSet, within) -> tuple[list, list[Target]]:
     """A row's goal for each year, a column each: due by its own date, else
     by the end of its column's year, its figures due then ("新建公共充电桩7000个"
-    under "2025年目标"; province-three-year-milestones-2024)."""
+    under "2025年目标"; province-three-year-milestones-2024). ``dated``: the
+    row's deadlines, and whether its 完成时限 cell gave them (then a column's
+    year dates its figures only); a cell that holds no words ("—", "/", "无") is none."""
+    row_deadlines, by_column = dated
     for column in goals:
         goal = row[column] if column < len(row) else None
-        if goal is None or goal is work:
+        if goal is None or goal is work or not _HOLDS_WORDS.search(goal.key):
             continue
         due = within(goal) or row_dates.goal_year(p, at, goal, norm, rules, column)
-        row_deadlines = row_dates.in_order(row_deadlines, due)
+        if not by_column:
+            row_deadlines = row_dates.in_order(row_deadlines, due)
         targets = [*targets, *_row_targets(goal, due, norm, rules)]
     return row_deadlines, targets
+
+
+_HOLDS_WORDS = compiled(r"[0-9]|\p{Han}(?<!无)")  # (not a placeholder: "—", "/", "无")
 
 
 _TOTALS = frozenset({"合计", "小计", "总计", "共计", "合 计", "小 计"})

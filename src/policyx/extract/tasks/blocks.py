@@ -92,9 +92,13 @@ def _words_of_its_own(text: str, paras: list[Paragraph], at: int, first_item: Pa
     for para in paras[at + 1:]:
         if para is first_item:
             return False
-        if para.heading is None and has_words(text, para.start, para.end):
+        if para.heading is None and has_words(text, para.start, para.end) and not _INTRODUCES.search(text, para.start, para.end):
             return True
     return False
+
+
+# (a line that introduces the items: "重点做好以下工作：", "具体任务如下。")
+_INTRODUCES = re.compile(r"[:：][ \t]*$|如下|以下")
 
 
 def _with_lead_of(item: Paragraph, handed: list[FoundClause]) -> None:

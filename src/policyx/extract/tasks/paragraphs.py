@@ -295,16 +295,16 @@ def _noted_for_the_plan(text: str, paras: list[Paragraph], rules: RuleSet) -> st
             continue
         clauses = find_clauses(text[paras[at].start:paras[at].end], paras[at].start, rules.departments,
                                rules.responsibility)
-        # (in a copy run together, the note after an item's clause: a note still, "…）注：…"; not "其中，排在第一位的…",
-        # the item's own list)
+        # (in a copy run together, the note after an item's clause: a note still, "…）各项任务的责任单位中，排在首位的…";
+        # not "其中，排在第一位的…", the item's own list)
         if not clauses or not any(c.start <= found.start() < c.end for c in clauses) \
-                and _NOTE_LABEL.search(text, max(paras[at].start, found.start() - _NOTE_REACH), found.start()):
+                and not _ITS_OWN_LIST.search(text, max(paras[at].start, found.start() - _NOTE_REACH), found.start()):
             return convention.effect
     return None
 
 
-_NOTE_LABEL = compiled(r"(?:注|说明|备注)[ \t]*+[:：]")
-_NOTE_REACH = 40  # characters: how far before the convention its note's label may stand
+_ITS_OWN_LIST = compiled(r"其中[ \t]*+[,，]?[ \t]*+(?:责任单位|单位|部门)?[ \t]*+(?:中)?[,，]?[ \t]*+$")
+_NOTE_REACH = 12  # characters: how far before the convention "其中" may stand
 
 
 @functools.lru_cache(maxsize=16)  # (made once for the rules, not once a plan)
