@@ -328,3 +328,13 @@ def test_a_contact_list_says_nothing_of_unread_tasks():
 def test_angle_brackets_inside_a_documents_title_are_no_role():
     text = "一、任务\n1．认真贯彻《省政府办公厅转发省住建厅〈关于由各市住建部门牵头建立扬尘管控机制的意见〉的通知》，建成在线监测点100个。（市城管局负责）\n"
     assert [lead for _, lead, _ in tasks(text)] == [["城管局"]]
+
+
+def test_rows_titled_as_items_alike_but_for_a_number_each_find_their_item():
+    items = "".join(f"({i})加快地铁{i}号线建设。完成投资{i * 10}亿元。\n" for i in range(1, 19))
+    items = items.replace("完成投资10亿元。\n", "完成投资10亿元。（市交通局负责）\n", 1)
+    rows = "".join(f"{i}\t加快地铁{i}号线建设\t市轨道集团\t2026年底前\n" for i in range(1, 19))
+    doc = extract_text("二、任务\n" + items + "附件\n分工表\n序号\t重点任务\t牵头单位\t完成时限\n" + rows)
+    body = [t for t in doc.tasks if t.source != "table"]
+    assert len(body) == 18 and [r.name for r in body[-1].lead] == ["轨道集团"]
+    assert "items-without-clauses" not in [w.code for w in doc.warnings]

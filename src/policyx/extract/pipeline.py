@@ -25,7 +25,7 @@ from policyx.rules.document import DocumentRules
 from policyx.extract.sections import inline_heading_breaks, segment
 from policyx.extract.sections.wraps import wrapped_lines
 from policyx.extract.tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
-from policyx.extract.tasks import extract_tasks, outside_safeguards
+from policyx.extract.tasks import FEW_ATTRIBUTED_ITEMS, extract_tasks, outside_safeguards
 from policyx.text.sentences import SENTENCE_STOP
 
 
@@ -271,7 +271,9 @@ def _with_table_tasks(tasks, task_issues, parsed, norm: Normalized, rules: RuleS
         added = attach_to_tasks(tuple(t for t in restatable if t.id in restated), norm, rules, deadlines)
         tasks = tuple(sorted((*tasks, *added), key=lambda t: t.span[0]))
         spans = {t.span for t in added}
-        task_issues = tuple(i for i in task_issues if not (i.code == "task-without-clause" and i.span in spans))
+        task_issues = tuple(i for i in task_issues if not (i.code == "task-without-clause" and i.span in spans
+                                                          or i.code == "items-without-clauses"
+                                                          and len(restatable) - len(added) < FEW_ATTRIBUTED_ITEMS))
     if from_tables and not any(t.clause for t in tasks) and not any(r.restates for r in from_tables):
         tasks = outside_safeguards(tasks, sections, rules.tasks)
     tasks = fill_from_tables(tasks, from_tables)

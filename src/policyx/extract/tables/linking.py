@@ -35,9 +35,16 @@ def link_to_body(tasks: list[Task], body: tuple[Task, ...]) -> list[Task]:
     row_grams, body_pairs = _bigrams(groups, body)
     shared = _SharedBigrams(body_pairs, row_grams)
     titles = _TitleGrams()
+    by_title: dict[str, int] = {}
+    for j, b in enumerate(body):
+        by_title.setdefault(b.title, j)
     linked = []
     for group, grams in zip(groups, row_grams):
-        best = _restated_body_task(group, len(grams), body, shared.most(grams), titles)
+        candidates = shared.most(grams)
+        same = by_title.get(group[0].title)  # (a row titled as a task is, among tasks alike but for a number: "加快地铁13号线建设")
+        if same is not None and all(j != same for j, _ in candidates):
+            candidates = [(same, shared.count(grams, same)), *candidates]
+        best = _restated_body_task(group, len(grams), body, candidates, titles)
         target = body[best].id if best is not None else None
         linked.extend(replaced(t, restates=target) for t in group)
     return linked
@@ -75,6 +82,7 @@ class _SharedBigrams:
         self.tasks = len(body_pairs)
         most = max(map(len, row_grams))
         self.format, width = next((f, w) for f, w in _FIELDS if most < 1 << w)
+        self.width = width
         self.size = self.tasks * width // 8
         fields: dict = {}
         for j, pairs in enumerate(body_pairs):
@@ -92,6 +100,11 @@ class _SharedBigrams:
             counts.reverse()  # (each count reads right, but the last task's stands first)
         held = sorted(compress(range(self.tasks), counts), key=counts.__getitem__, reverse=True)
         return [(j, counts[j]) for j in held[:CANDIDATES]]
+
+    def count(self, grams: set, j: int) -> int:
+        """How many of ``grams`` body task ``j`` holds."""
+        shift = self.width * j
+        return sum((self.fields.get(g, 0) >> shift) & 1 for g in grams)
 
 
 class _TitleGrams(dict):

@@ -32,7 +32,7 @@ from policyx.text.spans import Spans
 
 _new_task = maker(Task)  # (one a heading in a plan of headings: made without the class call's keyword dict)
 
-__all__ = ["extract_tasks", "holds_no_tasks", "lead_in_title", "outside_safeguards", "states_attributions"]
+__all__ = ["FEW_ATTRIBUTED_ITEMS", "extract_tasks", "holds_no_tasks", "lead_in_title", "outside_safeguards", "states_attributions"]
 
 
 def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet,
