@@ -338,3 +338,10 @@ def test_rows_titled_as_items_alike_but_for_a_number_each_find_their_item():
     body = [t for t in doc.tasks if t.source != "table"]
     assert len(body) == 18 and [r.name for r in body[-1].lead] == ["轨道集团"]
     assert "items-without-clauses" not in [w.code for w in doc.warnings]
+
+
+def test_offices_after_a_huitong_following_a_sole_fuze_take_part():
+    """city-half-bracket-markers-2026, line 28; county-campaign-phases-2026 gains the same."""
+    text = "一、任务\n1．做好项目储备。由市发展改革委负责，会同市住建局、市财政局做好老旧小区改造项目储备。\n"
+    found = extract_text(text).tasks[0]
+    assert ([r.name for r in found.lead], [r.name for r in found.participants]) == (["发展改革委"], ["住建局", "财政局"])
