@@ -345,3 +345,11 @@ def test_offices_after_a_huitong_following_a_sole_fuze_take_part():
     text = "一、任务\n1．做好项目储备。由市发展改革委负责，会同市住建局、市财政局做好老旧小区改造项目储备。\n"
     found = extract_text(text).tasks[0]
     assert ([r.name for r in found.lead], [r.name for r in found.participants]) == (["发展改革委"], ["住建局", "财政局"])
+
+
+def test_hyphen_numbered_items_run_into_their_groups_title():
+    text = ("一、扎实推进城镇老旧小区改造1-1．新开工改造城镇老旧小区1500个以上。牵头单位：省住房城乡建设厅；完成时限：2025年10月底前。"
+            "1-2．有序推进既有住宅加装电梯。牵头单位：省住房城乡建设厅。二、推进城市基础设施建设2-1．更新改造城市老旧管网2000公里。"
+            "牵头单位：省住房城乡建设厅。2-2．开展城市生命线安全工程试点。牵头单位：省应急管理厅。")
+    assert [title for title, _, _ in tasks(text)] == [
+        "新开工改造城镇老旧小区1500个以上", "有序推进既有住宅加装电梯", "更新改造城市老旧管网2000公里", "开展城市生命线安全工程试点"]
