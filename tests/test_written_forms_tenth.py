@@ -353,3 +353,16 @@ def test_hyphen_numbered_items_run_into_their_groups_title():
             "牵头单位：省住房城乡建设厅。2-2．开展城市生命线安全工程试点。牵头单位：省应急管理厅。")
     assert [title for title, _, _ in tasks(text)] == [
         "新开工改造城镇老旧小区1500个以上", "有序推进既有住宅加装电梯", "更新改造城市老旧管网2000公里", "开展城市生命线安全工程试点"]
+
+
+# -- a 目标责任书: indicators with their targets in words, a group row of its own, a leader's column
+# (county-target-responsibility-letter-2026, lines 11-34) ------------------------------------------------
+
+def test_a_responsibility_letters_indicator_rows_are_tasks_with_the_targets_written_in_their_cells():
+    text = ("一、目标任务\n序号\t考核指标\t目标值\t分值\t责任单位\t牵头县领导\n业务工作指标（80分）\n"
+            "1\t粮食播种面积\t稳定在78.6万亩以上\t8分\t县农业农村局、各乡镇（街道）\t刘志强\n"
+            "2\t新建高标准农田\t4.2万亩以上，11月底前完成主体工程\t8分\t县农业农村局（牵头）、县水利局\t\n")
+    found = [(t.title, [r.name for r in t.lead], [d.date for d in t.deadlines], [(g.comparator, str(g.value), g.unit) for g in t.targets])
+             for t in extract_text("2026年1月10日\n" + text).tasks if t.source == "table"]
+    assert found == [("粮食播种面积", ["农业农村局"], [], [(">=", "78.6", "万亩")]),
+                     ("新建高标准农田", ["农业农村局"], ["2026-11-30"], [(">=", "4.2", "万亩")])]

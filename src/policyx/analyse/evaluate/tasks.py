@@ -50,10 +50,10 @@ def score_tasks(gold: list[dict], doc: Document, report: Report, *, fields: tupl
 
 def _scored_tasks(gold: list[dict], doc: Document) -> list[Task]:
     """A plan's tasks: those of its text, and the rows of its tables that
-    restate none of them — or every task when the gold lists table rows."""
-    if any(g.get("source") == "table" for g in gold):
-        return list(doc.tasks)
-    return [t for t in doc.tasks if t.source == "body" or t.restates is None]
+    restate none of them — and those that do on a line where the gold lists a
+    table's row (a gold that counts a table's rows as tasks, all or some)."""
+    rows = {g.get("line") for g in gold if g.get("source") == "table"}
+    return [t for t in doc.tasks if t.source == "body" or t.restates is None or t.line in rows]
 
 
 def _score_detection(gold: list[dict], tasks: list[Task], pairs, unscored_lines: set[int], report: Report) -> None:

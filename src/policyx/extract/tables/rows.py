@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
 from policyx.extract.clauses import ParsedClause, UnitLists, as_written, parse_clause
 from policyx.extract.clauses.units import NO_ONE
 from policyx.extract.deadlines import find_deadlines
 from policyx.extract.placement import deadlines_within
 from policyx.extract.tables.pieces import RowText
+from policyx.extract.tables.row_titles import row_title
 from policyx.extract.tables import row_dates
 from policyx.extract.tables.standing import standing_over, with_standing
-from policyx.extract.tables.cells import Cell, ParsedTable, cell_at, header_year, heading_mark
+from policyx.extract.tables.cells import Cell, ParsedTable, cell_at, header_year
 from policyx.extract.tables.indicators import indicator_rows, indicator_target
 from policyx.extract.target_values import read_value
 from policyx.extract.targets import find_targets
@@ -22,7 +21,6 @@ from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
 from policyx.text.kept import KeptByIdentity
 from policyx.text.normalize import Normalized
-from policyx.text.sentences import SENTENCE_STOP, STRONG_STOP
 from policyx.text.stored_patterns import compiled
 
 # -- from tables to tasks and targets ------------------------------------------------
@@ -52,26 +50,12 @@ def _row_departments(row: list[Cell | None], roles: list[str | None], norm: Norm
             as_written(parsed.implementers, source, "table.implementers_column"))
 
 
-def _first_sentence(text: str, rules: TableRules) -> str:
-    """A row's title: its first sentence, or its first phrase that is not only
-    a time ("2017年底前，造纸行业力争完成…" → "造纸行业力争完成…")."""
-    sentence = SENTENCE_STOP.split(text, maxsplit=1)[0]
-    if len(sentence) <= 40:
-        return sentence
-    phrases = [p for p in regex.split(r"[,，]", sentence) if p.strip()]
-    for phrase in phrases:
-        if not rules.time_phrase.fullmatch(phrase):
-            return phrase[:40]
-    return sentence[:40]
-
-
-GLUED_TITLE = 200  # characters of a run-together row's first sentence kept as its title
-
-
-def _indicator_row_tasks(p: ParsedTable, norm: Normalized, rules: RuleSet, lists: UnitLists) -> list[Task]:
+def _indicator_row_tasks(p: ParsedTable, norm: Normalized, rules: RuleSet, lists: UnitLists, within) -> list[Task]:
     """The rows of an indicator table with a lead column (a 指标体系 whose every
     indicator names its 牵头单位, province-no-waste-city-2024): a task an
-    indicator, titled by it, its target the row's."""
+    indicator, titled by it, its target the row's — or, where its target cell
+    is words with figures ("稳定在78.6万亩以上", "4.2万亩，11月底前完成主体工程",
+    a 目标责任书's), the targets and dates written there."""
     at = p.positions
     year = header_year(p.table.columns[at["target"]], rules.tables)
     tasks = []
@@ -80,10 +64,14 @@ def _indicator_row_tasks(p: ParsedTable, norm: Normalized, rules: RuleSet, lists
         if not (lead or participants or implementers):
             continue
         target = indicator_target(row, at, name, cell, group, year, rules.targets.units, rules)
+        deadlines, targets = row_dates.goal_year(p, at, cell, norm, rules), [target]
+        if target.value is None:
+            deadlines = within(cell) or deadlines
+            targets = _row_targets(cell, deadlines, norm, rules)
         tasks.append(Task(
             id=f"{p.table.id}.{n}", section=p.table.section, title=target.metric or name.text.strip(), text=name.text,
             line=name.line, span=(name.start, name.end), lead=lead, participants=participants, implementers=implementers,
-            source="table", rule="table.indicator_row", deadlines=tuple(row_dates.goal_year(p, at, cell, norm, rules)), targets=(target,),
+            source="table", rule="table.indicator_row", deadlines=tuple(deadlines), targets=tuple(targets),
             table=p.table.id,
         ))
     return tasks
@@ -107,7 +95,7 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
     for p in (p for p in parsed if p.table.kind == "task"):
         at = p.positions
         if "indicator" in at and "target" in at and "work" not in at and "task" not in at:
-            tasks.extend(_indicator_row_tasks(p, norm, rules, lists))
+            tasks.extend(_indicator_row_tasks(p, norm, rules, lists, within))
             continue
         groups = p.table.row_groups or (None,) * len(p.cells)
         standing = standing_over(p, norm, rules)
@@ -255,7 +243,7 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
         targets.append(amount)
     lead, participants, implementers = _row_departments(row, p.roles, norm, rules, lists)
     return Task(
-        id=f"{p.table.id}.{n}", section=p.table.section, title=_row_title(row, at, work, rules.tables, p.table.form), text=work.text,
+        id=f"{p.table.id}.{n}", section=p.table.section, title=row_title(row, at, work, rules.tables, p.table.form), text=work.text,
         line=_row_line(row, at, work), span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,
         source="table", rule="table.row",
         deadlines=tuple(row_deadlines), targets=tuple(targets), table=p.table.id,
@@ -392,22 +380,6 @@ def _work_cell(row: list[Cell | None], at: dict[str, int]) -> Cell | None:
     if work is None:
         work = cell_at(row, at, "task")
     return work
-
-
-def _row_title(row: list[Cell | None], at: dict[str, int], work: Cell, rules: TableRules, form: str) -> str:
-    """A row's title: its sub-task, else its task heading (without its number)
-    when that is a column of its own, else the work item's first sentence."""
-    subtask = cell_at(row, at, "subtask")
-    heading = row[at["task"]] if "task" in at and at["task"] != at.get("work") else None
-    if subtask is not None:
-        return subtask.text.rstrip("。.")
-    if heading is not None and heading is not work:
-        mark = heading_mark(heading.text, rules)
-        # (a problem written out, "部分化工园区环境基础设施建设滞后。宜都化工园区…": named by its first sentence)
-        return STRONG_STOP.split(heading.text[mark.end() if mark else 0:].strip(), maxsplit=1)[0].rstrip("。.")
-    if form == "glued":  # (its work item holds its target column too: its title is all of its first sentence)
-        return STRONG_STOP.split(work.text, maxsplit=1)[0].strip()[:GLUED_TITLE]
-    return _first_sentence(work.text, rules)
 
 
 def _row_targets(work: Cell, row_deadlines: list, norm: Normalized, rules: RuleSet) -> list[Target]:

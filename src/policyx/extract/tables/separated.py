@@ -61,7 +61,7 @@ def _runs(norm: Normalized, separator: str, rules: TableRules) -> list[list]:
 # a group's name written between a table's rows on a line of its own, with no separator ("环境治理",
 # or numbered as a group row is: "一、扩大有效投资（6项）"), over a numbered row (not over a second
 # table's header: "重点项目清单" / "序号\t项目名称…")
-_GROUP_NAME = compiled(r"\p{Han}{2,12}")
+_GROUP_NAME = compiled(r"\p{Han}{2,12}(?:[(（][^(（)）\n]{1,10}+[)）])?")  # (with a note: "业务工作指标（80分）")
 _NUMBERED_ROW = compiled(r"[ \t]{0,8}[0-9]")
 MAX_GROUP_LINE = 30
 
