@@ -41,7 +41,7 @@ def hand_block_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> Non
         found = pattern.match(text[para.start:para.end])  # (a slice: the pattern's ^)
         if found is None:
             continue
-        first, last = _number(found.group("first")), _number(found.group("last") or found.group("first"))
+        first, last = read_number(found.group("first")), read_number(found.group("last") or found.group("first"))
         items = _items_above(paras, i, first, last)
         if not items:
             continue
@@ -51,14 +51,9 @@ def hand_block_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> Non
         clauses = find_clauses(text[start:para.end], start, rules.departments, rules.responsibility) \
             or para.clauses
         # (its whole line is the clause's: "以上任务由县生态环境局负责，2026年11月底前完成。" dates each item)
-        handed = [replace(c, rule=BLOCK_RULE, end=max(c.end, para.end) if k == len(clauses) - 1 else c.end)
-                  for k, c in enumerate(clauses)]
-        for item in items:
-            if not item.clauses:
-                item.clauses = list(handed)
-            elif first is not None and not any(c.parsed.lead for c in item.clauses):
-                _with_lead_of(item, handed)  # (named by its number, an item whose bracket names no lead: "2.…（县卫生健康委配合）")
-        para.clauses, para.handed_on, para.attribution_only = [], True, False
+        # (named by its number, an item whose bracket names no lead takes the block's: "2.…（县卫生健康委配合）")
+        give_to(items, handed_to_items(clauses, para.end), lend_lead=first is not None)
+        para.hand_on()
 
 
 def hand_heading_clauses(text: str, paras: list[Paragraph]) -> None:
@@ -76,13 +71,9 @@ def hand_heading_clauses(text: str, paras: list[Paragraph]) -> None:
         items = [p for p in paras[i + 1:i + 1 + MAX_ITEMS] if p.heading is not None and p.heading.parent == heading.id]
         if not any(not p.clauses for p in items) or _words_of_its_own(text, paras, i, items[0]):
             continue
-        handed = [replace(c, rule=BLOCK_RULE) for c in para.clauses]
-        for item in items:
-            if not item.clauses:
-                item.clauses = list(handed)
-            elif not any(c.parsed.lead for c in item.clauses):
-                _with_lead_of(item, handed)  # (its words name who takes part: "…，县交通运输局配合做好城区出入口改造")
-        para.clauses, para.handed_on, para.attribution_only = [], True, False
+        # (an item whose words name who takes part keeps the heading's lead: "…，县交通运输局配合做好城区出入口改造")
+        give_to(items, handed_to_items(para.clauses, para.clauses[-1].end), lend_lead=True)
+        para.hand_on()
 
 
 def _words_of_its_own(text: str, paras: list[Paragraph], at: int, first_item: Paragraph) -> bool:
@@ -101,16 +92,25 @@ def _words_of_its_own(text: str, paras: list[Paragraph], at: int, first_item: Pa
 _INTRODUCES = re.compile(r"[:：][ \t]*$|如下|以下")
 
 
-def _with_lead_of(item: Paragraph, handed: list[FoundClause]) -> None:
-    """An item whose own clause names no lead gets the lead and participants of the clauses ``handed`` to it."""
-    own = item.clauses[-1]
-    lead = [r for c in handed for r in c.parsed.lead]
-    item.clauses[-1] = replace(own, parsed=replace(
-        own.parsed, lead=lead, participants=[*own.parsed.participants, *(r for c in handed for r in c.parsed.participants)]))
+def handed_to_items(clauses: list[FoundClause], end: int) -> list[FoundClause]:
+    """Clauses written once for several items, as each item's: marked BLOCK_RULE, the last one's words
+    reaching ``end`` (its words' end, where a date may stand: "…配合，2025年底前完成")."""
+    return [replace(c, rule=BLOCK_RULE, end=max(c.end, end) if k == len(clauses) - 1 else c.end)
+            for k, c in enumerate(clauses)]
 
 
-def _number(numeral: str | None) -> int | None:
-    return None if numeral is None else numeral and (int(numeral) if numeral.isdigit() else read_number(numeral))
+def give_to(items: list[Paragraph], handed: list[FoundClause], *, lend_lead: bool) -> None:
+    """The ``handed`` clauses to each item with none of its own (an item's own clause is its whole
+    attribution); with ``lend_lead``, an item whose own clause names no lead gets the lead and
+    participants of the handed ones."""
+    for item in items:
+        if not item.clauses:
+            item.clauses = list(handed)
+        elif lend_lead and not any(c.parsed.lead for c in item.clauses):
+            own = item.clauses[-1]
+            item.clauses[-1] = replace(own, parsed=replace(
+                own.parsed, lead=[r for c in handed for r in c.parsed.lead],
+                participants=[*own.parsed.participants, *(r for c in handed for r in c.parsed.participants)]))
 
 
 def _items_above(paras: list[Paragraph], at: int, first: int | None, last: int | None) -> list[Paragraph]:

@@ -6,7 +6,7 @@ Each entry (``rules.tasks.division_entry``) names a part of the plan (its
 "二、"), an item or a range of items in it ("（一）" to "（三）") and perhaps a
 sub-item ("1．", 目); an entry that leaves one out names the last one named
 before it. Its clauses go to each body item it names that has none, as a
-block's do (``blocks.BLOCK_RULE``: their dates are each item's), and the
+block's do (``blocks.handed_to_items``: their dates are each item's), and the
 paragraph that holds the entries is no task of its own. "其中第2目由…" inside
 an entry (``division_override``) gives that sub-item the words after it.
 """
@@ -14,11 +14,10 @@ an entry (``division_override``) gives that sub-item the words after it.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from policyx.extract.clauses import find_clauses
-from policyx.extract.tasks.blocks import BLOCK_RULE
+from policyx.extract.tasks.blocks import handed_to_items
 from policyx.model import Section
 from policyx.rules import RuleSet
 from policyx.text.numerals import read_number
@@ -44,7 +43,7 @@ def hand_divided_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> N
             named = items.named(entry)
             handed = _hand(text, para.start + entry.end(), para.start + end, named, items, rules) or handed
         if handed:
-            para.clauses, para.handed_on, para.attribution_only = [], True, False
+            para.hand_on()
 
 
 class _Items:
@@ -61,7 +60,7 @@ class _Items:
 
     def named(self, entry) -> list[Section]:
         """The headings an entry names (and it becomes the last named)."""
-        part, first, last, sub, sub_last = (_number(entry.group(g)) for g in ("part", "first", "last", "sub", "sub_last"))
+        part, first, last, sub, sub_last = (read_number(entry.group(g)) for g in ("part", "first", "last", "sub", "sub_last"))
         if part is not None:
             parts = self._numbered(None, part, part)
             self.part = parts[0] if parts else None
@@ -94,7 +93,7 @@ def _hand(text: str, start: int, end: int, named: list[Section], items: _Items, 
     sub-item's words after "其中第2目由" go to that one alone."""
     override = rules.tasks.division_override.search(text, start, end)
     given = False
-    if override is not None and (sub := _number(override.group("sub"))) is not None:
+    if override is not None and (sub := read_number(override.group("sub"))) is not None:
         for heading in items.sub(sub):
             given = _give(text, override.end(), end, items.by_heading.get(heading.id), rules) or given
         end = override.start()
@@ -112,13 +111,5 @@ def _give(text: str, start: int, end: int, item: Paragraph | None, rules: RuleSe
     clauses = find_clauses(text[start:end], start, rules.departments, rules.responsibility)
     if not clauses:
         return False
-    # (the entry's words to its end are its clauses': "…配合，2025年底前完成" dates the item)
-    item.clauses = [replace(c, rule=BLOCK_RULE, end=max(c.end, end) if k == len(clauses) - 1 else c.end)
-                    for k, c in enumerate(clauses)]
+    item.clauses = handed_to_items(clauses, end)  # (the entry's words to its end: "…配合，2025年底前完成" dates the item)
     return True
-
-
-def _number(numeral: str | None) -> int | None:
-    if not numeral:
-        return None
-    return int(numeral) if numeral.isdigit() else read_number(numeral)

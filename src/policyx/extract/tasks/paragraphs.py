@@ -116,6 +116,10 @@ class Paragraph:
         return 4 <= len(words) <= 30 and has_words(words, 0, len(words)) and not rules.date_line.match(words) \
             and not rules.document_title.search(words) and not _STOP_OR_COLON.search(words)
 
+    def hand_on(self) -> None:
+        """Its clauses were handed to the items they attribute: no task, nor an attribution, of its own."""
+        self.clauses, self.handed_on, self.attribution_only = [], True, False
+
     def closes_itself(self, text: str, rules: RuleSet) -> bool:
         """A schedule's month or quarter alone on its line ("第二季度（4—6月）"), or a paragraph that ends with
         a bracket of labels that name no office ("…（包村领导：各片区包村领导；责任人：各村党组织书记）"): no
