@@ -22,7 +22,7 @@ from policyx.text.reader import SourceText, read_source
 from policyx.text.warm import search_lines
 from policyx.rules import RuleSet, load_rules
 from policyx.rules.document import DocumentRules
-from policyx.extract.sections import inline_heading_breaks, segment
+from policyx.extract.sections import inline_field_breaks, inline_heading_breaks, segment
 from policyx.extract.sections.wraps import wrapped_lines
 from policyx.extract.tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
 from policyx.extract.tasks import FEW_ATTRIBUTED_ITEMS, extract_tasks, outside_safeguards
@@ -191,7 +191,9 @@ def extract_text(
     rules = rules or load_rules()
     norm = Normalized(text, noise_rules(rules))
     norm.join_lines(*wrapped_lines(norm, rules))
-    norm.insert_breaks(inline_heading_breaks(norm, rules))
+    field_breaks = inline_field_breaks(norm, rules)
+    norm.insert_breaks(field_breaks)
+    norm.insert_breaks(inline_heading_breaks(norm, rules, after_fields=bool(field_breaks)))
     sections, section_issues = segment(norm, rules)
     parsed = extract_tables(norm, sections, rules)
     tasks, task_issues, restatable = extract_tasks(norm, sections, rules, tables=tuple(

@@ -104,7 +104,7 @@ SCHEMAS: dict[str, dict] = {
         "prose": _rules({"pattern": PATTERN}),
     }),
     "sections": _obj({
-        **_patterns("contents_header", "attachment_list", "field_line", "field_line_opening", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part"),
+        **_patterns("contents_header", "attachment_list", "field_line", "field_line_opening", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part", "glued_field"),
         "fragments": FRAGMENTS,
         "markers": _rules({"style": STRING, "rank": {"type": "integer"}, "kind": {"enum": ["heading", "box", "appendix"]},
                            "pattern": PATTERN, "level": {"type": ["integer", "null"]}, "inline": WORDS,

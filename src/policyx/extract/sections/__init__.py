@@ -1,7 +1,7 @@
 """The section tree: headings, boxes (专栏, 表) and appendices (附件, 附表).
 
-``inline_heading_breaks`` first finds the markers a web copy ran into the
-lines before them; ``segment`` then reads the tree line by line (tree.py),
+``inline_field_breaks`` and ``inline_heading_breaks`` first find the field
+labels and the markers a web copy ran into the lines before them; ``segment`` then reads the tree line by line (tree.py),
 skipping a table of contents (contents.py) and a notice's own numbered
 paragraphs before the plan it sends (cover_letter.py); a plan with no numbered
 heading at all may have lost its numbers in a copy (unmarked.py).
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from policyx.extract.sections.cover_letter import without_cover_letter
 from policyx.extract.sections.inline import inline_heading_breaks
+from policyx.extract.sections.inline_fields import inline_field_breaks
 from policyx.extract.sections.markers import MAX_TITLE_CHARS
 from policyx.extract.sections.tree import TreeReader
 from policyx.extract.sections.unmarked import unmarked_outline
@@ -18,7 +19,7 @@ from policyx.model import Issue, Section
 from policyx.rules import RuleSet
 from policyx.text.normalize import Normalized
 
-__all__ = ["MAX_TITLE_CHARS", "inline_heading_breaks", "segment"]
+__all__ = ["MAX_TITLE_CHARS", "inline_field_breaks", "inline_heading_breaks", "segment"]
 
 
 def segment(norm: Normalized, rules: RuleSet) -> tuple[tuple[Section, ...], tuple[Issue, ...]]:

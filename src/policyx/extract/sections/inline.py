@@ -29,14 +29,16 @@ _OPENS_WORDS = compiled(r"\p{Han}|[“\"《★☆▲【]|〔\p{Han}|[0-9]{4}\s*�
 _MAY_OPEN_WORDS = char_memo(compiled(r"[\p{Han}“\"《★☆▲【〔0-9]"))
 
 
-def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
+def inline_heading_breaks(norm: Normalized, rules: RuleSet, *, after_fields: bool = False) -> list[int]:
     """Offsets of heading markers inside lines, where the working copy should
     start a new line.
 
     Where a marker may stand is each marker rule's ``inline`` (sections.yaml).
     A marker is taken only where it continues its own numbering (1, or one
     more than the last marker of its style), so "（2）" in a sentence that
-    never had a "（1）" stays text.
+    never had a "（1）" stays text. ``after_fields``: the copy's run-together
+    field lines were parted (inline_fields.py); a marker glued to a field's
+    short value starts the next item ("完成时限：2026年12月底前2.推进招商引资…").
     """
     lines = norm.lines()
     # (each rule's matcher looked up once, counted as used once a line)
@@ -47,10 +49,11 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     # a run of numbers confirms a list that an excerpt opens midway: "（五）…（六）…"
     continued = _continued_numbers(places.values())
     after_titles = _after_titles(glued)
+    after_values = _after_titles(after_stop, _AFTER_VALUE) if after_fields else None
     last: dict[str, int] = {}
     breaks: list[int] = []
     # the lines after the last one with a place to break hold no break: not read
-    for index in range(max(places, default=-1) + 1):
+    for index in range(len(lines) if after_fields else max(places, default=-1) + 1):
         line = lines[index]
         text = line.text
         words = text.strip()
@@ -62,15 +65,28 @@ def inline_heading_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
         if at_start is not None:
             last[at_start[0].style] = at_start[1]
         line_places = places.get(index)
-        if not line_places or rules.sections.attachment_list.match(text, stripped):
+        field = after_fields and at_start is None and rules.sections.field_line.match(words) or None
+        # (in a copy whose field lines were run together, a heading's line may have lost its only place to the
+        # field after it: "二、重点工作责任清单1.扩大有效投资|工作目标：…")
+        if not (line_places or after_fields) or rules.sections.attachment_list.match(text, stripped):
             continue  # (nowhere a marker may stand inside; "附件：1.…": a list of attachments, not headings)
-        candidates = sorted(((position, how, found) for start, position, how, found in
-                             [*line_places, *_title_places(text, stripped, after_titles, glued)]
-                             if start > stripped and stripped < position < len(text)),
-                            key=lambda c: (c[0], c[1]))
-        opened = (stripped, at_start[0].rank) if at_start is not None else None
+        title_places = (_title_places(text, stripped, after_values, after_stop) if field
+                        else _title_places(text, stripped, after_titles, glued))
+        candidates = _in_order([*(line_places or ()), *title_places], stripped, len(text))
+        opened = (stripped, at_start[0].rank) if at_start is not None else _value_opened(stripped, field)
         breaks.extend(line.start + p for p in _breaks_in_line(text, candidates, tabbed, opened, last, continued))
     return sorted(set(breaks))
+
+
+def _in_order(places: list, stripped: int, end: int) -> list[tuple[int, int, tuple[MarkerRule, int, int]]]:
+    """A line's places after its own start, as (where the marker starts, how it stands, the marker), in order."""
+    return sorted(((position, how, found) for start, position, how, found in places
+                   if start > stripped and stripped < position < end), key=lambda c: (c[0], c[1]))
+
+
+def _value_opened(stripped: int, field) -> tuple[int, int] | None:
+    """Where a field line's value starts, as an outer heading's title would (``opened``)."""
+    return (stripped + field.end(), FIELD_RANK) if field else None
 
 
 def _breaks_in_line(text: str, candidates: list, tabbed: bool, opened: tuple[int, int] | None,
@@ -85,8 +101,11 @@ def _breaks_in_line(text: str, candidates: list, tabbed: bool, opened: tuple[int
             continue
         if how == AFTER_STOP and "after-stop" not in rule.inline and text[:position].rstrip()[-1:] not in _SENTENCE_ENDS:
             continue  # (after-sentence: "来源：1）中央补助资金；2）…" is a sentence's list)
+        # (after a field's value, a number further on: the one between may be out of reach, "①…②…" being read
+        # in no line of a copy run together)
         fits = number == 1 or last.get(rule.style) == number - 1 or (
-            (rule.style, number) in continued and last.get(rule.style, 0) < number)
+            ((rule.style, number) in continued or how == AFTER_TITLE and opened[1] == FIELD_RANK)
+            and last.get(rule.style, 0) < number)
         if fits and _opens_words(text, marker_end):
             last[rule.style] = number
             opened = (position, rule.rank)
@@ -96,6 +115,14 @@ def _breaks_in_line(text: str, candidates: list, tabbed: bool, opened: tuple[int
 _SENTENCE_ENDS = frozenset("。!?)]】〕")
 _EMPTY_CELLS = ("\t\t\t", "\t\t\t\r")
 JOINED_LINE = 2_000  # characters: a longer line with a tab is a plan run into one line, not a table's row
+FIRST_CELL = 300  # characters: …as is one whose sentences run this far before its first tab
+
+
+def run_together(words: str) -> bool:
+    """Whether a line with a tab is a plan run into one line, its tables'
+    rows with it, rather than a table's row."""
+    first = words.find("\t")
+    return len(words) > JOINED_LINE or first > FIRST_CELL and _SENTENCE_STOP.search(words, 0, first) is not None
 TAB_REACH = 40  # characters: a place this near a tab is in a table's row
 
 
@@ -162,34 +189,44 @@ def _title_places(text: str, stripped: int, after_titles: re.Pattern | None,
             yield m.start(), m.start(), AFTER_TITLE, found
 
 
-def _after_titles(glued: list[MarkerReader]) -> re.Pattern | None:
+def _after_titles(glued: list[MarkerReader], before: str = "[\u4e00-\u9fff]") -> re.Pattern | None:
     """Where, after a Chinese character, a marker not opening with a bracket
     may be glued to a heading's title ("第" of an article run into its
     chapter's: "第六章　监督管理第三十五条　省生态环境厅…", "1" of an item run
-    into its group's: "（一）推动社会政策儿童友好1.完善儿童福利保障")."""
+    into its group's: "（一）推动社会政策儿童友好1.完善儿童福利保障");
+    ``before``: what may stand before it instead."""
     firsts = frozenset().union(*(r.rule.first or () for r in glued)) - _BRACKETS
     if not firsts:
         return None
-    found = _AFTER_TITLES.get(firsts)
+    found = _AFTER_TITLES.get((firsts, before))
     if found is None:
         chars = "".join(re.escape(c) for c in sorted(firsts))
         # (the set first, the character before it looked at after: re then scans for the set)
-        found = _AFTER_TITLES[firsts] = re.compile(f"[{chars}](?<=[\u4e00-\u9fff][{chars}])")
+        found = _AFTER_TITLES[firsts, before] = re.compile(f"[{chars}](?<={before}[{chars}])")
     return found
 
 
-_AFTER_TITLES: dict[frozenset[str], re.Pattern] = {}
+_AFTER_TITLES: dict[tuple[frozenset[str], str], re.Pattern] = {}
+# a field's value, which any item's marker may follow but inside a figure: "完成时间：2026年11月②供水排水管道",
+# "完成时间：2026年12月—3—6）推进…" (a page's foot between)
+_AFTER_VALUE = r"[^\s0-9.]"
 
 
 def _ends_a_heading(text: str, opened: tuple[int, int] | None, position: int, rule: MarkerRule) -> bool:
     """Whether ``position`` ends the short title of an outer heading (where it
     starts, its rank: ``opened``): "第六章　监督管理|第三十五条", not an
-    article's sentence, "第二条　违反本细则|第一条　规定的…"."""
+    article's sentence, "第二条　违反本细则|第一条　规定的…"; or a field's value."""
     if opened is None or opened[1] >= rule.rank:
         return False
+    if opened[1] == FIELD_RANK:
+        # (a field's value, however long, ends where the next item's marker is glued to it in numbering
+        # order: "责任单位：区住房和城乡建设局、…、相关街道10.推进海绵城市…"; sentences of a sub-item a copy
+        # could not part may stand between: "完成时间：2026年12月③架空线缆。由…负责。—3—6）推进…")
+        return True
     return position - opened[0] <= GLUED_AFTER_HEADING and not _SENTENCE_STOP.search(text, opened[0], position)
 
 
+FIELD_RANK = -1  # a field line's value, which an item's marker may follow as it follows an outer heading's title
 GLUED_AFTER_HEADING = 30  # characters: a heading's marker and title, before a marker glued to them
 _SENTENCE_STOP = re.compile(r"[。;；!?！？]")
 _BRACKETS = frozenset("(（[〔 \t　")  # (and the white space a marker may open with)
@@ -200,7 +237,7 @@ def _a_tables_row(words: str, tabbed: bool) -> bool:
     line holds its tables' rows too: there a place near a tab is skipped, not
     the line — or a row whose cells a space divides ("6 万元工业增加值用水量下降（%）
     〔40.2〕 〔15〕 约束性")."""
-    return not words or tabbed and len(words) <= JOINED_LINE or " " in words and is_spaced_row(words)
+    return not words or tabbed and not run_together(words) or " " in words and is_spaced_row(words)
 
 
 def _continued_numbers(places: Iterable[list[tuple]]) -> set[tuple[str, int]]:
