@@ -58,3 +58,93 @@ def test_fields_of_one_line_and_a_sentence_naming_a_field_are_left_as_they_are()
     assert _field_breaks("请各牵头单位：高度重视，按时报送。各责任单位：加强配合。") == []
     assert _field_breaks("……确保年底前全面完成。责任单位：市发展改革委、市财政局。完成时限：2026年12月。") == []
     assert _field_breaks("1\t推进项目建设\t市发展改革委完成时限：\t市财政局责任单位：") == []  # (a table's row)
+
+
+def who(text: str):
+    return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers],
+             [d.date or d.kind for d in t.deadlines]) for t in extract_text(text).tasks]
+
+
+# -- a responsibility matrix: a column a department, "●" leads and "○" takes part (province-responsibility-matrix-2026,
+# lines 46-64) -----------------------------------------------------------------------------------------------
+
+MATRIX = (
+    "附件\n湖南省节能降碳攻坚行动重点任务责任分工表\n"
+    "序号\t重点任务\t责任单位\t\t\t\t完成时限\n"
+    "\t\t省发展改革委\t省工业和信息化厅\t省科技厅\t省能源局\t\n"
+    "1\t严把新上“两高”项目准入关\t●\t○\t\t○\t2026年6月底前\n"
+    "2\t推动钢铁、有色等行业节能降碳改造\t●\t●\t\t\t2027年底前\n"
+    "3\t推广先进适用节能降碳技术\t○\t〇\t●\t\t\n"
+    "注：●为牵头单位，○为配合单位。各市州人民政府负责抓好落实。\n"
+)
+
+
+def test_a_matrix_rows_marks_say_who_leads_and_who_takes_part_and_its_notes_who_carries_it_out():
+    assert who(MATRIX) == [
+        ("严把新上“两高”项目准入关", ["发展改革委"], ["工业和信息化厅", "能源局"], ["各市州人民政府"], ["2026-06-30"]),
+        ("推动钢铁、有色等行业节能降碳改造", ["发展改革委", "工业和信息化厅"], [], ["各市州人民政府"], ["2027-12-31"]),
+        ("推广先进适用节能降碳技术", ["科技厅"], ["发展改革委", "工业和信息化厅"], ["各市州人民政府"], []),
+    ]
+
+
+def test_a_legend_may_give_the_marks_other_roles():
+    swapped = MATRIX.replace("注：●为牵头单位，○为配合单位。", "注：○为牵头单位，●为配合单位。")
+    assert [(lead, part) for _, lead, part, _, _ in who(swapped)][0] == (["工业和信息化厅", "能源局"], ["发展改革委"])
+
+
+def test_departments_in_the_header_row_itself_make_a_matrix_too():
+    one_row = ("序号\t重点任务\t市发展改革委\t市财政局\t市生态环境局\t完成时限\n"
+               "1\t推进园区循环化改造\t★\t☆\t☆\t2026年底前\n"
+               "2\t开展清洁生产审核\t\t☆\t★\t2026年10月底前\n")
+    assert [(title, lead, part) for title, lead, part, _, _ in who(one_row)] == [
+        ("推进园区循环化改造", ["发展改革委"], ["财政局", "生态环境局"]),
+        ("开展清洁生产审核", ["生态环境局"], ["财政局"]),
+    ]
+
+
+def test_a_column_of_ticks_among_words_is_no_matrix():
+    table = ("序号\t重点任务\t牵头单位\t是否纳入考核\n"
+             "1\t推进园区循环化改造\t市发展改革委\t√\n"
+             "2\t开展清洁生产审核\t市生态环境局\t\n")
+    assert [(title, lead) for title, lead, _, _, _ in who(table)] == [
+        ("推进园区循环化改造", ["发展改革委"]), ("开展清洁生产审核", ["生态环境局"])]
+
+
+# -- a province's list of key tasks sent by a notice: 牵头省领导 is a person, the notice's paragraphs no tasks
+# (province-key-tasks-with-leaders-2026, lines 1-20) ----------------------------------------------------------
+
+KEY_TASKS = (
+    "四川省人民政府办公厅关于印发《2026年省政府重点工作任务清单》的通知\n川办发〔2026〕9号\n"
+    "　　一、压实工作责任。《清单》所列重点工作任务，由牵头省领导统筹协调，牵头单位负总责，责任单位按职责抓好落实。\n"
+    "　　二、强化督查督办。省政府督查室对《清单》实行台账管理、动态跟踪，按季度开展专项督查。\n"
+    "附件\n2026年省政府重点工作任务清单\n"
+    "序号\t重点任务\t牵头省领导\t牵头单位\t责任单位\t完成时限\n"
+    "1\t实施扩大有效投资攻坚行动，全年实施省重点项目700个以上\t陈建华\t省发展改革委\t各市（州）人民政府\t2026年12月底前\n"
+    "2\t积极争取中央预算内投资支持\t陈建华、刘志勇\t省发展改革委、省财政厅\t各市（州）人民政府\t全年持续推进\n"
+)
+
+
+def test_the_official_who_leads_is_no_department_and_a_notices_own_paragraphs_are_no_tasks():
+    assert [(title[:10], lead, impl) for title, lead, _, impl, _ in who(KEY_TASKS)] == [
+        ("实施扩大有效投资攻坚", ["发展改革委"], ["各市(州)人民政府"]),
+        ("积极争取中央预算内投", ["发展改革委", "财政厅"], ["各市(州)人民政府"]),
+    ]
+
+
+# -- an item with its own date, and the row of the annexed division that restates it with its 完成时限: both
+# mentions (province-body-and-annex-division-2024, lines 14 and 52) ------------------------------------------
+
+BODY_AND_ROW = (
+    "二、重点任务\n（一）推进重点行业设备更新。到2027年，全省工业领域设备投资规模较2023年增长25%以上。\n"
+    "（二）实施汽车以旧换新。加大报废更新补贴力度。\n"
+    "附件\n重点任务分工表\n序号\t重点任务\t牵头单位\t完成时限\n"
+    "1\t推进重点行业设备更新\t省工业和信息化厅\t2027年底前\n"
+    "2\t实施汽车以旧换新\t省商务厅\t2026年12月底前\n"
+)
+
+
+def test_an_item_keeps_its_own_date_and_takes_the_restating_rows_beside_it():
+    found = {t.title: ([r.name for r in t.lead], [d.date for d in t.deadlines])
+             for t in extract_text(BODY_AND_ROW).tasks if t.source != "table"}
+    assert found["推进重点行业设备更新"] == (["工业和信息化厅"], ["2027-12-31", "2027-12-31"])
+    assert found["实施汽车以旧换新"] == (["商务厅"], ["2026-12-31"])

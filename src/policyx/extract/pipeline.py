@@ -198,7 +198,8 @@ def extract_text(
     parsed = extract_tables(norm, sections, rules)
     tasks, task_issues, restatable = extract_tasks(norm, sections, rules, tables=tuple(
         (p.table.span[0], max(p.table.span[1], p.notes_end)) for p in parsed),  # (its notes are no tasks either)
-        task_tables=any(p.table.kind == "task" for p in parsed))
+        task_tables=any(p.table.kind == "task" for p in parsed),
+        sends_a_plan=_title_line_near_top(norm, rules.document.sending_notice, _TITLE_SENT_WITHIN) is not None)
     date = date or guess_date(text, rules.document)
     plan_year = int(date[:4]) if date else guess_year(norm.text, rules.document)
     hits = deadline_hits(norm.text, 0, rules.deadlines)  # the same phrases, whatever the plan's year
@@ -292,7 +293,7 @@ def _attributions_unread(tasks, norm: Normalized, title: str | None, rules: Docu
     in was not read — said, not left as tasks that no one answers for."""
     if not tasks or any(t.lead or t.participants or t.implementers for t in tasks):
         return ()
-    found = rules.division_title.search(title or "") or _division_near_top(norm, rules)
+    found = rules.division_title.search(title or "") or _title_line_near_top(norm, rules.division_title, _DIVISION_WITHIN)
     if not found:
         return ()
     return (Issue(code="attribution-unread", line=None,
@@ -304,13 +305,14 @@ def _attributions_unread(tasks, norm: Normalized, title: str | None, rules: Docu
 _DIVISION_WITHIN = 400  # characters from the top where a division of tasks says what it is
 
 
-def _division_near_top(norm: Normalized, rules: DocumentRules):
-    """The words of a title-like line near the top that say the document divides tasks (no sentence's)."""
+def _title_line_near_top(norm: Normalized, pattern, within: int):
+    """The words ``pattern`` finds in a title-like line (no sentence) ``within``
+    characters of the top: the document divides tasks, it sends a plan…"""
     for _, raw, start in _title_lines(norm):
-        if start >= _DIVISION_WITHIN:
+        if start >= within:
             return None
         line = raw.strip()
-        found = rules.division_title.search(line) if len(line) <= _TITLE_LINE and not _FULL_STOP.search(line) else None
+        found = pattern.search(line) if len(line) <= _TITLE_LINE and not _FULL_STOP.search(line) else None
         if found:
             return found
     return None

@@ -18,6 +18,7 @@ class DocumentRules:
     title_not_heading: regex.Pattern
     cover_letter: regex.Pattern
     division_title: regex.Pattern  # 责任分工: a document whose tasks each name a department
+    sending_notice: regex.Pattern  # 印发…的通知: a notice that sends the plan
     title_sent: regex.Pattern  # group title: the document a cover letter sends
     published: regex.Pattern  # groups year, month, day
     signature_date: regex.Pattern  # groups year, month, day
@@ -38,7 +39,7 @@ def _with_groups(data: dict, key: str, groups: tuple[str, ...]) -> regex.Pattern
 
 def compile_document_rules(data: dict) -> DocumentRules:
     return DocumentRules(
-        **optional_patterns(data, "title_word", "title_item_marker", "title_not_heading", "cover_letter", "division_title"),
+        **optional_patterns(data, "title_word", "title_item_marker", "title_not_heading", "cover_letter", "division_title", "sending_notice"),
         title_sent=_with_groups(data, "title_sent", ("title",)),
         published=_with_groups(data, "published", ("year", "month", "day")),
         signature_date=_with_groups(data, "signature_date", ("year", "month", "day")),

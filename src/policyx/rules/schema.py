@@ -77,7 +77,7 @@ SCHEMAS: dict[str, dict] = {
                                                        required=("id", "names"))},
         "shaped": _rules({"pattern": PATTERN}, required=("id", "pattern")),
     }),
-    "document": _obj(_patterns("title_word", "title_item_marker", "title_not_heading", "cover_letter", "division_title", "title_sent", "published", "signature_date", "signature_run_in", "signature_joined", "year_named",
+    "document": _obj(_patterns("title_word", "title_item_marker", "title_not_heading", "cover_letter", "division_title", "sending_notice", "title_sent", "published", "signature_date", "signature_run_in", "signature_joined", "year_named",
                                "baseline_before", "state_issuer", "province_issuer", "prefecture_issuer", "county_issuer")),
     "indicators": _obj({
         **_patterns("aside", "count", "enumeration", "lead_words", "region_wide", "place", "place_joiner", "measure",
@@ -112,10 +112,10 @@ SCHEMAS: dict[str, dict] = {
                           required=("id", "style", "rank", "kind", "pattern")),
     }),
     "tables": _obj({
-        "roles": WORD_MAP, "plan_periods": _map_of(NUMBER), "bound_note": WORD_MAP,
+        "roles": WORD_MAP, "plan_periods": _map_of(NUMBER), "bound_note": WORD_MAP, "matrix_marks": WORD_MAP,
         **_patterns("header_words", "stated_count", "footnote", "group_row", "deadline_cell", "year_header",
                     "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "caption_start", "group_count", "group_heading", "task_heading", "time_phrase",
-                    "glued_header", "glued_row", "glued_date", "glued_after"),
+                    "glued_header", "glued_row", "glued_date", "glued_after", "matrix_legend", "note_carried_out"),
     }),
     "targets": _obj({
         "comparators": WORD_MAP, "bounds": WORD_MAP, "verb_object": WORD_MAP, "units": WORDS,

@@ -40,6 +40,7 @@ class ParsedTable:
     roles: list[str | None]
     groups: list[str | None] = field(default_factory=list)
     notes_end: int = 0  # where the notes under it end (注：…), if it has any
+    departments: dict[int, Cell] = field(default_factory=dict)  # a matrix's department columns: their header cells
 
     @property
     def positions(self) -> dict[str, int]:
@@ -128,7 +129,7 @@ def header_year(header: str, rules: TableRules) -> int | None:
 
 
 def table_kind(roles: list[str | None]) -> str:
-    if "lead" in roles:
+    if "lead" in roles or "matrix" in roles:
         return "task"
     if "indicator" in roles:
         return "indicator"
@@ -202,7 +203,7 @@ _NUMBERED = compiled(r"^\s*[0-9]{1,2}\s*[.、．]")
 
 
 def _make(norm, box, title, header, roles, rows, groups, form, start, end, footnotes, rules, n,
-          notes_end: int = 0) -> ParsedTable:
+          notes_end: int = 0, departments: dict[int, Cell] | None = None) -> ParsedTable:
     table_id = box.id if box else f"table-{n + 1}"
     table = Table(
         id=table_id,
@@ -219,6 +220,6 @@ def _make(norm, box, title, header, roles, rows, groups, form, start, end, footn
         stated_count=_stated_count(title, rules),
         footnotes=footnotes,
     )
-    return ParsedTable(table, rows, roles, list(groups), notes_end)
+    return ParsedTable(table, rows, roles, list(groups), notes_end, departments or {})
 
 

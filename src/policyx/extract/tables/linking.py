@@ -188,7 +188,7 @@ def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, .
         first = rows[0]
         clause = Clause(text=first.text, span=first.span, line=first.line, lead=lead, participants=participants,
                         implementers=implementers, form="table")
-        deadlines = task.deadlines or _distinct((d for r in rows for d in r.deadlines), lambda d: (d.kind, d.date))  # (the rows' 完成时限)
+        deadlines = _with_row_dates(task.deadlines, _distinct((d for r in rows for d in r.deadlines), lambda d: (d.kind, d.date)))
         # (a row's figures the body item does not state: a year's goal in the row's column, "2025年目标 | 新增快充桩400个")
         stated = {_figure(t) for t in task.targets}
         targets = (*task.targets, *_distinct((t for r in rows for t in r.targets if _figure(t) not in stated),
@@ -196,6 +196,16 @@ def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, .
         out.append(replaced(task, lead=lead, participants=participants, implementers=implementers, clause=clause,
                             deadlines=deadlines, targets=targets))
     return tuple(out)
+
+
+def _with_row_dates(stated: tuple, in_rows: tuple) -> tuple:
+    """A body task's dates with those of the rows that restate it: the row's
+    完成时限 beside the item's own ("到2027年…" and "2027年底前"; each mention,
+    as a bracket's beside its sentence's); where the item states its own, not
+    the rows' milestones over several years (province-three-year-milestones-2024)."""
+    if stated and len(in_rows) > 1:
+        return stated
+    return (*stated, *in_rows)
 
 
 def _figure(target) -> tuple:

@@ -14,6 +14,7 @@ from policyx.extract.tables import row_dates
 from policyx.extract.tables.standing import standing_over, with_standing
 from policyx.extract.tables.cells import Cell, ParsedTable, cell_at, header_year
 from policyx.extract.tables.indicators import indicator_rows, indicator_target
+from policyx.extract.tables.matrix import mark_roles, matrix_departments
 from policyx.extract.target_values import read_value
 from policyx.extract.targets import find_targets
 from policyx.model import Target, Task
@@ -242,6 +243,11 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     if amount is not None:
         targets.append(amount)
     lead, participants, implementers = _row_departments(row, p.roles, norm, rules, lists)
+    if p.departments:
+        marked = matrix_departments(p, row, norm, rules, lists, mark_roles(p, rules.tables))
+        lead += as_written(marked.lead, norm.source, "table.matrix")
+        participants += as_written(marked.participants, norm.source, "table.matrix")
+        implementers += as_written(marked.implementers, norm.source, "table.matrix")
     return Task(
         id=f"{p.table.id}.{n}", section=p.table.section, title=row_title(row, at, work, rules.tables, p.table.form), text=work.text,
         line=_row_line(row, at, work), span=(work.start, work.end), lead=lead, participants=participants, implementers=implementers,

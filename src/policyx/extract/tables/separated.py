@@ -13,6 +13,7 @@ from policyx.extract.tables.cells import (
     _PAGE_NUMBER, _TAB_ROW, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_role, column_roles,
     names_task_columns,
 )
+from policyx.extract.tables.matrix import matrix_columns
 from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
@@ -179,13 +180,16 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
     rows = _from_header(rows, width, rules)
     if len(rows) < 2:
         return None
+    rows, departments = matrix_columns(rows, width, rules)
     header, roles = _header_columns(rows[0], width, rules)
+    for column in departments:
+        roles[column] = "matrix"
     body_rows, groups = _grouped_rows(rows[1:], width, rules, plain)
     footnotes, notes_end = _footnotes(norm, run[-1].end, rules)
     first = next(c for c in rows[0] if c).start
     start = max(run[0].start, norm.text.rfind("\n", 0, first) + 1)
     return _make(norm, box, title, header, roles, body_rows, groups, _FORMS[separator],
-                 start, run[-1].end, footnotes, rules, n, notes_end)
+                 start, run[-1].end, footnotes, rules, n, notes_end, departments)
 
 
 # a row's first cell that opens a row of its own: a number, a sub-item's ("1.1", "（1）"), a total or a note

@@ -5,7 +5,7 @@ one in the text does every later task."""
 
 from __future__ import annotations
 
-from policyx.extract.clauses import as_written, standing_statement
+from policyx.extract.clauses import ParsedClause, as_written, read_unit_list, standing_statement
 from policyx.extract.tables.cells import ParsedTable
 from policyx.model import DepartmentRef, Task, replaced
 from policyx.rules import RuleSet
@@ -24,7 +24,26 @@ def standing_over(p: ParsedTable, norm: Normalized, rules: RuleSet) -> tuple[Dep
         refs = standing_statement(norm.text, line.start, line.end, rules.departments, rules.responsibility)
         if refs:
             return as_written(refs, norm.source, "clause.standing")
+    for line in under:
+        refs = _carried_out(norm.text, line.start, line.end, rules)
+        if refs:
+            return as_written(refs, norm.source, "table.note")
     return ()
+
+
+def _carried_out(text: str, start: int, end: int, rules: RuleSet) -> list[DepartmentRef]:
+    """The local governments a sentence of a table's notes hands every row
+    ("…。各市州人民政府负责抓好落实。"), a sentence of its own."""
+    for m in rules.tables.note_carried_out.finditer(text, start, end):
+        if text[m.start() - 1] in _SENTENCE_OPENS and not text[m.end():end].lstrip("。.；; \t")[:1].strip():
+            parsed = ParsedClause()
+            read_unit_list(m.group("units"), m.start("units"), "implementer", rules.departments, rules.responsibility,
+                           parsed)
+            return parsed.implementers
+    return []
+
+
+_SENTENCE_OPENS = frozenset("。.；;：:\n \t")
 
 
 def with_standing(task: Task, refs: tuple[DepartmentRef, ...]) -> Task:

@@ -37,13 +37,14 @@ __all__ = ["FEW_ATTRIBUTED_ITEMS", "extract_tasks", "holds_no_tasks", "lead_in_t
 
 def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSet,
                   tables: tuple[tuple[int, int], ...] = (), *,
-                  task_tables: bool = False) -> tuple[tuple[Task, ...], tuple[Issue, ...], tuple[Task, ...]]:
+                  task_tables: bool = False, sends_a_plan: bool = False) -> tuple[tuple[Task, ...], tuple[Issue, ...], tuple[Task, ...]]:
     """Tasks of a plan in document order, the problems found with them, and
     the items like its tasks that no clause attributes — each a task once a
     table's row restates it with its units (``task_tables``: whether one of
     the plan's tables lists tasks; a note on who of a list leads is then its,
-    not the body's). The text of ``tables`` (their spans) holds table rows,
-    which are read as such."""
+    not the body's; ``sends_a_plan``: the document is a notice that sends
+    it). The text of ``tables`` (their spans) holds table rows, which are
+    read as such."""
     index = SectionIndex(sections, norm.text)
     paras = paragraphs(norm, index, rules.responsibility)
     find_all_clauses(norm, paras, rules, has_tables=task_tables)
@@ -64,6 +65,8 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     else:
         units = structure_units(units, index, rules.tasks,
                                 attachments=may_match(norm.text, rules.requires.get("tasks.attachment_list", ())))
+        if task_tables and sends_a_plan:  # (a notice that sends a table of tasks: its items are tasks where a row
+            restatable, units = units, []  # restates them; its own paragraphs are none, province-key-tasks-with-leaders-2026)
     settle_titles(units, norm.text, rules.tasks)
     settle_titles(restatable, norm.text, rules.tasks)
     both = sorted([*units, *restatable], key=lambda u: u.start) if restatable else units
