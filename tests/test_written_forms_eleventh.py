@@ -148,3 +148,74 @@ def test_an_item_keeps_its_own_date_and_takes_the_restating_rows_beside_it():
              for t in extract_text(BODY_AND_ROW).tasks if t.source != "table"}
     assert found["推进重点行业设备更新"] == (["工业和信息化厅"], ["2027-12-31", "2027-12-31"])
     assert found["实施汽车以旧换新"] == (["商务厅"], ["2026-12-31"])
+
+
+# -- a sheet copied out of Excel: a cell with line breaks in double quotes over several lines, cells merged down
+# the rows left empty under their top row, group rows (city-cell-subitems-2026, lines 4-16) -------------------
+
+SHEET = (
+    "序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
+    "一、产业升级\t\t\t\t\t\n"
+    "1\t推动先进制造业集群提质\t1.落实产业链链长制；2.培育千亿级产业集群。\t市工业和信息化局\t市发展改革委\t2026年12月底前\n"
+    "2\t培育专精特新企业\t\"（1）建立专精特新企业梯度培育库；\n（2）认定省级专精特新中小企业100家；\n"
+    "（3）组织专精特新企业参加融资对接。\"\t\t市科技局、市财政局\t\n"
+    "3\t推进“个转企、小升规”\t1.建立小升规重点培育企业库；2.新增规模以上工业企业200家以上。\t\t市统计局\t\n"
+    "二、创新驱动\t\t\t\t\t\n"
+    "4\t强化企业创新主体地位\t新增高新技术企业150家。\t市科技局\t市教育局\t\n"
+    "5\t促进科技成果转化\t组织科技成果对接活动20场以上。\t\t\t长期坚持\n"
+)
+
+
+def test_a_sheets_quoted_cell_and_merged_cells_are_read_as_the_sheet_shows_them():
+    assert [(title, lead, part, dates) for title, lead, part, _, dates in who(SHEET)] == [
+        ("推动先进制造业集群提质", ["工业和信息化局"], ["发展改革委"], ["2026-12-31"]),
+        ("培育专精特新企业", ["工业和信息化局"], ["科技局", "财政局"], ["2026-12-31"]),
+        ("推进“个转企、小升规”", ["工业和信息化局"], ["统计局"], ["2026-12-31"]),
+        ("强化企业创新主体地位", ["科技局"], ["教育局"], []),  # (a group's first row: no merge crosses its row)
+        ("促进科技成果转化", ["科技局"], ["教育局"], ["ongoing"]),
+    ]
+    row = next(t for t in extract_text(SHEET).tasks if t.title == "培育专精特新企业")
+    assert row.line == 4 and '"' not in row.text and [g.value for g in row.targets] == [100]
+
+
+def test_empty_cells_are_empty_where_every_row_names_its_lead():
+    table = ("序号\t重点任务\t牵头单位\t完成时限\n"
+             "1\t推动先进制造业集群提质\t市工业和信息化局\t2026年12月底前\n"
+             "2\t培育专精特新企业\t市科技局\t\n")
+    assert [dates for _, _, _, _, dates in who(table)] == [["2026-12-31"], []]
+
+
+def test_a_group_row_after_a_row_that_lost_its_last_cells_is_no_part_of_it():
+    table = ("序号\t考核指标\t目标值\t分值\t责任单位\t牵头县领导\n"
+             "14\t农村改厕规范升级\t完成市下达任务\t4分\t县农业农村局\t\n"
+             "共性指标（20分）\n"
+             "15\t安全生产\t一般事故起数下降10%\t6分\t县农业农村局\t赵文博\n")
+    assert [lead for _, lead, _, _, _ in who(table)] == [["农业农村局"], ["农业农村局"]]
+
+
+# -- 【】-labelled attributions on a line before the item they attribute (prefecture-implementation-opinions-mixed-2025,
+# lines 19-29) ----------------------------------------------------------------------------------------------
+
+LABELS_BEFORE = (
+    "二、重点任务\n（一）建设高标准茶叶基地\n"
+    "【牵头单位】州农业农村局【责任单位】州林业局、各县市人民政府\n"
+    "1.优化茶园区域布局。建设清江流域优质茶叶产业带。\n"
+    "2.推进低产茶园改造。每年改造低产低效茶园5万亩以上（州农业农村局牵头，州财政局配合）。\n"
+    "【牵头单位】州经信局【责任单位】州农业农村局\n"
+    "3.推动加工装备升级。每年实施技改项目20个。\n"
+)
+
+
+def test_a_line_of_labels_in_brackets_attributes_the_item_below_it():
+    assert [(title, lead, part, impl) for title, lead, part, impl, _ in who(LABELS_BEFORE)] == [
+        ("优化茶园区域布局", ["农业农村局"], [], ["林业局", "各县市人民政府"]),
+        ("推进低产茶园改造", ["农业农村局"], ["财政局"], []),
+        ("推动加工装备升级", ["经信局"], [], ["农业农村局"]),
+    ]
+
+
+def test_a_goals_column_of_a_later_year_makes_the_bare_years_column_the_baseline():
+    box = ("专栏1　主要指标\n指标\t2024年\t2027年目标\t属性\n"
+           "茶园面积（万亩）\t176.8\t180左右\t预期性\n干毛茶产量（万吨）\t15.2\t18\t预期性\n")
+    doc = extract_text(box)
+    assert [(t.value, t.unit, t.year) for t in doc.targets] == [(180, "万亩", 2027), (18, "万吨", 2027)]

@@ -21,6 +21,7 @@ class TableRules:
     group_row: regex.Pattern
     deadline_cell: regex.Pattern
     year_header: regex.Pattern  # group year
+    dated_goal_header: regex.Pattern  # group year: a goal's column of a year, "2027年目标"
     plan_periods: tuple[tuple[str, int], ...]  # (十三五, 2020): the year a plan period ends
     lead_header: regex.Pattern
     unit_header: regex.Pattern  # an indicator table's column of units
@@ -53,6 +54,7 @@ def compile_table_rules(data: dict) -> TableRules:
         roles=roles,
         **optional_patterns(data, "header_words", "stated_count", "footnote", "group_row", "deadline_cell"),
         year_header=_year_header(data.get("year_header")),
+        dated_goal_header=_year_header(data.get("dated_goal_header"), "dated_goal_header"),
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
         bound_note=tuple((str(w), str(c)) for c, words in (data.get("bound_note") or {}).items() for w in words or ()),
         **optional_patterns(data, "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "caption_start", "group_count", "group_heading", "task_heading",
@@ -62,8 +64,8 @@ def compile_table_rules(data: dict) -> TableRules:
     )
 
 
-def _year_header(source: str | None) -> regex.Pattern:
+def _year_header(source: str | None, key: str = "year_header") -> regex.Pattern:
     pattern = optional_pattern(source)
     if source and "year" not in pattern.groupindex:
-        raise ValueError("field 'year_header': the pattern needs a group named 'year'")
+        raise ValueError(f"field '{key}': the pattern needs a group named 'year'")
     return pattern

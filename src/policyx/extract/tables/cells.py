@@ -111,18 +111,23 @@ def _latest_year_is_target(roles: list[str | None], headers: list[str], rules: T
     """Of several target columns headed by a year, the latest stays the
     target; the first earlier one becomes the baseline unless a column
     already is one, and the others lose their role."""
-    years = {i: header_year(h, rules) for i, h in enumerate(headers) if roles[i] == "target"}
-    dated = {i: y for i, y in years.items() if y is not None}
+    years = {i: rules.year_header.match(h) for i, h in enumerate(headers) if roles[i] == "target"}
+    dated = {i: int(m.group("year")) for i, m in years.items() if m is not None}
+    # (a goal's column names its year too: "2024年 | 2027年目标", the year before it looking back)
+    goals = [int(m.group("year")) for i, h in enumerate(headers) if roles[i] == "target" and i not in dated
+             and (m := rules.dated_goal_header.match(h))]
+    if dated and goals and max(goals) > max(dated.values()):
+        dated[-1] = max(goals)
     if len(dated) > 1:
         latest = max(dated, key=dated.__getitem__)
         for i in dated:
-            if i != latest:
+            if i != latest and i >= 0:
                 roles[i] = "baseline" if "baseline" not in roles else None
 
 
 def header_year(header: str, rules: TableRules) -> int | None:
-    """The year a target column's header names: "2020年", or the end of a plan period ("“十三五”规划目标")."""
-    year_match = rules.year_header.match(header)
+    """The year a target column's header names: "2020年", "2027年目标", or the end of a plan period ("“十三五”规划目标")."""
+    year_match = rules.year_header.match(header) or rules.dated_goal_header.match(header)
     if year_match:
         return int(year_match.group("year"))
     return next((y for k, y in rules.plan_periods if k in header), None)

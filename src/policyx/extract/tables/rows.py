@@ -100,10 +100,11 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
             continue
         groups = p.table.row_groups or (None,) * len(p.cells)
         standing = standing_over(p, norm, rules)
+        merged = _merges_cells(p, at)
         above: list[Cell | None] | None = None
         for n, (row, group) in enumerate(zip(p.cells, groups), 1):
-            if above is not None and group == groups[n - 2] and _continues(row, at):
-                row = _merged_filled(row, above, at)
+            if above is not None and group == groups[n - 2] and (merged or _continues(row, at)):
+                row = _merged_filled(row, above, at, every_cell=merged)
             above = row
             if any(c is not None and c.pieces for c in row):
                 task = _pieced_row_task(p, at, n, row, norm, rules, lists, plan_year)
@@ -150,16 +151,30 @@ def _continues(row: list[Cell | None], at: dict[str, int]) -> bool:
     return bool(own) and all(c is None for c in own)
 
 
-def _merged_filled(row: list[Cell | None], above: list[Cell | None], at: dict[str, int]) -> list[Cell | None]:
+def _merges_cells(p: ParsedTable, at: dict[str, int]) -> bool:
+    """Whether a sheet's rows, each numbered and with its work, leave their
+    lead cell empty: cells merged down the rows, whose value the top row
+    alone kept (city-cell-subitems-2026) — every empty department and date
+    cell is then the one above it, within the row's group."""
+    lead, index = at.get("lead"), at.get("index")
+    if p.table.form != "tab" or lead is None or index is None:
+        return False
+    return any(index < len(row) and row[index] is not None and _work_cell(row, at) is not None
+               and (lead >= len(row) or row[lead] is None) for row in p.cells)
+
+
+def _merged_filled(row: list[Cell | None], above: list[Cell | None], at: dict[str, int],
+                   every_cell: bool = False) -> list[Cell | None]:
     """The row with its empty department and deadline cells taken from the
     row above: "same as above" where the merged cell was."""
     filled = list(row)
     lead = at.get("lead")
-    if lead is not None and lead < len(row) and row[lead] is not None:
+    if not every_cell and lead is not None and lead < len(row) and row[lead] is not None:
         return filled  # (a row naming its own lead had no merged cells: its empty cells are empty)
     for role in _MERGED_DOWN:
         i = at.get(role)
-        if i is not None and i < len(row) and row[i] is None and i < len(above):
+        if i is not None and i < len(above) and (i >= len(row) or row[i] is None):
+            filled.extend([None] * (i + 1 - len(filled)))  # (a sheet's row loses its last empty cells)
             filled[i] = above[i]
     return filled
 

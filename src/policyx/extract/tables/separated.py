@@ -166,11 +166,11 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
     """The table a run of rows holds (the ``n``-th found with this separator),
     or None for a run too short to be one or a table of contents."""
     rows = [_split_row(norm, line, separator) for line in run]
-    plain = {line.number for line in run if separator not in line.text}  # (group names on lines of their own)
+    plain = {norm.line_of(line.start) for line in run if separator not in line.text}  # (group names on lines of their own; as cells number them)
     rows = [r for r in rows if any(r) and not all(c is None or _RULE_CELL.match(c.text.strip()) for c in r)]
     if len(rows) < 2 or _is_contents(rows):
         return None
-    rows = _rejoined(rows, len(rows[0]))
+    rows = _rejoined(rows, len(rows[0]), rules)
     box = _container(sections, run[0].start)
     title = box.title if box else None
     caption, rows = _without_captions(rows, box, rules)
@@ -197,15 +197,17 @@ _OWN_ROW = compiled(r"[ \t]{0,8}(?:(?:[0-9]{1,3}(?:[.．][0-9]{1,3}){0,3}|[(（]
                    r"|合计|小计|总计|共计|(?:说明|注|备注)[ \t]{0,4}[:：])")
 
 
-def _rejoined(rows: list[list[Cell | None]], width: int) -> list[list[Cell | None]]:
+def _rejoined(rows: list[list[Cell | None]], width: int, rules: TableRules) -> list[list[Cell | None]]:
     """The rows with those a cell's line break split put together again: a numbered row
-    short of the header's cells, and the next, not numbered, whose first cell goes on with
-    the last ("5\t第0036号\t关于加快中心城区老旧小区" then "加装电梯工作的建议\t刘芳\t市住建局…")."""
+    short of the header's cells, and the next, not numbered nor a group's heading
+    ("二、创新驱动", "共性指标（20分）"), whose first cell goes on with the last
+    ("5\t第0036号\t关于加快中心城区老旧小区" then "加装电梯工作的建议\t刘芳\t市住建局…")."""
     out: list[list[Cell | None]] = []
     for row in rows:
         above = out[-1] if out else None
         if above is not None and 1 < len(above) < width and above[0] is not None and above[0].text.strip().isdigit() \
                 and above[-1] is not None and row and row[0] is not None and not _OWN_ROW.match(row[0].text) \
+                and not _is_group_row(row, rules) \
                 and len(above) + len(row) - 1 <= width:
             last, first = above[-1], row[0]
             pieces = (*(last.pieces or ((last.start, last.end),)), (first.start, first.end))

@@ -74,7 +74,7 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     tasks, candidates, issues = _set_apart(both, finished, restatable, issues)
     issues = (*issues, *_without_clause(orphans, norm, rules), *few_attributed)
     if not tasks:
-        issues = (*issues, *_why_no_tasks(paras, sections))
+        issues = (*issues, *_why_no_tasks([p for p in paras if not in_table.covers(p.start)], sections))
     return tasks, issues, candidates
 
 

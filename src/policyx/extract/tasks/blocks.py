@@ -76,6 +76,19 @@ def hand_heading_clauses(text: str, paras: list[Paragraph]) -> None:
         para.hand_on()
 
 
+def hand_forward_clauses(text: str, paras: list[Paragraph]) -> None:
+    """A line that is only an attribution in 【】 labels, standing before a
+    numbered item with no clause of its own ("【牵头单位】州农业农村局【责任单位】
+    州林业局、各县市人民政府" over "1.优化茶园区域布局。…",
+    prefecture-implementation-opinions-mixed-2025): the item's clause, its
+    dates too, as a heading's is its items' — a 【】 label opens what it names."""
+    for para, after in zip(paras, paras[1:]):
+        if para.attribution_only and para.heading is None and text.startswith("【", para.start) \
+                and after.heading is not None and not after.clauses:
+            give_to([after], handed_to_items(para.clauses, para.clauses[-1].end), lend_lead=False)
+            para.hand_on()
+
+
 def _words_of_its_own(text: str, paras: list[Paragraph], at: int, first_item: Paragraph) -> bool:
     """Whether a paragraph of words stands between a heading and its first
     item ("（一）实施老旧小区改造行动（牵头单位：县住建局）" / "全面排查老旧小区，…改造100个。"
