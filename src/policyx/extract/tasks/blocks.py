@@ -42,7 +42,8 @@ def hand_block_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> Non
         if found is None:
             continue
         first, last = read_number(found.group("first")), read_number(found.group("last") or found.group("first"))
-        items = _items_above(paras, i, first, last)
+        count = read_number(found.group("count"))
+        items = _items_above(paras, i, first, last)[:count] if count else _items_above(paras, i, first, last)
         if not items:
             continue
         # (the clause read again without the block's words, "由县农业农村局牵头，…", and with no plan context:
@@ -52,7 +53,7 @@ def hand_block_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> Non
             or para.clauses
         # (its whole line is the clause's: "以上任务由县生态环境局负责，2026年11月底前完成。" dates each item)
         # (named by its number, an item whose bracket names no lead takes the block's: "2.…（县卫生健康委配合）")
-        give_to(items, handed_to_items(clauses, para.end), lend_lead=first is not None)
+        give_to(items, handed_to_items(clauses, para.end), lend_lead=first is not None or bool(count))
         para.hand_on()
 
 
@@ -87,6 +88,25 @@ def hand_forward_clauses(text: str, paras: list[Paragraph]) -> None:
                 and after.heading is not None and not after.clauses:
             give_to([after], handed_to_items(para.clauses, para.clauses[-1].end), lend_lead=False)
             para.hand_on()
+
+
+def hand_down_same(text: str, paras: list[Paragraph], rules: RuleSet) -> None:
+    """An item with no clause that says its attribution is the item's before
+    it ("…招录农村订单定向医学生60名。责任单位同上。", ``rules.tasks.same_as_above``):
+    that item's clauses, in their roles, its own words after them ("责任单位同上，
+    2026年10月底前完成。") dating it (city-trailing-attribution-sentences-2026)."""
+    same = rules.tasks.same_as_above
+    before: Paragraph | None = None
+    for para in paras:
+        if para.heading is None:
+            continue
+        if not para.clauses and before is not None and before.heading.style == para.heading.style:
+            found = same.search(text, para.start, para.end)
+            if found is not None:
+                para.clauses = [replace(c, start=found.start(), end=para.end, inner_start=found.start(),
+                                        inner_end=found.end(), rule="clause.same_as_above") for c in before.clauses]
+        if para.clauses:
+            before = para
 
 
 def _words_of_its_own(text: str, paras: list[Paragraph], at: int, first_item: Paragraph) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from policyx.extract.tasks.fields import EDGE, IS_WORD, OPENS_LABEL, fields_only, has_words
-from policyx.extract.tasks.blocks import hand_block_clauses, hand_forward_clauses, hand_heading_clauses
+from policyx.extract.tasks.blocks import hand_block_clauses, hand_down_same, hand_forward_clauses, hand_heading_clauses
 from policyx.extract.tasks.divisions import hand_divided_clauses
 from policyx.extract.tasks.duty_sentences import add_duties
 from policyx.extract.clauses import FoundClause, find_clauses, parse_clause, plan_context, standing_statement
@@ -283,6 +283,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
     hand_block_clauses(text, paras, rules)
     hand_heading_clauses(text, paras)
     hand_forward_clauses(text, paras)
+    hand_down_same(text, paras, rules)
     hand_divided_clauses(text, paras, rules)
     add_duties(text, paras, rules, context)
 
