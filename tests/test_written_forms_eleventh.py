@@ -246,3 +246,28 @@ def test_attributions_written_as_sentences_after_their_items():
         ("保障学生体育活动时间", ["教育局"], [], [], []),
         ("加强心理健康教育", ["教育局"], ["卫生健康委", "团市委"], [], []),
     ]
+
+
+# -- a notice with a table of tasks attached, the table copied out of a PDF one cell a line: a list of offices
+# wrapped after its 、, a page's foot between rows, an empty 配合单位 missing (province-division-table-one-cell-a-line-2025)
+
+ONE_CELL_A_LINE = (
+    "河南省人民政府办公厅关于做好2025年养老服务体系建设工作的通知\n"
+    "一、压实工作责任\n各省辖市政府要切实履行属地责任，将养老服务体系建设纳入本地区重点工作统筹推进。\n"
+    "附件\n河南省2025年养老服务体系建设重点任务分工表\n"
+    "序号\n重点任务\n牵头单位\n配合单位\n完成时限\n"
+    "1\n完善县乡村三级养老服务网络，新建街道（乡镇）综合养\n老服务中心200个\n省民政厅\n"
+    "省发展改革委、省财政厅、省自然资源厅、\n省住房城乡建设厅\n2025年12月底前\n"
+    "— 5 —\n"
+    "2\n落实养老服务机构税费减免政策\n省税务局、省发展改革委\n持续推进\n"
+    "3\n推进医养结合\n省卫生健康委\n省民政厅、省医保局\n2025年12月底前\n"
+)
+
+
+def test_a_pdfs_table_one_cell_a_line_under_a_notice():
+    assert [(title, lead, part, dates) for title, lead, part, _, dates in who(ONE_CELL_A_LINE)] == [
+        ("完善县乡村三级养老服务网络，新建街道（乡镇）综合养老服务中心200个", ["民政厅"],
+         ["发展改革委", "财政厅", "自然资源厅", "住房城乡建设厅"], ["2025-12-31"]),
+        ("落实养老服务机构税费减免政策", ["税务局", "发展改革委"], [], ["ongoing"]),
+        ("推进医养结合", ["卫生健康委"], ["民政厅", "医保局"], ["2025-12-31"]),
+    ]

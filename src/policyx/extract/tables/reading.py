@@ -22,6 +22,7 @@ from policyx.text.kept import KeptByIdentity, Memo
 from policyx.text.normalize import Normalized
 from policyx.text.rows import FIELD_WITH_VALUE
 from policyx.text.sentences import SENTENCE_STOP
+from policyx.text.formats.layout import PAGE_NUMBER_LINE
 from policyx.text.stored_patterns import compiled
 
 # -- tables flattened one cell per line ----------------------------------------------
@@ -29,7 +30,8 @@ from policyx.text.stored_patterns import compiled
 
 def _flat_cells(norm: Normalized, start: int, end: int) -> list[Cell]:
     """One cell per line; a cell may end in " |" (a web copy of a table
-    written cell by cell), and a line of bars only separates rows."""
+    written cell by cell), a line of bars only separates rows, and a page's
+    foot is none (a PDF's table, province-division-table-one-cell-a-line-2025)."""
     cells = []
     for line in norm.lines(start, end):
         if line.end <= start or line.start >= end:
@@ -39,7 +41,7 @@ def _flat_cells(norm: Normalized, start: int, end: int) -> list[Cell]:
         while text.endswith("|"):
             text = text[:-1].rstrip()
         cell = _cell(norm, a, text) if text else None  # (white space is stripped off its end: none is left)
-        if cell:
+        if cell and not PAGE_NUMBER_LINE.match(cell.key):  # (a page's foot between rows: "— 5 —")
             cells.append(cell)
     return cells
 
@@ -206,8 +208,8 @@ def _joined_by_content(index: Cell | None, cells: list[Cell], header: list[str],
                 score += _FIT[fits[j - 1]][kinds[k - 1]] + (goes_on[k] if k < i else 0)
                 if best[k - 1][j - 1][0] > _NEVER and best[k - 1][j - 1][0] + score > choice[0]:
                     choice = (best[k - 1][j - 1][0] + score, i - k + 1)
-                if fits[j - 1] not in _JOINED_KINDS or kinds[k - 1] != "words":
-                    break  # (only words are written over lines, in a column of words)
+                if not _takes_the_line_before(fits[j - 1], kinds, cells, k):
+                    break
             best[i][j] = choice
     aligned: list[Cell | None] = [index] + [None] * columns
     i, j = len(cells), columns
@@ -218,6 +220,19 @@ def _joined_by_content(index: Cell | None, cells: list[Cell], header: list[str],
             i -= taken
         j -= 1
     return aligned if i == 0 else [index, *cells[:columns]]
+
+
+def _takes_the_line_before(fit: str, kinds: list[str], cells: list[Cell], k: int) -> bool:
+    """Whether a column that took line ``k`` (1-based) on may take the one
+    before it too: words, in a column of words; or a list of offices the line
+    before broke off after a 、 ("省发展改革委、省财政厅、省自然资源厅、" / "省住房城乡建设厅",
+    province-division-table-one-cell-a-line-2025)."""
+    if fit in _JOINED_KINDS:
+        return kinds[k - 1] == "words"
+    return fit == "office" and k >= 2 and kinds[k - 2] == "office" and _LIST_GOES_ON.search(cells[k - 2].key) is not None
+
+
+_LIST_GOES_ON = compiled(r"[、，,；;]$")
 
 
 def _each_fits(cells: list[Cell], header: list[str], roles: list[str | None], offices: _OfficeCells) -> bool:
