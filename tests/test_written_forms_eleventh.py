@@ -271,3 +271,11 @@ def test_a_pdfs_table_one_cell_a_line_under_a_notice():
         ("落实养老服务机构税费减免政策", ["税务局", "发展改革委"], [], ["ongoing"]),
         ("推进医养结合", ["卫生健康委"], ["民政厅", "医保局"], ["2025-12-31"]),
     ]
+
+
+def test_a_rows_work_of_one_sentence_is_its_title_whole_and_a_forms_signature_no_task():
+    ledger = ("金水区2026年重点工作督查督办事项台账\n"
+              "序号\t交办事项\t承办单位\t办理时限\n"
+              "1\t加快推进老旧小区改造，年内完成老旧小区改造62个，同步实施加装电梯100部\t区住房城乡建设局\t2026年12月底前\n"
+              "填报人：王　静　　　审核人：陈立明　　　联系电话：0371-65908716\n")
+    assert [title for title, *_ in who(ledger)] == ["加快推进老旧小区改造，年内完成老旧小区改造62个，同步实施加装电梯100部"]

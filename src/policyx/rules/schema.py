@@ -135,7 +135,7 @@ SCHEMAS: dict[str, dict] = {
         "title": _obj({"max_chars": {"type": "integer", "minimum": 1}, "max_chars_with_comma": {"type": "integer", "minimum": 0},
                        "after_heading_max_chars": {"type": "integer", "minimum": 1},
                        "after_heading_not_inside": PATTERN, "not_inside": PATTERN, "not_starting": PATTERN}),
-        **_patterns("non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "listed_item", "date_line", "document_title", "document_name",
+        **_patterns("non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "listed_item", "date_line", "signed_form", "document_title", "document_name",
                     "title_label", "schedule_label", "schedule_heading", "block_attribution", "same_as_above",
                     "enumeration_opener", "item_number", "task_name_label", "division_entry", "division_override"),
     }),

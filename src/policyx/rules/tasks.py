@@ -25,6 +25,7 @@ class TaskRules:
     attachment_list: regex.Pattern
     listed_item: regex.Pattern
     date_line: regex.Pattern
+    signed_form: regex.Pattern  # "填报人：…审核人：…": who filled a form in, no task
     document_title: regex.Pattern
     document_name: regex.Pattern
     title_label: regex.Pattern
@@ -48,7 +49,7 @@ def compile_task_rules(data: dict) -> TaskRules:
         after_heading_forbidden=optional_pattern(title.get("after_heading_not_inside")),
         title_forbidden=optional_pattern(title.get("not_inside")),
         title_bad_start=optional_pattern(title.get("not_starting")),
-        **optional_patterns(data, "non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "attachment_list", "listed_item", "date_line",
+        **optional_patterns(data, "non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "attachment_list", "listed_item", "date_line", "signed_form",
                               "document_title", "document_name", "title_label", "schedule_label", "schedule_heading", "block_attribution", "same_as_above",
                               "enumeration_opener", "item_number", "task_name_label", "division_entry", "division_override"),
     )

@@ -26,16 +26,22 @@ def row_title(row: list[Cell | None], at: dict[str, int], work: Cell, rules: Tab
 
 
 def _first_sentence(text: str, rules: TableRules) -> str:
-    """A row's title: its first sentence, or its first phrase that is not only
-    a time ("2017年底前，造纸行业力争完成…" → "造纸行业力争完成…")."""
+    """A row's title: its first sentence, or, for a long one, its first
+    phrase that is not only a time ("2017年底前，造纸行业力争完成…" → "造纸行业力争完成…")."""
     sentence = SENTENCE_STOP.split(text, maxsplit=1)[0]
-    if len(sentence) <= 40:
+    if len(sentence) <= SENTENCE_TITLE:
         return sentence
     phrases = [p for p in regex.split(r"[,，]", sentence) if p.strip()]
     for phrase in phrases:
         if not rules.time_phrase.fullmatch(phrase):
-            return phrase[:40]
-    return sentence[:40]
+            return phrase[:PHRASE_TITLE]
+    return sentence[:PHRASE_TITLE]
+
+
+# characters: a cell's first sentence up to this long is the row's title, as an annotator writes it ("实施扩大有效投资攻坚
+# 行动，全年实施省重点项目700个以上，完成年度投资8000亿元以上", province-key-tasks-with-leaders-2026); a longer one is named
+# by its first phrase, cut to the second
+SENTENCE_TITLE, PHRASE_TITLE = 100, 40
 
 
 GLUED_TITLE = 200  # characters of a run-together row's first sentence kept as its title

@@ -136,7 +136,7 @@ def structure_units(units: list[Unit], index: SectionIndex, rules: TaskRules, at
     kept: list[Unit] = []
     for unit in units:
         section = unit.section
-        if section is None or section.id in skipped:
+        if section is None or section.id in skipped or rules.signed_form.match(text, unit.start, unit.end):
             continue
         heading = unit.at_marker
         if heading is not None:
