@@ -198,10 +198,10 @@ def extract_text(
     norm.insert_breaks(inline_heading_breaks(norm, rules, after_fields=bool(field_breaks)))
     sections, section_issues = segment(norm, rules)
     parsed = extract_tables(norm, sections, rules)
+    notice = _title_line_near_top(norm, rules.document.sending_notice, _TITLE_SENT_WITHIN)
     tasks, task_issues, restatable = extract_tasks(norm, sections, rules, tables=tuple(
         (p.table.span[0], max(p.table.span[1], p.notes_end)) for p in parsed),  # (its notes are no tasks either)
-        task_tables=any(p.table.kind == "task" for p in parsed),
-        sends_a_plan=_title_line_near_top(norm, rules.document.sending_notice, _TITLE_SENT_WITHIN) is not None)
+        task_tables=any(p.table.kind == "task" for p in parsed), sends_a_plan=notice is not None)
     date = date or guess_date(text, rules.document)
     plan_year = int(date[:4]) if date else guess_year(norm.text, rules.document)
     hits = deadline_hits(norm.text, 0, rules.deadlines)  # the same phrases, whatever the plan's year
@@ -215,8 +215,9 @@ def extract_text(
         if plan_year is not None:
             deadlines = all_deadlines(norm, rules, plan_year, hits)
     tasks = date_by_schedule(attach_to_tasks(tasks, norm, rules, deadlines), sections, norm.text, deadlines, rules)
-    tasks, from_tables, task_issues, table_issues = _with_table_tasks(tasks, task_issues, parsed, norm, rules, deadlines,
-                                                                      plan_year, sections, restatable)
+    tasks, from_tables, task_issues, table_issues = _with_table_tasks(
+        tasks, task_issues, parsed, norm, rules, deadlines, plan_year, sections, restatable,
+        _plan_sent_at(norm, notice) if notice is not None and not tasks else None)
     targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),
                *indicator_targets(parsed, norm, rules))
     targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back
@@ -262,16 +263,19 @@ def _as_utf8(text) -> bytes:
 
 
 def _with_table_tasks(tasks, task_issues, parsed, norm: Normalized, rules: RuleSet, deadlines, plan_year, sections,
-                      restatable=()):
+                      restatable=(), plan_at: int | None = None):
     """(body tasks, table tasks, task issues, table issues): each task table's
     rows as tasks, linked to the body tasks they restate and filling them in
     — and to the ``restatable`` items no clause attributes, each then a task
     of the body; where the rows restate no body item and no body item has a
-    clause, the items of the plan's closing safeguards (保障措施 …) are no tasks."""
+    clause, the items of the plan's closing safeguards (保障措施 …) are no tasks.
+    ``plan_at``: in a notice that sends a plan and a table of tasks, where the
+    plan it sends starts (its title's line): the items after it are tasks
+    unless the table divides them, restating some."""
     row_deadlines = [d for d in deadlines if rules.deadlines.is_deadline(d.rule)]
     body = tuple(sorted((*tasks, *restatable), key=lambda t: t.span[0])) if restatable else tasks
     from_tables = link_to_body(table_tasks(parsed, norm, rules, row_deadlines, plan_year), body)
-    restated = {r.restates for r in from_tables} & {t.id for t in restatable}
+    restated = _promoted(restatable, from_tables, plan_at)
     if restated:  # (an item with no clause that a row attributes: the row's words are its clause)
         added = attach_to_tasks(tuple(t for t in restatable if t.id in restated), norm, rules, deadlines)
         tasks = tuple(sorted((*tasks, *added), key=lambda t: t.span[0]))
@@ -305,6 +309,36 @@ def _attributions_unread(tasks, norm: Normalized, title: str | None, rules: Docu
 
 
 _DIVISION_WITHIN = 400  # characters from the top where a division of tasks says what it is
+
+
+def _promoted(restatable, from_tables, plan_at: int | None) -> set[str]:
+    """The ids of the items no clause attributes that are tasks: those a row
+    restates — or, beside a table that restates none (a project list beside a
+    plan a notice sends), every one of the plan's, after ``plan_at``."""
+    restated = {r.restates for r in from_tables} & {t.id for t in restatable}
+    if plan_at is not None and not restated:
+        return {t.id for t in restatable if t.span[0] >= plan_at}
+    return restated
+
+
+def _plan_sent_at(norm: Normalized, notice) -> int:
+    """Where the plan a notice sends starts: the line that is its title
+    ("关于印发某县2026年乡村振兴重点工作方案的通知" … "某县2026年乡村振兴重点工作方案"), after the
+    notice's own title (0 where none is: the text is the plan's). An annex's
+    title is no plan of the text: its table is the plan ("附件" / "2026年省政府
+    重点工作任务清单", province-key-tasks-with-leaders-2026), the text before it the notice's."""
+    title = notice.group("title").strip() if "title" in notice.re.groupindex else ""
+    after = norm.text.find("\n", notice.end())
+    if not title or after < 0:
+        return 0
+    for line in norm.lines(after + 1, len(norm.text)):
+        if line.text.strip().lstrip("#").strip() == title:  # (a Markdown heading's too: "# 绵阳市2025年数字政府建设工作要点")
+            before = norm.text[:line.start].rstrip()
+            return len(norm.text) if before.endswith(_ANNEX) else line.start
+    return 0
+
+
+_ANNEX = ("附件", "附件1", "附件：", "附件:")
 
 
 def _title_line_near_top(norm: Normalized, pattern, within: int):

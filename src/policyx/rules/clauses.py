@@ -144,8 +144,8 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         label_of=label_of,
         # (or the label in 【】 before its units: "【牵头单位】州经信局【责任单位】州农业农村局、各县市人民政府",
         # prefecture-implementation-opinions-mixed-2025)
-        label_pattern=regex.compile(f"(?:【[ \\t]*(?P<label>{alternation(list(label_of))})[ \\t]*】|(?P<label>{alternation(list(label_of))})"
-                                    f"[ \\t]*[:：])[ \\t]*") if label_of else regex.compile(NEVER),
+        # (the label's words first: the engine then scans for them, not tries every position)
+        label_pattern=regex.compile(f"(?P<label>{alternation(list(label_of))})[ \\t]*[:：】][ \\t]*") if label_of else regex.compile(NEVER),
         closer_to_opener={close: open_ for open_, close in pairs},
         opener_to_closer={open_: close for open_, close in pairs},
         separators=_pattern(data.get("separators") or "[、,;]", where, "separators"),

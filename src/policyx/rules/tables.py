@@ -39,6 +39,7 @@ class TableRules:
     glued_date: regex.Pattern
     glued_after: regex.Pattern
     matrix_marks: tuple[tuple[str, str], ...]  # (mark, role): a responsibility matrix's cell, by default
+    matrix_department: regex.Pattern  # a matrix's column header: a department's name
     matrix_legend: regex.Pattern  # groups mark, role: the notes' own reading of a mark ("●为牵头单位")
     note_carried_out: regex.Pattern  # group units: a note handing every row to the local governments
 
@@ -58,7 +59,7 @@ def compile_table_rules(data: dict) -> TableRules:
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
         bound_note=tuple((str(w), str(c)) for c, words in (data.get("bound_note") or {}).items() for w in words or ()),
         **optional_patterns(data, "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "caption_start", "group_count", "group_heading", "task_heading",
-                              "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after", "matrix_legend", "note_carried_out"),
+                              "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after", "matrix_department", "matrix_legend", "note_carried_out"),
         matrix_marks=tuple((str(mark), str(role)) for role, marks in (data.get("matrix_marks") or {}).items()
                            for mark in marks or ()),
     )

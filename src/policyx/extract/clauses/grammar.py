@@ -167,7 +167,9 @@ def _phrases(core: str, offset: int, registry, found: Searches, parsed: ParsedCl
     for start, end, _ in _pieces(core, rules.phrase_separators, rules):
         # several labels may share a phrase: "牵头单位:能源局 参加单位:发展改革委"
         labels = list(found.label_pattern.finditer(core, start, end))
-        cuts = [(None, start)] + [(m, m.start()) for m in labels if m.start() >= start]
+        # (a label in 【】 is cut at its opening bracket: "【牵头单位】州经信局【责任单位】…")
+        cuts = [(None, start)] + [(m, m.start() - (m.start() > start and core[m.start() - 1] == "【"))
+                                  for m in labels if m.start() >= start]
         for i, (label, at) in enumerate(cuts):
             stop = cuts[i + 1][1] if i + 1 < len(cuts) else end
             body_start = label.end() if label else at

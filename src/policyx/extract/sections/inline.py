@@ -115,7 +115,7 @@ def _breaks_in_line(text: str, candidates: list, tabbed: bool, opened: tuple[int
 _SENTENCE_ENDS = frozenset("。!?)]】〕")
 _EMPTY_CELLS = ("\t\t\t", "\t\t\t\r")
 JOINED_LINE = 2_000  # characters: a longer line with a tab is a plan run into one line, not a table's row
-FIRST_CELL = 300  # characters: …as is one whose sentences run this far before its first tab
+FIRST_CELL = 800  # characters: …as is one whose sentences run this far before its first tab (a row's cell is shorter)
 
 
 def run_together(words: str) -> bool:

@@ -32,7 +32,7 @@ def matrix_columns(rows: list[list[Cell | None]], width: int,
     for names, body in ((rows[1], rows[2:]), (rows[0], rows[1:])):
         columns = {j: cell for j, cell in enumerate(names)
                    if cell is not None and len(cell.text.strip()) <= MAX_DEPARTMENT_CHARS
-                   and not _has_mark(cell, marks) and _holds_marks(body, j, marks)}
+                   and rules.matrix_department.search(cell.key.strip()) and _holds_marks(body, j, marks)}
         if len(columns) >= MIN_DEPARTMENTS:
             if names is rows[0]:
                 return rows, columns

@@ -104,7 +104,7 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
         above: list[Cell | None] | None = None
         for n, (row, group) in enumerate(zip(p.cells, groups), 1):
             if above is not None and group == groups[n - 2] and (merged or _continues(row, at)):
-                row = _merged_filled(row, above, at, every_cell=merged)
+                row = _merged_filled(row, above, at)
             above = row
             if any(c is not None and c.pieces for c in row):
                 task = _pieced_row_task(p, at, n, row, norm, rules, lists, plan_year)
@@ -159,17 +159,20 @@ def _merges_cells(p: ParsedTable, at: dict[str, int]) -> bool:
     lead, index = at.get("lead"), at.get("index")
     if p.table.form != "tab" or lead is None or index is None:
         return False
-    return any(index < len(row) and row[index] is not None and _work_cell(row, at) is not None
-               and (lead >= len(row) or row[lead] is None) for row in p.cells)
+    blank = sum(1 for row in p.cells if index < len(row) and row[index] is not None and _work_cell(row, at) is not None
+                and (lead >= len(row) or row[lead] is None))
+    return blank >= MERGED_ROWS  # (one row with no lead is a row with no lead)
 
 
-def _merged_filled(row: list[Cell | None], above: list[Cell | None], at: dict[str, int],
-                   every_cell: bool = False) -> list[Cell | None]:
+MERGED_ROWS = 2  # numbered rows with an empty lead cell that show a sheet's merged cells
+
+
+def _merged_filled(row: list[Cell | None], above: list[Cell | None], at: dict[str, int]) -> list[Cell | None]:
     """The row with its empty department and deadline cells taken from the
     row above: "same as above" where the merged cell was."""
     filled = list(row)
     lead = at.get("lead")
-    if not every_cell and lead is not None and lead < len(row) and row[lead] is not None:
+    if lead is not None and lead < len(row) and row[lead] is not None:
         return filled  # (a row naming its own lead had no merged cells: its empty cells are empty)
     for role in _MERGED_DOWN:
         i = at.get(role)

@@ -83,11 +83,37 @@ def hand_forward_clauses(text: str, paras: list[Paragraph]) -> None:
     州林业局、各县市人民政府" over "1.优化茶园区域布局。…",
     prefecture-implementation-opinions-mixed-2025): the item's clause, its
     dates too, as a heading's is its items' — a 【】 label opens what it names."""
-    for para, after in zip(paras, paras[1:]):
-        if para.attribution_only and para.heading is None and text.startswith("【", para.start) \
-                and after.heading is not None and not after.clauses:
-            give_to([after], handed_to_items(para.clauses, para.clauses[-1].end), lend_lead=False)
-            para.hand_on()
+    for i in range(1, len(paras) - 1):
+        para, after, before = paras[i], paras[i + 1], paras[i - 1]
+        if not (para.attribution_only and para.heading is None and text.startswith("【", para.start)
+                and after.heading is not None and not after.clauses):
+            continue
+        if before.heading is not None and before.heading.level >= ITEM_LEVEL and not before.clauses:
+            continue  # (after an item with none of its own: that item's, as a "牵头单位：…" line under it is)
+        if after.heading.level < ITEM_LEVEL:  # (over a group's heading: its items with none of their own)
+            items = [p for p in paras[i + 2:i + 2 + MAX_ITEMS] if p.heading is not None
+                     and p.heading.parent == after.heading.id and not p.clauses]
+        else:  # (over a group's items none of which has a clause: each one's; else the next one's alone)
+            group = [p for p in paras[i + 1:i + 1 + MAX_ITEMS] if p.heading is not None
+                     and p.heading.parent == after.heading.parent and p.heading.style == after.heading.style]
+            siblings = _run_of(group, paras, i + 1)
+            items = siblings if not any(p.clauses for p in siblings) else [after]
+        if not items:
+            continue
+        give_to(items, handed_to_items(para.clauses, para.clauses[-1].end), lend_lead=False)
+        para.hand_on()
+
+
+def _run_of(items: list[Paragraph], paras: list[Paragraph], start: int) -> list[Paragraph]:
+    """The items of one run from ``paras[start]`` on, up to the first paragraph between them that is neither one nor under one."""
+    ids = {id(p) for p in items}
+    run: list[Paragraph] = []
+    for para in paras[start:]:
+        if id(para) in ids:
+            run.append(para)
+        elif para.heading is not None and para.heading.level < ITEM_LEVEL or para.attribution_only:
+            break
+    return run
 
 
 def hand_down_same(text: str, paras: list[Paragraph], rules: RuleSet) -> None:

@@ -189,13 +189,16 @@ def paragraphs(norm: Normalized, index: SectionIndex, rules: ResponsibilityRules
         else:
             start = line.start if line.text.startswith(words) else line.start + len(line.text) - len(line.text.lstrip())
             end = line.end if line.text.endswith(words) else line.start + len(line.text.rstrip())
-        while i + 1 < count and "\t" not in text[start:end] and (
+        # (a paragraph's tab and its end looked at line by line: a run of thousands of field lines is read in linear time)
+        tabbed = "\t" in text[start:end]
+        while i + 1 < count and not tabbed and (
                 (field := _is_field(text, lines[i], rules)) and _is_field(text, lines[i + 1], rules)
-                or end - start >= _BROKEN_LINE_MIN and not ends_sentence(text[start:end])
+                or end - start >= _BROKEN_LINE_MIN and not ends_sentence(lines[i].text)
                 and (not field or _goes_on(text, lines[i], lines[i + 1], rules)) and not _indented_alike(norm.source, lines[i], lines[i + 1])) \
                 and _joinable(norm, lines[i], lines[i + 1], index):
             i += 1
             end = lines[i].start + len(lines[i].text.rstrip())
+            tabbed = "\t" in lines[i].text
         out.append(_new_paragraph(start, end, at_marker.get(start)))
         i += 1
     return out
