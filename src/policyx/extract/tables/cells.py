@@ -41,6 +41,7 @@ class ParsedTable:
     groups: list[str | None] = field(default_factory=list)
     notes_end: int = 0  # where the notes under it end (注：…), if it has any
     departments: dict[int, Cell] = field(default_factory=dict)  # a matrix's department columns: their header cells
+    marks: dict[str, str] = field(default_factory=dict)  # …and the role each mark in its cells says
 
     @property
     def positions(self) -> dict[str, int]:

@@ -67,13 +67,13 @@ _TAKING_PART = ("配合", "参与", "协办", "协同")
 
 
 def matrix_departments(p: ParsedTable, row: list[Cell | None], norm: Normalized, rules: RuleSet,
-                       lists: UnitLists, roles: dict[str, str]) -> ParsedClause:
+                       lists: UnitLists) -> ParsedClause:
     """The departments a matrix's row marks, each in the role its mark says
-    (``roles``: :func:`mark_roles`), at the department's header cell."""
+    (``p.marks``: :func:`mark_roles`), at the department's header cell."""
     parsed = ParsedClause()
     for column, header in p.departments.items():
         cell = row[column] if column < len(row) else None
-        role = roles.get(cell.text.strip()) if cell is not None else None
+        role = p.marks.get(cell.text.strip()) if cell is not None else None
         if role is None:
             continue
         read = lists.read(norm.text[header.start:header.end], header.start, "lead" if role == "lead" else "participant",

@@ -229,10 +229,7 @@ def _takes_the_line_before(fit: str, kinds: list[str], cells: list[Cell], k: int
     province-division-table-one-cell-a-line-2025)."""
     if fit in _JOINED_KINDS:
         return kinds[k - 1] == "words"
-    return fit == "office" and k >= 2 and kinds[k - 2] == "office" and _LIST_GOES_ON.search(cells[k - 2].key) is not None
-
-
-_LIST_GOES_ON = compiled(r"[、，,；;]$")
+    return fit == "office" and k >= 2 and kinds[k - 2] == "office" and _MID_SENTENCE.search(cells[k - 2].key) is not None
 
 
 def _each_fits(cells: list[Cell], header: list[str], roles: list[str | None], offices: _OfficeCells) -> bool:

@@ -14,7 +14,7 @@ from policyx.extract.tables import row_dates
 from policyx.extract.tables.standing import standing_over, with_standing
 from policyx.extract.tables.cells import Cell, ParsedTable, cell_at, header_year
 from policyx.extract.tables.indicators import indicator_rows, indicator_target
-from policyx.extract.tables.matrix import mark_roles, matrix_departments
+from policyx.extract.tables.matrix import matrix_departments
 from policyx.extract.target_values import read_value
 from policyx.extract.targets import find_targets
 from policyx.model import Target, Task
@@ -152,10 +152,10 @@ def _continues(row: list[Cell | None], at: dict[str, int]) -> bool:
 
 
 def _merges_cells(p: ParsedTable, at: dict[str, int]) -> bool:
-    """Whether a sheet's rows, each numbered and with its work, leave their
-    lead cell empty: cells merged down the rows, whose value the top row
-    alone kept (city-cell-subitems-2026) — every empty department and date
-    cell is then the one above it, within the row's group."""
+    """Whether a sheet's numbered rows with their work leave their lead cell
+    empty, two of them at least: cells merged down the rows, whose value the
+    top row alone kept (city-cell-subitems-2026) — such a row's empty
+    department and date cells are then the ones above it, within its group."""
     lead, index = at.get("lead"), at.get("index")
     if p.table.form != "tab" or lead is None or index is None:
         return False
@@ -262,7 +262,7 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
         targets.append(amount)
     lead, participants, implementers = _row_departments(row, p.roles, norm, rules, lists)
     if p.departments:
-        marked = matrix_departments(p, row, norm, rules, lists, mark_roles(p, rules.tables))
+        marked = matrix_departments(p, row, norm, rules, lists)
         lead += as_written(marked.lead, norm.source, "table.matrix")
         participants += as_written(marked.participants, norm.source, "table.matrix")
         implementers += as_written(marked.implementers, norm.source, "table.matrix")

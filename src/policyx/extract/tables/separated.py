@@ -13,7 +13,7 @@ from policyx.extract.tables.cells import (
     _PAGE_NUMBER, _TAB_ROW, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_role, column_roles,
     names_task_columns,
 )
-from policyx.extract.tables.matrix import matrix_columns
+from policyx.extract.tables.matrix import mark_roles, matrix_columns
 from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
@@ -188,8 +188,11 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
     footnotes, notes_end = _footnotes(norm, run[-1].end, rules)
     first = next(c for c in rows[0] if c).start
     start = max(run[0].start, norm.text.rfind("\n", 0, first) + 1)
-    return _make(norm, box, title, header, roles, body_rows, groups, _FORMS[separator],
-                 start, run[-1].end, footnotes, rules, n, notes_end, departments)
+    parsed = _make(norm, box, title, header, roles, body_rows, groups, _FORMS[separator],
+                   start, run[-1].end, footnotes, rules, n, notes_end, departments)
+    if departments:
+        parsed.marks = mark_roles(parsed, rules)
+    return parsed
 
 
 # a row's first cell that opens a row of its own: a number, a sub-item's ("1.1", "（1）"), a total or a note
