@@ -332,3 +332,11 @@ def test_a_heading_that_names_its_field_is_no_field_run_together_and_same_as_abo
     text = ("一、卫生健康类\n1.为65岁以上老年人免费健康体检10万人次。牵头单位：市卫生健康委；配合单位：市财政局。\n"
             "2.招录农村订单定向医学生60名。责任单位：同上。\n")
     assert [(lead, part) for _, lead, part, _, _ in who(text)] == [(["卫生健康委"], ["财政局"])] * 2
+
+
+def test_a_headings_marker_alone_on_its_line_takes_the_title_on_the_next():
+    doc = extract_text("第一章\n总　则\n第一条　为了加强管理，制定本办法。\n第二章\n职责分工\n"
+                       "第二条　省生态环境厅负责全省监督管理。\n")
+    assert [(s.line, s.marker, s.title) for s in doc.sections if "章" in s.marker] == [(1, "第一章", "总\u3000则"), (4, "第二章", "职责分工")]
+    # (not a table's figure over its row's next cell, nor a heading already whole)
+    assert [s.title for s in extract_text("三、强化要素保障\n10\n").sections] == ["强化要素保障"]

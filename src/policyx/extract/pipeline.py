@@ -23,7 +23,7 @@ from policyx.text.warm import search_lines
 from policyx.rules import RuleSet, load_rules
 from policyx.rules.document import DocumentRules
 from policyx.extract.sections import inline_field_breaks, inline_heading_breaks, segment
-from policyx.extract.sections.wraps import wrapped_lines
+from policyx.extract.sections.wraps import markers_alone, wrapped_lines
 from policyx.extract.tables.quoted import quoted_cells
 from policyx.extract.tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
 from policyx.extract.tasks import FEW_ATTRIBUTED_ITEMS, extract_tasks, outside_safeguards
@@ -193,6 +193,7 @@ def extract_text(
     norm = Normalized(text, noise_rules(rules))
     norm.join_lines(*wrapped_lines(norm, rules))
     norm.join_lines(*quoted_cells(norm))
+    norm.join_lines(markers_alone(norm, rules))
     field_breaks = inline_field_breaks(norm, rules)
     norm.insert_breaks(field_breaks)
     norm.insert_breaks(inline_heading_breaks(norm, rules, after_fields=bool(field_breaks)))

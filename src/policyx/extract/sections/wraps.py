@@ -126,3 +126,31 @@ def _goes_on(line: Line, width: int, margin: int, following: Line, shapes, rules
     if following.text[:1] in _INDENT:
         return False  # (an indented line opens a paragraph)
     return match_marker(following, rules, shapes) is None
+
+
+MARKER_ALONE = 8  # characters: a line this short may be a heading's marker whose title the copy put on the next line
+TITLE_ALONE = 30  # …and a title this short, with no stop, on the line after it
+MAX_ALONE_NUMBER = 30  # …numbered as headings are, not as a table's figure is ("〔100〕" over "预期性")
+
+
+def markers_alone(norm: Normalized, rules: RuleSet) -> list[tuple[int, int]]:
+    """The line breaks to take out between a heading's marker alone on its
+    line and its title on the next ("第一章" / "总　则", a centred heading of a
+    Word or PDF copy): the marker reads the two as one heading, at its own line."""
+    lines = norm.lines()
+    joins: list[tuple[int, int]] = []
+    for line, after in zip(lines, lines[1:]):
+        marker = line.text.strip()
+        title = after.text.strip()
+        if not marker or len(marker) > MARKER_ALONE or not title or len(title) > TITLE_ALONE or "\t" in title \
+                or any(c in title for c in STRONG_END) or marker[-1] in _STOPS:
+            continue
+        joined = Line(line.number, line.start, line.start + len(line.text) + len(title), line.text.rstrip() + title)
+        found = match_marker(joined, rules)
+        if found is not None and found.marker_end >= len(line.text.rstrip()) and (found.number or 0) <= MAX_ALONE_NUMBER \
+                and match_marker(line, rules) is None and match_marker(after, rules) is None:
+            joins.append((line.start + len(line.text.rstrip()), after.start + len(after.text) - len(after.text.lstrip())))
+    return joins
+
+
+_STOPS = frozenset("。；;，,：:")
