@@ -340,3 +340,28 @@ def test_a_headings_marker_alone_on_its_line_takes_the_title_on_the_next():
     assert [(s.line, s.marker, s.title) for s in doc.sections if "章" in s.marker] == [(1, "第一章", "总\u3000则"), (4, "第二章", "职责分工")]
     # (not a table's figure over its row's next cell, nor a heading already whole)
     assert [s.title for s in extract_text("三、强化要素保障\n10\n").sections] == ["强化要素保障"]
+
+
+# -- milestones by month or quarter, a column each (county-battle-map-monthly-2026, county-work-points-quarterly-2026) --
+
+def test_a_months_milestone_is_due_by_the_months_end_its_figures_then():
+    table = ("临泉县人民政府办公室关于印发2026年重点项目“挂图作战”推进表的通知\n2026年1月23日\n"
+             "序号\t项目名称\t责任单位\t1月\t2月\t3月\t4月\n"
+             "1\t新能源电池储能产业园项目\t县发展改革委\t\t完成土地摘牌\t取得施工许可证\t完成投资20%\n")
+    ((title, lead, _, _, dates),) = who(table)
+    assert (title, lead, dates) == ("新能源电池储能产业园项目", ["发展改革委"], ["2026-02-28", "2026-03-31", "2026-04-30"])
+    (task,) = extract_text(table).tasks
+    assert [(t.value, t.unit) for t in task.targets] == [(20, "%")]
+
+
+def test_ordinals_in_running_paragraphs_and_fields_parted_by_full_width_bars():
+    ordinals = ("二、提升餐饮住宿消费品质\n"
+                "　　第一，打造特色餐饮消费集聚区。2026年9月底前认定市级特色美食街区8个以上。（市商务局牵头，市文化和旅游局配合）"
+                "第二，擦亮地方餐饮品牌。举办美食节等活动。（市商务局负责）\n")
+    assert [(title, lead) for title, lead, *_ in who(ordinals)] == [
+        ("打造特色餐饮消费集聚区", ["商务局"]), ("擦亮地方餐饮品牌", ["商务局"])]
+    bars = ("（一）全力扩大交通有效投资\n"
+            "　　任务一：加快高速公路重大项目建设。全年新增高速公路通车里程150公里以上。\n"
+            "　　牵头：省交通运输厅｜配合：省发展改革委、省林业局｜时限：2025年底前\n")
+    assert [(lead, part, dates) for _, lead, part, _, dates in who(bars)] == [
+        (["交通运输厅"], ["发展改革委", "林业局"], ["2025-12-31"])]

@@ -8,7 +8,7 @@ import regex
 
 from policyx.rules.loader import optional_pattern, optional_patterns
 
-ROLES = ("other", "remarks", "index", "unit", "lead", "participants", "implementers", "indicator", "amount", "target", "baseline", "attribute",
+ROLES = ("other", "remarks", "index", "unit", "period", "lead", "participants", "implementers", "indicator", "amount", "target", "baseline", "attribute",
          "deadline", "subtask", "task", "work")
 
 
@@ -22,6 +22,7 @@ class TableRules:
     deadline_cell: regex.Pattern
     year_header: regex.Pattern  # group year
     dated_goal_header: regex.Pattern  # group year: a goal's column of a year, "2027年目标"
+    period_header: regex.Pattern  # groups month, quarter: a column of a month's or a quarter's milestones
     plan_periods: tuple[tuple[str, int], ...]  # (十三五, 2020): the year a plan period ends
     lead_header: regex.Pattern
     unit_header: regex.Pattern  # an indicator table's column of units
@@ -59,7 +60,7 @@ def compile_table_rules(data: dict) -> TableRules:
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
         bound_note=tuple((str(w), str(c)) for c, words in (data.get("bound_note") or {}).items() for w in words or ()),
         **optional_patterns(data, "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "caption_start", "group_count", "group_heading", "task_heading",
-                              "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after", "matrix_department", "matrix_legend", "note_carried_out"),
+                              "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out"),
         matrix_marks=tuple((str(mark), str(role)) for role, marks in (data.get("matrix_marks") or {}).items()
                            for mark in marks or ()),
     )

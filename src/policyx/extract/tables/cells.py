@@ -53,6 +53,8 @@ def column_role(header: str, rules: TableRules) -> str | None:
     compact = header.replace(" ", "")
     if rules.unit_header.match(compact):
         return "unit"
+    if rules.period_header.match(compact):
+        return "period"
     if compact.strip():  # (an empty cell names no role: a row of thousands of tabs is thousands of them)
         for role, words in rules.roles:  # (the words are kept without their spaces)
             if any(w in compact for w in words):
@@ -76,6 +78,14 @@ WORK_ROLES = ("work", "task")
 def cell_at(row: list[Cell | None], at: dict[str, int], role: str) -> Cell | None:
     """The row's cell in the column of ``role``, if the table has one."""
     return row[at[role]] if role in at else None
+
+def work_cell(row: list[Cell | None], at: dict[str, int]) -> Cell | None:
+    """What the row asks to be done: its work item, else its task."""
+    work = cell_at(row, at, "work")
+    if work is None:
+        work = cell_at(row, at, "task")
+    return work
+
 
 def names_task_columns(roles: list[str | None]) -> bool:
     """Whether a header's roles are a task table's: who answers, and for what."""

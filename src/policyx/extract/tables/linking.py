@@ -7,6 +7,7 @@ import operator
 import sys
 from itertools import compress
 
+from policyx.extract.tables.row_dates import PERIOD_RULE
 from policyx.extract.tables.cells import ParsedTable
 from policyx.model import Clause, DepartmentRef, Issue, Task, replaced
 from policyx.text.kept import Memo
@@ -191,7 +192,10 @@ def fill_from_tables(body: tuple[Task, ...], table: list[Task]) -> tuple[Task, .
         deadlines = _with_row_dates(task.deadlines, _distinct((d for r in rows for d in r.deadlines), lambda d: (d.kind, d.date)))
         # (a row's figures the body item does not state: a year's goal in the row's column, "2025年目标 | 新增快充桩400个")
         stated = {_figure(t) for t in task.targets}
-        targets = (*task.targets, *_distinct((t for r in rows for t in r.targets if _figure(t) not in stated),
+        # (…not a month's or a quarter's: it dates the item, but its figure is the period's, "履约率达到75%" under
+        # 三季度 beside the item's "85%", zone-development-plan-2026)
+        targets = (*task.targets, *_distinct((t for r in rows for t in r.targets if _figure(t) not in stated
+                                              and t.rule != PERIOD_RULE),
                                              lambda t: (*_figure(t), t.year)))  # (7000个 in 2025 and again in 2026: two)
         out.append(replaced(task, lead=lead, participants=participants, implementers=implementers, clause=clause,
                             deadlines=deadlines, targets=targets))
@@ -307,8 +311,9 @@ def _row_deadlines_not_in_body(task: Task, rows: list[Task]) -> list[Issue]:
             message=f"{row.table} gives {d.raw} ({d.kind} {d.date}) for {row.title!r}; the body task "
                     f"{task.id} (line {task.line}) has no such deadline",
         )
-        for row in rows for d in row.deadlines if d.date and (d.kind, d.date) not in body_dates
+        for row in rows for d in row.deadlines if d.date and (d.kind, d.date) not in body_dates and d.rule != PERIOD_RULE
     ]
+
 
 
 def _body_deadlines_not_in_rows(task: Task, rows: list[Task]) -> list[Issue]:

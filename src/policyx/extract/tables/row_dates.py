@@ -11,6 +11,7 @@ from policyx.model import Deadline
 from policyx.rules import RuleSet
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
+from policyx.text.numerals import read_number
 from policyx.text.stored_patterns import compiled
 
 
@@ -26,6 +27,36 @@ def goal_year(p: ParsedTable, at: dict[str, int], goal: Cell, norm: Normalized, 
 
 
 _HEADER_YEAR = compiled(r"[ \t]{0,4}+((?:19|20)[0-9]{2})[ \t]{0,2}+年(?!度)[^0-9]{0,6}目标")
+
+
+def period_end(header: str, year: int | None, rules: TableRules) -> str | None:
+    """The last day of the month or quarter a column's header names, in ``year``."""
+    found = rules.period_header.match(header.replace(" ", ""))
+    if found is None or year is None:
+        return None
+    month = read_number(found.group("month")) if found.group("month") else 3 * (read_number(found.group("quarter")) or 0)
+    if not month or not 1 <= month <= 12:
+        return None
+    return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+
+
+def period_milestones(p: ParsedTable, row: list[Cell | None], year: int | None, norm: Normalized,
+                      rules: TableRules) -> list[tuple[Cell, Deadline | None]]:
+    """A row's milestones in its month or quarter columns, each with its date
+    (none in a plan whose year is not known); an empty cell or a placeholder is none."""
+    out = []
+    for column, role in enumerate(p.roles):
+        cell = row[column] if role == "period" and column < len(row) else None
+        if cell is None or not HOLDS_WORDS.search(cell.key):
+            continue
+        date = period_end(p.table.columns[column], year, rules)
+        out.append((cell, Deadline(raw=norm.source[cell.start:cell.end].strip(), kind="by", date=date, span=(cell.start, cell.end),
+                                   line=cell.line, rule=PERIOD_RULE) if date else None))
+    return out
+
+
+PERIOD_RULE = "table.period_column"  # (the rule of a month's or a quarter's milestone: the row's, not an item's it restates)
+HOLDS_WORDS = compiled(r"[0-9]|\p{Han}(?<!无)")  # (not a placeholder: "—", "/", "无")
 
 
 def deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules) -> list[Deadline]:

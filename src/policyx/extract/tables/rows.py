@@ -12,9 +12,10 @@ from policyx.extract.tables.pieces import RowText
 from policyx.extract.tables.row_titles import row_title
 from policyx.extract.tables import row_dates
 from policyx.extract.tables.standing import standing_over, with_standing
-from policyx.extract.tables.cells import Cell, ParsedTable, cell_at, header_year
+from policyx.extract.tables.cells import Cell, ParsedTable, cell_at, header_year, work_cell
 from policyx.extract.tables.indicators import indicator_rows, indicator_target
 from policyx.extract.tables.matrix import matrix_departments
+from policyx.extract.tables.merged import continues, merged_filled, merges_cells
 from policyx.extract.target_values import read_value
 from policyx.extract.targets import find_targets
 from policyx.model import Target, Task
@@ -100,16 +101,16 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
             continue
         groups = p.table.row_groups or (None,) * len(p.cells)
         standing = standing_over(p, norm, rules)
-        merged = _merges_cells(p, at)
+        merged = merges_cells(p, at)
         above: list[Cell | None] | None = None
         for n, (row, group) in enumerate(zip(p.cells, groups), 1):
-            if above is not None and group == groups[n - 2] and (merged or _continues(row, at)):
-                row = _merged_filled(row, above, at)
+            if above is not None and group == groups[n - 2] and (merged or continues(row, at)):
+                row = merged_filled(row, above, at)
             above = row
             if any(c is not None and c.pieces for c in row):
                 task = _pieced_row_task(p, at, n, row, norm, rules, lists, plan_year)
             else:
-                task = _row_task(p, at, n, row, norm, rules, within, lists)
+                task = _row_task(p, at, n, row, norm, rules, within, lists, plan_year)
             if task is not None:
                 task = with_standing(task, standing) if standing else task
                 tasks.append(_first_of_the_list_leads(task, rules.departments) if first_leads and "participants" not in at else task)
@@ -139,49 +140,6 @@ def _first_of_the_list_leads(task: Task, registry) -> Task:
 
 
 # the cells a spreadsheet merges down the rows of one task: pasted as text, only its first row holds them
-_MERGED_DOWN = ("lead", "participants", "implementers", "deadline")
-
-
-def _continues(row: list[Cell | None], at: dict[str, int]) -> bool:
-    """Whether a row goes on with the task of the row above: it has neither
-    a number (序号) nor a task heading of its own, in a table with one of
-    those columns (a ledger pasted from a spreadsheet, its merged cells lost)."""
-    task = at.get("task") if at.get("task") != at.get("work") else None
-    own = [row[i] for i in (at.get("index"), task) if i is not None and i < len(row)]
-    return bool(own) and all(c is None for c in own)
-
-
-def _merges_cells(p: ParsedTable, at: dict[str, int]) -> bool:
-    """Whether a sheet's numbered rows with their work leave their lead cell
-    empty, two of them at least: cells merged down the rows, whose value the
-    top row alone kept (city-cell-subitems-2026) — such a row's empty
-    department and date cells are then the ones above it, within its group."""
-    lead, index = at.get("lead"), at.get("index")
-    if p.table.form != "tab" or lead is None or index is None:
-        return False
-    blank = sum(1 for row in p.cells if index < len(row) and row[index] is not None and _work_cell(row, at) is not None
-                and (lead >= len(row) or row[lead] is None))
-    return blank >= MERGED_ROWS  # (one row with no lead is a row with no lead)
-
-
-MERGED_ROWS = 2  # numbered rows with an empty lead cell that show a sheet's merged cells
-
-
-def _merged_filled(row: list[Cell | None], above: list[Cell | None], at: dict[str, int]) -> list[Cell | None]:
-    """The row with its empty department and deadline cells taken from the
-    row above: "same as above" where the merged cell was."""
-    filled = list(row)
-    lead = at.get("lead")
-    if lead is not None and lead < len(row) and row[lead] is not None:
-        return filled  # (a row naming its own lead had no merged cells: its empty cells are empty)
-    for role in _MERGED_DOWN:
-        i = at.get(role)
-        if i is not None and i < len(above) and (i >= len(row) or row[i] is None):
-            filled.extend([None] * (i + 1 - len(filled)))  # (a sheet's row loses its last empty cells)
-            filled[i] = above[i]
-    return filled
-
-
 def _pieced_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None], norm: Normalized,
                      rules: RuleSet, lists: UnitLists, plan_year: int | None) -> Task | None:
     """The task of a row whose cells a column wrapped over lines: read on its
@@ -230,13 +188,13 @@ def _unit_lists(rules: RuleSet) -> UnitLists:
 
 
 def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None], norm: Normalized, rules: RuleSet,
-              within, lists: UnitLists) -> Task | None:
+              within, lists: UnitLists, plan_year: int | None = None) -> Task | None:
     """The task of row ``n`` of a task table (``at``: its columns by role), or
     None for a row with no work item; ``within(cell)`` gives the plan's
     deadlines inside a cell, ``lists`` the department cells read so far."""
     if row and row[0] is not None and row[0].text.strip() in _TOTALS:
         return None  # (a total's row: "合计 | 4项")
-    work = _work_cell(row, at)
+    work = work_cell(row, at)
     if work is None:
         return _place_row_task(p, at, n, row, norm, rules, lists)
     deadline_cell = cell_at(row, at, "deadline")
@@ -257,6 +215,8 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
         row_deadlines = row_dates.in_order(row_deadlines, in_goal) if in_goal \
             else row_deadlines or row_dates.goal_year(p, at, goal, norm, rules)
         targets += _row_targets(goal, row_deadlines, norm, rules)
+    if "period" in p.roles:  # (a milestone for each month or quarter: "1月 | 2月 | … | 12月")
+        row_deadlines, targets = _period_milestones(p, row, plan_year, row_deadlines, targets, norm, rules)
     amount = _amount_target(p, at, row, norm, rules)
     if amount is not None:
         targets.append(amount)
@@ -274,6 +234,18 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     )
 
 
+def _period_milestones(p: ParsedTable, row: list[Cell | None], year: int | None, row_deadlines: list,
+                       targets: list[Target], norm: Normalized, rules: RuleSet) -> tuple[list, list[Target]]:
+    """A row's milestone for each month or quarter, a column each: due by the
+    period's end in the plan's year, its figures due then ("完成投资50%" under
+    "6月", county-battle-map-monthly-2026)."""
+    for cell, due in row_dates.period_milestones(p, row, year, norm, rules.tables):
+        dated = [due] if due is not None else []
+        row_deadlines = [*row_deadlines, *dated]
+        targets = [*targets, *(replace(t, rule=row_dates.PERIOD_RULE) for t in _row_targets(cell, dated, norm, rules))]
+    return row_deadlines, targets
+
+
 def _milestones(p: ParsedTable, at: dict[str, int], row: list[Cell | None], goals: list[int], work: Cell,
                 dated: tuple[list, bool], targets: list[Target], norm: Normalized, rules: RuleSet, within) -> tuple[list, list[Target]]:
     """A row's goal for each year, a column each: due by its own date, else
@@ -284,7 +256,7 @@ def _milestones(p: ParsedTable, at: dict[str, int], row: list[Cell | None], goal
     row_deadlines, by_column = dated
     for column in goals:
         goal = row[column] if column < len(row) else None
-        if goal is None or goal is work or not _HOLDS_WORDS.search(goal.key):
+        if goal is None or goal is work or not row_dates.HOLDS_WORDS.search(goal.key):
             continue
         due = within(goal) or row_dates.goal_year(p, at, goal, norm, rules, column)
         if not by_column:
@@ -293,7 +265,6 @@ def _milestones(p: ParsedTable, at: dict[str, int], row: list[Cell | None], goal
     return row_deadlines, targets
 
 
-_HOLDS_WORDS = compiled(r"[0-9]|\p{Han}(?<!无)")  # (not a placeholder: "—", "/", "无")
 
 
 _TOTALS = frozenset({"合计", "小计", "总计", "共计", "合 计", "小 计"})
@@ -396,14 +367,6 @@ def _row_line(row: list[Cell | None], at: dict[str, int], work: Cell) -> int:
     task, index = cell_at(row, at, "task"), cell_at(row, at, "index")
     own = task is not None and index is not None and index.start < task.start < work.start
     return task.line if own else work.line
-
-
-def _work_cell(row: list[Cell | None], at: dict[str, int]) -> Cell | None:
-    """What the row asks to be done: its work item, else its task."""
-    work = cell_at(row, at, "work")
-    if work is None:
-        work = cell_at(row, at, "task")
-    return work
 
 
 def _row_targets(work: Cell, row_deadlines: list, norm: Normalized, rules: RuleSet) -> list[Target]:
