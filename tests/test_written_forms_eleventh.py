@@ -365,3 +365,15 @@ def test_ordinals_in_running_paragraphs_and_fields_parted_by_full_width_bars():
             "　　牵头：省交通运输厅｜配合：省发展改革委、省林业局｜时限：2025年底前\n")
     assert [(lead, part, dates) for _, lead, part, _, dates in who(bars)] == [
         (["交通运输厅"], ["发展改革委", "林业局"], ["2025-12-31"])]
+
+
+def test_a_boxs_numbered_lines_are_items_each_with_its_own_attribution():
+    box = ("第二节　稳步实施城中村改造\n　　分类推进城中村改造。坚持分类实施。（市房产局牵头）\n"
+           "专栏3　城市更新重点工程\n"
+           "　　1.老旧小区改造工程：改造城镇老旧小区650个。（责任单位：市城乡建设局）\n"
+           "　　2.城中村改造工程：实施城中村改造项目30个。（责任单位：市房产局）\n"
+           "　　3.完整社区建设工程：新建完整社区200个。\n"
+           "　　4.既有住宅加装电梯工程：加装电梯3000台。（责任单位：市城乡建设局、市市场监管局）\n")
+    assert [(title[:8], lead) for title, lead, *_ in who(box)] == [
+        ("分类推进城中村改", ["房产局"]), ("老旧小区改造工程", ["城乡建设局"]), ("城中村改造工程", ["房产局"]),
+        ("既有住宅加装电梯", ["城乡建设局", "市场监管局"])]

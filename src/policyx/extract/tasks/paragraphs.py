@@ -120,6 +120,11 @@ class Paragraph:
         """Its clauses were handed to the items they attribute: no task, nor an attribution, of its own."""
         self.clauses, self.handed_on, self.attribution_only = [], True, False
 
+    def at_box_item(self, text: str, index: SectionIndex, rules: TaskRules) -> bool:
+        """A numbered line of a box's content (专栏's "1.老旧小区改造工程：…"): an item, though no section."""
+        return self.heading is None and index.in_box_or_appendix(self.start) \
+            and rules.item_number.match(text[self.start:self.end]) is not None
+
     def closes_itself(self, text: str, rules: RuleSet) -> bool:
         """A schedule's month or quarter alone on its line ("第二季度（4—6月）"), or a paragraph that ends with
         a bracket of labels that name no office ("…（包村领导：各片区包村领导；责任人：各村党组织书记）"): no

@@ -332,9 +332,11 @@ class UnitBuilder:
         words = self.text[para.start:para.end]
         if para.heading is not None or lead_in_at(self.text, para.start, para.end, self.rules.tasks) \
                 or self.rules.tasks.schedule_label.match(words) \
-                or self.rules.tasks.enumeration_opener.match(words) and not one_clause_for_all(words, para):
+                or self.rules.tasks.enumeration_opener.match(words) and not one_clause_for_all(words, para) \
+                or para.at_box_item(self.text, self.index, self.rules.tasks):
             # (…nor a schedule's item, "4月：完成…", nor an enumeration's item with a clause of its own, "一要加强医养
-            # 结合服务，…（…牵头）。二要…"; a paragraph of several under one clause after them is the heading's task)
+            # 结合服务，…（…牵头）。二要…"; a paragraph of several under one clause after them is the heading's task;
+            # nor a box's numbered line, "2.城中村改造工程：…（责任单位：市房产局）", city-special-column-projects-2026)
             return start
         j = i
         while j > 0:
@@ -355,7 +357,8 @@ class UnitBuilder:
     def _step_back(self, before: Paragraph) -> str:
         """Whether a unit gathering back takes the paragraph before it in:
         "stop" (no), "more" (yes, and on), "last" (yes, and no further)."""
-        if before.attribution_only or before.clauses or before.handed_on or before.closes_itself(self.text, self.rules):
+        if before.attribution_only or before.clauses or before.handed_on or before.closes_itself(self.text, self.rules) \
+                or before.at_box_item(self.text, self.index, self.rules.tasks):
             return "stop"
         if before.heading is not None:
             # a heading alone on its line names the task under it when the task
