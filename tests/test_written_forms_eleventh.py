@@ -377,3 +377,8 @@ def test_a_boxs_numbered_lines_are_items_each_with_its_own_attribution():
     assert [(title[:8], lead) for title, lead, *_ in who(box)] == [
         ("分类推进城中村改", ["房产局"]), ("老旧小区改造工程", ["城乡建设局"]), ("城中村改造工程", ["房产局"]),
         ("既有住宅加装电梯", ["城乡建设局", "市场监管局"])]
+
+
+def test_a_level_noted_in_brackets_is_no_end_of_an_office():
+    text = "一、任务\n（一）推进改造。改造小区100个。（责任单位：市城乡建设局、各县（市）区政府）\n"
+    assert [(lead, impl) for _, lead, _, impl, _ in who(text)] == [(["城乡建设局"], ["各县(市)区政府"])]
