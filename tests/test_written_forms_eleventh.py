@@ -4,6 +4,8 @@ snippet that showed it; the plan and line are named in each case
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from policyx import extract_text, load_rules
 from policyx.extract.sections import inline_field_breaks
 from policyx.text.normalize import Normalized
@@ -382,3 +384,13 @@ def test_a_boxs_numbered_lines_are_items_each_with_its_own_attribution():
 def test_a_level_noted_in_brackets_is_no_end_of_an_office():
     text = "一、任务\n（一）推进改造。改造小区100个。（责任单位：市城乡建设局、各县（市）区政府）\n"
     assert [(lead, impl) for _, lead, _, impl, _ in who(text)] == [(["城乡建设局"], ["各县(市)区政府"])]
+
+
+def test_a_bound_figure_run_into_a_counted_noun_qualifies_it():
+    def figures(sentence):
+        doc = extract_text("一、任务\n" + sentence + "\n")
+        return [(t.comparator, t.value, t.unit) for task in doc.tasks for t in task.targets]
+    assert figures("（一）推进技改。滚动实施500万元以上工业技改项目300个。（市工信局负责）") == []
+    assert figures("（一）推进招商。全年新签约亿元以上项目100个，其中10亿元以上项目12个。（市商务局负责）") == [("=", 100, "个")]
+    assert figures("（一）促进就业。城镇新增就业1.2万人以上，城镇登记失业率控制在3.5%以内。（市人社局负责）") == [
+        ("increase", Decimal("1.2"), "万人"), ("<=", Decimal("3.5"), "%")]

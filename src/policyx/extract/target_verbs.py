@@ -168,6 +168,12 @@ def _verb_overrides(stretch: _Stretch, m: regex.Match, overlapping: list[Target]
     return not masked[metric_start:metric_end].strip() and rules.bound_after.match(masked, m.end()) is not None
 
 
+def _sizes_what_is_counted(bound: regex.Match | None, masked: str, rules) -> bool:
+    """A bound after the verb's figure run into a noun that a count follows: a size of the things counted
+    ("实施500万元以上工业技改项目300个"), no target."""
+    return bound is not None and rules.noun_counted.match(masked, bound.end()) is not None
+
+
 def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int]) -> tuple[Target, int, bool] | None:
     """The target of a verb-object match, where its reading ends, and whether
     its count came before its noun ("选派6个科技特派团": the metric follows)."""
@@ -192,6 +198,8 @@ def _verb_target(stretch: _Stretch, m: regex.Match, value_span: tuple[int, int])
             comparator = ">="  # ("至少建成1所…")
     end = m.end()
     bound = rules.bound_after.match(masked, end)
+    if _sizes_what_is_counted(bound, masked, rules):
+        return None
     if bound and comparator not in CHANGES:  # ("新增…10家以上" stays an increase)
         comparator, end = rules.bound_of[bound.group("bound")], bound.end()
     metric = rules.noun_link_end.sub("", stretch.source(*metric_span).strip())

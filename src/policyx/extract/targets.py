@@ -230,9 +230,11 @@ class _Stretch:
 
     def _qualifies_noun(self, m: regex.Match) -> bool:
         """"超过2万平方米的新建公共建筑": a number linked to the noun after it
-        describes that noun, unless its clause states a goal."""
+        describes that noun, unless its clause states a goal; so does a bound
+        one run into a noun that a count follows ("500万元以上工业技改项目300个")."""
         masked = self.masked
-        if not self.rules.noun_link.match(masked, m.end()):
+        if not self.rules.noun_link.match(masked, m.end()) and not (
+                m.group("bound") and self.rules.noun_counted.match(masked, m.end())):
             return False
         start = clause_start(masked, m.start(), self.rules.metric_stop)
         return not self.rules.goal_words.search(masked, start, m.end())

@@ -44,6 +44,7 @@ class TargetRules:
     verb_of: dict[str, str]
     goal_words: regex.Pattern
     noun_link: regex.Pattern  # 的: the metric follows the number (after a word for a size: 规模的)
+    noun_counted: regex.Pattern  # a noun and its count after a bound figure: the figure qualifies the noun
     noun_link_end: regex.Pattern  # …and trailing links trimmed off a verb's object
     change_from: regex.Pattern  # 由 before a value: where a change starts (no target, no metric)
     change_from_bound: regex.Pattern  # 由 before a comparator: "由不低于80%提高至…" (searched on what precedes it)
@@ -258,6 +259,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             verb_of=verb_of,
             goal_words=optional_pattern(data.get("goal_words")),
             noun_link=optional_pattern(f"(?:{data['noun_size']})?(?:{link})" if link and data.get("noun_size") else link),
+            noun_counted=optional_pattern(data.get("noun_counted")),
             # (a run of links is tried from its start only: linear)
             noun_link_end=regex.compile(rf"(?<!(?:{link}))(?:{link})+\Z" if link else NEVER),
             change_from=regex.compile(rf"(?:{data['change_from']})(?=[0-9])" if data.get("change_from") else NEVER),
