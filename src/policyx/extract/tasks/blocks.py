@@ -69,7 +69,7 @@ def hand_heading_clauses(text: str, paras: list[Paragraph]) -> None:
                 or has_words(text, heading.span[1], para.clauses[0].start) \
                 or has_words(text, max(heading.span[1], para.clauses[-1].end), para.end):
             continue  # (a heading with words of its own after the title: a task, "（六）实施清洁运输替代行动。推动…（…负责）")
-        items = [p for p in paras[i + 1:i + 1 + MAX_ITEMS] if p.heading is not None and p.heading.parent == heading.id]
+        items = _items_under(paras, i + 1, heading.id)
         if not any(not p.clauses for p in items) or _words_of_its_own(text, paras, i, items[0]):
             continue
         # (an item whose words name who takes part keeps the heading's lead: "…，县交通运输局配合做好城区出入口改造")
@@ -91,8 +91,7 @@ def hand_forward_clauses(text: str, paras: list[Paragraph]) -> None:
         if before.heading is not None and before.heading.level >= ITEM_LEVEL and not before.clauses:
             continue  # (after an item with none of its own: that item's, as a "牵头单位：…" line under it is)
         if after.heading.level < ITEM_LEVEL:  # (over a group's heading: its items with none of their own)
-            items = [p for p in paras[i + 2:i + 2 + MAX_ITEMS] if p.heading is not None
-                     and p.heading.parent == after.heading.id and not p.clauses]
+            items = [p for p in _items_under(paras, i + 2, after.heading.id) if not p.clauses]
         else:  # (over a group's items none of which has a clause: each one's; else the next one's alone)
             group = [p for p in paras[i + 1:i + 1 + MAX_ITEMS] if p.heading is not None
                      and p.heading.parent == after.heading.parent and p.heading.style == after.heading.style]
@@ -104,11 +103,18 @@ def hand_forward_clauses(text: str, paras: list[Paragraph]) -> None:
         para.hand_on()
 
 
+def _items_under(paras: list[Paragraph], start: int, heading_id: str) -> list[Paragraph]:
+    """The paragraphs a heading's items open, from ``paras[start]`` on (within MAX_ITEMS paragraphs)."""
+    return [p for p in paras[start:start + MAX_ITEMS] if p.heading is not None and p.heading.parent == heading_id]
+
+
 def _run_of(items: list[Paragraph], paras: list[Paragraph], start: int) -> list[Paragraph]:
     """The items of one run from ``paras[start]`` on, up to the first paragraph between them that is neither one nor under one."""
     ids = {id(p) for p in items}
     run: list[Paragraph] = []
     for para in paras[start:]:
+        if len(run) == len(items):
+            break  # (no item of the run is left to meet: not read on to the plan's end for each 【】 line)
         if id(para) in ids:
             run.append(para)
         elif para.heading is not None and para.heading.level < ITEM_LEVEL or para.attribution_only:
