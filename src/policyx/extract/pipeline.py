@@ -218,7 +218,7 @@ def extract_text(
     tasks = date_by_schedule(attach_to_tasks(tasks, norm, rules, deadlines), sections, norm.text, deadlines, rules)
     tasks, from_tables, task_issues, table_issues = _with_table_tasks(
         tasks, task_issues, parsed, norm, rules, deadlines, plan_year, sections, restatable,
-        _plan_sent_at(norm, notice) if notice is not None and not tasks else None)
+        _plan_sent_at(norm, notice, sections) if notice is not None and not tasks else None)
     targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),
                *indicator_targets(parsed, norm, rules))
     targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back
@@ -322,7 +322,7 @@ def _promoted(restatable, from_tables, plan_at: int | None) -> set[str]:
     return restated
 
 
-def _plan_sent_at(norm: Normalized, notice) -> int:
+def _plan_sent_at(norm: Normalized, notice, sections) -> int:
     """Where the plan a notice sends starts: the line that is its title
     ("关于印发某县2026年乡村振兴重点工作方案的通知" … "某县2026年乡村振兴重点工作方案"), after the
     notice's own title (0 where none is: the text is the plan's). An annex's
@@ -334,12 +334,9 @@ def _plan_sent_at(norm: Normalized, notice) -> int:
         return 0
     for line in norm.lines(after + 1, len(norm.text)):
         if line.text.strip().lstrip("#").strip() == title:  # (a Markdown heading's too: "# 绵阳市2025年数字政府建设工作要点")
-            before = norm.text[:line.start].rstrip()
-            return len(norm.text) if before.endswith(_ANNEX) else line.start
+            in_annex = any(s.kind == "appendix" and s.span[0] <= line.start < s.end for s in sections)
+            return len(norm.text) if in_annex else line.start
     return 0
-
-
-_ANNEX = ("附件", "附件1", "附件：", "附件:")
 
 
 def _title_line_near_top(norm: Normalized, pattern, within: int):

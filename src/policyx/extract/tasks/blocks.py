@@ -51,6 +51,8 @@ def hand_block_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> Non
         start = para.start + found.end()
         clauses = find_clauses(text[start:para.end], start, rules.departments, rules.responsibility) \
             or para.clauses
+        if all(c.closed for c in para.clauses):  # (the block's words took the opening bracket: "（以上三项均由…负责）")
+            clauses = [c if c.closed else replace(c, closed=True) for c in clauses]
         # (its whole line is the clause's: "以上任务由县生态环境局负责，2026年11月底前完成。" dates each item)
         # (named by its number, an item whose bracket names no lead takes the block's: "2.…（县卫生健康委配合）")
         give_to(items, handed_to_items(clauses, para.end), lend_lead=first is not None or bool(count))
