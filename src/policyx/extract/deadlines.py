@@ -163,6 +163,22 @@ def _month2_end(groups: dict, year: int, month: int | None, rules: DeadlineRules
     return [(end, start)]
 
 
+def _festival(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
+    """A festival's day in the year: a lunar one by the Chinese calendar (春节 2026 is 02-17)."""
+    day = rules.festivals.get(groups.get("festival") or "")
+    if day is None:
+        return []
+    calendar_name, month, date = day
+    if calendar_name == "solar":
+        return [(_iso(year, month, date), None)]
+    from lunardate import LunarDate  # (only for a plan that names one)
+
+    try:
+        return [(LunarDate(year, month, date).to_solar_date().isoformat(), None)]
+    except ValueError:  # (a year outside the calendar's tables, 1900–2099)
+        return []
+
+
 _DATED_FORMS = {
     "year_end": _year_end,
     "year_end_start": _year_end,
@@ -175,6 +191,7 @@ _DATED_FORMS = {
     "day": _day,
     "year2_end": _year2_end,
     "month2_end": _month2_end,
+    "festival": _festival,
 }
 
 

@@ -23,6 +23,8 @@ from policyx.text.warm import search_lines
 from policyx.rules import RuleSet, load_rules
 from policyx.rules.document import DocumentRules
 from policyx.extract.sections import inline_field_breaks, inline_heading_breaks, segment
+from policyx.extract.sections.spaced import spaced_characters
+from policyx.extract.sections.word_numbering import numbering_tabs
 from policyx.extract.sections.wraps import markers_alone, wrapped_lines
 from policyx.extract.tables.quoted import quoted_cells
 from policyx.extract.tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
@@ -191,6 +193,7 @@ def extract_text(
     encoded = _as_utf8(text)
     rules = rules or load_rules()
     norm = Normalized(text, noise_rules(rules))
+    norm.join_lines(spaced_characters(norm), blanks=numbering_tabs(norm, rules))
     norm.join_lines(*wrapped_lines(norm, rules))
     norm.join_lines(*quoted_cells(norm))
     norm.join_lines(markers_alone(norm, rules))

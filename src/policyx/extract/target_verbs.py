@@ -78,7 +78,9 @@ def _no_count_of_the_verb(metric: str, masked: str, end: int, rules: TargetRules
         return True
     if metric.startswith("的") or (verb := rules.verb_finder.match(metric)) is not None and metric[verb.end():verb.end() + 1] == "的":
         return True  # (the verb's words end in 的 right after it, or after a second verb: "实施改造的…")
-    return bool(metric) and masked[end:end + 1] == "的" and masked[end + 1:end + 2].isdigit()
+    # (…or the noun after 的 that a count follows: "培育营业收入超100亿元的医药企业10家以上", province-goal-figures-varieties-2026)
+    return bool(metric) and masked[end:end + 1] == "的" and (
+        masked[end + 1:end + 2].isdigit() or rules.noun_counted.match(masked, end + 1) is not None)
 
 
 

@@ -56,6 +56,13 @@ def _has_comparator(m: regex.Match) -> bool:
     return "cmp" in m.re.groupindex
 
 
+def _of_a_range(comparator: str, values: list) -> str:
+    """A range is kept to, reached, not capped or floored: "费用年均增长幅度控制在3%—5%" is "=" 3–5 %."""
+    if comparator in ("<=", ">=") and all(v.value_max is not None for v in values):
+        return "="
+    return comparator
+
+
 def _bounded(comparator: str | None, bound: str) -> str:
     """A bound refines a level ("达到75%以上" is >= 75) but not a change:
     "增长8%左右" is an increase of about 8 %."""
@@ -155,7 +162,7 @@ class _Stretch:
         if not values or any(map(self.rules.policy_rate.search, metrics)):
             return []  # (…or a term of the policy: "失业保险费率为1%")
         shared = {
-            "comparator": comparator,
+            "comparator": _of_a_range(comparator, values),
             "year": self._year(m, with_comparator),
             "baseline_year": baseline,
             "rule": "target.comparator" if with_comparator else "target.bound",

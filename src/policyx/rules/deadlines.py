@@ -13,7 +13,7 @@ from policyx.text.sentences import SENTENCE_END
 
 KINDS = ("by", "from", "every", "ongoing")
 DATE_FORMS = ("year_end", "half_end", "quarter_end", "month_end", "ten_days_end", "day", "year_start", "month_start",
-              "year_end_start", "year2_end", "month2_end", "each_year_end", "plan_period", "fixed", "none")
+              "year_end_start", "year2_end", "month2_end", "each_year_end", "plan_period", "fixed", "none", "festival")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,7 @@ class DeadlineRules:
     relative_years: dict[str, int]  # 明: 1 (明年 is the plan's year + 1)
     half_end_months: dict[str, int]  # 上: 6 (上半年 ends in June)
     ten_days_end: dict[str, int]  # 中: 20 (6月中旬 ends on the 20th; 31 is the month's last day)
+    festivals: dict[str, tuple[str, int, int]]  # 春节: (lunar, 1, 1)
     year_in_list: regex.Pattern  # group year
     date_like: regex.Pattern  # for `policyx check`: a year written in a task …
     not_a_deadline: regex.Pattern  # … and the words around it that make it no deadline
@@ -108,6 +109,7 @@ def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> Dead
             relative_years={str(k): int(v) for k, v in (data.get("relative_years") or {}).items()},
             half_end_months={str(k): int(v) for k, v in (data.get("half_end_months") or {}).items()},
             ten_days_end={str(k): int(v) for k, v in (data.get("ten_days_end") or {}).items()},
+            festivals={str(k): (str(v[0]), int(v[1]), int(v[2])) for k, v in (data.get("festivals") or {}).items()},
             year_in_list=_year_in_list(data.get("year_in_list")),
             **optional_patterns(data, "date_like", "not_a_deadline"),
         )

@@ -66,6 +66,8 @@ SCHEMAS: dict[str, dict] = {
                         required=("id", "kind", "pattern")),
         "periods": _map_of(STRING), "relative_years": _map_of(NUMBER), "half_end_months": _map_of(NUMBER),
         "ten_days_end": _map_of(NUMBER),
+        "festivals": _map_of({"type": "array", "prefixItems": [{"enum": ["lunar", "solar"]}, NUMBER, NUMBER],
+                              "minItems": 3, "maxItems": 3}),
         **_patterns("year_in_list", "date_like", "not_a_deadline"),
     }),
     "departments": _obj({
@@ -115,7 +117,7 @@ SCHEMAS: dict[str, dict] = {
         "roles": WORD_MAP, "plan_periods": _map_of(NUMBER), "bound_note": WORD_MAP, "matrix_marks": WORD_MAP,
         **_patterns("header_words", "stated_count", "footnote", "group_row", "deadline_cell", "year_header", "dated_goal_header",
                     "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "caption_start", "group_count", "group_heading", "task_heading", "time_phrase",
-                    "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out"),
+                    "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out", "continued"),
     }),
     "targets": _obj({
         "comparators": WORD_MAP, "bounds": WORD_MAP, "verb_object": WORD_MAP, "units": WORDS,
@@ -137,7 +139,7 @@ SCHEMAS: dict[str, dict] = {
                        "after_heading_not_inside": PATTERN, "not_inside": PATTERN, "not_starting": PATTERN}),
         **_patterns("non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "listed_item", "date_line", "signed_form", "document_title", "document_name",
                     "title_label", "schedule_label", "schedule_heading", "block_attribution", "same_as_above",
-                    "enumeration_opener", "item_number", "task_name_label", "division_entry", "division_override"),
+                    "enumeration_opener", "item_number", "task_name_label", "division_entry", "division_override", "bullet"),
     }),
 }
 

@@ -32,6 +32,7 @@ class TableRules:
     bound_note: tuple[tuple[str, str], ...]  # (word, comparator): a note's words that make a column's figures caps or floors
     caption_start: regex.Pattern
     group_count: regex.Pattern
+    continued: regex.Pattern  # "续表": a table goes on after a page break
     group_heading: regex.Pattern
     task_heading: regex.Pattern
     time_phrase: regex.Pattern
@@ -60,7 +61,7 @@ def compile_table_rules(data: dict) -> TableRules:
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
         bound_note=tuple((str(w), str(c)) for c, words in (data.get("bound_note") or {}).items() for w in words or ()),
         **optional_patterns(data, "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "caption_start", "group_count", "group_heading", "task_heading",
-                              "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out"),
+                              "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out", "continued"),
         matrix_marks=tuple((str(mark), str(role)) for role, marks in (data.get("matrix_marks") or {}).items()
                            for mark in marks or ()),
     )

@@ -38,6 +38,7 @@ class TaskRules:
     schedule_heading: regex.Pattern  # a line that is only a month or a quarter: "一月份", "第二季度（4—6月）"
     division_entry: regex.Pattern  # "第二部分第（一）项：…牵头": a division of the work by item number
     division_override: regex.Pattern  # "其中第2目由…": a sub-item an entry gives to others
+    bullet: regex.Pattern  # "■ …", "▪…" opening a paragraph: an item of its own (read on the file's text)
 
 
 def compile_task_rules(data: dict) -> TaskRules:
@@ -51,5 +52,5 @@ def compile_task_rules(data: dict) -> TaskRules:
         title_bad_start=optional_pattern(title.get("not_starting")),
         **optional_patterns(data, "non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "attachment_list", "listed_item", "date_line", "signed_form",
                               "document_title", "document_name", "title_label", "schedule_label", "schedule_heading", "block_attribution", "same_as_above",
-                              "enumeration_opener", "item_number", "task_name_label", "division_entry", "division_override"),
+                              "enumeration_opener", "item_number", "task_name_label", "division_entry", "division_override", "bullet"),
     )

@@ -60,10 +60,20 @@ def _may_head(words: str, rules: RuleSet) -> bool:
     """A line of a few words that could be a heading: not a plan's or a
     document's title, nor an office's name (a signature)."""
     if not rules.sections.unmarked_heading.fullmatch(words) or rules.sections.plan_title.match(words) \
-            or rules.tasks.document_title.search(words):
+            or rules.tasks.document_title.search(words) or _names_a_column(words, rules):
         return False
     registry = rules.departments
     return not (registry.is_government(words) or registry.resolve(words).known)
+
+
+def _names_a_column(words: str, rules: RuleSet) -> bool:
+    """A table's header cell written on a line of its own ("序号", "责任单位", a table one cell a line):
+    the column of its rows' numbers or offices, no heading."""
+    compact = words.replace(" ", "")
+    return any(role in _CELL_ROLES and any(w in compact for w in names) for role, names in rules.tables.roles)
+
+
+_CELL_ROLES = frozenset({"index", "lead", "participants", "implementers"})
 
 
 def _long_runs(heads: set[int]) -> set[int]:

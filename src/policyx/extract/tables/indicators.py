@@ -67,14 +67,19 @@ def indicator_target(row: list[Cell | None], at: dict[str, int], name: Cell, cel
         unit = _cell_text(row, at, "unit")
         unit = unit.strip().replace("％", "%") if unit and unit.strip() not in ("", "-", "—") else None
     cumulative = rules.tables.cumulative_cell.match(cell.text)
+    value_max = None
     if cumulative:
         comparator, value = _change_named(metric, rules), read_value(cumulative.group("value"))
+    elif (change := _change_in_cell(cell.text, rules)) is not None:
+        comparator, value, unit = change[0], change[1], change[2] or unit
+    elif (bounds := _RANGE_CELL.fullmatch(cell.text.strip())) is not None:
+        comparator, value, value_max = "=", read_value(bounds.group("low")), read_value(bounds.group("high"))
     else:
         comparator, value = _indicator_value(cell.text, rules.targets.bound_of)
     baseline = _cell_text(row, at, "baseline")
     attribute = _cell_text(row, at, "attribute")
     return Target(
-        raw=cell.text, metric=metric, comparator=comparator, value=value, unit=unit, year=year,  # type: ignore[arg-type]
+        raw=cell.text, metric=metric, comparator=comparator, value=value, value_max=value_max, unit=unit, year=year,  # type: ignore[arg-type]
         baseline_year=None, span=(cell.start, cell.end), value_span=(cell.start, cell.end), line=name.line,
         group=group, source="table", baseline=baseline, attribute=attribute,
         value_text=None if value is not None else cell.text, rule="table.indicator",
@@ -92,6 +97,23 @@ def _change_named(metric: str, rules: RuleSet) -> str:
 
 
 _CHANGE_WORDS: KeptByIdentity[list[tuple[str, str]]] = KeptByIdentity(4)
+
+
+def _change_in_cell(text: str, rules: RuleSet) -> tuple[str, Decimal | None, str | None] | None:
+    """A target cell that states a change ("下降3个百分点", "提高2%"): its comparator, value and
+    unit when the cell names one (province-goal-figures-varieties-2026); None for any other cell."""
+    found = _CHANGE_CELL.fullmatch(text.strip())
+    if found is None:
+        return None
+    _change_named("", rules)  # (the change words, made once a rule set)
+    comparator = next((c for w, c in _CHANGE_WORDS.get(rules.targets) or () if w == found.group("word")), None)
+    if comparator is None:
+        return None
+    return comparator, read_value(found.group("value")), found.group("unit")
+
+
+_CHANGE_CELL = compiled(r"(?P<word>\p{Han}{1,4}?)[ \t]{0,2}(?P<value>[0-9]{1,6}(?:\.[0-9]{1,4})?)[ \t]{0,2}(?P<unit>个百分点|%)?")
+_RANGE_CELL = compiled(r"(?P<low>[0-9]{1,6}(?:\.[0-9]{1,4})?)[ \t]{0,2}%?[ \t]{0,2}[—–\-~～至到]{1,2}[ \t]{0,2}(?P<high>[0-9]{1,6}(?:\.[0-9]{1,4})?)[ \t]{0,2}%?")
 
 
 def _cell_text(row: list[Cell | None], at: dict[str, int], role: str) -> str | None:

@@ -14,6 +14,7 @@ from policyx.extract.tables.cells import (
     names_task_columns,
 )
 from policyx.extract.tables.matrix import mark_roles, matrix_columns
+from policyx.extract.tables.page_breaks import across_page_breaks, is_page_break
 from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
@@ -50,6 +51,8 @@ def _runs(norm: Normalized, separator: str, rules: TableRules) -> list[list]:
             blanks = 0
         elif not text and current and blanks == 0:
             blanks += 1
+        elif current and separator == "\t" and is_page_break(text, rules):
+            blanks = 0  # (the page's number, "续表": the rows go on over the break)
         else:
             if current:
                 runs.append(current)
@@ -177,14 +180,14 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
     if caption is not None:
         title = title or caption
     width = max(len(r) for r in rows) if rows else 0
-    rows = _from_header(rows, width, rules)
+    rows = across_page_breaks(_from_header(rows, width, rules))
     if len(rows) < 2:
         return None
     rows, departments = matrix_columns(rows, width, rules)
     header, roles = _header_columns(rows[0], width, rules)
     for column in departments:
         roles[column] = "matrix"
-    body_rows, groups = _grouped_rows(rows[1:], width, rules, plain)
+    body_rows, groups = _grouped_rows(rows[1:], width, rules, plain, roles.index("index") if "index" in roles else None)
     footnotes, notes_end = _footnotes(norm, run[-1].end, rules)
     first = next(c for c in rows[0] if c).start
     start = max(run[0].start, norm.text.rfind("\n", 0, first) + 1)
@@ -271,10 +274,13 @@ def _is_caption_row(row: list[Cell | None], box: Section | None, rules: TableRul
 
 
 def _grouped_rows(rows: list[list[Cell | None]], width: int, rules: TableRules,
-                  plain: set[int] | frozenset[int] = frozenset()) -> tuple[list[list[Cell | None]], list[str | None]]:
+                  plain: set[int] | frozenset[int] = frozenset(), index_column: int | None = None,
+                  ) -> tuple[list[list[Cell | None]], list[str | None]]:
     """The body rows padded to the header's width, each with the group heading
     above it; a row that is only a group heading (or the group name on a line
-    of ``plain``, line numbers with no separator) is no body row."""
+    of ``plain``, line numbers with no separator) is no body row. A numbered row
+    short of as many cells as stand before the index column ("领域 | 序号 | 指标 …", the
+    领域 cell merged down a group) is padded in front (province-goal-figures-varieties-2026)."""
     body_rows: list[list[Cell | None]] = []
     groups: list[str | None] = []
     current_group = None
@@ -282,7 +288,11 @@ def _grouped_rows(rows: list[list[Cell | None]], width: int, rules: TableRules,
         if _is_group_row(r, rules) or r[0] is not None and r[0].line in plain:
             current_group = r[0].text  # type: ignore[union-attr]
             continue
-        body_rows.append(r + [None] * (width - len(r)))
+        short = width - len(r)
+        if 0 < short == index_column and r[0] is not None and _OWN_ROW.match(r[0].key):
+            body_rows.append([None] * short + r)  # (a merged cell before the number: "健康水平 | 1 | …" then "2 | …")
+        else:
+            body_rows.append(r + [None] * short)
         groups.append(current_group)
     return body_rows, groups
 

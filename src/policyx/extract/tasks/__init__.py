@@ -60,7 +60,8 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
         without_tasks = sections_without_tasks(index, rules.tasks)
         if task_tables:  # (an item an annexed table's row attributes: province-three-year-milestones-2024)
             restatable = _items_without_clause(units, index, without_tasks)
-        units, orphans = attributed_units(units, index, task_styles(units, index), rules.tasks, without_tasks)
+        units, orphans = attributed_units(units, index, task_styles(units, index), rules.tasks, without_tasks,
+                                           rules.responsibility)
         few_attributed = _few_attributed(units, index, without_tasks)
     else:
         units = structure_units(units, index, rules.tasks,

@@ -17,6 +17,7 @@ from policyx.extract.tasks.paragraphs import SectionIndex, has_words, holds_no_t
 from policyx.extract.clauses import PHRASE_FORMS
 from policyx.extract.tasks.units import Unit
 from policyx.model import Section, Task
+from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.tasks import TaskRules
 
 
@@ -66,7 +67,7 @@ def _sections_titled(sections: Iterable[Section], titled: Callable[[Section], bo
 
 
 def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], rules: TaskRules,
-                     without_tasks: set[str]) -> tuple[list[Unit], list[Unit]]:
+                     without_tasks: set[str], roles: ResponsibilityRules) -> tuple[list[Unit], list[Unit]]:
     """In a plan with clauses: the units with one (the tasks), and those
     without one that look like the rest — an item or a lead-in paragraph
     whose clause was left out (see the module docstring). Those are no task
@@ -82,7 +83,9 @@ def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], r
         if unit.clause is not None:
             # (under the closing guarantees a sentence that names an office is no clause:
             # "省住房城乡建设厅会同省发展改革委…建立工作协调机制")
-            if unit.clause.form not in PHRASE_FORMS or not _inside(unit, skipped):
+            # (unless it says in so many words who leads: "县委宣传部牵头，县应急管理局…配合", "县财政局负责将…纳入年度预算")
+            if unit.clause.form not in PHRASE_FORMS or not _inside(unit, skipped) \
+                    or not _inside(unit, without_tasks) and _names_its_role(unit, index.text, roles):
                 kept.append(unit)
         elif heading is None:
             # a paragraph opened by a lead-in, among paragraphs so opened
@@ -94,6 +97,14 @@ def attributed_units(units: list[Unit], index: SectionIndex, styles: set[str], r
                   or _names_a_document(heading, unit, index.text, rules)):
             orphans.append(unit)
     return kept, orphans
+
+
+def _names_its_role(unit: Unit, text: str, roles: ResponsibilityRules) -> bool:
+    """Whether a phrase names its lead by a lead's word or one who answers for the work (not 会同: "省住房城乡建设厅会同…")."""
+    words = text[unit.clause.inner_start:unit.clause.inner_end]
+    return bool(unit.clause.parsed.lead) and any(
+        roles.role_of.get(m.group()) in ("lead", "responsible") and m.group() not in roles.together_with
+        for m in roles.role_pattern.finditer(words))
 
 
 def _inside(unit: Unit, sections: set[str]) -> bool:

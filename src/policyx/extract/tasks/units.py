@@ -121,6 +121,7 @@ class UnitBuilder:
 
     def __init__(self, norm: Normalized, paras: list[Paragraph], index: SectionIndex, rules: RuleSet):
         self.text, self.paragraphs, self.index, self.rules = norm.text, paras, index, rules
+        self.source = norm.source
         self.blocks = attribution_blocks(norm, paras, rules)
         self._paragraph_starts = [p.start for p in paras]
         self._children = Counter(s.parent for s in index.headings if s.parent)
@@ -333,10 +334,11 @@ class UnitBuilder:
         if para.heading is not None or lead_in_at(self.text, para.start, para.end, self.rules.tasks) \
                 or self.rules.tasks.schedule_label.match(words) \
                 or self.rules.tasks.enumeration_opener.match(words) and not one_clause_for_all(words, para) \
-                or para.at_box_item(self.text, self.index, self.rules.tasks):
+                or para.at_box_item(self.text, self.index, self.rules.tasks) or self._at_bullet(para):
             # (…nor a schedule's item, "4月：完成…", nor an enumeration's item with a clause of its own, "一要加强医养
             # 结合服务，…（…牵头）。二要…"; a paragraph of several under one clause after them is the heading's task;
-            # nor a box's numbered line, "2.城中村改造工程：…（责任单位：市房产局）", city-special-column-projects-2026)
+            # nor a box's numbered line, "2.城中村改造工程：…（责任单位：市房产局）", city-special-column-projects-2026;
+            # nor a bullet's, "■ 办好…（责任单位：…）" under "◆激发文旅消费活力。", city-bullet-items-2026)
             return start
         j = i
         while j > 0:
@@ -353,6 +355,15 @@ class UnitBuilder:
         while self.units and self.units[-1].clause is None and self.units[-1].start >= first:
             self.units.pop()
         return first
+
+    def _at_bullet(self, para: Paragraph) -> bool:
+        """Whether the paragraph opens with a bullet in the file (its mark blanked in the working copy) and
+        holds its own clause: bullets whose clause stands on a line after them ("·新建…；" / "·推动…。" /
+        "（责任单位：…）") are one task with the line that introduces them."""
+        if not para.clauses:
+            return False
+        line_start = self.text.rfind("\n", 0, para.start) + 1
+        return self.rules.tasks.bullet.match(self.source[line_start:para.start + 1]) is not None
 
     def _step_back(self, before: Paragraph) -> str:
         """Whether a unit gathering back takes the paragraph before it in:
