@@ -226,3 +226,67 @@ def test_a_festival_is_a_deadline_on_its_day_in_the_plans_year():
            "2.国庆节前完成主次干道整治。（责任单位：市城管执法局）\n"
     assert [[d.date for d in t.deadlines] for t in extract_text(text).tasks] == [
         ["2026-02-17", "2026-02-17"], ["2026-10-01"]]
+
+
+# -- a plan's own short names for offices (city-full-official-names-2026, lines 17, 27-28) ------------------------------
+
+DEFINED = (
+    "一、工作机制\n　　成员单位包括市住房和城乡建设局（以下简称市住建局）、市生态环境局（以下简称市环境局）、"
+    "市城市管理和综合执法局（以下简称市城管执法局）。\n"
+    "二、重点任务\n"
+    "　　1.推进雨污分流改造。新建改造污水管网40公里。（市城管执法局牵头，市环境局、市住建局配合）\n"
+    "　　2.实施供水管网改造。由市城发集团有限公司负责，改造供水老化管网80公里，市住建局配合。\n"
+)
+
+
+def test_a_short_name_the_plan_defines_stands_for_the_full_one():
+    first, second = extract_text(DEFINED).tasks
+    assert [r.name for r in first.lead] == ["城市管理和综合执法局"]
+    assert [r.name for r in first.participants] == ["生态环境局", "住房和城乡建设局"]
+    assert [r.raw for r in first.participants] == ["市环境局", "市住建局"]  # (as written)
+    assert [r.name for r in second.lead] == ["城发集团有限公司"] and [r.name for r in second.participants] == ["住房和城乡建设局"]
+
+
+# -- footnotes (province-opinions-with-footnotes-2026, lines 18-21, 40, 47-51) ------------------------------------------
+
+FOOTNOTES = (
+    "一、总体要求\n（二）主要目标。到2027年，城市生活垃圾回收利用率达到40%②以上，单位地区生产总值固体废物产生强度[1]较2025年下降8%。\n"
+    "注：①“无废城市”：是指以新发展理念为引领的城市发展模式。\n②城市生活垃圾回收利用率：指实现回收利用的生活垃圾量的比例。\n"
+    "[1]单位地区生产总值固体废物产生强度：指一般工业固体废物产生量与地区生产总值之比。\n"
+    "二、强化新污染物环境风险防控\n（一）开展新污染物⑥治理。开展重点管控新污染物调查监测。（省生态环境厅牵头，省卫生健康委配合）\n"
+)
+
+
+def test_footnote_marks_are_no_words_and_footnotes_no_headings():
+    document = extract_text(FOOTNOTES)
+    assert [(s.line, s.title) for s in document.sections] == [
+        (1, "总体要求"), (2, "主要目标"), (6, "强化新污染物环境风险防控"), (7, "开展新污染物治理")]
+    assert {(t.comparator, str(t.value), t.unit) for t in document.targets} >= {(">=", "40", "%"), ("decrease", "8", "%")}
+
+
+# -- offices and duties written as phrases (county-staged-deadlines-2026, line 45; city-hard-wrapped-text-2026,
+# lines 106-108; county-unicode-enumerators-2026, line 45) ----------------------------------------------------------
+
+def test_a_citys_office_for_a_county_named_by_both_places_answers_for_its_duty():
+    text = ("（五）完善治理监管体系\n13.强化出水水质监测。宿迁市沭阳生态环境局负责每季度开展一次出水水质监测；"
+            "县水务局负责督促运维单位开展日常自行监测。\n")
+    assert [(t.title, [r.name for r in t.lead]) for t in extract_text(text).tasks] == [
+        ("强化出水水质监测", ["宿迁市沭阳生态环境局"]), ("县水务局负责督促运维单位开展日常自行监测", ["水务局"])]
+
+
+def test_two_offices_duties_in_one_sentence_are_two_tasks():
+    text = ("三、保障措施\n（二）强化要素保障。市财政局负责统筹安排“无废城市”建设专项资金，"
+            "市发改委负责将符合条件的固废利用处置项目纳入市重大项目库，优先保障用地、能耗指标。\n")
+    assert [[r.name for r in t.lead] for t in extract_text(text).tasks] == [["财政局"], ["发改委"]]
+
+
+def test_a_lead_then_会同_names_who_takes_part_and_a_circled_number_ends_no_office():
+    text = ("三、实施步骤\nⅡ、集中攻坚阶段（2026年4月—10月）。\n"
+            "②县应急管理局牵头，会同县公安局、县交通运输局等部门，每季度开展一次明查暗访。\n")
+    task = extract_text("一、重点任务\n1．排查隐患。（牵头单位：县应急管理局）\n" + text).tasks[-1]
+    assert [r.name for r in task.lead] == ["应急管理局"] and [r.name for r in task.participants] == ["公安局", "交通运输局"]
+
+
+def test_what_a_plan_does_away_with_counted_is_a_target():
+    task = extract_text("（一）治理易涝点。消除易涝积水点23处。（市住建局牵头）").tasks[0]
+    assert [(t.comparator, str(t.value), t.unit) for t in task.targets] == [("=", "23", "处")]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from policyx.text.corpus import CorpusEntry, resolve
 from policyx.extract.baselines import split_baselines
+from policyx.extract.defined_names import defined_names, with_defined_names
 from policyx.extract.deadlines import deadline_hits
 from policyx.extract.offsets import to_original_offsets
 from policyx.extract.schedule import date_by_schedule
@@ -222,6 +223,8 @@ def extract_text(
     tasks, from_tables, task_issues, table_issues = _with_table_tasks(
         tasks, task_issues, parsed, norm, rules, deadlines, plan_year, sections, restatable,
         _plan_sent_at(norm, notice, sections) if notice is not None and not tasks else None)
+    names = defined_names(norm.text, rules.departments)  # ("市生态环境局（以下简称市环境局）")
+    tasks, from_tables = with_defined_names(tasks, names), with_defined_names(from_tables, names)
     targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),
                *indicator_targets(parsed, norm, rules))
     targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back

@@ -90,6 +90,7 @@ class DepartmentRegistry:
         self.every_government = _pattern(data, "every_government", where)
         self.level_named = _pattern(data, "level_named", where)
         self.park_committee = _pattern(data, "park_committee", where)
+        self.defined_short_name = _pattern(data, "defined_short_name", where)  # "（以下简称市环境局）"
         self._stems: tuple[regex.Pattern, dict[str, str]] | None = None  # (_function_named_in's, made when first asked)
         self.place_levels = _place_levels(data, where)
         self.place_end = regex.compile(alternation(self.place_levels) if self.place_levels else NEVER)

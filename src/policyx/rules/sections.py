@@ -25,9 +25,12 @@ class SectionRules:
     unmarked_heading: regex.Pattern  # a line that may be a heading whose number a copy lost
     unmarked_part: regex.Pattern  # …and the title of one of a plan's parts: level 1
     glued_field: regex.Pattern  # a field's label run onto the value before it, in a line of fields
+    note_opening: regex.Pattern  # "注：": footnotes follow…
+    footnote_line: regex.Pattern  # …each on a line opening with its number, "②…", "[1]…": no heading
 
 
 def compile_section_rules(data: dict) -> SectionRules:
     return SectionRules(
-        **optional_patterns(data, "contents_header", "attachment_list", "field_line", "field_line_opening", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part", "glued_field"),
+        **optional_patterns(data, "contents_header", "attachment_list", "field_line", "field_line_opening", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part", "glued_field",
+                              "note_opening", "footnote_line"),
     )

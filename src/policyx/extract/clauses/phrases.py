@@ -27,6 +27,7 @@ from policyx.rules.departments import DepartmentRegistry
 from policyx.text.kept import KeptByIdentity
 from policyx.text.spans import Spans
 from policyx.text.twins import short
+from policyx.text.numerals import ONE_CHARACTER_NUMBERS
 from policyx.text.stored_patterns import compiled
 
 # a phrase's units are at most this long (a list of a few offices)
@@ -37,7 +38,8 @@ MAX_NAMED_OFFICE = 16
 # the offices a 会同 works with, at most
 MAX_TOGETHER = 8
 # (an ideographic space parts an article's number from its words: "第七条　市住房城乡建设局负责…")
-_PHRASE_BREAKS = "，,。；;!?！？\n\u3000"
+# (and an item's number of one character: "②县应急管理局牵头，会同…", county-unicode-enumerators-2026)
+_PHRASE_BREAKS = "，,。；;!?！？\n\u3000" + ONE_CHARACTER_NUMBERS
 _STOPS = compiled("[。；;!?！？\n]")
 _HAN = compiled(r"\p{Han}+")
 
@@ -50,7 +52,7 @@ def sentence_clauses(text: str, offset: int, first_role: int, taken: Spans, regi
     order, in ``text`` (working-copy text at ``offset``: the reading's spans are
     absolute); ``taken``: the spans in ``text`` of the clauses found in other forms."""
     run: list[Phrase] = []  # the phrases read in the current sentence
-    stop = len(text)  # where the sentence of the run ends (looked for once a run: a page with no stop is linear)
+    stop = -1  # where the sentence of the run ends (looked for once a sentence: a page with no stop is linear)
     ends = name_endings(registry)
     for m in short(rules.role_pattern).finditer(text, first_role):  # (by re where it reads the words alike)
         if taken.overlaps(m.start(), m.end()) or not after_a_name(text, m.start(), ends):
@@ -63,16 +65,27 @@ def sentence_clauses(text: str, offset: int, first_role: int, taken: Spans, regi
             run = []
         phrase = _phrase(text, offset, start, m, registry, rules, context)
         if phrase is not None:
+            if run and _another_duty(run, m.group(), phrase, rules):
+                yield _one_clause(run)  # ("市财政局负责安排专项资金，市发改委负责将…纳入项目库": two offices' duties)
+                run = []
             if run and rules.role_of.get(m.group()) == "responsible" and any(p.lead for *_, p in run):
                 reading = phrase[3]  # (…负责 after a 牵头: participants)
                 phrase = (*phrase[:3], ParsedClause(participants=[*reading.lead, *reading.participants],
                                                     implementers=reading.implementers))
-            if not run:
+            if not run and stop < phrase[1]:  # (a run parted at another office's duty goes on in its sentence)
                 found = _STOPS.search(text, phrase[1])
                 stop = found.start() if found else len(text)
             run.append(phrase)
     if run:
         yield _one_clause(run)
+
+
+def _another_duty(run: list[Phrase], word: str, phrase: Phrase, rules: ResponsibilityRules) -> bool:
+    """Whether a phrase whose office answers for work of its own ("…，市发改委负责将…") follows a run of
+    phrases that only say who answers for theirs ("市财政局负责统筹安排…"): a duty of its own, not a
+    helper's (as "…负责" after a 牵头 is, city-hard-wrapped-text-2026)."""
+    return rules.role_of.get(word) == "responsible" and bool(phrase[3].lead) \
+        and all(rules.role_of.get(w) == "responsible" and p.lead for _, _, w, p in run)
 
 
 def name_endings(registry: DepartmentRegistry) -> frozenset[str]:
@@ -120,7 +133,13 @@ def _phrase(text: str, offset: int, start: int, m: regex.Match, registry: Depart
         end = together(text, offset, m.end(), parsed, registry, rules)
     elif subject:  # "市发展改革委负责会同市自然资源和规划局、市住建局建立…"
         end = together_after(text, offset, m.end(), parsed, registry, rules)
+    elif text[m.end():m.end() + 1] in _COMMAS:  # "县应急管理局牵头，会同县公安局、县交通运输局等部门，每季度…"
+        after = together_after(text, offset, m.end() + 1, parsed, registry, rules)
+        end = after if after > m.end() + 1 else end
     return start, end, word, parsed
+
+
+_COMMAS = frozenset("，,")
 
 
 def reports_work_done(text: str, position: int, rules: ResponsibilityRules) -> bool:
@@ -269,8 +288,23 @@ def named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
         return (named or resolved.known and _PLACE_BEFORE_GOVERNMENT.fullmatch(raw) is not None) and len(name) <= MAX_NAMED_OFFICE
     if registry.lookup(name) is not None or resolved.known and len(raw) <= MAX_KNOWN_SHORT and _HAN.fullmatch(raw):
         return True  # (… or "市委宣传部", "团市委": the party's offices, known by their shape)
+    if _city_office_for_a_county(raw, registry):
+        return True
     return named and len(name) <= MAX_NAMED_OFFICE and registry.looks_like_office(name)
 
+
+def _city_office_for_a_county(raw: str, registry: DepartmentRegistry) -> bool:
+    """A city's office for one of its counties, named by both places: "宿迁市沭阳生态环境局",
+    "苏州市吴江生态环境局" (county-staged-deadlines-2026): a city's name, the county's (two or three
+    characters, no level word) and an office the registry knows."""
+    city = _CITY.match(raw)
+    if city is None:
+        return False
+    rest = raw[city.end():]
+    return any(_HAN.fullmatch(rest[:k]) and registry.lookup(rest[k:]) is not None for k in (2, 3))
+
+
+_CITY = compiled(r"\p{Han}{2,4}?市(?![委政])")
 
 # a place's government, by the place's name: at most four characters and its kind ("潼川镇、北坝镇人民政府")
 _PLACE_BEFORE_GOVERNMENT = compiled(r"\p{Han}{1,4}[镇乡县区市州旗盟](?:、\p{Han}{1,4}[镇乡县区市州旗盟]){0,6}(?:人民)?政府")

@@ -79,6 +79,7 @@ class TreeReader:
         self.appendix: Appendix | None = None
         self.contents = Contents(self.honour_contents)
         self.in_attachment_list = False
+        self.in_notes = False  # (after "注：", the footnotes' lines)
         self.child_count: dict[int | None, int] = {}
         self.used_ids: set[str] = set()
         self.numbering = NumberingWarnings(REPEATS_LISTED, self.issues)
@@ -116,6 +117,9 @@ class TreeReader:
             self.contents.note_entry(line, self.rules)
             self._note_text()
             return
+        if self._a_footnote(text):
+            self._note_text()
+            return
         cand = match_marker(line, self.rules, self.marker_shapes, long_titles=True)
         if cand is not None:
             cand.file_line = line.number if self.lines_are_the_files else self.norm.line_of(cand.marker_start)
@@ -130,6 +134,14 @@ class TreeReader:
         if cand.rule.kind != "heading" and not cand.title:
             title_from_next_line(cand, self.lines, index, self.rules)
         self._place(cand, index)
+
+    def _a_footnote(self, text: str) -> bool:
+        """Whether a line is a note's opening ("注：①…") or a footnote after it ("②…", "[1]…"): no heading."""
+        if self.rules.sections.note_opening.match(text):
+            self.in_notes = True
+            return True
+        self.in_notes = self.in_notes and self.rules.sections.footnote_line.match(text) is not None
+        return self.in_notes
 
     def _a_field_line(self, line: Line, cand: Candidate | None) -> bool:
         """A numbered line holding a field of the item above it ("1.牵头单位：…", "3.完成时限：…"), of a

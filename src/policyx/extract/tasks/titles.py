@@ -83,7 +83,9 @@ def _under_heading(unit: Unit, heading: Section, text: str, limit: int, rules: T
                    named_by_lead_in: bool) -> None:
     lead_in = _lead_in_after(unit, heading, text, limit, rules) if run_in(text, heading) and named_by_lead_in else None
     if lead_in is None:
-        unit.title_span = heading.title_span
+        start, end = heading.title_span
+        # (a run-in title past the unit's end names the next duty too: "第十一条　市水利局负责…，市生态环境局负责…")
+        unit.title_span = (start, unit.end) if start < unit.end < end else heading.title_span
         return
     if several:
         unit.start = _body_after_heading(unit, heading, text, limit)

@@ -24,6 +24,7 @@ from policyx.extract.tasks.paragraphs import (
     Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
 )
 from policyx.extract.tasks.blocks import BLOCK_RULE, hand_to_the_group, one_clause_for_all
+from policyx.extract.tasks.prose_ends import prose_end
 from policyx.extract.tasks.fields import ITEM_FIELD, OPENS_LABEL, fields_only
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
@@ -75,27 +76,6 @@ def classify(text: str, para: Paragraph, clause: FoundClause, rules: TaskRules) 
     if before:
         return "closing"
     return "leading" if has_words(text, clause.end, para.end) else "standalone"
-
-
-def _another_phrase_later(text: str, clause: FoundClause, last_phrase: int) -> bool:
-    """Whether another clause written as phrases stands in a later sentence of
-    the paragraph, whose last such clause starts at ``last_phrase`` (-1: none):
-    if any does, the last does (a sentence ends before it too)."""
-    return last_phrase > clause.end and find_end(text, clause.end, last_phrase, SENTENCE_END) < last_phrase
-
-
-def _before_the_sentence_of(text: str, position: int, phrase_starts: list[int], end: int) -> int:
-    """Where the sentences from ``position`` end before the sentence of the
-    first phrase clause (of ``phrase_starts``, in order) that a sentence end
-    parts from ``position``: after the last sentence end before that clause."""
-    stop = find_end(text, position, end, SENTENCE_END)
-    following = bisect.bisect_right(phrase_starts, stop)
-    if stop >= end or following == len(phrase_starts):
-        return min(stop + 1, end)
-    limit = phrase_starts[following]
-    while (later := find_end(text, stop + 1, limit, SENTENCE_END)) < limit:
-        stop = later
-    return min(stop + 1, end)
 
 
 def continues_list(text: str, previous: FoundClause, clause: FoundClause) -> bool:
@@ -243,18 +223,17 @@ class UnitBuilder:
         leading: FoundClause | None = None
         phrase_starts = [c.start for c in para.clauses if c.form in PHRASE_FORMS]
         last_phrase = phrase_starts[-1] if phrase_starts else -1
-        for clause in para.clauses:
+        count = len(para.clauses)
+        for j, clause in enumerate(para.clauses):
             kind = classify(text, para, clause, self.rules.tasks)
             if kind == "closing" and nested and continues_list(text, nested[-1], clause):
                 kind = "nested"  # "…水源水质状况(A负责)、供水厂出水水质状况(B负责)。"
-            if kind == "prose" and _another_phrase_later(text, clause, last_phrase):
-                # ("市自然资源局会同市城市管理局将…纳入规划。…的建设由区人民政府负责组织实施。"): one task a duty,
-                # up to the sentence of the next ("…推进改造。年底前完成改造136个。各区人民政府要…": the second
-                # sentence is the first task's)
-                end = _before_the_sentence_of(text, clause.end, phrase_starts, para.end)
+            if kind == "prose" and (split := prose_end(text, clause, para.clauses[j + 1] if j + 1 < count else None,
+                                                      para, phrase_starts, last_phrase)) is not None:
+                end, after = split
                 start = self.gather(i, para.start) if position <= para.start else position
                 self._close(start, clause, nested, para=i, starts_paragraph=position <= para.start, end=end)
-                nested, position = [], skip_edge(text, end, para.end)
+                nested, position = [], after
                 continue
             if kind in ("nested", "prose"):
                 nested.append(clause)
@@ -299,6 +278,8 @@ class UnitBuilder:
         a clause, or words leading up to a clause further on — unless they hold
         an attribution in prose ("成立由省科技部门牵头…")."""
         prose = next((c for c in nested if c.form in IN_THE_SENTENCE), None) if nested else None
+        if prose is not None:
+            prose, nested = self._with_its_helpers(prose, nested)
         starts = position <= para.start
         end = para.end
         if prose is not None and starts and para.heading is None and self._alone_under_a_heading(i):
@@ -312,6 +293,17 @@ class UnitBuilder:
             and position < heading.end else self.index.innermost(position)
         self.units.append(_new_unit(position, end, prose, [c for c in nested if c is not prose] if nested else (),
                                section, None, starts, heading, "task.unattributed", i))  # (by position: title_span …)
+
+    def _with_its_helpers(self, prose: FoundClause, nested: list[FoundClause]) -> tuple[FoundClause, list[FoundClause]]:
+        """A prose clause with the phrases later in its sentence that name no lead, only who takes part
+        ("由市城发集团有限公司负责，改造…80公里，市住建局、市城管执法局配合。", city-full-official-names-2026)."""
+        stop = find_end(self.text, prose.end, len(self.text), SENTENCE_END)
+        helpers = [c for c in nested if prose.end < c.start < stop and not c.parsed.lead and c.form in IN_THE_SENTENCE]
+        if not helpers:
+            return prose, nested
+        merged = functools.reduce(merge, helpers, prose)
+        taken = {id(c) for c in helpers}
+        return replace(merged, end=prose.end, inner_end=prose.inner_end), [c for c in nested if id(c) not in taken]
 
     def _alone_under_a_heading(self, i: int) -> bool:
         """Whether paragraph ``i`` is the only one right under a heading alone on its line, a title and no

@@ -1,0 +1,69 @@
+"""Short names a plan defines for offices.
+
+A plan may name an office in full once and give it a short name there:
+"成员单位包括市住房和城乡建设局（以下简称市住建局）、…市生态环境局（以下简称市环境局）"
+(city-full-official-names-2026). Its attributions then use the short name
+("市环境局配合"); each unit so written is the office the plan defined — its
+name and canonical name are the full one's, its raw words as written.
+"""
+
+from __future__ import annotations
+
+from policyx.model import Clause, DepartmentRef, Task, replaced
+from policyx.rules.departments import DepartmentRegistry
+
+MAX_FULL_NAME = 24  # characters before the bracket that may hold the full name
+_SEPARATORS = frozenset("、，,；;：:。（(\n\t 　")
+
+
+def defined_names(text: str, registry: DepartmentRegistry) -> dict[str, DepartmentRef]:
+    """The offices a plan gives short names, by the short name's name (its level prefix off)."""
+    if "称" not in text:
+        return {}
+    names: dict[str, DepartmentRef] = {}
+    for found in registry.defined_short_name.finditer(text):
+        full = _full_name(text, found.start(), registry)
+        short = registry.resolve(found.group("short").strip())
+        if full is not None and short.name and short.name != full.name:
+            names.setdefault(short.name, full)
+    return names
+
+
+def _full_name(text: str, end: int, registry: DepartmentRegistry) -> DepartmentRef | None:
+    """The office named right before ``end``: the longest run of words back to a separator that names one."""
+    start = end
+    while start > 0 and end - start < MAX_FULL_NAME and text[start - 1] not in _SEPARATORS:
+        start -= 1
+    for i in range(start, end - 1):
+        ref = registry.resolve(text[i:end])
+        prefix = registry.split_prefix(text[i:end])[0]
+        if prefix and (ref.known or registry.looks_like_office(ref.name)):
+            return ref
+    return None
+
+
+def with_defined_names(tasks: tuple[Task, ...], names: dict[str, DepartmentRef]) -> tuple[Task, ...]:
+    """The tasks with every unit written by a defined short name read as the office it stands for."""
+    if not names:
+        return tasks
+    out = []
+    for task in tasks:
+        changes = {role: _renamed(getattr(task, role), names) for role in ("lead", "participants", "implementers")}
+        if task.clause is not None:
+            changes["clause"] = _renamed_clause(task.clause, names)
+        out.append(replaced(task, **changes))
+    return tuple(out)
+
+
+def _renamed_clause(clause: Clause, names: dict[str, DepartmentRef]) -> Clause:
+    return replaced(clause, **{role: _renamed(getattr(clause, role), names)
+                               for role in ("lead", "participants", "implementers", "standing")})
+
+
+def _renamed(refs: tuple[DepartmentRef, ...], names: dict[str, DepartmentRef]) -> tuple[DepartmentRef, ...]:
+    return tuple(_as_defined(r, names[r.name]) if r.name in names else r for r in refs)
+
+
+def _as_defined(ref: DepartmentRef, full: DepartmentRef) -> DepartmentRef:
+    return replaced(ref, name=full.name, canonical=full.canonical, function=full.function, level=full.level or ref.level,
+                    known=full.known)

@@ -1,0 +1,63 @@
+"""Where the task of a clause written in its sentence ends, when the paragraph
+holds the clauses of other tasks too.
+
+A clause written as the words of a sentence ("市自然资源局会同市城市管理局将…纳入
+规划", "市财政局负责…") attributes its sentence; a paragraph may hold several:
+
+* another office's duty later in the same sentence, named by its own words
+  ("市财政局负责统筹安排…专项资金，市发改委负责将…纳入市重大项目库", city-hard-wrapped-text-2026;
+  "第十一条　市水利局负责…，市生态环境局负责…", city-regulation-2024): the first task ends
+  before the comma, the next starts at the second office;
+* a clause in a later sentence ("…推进改造。年底前完成改造136个。各区人民政府要…"): the
+  first task runs up to that clause's sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from policyx.extract.clauses import PHRASE_FORMS, FoundClause
+from policyx.extract.tasks.paragraphs import Paragraph, skip_edge
+from policyx.text.sentences import SENTENCE_END, find_end
+
+
+def prose_end(text: str, clause: FoundClause, later: FoundClause | None, para: Paragraph, phrase_starts: list[int],
+              last_phrase: int) -> tuple[int, int] | None:
+    """Where the task of ``clause`` (its paragraph's clause before ``later``) ends, and where the
+    paragraph's next words start; None when its task runs on to the paragraph's end."""
+    if later is not None and _a_duty_of_its_own(text, clause, later, para):
+        return _before_comma(text, later.start), later.start
+    if last_phrase > clause.end and find_end(text, clause.end, last_phrase, SENTENCE_END) < last_phrase:
+        # (another phrase in a later sentence: if any stands there, the last does)
+        end = _before_the_sentence_of(text, clause.end, phrase_starts, para.end)
+        return end, skip_edge(text, end, para.end)
+    return None
+
+
+def _a_duty_of_its_own(text: str, clause: FoundClause, later: FoundClause, para: Paragraph) -> bool:
+    """Whether the clause after ``clause`` is another office's duty in the same sentence, its own lead
+    named (the phrase reader parts two offices' duties, "X负责…，Y负责…", into two clauses)."""
+    return clause.form in PHRASE_FORMS and later.form in PHRASE_FORMS and bool(later.parsed.lead) \
+        and para.start <= clause.start < clause.end < later.start < later.end \
+        and find_end(text, clause.end, later.start, SENTENCE_END) >= later.start
+
+
+def _before_comma(text: str, position: int) -> int:
+    """Where the words before ``position`` end, its comma and spaces left out."""
+    while position > 0 and (text[position - 1].isspace() or text[position - 1] in "，,"):
+        position -= 1
+    return position
+
+
+def _before_the_sentence_of(text: str, position: int, phrase_starts: list[int], end: int) -> int:
+    """Where the sentences from ``position`` end before the sentence of the
+    first phrase clause (of ``phrase_starts``, in order) that a sentence end
+    parts from ``position``: after the last sentence end before that clause."""
+    stop = find_end(text, position, end, SENTENCE_END)
+    following = bisect.bisect_right(phrase_starts, stop)
+    if stop >= end or following == len(phrase_starts):
+        return min(stop + 1, end)
+    limit = phrase_starts[following]
+    while (later := find_end(text, stop + 1, limit, SENTENCE_END)) < limit:
+        stop = later
+    return min(stop + 1, end)
