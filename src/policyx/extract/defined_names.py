@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from policyx.model import Clause, DepartmentRef, Task, replaced
 from policyx.rules.departments import DepartmentRegistry
+from policyx.text.warm import may_hold_words
 
 MAX_FULL_NAME = 24  # characters before the bracket that may hold the full name
 _SEPARATORS = frozenset("、，,；;：:。（(\n\t 　")
@@ -18,7 +19,7 @@ _SEPARATORS = frozenset("、，,；;：:。（(\n\t 　")
 
 def defined_names(text: str, registry: DepartmentRegistry) -> dict[str, DepartmentRef]:
     """The offices a plan gives short names, by the short name's name (its level prefix off)."""
-    if "称" not in text:
+    if not may_hold_words(registry.defined_short_name, text):  # ("简称", "下称": most plans define no name)
         return {}
     names: dict[str, DepartmentRef] = {}
     for found in registry.defined_short_name.finditer(text):

@@ -404,6 +404,7 @@ def _requires(rules: RuleSet) -> dict[str, tuple[frozenset[str], ...]]:
                  "table.header_words": rules.tables.header_words,
                  "sections.contents_header": rules.sections.contents_header,
                  "sections.attachment_list": rules.sections.attachment_list,
+                 "sections.note_opening": rules.sections.note_opening,
                  "tasks.attachment_list": rules.tasks.attachment_list}
     # a set that holds white space says nothing where the text is read with titles
     # (《…》) blanked to spaces, as targets are: such a set is not kept

@@ -91,6 +91,7 @@ class TreeReader:
         requires = self.rules.requires
         self.may_hold_contents = may_match(self.norm.text, requires.get("sections.contents_header", ()))
         self.may_list_attachments = may_match(self.norm.text, requires.get("sections.attachment_list", ()))
+        self.may_hold_notes = may_match(self.norm.text, requires.get("sections.note_opening", ()))
 
     def read(self) -> Tree:
         for index, line in enumerate(self.lines):
@@ -117,7 +118,7 @@ class TreeReader:
             self.contents.note_entry(line, self.rules)
             self._note_text()
             return
-        if self._a_footnote(text):
+        if self.may_hold_notes and self._a_footnote(text):
             self._note_text()
             return
         cand = match_marker(line, self.rules, self.marker_shapes, long_titles=True)
