@@ -252,15 +252,15 @@ def test_a_short_name_the_plan_defines_stands_for_the_full_one():
 FOOTNOTES = (
     "一、总体要求\n（二）主要目标。到2027年，城市生活垃圾回收利用率达到40%②以上，单位地区生产总值固体废物产生强度[1]较2025年下降8%。\n"
     "注：①“无废城市”：是指以新发展理念为引领的城市发展模式。\n②城市生活垃圾回收利用率：指实现回收利用的生活垃圾量的比例。\n"
-    "[1]单位地区生产总值固体废物产生强度：指一般工业固体废物产生量与地区生产总值之比。\n"
+    "[1]单位地区生产总值固体废物产生强度：指一般工业固体废物产生量与地区生产总值之比。\n⑥新污染物：指具有生物毒性的污染物。\n"
     "二、强化新污染物环境风险防控\n（一）开展新污染物⑥治理。开展重点管控新污染物调查监测。（省生态环境厅牵头，省卫生健康委配合）\n"
 )
 
 
-def test_footnote_marks_are_no_words_and_footnotes_no_headings():
+def test_footnote_marks_the_notes_define_are_no_words_and_footnotes_no_headings():
     document = extract_text(FOOTNOTES)
     assert [(s.line, s.title) for s in document.sections] == [
-        (1, "总体要求"), (2, "主要目标"), (6, "强化新污染物环境风险防控"), (7, "开展新污染物治理")]
+        (1, "总体要求"), (2, "主要目标"), (7, "强化新污染物环境风险防控"), (8, "开展新污染物治理")]
     assert {(t.comparator, str(t.value), t.unit) for t in document.targets} >= {(">=", "40", "%"), ("decrease", "8", "%")}
 
 
@@ -290,3 +290,89 @@ def test_a_lead_then_会同_names_who_takes_part_and_a_circled_number_ends_no_of
 def test_what_a_plan_does_away_with_counted_is_a_target():
     task = extract_text("（一）治理易涝点。消除易涝积水点23处。（市住建局牵头）").tasks[0]
     assert [(t.comparator, str(t.value), t.unit) for t in task.targets] == [("=", "23", "处")]
+
+
+def test_numbers_no_note_defines_are_left_as_written():
+    text = "一、重点任务\n（一）防汛。开展水库安全检查①加强巡查②做好值守。（县水利局牵头）\n"
+    assert "①" in extract_text(text).tasks[0].text
+
+
+# -- a table drawn with box-drawing characters, its cells wrapped over lines (city-box-drawing-table-2026, lines 12-24)
+
+BOXED = (
+    "┌──┬────────────┬──────┬──────┬─────┐\n"
+    "│序号│重点任务                │牵头单位    │配合单位    │完成时限  │\n"
+    "├──┴────────────┴──────┴──────┴─────┤\n"
+    "│一、城镇老旧小区和城中村改造                                          │\n"
+    "├──┬────────────┬──────┬──────┬─────┤\n"
+    "│1   │推进城镇老旧小区改造。全年新开工│市住房城乡建设局│市发展改革委、│2026年11月底前│\n"
+    "│    │改造城镇老旧小区120个。         │                │市财政局      │              │\n"
+    "├──┼────────────┼──────┼──────┼─────┤\n"
+    "│2   │推进完整社区建设。新打造完整社区│市民政局、      │市商务局      │10月底前      │\n"
+    "│    │试点15个。                      │市住房城乡建设局│              │              │\n"
+    "└──┴────────────┴──────┴──────┴─────┘\n"
+)
+
+
+def test_a_box_drawn_table_is_read_row_by_row_with_its_wrapped_cells():
+    document = extract_text("2026年城市更新重点任务分工表\n" + BOXED)
+    assert [(t.line, [r.name for r in t.lead], [r.name for r in t.participants]) for t in document.tasks] == [
+        (7, ["住房城乡建设局"], ["发展改革委", "财政局"]), (10, ["民政局", "住房城乡建设局"], ["商务局"])]
+    assert ("=", "120", "个") in {(t.comparator, str(t.value), t.unit) for t in document.tasks[0].targets}
+
+
+# -- a 任务卡 of fields in 【】 (county-task-cards-2026, lines 13-19, 99) ---------------------------------------------------
+
+CARDS = (
+    "一、项目建设和产业发展\n————————————\n【任务名称】加快推进重大项目建设\n"
+    "【工作目标】全年实施县级重点项目210个，完成投资380亿元以上。\n【牵头单位】县发展改革局\n"
+    "【责任单位】县财政局、县自然资源和规划局，各镇人民政府（街道办事处）\n【完成时限】2026年12月底前\n————————————\n"
+    "（注：任务卡未列明的镇（街道）和县级部门，按职责分工抓好配合落实。）\n"
+)
+
+
+def test_fields_labelled_in_brackets_read_as_fields_and_a_note_in_brackets_is_no_clause():
+    tasks = extract_text(CARDS).tasks
+    assert [(t.title, [r.name for r in t.lead], [d.date for d in t.deadlines]) for t in tasks] == [
+        ("加快推进重大项目建设", ["发展改革局"], ["2026-12-31"])]
+    assert [r.name for r in tasks[0].implementers] == ["财政局", "自然资源和规划局", "各镇人民政府(街道办事处)"]  # (not the note's)
+
+
+# -- what a second reading found (review of this session's change) ------------------------------------------------------
+
+def test_a_defined_short_name_is_the_office_set_up_not_the_words_before_it_nor_another_levels():
+    text = ("一、机制\n市政府成立市城市更新工作领导小组（以下简称市领导小组），成员单位包括市生态环境局（以下简称市环境局）。\n"
+            "二、任务\n1.统筹推进。开展调度。（责任单位：市领导小组）\n2.治理污染。开展治理。（牵头单位：县环境局；配合单位：市环境局）\n")
+    first, second = extract_text(text).tasks[-2:]
+    assert [r.name for r in first.lead] == ["城市更新工作领导小组"]
+    assert [r.name for r in second.lead] == ["环境局"] and [r.name for r in second.participants] == ["生态环境局"]
+
+
+def test_a_helpers_负责_after_a_duty_is_no_duty_of_its_own():
+    text = "第十三条　市发展改革委负责供水价格管理，市市场监管局负责配合开展价格监督检查。\n"
+    assert [([r.name for r in t.lead], [r.name for r in t.participants]) for t in extract_text(text).tasks] == [
+        (["发展改革委"], ["市场监管局"])]
+
+
+def test_another_tables_header_after_a_page_break_opens_another_table():
+    text = ("序号\t工作任务\t责任单位\t完成时限\n1\t推进污水管网建设\t县住建局\t2026年底\n2\t推进垃圾分类\t县城管局\t2026年10月\n—3—\n"
+            "序号\t项目名称\t建设内容\t责任单位\n1\t城东污水厂\t新建污水处理能力2万吨/日\t县住建局\n2\t城西水厂\t新建供水能力1万吨/日\t县水务局\n")
+    document = extract_text(text)
+    assert len(document.tables) == 2 and [t.title for t in document.tasks][2:] == ["城东污水厂", "城西水厂"]
+
+
+def test_a_festival_before_the_plans_date_is_the_next_years_and_around_it_is_no_deadline():
+    text = ("某市2025年冬季清洁取暖工作方案\n1.保障供暖。春节前完成煤炭储备。（市发改委负责）\n2.安全检查。春节前后加强安全检查。（市应急局负责）\n"
+            "某市人民政府办公室\n2025年11月10日\n")
+    assert [[d.date for d in t.deadlines] for t in extract_text(text).tasks] == [["2026-02-17"], []]
+
+
+def test_a_two_column_table_with_numbered_rows_stays_a_table():
+    text = "附表　工作内容\n序号\t内容\n1.\t开展村庄清洁行动，清理农村生活垃圾。\n2.\t推进农村改厕，新建户厕200座。\n"
+    document = extract_text(text)
+    assert len(document.tables) == 1 and document.sections == ()
+
+
+def test_a_heading_that_names_a_column_word_among_others_stays_a_heading():
+    text = "某县农村人居环境整治方案\n总体要求\n坚持统筹推进。\n政府牵头部门联动\n各部门协同推进。\n强化责任单位考核\n纳入考核。\n保障措施\n加强领导。\n"
+    assert [s.title for s in extract_text(text).sections] == ["总体要求", "政府牵头部门联动", "强化责任单位考核", "保障措施"]

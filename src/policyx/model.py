@@ -335,7 +335,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     kind: TableKind = "generic"
-    form: Literal["tab", "pipe", "spaced", "flattened", "glued", "layout"] = "tab"
+    form: Literal["tab", "pipe", "spaced", "flattened", "glued", "layout", "box"] = "tab"
     section: str | None = None
     row_lines: tuple[int, ...] = ()
     row_groups: tuple[str | None, ...] = ()

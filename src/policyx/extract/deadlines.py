@@ -12,7 +12,7 @@ import bisect
 import calendar
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 import regex
@@ -178,6 +178,23 @@ def _festival(groups: dict, year: int, month: int | None, rules: DeadlineRules) 
     except ValueError:  # (a year outside the calendar's tables, 1900–2099)
         return []
 
+
+def festivals_after(deadlines: list[Deadline], plan_date: str | None, rules: DeadlineRules) -> list[Deadline]:
+    """A festival the plan names with no year, whose day in the plan's year is before the plan's date, is the
+    next year's ("春节前" in a winter plan of 2025-11-10 is due by 2026-02-17)."""
+    if not plan_date or not rules.festivals:
+        return deadlines
+    out = []
+    for d in deadlines:
+        name = next((f for f in rules.festivals if f in d.raw), None) if d.rule == FESTIVAL_RULE else None
+        if name is not None and d.date and d.date < plan_date and "年" not in d.raw:
+            later = _festival({"festival": name}, int(d.date[:4]) + 1, None, rules)
+            d = replace(d, date=later[0][0]) if later else d
+        out.append(d)
+    return out
+
+
+FESTIVAL_RULE = "deadline.festival"
 
 _DATED_FORMS = {
     "year_end": _year_end,

@@ -17,24 +17,29 @@ MAX_FULL_NAME = 24  # characters before the bracket that may hold the full name
 _SEPARATORS = frozenset("、，,；;：:。（(\n\t 　")
 
 
-def defined_names(text: str, registry: DepartmentRegistry) -> dict[str, DepartmentRef]:
-    """The offices a plan gives short names, by the short name's name (its level prefix off)."""
+def defined_names(text: str, registry: DepartmentRegistry) -> dict[str, tuple[str, DepartmentRef]]:
+    """The offices a plan gives short names, by the short name's name (its level prefix off): the short
+    name's level prefix ("市") and the full office."""
     if not may_hold_words(registry.defined_short_name, text):  # ("简称", "下称": most plans define no name)
         return {}
-    names: dict[str, DepartmentRef] = {}
+    names: dict[str, tuple[str, DepartmentRef]] = {}
     for found in registry.defined_short_name.finditer(text):
         full = _full_name(text, found.start(), registry)
-        short = registry.resolve(found.group("short").strip())
+        written = found.group("short").strip()
+        short = registry.resolve(written)
         if full is not None and short.name and short.name != full.name:
-            names.setdefault(short.name, full)
+            names.setdefault(short.name, (registry.split_prefix(written)[0], full))
     return names
 
 
 def _full_name(text: str, end: int, registry: DepartmentRegistry) -> DepartmentRef | None:
-    """The office named right before ``end``: the longest run of words back to a separator that names one."""
+    """The office named right before ``end``: the longest run of words back to a separator, or to the
+    last word that sets an office up ("成立", "组建"), that names one."""
     start = end
     while start > 0 and end - start < MAX_FULL_NAME and text[start - 1] not in _SEPARATORS:
         start -= 1
+    for verb in registry.defined_full_name_after.finditer(text, start, end):
+        start = verb.end()
     for i in range(start, end - 1):
         ref = registry.resolve(text[i:end])
         prefix = registry.split_prefix(text[i:end])[0]
@@ -43,7 +48,7 @@ def _full_name(text: str, end: int, registry: DepartmentRegistry) -> DepartmentR
     return None
 
 
-def with_defined_names(tasks: tuple[Task, ...], names: dict[str, DepartmentRef]) -> tuple[Task, ...]:
+def with_defined_names(tasks: tuple[Task, ...], names: dict[str, tuple[str, DepartmentRef]]) -> tuple[Task, ...]:
     """The tasks with every unit written by a defined short name read as the office it stands for."""
     if not names:
         return tasks
@@ -56,13 +61,20 @@ def with_defined_names(tasks: tuple[Task, ...], names: dict[str, DepartmentRef])
     return tuple(out)
 
 
-def _renamed_clause(clause: Clause, names: dict[str, DepartmentRef]) -> Clause:
+def _renamed_clause(clause: Clause, names: dict[str, tuple[str, DepartmentRef]]) -> Clause:
     return replaced(clause, **{role: _renamed(getattr(clause, role), names)
                                for role in ("lead", "participants", "implementers", "standing")})
 
 
-def _renamed(refs: tuple[DepartmentRef, ...], names: dict[str, DepartmentRef]) -> tuple[DepartmentRef, ...]:
-    return tuple(_as_defined(r, names[r.name]) if r.name in names else r for r in refs)
+def _renamed(refs: tuple[DepartmentRef, ...], names: dict[str, tuple[str, DepartmentRef]]) -> tuple[DepartmentRef, ...]:
+    return tuple(_as_defined(r, names[r.name][1]) if r.name in names and _same_level(r, names[r.name][0]) else r
+                 for r in refs)
+
+
+def _same_level(ref: DepartmentRef, prefix: str) -> bool:
+    """Whether a unit is written at the short name's level, or at none ("县环境局" is not "市环境局")."""
+    raw = ref.raw.lstrip("由请")
+    return raw.startswith(ref.name) or bool(prefix) and raw.startswith(prefix)
 
 
 def _as_defined(ref: DepartmentRef, full: DepartmentRef) -> DepartmentRef:

@@ -11,7 +11,7 @@ from pathlib import Path
 from policyx.text.corpus import CorpusEntry, resolve
 from policyx.extract.baselines import split_baselines
 from policyx.extract.defined_names import defined_names, with_defined_names
-from policyx.extract.deadlines import deadline_hits
+from policyx.extract.deadlines import deadline_hits, festivals_after
 from policyx.extract.offsets import to_original_offsets
 from policyx.extract.schedule import date_by_schedule
 from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
@@ -24,6 +24,8 @@ from policyx.text.warm import search_lines
 from policyx.rules import RuleSet, load_rules
 from policyx.rules.document import DocumentRules
 from policyx.extract.sections import inline_field_breaks, inline_heading_breaks, segment
+from policyx.extract.sections.footnotes import footnote_marks
+from policyx.extract.sections.inline_fields import bracketed_labels
 from policyx.extract.sections.spaced import spaced_characters
 from policyx.extract.sections.word_numbering import numbering_tabs
 from policyx.extract.sections.wraps import markers_alone, wrapped_lines
@@ -195,6 +197,8 @@ def extract_text(
     rules = rules or load_rules()
     norm = Normalized(text, noise_rules(rules))
     norm.join_lines(spaced_characters(norm), blanks=numbering_tabs(norm, rules))
+    norm.respell(bracketed_labels(norm, rules))
+    norm.join_lines((), blanks=footnote_marks(norm, rules))
     norm.join_lines(*wrapped_lines(norm, rules))
     norm.join_lines(*quoted_cells(norm))
     norm.join_lines(markers_alone(norm, rules))
@@ -219,6 +223,7 @@ def extract_text(
         plan_year = min(years) if years else _earliest_year(norm.text, rules.document)
         if plan_year is not None:
             deadlines = all_deadlines(norm, rules, plan_year, hits)
+    deadlines = festivals_after(deadlines, date, rules.deadlines)
     tasks = date_by_schedule(attach_to_tasks(tasks, norm, rules, deadlines), sections, norm.text, deadlines, rules)
     tasks, from_tables, task_issues, table_issues = _with_table_tasks(
         tasks, task_issues, parsed, norm, rules, deadlines, plan_year, sections, restatable,

@@ -68,6 +68,7 @@ class ResponsibilityRules:
     duty_not_opening: regex.Pattern | None = None  # words before the office: no duty ("一是市财政局要…")
     duty_everyone: regex.Pattern | None = None  # units that are everyone, no office a duty names ("各地各部门要…")
     duty_label_work: regex.Pattern | None = None  # after offices and a colon or a stop: their duties ("市财政局：负责…")
+    bracket_note: regex.Pattern | None = None  # "（注：…）": a note in brackets, no clause
 
 
 def _words(data: dict, field: str, kinds: tuple[str, ...], where: str) -> dict[str, str]:
@@ -159,7 +160,7 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         prose=_prose(data, where),
         **optional_patterns(data, "etc_tail", "place_before_office", "unit_group", "role_note", "carry_words",
                             "not_a_duty", "branch_name", "reported_work", "duty_modal", "duty_request", "duty_everyone",
-                            "duty_not_opening", "duty_label_work"),
+                            "duty_not_opening", "duty_label_work", "bracket_note"),
         standing_examples=examples,
         together_with=frozenset(fold(str(w)) for w in data.get("together_with") or ()),
     )

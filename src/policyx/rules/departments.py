@@ -91,6 +91,7 @@ class DepartmentRegistry:
         self.level_named = _pattern(data, "level_named", where)
         self.park_committee = _pattern(data, "park_committee", where)
         self.defined_short_name = _pattern(data, "defined_short_name", where)  # "（以下简称市环境局）"
+        self.defined_full_name_after = _pattern(data, "defined_full_name_after", where)  # "…成立" before the full name
         self._stems: tuple[regex.Pattern, dict[str, str]] | None = None  # (_function_named_in's, made when first asked)
         self.place_levels = _place_levels(data, where)
         self.place_end = regex.compile(alternation(self.place_levels) if self.place_levels else NEVER)

@@ -27,10 +27,13 @@ class SectionRules:
     glued_field: regex.Pattern  # a field's label run onto the value before it, in a line of fields
     note_opening: regex.Pattern  # "注：": footnotes follow…
     footnote_line: regex.Pattern  # …each on a line opening with its number, "②…", "[1]…": no heading
+    bracketed_label: regex.Pattern  # "【任务名称】…": a field's label in 【】 (groups open, label, close)
+    footnote_mark: regex.Pattern  # "“无废城市”①建设": a footnote's number in the text (group mark)
 
 
 def compile_section_rules(data: dict) -> SectionRules:
     return SectionRules(
         **optional_patterns(data, "contents_header", "attachment_list", "field_line", "field_line_opening", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part", "glued_field",
-                              "note_opening", "footnote_line"),
+                              "note_opening", "footnote_line", "bracketed_label",
+                              "footnote_mark"),
     )

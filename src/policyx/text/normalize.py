@@ -105,7 +105,7 @@ def _newlines(text: str) -> list[int]:
 # line numbers are still those of the file. Not before a bracket: a clause
 # after spaces stays with its sentence.
 _RUN_TOGETHER = compiled(
-    r"(?<=[。;!?」”)])[ ]{2,}(?=[^\s(\[【〔])"
+    r"(?<=[。;!?」”)])[ ]{2,}(?=[^\s(\[【〔│┃║])"  # (nor before a box-drawn table's bar: "…建设。      │")
     # …or before what opens a heading: "…严格控制污染物排放　　（一）狠抓工业污染防治",
     # or "…加大退税减税政策实施力度　　1.加大增值税留抵退税政策力度,…"
     r"|(?<=\S)[ ]{2,}(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,4}\)|第[一二三四五六七八九十]{1,3}[章节]"
@@ -351,6 +351,12 @@ class Normalized:
             return self.original[a:b]
         pieces.append(self.original[position:b])
         return "".join(pieces)
+
+    def respell(self, edits: Iterable[tuple[int, int, str]]) -> None:
+        """Replace working-copy spans by as many other characters, none a newline (offsets and lines stay)."""
+        edits = sorted(e for e in edits if e[1] - e[0] == len(e[2]) and "\n" not in e[2])
+        if edits:
+            self.text, self._lines = _applied(self.text, edits), None
 
     def insert_breaks(self, offsets: Iterable[int]) -> None:
         """Start a line at each offset (a heading run into the text before it)."""

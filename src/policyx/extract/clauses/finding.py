@@ -59,8 +59,9 @@ class _Finder:
 
     def attempt(self, start: int, end: int, inner_start: int, inner_end: int, closed: bool, form: str, rule: str) -> bool:
         inner = self.text[inner_start:inner_end]
-        if not _has_role(inner, self.rules):
-            return False
+        if not _has_role(inner, self.rules) or form == "bracket" and self.rules.bracket_note is not None \
+                and self.rules.bracket_note.match(inner):
+            return False  # (…nor a note in brackets, "（注：…按职责分工抓好配合落实。）")
         parsed = parse_clause(inner, self.offset + inner_start, self.registry, self.rules, self.context, rule)
         if parsed is None:
             return False

@@ -65,7 +65,7 @@ def sentence_clauses(text: str, offset: int, first_role: int, taken: Spans, regi
             run = []
         phrase = _phrase(text, offset, start, m, registry, rules, context)
         if phrase is not None:
-            if run and _another_duty(run, m.group(), phrase, rules):
+            if run and _another_duty(run, m.group(), phrase, rules) and not _helps(text, m.end(), rules):
                 yield _one_clause(run)  # ("市财政局负责安排专项资金，市发改委负责将…纳入项目库": two offices' duties)
                 run = []
             if run and rules.role_of.get(m.group()) == "responsible" and any(p.lead for *_, p in run):
@@ -86,6 +86,15 @@ def _another_duty(run: list[Phrase], word: str, phrase: Phrase, rules: Responsib
     helper's (as "…负责" after a 牵头 is, city-hard-wrapped-text-2026)."""
     return rules.role_of.get(word) == "responsible" and bool(phrase[3].lead) \
         and all(rules.role_of.get(w) == "responsible" and p.lead for _, _, w, p in run)
+
+
+def _helps(text: str, position: int, rules: ResponsibilityRules) -> bool:
+    """Whether the work after a role word is a helper's ("市市场监管局负责配合开展…", "负责协助做好…")."""
+    found = rules.role_pattern.match(text, position, position + MAX_HELPER_WORD)
+    return found is not None and rules.role_of.get(found.group()) == "participant"
+
+
+MAX_HELPER_WORD = 4  # characters of a helper's word after 负责 (配合, 协助, 协同)
 
 
 def name_endings(registry: DepartmentRegistry) -> frozenset[str]:

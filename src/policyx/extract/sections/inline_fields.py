@@ -1,6 +1,7 @@
 """Field lines that a copy ran together: "…完成时限：2025年12月底前责任处室：
 种植业管理处任务名称：推进高标准农田建设主要内容：…" is read again as the
-lines it was."""
+lines it was; and fields whose labels stand in 【】 ("【任务名称】加快推进重大项目建设",
+"【完成时限】2026年12月底前", county-task-cards-2026) read as fields "任务名称：…"."""
 
 from __future__ import annotations
 
@@ -28,3 +29,19 @@ def inline_field_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
         if sum(text[p - 1] != "。" for p in found) >= GLUED_FIELDS:
             breaks.extend(line.start + p for p in found)
     return breaks
+
+
+def bracketed_labels(norm: Normalized, rules: RuleSet) -> list[tuple[int, int, str]]:
+    """Same-length edits turning a field's label in 【】 that opens a line into "label：" and a space
+    ("【完成时限】2026年12月底前" → "完成时限： 2026年12月底前"). A line of several labelled clauses
+    ("【牵头单位】州发展改革委【责任单位】州财政局") is read as it stands: it may attribute the item after
+    it (blocks.hand_forward_clauses)."""
+    if "【" not in norm.text:
+        return []
+    label = rules.sections.bracketed_label
+    edits: list[tuple[int, int, str]] = []
+    for line in norm.lines():
+        found = label.match(line.text) if "【" in line.text[:4] else None
+        if found is not None and "【" not in line.text[found.end():]:
+            edits.append((line.start + found.start("open"), line.start + found.end("close"), found.group("label") + "： "))
+    return edits

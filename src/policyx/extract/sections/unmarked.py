@@ -70,7 +70,7 @@ def _names_a_column(words: str, rules: RuleSet) -> bool:
     """A table's header cell written on a line of its own ("序号", "责任单位", a table one cell a line):
     the column of its rows' numbers or offices, no heading."""
     compact = words.replace(" ", "")
-    return any(role in _CELL_ROLES and any(w in compact for w in names) for role, names in rules.tables.roles)
+    return any(role in _CELL_ROLES and compact in names for role, names in rules.tables.roles)
 
 
 _CELL_ROLES = frozenset({"index", "lead", "participants", "implementers"})

@@ -13,26 +13,43 @@ from __future__ import annotations
 
 from policyx.extract.sections.markers import confirmed_shapes, match_marker
 from policyx.rules import RuleSet
-from policyx.text.normalize import Normalized
+from policyx.text.normalize import Line, Normalized
 
 
 def numbering_tabs(norm: Normalized, rules: RuleSet) -> list[tuple[int, int]]:
-    """The working-copy spans of the tabs to blank: each right after a heading's marker, alone on its line."""
+    """The working-copy spans of the tabs to blank: each right after a heading's marker, alone on its line,
+    in a run of such lines none of which is a row of another kind (a two-column table's "序号\t内容"
+    over "1.\t开展…" rows stays a table)."""
     if "\t" not in norm.text:
         return []
-    shapes = None
+    shapes = confirmed_shapes(rules.markers, norm.text)
     spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    in_table = False
     for line in norm.lines():
-        words = line.text
-        if words.count("\t") != 1:
+        if line.text.count("\t") != 1:
+            if not in_table:
+                spans.extend(run)
+            run, in_table = [], False
             continue
-        shapes = shapes if shapes is not None else confirmed_shapes(rules.markers, norm.text)
-        found = match_marker(line, rules, shapes)
-        if found is None or found.rule.kind != "heading":
-            continue
-        tab, marker_end = words.index("\t"), found.marker_end - line.start
-        marker = words[:tab].strip()
-        if tab < marker_end and not words[tab + 1:marker_end].strip() \
-                and marker and not marker.isdecimal():
-            spans.append((line.start + tab, line.start + tab + 1))
+        tab = _numbering_tab(line, rules, shapes)
+        if tab is None:
+            in_table = True
+        else:
+            run.append(tab)
+    if not in_table:
+        spans.extend(run)
     return spans
+
+
+def _numbering_tab(line: Line, rules: RuleSet, shapes) -> tuple[int, int] | None:
+    """The span of the tab after the heading's marker that opens a line of one tab, or None."""
+    found = match_marker(line, rules, shapes)
+    if found is None or found.rule.kind != "heading":
+        return None
+    words = line.text
+    tab, marker_end = words.index("\t"), found.marker_end - line.start
+    marker = words[:tab].strip()
+    if tab < marker_end and not words[tab + 1:marker_end].strip() and marker and not marker.isdecimal():
+        return line.start + tab, line.start + tab + 1
+    return None

@@ -32,6 +32,7 @@ HEAD_REACH = 3  # lines after a page's foot where the next page's head stands
 HEAD_SHARE = 0.4  # of the pages a running head stands on, at least (as formats/pdf.py asks of a PDF's)
 SLACK = 6  # columns a full line may fall short of the margin (digits and punctuation set narrower)
 _INDENT = frozenset(" \t\u3000")
+_TABLE_EDGES = frozenset("|│┃║┌┏╔├┣╠└┗╚")
 
 
 def wrapped_lines(norm: Normalized, rules: RuleSet) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -121,8 +122,8 @@ def _goes_on(line: Line, width: int, margin: int, following: Line, shapes, rules
     words = line.text.rstrip()
     if width < margin - SLACK or not words or words[-1] in STRONG_END:  # (the working copy's: ！？ are folded to !?)
         return False
-    if "\t" in words or "   " in words.strip() or words.lstrip().startswith("|"):
-        return False  # (a table's row: tab, pipe or spaces part its cells)
+    if "\t" in words or "   " in words.strip() or words.lstrip()[:1] in _TABLE_EDGES:
+        return False  # (a table's row: tab, pipe, a drawn box's bar or rule, or spaces part its cells)
     if following.text[:1] in _INDENT:
         return False  # (an indented line opens a paragraph)
     return match_marker(following, rules, shapes) is None

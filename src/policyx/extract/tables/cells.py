@@ -101,6 +101,10 @@ def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
     works = [i for i, r in enumerate(roles) if r == "work"]
     if len(works) > 1 and "task" not in roles:  # ("工作任务 | 具体措施": the task's name, then its work)
         roles[works[0]] = "task"
+    tasks = [i for i, r in enumerate(roles) if r == "task"]
+    if len(tasks) > 1:  # ("一级任务 | 二级任务": the group's, merged down its rows, then each row's own task)
+        for i in tasks[:-1]:
+            roles[i] = None
     _one_lead_column(roles, headers, rules)
     roles = [None if r == "other" else r for r in roles]
     _latest_year_is_target(roles, headers, rules)

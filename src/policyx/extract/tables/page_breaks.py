@@ -20,6 +20,15 @@ def is_page_break(text: str, rules: TableRules) -> bool:
     return bool(PAGE_NUMBER_LINE.match(text) or rules.continued.match(text))
 
 
+def another_table(header: str, row: str, separator: str) -> bool:
+    """Whether a row after a page break opens another table: not the header again, nor a numbered row,
+    nor one whose number cell is empty (a row the break split), but words in the first cell."""
+    if row == header.strip():
+        return False
+    first = row.split(separator, 1)[0].strip()
+    return bool(first) and not first[0].isdigit()
+
+
 def across_page_breaks(rows: list[list[Cell | None]]) -> list[list[Cell | None]]:
     """The rows with the header's repeats taken out, and each row a break split joined again
     (the first after a repeat, with no number, onto the row before the break)."""

@@ -11,6 +11,7 @@ from policyx.extract.tables.cells import (
     DEPARTMENT_ROLES, _PAGE_NUMBER, _TRAILING_DEADLINE, Cell, ParsedTable, _cell, _make, column_roles, heading_mark,
 )
 from policyx.extract.tables.glued import glued_tables
+from policyx.extract.tables.box_drawn import box_tables
 from policyx.extract.tables.layout import layout_tables
 from policyx.extract.tables.regions import flat_regions
 from policyx.extract.tables.separated import tab_tables
@@ -376,7 +377,8 @@ def extract_tables(norm: Normalized, sections: tuple[Section, ...], rules: RuleS
                              rules.requires.get("table.header_words", ()))
     glued = glued_tables(norm, sections, _office_cells(rules.departments, rules.responsibility), rules.tables)
     drawn = layout_tables(norm, sections, rules.tables)
-    tables = sorted(tab + pipe + spaced + flat + glued + drawn, key=lambda p: p.table.span[0])
+    boxed = box_tables(norm, sections, rules.tables)
+    tables = sorted(tab + pipe + spaced + flat + glued + drawn + boxed, key=lambda p: p.table.span[0])
     seen: dict[str, int] = {}
     out = []
     for p in tables:

@@ -14,7 +14,7 @@ from policyx.extract.tables.cells import (
     names_task_columns,
 )
 from policyx.extract.tables.matrix import mark_roles, matrix_columns
-from policyx.extract.tables.page_breaks import across_page_breaks, is_page_break
+from policyx.extract.tables.page_breaks import across_page_breaks, another_table, is_page_break
 from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
@@ -41,18 +41,22 @@ def _runs(norm: Normalized, separator: str, rules: TableRules) -> list[list]:
     runs: list[list] = []
     current: list = []
     blanks = 0
+    after_break = False
     lines = norm.lines() if separator in norm.text else []  # (no line to look at in a plan without one)
     for i, line in enumerate(lines):
         text = line.text.strip()
+        if after_break and current and _is_row(line, separator) and another_table(current[0].text, text, separator):
+            runs.append(current)  # (after a page's foot, another table's header: "序号\t项目名称\t建设内容…")
+            current = []
         if _is_row(line, separator) or (current and separator in line.text and text) \
                 or separator == "\t" and current and _group_line(text, rules) and i + 1 < len(lines) \
                 and _is_row(lines[i + 1], separator) and _NUMBERED_ROW.match(lines[i + 1].text):
             current.append(line)
-            blanks = 0
+            blanks, after_break = 0, False
         elif not text and current and blanks == 0:
             blanks += 1
         elif current and separator == "\t" and is_page_break(text, rules):
-            blanks = 0  # (the page's number, "续表": the rows go on over the break)
+            blanks, after_break = 0, True  # (the page's number, "续表": the rows go on over the break)
         else:
             if current:
                 runs.append(current)

@@ -1,0 +1,39 @@
+"""Footnotes: the numbers in the text that point to them, and the notes themselves.
+
+A plan out of Word may mark terms with footnote numbers ("…“无废城市”①建设…",
+"…达到40%②以上", "…产生强度[1]较2025年下降8%…") and gather the notes under
+"注：①“无废城市”：是指…" / "②城市生活垃圾回收利用率：指…" after a part or at the end
+(province-opinions-with-footnotes-2026). A number the notes define, written
+right after the words it annotates, is no word of them: it is blanked in the
+working copy (a title reads "开展新污染物治理", a bound "40%以上"). Where no note
+defines a number, it is left as written: "①县水利局牵头…②县住建局负责…" enumerates.
+The notes' own lines are no headings (sections/tree.py).
+"""
+
+from __future__ import annotations
+
+from policyx.rules import RuleSet
+from policyx.text.normalize import Normalized
+from policyx.text.presence import may_match
+
+
+def footnote_marks(norm: Normalized, rules: RuleSet) -> list[tuple[int, int]]:
+    """The working-copy spans of the footnote numbers to blank."""
+    sections = rules.sections
+    if not may_match(norm.text, rules.requires.get("sections.note_opening", ())):
+        return []
+    defined: set[str] = set()
+    in_notes = False
+    for line in norm.lines():
+        text = line.text.strip()
+        opening = sections.note_opening.match(text)
+        if opening is not None:
+            in_notes, text = True, text[opening.end():].lstrip()
+        mark = sections.footnote_line.match(text) if in_notes else None
+        if mark is not None:
+            defined.add(mark.group().strip(" \t\u3000"))
+        elif opening is None:
+            in_notes = False
+    if not defined:
+        return []
+    return [found.span("mark") for found in sections.footnote_mark.finditer(norm.text) if found.group("mark") in defined]
