@@ -12,9 +12,12 @@ The notes' own lines are no headings (sections/tree.py).
 
 from __future__ import annotations
 
+import regex
+
 from policyx.rules import RuleSet
 from policyx.text.normalize import Normalized
 from policyx.text.presence import may_match
+from policyx.text.stored_patterns import compiled
 
 
 def footnote_marks(norm: Normalized, rules: RuleSet) -> list[tuple[int, int]]:
@@ -22,9 +25,13 @@ def footnote_marks(norm: Normalized, rules: RuleSet) -> list[tuple[int, int]]:
     sections = rules.sections
     if not may_match(norm.text, rules.requires.get("sections.note_opening", ())):
         return []
+    opening = compiled(sections.note_opening.pattern, sections.note_opening.flags | regex.MULTILINE)
+    first = opening.search(norm.text)
+    if first is None:
+        return []
     defined: set[str] = set()
     in_notes = False
-    for line in norm.lines():
+    for line in norm.lines(first.start()):  # (from the first note on)
         text = line.text.strip()
         opening = sections.note_opening.match(text)
         if opening is not None:
@@ -34,6 +41,12 @@ def footnote_marks(norm: Normalized, rules: RuleSet) -> list[tuple[int, int]]:
             defined.add(mark.group().strip(" \t\u3000"))
         elif opening is None:
             in_notes = False
-    if not defined:
-        return []
-    return [found.span("mark") for found in sections.footnote_mark.finditer(norm.text) if found.group("mark") in defined]
+    spans: list[tuple[int, int]] = []
+    for mark in defined:  # (each defined number looked for by itself: the rule's lookbehind is not tried everywhere)
+        at = norm.text.find(mark)
+        while at != -1:
+            found = sections.footnote_mark.match(norm.text, at)
+            if found is not None and found.group("mark") == mark:
+                spans.append(found.span("mark"))
+            at = norm.text.find(mark, at + len(mark))
+    return sorted(spans)

@@ -26,7 +26,7 @@ def spaced_characters(norm: Normalized) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for line in norm.lines():
         words = line.text
-        if words.count(" ") >= MIN_RUN:
+        if words.count(" ") >= MIN_RUN and "\t" not in words:  # (a table's row: its cells are read without spaces)
             spans.extend((line.start + gap, line.start + gap + 1) for gap in _spaced_gaps(words))
     return spans
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
+import regex
+
 
 from policyx.extract.sections.contents import Contents
 from policyx.extract.sections.markers import (
@@ -43,7 +45,9 @@ from policyx.model import Issue, Section, maker
 from policyx.rules import RuleSet
 from policyx.text.normalize import Line, Normalized
 from policyx.text.sentences import SENTENCE_STOP as _SENTENCE_END
+from policyx.text.anchors import line_start_chars
 from policyx.text.presence import may_match
+from policyx.text.stored_patterns import compiled
 from policyx.text.twins import short
 from policyx.text.rows import FIELD_WITH_VALUE
 
@@ -92,6 +96,9 @@ class TreeReader:
         self.may_hold_contents = may_match(self.norm.text, requires.get("sections.contents_header", ()))
         self.may_list_attachments = may_match(self.norm.text, requires.get("sections.attachment_list", ()))
         self.may_hold_notes = may_match(self.norm.text, requires.get("sections.note_opening", ()))
+        # (the characters a note's line may open with, "注": other lines are not asked; None: any)
+        opening = self.rules.sections.note_opening
+        self.note_starts = line_start_chars(compiled(opening.pattern, opening.flags | regex.MULTILINE))
 
     def read(self) -> Tree:
         for index, line in enumerate(self.lines):
@@ -118,7 +125,7 @@ class TreeReader:
             self.contents.note_entry(line, self.rules)
             self._note_text()
             return
-        if self.may_hold_notes and self._a_footnote(text):
+        if self._a_footnote(text):
             self._note_text()
             return
         cand = match_marker(line, self.rules, self.marker_shapes, long_titles=True)
@@ -138,6 +145,8 @@ class TreeReader:
 
     def _a_footnote(self, text: str) -> bool:
         """Whether a line is a note's opening ("注：①…") or a footnote after it ("②…", "[1]…"): no heading."""
+        if not self.may_hold_notes or not self.in_notes and self.note_starts is not None and text[0] not in self.note_starts:
+            return False
         if self.rules.sections.note_opening.match(text):
             self.in_notes = True
             return True

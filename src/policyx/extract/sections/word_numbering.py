@@ -16,6 +16,9 @@ from policyx.rules import RuleSet
 from policyx.text.normalize import Line, Normalized
 
 
+MAX_MARKER = 8  # characters before the tab, at most: a heading's marker ("第十二章", "（十一）"), not a table's cell
+
+
 def numbering_tabs(norm: Normalized, rules: RuleSet) -> list[tuple[int, int]]:
     """The working-copy spans of the tabs to blank: each right after a heading's marker, alone on its line,
     in a run of such lines none of which is a row of another kind (a two-column table's "序号\t内容"
@@ -32,7 +35,7 @@ def numbering_tabs(norm: Normalized, rules: RuleSet) -> list[tuple[int, int]]:
                 spans.extend(run)
             run, in_table = [], False
             continue
-        tab = _numbering_tab(line, rules, shapes)
+        tab = _numbering_tab(line, rules, shapes) if line.text.index("\t") <= MAX_MARKER else None
         if tab is None:
             in_table = True
         else:
