@@ -86,6 +86,9 @@ UNITS: dict[str, str] = {
     # (extract/clauses/phrases.py: a page with no stop once took 14 s for 200k characters)
     "phrase-subjects": "市财政局负责组织x，",
     "phrase-nouns": "市财政局负责人，",
+    # prose clauses with their helpers, one paragraph of thousands (extract/clauses/finding.py: each asked whether
+    # a clause found before covered it, once quadratic)
+    "prose-helpers": "由市财政局负责，市住建局配合x，",
     "ledger-rows": "\t\t建立机制\t\t市直有关部门\t\t每月\n",
     "duty-sentences": "市财政局要加强x。",
     "duty-requests": "请市财政局、",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 
 import regex
@@ -43,6 +45,37 @@ def _has_role(text: str, rules: ResponsibilityRules) -> bool:
     return bool(twins.search(rules.role_pattern, text) or twins.search(rules.label_pattern, text))
 
 
+class _Taken:
+    """The spans of the clauses found so far, asked whether a stretch shares a character with one: a
+    bisection while they are disjoint (as clauses are), a scan of them all once two are not (a paragraph
+    of thousands of clauses is read in linear time)."""
+
+    __slots__ = ("starts", "ends", "spans", "disjoint")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.spans: list[tuple[int, int]] = []
+        self.disjoint = True
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+        if not self.disjoint:
+            return
+        i = bisect.bisect_left(self.starts, start)
+        if end <= start or i and self.ends[i - 1] > start or i < len(self.starts) and self.starts[i] < end:
+            self.disjoint = False
+        else:
+            self.starts.insert(i, start)
+            self.ends.insert(i, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if self.disjoint:
+            i = bisect.bisect_left(self.starts, end) - 1
+            return i >= 0 and self.ends[i] > start
+        return any(a < end and start < b for a, b in self.spans)
+
+
 class _Finder:
     """Collects the clauses of one paragraph (working-copy text at ``offset``)."""
 
@@ -52,10 +85,15 @@ class _Finder:
         self.first_role = first_role  # where the first role word starts (None: the text holds none)
         self.label_spans = label_spans  # label_pattern's matches
         self.found: list[FoundClause] = []
+        self.taken = _Taken()  # (their spans in ``text``)
         self._failures, self._since = 0, 0
 
     def covered(self, start: int, end: int) -> bool:
-        return any(c.start - self.offset < end and start < c.end - self.offset for c in self.found)
+        return self.taken.overlaps(start, end)
+
+    def keep(self, found: FoundClause) -> None:
+        self.found.append(found)
+        self.taken.add(found.start - self.offset, found.end - self.offset)
 
     def attempt(self, start: int, end: int, inner_start: int, inner_end: int, closed: bool, form: str, rule: str) -> bool:
         inner = self.text[inner_start:inner_end]
@@ -66,7 +104,7 @@ class _Finder:
         if parsed is None:
             return False
         o = self.offset
-        self.found.append(FoundClause(o + start, o + end, o + inner_start, o + inner_end, parsed, closed, form, rule))
+        self.keep(FoundClause(o + start, o + end, o + inner_start, o + inner_end, parsed, closed, form, rule))
         return True
 
     def brackets(self) -> None:
@@ -157,7 +195,7 @@ class _Finder:
             if parsed is None or not all(_office(ref.raw, self.registry) for ref in parsed.refs()):
                 continue
             o = self.offset
-            self.found.append(FoundClause(o + start, o + sentence.end(), o + start, o + end, parsed, True, "sentence", "clause.sentence"))
+            self.keep(FoundClause(o + start, o + sentence.end(), o + start, o + end, parsed, True, "sentence", "clause.sentence"))
 
     def prose(self) -> None:
         """Attributions inside a sentence: "成立由省科技部门牵头，省财政…参加的联席会议"."""
@@ -176,7 +214,7 @@ class _Finder:
         o = self.offset
         for start, end, parsed in sentence_clauses(self.text, o, self.first_role, taken, self.registry, self.rules,
                                                    self.context):
-            self.found.append(FoundClause(o + start, o + end, o + start, o + end, parsed, True, "phrase",
+            self.keep(FoundClause(o + start, o + end, o + start, o + end, parsed, True, "phrase",
                                           "clause.phrase"))
 
 

@@ -82,8 +82,10 @@ def _pieces(line: Line) -> Pieces:
     text = line.text
     out: Pieces = []
     first_bar = len(text) - len(text.lstrip(" \t\u3000"))
+    words_end = len(text.rstrip())
+    closed = text[words_end - 1:words_end] in _BARS
     for cell in _CELL.finditer(text, first_bar + 1):
-        if cell.end() >= len(text.rstrip()) and not text.rstrip().endswith(tuple(_BARS)):
+        if cell.end() >= words_end and not closed:
             break  # (words after the last bar: no cell)
         words = cell.group()
         a = len(words) - len(words.lstrip())
