@@ -376,3 +376,11 @@ def test_a_two_column_table_with_numbered_rows_stays_a_table():
 def test_a_heading_that_names_a_column_word_among_others_stays_a_heading():
     text = "某县农村人居环境整治方案\n总体要求\n坚持统筹推进。\n政府牵头部门联动\n各部门协同推进。\n强化责任单位考核\n纳入考核。\n保障措施\n加强领导。\n"
     assert [s.title for s in extract_text(text).sections] == ["总体要求", "政府牵头部门联动", "强化责任单位考核", "保障措施"]
+
+
+def test_a_task_card_run_into_one_line_is_parted_at_its_labels():
+    text = ("一、项目建设和产业发展————————————【任务名称】加快推进重大项目建设【工作目标】全年实施县级重点项目210个。"
+            "【牵头单位】县发展改革局【责任单位】县财政局————————————【任务名称】推动工业经济稳进提质"
+            "【工作目标】规模以上工业增加值增长8.5%。【牵头单位】县经济和信息化局")
+    assert [(t.title, [r.name for r in t.lead]) for t in extract_text(text).tasks] == [
+        ("加快推进重大项目建设", ["发展改革局"]), ("推动工业经济稳进提质", ["经济和信息化局"])]

@@ -109,7 +109,8 @@ SCHEMAS: dict[str, dict] = {
     }),
     "sections": _obj({
         **_patterns("contents_header", "attachment_list", "field_line", "field_line_opening", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part", "glued_field",
-                    "note_opening", "footnote_line", "bracketed_label", "footnote_mark"),
+                    "note_opening", "footnote_line", "bracketed_label", "footnote_mark",
+                    "glued_bracket_label"),
         "fragments": FRAGMENTS,
         "markers": _rules({"style": STRING, "rank": {"type": "integer"}, "kind": {"enum": ["heading", "box", "appendix"]},
                            "pattern": PATTERN, "level": {"type": ["integer", "null"]}, "inline": WORDS,

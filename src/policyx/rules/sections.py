@@ -29,11 +29,12 @@ class SectionRules:
     footnote_line: regex.Pattern  # …each on a line opening with its number, "②…", "[1]…": no heading
     bracketed_label: regex.Pattern  # "【任务名称】…": a field's label in 【】 (groups open, label, close)
     footnote_mark: regex.Pattern  # "“无废城市”①建设": a footnote's number in the text (group mark)
+    glued_bracket_label: regex.Pattern  # "…底前【任务名称】…": a 【】 label run onto the words before it
 
 
 def compile_section_rules(data: dict) -> SectionRules:
     return SectionRules(
         **optional_patterns(data, "contents_header", "attachment_list", "field_line", "field_line_opening", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part", "glued_field",
                               "note_opening", "footnote_line", "bracketed_label",
-                              "footnote_mark"),
+                              "footnote_mark", "glued_bracket_label"),
     )

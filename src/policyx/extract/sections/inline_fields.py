@@ -23,12 +23,29 @@ def inline_field_breaks(norm: Normalized, rules: RuleSet) -> list[int]:
     breaks: list[int] = []
     for line in norm.lines():
         text = line.text
+        labels = _glued_bracket_labels(text, rules)
+        if labels:
+            breaks.extend(line.start + p for p in labels)
+            continue
         if text.count(":") < GLUED_FIELDS or "\t" in text and not run_together(text):
             continue  # (a table's row keeps its cells)
         found = [m.start() for m in glued_field.finditer(text)]
         if sum(text[p - 1] != "。" for p in found) >= GLUED_FIELDS:
             breaks.extend(line.start + p for p in found)
     return breaks
+
+
+def _glued_bracket_labels(text: str, rules: RuleSet) -> list[int]:
+    """Where field labels in 【】 run onto the words before them start, in a line that does not open with one
+    and holds GLUED_BRACKET_LABELS of them or more (a 任务卡 run into one line: "…2026年12月底前————【任务名称】…
+    【工作目标】…【牵头单位】…"); none in a line of 【】 clauses that opens with one ("【牵头单位】X【责任单位】Y")."""
+    if text.count("【") < GLUED_BRACKET_LABELS or text.lstrip(" \t\u3000").startswith("【"):
+        return []
+    found = [m.start() for m in rules.sections.glued_bracket_label.finditer(text)]
+    return found if len(found) >= GLUED_BRACKET_LABELS else []
+
+
+GLUED_BRACKET_LABELS = 3  # labels in 【】 glued in one line: a run of fields, not a sentence's 【】 note
 
 
 def bracketed_labels(norm: Normalized, rules: RuleSet) -> list[tuple[int, int, str]]:
