@@ -32,6 +32,7 @@ from policyx.text.noise import NoiseRule, blanked, noise_edits
 from policyx.text.numerals import numeral_edits
 from policyx.text.spans import Spans
 from policyx.text.offset_map import OffsetMap
+from policyx.text.rows import BOX_BARS
 from policyx.text.traditional import TRADITIONAL
 from policyx.text.stored_patterns import compiled
 
@@ -105,7 +106,7 @@ def _newlines(text: str) -> list[int]:
 # line numbers are still those of the file. Not before a bracket: a clause
 # after spaces stays with its sentence.
 _RUN_TOGETHER = compiled(
-    r"(?<=[。;!?」”)])[ ]{2,}(?=[^\s(\[【〔│┃║])"  # (nor before a box-drawn table's bar: "…建设。      │")
+    r"(?<=[。;!?」”)])[ ]{2,}(?=[^\s(\[【〔" + BOX_BARS + "])"  # (nor before a box-drawn table's bar: "…建设。      │")
     # …or before what opens a heading: "…严格控制污染物排放　　（一）狠抓工业污染防治",
     # or "…加大退税减税政策实施力度　　1.加大增值税留抵退税政策力度,…"
     r"|(?<=\S)[ ]{2,}(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,4}\)|第[一二三四五六七八九十]{1,3}[章节]"

@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from policyx.text.stored_patterns import compiled
 
+# A table drawn with box-drawing characters: the bars between its cells, and the corners and junctions its rule
+# lines open with ("│序号│重点任务│", "├──┼──┤"; extract/tables/box_drawn.py)
+BOX_BARS = "│┃║"
+BOX_RULE_STARTS = "┌┏╔├┣╠└┗╚"
+
 MIN_SPACED_CELLS = 3
 # a field's label with its value ("牵头单位：区人社局"): a line of a task's fields, never a header's cell
 FIELD_WITH_VALUE = compiled(r"[:：][ \t]*+\S")

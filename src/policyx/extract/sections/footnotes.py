@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from policyx.rules import RuleSet
+from policyx.rules.sections import SectionRules
 from policyx.text.normalize import Normalized
 from policyx.text.presence import may_match
 from policyx.text.stored_patterns import compiled
@@ -25,22 +26,15 @@ def footnote_marks(norm: Normalized, rules: RuleSet) -> list[tuple[int, int]]:
     sections = rules.sections
     if not may_match(norm.text, rules.requires.get("sections.note_opening", ())):
         return []
-    opening = compiled(sections.note_opening.pattern, sections.note_opening.flags | regex.MULTILINE)
-    first = opening.search(norm.text)
+    first = note_openings(sections).search(norm.text)
     if first is None:
         return []
     defined: set[str] = set()
     in_notes = False
     for line in norm.lines(first.start()):  # (from the first note on)
-        text = line.text.strip()
-        opening = sections.note_opening.match(text)
-        if opening is not None:
-            in_notes, text = True, text[opening.end():].lstrip()
-        mark = sections.footnote_line.match(text) if in_notes else None
+        in_notes, mark = note_line(line.text.strip(), in_notes, sections)
         if mark is not None:
-            defined.add(mark.group().strip(" \t\u3000"))
-        elif opening is None:
-            in_notes = False
+            defined.add(mark)
     spans: list[tuple[int, int]] = []
     for mark in defined:  # (each defined number looked for by itself: the rule's lookbehind is not tried everywhere)
         at = norm.text.find(mark)
@@ -50,3 +44,19 @@ def footnote_marks(norm: Normalized, rules: RuleSet) -> list[tuple[int, int]]:
                 spans.append(found.span("mark"))
             at = norm.text.find(mark, at + len(mark))
     return sorted(spans)
+
+
+def note_line(text: str, in_notes: bool, sections: SectionRules) -> tuple[bool, str | None]:
+    """Whether a line's words (stripped) are a note's — its opening, "注：①…", or a footnote after one,
+    "②…", "[1]…" — given whether the line before was one; and the number the line defines, if any."""
+    opening = sections.note_opening.match(text)
+    if opening is not None:
+        text = text[opening.end():].lstrip()
+    mark = sections.footnote_line.match(text) if opening is not None or in_notes else None
+    return opening is not None or mark is not None, mark.group().strip(" \t\u3000") if mark is not None else None
+
+
+def note_openings(sections: SectionRules) -> regex.Pattern:
+    """The rule of a note's opening, read at every line's start (MULTILINE)."""
+    return compiled(sections.note_opening.pattern, sections.note_opening.flags | regex.MULTILINE)
+

@@ -18,10 +18,9 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
-import regex
-
 
 from policyx.extract.sections.contents import Contents
+from policyx.extract.sections.footnotes import note_line, note_openings
 from policyx.extract.sections.markers import (
     Candidate,
     ends_in_page_number,
@@ -47,7 +46,6 @@ from policyx.text.normalize import Line, Normalized
 from policyx.text.sentences import SENTENCE_STOP as _SENTENCE_END
 from policyx.text.anchors import line_start_chars
 from policyx.text.presence import may_match
-from policyx.text.stored_patterns import compiled
 from policyx.text.twins import short
 from policyx.text.rows import FIELD_WITH_VALUE
 
@@ -97,8 +95,7 @@ class TreeReader:
         self.may_list_attachments = may_match(self.norm.text, requires.get("sections.attachment_list", ()))
         self.may_hold_notes = may_match(self.norm.text, requires.get("sections.note_opening", ()))
         # (the characters a note's line may open with, "注": other lines are not asked; None: any)
-        opening = self.rules.sections.note_opening
-        self.note_starts = line_start_chars(compiled(opening.pattern, opening.flags | regex.MULTILINE))
+        self.note_starts = line_start_chars(note_openings(self.rules.sections))
 
     def read(self) -> Tree:
         for index, line in enumerate(self.lines):
@@ -147,10 +144,7 @@ class TreeReader:
         """Whether a line is a note's opening ("注：①…") or a footnote after it ("②…", "[1]…"): no heading."""
         if not self.may_hold_notes or not self.in_notes and self.note_starts is not None and text[0] not in self.note_starts:
             return False
-        if self.rules.sections.note_opening.match(text):
-            self.in_notes = True
-            return True
-        self.in_notes = self.in_notes and self.rules.sections.footnote_line.match(text) is not None
+        self.in_notes, _ = note_line(text, self.in_notes, self.rules.sections)
         return self.in_notes
 
     def _a_field_line(self, line: Line, cand: Candidate | None) -> bool:

@@ -22,6 +22,7 @@ from policyx.extract.sections.markers import confirmed_shapes, match_marker
 from policyx.rules import RuleSet
 from policyx.text.formats.layout import PAGE_NUMBER_LINE
 from policyx.text.normalize import Line, Normalized
+from policyx.text.rows import BOX_BARS, BOX_RULE_STARTS
 from policyx.text.sentences import STRONG_END
 
 MIN_WIDTH = 30  # columns: a margin narrower than 15 Chinese characters is no page's
@@ -32,7 +33,7 @@ HEAD_REACH = 3  # lines after a page's foot where the next page's head stands
 HEAD_SHARE = 0.4  # of the pages a running head stands on, at least (as formats/pdf.py asks of a PDF's)
 SLACK = 6  # columns a full line may fall short of the margin (digits and punctuation set narrower)
 _INDENT = frozenset(" \t\u3000")
-_TABLE_EDGES = frozenset("|│┃║┌┏╔├┣╠└┗╚")
+_TABLE_EDGES = frozenset("|" + BOX_BARS + BOX_RULE_STARTS)
 
 
 def wrapped_lines(norm: Normalized, rules: RuleSet) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

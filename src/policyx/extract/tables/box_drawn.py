@@ -19,18 +19,18 @@ from policyx.extract.tables.layout import _cell
 from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Line, Normalized
+from policyx.text.rows import BOX_BARS, BOX_RULE_STARTS
 from policyx.text.stored_patterns import compiled
 
-_BARS = "│┃║"
-_RULE_LINE = compiled(r"[ \t\u3000]{0,8}+[┌┏╔├┣╠└┗╚][─━═┬┳╦┼╋╬┴┻╩┐┓╗┤┫╣┘┛╝ \t]*+")
-_CELL = compiled(r"[^│┃║\n]++")
+_RULE_LINE = compiled(r"[ \t\u3000]{0,8}+[" + BOX_RULE_STARTS + r"][─━═┬┳╦┼╋╬┴┻╩┐┓╗┤┫╣┘┛╝ \t]*+")
+_CELL = compiled(r"[^" + BOX_BARS + r"\n]++")
 
 Pieces = list[list[tuple[int, int]]]  # a row's pieces, column by column
 
 
 def box_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRules) -> list[ParsedTable]:
     """The box-drawn tables of a plan."""
-    if not any(bar in norm.text for bar in _BARS):
+    if not any(bar in norm.text for bar in BOX_BARS):
         return []
     lines = norm.lines()
     tables: list[ParsedTable] = []
@@ -51,7 +51,7 @@ def box_tables(norm: Normalized, sections: tuple[Section, ...], rules: TableRule
 
 def _is_row(line: Line) -> bool:
     words = line.text.lstrip(" \t\u3000")
-    return bool(words) and words[0] in _BARS and line.text.count(words[0]) >= 2
+    return bool(words) and words[0] in BOX_BARS and line.text.count(words[0]) >= 2
 
 
 def _rows(lines: list[Line], i: int) -> tuple[list[Pieces], int]:
@@ -83,7 +83,7 @@ def _pieces(line: Line) -> Pieces:
     out: Pieces = []
     first_bar = len(text) - len(text.lstrip(" \t\u3000"))
     words_end = len(text.rstrip())
-    closed = text[words_end - 1:words_end] in _BARS
+    closed = text[words_end - 1:words_end] in BOX_BARS
     for cell in _CELL.finditer(text, first_bar + 1):
         if cell.end() >= words_end and not closed:
             break  # (words after the last bar: no cell)

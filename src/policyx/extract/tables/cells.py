@@ -49,6 +49,12 @@ class ParsedTable:
         return {role: self.roles.index(role) for role in set(self.roles) if role}
 
 
+def joined(a: Cell, b: Cell) -> Cell:
+    """One cell of two that a break split (a line's, a page's): the words of both, where each piece stands."""
+    pieces = (*(a.pieces or ((a.start, a.end),)), *(b.pieces or ((b.start, b.end),)))
+    return Cell(a.text + b.text, a.start, b.end, a.line, a.key + b.key, pieces)
+
+
 def column_role(header: str, rules: TableRules) -> str | None:
     compact = header.replace(" ", "")
     if rules.unit_header.match(compact):

@@ -105,9 +105,9 @@ def _change_in_cell(text: str, rules: RuleSet) -> tuple[str, Decimal | None, str
     found = _CHANGE_CELL.fullmatch(text.strip())
     if found is None:
         return None
-    _change_named("", rules)  # (the change words, made once a rule set)
-    comparator = next((c for w, c in _CHANGE_WORDS.get(rules.targets) or () if w == found.group("word")), None)
-    if comparator is None:
+    word = found.group("word")
+    comparator = rules.targets.comparator_of.get(word) if len(word) > 1 else None
+    if comparator not in ("decrease", "increase"):
         return None
     return comparator, read_value(found.group("value")), found.group("unit")
 

@@ -10,7 +10,7 @@ lines, the header again is no row, and the split row is one row again.
 
 from __future__ import annotations
 
-from policyx.extract.tables.cells import Cell
+from policyx.extract.tables.cells import Cell, joined
 from policyx.rules.tables import TableRules
 from policyx.text.formats.layout import PAGE_NUMBER_LINE
 
@@ -60,9 +60,5 @@ def _joined(above: list[Cell | None], below: list[Cell | None]) -> list[Cell | N
     for i in range(width):
         a = above[i] if i < len(above) else None
         b = below[i] if i < len(below) else None
-        if a is None or b is None:
-            cells.append(a or b)
-            continue
-        pieces = (*(a.pieces or ((a.start, a.end),)), *(b.pieces or ((b.start, b.end),)))
-        cells.append(Cell(a.text + b.text, a.start, b.end, a.line, a.key + b.key, pieces))
+        cells.append(a or b if a is None or b is None else joined(a, b))
     return cells

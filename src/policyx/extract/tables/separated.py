@@ -10,7 +10,7 @@ header that opens with an index column and names a column the rules know
 from __future__ import annotations
 
 from policyx.extract.tables.cells import (
-    _PAGE_NUMBER, _TAB_ROW, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_role, column_roles,
+    _PAGE_NUMBER, _TAB_ROW, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_role, column_roles, joined,
     names_task_columns,
 )
 from policyx.extract.tables.matrix import mark_roles, matrix_columns
@@ -219,10 +219,7 @@ def _rejoined(rows: list[list[Cell | None]], width: int, rules: TableRules) -> l
                 and above[-1] is not None and row and row[0] is not None and not _OWN_ROW.match(row[0].text) \
                 and not _is_group_row(row, rules) \
                 and len(above) + len(row) - 1 <= width:
-            last, first = above[-1], row[0]
-            pieces = (*(last.pieces or ((last.start, last.end),)), (first.start, first.end))
-            out[-1] = [*above[:-1], Cell(last.text + first.text, last.start, first.end, last.line, last.key + first.key,
-                                         pieces), *row[1:]]
+            out[-1] = [*above[:-1], joined(above[-1], row[0]), *row[1:]]
         else:
             out.append(row)
     return out

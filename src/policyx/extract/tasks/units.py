@@ -93,6 +93,11 @@ def merge(a: FoundClause, b: FoundClause) -> FoundClause:
     return replace(a, end=b.end, inner_end=b.inner_end, parsed=parsed, closed=a.closed and b.closed)
 
 
+def with_units_of(clause: FoundClause, others: list[FoundClause]) -> FoundClause:
+    """``clause`` with the departments of ``others`` added, its own words kept as the clause's."""
+    return replace(functools.reduce(merge, others, clause), end=clause.end, inner_end=clause.inner_end)
+
+
 _new_unit = maker(Unit)  # (one a heading in a plan of headings: without the class call)
 
 
@@ -246,8 +251,7 @@ class UnitBuilder:
                 elif kind == "closing" and self.units and self.units[-1].clause is leading:
                     # (a clause of another form right after them adds to the leading one: "【牵头单位：…】改善…。
                     # （配合单位：县财政局）同时做好…")
-                    added = merge(leading, clause)  # (its departments; the leading one's words stay the clause's)
-                    self.units[-1].clause = replace(added, end=leading.end, inner_end=leading.inner_end)
+                    self.units[-1].clause = with_units_of(leading, [clause])
                     self.units[-1].end = clause.end
                     nested, position, leading = [], skip_edge(text, clause.end, para.end), None
                     continue
@@ -279,7 +283,7 @@ class UnitBuilder:
         an attribution in prose ("成立由省科技部门牵头…")."""
         prose = next((c for c in nested if c.form in IN_THE_SENTENCE), None) if nested else None
         if prose is not None:
-            prose, nested = self._with_its_helpers(prose, nested)
+            prose, nested = self._with_its_helpers(prose, nested, para.end)
         starts = position <= para.start
         end = para.end
         if prose is not None and starts and para.heading is None and self._alone_under_a_heading(i):
@@ -294,16 +298,17 @@ class UnitBuilder:
         self.units.append(_new_unit(position, end, prose, [c for c in nested if c is not prose] if nested else (),
                                section, None, starts, heading, "task.unattributed", i))  # (by position: title_span …)
 
-    def _with_its_helpers(self, prose: FoundClause, nested: list[FoundClause]) -> tuple[FoundClause, list[FoundClause]]:
-        """A prose clause with the phrases later in its sentence that name no lead, only who takes part
-        ("由市城发集团有限公司负责，改造…80公里，市住建局、市城管执法局配合。", city-full-official-names-2026)."""
-        stop = find_end(self.text, prose.end, len(self.text), SENTENCE_END)
+    def _with_its_helpers(self, prose: FoundClause, nested: list[FoundClause],
+                          end: int) -> tuple[FoundClause, list[FoundClause]]:
+        """A prose clause with the phrases later in its sentence (in a paragraph ending at ``end``) that name
+        no lead, only who takes part ("由市城发集团有限公司负责，改造…80公里，市住建局、市城管执法局配合。",
+        city-full-official-names-2026)."""
+        stop = find_end(self.text, prose.end, end, SENTENCE_END)
         helpers = [c for c in nested if prose.end < c.start < stop and not c.parsed.lead and c.form in IN_THE_SENTENCE]
         if not helpers:
             return prose, nested
-        merged = functools.reduce(merge, helpers, prose)
         taken = {id(c) for c in helpers}
-        return replace(merged, end=prose.end, inner_end=prose.inner_end), [c for c in nested if id(c) not in taken]
+        return with_units_of(prose, helpers), [c for c in nested if id(c) not in taken]
 
     def _alone_under_a_heading(self, i: int) -> bool:
         """Whether paragraph ``i`` is the only one right under a heading alone on its line, a title and no
