@@ -249,7 +249,13 @@ def growth(work_at: Callable[[int], Callable[[], object]], small: int, large: in
            floor: float = 2e-4) -> tuple[float, float, float]:
     """(time at ``small``, time at ``large``, their ratio): the ratio of a
     linear cost is ``large / small``, of a quadratic one its square. Times
-    below ``floor`` seconds are raised to it (too short to compare)."""
-    t_small = max(floor, best_time(work_at(small), repeat))
-    t_large = max(floor, best_time(work_at(large), repeat))
+    below ``floor`` seconds are raised to it (too short to compare). The two
+    sizes are timed in turn, each best kept: the machine is shared, and a busy
+    moment that fell on one size's runs alone would read as growth."""
+    small_work, large_work = work_at(small), work_at(large)
+    t_small = t_large = float("inf")
+    for _ in range(repeat):
+        t_small = min(t_small, best_time(small_work, 1))
+        t_large = min(t_large, best_time(large_work, 1))
+    t_small, t_large = max(floor, t_small), max(floor, t_large)
     return t_small, t_large, t_large / t_small
