@@ -12,7 +12,7 @@ from policyx.rules.loader import NEVER, alternation, optional_pattern, optional_
 from policyx.text.fold import fold
 
 ROLE_KINDS = ("lead", "participant", "implementer", "responsible")
-LABEL_KINDS = (*ROLE_KINDS, "person")
+LABEL_KINDS = (*ROLE_KINDS, "person", "supervisor")  # (labels of those who do no part of the task)
 CONVENTION_EFFECTS = ("first_is_lead", "all_lead")
 
 

@@ -73,7 +73,8 @@ class DepartmentRegistry:
             self._prefix_level.setdefault(prefix, level)
         self._prefix_lengths = sorted({len(p) for p in self._prefix_level}, reverse=True)
         self.not_prefix = _pattern(data, "not_prefix", where)
-        self.not_office_endings = tuple(data.get("not_office_endings", []) or [])
+        self.not_office_endings, self.position_endings = (_word_tuple(data, key) for key in ("not_office_endings",
+                                                                                              "position_endings"))
         suffixes = data.get("office_suffixes", []) or []
         self.office_suffix = regex.compile(f"(?:{alternation(suffixes)})$") if suffixes else None
         self.bare_suffixes = frozenset(map(str, suffixes))
@@ -143,6 +144,10 @@ class DepartmentRegistry:
             if entry is not None and not entry.generic and entry.function != "government":
                 return place, self.place_levels.get(m.group(0)), rest
         return None
+
+    def names_a_post(self, name: str) -> bool:
+        """Whether ``name`` is a post a person holds ("各级河长", "分管副县长"), no office."""
+        return name.strip().endswith(self.position_endings)
 
     def looks_like_office(self, name: str) -> bool:
         if not name:
@@ -367,3 +372,8 @@ def _place_levels(data: dict, where: str) -> dict[str, str]:
     if not isinstance(levels, dict):
         raise RulesError(f"{where}: field 'place_levels' must map each level to a list of words")
     return {str(word): str(level) for level, words in levels.items() for word in words or ()}
+
+
+def _word_tuple(data: dict, key: str) -> tuple[str, ...]:
+    """A rule file's list of words (none where it is left out or empty)."""
+    return tuple(data.get(key) or ())

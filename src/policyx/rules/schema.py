@@ -71,7 +71,7 @@ SCHEMAS: dict[str, dict] = {
         **_patterns("year_in_list", "date_like", "not_a_deadline"),
     }),
     "departments": _obj({
-        "levels": WORD_MAP, "place_levels": WORD_MAP, "office_suffixes": WORDS, "not_office_endings": WORDS,
+        "levels": WORD_MAP, "place_levels": WORD_MAP, "office_suffixes": WORDS, "not_office_endings": WORDS, "position_endings": WORDS,
         "not_prefix": PATTERN, "government_pattern": PATTERN,
         **_patterns("leading_word", "trailing_etc", "person_note", "party_committee", "party_office", "province_office",
                     "state_office", "place_name", "generic_shape", "every_government", "level_named", "park_committee",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, replace as _replace
 
 import regex
 
@@ -39,6 +40,20 @@ class FoundClause:
     closed: bool
     form: str  # bracket | labelled | sentence | prose | phrase | duty
     rule: str = ""
+
+
+def merge(a: FoundClause, b: FoundClause) -> FoundClause:
+    """Clause lines after a clause: one clause of the two."""
+    parsed = _replace(a.parsed, lead=[*a.parsed.lead, *b.parsed.lead],
+                     participants=[*a.parsed.participants, *b.parsed.participants],
+                     implementers=[*a.parsed.implementers, *b.parsed.implementers],
+                     standing=[*a.parsed.standing, *b.parsed.standing])
+    return _replace(a, end=b.end, inner_end=b.inner_end, parsed=parsed, closed=a.closed and b.closed)
+
+
+def with_units_of(clause: FoundClause, others: list[FoundClause]) -> FoundClause:
+    """``clause`` with the departments of ``others`` added, its own words kept as the clause's."""
+    return _replace(functools.reduce(merge, others, clause), end=clause.end, inner_end=clause.inner_end)
 
 
 def _has_role(text: str, rules: ResponsibilityRules) -> bool:
@@ -194,6 +209,8 @@ class _Finder:
             parsed = parse_clause(words, self.offset + start, self.registry, self.rules, self.context, "clause.sentence")
             if parsed is None or not all(_office(ref.raw, self.registry) for ref in parsed.refs()):
                 continue
+            if parsed.duties:
+                continue  # (words of a sentence before its duty, its phrases read them: "第七条　市住房城乡建设局负责推进…")
             o = self.offset
             self.keep(FoundClause(o + start, o + sentence.end(), o + start, o + end, parsed, True, "sentence", "clause.sentence"))
 

@@ -8,15 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from policyx.extract.clauses.fields import blank, cut_other_fields, without_next_fields_number
+from policyx.extract.clauses.noted_roles import read_noted_roles
 from policyx.extract.clauses.searches import Searches, searches
 from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
 from policyx.model import DepartmentRef, Role, copier
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.kept import KeptByIdentity, Memo
-from policyx.text.twins import short
 from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS
-from policyx.text.stored_patterns import compiled
 
 
 @dataclass(slots=True)
@@ -28,6 +27,7 @@ class ParsedClause:
     convention: str | None = None  # first_is_lead | all_lead, stated here
     carries: bool = False  # …for later clauses too (下同)
     notes: list[tuple[int, int]] = field(default_factory=list)  # absolute spans of time/state phrases
+    duties: bool = False  # a 负责 stands before the duty it names ("县住建局负责统筹推进"): words of a sentence, not a list
 
     def add(self, role: Role, refs: list[DepartmentRef]) -> None:
         {"lead": self.lead, "participant": self.participants, "implementer": self.implementers}[role].extend(refs)
@@ -124,10 +124,10 @@ def _cut_conventions(core: str, found: Searches, parsed: ParsedClause) -> str:
     return core
 
 
-def _role_segments(phrase: str, found: Searches) -> list[tuple[str | None, int, int]]:
+def _role_segments(phrase: str, found: Searches) -> tuple[list[tuple[str | None, int, int]], bool]:
     """``(role word, start, end)`` of the unit lists in a phrase: each ends
     at a role word — at the phrase's end, or a 牵头/会同 inside it ("市环保局
-    会同市财政局负责")."""
+    会同市财政局负责"); and whether the last stands before the duty it names."""
     segments: list[tuple[str | None, int, int]] = []
     start = 0
     opening = None  # a phrase opening with 会同 after a lead's ("由区金融办牵头，会同人行某某支行，推动…")
@@ -135,17 +135,31 @@ def _role_segments(phrase: str, found: Searches) -> list[tuple[str | None, int, 
     for match in found.role_pattern.finditer(phrase):
         word = match.group(0)
         at_end = role_at_end.match(phrase, match.start()) is not None
+        if not at_end and role_of[word] == "responsible" and phrase[start:match.start()].strip():
+            # a 负责 before its duty ends the units before it, and the duty is no unit
+            # ("县住建局负责统筹推进，各乡镇负责具体落实"; "县财政局负责资金保障") — unless it names no duty ("负责解释")
+            if found.rules.not_a_duty.match(phrase[match.end():match.end() + 8]):
+                continue
+            segments.append((word, start, match.start()))
+            return segments, True
         if not at_end and role_of[word] != "lead":
             continue
         if not at_end and word in found.rules.together_with and not phrase[:match.start()].strip():
             # the units after it work together with the lead: a participant's role word stands for it
-            opening, start = next((w for w, kind in role_of.items() if kind == "participant"), None), match.end()
+            opening, start = participant_word(role_of), match.end()
             continue
+        if segments and segments[-1][0] in found.rules.together_with and role_of[word] in ("implementer", "responsible"):
+            word = participant_word(role_of)  # ("由自治区教育厅会同自治区财政厅组织实施": the second takes part)
         segments.append((word, start, match.start()))
         start = match.end()
     if phrase[start:].strip(" \t,，;；。"):
         segments.append((opening, start, len(phrase)))
-    return segments
+    return segments, False
+
+
+def participant_word(role_of: dict[str, str]) -> str | None:
+    """A role word of those who take part, to stand for one that reads otherwise where it follows a 会同."""
+    return next((w for w, kind in role_of.items() if kind == "participant"), None)
 
 
 def _resolved(items: str, offset: int, registry, rules: ResponsibilityRules, prefix: str,
@@ -179,34 +193,53 @@ def _phrases(core: str, offset: int, registry, found: Searches, parsed: ParsedCl
                 body = body[: stop_field.start()]
             elif i + 1 < len(cuts):
                 body = without_next_fields_number(body)
-            if not body.strip():
-                continue
             label_kind = rules.label_of[label.group("label")] if label else None
-            if label_kind == "person":
-                continue
-            if found.notes.search(body.strip()) and not any(_office(u, registry) for u, _ in split_units(body, 0, registry, rules)):
-                parsed.notes.append((offset + body_start, offset + body_start + len(body)))
-                continue
-            if found.role_note.search(body):
-                # "州生态环境局（牵头）、州工业和信息化局": roles noted after units
-                noted = ParsedClause()
-                units = split_units(body, offset + body_start, registry, rules)
-                if _parse_annotated(units, label_kind or "responsible", registry, rules, noted):
-                    phrases.extend(_Phrase(kind, True, refs) for kind, refs in
-                                   (("lead", noted.lead), ("participant", noted.participants), ("implementer", noted.implementers)) if refs)
-                    continue
-            for word, a, b in _role_segments(body, found):
-                opener = found.list_opener.match(body, a, b)
-                if opener:
-                    a = opener.end()
-                refs, prefix = _resolved(body[a:b], offset + body_start + a, registry, rules, prefix, context, rule)
-                if not refs:
-                    continue
-                if word is not None:
-                    phrases.append(_Phrase(rules.role_of[word], False, refs))
-                else:
-                    phrases.append(_Phrase(label_kind, label_kind is not None, refs))
+            if body.strip() and label_kind not in ("person", "supervisor"):
+                prefix = _body_phrases(body, offset + body_start, label_kind, registry, found, parsed, phrases, prefix,
+                                       context, rule)
     return phrases
+
+
+def _body_phrases(body: str, at: int, label_kind: str | None, registry, found: Searches, parsed: ParsedClause,
+                  phrases: list[_Phrase], prefix: str, context: ClauseContext | None, rule: str) -> str:
+    """The phrases of a label's body (or of a piece with no label) at ``at``, added to ``phrases``; the level
+    prefix in force after them."""
+    rules = found.rules
+    segments, duty = _role_segments(body, found)
+    parsed.duties = parsed.duties or duty
+    if found.notes.search(body.strip()) and not any(_office(u, registry) for _, a, b in segments
+                                                     for u, _ in split_units(body[a:b], 0, registry, rules)):
+        parsed.notes.append((at, at + len(body)))
+        return prefix
+    if found.role_note.search(body) and _noted_phrases(body, at, label_kind, registry, rules, phrases):
+        return prefix
+    for word, a, b in segments:
+        if word is None and a and not any(_office(u, registry) for u, _ in split_units(body[a:b], 0, registry, rules)):
+            parsed.duties = True
+            continue  # (a role word's duty after it, no unit: "省级河长牵头推动")
+        opener = found.list_opener.match(body, a, b)
+        if opener:
+            a = opener.end()
+        refs, prefix = _resolved(body[a:b], at + a, registry, rules, prefix, context, rule)
+        if refs:
+            phrases.append(_Phrase(rules.role_of[word], False, refs) if word is not None
+                           else _Phrase(label_kind, label_kind is not None, refs))
+    return prefix
+
+
+def _noted_phrases(body: str, at: int, label_kind: str | None, registry, rules: ResponsibilityRules,
+                   phrases: list[_Phrase]) -> bool:
+    """"州生态环境局（牵头）、州工业和信息化局": roles noted after units, added to ``phrases``; False when none is."""
+    noted = ParsedClause()
+    if not read_noted_roles(split_units(body, at, registry, rules), label_kind or "responsible", registry, rules, noted):
+        return False
+    phrases.extend(_Phrase(kind, True, refs) for kind, refs in
+                   (("lead", noted.lead), ("participant", noted.participants), ("implementer", noted.implementers)) if refs)
+    if noted.lead and (label_kind or "responsible") in ("lead", "responsible"):
+        # the list's units after a comma take part, as those after a 、 do ("市城市管理局（牵头），
+        # 市机关事务服务中心，各县（市、区）人民政府", city-fullwidth-digits-2026): no refs, the label in force
+        phrases.append(_Phrase("participant", True, []))
+    return True
 
 
 def _settle(phrases: list[_Phrase]) -> None:
@@ -233,7 +266,7 @@ def _assign(phrases: list[_Phrase], registry: DepartmentRegistry, parsed: Parsed
     lead_seen = False
     for phrase in phrases:
         kind = phrase.kind
-        if kind is None or kind == "person":
+        if kind is None or kind in ("person", "supervisor"):
             continue
         if kind == "responsible":
             if phrase.by_label:
@@ -303,7 +336,7 @@ def _moved(parsed: ParsedClause, by: int) -> ParsedClause:
     return ParsedClause(lead=_shifted(parsed.lead, by), participants=_shifted(parsed.participants, by),
                         implementers=_shifted(parsed.implementers, by), standing=_shifted(parsed.standing, by),
                         convention=parsed.convention, carries=parsed.carries,
-                        notes=[(a + by, b + by) for a, b in parsed.notes])
+                        notes=[(a + by, b + by) for a, b in parsed.notes], duties=parsed.duties)
 
 
 def _parse_clause(
@@ -339,7 +372,7 @@ def read_unit_list(
     ``role``; roles written among them decide where they are given. Returns
     the level prefix in force at the end."""
     units: list[tuple[str, int]] | None = split_units(items, offset, registry, rules)
-    if _parse_annotated(units, role, registry, rules, parsed):
+    if read_noted_roles(units, role, registry, rules, parsed):
         return prefix
     found = searches(rules).role_pattern.search(items)
     if found:
@@ -378,43 +411,3 @@ class UnitLists(dict):
             return parsed
 
         return _read_once(self, (items, role), offset, read, _moved)
-
-
-# a word in brackets at the end of a unit: its role, if it is a role word
-_ROLE_NOTE = compiled(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]］】]\s*$")
-_EACH_OF_THEM = ("分别", "共同", "联合", "按职责分工")  # (a role noted after a list's last unit that is each unit's)
-
-
-def _parse_annotated(
-    units: list[tuple[str, int]], label_role: str, registry: DepartmentRegistry, rules: ResponsibilityRules,
-    parsed: ParsedClause,
-) -> bool:
-    """"责任单位：州生态环境局（牵头）、州工信局，各县（市）人民政府": a role written
-    after a unit (of a list's ``units``) in brackets. The others take the
-    label's role, or, when the lead is marked, take part (governments carry
-    it out). False when no unit carries such a note."""
-    notes = [short(_ROLE_NOTE).search(unit) for unit, _ in units]
-    # ("（按职责分工）": each by its duties, as 按职责分工负责 says)
-    kinds = [rules.role_of.get(n.group("role")) or rules.role_of.get(n.group("role") + "负责") if n else None for n in notes]
-    if not any(kinds):
-        return False
-    if notes[-1] and kinds[-1] and notes[-1].group("role").startswith(_EACH_OF_THEM):
-        kinds = [kind or kinds[-1] for kind in kinds]  # ("市交通运输局、市财政局（分别主办）": both)
-    lead_marked = any(kind in ("lead", "responsible") for kind in kinds)
-    prefix = ""
-    for (unit, start), note, kind in zip(units, notes, kinds):
-        name = unit[:note.start()] if kind and note else unit
-        refs, prefix = resolve_units(name, start, registry, rules, prefix)
-        for ref in refs:
-            if kind == "responsible":
-                role = "lead"
-            elif kind:
-                role = kind
-            elif registry.is_government(ref.name):
-                role = "implementer"
-            elif lead_marked and label_role in ("lead", "responsible"):
-                role = "participant"
-            else:
-                role = "lead" if label_role == "responsible" else label_role
-            parsed.add(role, [ref])
-    return True

@@ -226,8 +226,8 @@ NO_ONE = frozenset({"无", "暂无", "不涉及", "—", "——", "-", "－", "
 def _read_unit(unit: str, registry: DepartmentRegistry) -> tuple:
     """``(the level prefix it sets for the units after it, or "";
     whether it names a government)``; nothing for a unit of punctuation."""
-    if not unit.strip(" ,，、;；:：") or unit.strip() in NO_ONE:
-        return ()  # (…nor a field's "无": "配合单位：无", province-task-field-blocks-2025)
+    if not unit.strip(" ,，、;；:：") or unit.strip() in NO_ONE or registry.names_a_post(unit):
+        return ()  # (…nor a field's "无": "配合单位：无", province-task-field-blocks-2025; nor a post, "各级河长")
     own_prefix, _, rest = registry.split_prefix(unit)
     sets_prefix = own_prefix and (registry.lookup(rest) is not None or len(own_prefix) > 1)
     return own_prefix if sets_prefix else "", registry.is_government(registry.resolve(unit).name)

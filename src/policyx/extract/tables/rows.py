@@ -196,7 +196,7 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
         return None  # (a total's row: "合计 | 4项")
     work = work_cell(row, at)
     if work is None:
-        return _place_row_task(p, at, n, row, norm, rules, lists)
+        return _place_row_task(p, at, n, row, norm, rules, lists, within)
     deadline_cell = cell_at(row, at, "deadline")
     in_column = within(deadline_cell) or row_dates.deadline_cell(deadline_cell, norm, rules.tables)
     row_deadlines = row_dates.row_deadlines(work, within(work), in_column, norm)
@@ -318,12 +318,14 @@ _PHRASE_END = compiled(r"[，,。；;]")
 
 
 def _place_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None], norm: Normalized, rules: RuleSet,
-                    lists: UnitLists) -> Task | None:
-    """A row that names no work but a place, its figures to reach and who
-    answers for them (a 目标任务分解表: "红旗区 | 45 | 67 | 6 | 红旗区人民政府",
-    city-targets-by-county-table-2026): a task named by the place, with a
-    target a figure of a column of targets; None for a row no one answers for
-    (the plan's own "全市" row)."""
+                    lists: UnitLists, within) -> Task | None:
+    """A row of a table whose header names no work column: a place, its figures
+    to reach and who answers for them (a 目标任务分解表: "红旗区 | 45 | 67 | 6 |
+    红旗区人民政府", city-targets-by-county-table-2026), a task named by the
+    place, with a target a figure of a column of targets; or a field of work and
+    who answers for it ("危险化学品 | 市应急管理局 | 市公安局… | 整治重点…",
+    city-safety-campaign-phases-2026), a task named by the field. None for a row
+    no one answers for (the plan's own "全市" row)."""
     place = _place_column(p, at)
     name = row[place] if place is not None and place < len(row) else None
     if name is None:
@@ -339,15 +341,19 @@ def _place_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell |
         if bounded is not target or p.roles[i] is not None or rules.tables.figure_header.search(p.table.columns[i]):
             targets.append(bounded)  # (not what the place has or has done: "行政村数（个）", "2025年已改厕（户）")
     lead, participants, implementers = _row_departments(row, p.roles, norm, rules, lists)
-    if not targets or not (lead or participants or implementers):
+    if not (lead or participants or implementers):
         return None
+    if not targets and not _names_work(name.text, rules):
+        return None
+    deadline_cell = cell_at(row, at, "deadline")  # (a field of work's 完成时限: "水质不达标 | 市生态环境局 | 2025年6月")
+    deadlines = within(deadline_cell) or row_dates.deadline_cell(deadline_cell, norm, rules.tables)
     # the place's own government answers for its figures; a park's committee carries them out
     own = tuple(r for r in implementers if _a_places_own(r, rules.departments))
     lead, implementers = (*own, *lead), tuple(r for r in implementers if r not in own)
     return Task(
         id=f"{p.table.id}.{n}", section=p.table.section, title=name.text.strip(), text=name.text, line=name.line,
         span=(name.start, name.end), lead=lead, participants=participants, implementers=implementers,
-        source="table", rule="table.place_row", deadlines=(), targets=tuple(targets), table=p.table.id,
+        source="table", rule="table.place_row", deadlines=tuple(deadlines), targets=tuple(targets), table=p.table.id,
     )
 
 
@@ -376,3 +382,12 @@ def _row_targets(work: Cell, row_deadlines: list, norm: Normalized, rules: RuleS
                            norm.line_of, row_deadlines, requires=rules.requires)
     due = next((int(d.date[:4]) for d in row_deadlines if d.kind == "by" and d.date), None)
     return [t if t.year is not None or due is None else replace(t, year=due) for t in targets]
+
+
+def _names_work(name: str, rules: RuleSet) -> bool:
+    """Whether a row's first cell names a field of work ("危险化学品", "城镇燃气"),
+    not a place ("红旗区", "卫辉市": a place's row answers for its figures)."""
+    name = name.strip()
+    registry = rules.departments
+    at_end = any(m.end() == len(name) for m in registry.place_end.finditer(name, 1))
+    return len(name) > 1 and not name[0].isdigit() and not (at_end and registry.place_name.fullmatch(name))

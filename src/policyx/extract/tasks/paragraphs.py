@@ -269,7 +269,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
     text = norm.text
     context.convention = None if has_tables else _noted_for_the_plan(text, paras, rules)
     standing = bool(rules.responsibility.standing)  # (each tried at a paragraph's start only: no search of the whole text)
-    person_start = _person_start(tuple(w for w, kind in rules.responsibility.label_of.items() if kind == "person"))
+    person_start = _person_start(tuple(w for w, kind in rules.responsibility.label_of.items() if kind in ("person", "supervisor")))
     # where a role word or a label can stand: a paragraph with no such place holds no clause
     places = first_chars_search((rules.requires.get("clause.role", ()), rules.requires.get("clause.label", ())))
     for para in paras:
@@ -374,3 +374,12 @@ def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     if end - start > 2 and text[start] in BRACKET_OPENERS and text[end - 1] in BRACKET_CLOSERS:
         return start + 1, end - 1
     return start, end
+
+
+def after_introduction(text: str, start: int, end: int, rules) -> int:
+    """Where the task of a paragraph that introduces its measure starts ("…的通知。通知指出:大力推动
+    清洁能源采暖。…"): after the colon, where a lead-in does; else ``start``."""
+    colon = find_end(text, start, end, ":")
+    if colon < end and lead_in_at(text, colon + 1, end, rules):
+        return skip_edge(text, colon + 1, end)
+    return start

@@ -15,13 +15,13 @@ import functools
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
-from policyx.extract.clauses import PHRASE_FORMS, SENTENCE_FORMS, FoundClause
+from policyx.extract.clauses import PHRASE_FORMS, SENTENCE_FORMS, FoundClause, merge, with_units_of
 from policyx.extract.tasks.paragraphs import (
-    Paragraph, SectionIndex, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
+    Paragraph, SectionIndex, after_introduction, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
 )
 from policyx.extract.tasks.blocks import BLOCK_RULE, hand_to_the_group, one_clause_for_all
 from policyx.extract.tasks.prose_ends import prose_end
@@ -82,20 +82,6 @@ def continues_list(text: str, previous: FoundClause, clause: FoundClause) -> boo
     """Is ``clause`` the next item of a list whose item before it ended in ``previous``?"""
     between = text[previous.end:clause.start]
     return between.lstrip().startswith("、") and find_end(between, 0, len(between), SENTENCE_END) == len(between)
-
-
-def merge(a: FoundClause, b: FoundClause) -> FoundClause:
-    """Clause lines after a clause: one clause of the two."""
-    parsed = replace(a.parsed, lead=[*a.parsed.lead, *b.parsed.lead],
-                     participants=[*a.parsed.participants, *b.parsed.participants],
-                     implementers=[*a.parsed.implementers, *b.parsed.implementers],
-                     standing=[*a.parsed.standing, *b.parsed.standing])
-    return replace(a, end=b.end, inner_end=b.inner_end, parsed=parsed, closed=a.closed and b.closed)
-
-
-def with_units_of(clause: FoundClause, others: list[FoundClause]) -> FoundClause:
-    """``clause`` with the departments of ``others`` added, its own words kept as the clause's."""
-    return replace(functools.reduce(merge, others, clause), end=clause.end, inner_end=clause.inner_end)
 
 
 _new_unit = maker(Unit)  # (one a heading in a plan of headings: without the class call)
@@ -164,15 +150,13 @@ class UnitBuilder:
         self._close(start, block, previous.subclauses, para=previous.para, starts_paragraph=previous.starts_paragraph)
 
     def _fields_of_item(self, i: int, labels: regex.Pattern = OPENS_LABEL) -> int:
-        """Where the paragraphs after clause lines that closed a numbered item
-        from its marker (or after the item's paragraph that holds its clause) stop being the item's, from ``i`` (its unit is made to
-        end there): inside the item, each a field of its own ("整改目标：…",
-        "整改措施：") or a sub-item ("（1）…"), with no clause — and not the words
-        that clause lines after them, or a clause gathering back, would take (an
-        unnumbered measure with its own 牵头单位 lines is a task of its own). A
-        plan's closing words after its last item ("各牵头单位要每月报送…", 联系人,
-        印发) are no field: the run stops there. (A 整改方案's problem states its
-        fields first, then its 整改目标 and 整改措施.)"""
+        """Where the paragraphs after clause lines that closed a numbered item from its marker (or after the
+        item's paragraph that holds its clause) stop being the item's, from ``i`` (its unit is made to end there):
+        inside the item, each a field of its own ("整改目标：…", "整改措施：") or a sub-item ("（1）…"), with no
+        clause — and not the words that clause lines after them, or a clause gathering back, would take (an
+        unnumbered measure with its own 牵头单位 lines is a task of its own). A plan's closing words after its last
+        item ("各牵头单位要每月报送…", 联系人, 印发) are no field: the run stops there. (A 整改方案's problem states
+        its fields first, then its 整改目标 and 整改措施.)"""
         item = self.units[-1] if self.units else None
         if item is None or item.clause is None or item.at_marker is None or item.start != item.at_marker.span[0]:
             return i
@@ -185,10 +169,17 @@ class UnitBuilder:
                 break
             j += 1
         if j == i or j < len(self.paragraphs) and self.paragraphs[j].start < end and (j in self.blocks or (
-                self.paragraphs[j].clauses and self._gathers_back(self.paragraphs[j]))):
+                self.paragraphs[j].clauses and (self._gathers_back(self.paragraphs[j]) or item.clause.form == "prose"
+                                                and self._a_sibling_item(self.paragraphs[j], i, j)))):
             return i
         item.end = self.paragraphs[j - 1].end
         return j
+
+    def _a_sibling_item(self, para: Paragraph, first: int, stop: int) -> bool:
+        """Whether ``para``'s heading is in the style of those from ``first`` to ``stop``: they are items like it,
+        not fields of an item a sentence attributes ("（一）危险化学品。…" … "（五）城镇燃气。…（…牵头）" under "二、整治内容")."""
+        style = para.heading.style if para.heading is not None else None
+        return style is not None and any((h := self.paragraphs[k].heading) and h.style == style for k in range(first, stop))
 
     def _gathers_back(self, para: Paragraph) -> bool:
         """Whether a clause closing this paragraph's first words may take the paragraphs before it (:meth:`gather`)."""
@@ -235,10 +226,8 @@ class UnitBuilder:
                 kind = "nested"  # "…水源水质状况(A负责)、供水厂出水水质状况(B负责)。"
             if kind == "prose" and (split := prose_end(text, clause, para.clauses[j + 1] if j + 1 < count else None,
                                                       para, phrase_starts, last_phrase)) is not None:
-                end, after = split
-                start = self.gather(i, para.start) if position <= para.start else position
-                self._close(start, clause, nested, para=i, starts_paragraph=position <= para.start, end=end)
-                nested, position = [], after
+                self._close_from(i, para, position, clause, nested, split[0])
+                nested, position = [], split[1]
                 continue
             if kind in ("nested", "prose"):
                 nested.append(clause)
@@ -259,13 +248,29 @@ class UnitBuilder:
             if kind in ("leading", "standalone") and has_words(text, clause.end, para.end):
                 leading, position = clause, clause.start
                 continue
-            start = self.gather(i, para.start) if position <= para.start else position
-            self._close(start, clause, nested, para=i, starts_paragraph=position <= para.start)
+            if not self._adds_a_label(para, j):
+                self._close_from(i, para, position, clause, nested)
             nested, position = [], skip_edge(text, clause.end, para.end)
         if leading is not None:
             self._close_leading(leading, para.end, nested, i)
         elif has_words(text, position, para.end):
             self._after_the_clauses(i, para, position, nested)
+
+    def _close_from(self, i: int, para: Paragraph, position: int, clause: FoundClause, nested: list[FoundClause],
+                    end: int | None = None) -> None:
+        """:meth:`_close` from ``position``, gathering back from the paragraph's start."""
+        start = self.gather(i, para.start) if position <= para.start else position
+        self._close(start, clause, nested, para=i, starts_paragraph=position <= para.start, end=end)
+
+    def _adds_a_label(self, para: Paragraph, j: int) -> bool:
+        """Whether clause ``j`` of the paragraph is a label right after the clause that closed the last unit, and
+        was added to it ("（A牵头，B参与）实施主体：C。", province-attribution-vocabulary-2026)."""
+        clause, last = para.clauses[j], self.units[-1] if self.units else None
+        if clause.form != "labelled" or not j or last is None or last.clause is not para.clauses[j - 1] \
+                or has_words(self.text, para.clauses[j - 1].end, clause.start):
+            return False
+        last.clause, last.end = with_units_of(last.clause, [clause]), clause.end
+        return True
 
     def _after_the_clauses(self, i: int, para: Paragraph, position: int, nested: list[FoundClause]) -> None:
         """The words after a paragraph's last clause: the item's fields ("（牵头单位：…）。
@@ -332,10 +337,9 @@ class UnitBuilder:
                 or self.rules.tasks.schedule_label.match(words) \
                 or self.rules.tasks.enumeration_opener.match(words) and not one_clause_for_all(words, para) \
                 or para.at_box_item(self.text, self.index, self.rules.tasks) or self._at_bullet(para):
-            # (…nor a schedule's item, "4月：完成…", nor an enumeration's item with a clause of its own, "一要加强医养
-            # 结合服务，…（…牵头）。二要…"; a paragraph of several under one clause after them is the heading's task;
-            # nor a box's numbered line, "2.城中村改造工程：…（责任单位：市房产局）", city-special-column-projects-2026;
-            # nor a bullet's, "■ 办好…（责任单位：…）" under "◆激发文旅消费活力。", city-bullet-items-2026)
+            # (…nor a schedule's item, "4月：完成…", nor an enumeration's item with a clause of its own, "一要加强医养结合服务，
+            # …（…牵头）。二要…" (several under one clause after them are the heading's task); nor a box's numbered line, "2.城中村
+            # 改造工程：…（责任单位：市房产局）"; nor a bullet's, "■ 办好…（责任单位：…）" under "◆激发文旅消费活力。")
             return start
         j = i
         while j > 0:
@@ -354,9 +358,9 @@ class UnitBuilder:
         return first
 
     def _at_bullet(self, para: Paragraph) -> bool:
-        """Whether the paragraph opens with a bullet in the file (its mark blanked in the working copy) and
-        holds its own clause: bullets whose clause stands on a line after them ("·新建…；" / "·推动…。" /
-        "（责任单位：…）") are one task with the line that introduces them."""
+        """Whether the paragraph opens with a bullet in the file (its mark blanked in the working copy) and holds its own
+        clause: bullets whose clause stands on a line after them ("·新建…；" / "·推动…。" / "（责任单位：…）") are one task
+        with the line that introduces them."""
         if not para.clauses:
             return False
         line_start = self.text.rfind("\n", 0, para.start) + 1
@@ -387,17 +391,9 @@ class UnitBuilder:
         start = skip_edge(self.text, start, clause.start)
         if starts_paragraph and start not in self.index.at_marker \
                 and not self.rules.tasks.schedule_label.match(self.text[start:clause.start]):
-            start = self._after_introduction(start, clause.start)  # (a schedule's "4月：" is the item's, no introduction)
+            start = after_introduction(self.text, start, clause.start, self.rules.tasks)  # (a schedule's "4月：" is the item's, no introduction)
         self.units.append(_new_unit(start, clause.end if end is None else end, clause, list(nested), self.index.innermost(start),
                                starts_paragraph=starts_paragraph, at_marker=self.index.at_marker.get(start), para=para))
-
-    def _after_introduction(self, start: int, end: int) -> int:
-        """A paragraph that introduces its measure ("…的通知。通知指出:大力推动
-        清洁能源采暖。…"): the task starts after the colon, where a lead-in does."""
-        colon = find_end(self.text, start, end, ":")
-        if colon < end and lead_in_at(self.text, colon + 1, end, self.rules.tasks):
-            return skip_edge(self.text, colon + 1, end)
-        return start
 
     def _close_leading(self, clause: FoundClause, end: int, nested: list[FoundClause], para: int) -> None:
         start = skip_edge(self.text, clause.end, end)

@@ -1,0 +1,131 @@
+"""Forms read on 4 December 2026 (thirteenth session), each pinned by the
+snippet that showed it; the plan and line are named in each case
+(tests/data/written)."""
+
+from __future__ import annotations
+
+from policyx import extract_text
+
+
+def roles(text: str):
+    """(title, lead, participants, implementers) of each task, by the names read."""
+    return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers])
+            for t in extract_text(text).tasks]
+
+
+def item(clause: str) -> str:
+    return f"一、重点任务\n（一）推进老旧小区改造。2026年完成改造小区30个。{clause}\n（二）改善人居环境。（县农业农村局牵头）\n"
+
+
+def targets(sentence: str):
+    document = extract_text(f"一、重点任务\n1.加强工作。{sentence}。（市应急管理局牵头）\n")
+    return [(t.comparator, str(t.value), t.unit) for t in document.tasks[0].targets]
+
+
+# -- a 负责 before its duty, then another phrase of the same sentence (the session's left list; city-regulation-2024) --
+
+def test_a_responsible_word_before_its_duty_ends_the_units_before_it():
+    assert roles(item("县住建局负责统筹推进，各乡镇负责具体落实。"))[0][1:] == (["住建局"], [], ["各乡镇"])
+    # (…and the duty after it is no unit of the phrases that follow: "县财政局负责资金保障")
+    assert roles(item("（县农业农村局牵头，县财政局负责资金保障，各乡镇负责具体落实）"))[0][1:] == (
+        ["农业农村局"], ["财政局"], ["各乡镇"])
+
+
+def test_a_phrase_ending_in_a_word_of_a_note_is_read_when_it_names_offices():
+    # (…具体实施 ends as a note's "持续推进" does, but names who carries the task out)
+    assert roles(item("由县农业农村局牵头，县财政局配合，各乡镇人民政府具体实施。"))[0][1:] == (
+        ["农业农村局"], ["财政局"], ["各乡镇人民政府"])
+
+
+def test_units_after_a_together_with_word_take_part_whatever_role_word_ends_them():
+    # region-implementation-2022, line 58
+    assert roles(item("此项工作由自治区教育厅会同自治区财政厅组织实施。"))[0][1:] == (["教育厅"], ["财政厅"], [])
+
+
+# -- a role noted after a unit, the list going on after commas (city-fullwidth-digits-2026, line 26) ---------------
+
+def test_units_after_a_noted_lead_take_part_also_past_a_comma():
+    read = roles(item("（责任单位：市城市管理局（牵头），市机关事务服务中心，各县（市、区）人民政府）"))[0][1:]
+    assert read == (["城市管理局"], ["机关事务服务中心"], ["各县(市、区)人民政府"])
+    assert roles(item("（牵头单位：市城市管理局（总牵头）；配合单位：市财政局）"))[0][1:] == (["城市管理局"], ["财政局"], [])
+
+
+# -- posts held by persons, and offices that only follow a task up (province-river-chief-points-2026, line 25;
+# province-attribution-vocabulary-2026, lines 20 and 43) -----------------------------------------------------------
+
+def test_a_post_is_no_unit_and_the_offices_that_answer_lead_in_its_place():
+    assert roles(item("（各级河长负责落实，省河长办负责督导考核）"))[0][1:] == (["河长办"], [], [])
+    assert roles(item("（省级河长牵头推动，省河长办、省水利厅负责，流域内各市州河长办具体落实）"))[0][1:] == (
+        ["河长办", "水利厅"], [], ["流域内各市州河长办"])
+
+
+def test_a_supervising_office_is_none_of_the_tasks_units():
+    text = ("一、重点任务\n1.健全考核激励机制。完善河湖长制考核办法。\n"
+            "主办单位：省河长办；协办单位：省委组织部、省生态环境厅；督办单位：省政府督查室\n"
+            "2.推进幸福河湖建设。建成幸福河湖50条。\n牵头部门：省水利厅　配合部门：省自然资源厅　督办单位：省河长办\n")
+    assert [r[1:] for r in roles(text)] == [(["河长办"], ["省委组织部", "生态环境厅"], []), (["水利厅"], ["自然资源厅"], [])]
+
+
+def test_a_responsible_body_alone_leads_and_beside_a_lead_carries_out():
+    assert roles(item("责任主体：省农业农村厅、省生态环境厅。"))[0][1:] == (["农业农村厅", "生态环境厅"], [], [])
+    assert roles(item("牵头单位：省林业局；责任主体：各设区市人民政府。"))[0][1:] == (["林业局"], [], ["各设区市人民政府"])
+
+
+def test_a_label_right_after_a_bracket_adds_to_its_clause():
+    # province-attribution-vocabulary-2026, line 29: one task, not a second one named by its units
+    read = roles(item("（省住房城乡建设厅牵头，省生态环境厅、省发展改革委参与）实施主体：各设区市人民政府、赣江新区管委会。"))
+    assert read[0][1:] == (["住房城乡建设厅"], ["生态环境厅", "发展改革委"], ["各设区市人民政府", "赣江新区管委会"])
+    assert len(read) == 2
+
+
+# -- a division table that names fields of work, not tasks, and a principle over the items it divides
+# (city-safety-campaign-phases-2026, lines 19-31 and 52-61) ----------------------------------------------------------
+
+CAMPAIGN = (
+    "洛阳市2026年安全生产重点行业领域专项整治行动方案\n"
+    "二、整治内容\n"
+    "　　按照“管行业必须管安全”的原则，各行业领域专项整治由行业主管部门负责，具体分工见附件。\n"
+    "　　（一）危险化学品。聚焦化工园区和重大危险源企业，9月底前完成重大危险源企业安全风险评估复核。\n"
+    "　　（二）非煤矿山。重点整治地下矿山未按规定建设安全避险“六大系统”等问题。\n"
+    "　　（三）城镇燃气。全面排查燃气管网设施安全隐患，10月底前完成老旧管道更新改造。（市住房和城乡建设局牵头，市市场监管局配合）\n"
+    "三、工作要求\n　　（一）加强组织领导。各牵头部门要成立工作专班。\n"
+    "附件\n专项整治分工表\n"
+    "行业领域\t牵头部门\t配合部门\t整治重点\n"
+    "危险化学品\t市应急管理局\t市工业和信息化局、市公安局\t化工园区安全风险评估复核；重大危险源\n"
+    "非煤矿山\t市应急管理局\t市自然资源和规划局\t地下矿山“六大系统”；尾矿库\n"
+    "城镇燃气\t市住房和城乡建设局\t市市场监管局\t燃气管网隐患排查\n"
+)
+
+
+def test_items_under_a_principle_are_tasks_of_their_own_led_as_the_division_table_says():
+    document = extract_text(CAMPAIGN)
+    body = {t.title: ([r.name for r in t.lead], [d.date for d in t.deadlines]) for t in document.tasks if t.source == "body"}
+    assert body["危险化学品"] == (["应急管理局"], ["2026-09-30"])
+    assert body["非煤矿山"][0] == ["应急管理局"]
+    assert body["城镇燃气"][0] == ["住房和城乡建设局"]
+    rows = [(t.title, [r.name for r in t.lead]) for t in document.tasks if t.source == "table"]
+    assert rows == [("危险化学品", ["应急管理局"]), ("非煤矿山", ["应急管理局"]), ("城镇燃气", ["住房和城乡建设局"])]
+
+
+def test_a_place_row_with_no_figures_is_still_no_task():
+    # (city-targets-by-county-table-2026's form: a place's row answers for its figures)
+    text = ("附件\n各县（市、区）目标任务分解表\n县（市、区）\t新增改厕（户）\t责任单位\n"
+            "红旗区\t450\t红旗区人民政府\n卫滨区\t\t卫滨区人民政府\n")
+    assert [t.title for t in extract_text(text).tasks] == ["红旗区"]
+
+
+# -- figures counted in units and by verbs other plans had not used (city-party-mass-vertical-units-2026,
+# county-numbering-slips-2026, province-finance-support-measures-2026) ------------------------------------------------
+
+def test_counts_of_things_fitted_out_staffed_and_removed_are_targets():
+    assert targets("配置应急发电车12台") == [("=", "12", "台")]
+    assert targets("每个村至少配备1名灾害信息员") == [(">=", "1", "名")]
+    assert targets("拆除违规广告牌不少于300块") == [(">=", "300", "块")]
+    assert targets("短时强降水预警提前量达到45分钟以上") == [(">=", "45", "分钟")]
+    assert targets("全年短期险承保规模不低于120亿美元") == [(">=", "120", "亿美元")]
+    assert targets("新增全国综合减灾示范社区5个以上") == [("increase", "5", "个")]
+
+
+def test_a_whole_place_before_a_count_and_a_service_circle_in_minutes_are_no_targets():
+    assert targets("组织全省11个设区市开展自查") == []
+    assert targets("打造“15分钟就业服务圈”") == []
