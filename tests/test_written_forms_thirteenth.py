@@ -129,3 +129,14 @@ def test_counts_of_things_fitted_out_staffed_and_removed_are_targets():
 def test_a_whole_place_before_a_count_and_a_service_circle_in_minutes_are_no_targets():
     assert targets("组织全省11个设区市开展自查") == []
     assert targets("打造“15分钟就业服务圈”") == []
+
+
+# -- the local offices of national bodies as a sentence's subjects (province-finance-support-measures-2026, line 44;
+# city-minutes-2024, line 22; city-party-mass-vertical-units-2026) ------------------------------------------------------
+
+def test_national_bodies_local_offices_named_by_their_shape_answer_in_a_sentence():
+    for unit in ("人民银行江西省分行", "国家金融监督管理总局江西监管局", "国家税务总局宜昌市税务局", "宜昌军分区", "武警宜昌支队"):
+        text = f"一、重点任务\n1.加强监测。{unit}负责按月监测全省信贷投放情况。\n2.推进建设。（省水利厅牵头）\n"
+        assert roles(text)[0][1] == [unit], unit
+    assert roles(item("人民银行江西省分行、国家金融监督管理总局江西监管局负责按月监测。"))[0][1] == [
+        "人民银行江西省分行", "国家金融监督管理总局江西监管局"]

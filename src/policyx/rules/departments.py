@@ -145,6 +145,10 @@ class DepartmentRegistry:
                 return place, self.place_levels.get(m.group(0)), rest
         return None
 
+    def named_by_shape(self, name: str) -> bool:
+        """Whether ``name`` is an office known by its shape ("人行石家庄中心支行", "宜昌海关")."""
+        return any(shape.fullmatch(name) for _, shape in self.shaped)
+
     def names_a_post(self, name: str) -> bool:
         """Whether ``name`` is a post a person holds ("各级河长", "分管副县长"), no office."""
         return name.strip().endswith(self.position_endings)
