@@ -140,3 +140,23 @@ def test_national_bodies_local_offices_named_by_their_shape_answer_in_a_sentence
         assert roles(text)[0][1] == [unit], unit
     assert roles(item("人民银行江西省分行、国家金融监督管理总局江西监管局负责按月监测。"))[0][1] == [
         "人民银行江西省分行", "国家金融监督管理总局江西监管局"]
+
+
+# -- a heading's lead-in that names who leads and introduces the items under it (city-lead-first-sentences-2025,
+# lines 47-53) ------------------------------------------------------------------------------------------------------
+
+LEAD_IN = (
+    "某市2025年水污染防治工作方案\n二、重点任务\n"
+    "（三）深化工业园区和入河排污口整治。由市生态环境局牵头，重点抓好以下工作：\n"
+    "1.开展工业园区污水集中处理设施排查评估，6月底前完成全市省级及以上工业园区“一园一档”建立。\n"
+    "2.推进入河排污口排查整治。年底前干流入河排污口整治销号率达到80%以上，市水利局、市住房城乡建设局配合。\n"
+    "（四）加强监管。（市城市管理局负责）\n"
+)
+
+
+def test_a_heading_that_names_its_lead_and_introduces_its_items_hands_the_lead_to_each():
+    document = extract_text(LEAD_IN)
+    read = [(t.line, [r.name for r in t.lead], [r.name for r in t.participants]) for t in document.tasks]
+    assert read[:2] == [(4, ["生态环境局"], []), (5, ["生态环境局"], ["水利局", "住房城乡建设局"])]
+    # (…and a figure before a sentence's units is the task's: its words before them are a note of time and state)
+    assert [(t.comparator, str(t.value), t.unit) for t in document.tasks[1].targets] == [(">=", "80", "%")]

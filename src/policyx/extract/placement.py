@@ -89,6 +89,12 @@ def _before_target_field(clause, text: str, rules: RuleSet) -> tuple[int, int]:
     """A clause's span, up to a field of targets it holds ("…完成时限：…\n工作目标：新增城镇就业1.8万人"):
     what follows that field's label is the task's to reach, not the clause's words."""
     start, end = clause.span
+    if clause.form == "sentence":
+        # (a sentence's words before its units are a note of its time or state, and may hold its figure: "年底前…
+        # 整治销号率达到80%以上，市水利局、市住房城乡建设局配合。", city-lead-first-sentences-2025)
+        spans = [r.span[0] for r in (*clause.lead, *clause.participants, *clause.implementers)
+                 if r.span is not None and start <= r.span[0] < end]
+        return (min(spans), end) if spans else clause.span
     if clause.form != "labelled":
         return clause.span
     found = rules.targets.target_field.search(text, start, end)

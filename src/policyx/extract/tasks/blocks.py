@@ -69,7 +69,7 @@ def hand_heading_clauses(text: str, paras: list[Paragraph]) -> None:
         heading = para.heading
         if heading is None or not para.clauses or heading.level >= ITEM_LEVEL \
                 or has_words(text, heading.span[1], para.clauses[0].start) \
-                or has_words(text, max(heading.span[1], para.clauses[-1].end), para.end):
+                or _words_after(text, max(heading.span[1], para.clauses[-1].end), para.end):
             continue  # (a heading with words of its own after the title: a task, "（六）实施清洁运输替代行动。推动…（…负责）")
         items = _items_under(paras, i + 1, heading.id)
         if not any(not p.clauses for p in items) or _words_of_its_own(text, paras, i, items[0]):
@@ -157,6 +157,14 @@ def _words_of_its_own(text: str, paras: list[Paragraph], at: int, first_item: Pa
 
 # (a line that introduces the items: "重点做好以下工作：", "具体任务如下。")
 _INTRODUCES = re.compile(r"[:：][ \t]*$|如下|以下")
+MAX_INTRODUCTION = 16  # characters of words after a heading's clause that only introduce its items
+
+
+def _words_after(text: str, start: int, end: int) -> bool:
+    """Whether a heading's paragraph has words of its own after its clause — not those that only introduce
+    the items under it ("（三）深化…整治。由市生态环境局牵头，重点抓好以下工作：", city-lead-first-sentences-2025)."""
+    words = text[start:end].strip(" \t\n，,。")
+    return has_words(text, start, end) and not (len(words) <= MAX_INTRODUCTION and _INTRODUCES.search(words))
 
 
 def handed_to_items(clauses: list[FoundClause], end: int) -> list[FoundClause]:
