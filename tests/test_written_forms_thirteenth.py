@@ -160,3 +160,58 @@ def test_a_heading_that_names_its_lead_and_introduces_its_items_hands_the_lead_t
     assert read[:2] == [(4, ["生态环境局"], []), (5, ["生态环境局"], ["水利局", "住房城乡建设局"])]
     # (…and a figure before a sentence's units is the task's: its words before them are a note of time and state)
     assert [(t.comparator, str(t.value), t.unit) for t in document.tasks[1].targets] == [(">=", "80", "%")]
+
+
+# -- an office's own sections named with no level in its internal plan (district-internal-office-points-2026,
+# lines 22 and 31-34; province-work-points-few-attributions-2026, line 48) ---------------------------------------------
+
+def test_an_offices_sections_are_a_sentences_subjects_without_a_level():
+    text = ("某区城市管理和综合执法局2026年工作要点\n一、重点工作\n"
+            "5.提升道路保洁水平。推行机械化清扫，城区主次干道机械化清扫率达到90%以上。环卫股负责，财务股配合。\n"
+            "12.加强干部教育培训。人事股牵头，财务股配合，全年组织干部职工轮训2轮。\n"
+            "13.深化党风廉政建设。机关党支部负责，每季度开展一次廉政警示教育。\n")
+    assert [r[1:3] for r in roles(text)] == [(["环卫股"], ["财务股"]), (["人事股"], ["财务股"]), (["机关党支部"], [])]
+    # ("此处" is a place, no section: the item names no one and is no task)
+    assert [r[0] for r in roles(item("此处负责接待群众来访。"))] == ["改善人居环境"]
+
+
+def test_sessions_of_training_are_counted_and_a_projects_phase_is_not():
+    assert targets("全年举办领导干部应急管理专题培训班4期以上") == [(">=", "4", "期")]
+    assert targets("举办培训班25期") == [("=", "25", "期")]
+    assert targets("建设3期工程") == []
+
+
+# -- what a second reading of these changes found (a reviewer helper with inputs of its own) ------------------------
+
+def test_a_lead_noted_after_a_post_leaves_the_rest_of_the_list_read():
+    assert roles(item("（分管副县长（牵头），县应急管理局、县水利局，各乡镇人民政府）"))[0][1:] == (
+        [], ["应急管理局", "水利局"], ["各乡镇人民政府"])
+
+
+def test_an_office_named_by_what_it_answers_for_is_one_unit():
+    assert roles(item("（市负责城市管理的部门牵头，市公安局配合）"))[0][1:] == (["负责城市管理的部门"], ["公安局"], [])
+    assert roles(item("（县住建局牵头，县直有关负责单位配合）"))[0][1:] == (["住建局"], ["县直有关负责单位"], [])
+    assert roles(item("各级负责河湖管理的部门负责日常巡查。"))[0][1] == ["各级负责河湖管理的部门"]
+
+
+def test_together_with_after_a_lead_makes_partners_whatever_role_word_ends_the_phrase():
+    assert roles(item("由县教育局牵头，会同县财政局组织实施。"))[0][1:] == (["教育局"], ["财政局"], [])
+
+
+def test_an_item_a_named_office_answers_for_keeps_its_sub_items():
+    text = ("一、重点任务\n（一）推进城镇老旧小区改造。由县住房城乡建设局负责，2026年底前完成。\n（1）完成改造小区30个。\n"
+            "（2）同步推进加装电梯50部。\n（3）完善小区消防设施。（县消防救援大队牵头）\n")
+    first = extract_text(text).tasks[0]
+    assert ([r.name for r in first.lead], [(t.comparator, str(t.value), t.unit) for t in first.targets]) == (
+        ["住房城乡建设局"], [("=", "30", "个")])
+
+
+def test_rows_of_places_units_and_townships_are_no_fields_of_work():
+    for header, rows in [("县（市、区）", ["城关镇", "小店街道", "红旗区（含高新区）", "市本级"]),
+                         ("成员单位", ["办公室", "市发展改革委"])]:
+        text = f"附件\n分工表\n{header}\t目标\t责任单位\n" + "".join(f"{r}\t\t市住建局\n" for r in rows)
+        assert extract_text(text).tasks == (), header
+
+
+def test_a_service_circle_in_minutes_is_no_figure_however_it_is_described():
+    assert targets("打造15分钟高品质便民生活圈") == []

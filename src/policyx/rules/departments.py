@@ -88,6 +88,7 @@ class DepartmentRegistry:
         self.state_office = _pattern(data, "state_office", where)
         self.place_name = _pattern(data, "place_name", where)
         self.generic_shape = _pattern(data, "generic_shape", where)
+        self.internal_office = _pattern(data, "internal_office", where)
         self.every_government = _pattern(data, "every_government", where)
         self.level_named = _pattern(data, "level_named", where)
         self.park_committee = _pattern(data, "park_committee", where)

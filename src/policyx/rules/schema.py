@@ -74,7 +74,7 @@ SCHEMAS: dict[str, dict] = {
         "levels": WORD_MAP, "place_levels": WORD_MAP, "office_suffixes": WORDS, "not_office_endings": WORDS, "position_endings": WORDS,
         "not_prefix": PATTERN, "government_pattern": PATTERN,
         **_patterns("leading_word", "trailing_etc", "person_note", "party_committee", "party_office", "province_office",
-                    "state_office", "place_name", "generic_shape", "every_government", "level_named", "park_committee",
+                    "state_office", "place_name", "generic_shape", "internal_office", "every_government", "level_named", "park_committee",
                     "defined_short_name", "defined_full_name_after"),
         "departments": {"type": "array", "items": _obj({"id": STRING, "names": WORD_MAP, "generic": WORDS},
                                                        required=("id", "names"))},
@@ -120,7 +120,7 @@ SCHEMAS: dict[str, dict] = {
     "tables": _obj({
         "roles": WORD_MAP, "plan_periods": _map_of(NUMBER), "bound_note": WORD_MAP, "matrix_marks": WORD_MAP,
         **_patterns("header_words", "stated_count", "footnote", "group_row", "deadline_cell", "year_header", "dated_goal_header",
-                    "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "caption_start", "group_count", "group_heading", "task_heading", "time_phrase",
+                    "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "place_header", "caption_start", "group_count", "group_heading", "task_heading", "time_phrase",
                     "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out", "continued"),
     }),
     "targets": _obj({

@@ -29,6 +29,7 @@ class TableRules:
     cumulative_cell: regex.Pattern  # value: a total over the plan's years ("〔13〕")
     amount_header: regex.Pattern  # groups year, metric, unit: "2026年计划投资（万元）"
     figure_header: regex.Pattern  # a place table's column of targets, by its header's words
+    place_header: regex.Pattern  # a first column of places or units, no field of work: "县（市、区）", "成员单位"
     bound_note: tuple[tuple[str, str], ...]  # (word, comparator): a note's words that make a column's figures caps or floors
     caption_start: regex.Pattern
     group_count: regex.Pattern
@@ -60,8 +61,8 @@ def compile_table_rules(data: dict) -> TableRules:
         dated_goal_header=_year_header(data.get("dated_goal_header"), "dated_goal_header"),
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
         bound_note=tuple((str(w), str(c)) for c, words in (data.get("bound_note") or {}).items() for w in words or ()),
-        **optional_patterns(data, "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "caption_start", "group_count", "group_heading", "task_heading",
-                              "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out", "continued"),
+        **optional_patterns(data, "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "place_header", "caption_start", "group_count", "group_heading",
+                              "task_heading", "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out", "continued"),
         matrix_marks=tuple((str(mark), str(role)) for role, marks in (data.get("matrix_marks") or {}).items()
                            for mark in marks or ()),
     )

@@ -138,7 +138,7 @@ def _role_segments(phrase: str, found: Searches) -> tuple[list[tuple[str | None,
         if not at_end and role_of[word] == "responsible" and phrase[start:match.start()].strip():
             # a 负责 before its duty ends the units before it, and the duty is no unit
             # ("县住建局负责统筹推进，各乡镇负责具体落实"; "县财政局负责资金保障") — unless it names no duty ("负责解释")
-            if found.rules.not_a_duty.match(phrase[match.end():match.end() + 8]):
+            if found.rules.not_a_duty.match(phrase[match.end():match.end() + MAX_NAMED_DUTY]):
                 continue
             segments.append((word, start, match.start()))
             return segments, True
@@ -148,13 +148,17 @@ def _role_segments(phrase: str, found: Searches) -> tuple[list[tuple[str | None,
             # the units after it work together with the lead: a participant's role word stands for it
             opening, start = participant_word(role_of), match.end()
             continue
-        if segments and segments[-1][0] in found.rules.together_with and role_of[word] in ("implementer", "responsible"):
+        if (opening is not None and not segments or segments and segments[-1][0] in found.rules.together_with) \
+                and role_of[word] in ("implementer", "responsible"):
             word = participant_word(role_of)  # ("由自治区教育厅会同自治区财政厅组织实施": the second takes part)
         segments.append((word, start, match.start()))
         start = match.end()
     if phrase[start:].strip(" \t,，;；。"):
         segments.append((opening, start, len(phrase)))
     return segments, False
+
+
+MAX_NAMED_DUTY = 20  # characters after a 负责 looked at for a name it is part of ("负责市场监督管理的部门")
 
 
 def participant_word(role_of: dict[str, str]) -> str | None:
@@ -235,7 +239,8 @@ def _noted_phrases(body: str, at: int, label_kind: str | None, registry, rules: 
         return False
     phrases.extend(_Phrase(kind, True, refs) for kind, refs in
                    (("lead", noted.lead), ("participant", noted.participants), ("implementer", noted.implementers)) if refs)
-    if noted.lead and (label_kind or "responsible") in ("lead", "responsible"):
+    # (a lead noted after a post, "分管副县长（牵头）", leads no unit, but the units after it still take part)
+    if (noted.lead or not (noted.participants or noted.implementers)) and (label_kind or "responsible") in ("lead", "responsible"):
         # the list's units after a comma take part, as those after a 、 do ("市城市管理局（牵头），
         # 市机关事务服务中心，各县（市、区）人民政府", city-fullwidth-digits-2026): no refs, the label in force
         phrases.append(_Phrase("participant", True, []))

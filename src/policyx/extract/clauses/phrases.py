@@ -297,8 +297,9 @@ def named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
         return (named or resolved.known and _PLACE_BEFORE_GOVERNMENT.fullmatch(raw) is not None) and len(name) <= MAX_NAMED_OFFICE
     if registry.lookup(name) is not None or resolved.known and len(raw) <= MAX_KNOWN_SHORT and _HAN.fullmatch(raw):
         return True  # (… or "市委宣传部", "团市委": the party's offices, known by their shape)
-    if resolved.known and len(raw) <= MAX_NAMED_OFFICE and registry.named_by_shape(raw):
-        return True  # (a national body's branch in a place, its place in its name: "人民银行江西省分行")
+    if resolved.known and len(raw) <= MAX_NAMED_OFFICE and registry.named_by_shape(raw) \
+            or registry.internal_office.search(raw):
+        return True  # (a national body's branch in a place, its place in its name: "人民银行江西省分行"; an office's section)
     if _city_office_for_a_county(raw, registry):
         return True
     return named and len(name) <= MAX_NAMED_OFFICE and registry.looks_like_office(name)

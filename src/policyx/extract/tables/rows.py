@@ -343,7 +343,7 @@ def _place_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell |
     lead, participants, implementers = _row_departments(row, p.roles, norm, rules, lists)
     if not (lead or participants or implementers):
         return None
-    if not targets and not _names_work(name.text, rules):
+    if not targets and not _names_work(name.text, p.table.columns[place], rules):
         return None
     deadline_cell = cell_at(row, at, "deadline")  # (a field of work's 完成时限: "水质不达标 | 市生态环境局 | 2025年6月")
     deadlines = within(deadline_cell) or row_dates.deadline_cell(deadline_cell, norm, rules.tables)
@@ -384,10 +384,16 @@ def _row_targets(work: Cell, row_deadlines: list, norm: Normalized, rules: RuleS
     return [t if t.year is not None or due is None else replace(t, year=due) for t in targets]
 
 
-def _names_work(name: str, rules: RuleSet) -> bool:
-    """Whether a row's first cell names a field of work ("危险化学品", "城镇燃气"),
-    not a place ("红旗区", "卫辉市": a place's row answers for its figures)."""
-    name = name.strip()
+def _names_work(name: str, header: str, rules: RuleSet) -> bool:
+    """Whether a row's first cell names a field of work ("危险化学品", "城镇燃气"), under a header
+    that names no places ("行业领域", "问题"), not a place ("红旗区", "城关镇": a place's row
+    answers for its figures)."""
+    name = _PLACE_NOTE.sub("", name.strip())
     registry = rules.departments
     at_end = any(m.end() == len(name) for m in registry.place_end.finditer(name, 1))
-    return len(name) > 1 and not name[0].isdigit() and not (at_end and registry.place_name.fullmatch(name))
+    return len(name) > 1 and not name[0].isdigit() and not rules.tables.place_header.search(header) \
+        and not (at_end and registry.place_name.fullmatch(name)) and not _LOCAL.search(name)
+
+
+_PLACE_NOTE = compiled(r"[（(][^（()）]{1,12}[)）]$")  # ("红旗区（含高新区）")
+_LOCAL = compiled(r"(?:镇|乡|街道|村|社区|办事处|本级)$|^(?:市|县|区)直")  # (a township, a street, 市本级, 市直单位)

@@ -169,15 +169,19 @@ class UnitBuilder:
                 break
             j += 1
         if j == i or j < len(self.paragraphs) and self.paragraphs[j].start < end and (j in self.blocks or (
-                self.paragraphs[j].clauses and (self._gathers_back(self.paragraphs[j]) or item.clause.form == "prose"
-                                                and self._a_sibling_item(self.paragraphs[j], i, j)))):
+                self.paragraphs[j].clauses and (self._gathers_back(self.paragraphs[j])
+                                                or self._a_sibling_item(item.clause, self.paragraphs[j], i, j)))):
             return i
         item.end = self.paragraphs[j - 1].end
         return j
 
-    def _a_sibling_item(self, para: Paragraph, first: int, stop: int) -> bool:
-        """Whether ``para``'s heading is in the style of those from ``first`` to ``stop``: they are items like it,
-        not fields of an item a sentence attributes ("（一）危险化学品。…" … "（五）城镇燃气。…（…牵头）" under "二、整治内容")."""
+    def _a_sibling_item(self, clause: FoundClause, para: Paragraph, first: int, stop: int) -> bool:
+        """Whether ``para``'s heading is in the style of those from ``first`` to ``stop``, under an item whose
+        sentence names no particular office: they are items like it, not fields of that item ("（一）危险化学品。…" …
+        "（五）城镇燃气。…（…牵头）" under "二、整治内容" and its "…由行业主管部门负责，具体分工见附件")."""
+        generic = self.rules.departments.generic_shape
+        if clause.form != "prose" or not all(generic.search(r.name) for r in clause.parsed.refs()):
+            return False
         style = para.heading.style if para.heading is not None else None
         return style is not None and any((h := self.paragraphs[k].heading) and h.style == style for k in range(first, stop))
 
