@@ -129,7 +129,7 @@ def test_traditional_characters_read_like_simplified(changji_text):
 def test_traditional_hint_characters_are_all_traditional_only():
     import opencc
 
-    from policyx.text.normalize import _TRADITIONAL_HINT
+    from policyx.text.script import _TRADITIONAL_HINT
 
     converter = opencc.OpenCC("t2s")
     hints = _TRADITIONAL_HINT.pattern.strip("[]")

@@ -215,3 +215,51 @@ def test_rows_of_places_units_and_townships_are_no_fields_of_work():
 
 def test_a_service_circle_in_minutes_is_no_figure_however_it_is_described():
     assert targets("打造15分钟高品质便民生活圈") == []
+
+
+# -- an agreement's parties (township-target-agreement-2026, lines 5-6 and 15-36) --------------------------------------
+
+AGREEMENT = (
+    "大围山镇2026年度村级综合目标管理责任书\n\n甲方：大围山镇人民政府\n乙方：楚东村民委员会\n\n二、乙方职责\n"
+    "1.乙方负责加强村党组织建设，全年发展党员不少于2名。\n3.乙方负责发展壮大村级集体经济，全年村集体经营性收入达到15万元以上。\n"
+    "三、甲方职责\n1.甲方负责提供政策和技术支持。\n"
+)
+
+
+def test_an_agreements_parties_stand_for_the_offices_its_top_lines_name():
+    assert [r[1] for r in roles(AGREEMENT)] == [["楚东村民委员会"], ["楚东村民委员会"], ["大围山镇人民政府"]]
+
+
+# -- a note that dates every task naming no date (county-tasks-grouped-by-leader-2026, line 53) ------------------------
+
+def test_a_note_gives_its_date_to_every_task_that_names_none():
+    text = ("郸城县2026年政府工作报告重点工作分解\n一、县长负责（共2项）\n1.推进项目建设。（县发展改革委牵头）\n"
+            "2.加强安全生产。每月开展一次隐患排查，6月底前完成专项整治。（县应急管理局负责）\n"
+            "注：各项重点工作未明确完成时限的，均须于2026年12月底前完成。\n")
+    dates = [[(d.kind, d.date) for d in t.deadlines] for t in extract_text(text).tasks]
+    assert dates == [[("by", "2026-12-31")], [("every", None), ("by", "2026-06-30")]]
+    # (…not a note that gives dates their year)
+    text = text.replace("各项重点工作未明确完成时限的，均须于2026年12月底前完成", "完成时限未注明年份的，均为2026年")
+    assert [t.deadlines for t in extract_text(text).tasks][0] == ()
+
+
+# -- a scan's OCR leaves traditional characters in role words (city-ocr-scanned-notice-2026, lines 12, 24, 33) ---------
+
+def test_a_stray_traditional_character_in_a_role_word_is_read_as_simplified():
+    assert roles(item("（市住建局牽头，市水务局配合）"))[0][1:] == (["住建局"], ["水务局"], [])
+
+
+# -- a standards plan's table over a page's foot (province-standards-work-plan-2026, lines 42-69) -----------------------
+
+def test_a_standards_table_names_its_drafters_and_its_responsible_office_over_a_page_break():
+    text = ("附件\n2026年第一批地方标准制修订计划项目表\n"
+            "序号  标准名称                      制定/修订   主要起草单位                    归口单位              完成时间\n"
+            "1     设施番茄水肥一体化栽培技术规程  制定   山东省农业科学院、山东农业大学  山东省农业农村厅  2026年12月\n"
+            "2     重型商用车发动机再制造技术要求  制定      潍柴动力股份有限公司、山东大学  山东省工业和信息化厅    2026年12月\n"
+            "— 9 —\n"
+            "3     数据资产登记服务规范      制定    山东省大数据中心、山东财经大学   山东省大数据局     2026年10月\n")
+    read = [(t.title, [r.name for r in t.lead], len(t.implementers), [d.date for d in t.deadlines])
+            for t in extract_text(text).tasks]
+    assert read == [("设施番茄水肥一体化栽培技术规程", ["山东省农业农村厅"], 2, ["2026-12-31"]),
+                    ("重型商用车发动机再制造技术要求", ["山东省工业和信息化厅"], 2, ["2026-12-31"]),
+                    ("数据资产登记服务规范", ["山东省大数据局"], 2, ["2026-10-31"])]

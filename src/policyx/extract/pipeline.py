@@ -14,7 +14,7 @@ from policyx.extract.defined_names import defined_names, with_defined_names
 from policyx.extract.deadlines import deadline_hits, festivals_after
 from policyx.extract.offsets import to_original_offsets
 from policyx.extract.schedule import date_by_schedule
-from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets
+from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets, with_default_deadline
 from policyx.errors import InputError
 from policyx.model import Document, DocumentInfo, Issue
 from policyx.text.noise import NoiseRule
@@ -230,6 +230,8 @@ def extract_text(
         _plan_sent_at(norm, notice, sections) if notice is not None and not tasks else None)
     names = defined_names(norm.text, rules.departments)  # ("市生态环境局（以下简称市环境局）")
     tasks, from_tables = with_defined_names(tasks, names), with_defined_names(from_tables, names)
+    # ("注：…未明确完成时限的，均须于2026年12月底前完成": every task that names no date of its own)
+    tasks, from_tables = (with_default_deadline(found, norm.text, deadlines, rules) for found in (tasks, from_tables))
     targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),
                *indicator_targets(parsed, norm, rules))
     targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back

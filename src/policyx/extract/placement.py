@@ -20,6 +20,8 @@ from policyx.rules.targets import TargetRules
 from policyx.text.anchors import first_chars
 from policyx.text.presence import first_chars_search
 from policyx.text.spans import Spans
+from policyx.text.sentences import SENTENCE_END, find_end
+from policyx.text.warm import may_hold_words
 from policyx.extract.target_gates import target_requires
 from policyx.extract.target_years import WITH_YEAR
 from policyx.extract.targets import find_targets
@@ -239,3 +241,19 @@ def _targets_start_on_words(rules: TargetRules) -> bool:
         firsts = [first_chars(p.pattern, p.flags) for p in patterns]
         _START_ON_WORDS[patterns] = all(f is not None and not any(c.isspace() for c in f) for f in firsts)
     return _START_ON_WORDS[patterns]
+
+
+def with_default_deadline(tasks: tuple[Task, ...], text: str, deadlines: list[Deadline], rules: RuleSet) -> tuple[Task, ...]:
+    """The tasks, each that names no due date of its own (no "by", nor an ongoing one) with the date a note
+    gives every such task ("注：各项重点工作未明确完成时限的，均须于2026年12月底前完成"): the first deadline
+    written after the note's words, up to its sentence's end."""
+    note = rules.deadlines.default_note.search(text) if tasks and may_hold_words(rules.deadlines.default_note, text) else None
+    if note is None:
+        return tasks
+    end = find_end(text, note.end(), len(text), SENTENCE_END)
+    due = next((d for d in deadlines if note.end() <= d.span[0] < end and d.kind in ("by", "ongoing")
+                and rules.deadlines.is_deadline(d.rule)), None)
+    if due is None:
+        return tasks
+    return tuple(task if any(d.kind in ("by", "ongoing") for d in task.deadlines)
+                 else _WITH_FOUND(task, (*task.deadlines, due), task.targets) for task in tasks)

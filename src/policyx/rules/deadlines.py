@@ -47,6 +47,7 @@ class DeadlineRules:
     year_in_list: regex.Pattern  # group year
     date_like: regex.Pattern  # for `policyx check`: a year written in a task …
     not_a_deadline: regex.Pattern  # … and the words around it that make it no deadline
+    default_note: regex.Pattern  # "未明确完成时限的，均须于…前完成": the due date of every task that names none
     references: frozenset[str] = frozenset()  # ids of the rules that only date targets
     headings: frozenset[str] = frozenset()  # ids of the rules whose time the items under it are due at
     anchor_chars: frozenset[str] = frozenset()  # every character of the rules' anchors
@@ -111,7 +112,7 @@ def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> Dead
             ten_days_end={str(k): int(v) for k, v in (data.get("ten_days_end") or {}).items()},
             festivals={str(k): (str(v[0]), int(v[1]), int(v[2])) for k, v in (data.get("festivals") or {}).items()},
             year_in_list=_year_in_list(data.get("year_in_list")),
-            **optional_patterns(data, "date_like", "not_a_deadline"),
+            **optional_patterns(data, "date_like", "not_a_deadline", "default_note"),
         )
     except (regex.error, TypeError, ValueError) as exc:
         raise RulesError(f"{where}: {exc}") from None

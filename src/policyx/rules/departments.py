@@ -94,6 +94,8 @@ class DepartmentRegistry:
         self.park_committee = _pattern(data, "park_committee", where)
         self.defined_short_name = _pattern(data, "defined_short_name", where)  # "（以下简称市环境局）"
         self.defined_full_name_after = _pattern(data, "defined_full_name_after", where)  # "…成立" before the full name
+        self.defined_party = _pattern(data, "defined_party", where)  # "乙方：楚东村民委员会"
+        self.party_word = _pattern(data, "party_word", where)  # "乙方"
         self._stems: tuple[regex.Pattern, dict[str, str]] | None = None  # (_function_named_in's, made when first asked)
         self.place_levels = _place_levels(data, where)
         self.place_end = regex.compile(alternation(self.place_levels) if self.place_levels else NEVER)

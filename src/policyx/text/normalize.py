@@ -16,10 +16,8 @@ of any working-copy span, and :meth:`Normalized.line_of` the file's line.
 from __future__ import annotations
 
 import bisect
-import functools
 import html
 import itertools
-import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -33,62 +31,11 @@ from policyx.text.numerals import numeral_edits
 from policyx.text.spans import Spans
 from policyx.text.offset_map import OffsetMap
 from policyx.text.rows import BOX_BARS
-from policyx.text.traditional import TRADITIONAL
+from policyx.text.script import comparable, to_simplified  # noqa: F401  (comparable: read from here too)
 from policyx.text.stored_patterns import compiled
 
 _LONE_CR = compiled(r"\r(?!\n)")
 _LINE_END = compiled(r"\r\n|\r|\n")
-
-# Common characters that exist only in traditional script; a few of them mark a
-# text worth converting (the conversion itself is OpenCC's). ``re``: it scans a
-# set of Han characters several times faster than ``regex``.
-_TRADITIONAL_HINT = re.compile(
-    "[們這來對為發會經與區縣產業務環護廳據應實關將過進還時點門開問題電長東華國圖說話讓議計劃農廠氣資設當現機構飲條運標項準轉監測處質導]"
-)
-
-
-@functools.lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Traditional characters to simplified ones, one character for one.
-
-    OpenCC converts the text; where a phrase rule would change a line's
-    length, that line is converted character by character instead, so offsets
-    never move.
-
-    >>> to_simplified("自治區環保廳牽頭")
-    '自治区环保厅牵头'
-    """
-    if len(_TRADITIONAL_HINT.findall(text, 0, 50000)) < 3:
-        return text
-    converter = _converter()
-    whole = converter.convert(text)
-    if len(whole) == len(text):
-        return whole
-    lines = []
-    for line in text.split("\n"):
-        converted = converter.convert(line)
-        if len(converted) != len(line):
-            converted = "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in line)
-        lines.append(converted)
-    return "\n".join(lines)
-
-
-def comparable(text: str) -> str:
-    """A short string (a title, a name) in the form rules and comparisons use:
-    simplified characters, plain punctuation. Offsets are not kept.
-
-    >>> comparable("（一）工作目標")
-    '(一)工作目标'
-    """
-    if TRADITIONAL.isdisjoint(text):
-        return fold(text)  # nothing OpenCC would change: no need to load it
-    return fold(_converter().convert(text))
 
 
 def _newlines(text: str) -> list[int]:

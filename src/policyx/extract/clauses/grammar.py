@@ -364,8 +364,9 @@ def _parse_clause(
         context.convention = parsed.convention
     if parsed.empty() and not parsed.standing:
         return None
-    if not any(ref.known or registry.looks_like_office(ref.name) for ref in parsed.refs()):
-        return None
+    if not any(ref.known or registry.looks_like_office(ref.name) or registry.party_word.fullmatch(ref.name)
+               for ref in parsed.refs()):
+        return None  # (an agreement's party stands for an office its text names: "乙方负责…")
     return parsed
 
 

@@ -99,12 +99,13 @@ MAX_HELPER_WORD = 4  # characters of a helper's word after 负责 (配合, 协�
 
 def name_endings(registry: DepartmentRegistry) -> frozenset[str]:
     """The characters an office's name the registry knows, an office's kind,
-    or a word of the government pattern ("街道", "乡镇", "各地") ends with: kept by registry."""
+    a word of the government pattern ("街道", "乡镇", "各地") or an agreement's party ("乙方") ends with: kept by registry."""
     found = _ENDINGS.get(registry)
     if found is None:
         found = _ENDINGS.put(registry, frozenset({name[-1] for name in registry.aliases}
                                                  | {word[-1] for word in registry.bare_suffixes}
-                                                 | {word[-1] for word in _HAN.findall(registry.government.pattern)}))
+                                                 | {word[-1] for word in _HAN.findall(registry.government.pattern)}
+                                                 | {word[-1] for word in _HAN.findall(registry.party_word.pattern)}))
     return found
 
 
@@ -190,7 +191,8 @@ def ends_like_an_office(units: str, registry: DepartmentRegistry) -> bool:
     government's name does ("…市教育局", "各县（市、区）人民政府", "…等部门")."""
     last = units[-MAX_NAMED_OFFICE:]  # (asked of words of any kind: kept by no table of the registry's)
     return registry.looks_like_office(last) or registry.government.search(last) is not None \
-        or registry.lookup(last) is not None or bool(registry.trailing_etc.search(units))
+        or registry.lookup(last) is not None or bool(registry.trailing_etc.search(units)) \
+        or registry.party_word.search(units.strip()) is not None  # (an agreement's party: "乙方负责…")
 
 
 def together_after(text: str, offset: int, position: int, parsed: ParsedClause, registry: DepartmentRegistry,
@@ -298,7 +300,7 @@ def named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
     if registry.lookup(name) is not None or resolved.known and len(raw) <= MAX_KNOWN_SHORT and _HAN.fullmatch(raw):
         return True  # (… or "市委宣传部", "团市委": the party's offices, known by their shape)
     if resolved.known and len(raw) <= MAX_NAMED_OFFICE and registry.named_by_shape(raw) \
-            or registry.internal_office.search(raw):
+            or registry.internal_office.search(raw) or registry.party_word.fullmatch(raw):
         return True  # (a national body's branch in a place, its place in its name: "人民银行江西省分行"; an office's section)
     if _city_office_for_a_county(raw, registry):
         return True

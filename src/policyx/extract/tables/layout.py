@@ -158,11 +158,11 @@ def _read_in_order(norm: Normalized, lines: list[Line], at: int, names: list[str
     i, end = at + 1, lines[at].end
     while i < len(lines):
         line = lines[i]
+        if rows and _between_rows(lines, i):
+            i += 1
+            continue
         pieces = _segments(line.text)
         if not pieces:
-            if i + 1 < len(lines) and lines[i + 1].text.strip() and rows:
-                i += 1  # (one blank line between rows)
-                continue
             break
         first = pieces[0][2]
         if len(pieces) == width and _ROW_NUMBER.match(first):
@@ -187,6 +187,12 @@ def _read_in_order(norm: Normalized, lines: list[Line], at: int, names: list[str
     start = lines[at].start
     box = _container(sections, start)
     return _make(norm, box, box.title if box else None, names, roles, cells, groups, "layout", start, end, (), rules, n), i
+
+
+def _between_rows(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` stands between two rows of a table: one blank line, or a page's foot (the table goes on)."""
+    text = lines[i].text
+    return bool(PAGE_NUMBER_LINE.match(text)) or not text.strip() and i + 1 < len(lines) and bool(lines[i + 1].text.strip())
 
 
 def _add_near(row: list[list[tuple[int, int]]], line: Line, pieces: list[Segment], starts: list[int]) -> None:
