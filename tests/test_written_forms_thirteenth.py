@@ -263,3 +263,37 @@ def test_a_standards_table_names_its_drafters_and_its_responsible_office_over_a_
     assert read == [("设施番茄水肥一体化栽培技术规程", ["山东省农业农村厅"], 2, ["2026-12-31"]),
                     ("重型商用车发动机再制造技术要求", ["山东省工业和信息化厅"], 2, ["2026-12-31"]),
                     ("数据资产登记服务规范", ["山东省大数据局"], 2, ["2026-10-31"])]
+
+
+# -- what a second reading of the agreements, notes and OCR changes found -----------------------------------------------
+
+def test_party_words_are_units_only_in_a_text_that_names_its_parties():
+    text = "一、重点任务\n6.推进工程建设。甲方负责提供施工场地，乙方负责按期完工。（县住建局负责督促）\n7.加强监管。（县水利局牵头）\n"
+    assert [r[1] for r in roles(text)][0] == ["住建局"]
+
+
+def test_each_agreement_of_a_bundle_names_its_own_parties_and_a_list_keeps_them_all():
+    text = ("附件1\n沂南县2026年度目标管理责任书\n甲方：沂南县人民政府\n乙方：沂南县农业农村局\n一、目标任务\n"
+            "1.乙方负责粮食生产，2026年10月底前完成秋粮收储。\n2.乙方、县财政局负责资金监管。\n"
+            "附件2\n沂南县2026年度目标管理责任书\n甲方：沂南县人民政府\n乙方：沂南县水利局\n一、目标任务\n"
+            "1.乙方负责水库除险加固，2026年6月底前完成主体工程。\n2.甲乙双方共同负责建立联络机制。\n")
+    assert [r[1] for r in roles(text)] == [["农业农村局"], ["农业农村局", "财政局"], ["水利局"], ["沂南县人民政府", "水利局"]]
+
+
+def test_a_party_line_with_a_short_name_in_brackets_names_the_whole_office():
+    text = ("城关镇2026年度环境卫生目标责任书\n甲方：城关镇人民政府（以下简称甲方）\n乙方：东关社区居民委员会（以下简称乙方）\n"
+            "1.乙方负责辖区环境卫生日常保洁。\n2.甲方负责经费保障。\n")
+    assert [r[1] for r in roles(text)] == [["东关社区居民委员会"], ["城关镇人民政府"]]
+
+
+def test_a_default_date_is_a_notes_and_dates_the_tasks_of_its_own_annex_only():
+    text = ("某县2026年重点工作任务\n1.全面清理政府采购合同，对未明确完成时间的合同于2026年3月底前完成整改。（县财政局牵头）\n"
+            "2.推进重大项目建设。（县发展改革委牵头）\n")
+    assert [[d.date for d in t.deadlines] for t in extract_text(text).tasks] == [["2026-03-31"], []]
+    text = ("某县2026年重点工作任务\n附件1\n任务清单一\n1.推进重大项目建设。（县发展改革委牵头）\n注：未明确完成时限的，均须于2026年6月底前完成。\n"
+            "附件2\n任务清单二\n1.优化政务服务。（县行政审批服务局负责）\n注：未明确完成时限的，均须于2026年12月底前完成。\n")
+    assert [[d.date for d in t.deadlines] for t in extract_text(text).tasks] == [["2026-06-30"], ["2026-12-31"]]
+
+
+def test_a_text_with_a_stray_traditional_role_word_has_all_its_traditional_characters_read():
+    assert roles(item("（縣住建局牽頭，縣衛健局配合）"))[0][1:] == (["住建局"], ["卫健局"], [])

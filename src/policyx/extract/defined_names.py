@@ -20,32 +20,17 @@ _SEPARATORS = frozenset("、，,；;：:。（(\n\t 　")
 def defined_names(text: str, registry: DepartmentRegistry) -> dict[str, tuple[str, DepartmentRef]]:
     """The offices a plan gives short names, by the short name's name (its level prefix off): the short
     name's level prefix ("市") and the full office."""
-    names = _parties(text, registry)
     if not may_hold_words(registry.defined_short_name, text):  # ("简称", "下称": most plans define no name)
-        return names
+        return {}
+    names: dict[str, tuple[str, DepartmentRef]] = {}
     for found in registry.defined_short_name.finditer(text):
         full = _full_name(text, found.start(), registry)
         written = found.group("short").strip()
+        if registry.party_word.fullmatch(written):
+            continue  # (an agreement's party: "…人民政府（以下简称甲方）", read by extract/parties.py)
         short = registry.resolve(written)
         if full is not None and short.name and short.name != full.name:
             names.setdefault(short.name, (registry.split_prefix(written)[0], full))
-    return names
-
-
-def _parties(text: str, registry: DepartmentRegistry) -> dict[str, tuple[str, DepartmentRef]]:
-    """An agreement's parties, each a line of its own ("甲方：大围山镇人民政府", "乙方：楚东村民委员会"),
-    by the word that stands for them."""
-    if not may_hold_words(registry.defined_party, text):
-        return {}
-    names: dict[str, tuple[str, DepartmentRef]] = {}
-    for found in registry.defined_party.finditer(text):
-        written = found.group("full").strip()
-        full = registry.resolve(written)
-        placed = registry.split_place(written)
-        if placed is not None:  # (named as the plan's other units name it, its place off: "沂南县农业农村局" is 农业农村局)
-            full = replaced(full, name=registry.resolve(placed[2]).name)
-        if full.known or registry.looks_like_office(full.name) or registry.is_government(full.name):
-            names.setdefault(found.group("short"), ("", full))
     return names
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from policyx.text.corpus import CorpusEntry, resolve
 from policyx.extract.baselines import split_baselines
 from policyx.extract.defined_names import defined_names, with_defined_names
+from policyx.extract.parties import parties, with_parties
 from policyx.extract.deadlines import deadline_hits, festivals_after
 from policyx.extract.offsets import to_original_offsets
 from policyx.extract.schedule import date_by_schedule
@@ -230,8 +231,10 @@ def extract_text(
         _plan_sent_at(norm, notice, sections) if notice is not None and not tasks else None)
     names = defined_names(norm.text, rules.departments)  # ("市生态环境局（以下简称市环境局）")
     tasks, from_tables = with_defined_names(tasks, names), with_defined_names(from_tables, names)
+    agreed = parties(norm.text, rules.departments)  # ("乙方：楚东村民委员会" … "乙方负责…")
+    tasks, from_tables = with_parties(tasks, agreed, rules.departments), with_parties(from_tables, agreed, rules.departments)
     # ("注：…未明确完成时限的，均须于2026年12月底前完成": every task that names no date of its own)
-    tasks, from_tables = (with_default_deadline(found, norm.text, deadlines, rules) for found in (tasks, from_tables))
+    tasks, from_tables = (with_default_deadline(found, norm.text, deadlines, rules, sections) for found in (tasks, from_tables))
     targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),
                *indicator_targets(parsed, norm, rules))
     targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back

@@ -22,6 +22,7 @@ from policyx.text.presence import first_chars_search
 from policyx.text.spans import Spans
 from policyx.text.sentences import SENTENCE_END, find_end
 from policyx.text.warm import may_hold_words
+from policyx.text.stored_patterns import compiled
 from policyx.extract.target_gates import target_requires
 from policyx.extract.target_years import WITH_YEAR
 from policyx.extract.targets import find_targets
@@ -243,17 +244,38 @@ def _targets_start_on_words(rules: TargetRules) -> bool:
     return _START_ON_WORDS[patterns]
 
 
-def with_default_deadline(tasks: tuple[Task, ...], text: str, deadlines: list[Deadline], rules: RuleSet) -> tuple[Task, ...]:
+def with_default_deadline(tasks: tuple[Task, ...], text: str, deadlines: list[Deadline], rules: RuleSet,
+                          sections: tuple[Section, ...]) -> tuple[Task, ...]:
     """The tasks, each that names no due date of its own (no "by", nor an ongoing one) with the date a note
-    gives every such task ("注：各项重点工作未明确完成时限的，均须于2026年12月底前完成"): the first deadline
-    written after the note's words, up to its sentence's end."""
-    note = rules.deadlines.default_note.search(text) if tasks and may_hold_words(rules.deadlines.default_note, text) else None
-    if note is None:
+    gives such tasks ("注：各项重点工作未明确完成时限的，均须于2026年12月底前完成"): the first deadline written
+    after the note's words, up to its sentence's end. A note is a line of its own opened as one (注, 说明, 备注) and
+    dates the tasks of its annex, or those of the plan's body outside every annex."""
+    if not tasks or not may_hold_words(rules.deadlines.default_note, text):
         return tasks
-    end = find_end(text, note.end(), len(text), SENTENCE_END)
-    due = next((d for d in deadlines if note.end() <= d.span[0] < end and d.kind in ("by", "ongoing")
-                and rules.deadlines.is_deadline(d.rule)), None)
-    if due is None:
+    annexes = [s.span[0] for s in sections if s.kind == "appendix"] + [len(text)]
+    dues: dict[int, Deadline] = {}  # by the annex it dates (-1: the body)
+    for note in rules.deadlines.default_note.finditer(text):
+        line_start = text.rfind("\n", 0, note.start()) + 1
+        if not _NOTE_OPENING.match(text, line_start, note.start()):
+            continue  # (a phrase of a task's own words: "对未明确完成时间的合同于3月底前完成整改")
+        end = find_end(text, note.end(), len(text), SENTENCE_END)
+        due = next((d for d in deadlines if note.end() <= d.span[0] < end and d.kind in ("by", "ongoing")
+                    and rules.deadlines.is_deadline(d.rule)), None)
+        if due is not None:
+            dues.setdefault(_annex_of(annexes, note.start()), due)
+    if not dues:
         return tasks
-    return tuple(task if any(d.kind in ("by", "ongoing") for d in task.deadlines)
-                 else _WITH_FOUND(task, (*task.deadlines, due), task.targets) for task in tasks)
+    out = []
+    for task in tasks:
+        due = dues.get(_annex_of(annexes, task.span[0]))
+        dated = due is None or any(d.kind in ("by", "ongoing") for d in task.deadlines)
+        out.append(task if dated else _WITH_FOUND(task, (*task.deadlines, due), task.targets))
+    return tuple(out)
+
+
+_NOTE_OPENING = compiled(r"[ \t　]{0,8}+(?:注|说明|备注|附注)[ \t]{0,4}+[0-9①-⑩.、]{0,4}+[ \t]{0,4}+[:：]")
+
+
+def _annex_of(annexes: list[int], position: int) -> int:
+    """The index of the annex ``position`` is in (the annexes' starts in order, the text's end last), -1 before all."""
+    return bisect.bisect_right(annexes, position) - 1

@@ -21,6 +21,12 @@ _STRAY_TRADITIONAL = re.compile("[牽頭負責協參與單辦門實務關組織]
 
 
 @functools.lru_cache(maxsize=1)
+def _traditional_only() -> re.Pattern:
+    """A character only traditional script has (what OpenCC's t2s changes)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(TRADITIONAL)) + "]")
+
+
+@functools.lru_cache(maxsize=1)
 def _converter():
     import opencc
 
@@ -39,8 +45,8 @@ def to_simplified(text: str) -> str:
     """
     if len(_TRADITIONAL_HINT.findall(text, 0, 50000)) < 3:
         # (a simplified text with a stray traditional character in a role word, as an OCR of a scan leaves:
-        # "市住建局牽头"; those characters alone are converted)
-        return _STRAY_TRADITIONAL.sub(lambda m: _converter().convert(m.group()), text) if _STRAY_TRADITIONAL.search(text) \
+        # "市住建局牽头", "縣衛健局協辦": then every character only traditional script has is converted, one for one)
+        return _traditional_only().sub(lambda m: _converter().convert(m.group()), text) if _STRAY_TRADITIONAL.search(text) \
             else text
     converter = _converter()
     whole = converter.convert(text)

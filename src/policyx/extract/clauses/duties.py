@@ -203,13 +203,14 @@ def _units(text: str, offset: int, start: int, modal_start: int, registry: Depar
     names an office: from ``start``, else after an item's marker ("1.市财政局要…")."""
     for units_start in _unit_starts(text, start, modal_start):
         units = text[units_start:modal_start].strip()
-        if not units or len(units) > MAX_PHRASE_UNITS or not ends_like_an_office(units, registry) \
+        parties = context is not None and context.parties
+        if not units or len(units) > MAX_PHRASE_UNITS or not ends_like_an_office(units, registry, parties) \
                 or rules.duty_everyone is not None and rules.duty_everyone.search(units) \
                 or rules.duty_not_opening is not None and rules.duty_not_opening.match(units):
             continue
         parsed = parse_clause(text[units_start:modal_start] + _READ_AS, offset + units_start, registry, rules, context,
                               "clause.duty")
-        if parsed is not None and not parsed.empty() and all(named_office(r, registry) for r in parsed.refs()) \
+        if parsed is not None and not parsed.empty() and all(named_office(r, registry, parties) for r in parsed.refs()) \
                 and not _run_together(text, parsed, offset):
             return units_start, parsed
     return None

@@ -46,6 +46,7 @@ class ClauseContext:
     and the convention in force (a plan repeats its clauses: "（自治区环保厅牵头）")."""
 
     convention: str | None = None
+    parties: bool = False  # the plan names an agreement's parties ("乙方：…"): "乙方" is a unit of its clauses
     # (offset read at, (reading or None, the convention it leaves in force)), by words and convention
     read: dict[tuple[str, str | None], tuple[int, tuple]] = field(default_factory=lambda: Memo(MAX_KEPT_READINGS))
     # the unit lists read so far, by their words and the level prefix in force: (offset, (refs, prefix after))
@@ -323,7 +324,7 @@ def parse_clause(
         return _parse_clause(text, offset, registry, rules, context, rule), context.convention
 
     parsed, context.convention = _read_once(  # (with the convention the clause leaves in force)
-        context.read, (text, context.convention), offset, read,
+        context.read, (text, context.convention, context.parties), offset, read,
         lambda found, by: (None if found[0] is None else _moved(found[0], by), found[1]))
     return parsed
 
@@ -364,9 +365,9 @@ def _parse_clause(
         context.convention = parsed.convention
     if parsed.empty() and not parsed.standing:
         return None
-    if not any(ref.known or registry.looks_like_office(ref.name) or registry.party_word.fullmatch(ref.name)
-               for ref in parsed.refs()):
-        return None  # (an agreement's party stands for an office its text names: "乙方负责…")
+    if not any(ref.known or registry.looks_like_office(ref.name) or context is not None and context.parties
+               and registry.party_word.fullmatch(ref.name) for ref in parsed.refs()):
+        return None  # (…an agreement's party stands for an office: "乙方负责…")
     return parsed
 
 

@@ -169,14 +169,17 @@ def _offices(text: str, offset: int, start: int, m: regex.Match, registry: Depar
     when every one names an office: from ``start``, else after the last white
     space ("第七条 市住房城乡建设局负责…": an article's number before them)."""
     units = text[start:m.start()].strip()
-    if not units or len(units) > MAX_PHRASE_UNITS or not ends_like_an_office(units, registry):
+    parties = context is not None and context.parties
+    if not units or len(units) > MAX_PHRASE_UNITS or not ends_like_an_office(units, registry, parties):
         return None  # (most role words in running text: "认真抓好落实", "统筹推进实施")
     parsed = parse_clause(text[start:m.end()], offset + start, registry, rules, context, "clause.phrase")
-    if parsed is not None and not parsed.empty() and all(named_office(r, registry) for r in parsed.refs()):
+    if parsed is not None and not parsed.empty() and all(named_office(r, registry, parties) for r in parsed.refs()):
         return start, parsed
     # (an article's number before them, "第七条 市住房城乡建设局负责…"; an item's, "1.市教育局负责", "（一）市…")
-    after = max(text.rfind(" ", start, m.start()), text.rfind("\u3000", start, m.start()),
-                max((text.rfind(ch, start, min(m.start(), start + MARKER_CHARS)) for ch in MARKER_ENDS), default=-1))
+    # (the item's marker ends at the first of its characters: "1.乙方、县财政局负责" is after "1.", not "、")
+    marker = min((i for i in (text.find(ch, start, min(m.start(), start + MARKER_CHARS)) for ch in MARKER_ENDS) if i != -1),
+                 default=-1)
+    after = max(text.rfind(" ", start, m.start()), text.rfind("\u3000", start, m.start()), marker)
     if after == -1 or not text[after + 1:m.start()].strip():
         return None
     return _offices(text, offset, after + 1, m, registry, rules, context)
@@ -186,13 +189,13 @@ MARKER_ENDS = ".、．)）"  # what ends an item's marker ("1.", "2、", "（一
 MARKER_CHARS = 6  # an item's marker is at most this long
 
 
-def ends_like_an_office(units: str, registry: DepartmentRegistry) -> bool:
+def ends_like_an_office(units: str, registry: DepartmentRegistry, parties: bool = False) -> bool:
     """Whether the words before a role word end as an office's or a
     government's name does ("…市教育局", "各县（市、区）人民政府", "…等部门")."""
     last = units[-MAX_NAMED_OFFICE:]  # (asked of words of any kind: kept by no table of the registry's)
     return registry.looks_like_office(last) or registry.government.search(last) is not None \
         or registry.lookup(last) is not None or bool(registry.trailing_etc.search(units)) \
-        or registry.party_word.search(units.strip()) is not None  # (an agreement's party: "乙方负责…")
+        or parties and registry.party_word.search(units.strip()) is not None  # (an agreement's party: "乙方负责…")
 
 
 def together_after(text: str, offset: int, position: int, parsed: ParsedClause, registry: DepartmentRegistry,
@@ -284,7 +287,7 @@ def _ends_phrase(text: str, position: int) -> bool:
     return not rest or rest[0] in _PHRASE_BREAKS
 
 
-def named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
+def named_office(ref: DepartmentRef, registry: DepartmentRegistry, parties: bool = False) -> bool:
     """An office a phrase names: one the registry knows, or an office's or a
     government's name after a level or 各 ("市大数据中心", "各县（市、区）人民政府"),
     or named by its level alone ("设区的市人民政府", "乡镇人民政府")
@@ -300,7 +303,7 @@ def named_office(ref: DepartmentRef, registry: DepartmentRegistry) -> bool:
     if registry.lookup(name) is not None or resolved.known and len(raw) <= MAX_KNOWN_SHORT and _HAN.fullmatch(raw):
         return True  # (… or "市委宣传部", "团市委": the party's offices, known by their shape)
     if resolved.known and len(raw) <= MAX_NAMED_OFFICE and registry.named_by_shape(raw) \
-            or registry.internal_office.search(raw) or registry.party_word.fullmatch(raw):
+            or registry.internal_office.search(raw) or parties and registry.party_word.fullmatch(raw):
         return True  # (a national body's branch in a place, its place in its name: "人民银行江西省分行"; an office's section)
     if _city_office_for_a_county(raw, registry):
         return True

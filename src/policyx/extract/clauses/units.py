@@ -126,8 +126,9 @@ def _shares_suffix(piece: str, registry: DepartmentRegistry, rules: Responsibili
     (hebei-economy-stabilization-2022 x5)."""
     if "(" in piece:
         piece = short(_ASIDE).sub("", piece)
-    if not 0 < len(piece) <= 10 or short(_DIGIT).search(piece) or registry.lookup(piece) is not None:
-        return False
+    if not 0 < len(piece) <= 10 or short(_DIGIT).search(piece) or registry.lookup(piece) is not None \
+            or registry.party_word.fullmatch(piece):
+        return False  # (…nor an agreement's party: "乙方、县财政局")
     _, _, rest = registry.split_prefix(piece)
     return registry.lookup(rest) is None and bool(short(rules.place_before_office).search(piece))
 

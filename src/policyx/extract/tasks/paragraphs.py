@@ -24,6 +24,7 @@ from policyx.text.sentences import (
     BRACKET_CLOSERS, BRACKET_OPENERS, COMMA, SENTENCE_END, SENTENCE_STOP, STRONG_END, commas, ends_sentence, find_end, first_sentence,
 )
 from policyx.text.stored_patterns import compiled
+from policyx.text.warm import may_hold_words
 
 _QUOTED = compiled(r"“[^“”]*+”|\"[^\"]*+\"")  # an unclosed “ stops at the next one
 _STOP = SENTENCE_STOP
@@ -268,6 +269,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
     context = plan_context(rules)
     text = norm.text
     context.convention = None if has_tables else _noted_for_the_plan(text, paras, rules)
+    context.parties = may_hold_words(rules.departments.defined_party, text) and rules.departments.defined_party.search(text) is not None
     standing = bool(rules.responsibility.standing)  # (each tried at a paragraph's start only: no search of the whole text)
     person_start = _person_start(tuple(w for w, kind in rules.responsibility.label_of.items() if kind in ("person", "supervisor")))
     # where a role word or a label can stand: a paragraph with no such place holds no clause
