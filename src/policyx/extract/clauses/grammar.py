@@ -47,8 +47,8 @@ class ClauseContext:
 
     convention: str | None = None
     parties: bool = False  # the plan names an agreement's parties ("乙方：…"): "乙方" is a unit of its clauses
-    # (offset read at, (reading or None, the convention it leaves in force)), by words and convention
-    read: dict[tuple[str, str | None], tuple[int, tuple]] = field(default_factory=lambda: Memo(MAX_KEPT_READINGS))
+    # (offset read at, (reading or None, the convention it leaves in force)), by words, convention and parties named
+    read: dict[tuple[str, str | None, bool], tuple[int, tuple]] = field(default_factory=lambda: Memo(MAX_KEPT_READINGS))
     # the unit lists read so far, by their words and the level prefix in force: (offset, (refs, prefix after))
     lists: dict[tuple[str, str], tuple[int, tuple]] = field(default_factory=lambda: Memo(MAX_KEPT_READINGS))
 
