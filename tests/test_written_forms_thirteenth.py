@@ -31,6 +31,14 @@ def test_a_responsible_word_before_its_duty_ends_the_units_before_it():
         ["农业农村局"], ["财政局"], ["各乡镇"])
 
 
+def test_a_responsible_office_after_a_prose_lead_takes_part_in_its_sentence():
+    # (the session's left list: "由X牵头，Y负责资金保障，Z负责落实" named X only, as a sentence)
+    assert roles(item("由县农业农村局牵头，县财政局负责资金保障，各乡镇负责具体落实。"))[0][1:] == (
+        ["农业农村局"], ["财政局"], ["各乡镇"])
+    # (…while a second office's duty of its own in its own sentence is a task of its own)
+    assert [r[1] for r in roles(item("由县农业农村局牵头做好规划。县财政局负责资金保障。"))][:2] == [["农业农村局"], ["财政局"]]
+
+
 def test_a_phrase_ending_in_a_word_of_a_note_is_read_when_it_names_offices():
     # (…具体实施 ends as a note's "持续推进" does, but names who carries the task out)
     assert roles(item("由县农业农村局牵头，县财政局配合，各乡镇人民政府具体实施。"))[0][1:] == (

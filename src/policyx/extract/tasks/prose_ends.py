@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import bisect
 
-from policyx.extract.clauses import PHRASE_FORMS, FoundClause
+from dataclasses import replace
+
+from policyx.extract.clauses import PHRASE_FORMS, SENTENCE_FORMS, FoundClause, with_units_of
 from policyx.extract.tasks.paragraphs import Paragraph, skip_edge
 from policyx.text.sentences import SENTENCE_END, find_end
+
+IN_THE_SENTENCE = tuple(sorted(SENTENCE_FORMS))  # the forms of a clause written as a sentence's words
 
 
 def prose_end(text: str, clause: FoundClause, later: FoundClause | None, para: Paragraph, phrase_starts: list[int],
@@ -61,3 +65,29 @@ def _before_the_sentence_of(text: str, position: int, phrase_starts: list[int], 
     while (later := find_end(text, stop + 1, limit, SENTENCE_END)) < limit:
         stop = later
     return min(stop + 1, end)
+
+
+def with_its_helpers(text: str, prose: FoundClause, nested: list[FoundClause], end: int,
+                     responsible_words: tuple[str, ...]) -> tuple[FoundClause, list[FoundClause]]:
+    """A prose clause with the phrases later in its sentence (in a paragraph ending at ``end``) that name
+    no lead, only who takes part ("由市城发集团有限公司负责，改造…80公里，市住建局、市城管执法局配合。",
+    city-full-official-names-2026) — or a 负责 after its 牵头, who take part too ("由县农业农村局牵头，县财政局
+    负责资金保障，各乡镇负责具体落实"); and the nested clauses left."""
+    stop = find_end(text, prose.end, end, SENTENCE_END)
+    helpers = [_as_helper(text, prose, c, responsible_words) if prose.end < c.start < stop and c.form in IN_THE_SENTENCE
+               else None for c in nested]
+    if not any(helpers):
+        return prose, nested
+    return with_units_of(prose, [h for h in helpers if h is not None]), [c for c, h in zip(nested, helpers) if h is None]
+
+
+def _as_helper(text: str, prose: FoundClause, clause: FoundClause, responsible_words: tuple[str, ...]) -> FoundClause | None:
+    """``clause`` as a helper of ``prose``'s task: as it is when it names no lead; its lead taking part when
+    it is a 负责 after the prose's 牵头; None when it names a lead of its own."""
+    if not clause.parsed.lead:
+        return clause
+    if not prose.parsed.lead or clause.form != "phrase" \
+            or not text[clause.inner_start:clause.inner_end].rstrip().endswith(responsible_words):
+        return None
+    parsed = clause.parsed
+    return replace(clause, parsed=replace(parsed, lead=[], participants=[*parsed.lead, *parsed.participants]))

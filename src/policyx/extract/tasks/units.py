@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 import regex
 
-from policyx.extract.clauses import PHRASE_FORMS, SENTENCE_FORMS, FoundClause, merge, with_units_of
+from policyx.extract.clauses import PHRASE_FORMS, FoundClause, merge, with_units_of
 from policyx.extract.tasks.paragraphs import (
     Paragraph, SectionIndex, after_introduction, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
 )
 from policyx.extract.tasks.blocks import BLOCK_RULE, hand_to_the_group, one_clause_for_all
-from policyx.extract.tasks.prose_ends import prose_end
+from policyx.extract.tasks.prose_ends import IN_THE_SENTENCE, prose_end, with_its_helpers
 from policyx.extract.tasks.fields import ITEM_FIELD, OPENS_LABEL, fields_only
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
@@ -54,7 +54,6 @@ class Unit:
 
 # clauses written as words of a sentence ("由…牵头", "市教育局负责，…"): they attribute the
 # paragraph they stand in, and neither head nor close a unit of their own
-IN_THE_SENTENCE = tuple(sorted(SENTENCE_FORMS))
 
 
 def classify(text: str, para: Paragraph, clause: FoundClause, rules: TaskRules) -> str:
@@ -97,6 +96,7 @@ class UnitBuilder:
         self._paragraph_starts = [p.start for p in paras]
         self._children = Counter(s.parent for s in index.headings if s.parent)
         self.units: list[Unit] = []
+        self._responsible_words = tuple(w for w, kind in rules.responsibility.role_of.items() if kind == "responsible")
 
     def build(self) -> list[Unit]:
         i = 0
@@ -292,7 +292,7 @@ class UnitBuilder:
         an attribution in prose ("成立由省科技部门牵头…")."""
         prose = next((c for c in nested if c.form in IN_THE_SENTENCE), None) if nested else None
         if prose is not None:
-            prose, nested = self._with_its_helpers(prose, nested, para.end)
+            prose, nested = with_its_helpers(self.text, prose, nested, para.end, self._responsible_words)
         starts = position <= para.start
         end = para.end
         if prose is not None and starts and para.heading is None and self._alone_under_a_heading(i):
@@ -306,18 +306,6 @@ class UnitBuilder:
             and position < heading.end else self.index.innermost(position)
         self.units.append(_new_unit(position, end, prose, [c for c in nested if c is not prose] if nested else (),
                                section, None, starts, heading, "task.unattributed", i))  # (by position: title_span …)
-
-    def _with_its_helpers(self, prose: FoundClause, nested: list[FoundClause],
-                          end: int) -> tuple[FoundClause, list[FoundClause]]:
-        """A prose clause with the phrases later in its sentence (in a paragraph ending at ``end``) that name
-        no lead, only who takes part ("由市城发集团有限公司负责，改造…80公里，市住建局、市城管执法局配合。",
-        city-full-official-names-2026)."""
-        stop = find_end(self.text, prose.end, end, SENTENCE_END)
-        helpers = [c for c in nested if prose.end < c.start < stop and not c.parsed.lead and c.form in IN_THE_SENTENCE]
-        if not helpers:
-            return prose, nested
-        taken = {id(c) for c in helpers}
-        return with_units_of(prose, helpers), [c for c in nested if id(c) not in taken]
 
     def _alone_under_a_heading(self, i: int) -> bool:
         """Whether paragraph ``i`` is the only one right under a heading alone on its line, a title and no
