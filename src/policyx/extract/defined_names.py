@@ -9,7 +9,9 @@ name and canonical name are the full one's, its raw words as written.
 
 from __future__ import annotations
 
-from policyx.model import Clause, DepartmentRef, Task, replaced
+from typing import Callable
+
+from policyx.model import DepartmentRef, Task, replaced
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.warm import may_hold_words
 
@@ -52,24 +54,25 @@ def _full_name(text: str, end: int, registry: DepartmentRegistry) -> DepartmentR
 
 def with_defined_names(tasks: tuple[Task, ...], names: dict[str, tuple[str, DepartmentRef]]) -> tuple[Task, ...]:
     """The tasks with every unit written by a defined short name read as the office it stands for."""
-    if not names:
-        return tasks
+    return with_units_read(tasks, lambda refs: _renamed(refs, names)) if names else tasks
+
+
+def with_units_read(tasks: tuple[Task, ...], read: Callable[[tuple[DepartmentRef, ...]], tuple[DepartmentRef, ...]]
+                    ) -> tuple[Task, ...]:
+    """The tasks with ``read`` applied to the units of each role, the task's and its clause's (a short name's
+    office, an agreement's party's)."""
     out = []
     for task in tasks:
-        changes = {role: _renamed(getattr(task, role), names) for role in ("lead", "participants", "implementers")}
+        changes = {role: read(getattr(task, role)) for role in ("lead", "participants", "implementers")}
         if task.clause is not None:
-            changes["clause"] = _renamed_clause(task.clause, names)
+            changes["clause"] = replaced(task.clause, **{role: read(getattr(task.clause, role))
+                                                         for role in ("lead", "participants", "implementers", "standing")})
         out.append(replaced(task, **changes))
     return tuple(out)
 
 
-def _renamed_clause(clause: Clause, names: dict[str, tuple[str, DepartmentRef]]) -> Clause:
-    return replaced(clause, **{role: _renamed(getattr(clause, role), names)
-                               for role in ("lead", "participants", "implementers", "standing")})
-
-
 def _renamed(refs: tuple[DepartmentRef, ...], names: dict[str, tuple[str, DepartmentRef]]) -> tuple[DepartmentRef, ...]:
-    return tuple(_as_defined(r, names[r.name][1]) if r.name in names and _same_level(r, names[r.name][0]) else r
+    return tuple(as_defined(r, names[r.name][1]) if r.name in names and _same_level(r, names[r.name][0]) else r
                  for r in refs)
 
 
@@ -79,6 +82,7 @@ def _same_level(ref: DepartmentRef, prefix: str) -> bool:
     return raw.startswith(ref.name) or bool(prefix) and raw.startswith(prefix)
 
 
-def _as_defined(ref: DepartmentRef, full: DepartmentRef) -> DepartmentRef:
+def as_defined(ref: DepartmentRef, full: DepartmentRef) -> DepartmentRef:
+    """The unit ``ref`` as written, read as the office ``full`` (its name, canonical name, function, level)."""
     return replaced(ref, name=full.name, canonical=full.canonical, function=full.function, level=full.level or ref.level,
                     known=full.known)

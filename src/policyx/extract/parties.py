@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 
+from policyx.extract.defined_names import as_defined, with_units_read
 from policyx.model import DepartmentRef, Task, replaced
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.warm import may_hold_words
@@ -40,14 +41,7 @@ def with_parties(tasks: tuple[Task, ...], defined: list[Party], registry: Depart
     if not defined:
         return tasks
     starts = [at for at, _, _ in defined]
-    out = []
-    for task in tasks:
-        changes = {role: _read(getattr(task, role), defined, starts, registry) for role in ("lead", "participants", "implementers")}
-        if task.clause is not None:
-            changes["clause"] = replaced(task.clause, **{role: _read(getattr(task.clause, role), defined, starts, registry)
-                                                         for role in ("lead", "participants", "implementers")})
-        out.append(replaced(task, **changes))
-    return tuple(out)
+    return with_units_read(tasks, lambda refs: _read(refs, defined, starts, registry))
 
 
 def _read(refs: tuple[DepartmentRef, ...], defined: list[Party], starts: list[int], registry: DepartmentRegistry
@@ -59,8 +53,7 @@ def _read(refs: tuple[DepartmentRef, ...], defined: list[Party], starts: list[in
             continue
         in_force = _in_force(defined, starts, ref.span[0] if ref.span else 0)
         offices = list(in_force.values()) if ref.name in _BOTH else [in_force[ref.name]] if ref.name in in_force else []
-        out.extend(replaced(ref, name=full.name, canonical=full.canonical, function=full.function,
-                            level=full.level or ref.level, known=full.known) for full in offices)
+        out.extend(as_defined(ref, full) for full in offices)
         if not offices:
             out.append(ref)
     return tuple(dict.fromkeys(out))
