@@ -22,7 +22,6 @@ from policyx.text.presence import first_chars_search
 from policyx.text.spans import Spans
 from policyx.text.sentences import SENTENCE_END, find_end
 from policyx.text.warm import may_hold_words
-from policyx.text.stored_patterns import compiled
 from policyx.extract.target_gates import target_requires
 from policyx.extract.target_years import WITH_YEAR
 from policyx.extract.targets import find_targets
@@ -256,7 +255,7 @@ def with_default_deadline(tasks: tuple[Task, ...], text: str, deadlines: list[De
     dues: dict[int, Deadline] = {}  # by the annex it dates (-1: the body)
     for note in rules.deadlines.default_note.finditer(text):
         line_start = text.rfind("\n", 0, note.start()) + 1
-        if not _NOTE_OPENING.match(text, line_start, note.start()):
+        if not rules.sections.note_opening.match(text[line_start:note.start()]):
             continue  # (a phrase of a task's own words: "对未明确完成时间的合同于3月底前完成整改")
         end = find_end(text, note.end(), len(text), SENTENCE_END)
         due = next((d for d in deadlines if note.end() <= d.span[0] < end and d.kind in ("by", "ongoing")
@@ -271,9 +270,6 @@ def with_default_deadline(tasks: tuple[Task, ...], text: str, deadlines: list[De
         dated = due is None or any(d.kind in ("by", "ongoing") for d in task.deadlines)
         out.append(task if dated else _WITH_FOUND(task, (*task.deadlines, due), task.targets))
     return tuple(out)
-
-
-_NOTE_OPENING = compiled(r"[ \t　]{0,8}+(?:注|说明|备注|附注)[ \t]{0,4}+[0-9①-⑩.、]{0,4}+[ \t]{0,4}+[:：]")
 
 
 def _annex_of(annexes: list[int], position: int) -> int:

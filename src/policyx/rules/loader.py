@@ -372,7 +372,9 @@ def _compile_rules(dirs: list[Path]) -> RuleSet:
                        where("tasks")),
         deadlines=compile_deadline_rules(raw.get("deadlines", {}), where=where("deadlines")),
         targets=compile_target_rules(raw.get("targets", {}), where=where("targets")),
-        tables=_guarded(compile_table_rules, raw.get("tables", {}), where("tables")),
+        # …and a note's opening opens a table's notes
+        tables=_guarded(compile_table_rules, {**raw.get("tables", {}), "note_opening": raw["sections"].get("note_opening")},
+                        where("tables")),
         document=_guarded(compile_document_rules, raw.get("document", {}), where("document")),
         files=tuple(files),
         raw=raw,

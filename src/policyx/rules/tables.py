@@ -56,7 +56,8 @@ def compile_table_rules(data: dict) -> TableRules:
             raise ValueError(f"field 'roles': unknown role {role!r} (use {', '.join(ROLES)})")
     return TableRules(
         roles=roles,
-        **optional_patterns(data, "header_words", "stated_count", "footnote", "group_row", "deadline_cell"),
+        **optional_patterns(data, "header_words", "stated_count", "group_row", "deadline_cell"),
+        footnote=optional_pattern("|".join(f"(?:{p})" for p in (data.get("note_opening"), data.get("footnote")) if p)),
         year_header=_year_header(data.get("year_header")),
         dated_goal_header=_year_header(data.get("dated_goal_header"), "dated_goal_header"),
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
