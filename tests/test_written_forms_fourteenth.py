@@ -12,6 +12,12 @@ def dues(text: str):
     return [(t.title, [d.date for d in t.deadlines if d.kind == "by"]) for t in extract_text(text).tasks]
 
 
+def roles(text: str):
+    """(title, lead, participants, implementers) of each task, by the names read."""
+    return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers])
+            for t in extract_text(text).tasks]
+
+
 # -- a note dating the undated tasks by a month alone (the last session's left list) --------------------------------
 
 def test_a_default_note_that_gives_a_month_alone_dates_the_undated_tasks_by_its_end():
@@ -21,3 +27,27 @@ def test_a_default_note_that_gives_a_month_alone_dates_the_undated_tasks_by_its_
     assert dues(plan) == [("推进老旧小区改造", ["2026-12-31"]), ("完善养老服务设施", ["2026-10-31"])]
     # (a month in running text says when something happened, no due date)
     assert [d for _, d in dues("一、重点任务\n1.推进老旧小区改造，2026年6月全面启动（牵头单位：县住建局）。\n")] == [[]]
+
+
+# -- a task card's person between its units and its date (the last session's left list; county-task-cards-2026) ------
+
+def test_a_person_label_between_the_units_and_the_date_keeps_the_date():
+    card = ("【任务名称】加快推进重大项目建设\n【工作目标】全年完成投资50亿元\n【牵头单位】县发展改革局\n"
+            "【责任单位】县财政局、县自然资源局\n【责任人】王建国（副县长）\n【完成时限】2026年12月底前\n")
+    assert dues(card) == [("加快推进重大项目建设", ["2026-12-31"])]
+    assert roles(card)[0][1:] == (["发展改革局"], [], ["财政局", "自然资源局"])
+
+
+def test_a_person_noted_in_a_bracket_after_a_unit_is_no_field_of_the_list():
+    # (district-responsibility-list-2026, line 30)
+    plan = ("4.促进消费扩容提质\n牵头单位：区商务局\n"
+            "责任单位：区文化和旅游局（责任人：陈某某，副局长）、区市场监管局（责任人：刘某某，副局长）、三里庵街道\n")
+    assert roles(plan)[0][3] == ["文化和旅游局", "市场监管局", "三里庵街道"]
+
+
+def test_a_goal_field_after_the_unit_lines_names_no_unit_though_it_holds_a_role_word():
+    # (city-bureau-internal-tasks-2026, lines 37-42: "落实率" is no 落实)
+    plan = ("一、重点任务\n任务5：深入推进城市管理执法规范化建设\n责任科室：法规科、执法支队\n分管领导：周正华\n"
+            "责任人：钱勇、陆海涛\n完成时间：2026年11月底前\n"
+            "工作目标：上半年完成执法文书修订，行政执法“三项制度”落实率100%，组织执法人员培训不少于4期。\n")
+    assert roles(plan)[0][1] == ["法规科", "执法支队"]

@@ -127,6 +127,11 @@ def _prose(data: dict, where: str) -> tuple[ProseRule, ...]:
     return tuple(out)
 
 
+def _after_no_name(label_of: dict[str, str]) -> dict[str, str]:
+    """Each person's label guarded against the bracket right after a name (a lookbehind over the word itself)."""
+    return {w: f"(?<!\\p{{Han}}[（(]{regex.escape(w)})" for w, kind in label_of.items() if kind == "person"}
+
+
 def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") -> ResponsibilityRules:
     role_of = _words(data, "roles", ROLE_KINDS, where)
     label_of = _words(data, "labels", LABEL_KINDS, where)
@@ -146,7 +151,10 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         # (or the label in 【】 before its units: "【牵头单位】州经信局【责任单位】州农业农村局、各县市人民政府",
         # prefecture-implementation-opinions-mixed-2025)
         # (the label's words first: the engine then scans for them, not tries every position)
-        label_pattern=regex.compile(f"(?P<label>{alternation(list(label_of))})[ \\t]*[:：】][ \\t]*") if label_of else regex.compile(NEVER),
+        # (a person's label right after a name's bracket is no field of the clause but a note on the unit:
+        # "区文化和旅游局（责任人：陈某某，副局长）、区市场监管局…", district-responsibility-list-2026)
+        label_pattern=regex.compile(f"(?P<label>{alternation(list(label_of), _after_no_name(label_of))})[ \\t]*[:：】][ \\t]*")
+        if label_of else regex.compile(NEVER),
         closer_to_opener={close: open_ for open_, close in pairs},
         opener_to_closer={open_: close for open_, close in pairs},
         separators=_pattern(data.get("separators") or "[、,;]", where, "separators"),

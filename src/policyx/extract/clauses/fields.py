@@ -18,6 +18,14 @@ def cut_other_fields(core: str, found: Searches, notes: list[tuple[int, int]], o
     """Blank the other fields of a labelled clause, each up to the next
     phrase that names units; their absolute spans are added to ``notes``."""
     for stop in list(found.label_stop.finditer(core)):
+        if not found.rules.time_field.search(stop.group()):
+            # (a goal's or a source's words run to the next label: "工作目标：…，行政执法“三项制度”落实率100%" names
+            # no unit, though a role word stands in it; city-bureau-internal-tasks-2026)
+            following = found.label_pattern.search(core, stop.end())
+            end = following.start() if following else len(core)
+            notes.append((offset + stop.start(), offset + end))
+            core = blank(core, stop.start(), end)
+            continue
         end = _phrase_end(core, stop.end(), found)
         # a time's own phrases ("完成时限：6月底前完成造林任务，松材线虫病防治长期坚持", city-checklist-2025)
         while end < len(core) and core[end] in _COMMAS:
