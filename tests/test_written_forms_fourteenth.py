@@ -51,3 +51,29 @@ def test_a_goal_field_after_the_unit_lines_names_no_unit_though_it_holds_a_role_
             "责任人：钱勇、陆海涛\n完成时间：2026年11月底前\n"
             "工作目标：上半年完成执法文书修订，行政执法“三项制度”落实率100%，组织执法人员培训不少于4期。\n")
     assert roles(plan)[0][1] == ["法规科", "执法支队"]
+
+
+# -- a meeting's decided items (city-meeting-minutes-decided-items-2026) --------------------------------------------
+
+MINUTES = ("会议议定如下：\n"
+           "一、关于资金筹措问题。会议要求，市财政局牵头，会同市发展改革委积极争取中央补助资金。"
+           "请人民银行潍坊市分行、国家金融监督管理总局潍坊监管分局引导辖区银行机构开发专项信贷产品。\n"
+           "二、关于专营管线迁改问题。会议要求，市住房城乡建设局牵头，会同市城市管理局、国网潍坊供电公司建立协调机制。\n"
+           "三、关于改造后长效管理问题。会议要求，各县市区人民政府要同步建立改造后小区长效管理机制，年底前实现物业管理覆盖率达到100%。\n")
+
+
+def test_a_decided_item_about_a_question_holds_tasks():
+    # (line 29: "…问题" ends a review's heading, "存在的问题", not a decided item "关于…问题")
+    assert [t[:2] for t in roles(MINUTES)][:1] == [("关于资金筹措问题", ["财政局"])]
+
+
+def test_a_request_and_a_together_name_national_bodies_offices_and_companies_in_full():
+    # (lines 31, 32: "人民银行潍坊市分行" was read "人民银行"; "国网潍坊供电公司" was no participant)
+    read = roles(MINUTES)
+    assert read[1][1] == ["人民银行潍坊市分行", "国家金融监督管理总局潍坊监管分局"]
+    assert read[2][2] == ["城市管理局", "国网潍坊供电公司"]
+
+
+def test_the_meetings_requirement_before_a_duty_leaves_the_duty_opening_its_sentence():
+    # (line 38: "会议要求，各县市区人民政府要…")
+    assert roles(MINUTES)[3][1:] == ([], [], ["各县市区人民政府"])

@@ -65,6 +65,7 @@ class ResponsibilityRules:
     together_with: frozenset[str] = frozenset()  # a lead's word that, opening a phrase, names participants: 会同
     duty_modal: regex.Pattern | None = None  # after a sentence's named offices: their duty ("市财政局要…")
     duty_request: regex.Pattern | None = None  # opening a sentence, before the offices asked ("请国网芜湖供电公司…")
+    duty_lead_in: regex.Pattern | None = None  # before a duty's offices in its sentence ("会议要求，")
     duty_not_opening: regex.Pattern | None = None  # words before the office: no duty ("一是市财政局要…")
     duty_everyone: regex.Pattern | None = None  # units that are everyone, no office a duty names ("各地各部门要…")
     duty_label_work: regex.Pattern | None = None  # after offices and a colon or a stop: their duties ("市财政局：负责…")
@@ -167,7 +168,7 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         carry_forward=optional_pattern(data.get("carry_forward")),
         prose=_prose(data, where),
         **optional_patterns(data, "etc_tail", "place_before_office", "unit_group", "role_note", "carry_words",
-                            "not_a_duty", "branch_name", "reported_work", "duty_modal", "duty_request", "duty_everyone",
+                            "not_a_duty", "branch_name", "reported_work", "duty_modal", "duty_request", "duty_lead_in", "duty_everyone",
                             "duty_not_opening", "duty_label_work", "bracket_note"),
         standing_examples=examples,
         together_with=frozenset(fold(str(w)) for w in data.get("together_with") or ()),

@@ -94,6 +94,8 @@ def _words_start(text: str, start: int, stop: int) -> int:
 def _duty_at(text: str, offset: int, start: int, stop: int, ends: frozenset[str], registry: DepartmentRegistry,
              rules: ResponsibilityRules, context: ClauseContext | None) -> tuple[int, int, ParsedClause] | None:
     """The duty the sentence from ``start`` to ``stop`` opens with, if any."""
+    lead_in = rules.duty_lead_in.match(text, start, stop) if rules.duty_lead_in is not None else None
+    start = lead_in.end() if lead_in is not None else start  # ("会议要求，各县市区人民政府要…")
     window = min(stop, start + MAX_PHRASE_UNITS + MARKER_CHARS + 2)
     number = _NUMBER_BEFORE.match(text, start, window)  # ("3.请县财政局…")
     opening = number.end() if number is not None else start

@@ -229,7 +229,7 @@ def together(text: str, offset: int, position: int, parsed: ParsedClause, regist
 
 def _office_at(text: str, start: int, end: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> int | None:
     """The length of the office named at ``start`` (before ``end``), or None:
-    the longest name the registry knows, with its branch's name after it
+    the longest name the registry knows (or knows by its shape), with its branch's name after it
     (rules.branch_name: "市公安局交通管理支队"), or else the shortest a phrase names."""
     known = named = None
     for k in range(2, min(end - start, MAX_NAMED_OFFICE + 3) + 1):
@@ -237,7 +237,9 @@ def _office_at(text: str, start: int, end: int, registry: DepartmentRegistry, ru
         if registry.office_suffix and not registry.office_suffix.search(name):
             continue
         prefix, _, rest = registry.split_prefix(name)
-        if registry.lookup(name) is not None or prefix and registry.lookup(rest) is not None:
+        if registry.lookup(name) is not None or prefix and registry.lookup(rest) is not None \
+                or registry.split_place(name) is not None or registry.named_by_shape(name):
+            # (a place inside the name, "国网潍坊供电公司"; a national body's local office, "人民银行潍坊市分行")
             known = k
         elif known is not None and rules.branch_name.match(text[start + known:start + k]):
             named = k
