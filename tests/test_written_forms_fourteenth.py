@@ -77,3 +77,38 @@ def test_a_request_and_a_together_name_national_bodies_offices_and_companies_in_
 def test_the_meetings_requirement_before_a_duty_leaves_the_duty_opening_its_sentence():
     # (line 38: "会议要求，各县市区人民政府要…")
     assert roles(MINUTES)[3][1:] == ([], [], ["各县市区人民政府"])
+
+
+# -- a 分工 whose brackets list units with no role word, the first leading (province-first-listed-lead-division-2026) --
+
+FIRST_LISTED = ("一、着力扩大有效需求\n"
+                "1．实施财政政策。统筹用好资金。（省财政厅、省发展改革委、省审计厅，列第一位者为牵头单位，其他单位按职责分工负责，下同）\n"
+                "2．大力提振消费。开展促消费活动。（省商务厅、省发展改革委、省财政厅，各市州人民政府）\n"
+                "3．扩大有效投资。推进项目建设。（省发展改革委、省自然资源厅按职责分工负责）\n"
+                "4．建设宜居宜业和美乡村。完成农村公路提质改造5000公里。（省农业农村厅、省交通运输厅，2026年11月底前完成）\n"
+                "5．防范化解重点领域风险。推进中小金融机构改革化险。（省财政厅、人民银行湖南省分行、湖南金融监管局，长期坚持）\n")
+
+
+def test_what_a_convention_says_of_the_others_names_no_unit_and_its_later_same_carries_it():
+    # (line 10: "其他单位" was read as a participant, and "，下同" after it carried nothing)
+    read = roles(FIRST_LISTED)
+    assert read[0][1:] == (["财政厅"], ["发展改革委", "审计厅"], [])
+    assert read[2][1:] == (["发展改革委"], ["自然资源厅"], [])
+
+
+def test_a_bracket_of_offices_alone_at_an_items_end_is_its_clause():
+    # (lines 11, 38, 33: no role word; its time a note of it; the regulator's office since 2023 by its short name)
+    read = roles(FIRST_LISTED)
+    assert read[1][1:] == (["商务厅"], ["发展改革委", "财政厅"], ["各市州人民政府"])
+    assert read[3][1:] == (["农业农村厅"], ["交通运输厅"], [])
+    assert dues(FIRST_LISTED)[3][1] == ["2026-11-30"]
+    assert read[4][1:] == (["财政厅"], ["人民银行湖南省分行", "湖南金融监管局"], [])
+    # (without a convention, every office answers)
+    assert roles("一、重点任务\n1．大力提振消费。开展促消费活动。（省商务厅、省发展改革委）\n")[0][1] == ["商务厅", "发展改革委"]
+
+
+def test_a_bracket_of_other_words_is_no_clause():
+    # (an office's seat, a person's posts, a count: city-carbon-peak-2023, county-department-headed-duties-2026)
+    plan = ("一、组织领导\n1．成立领导小组。（办公室设在市发展改革委）\n2．加强督导。（县委常委、常务副县长）\n"
+            "3．推进项目建设。（共5项）\n")
+    assert [r[1:] for r in roles(plan)] == [([], [], [])] * 3

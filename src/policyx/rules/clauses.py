@@ -52,6 +52,7 @@ class ResponsibilityRules:
     notes: regex.Pattern
     conventions: tuple[Convention, ...]
     carry_forward: regex.Pattern
+    convention_others: regex.Pattern  # right after a convention: the others it speaks of ("，其他单位按…")
     prose: tuple[ProseRule, ...]
     etc_tail: regex.Pattern
     place_before_office: regex.Pattern
@@ -166,6 +167,7 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         **optional_patterns(data, "label_stop", "time_field", "list_opener", "notes"),
         conventions=_conventions(data, where),
         carry_forward=optional_pattern(data.get("carry_forward")),
+        convention_others=optional_pattern(data.get("convention_others")),
         prose=_prose(data, where),
         **optional_patterns(data, "etc_tail", "place_before_office", "unit_group", "role_note", "carry_words",
                             "not_a_duty", "branch_name", "reported_work", "duty_modal", "duty_request", "duty_lead_in", "duty_everyone",

@@ -99,7 +99,7 @@ SCHEMAS: dict[str, dict] = {
     "responsibility": _obj({
         "roles": WORD_MAP, "labels": WORD_MAP, "together_with": WORDS,
         "brackets": {"type": "array", "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2}},
-        **_patterns("notes", "list_opener", "label_stop", "time_field", "carry_forward", "separators", "conjunctions", "etc_tail",
+        **_patterns("notes", "list_opener", "label_stop", "time_field", "carry_forward", "convention_others", "separators", "conjunctions", "etc_tail",
                     "place_before_office", "unit_group", "role_note", "carry_words", "phrase_separators",
                     "not_a_duty", "branch_name", "reported_work", "duty_modal", "duty_request", "duty_lead_in", "duty_everyone", "duty_not_opening", "duty_label_work",
                     "bracket_note"),

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policyx.extract.clauses.fields import blank, cut_other_fields, without_next_fields_number
+from policyx.extract.clauses.conventions import cut_conventions
+from policyx.extract.clauses.fields import cut_other_fields, without_next_fields_number
 from policyx.extract.clauses.noted_roles import read_noted_roles
 from policyx.extract.clauses.searches import Searches, searches
 from policyx.extract.clauses.units import _office, _pieces, resolve_units, split_units
@@ -15,7 +16,6 @@ from policyx.model import DepartmentRef, Role, copier
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 from policyx.text.kept import KeptByIdentity, Memo
-from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS
 
 
 @dataclass(slots=True)
@@ -98,31 +98,6 @@ def _cut_standing(core: str, offset: int, registry, found: Searches, parsed: Par
             return core[: standing.start()]
     return core
 
-
-def _with_its_brackets(core: str, start: int, end: int) -> tuple[int, int]:
-    """The span of words with the brackets they stand alone in ("州市场监管局（排在首位的为牵头单位，下同）")."""
-    before = len(core[:start].rstrip(" \t,，"))
-    after = len(core) - len(core[end:].lstrip(" \t,，;；。"))
-    if before and after < len(core) and core[before - 1] in BRACKET_OPENERS and core[after] in BRACKET_CLOSERS:
-        return before - 1, after + 1
-    return start, end
-
-
-def _cut_conventions(core: str, found: Searches, parsed: ParsedClause) -> str:
-    for effect, pattern in found.conventions:
-        match = pattern.search(core)
-        if match:
-            parsed.convention = effect
-            end = match.end()
-            carry = found.carry_forward.match(core, end)
-            if carry:
-                parsed.carries = True
-                end = carry.end()
-            core = blank(core, *_with_its_brackets(core, match.start(), end))
-    carry = found.carry_words.search(core)
-    if carry:  # "…负责,下同" with no convention: nothing to carry but the words
-        core = blank(core, carry.start(), carry.end())
-    return core
 
 
 def _role_segments(phrase: str, found: Searches) -> tuple[list[tuple[str | None, int, int]], bool]:
@@ -352,7 +327,7 @@ def _parse_clause(
     parsed = ParsedClause()
     found = searches(rules)
     core = _cut_standing(text, offset, registry, found, parsed, rule)
-    core = _cut_conventions(core, found, parsed)
+    core, parsed.convention, parsed.carries = cut_conventions(core, found)
     core = cut_other_fields(core, found, parsed.notes, offset)
     phrases = _phrases(core, offset, registry, found, parsed, context, rule)
     _settle(phrases)

@@ -227,6 +227,14 @@ def together(text: str, offset: int, position: int, parsed: ParsedClause, regist
     return end
 
 
+def known_whole(name: str, registry: DepartmentRegistry) -> bool:
+    """Whether the registry knows ``name`` as a whole: by its aliases after a level prefix or not, with a place
+    inside it ("国网潍坊供电公司"), or by its shape (a national body's local office, "人民银行潍坊市分行")."""
+    prefix, _, rest = registry.split_prefix(name)
+    return registry.lookup(name) is not None or bool(prefix) and registry.lookup(rest) is not None \
+        or registry.split_place(name) is not None or registry.named_by_shape(name)
+
+
 def _office_at(text: str, start: int, end: int, registry: DepartmentRegistry, rules: ResponsibilityRules) -> int | None:
     """The length of the office named at ``start`` (before ``end``), or None:
     the longest name the registry knows (or knows by its shape), with its branch's name after it
@@ -237,9 +245,7 @@ def _office_at(text: str, start: int, end: int, registry: DepartmentRegistry, ru
         if registry.office_suffix and not registry.office_suffix.search(name):
             continue
         prefix, _, rest = registry.split_prefix(name)
-        if registry.lookup(name) is not None or prefix and registry.lookup(rest) is not None \
-                or registry.split_place(name) is not None or registry.named_by_shape(name):
-            # (a place inside the name, "国网潍坊供电公司"; a national body's local office, "人民银行潍坊市分行")
+        if known_whole(name, registry):
             known = k
         elif known is not None and rules.branch_name.match(text[start + known:start + k]):
             named = k

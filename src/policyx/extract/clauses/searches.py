@@ -11,7 +11,7 @@ from policyx.text import twins
 from policyx.text.kept import KeptByIdentity
 
 _SEARCHED = ("role_pattern", "role_at_end", "label_pattern", "label_stop", "phrase_separators", "notes", "role_note",
-             "list_opener", "carry_forward", "carry_words")
+             "list_opener", "carry_forward", "convention_others", "carry_words")
 # While some search is not warm, the searches are looked up again after this
 # many clauses, each counted as used once a clause (twins makes a pattern's
 # plan once it has been used enough): after that, never again.

@@ -12,7 +12,7 @@ from policyx.extract.tasks.fields import EDGE, IS_WORD, OPENS_LABEL, fields_only
 from policyx.extract.tasks.blocks import hand_block_clauses, hand_down_same, hand_forward_clauses, hand_heading_clauses
 from policyx.extract.tasks.divisions import hand_divided_clauses
 from policyx.extract.tasks.duty_sentences import add_duties
-from policyx.extract.clauses import FoundClause, find_clauses, parse_clause, plan_context, standing_statement
+from policyx.extract.clauses import FoundClause, bare_list, find_clauses, parse_clause, plan_context, standing_statement
 from policyx.model import DepartmentRef, Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.clauses import ResponsibilityRules
@@ -260,6 +260,9 @@ def _indented_alike(source, line, following) -> bool:
 _INDENT = "\u3000\u3000"  # a paragraph's first line, as Chinese text indents it
 
 
+_CLOSING_CHARS = frozenset("）)]］】〕。.；;")  # (a paragraph a bracket of units may close)
+
+
 def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *, has_tables: bool = False) -> None:
     """Every paragraph's clauses, in document order (a convention stated with
     下同 holds for the clauses after it; one noted on its own in a plan with
@@ -278,6 +281,9 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
         if places is None or places.search(text, para.start, para.end):
             para.clauses = find_clauses(text[para.start:para.end], para.start, rules.departments, rules.responsibility,
                                         context)
+        if not para.clauses and para.heading is not None and text[para.end - 1] in _CLOSING_CHARS:
+            bare = bare_list(text, para.start, para.end, rules.departments, rules.responsibility, context)
+            para.clauses = [bare] if bare is not None else []
         if para.heading is not None:
             continue
         if standing and all(c.form == "phrase" for c in para.clauses):

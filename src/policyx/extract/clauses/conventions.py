@@ -1,0 +1,44 @@
+"""The conventions a clause states about its own list — "列第一位者为牵头部门" (the
+first unit leads, the others take part), "未明确牵头单位的，由所列单位按职责分工
+负责" (every unit leads) — cut from its words, and whether they hold for the
+clauses after it (下同)."""
+
+from __future__ import annotations
+
+from policyx.extract.clauses.fields import blank
+from policyx.extract.clauses.searches import Searches
+from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS
+
+
+def _with_its_brackets(core: str, start: int, end: int) -> tuple[int, int]:
+    """The span of words with the brackets they stand alone in ("州市场监管局（排在首位的为牵头单位，下同）")."""
+    before = len(core[:start].rstrip(" \t,，"))
+    after = len(core) - len(core[end:].lstrip(" \t,，;；。"))
+    if before and after < len(core) and core[before - 1] in BRACKET_OPENERS and core[after] in BRACKET_CLOSERS:
+        return before - 1, after + 1
+    return start, end
+
+
+def cut_conventions(core: str, found: Searches) -> tuple[str, str | None, bool]:
+    """The clause's words without the conventions it states ("列第一位者为牵头部门，下同") and a bare 下同;
+    the convention's effect, and whether it holds for the clauses after (下同)."""
+    convention, carries = None, False
+    for effect, pattern in found.conventions:
+        match = pattern.search(core)
+        if match:
+            convention = effect
+            end = match.end()
+            others = found.convention_others.match(core, end)
+            if others:  # (blanked with it, the role word after them left to the list before it)
+                core = blank(core, len(core[:match.start()].rstrip(" \t,，;；")), others.end())
+                carries = found.carry_words.search(core, end) is not None  # ("…分工负责，下同": blanked below)
+                continue
+            carry = found.carry_forward.match(core, end)
+            if carry:
+                carries = True
+                end = carry.end()
+            core = blank(core, *_with_its_brackets(core, match.start(), end))
+    carry = found.carry_words.search(core)
+    if carry:  # "…负责,下同" with no convention: nothing to carry but the words
+        core = blank(core, carry.start(), carry.end())
+    return core, convention, carries
