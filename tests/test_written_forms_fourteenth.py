@@ -112,3 +112,26 @@ def test_a_bracket_of_other_words_is_no_clause():
     plan = ("一、组织领导\n1．成立领导小组。（办公室设在市发展改革委）\n2．加强督导。（县委常委、常务副县长）\n"
             "3．推进项目建设。（共5项）\n")
     assert [r[1:] for r in roles(plan)] == [([], [], [])] * 3
+
+
+# -- an enterprise group's plan and a province's project list ---------------------------------------------------------
+
+def test_a_second_answering_label_naming_every_unit_of_a_kind_carries_out():
+    # (state-owned-group-safety-plan-2026, line 17: the group's department answers, its subsidiaries carry out)
+    plan = ("二、重点任务\n1.健全全员安全生产责任制。修订完善全员安全生产责任清单。\n"
+            "责任部门：安全环保部；配合部门：人力资源部、企业管理部；责任单位：各二级公司、各项目部\n")
+    assert roles(plan)[0][1:] == (["安全环保部"], ["人力资源部", "企业管理部"], ["各二级公司", "各项目部"])
+    # (…not where the first label named governments only: "责任单位：各市政府；责任单位：省发展改革委", the hebei excerpts)
+    plan = "一、重点任务\n1.加强项目谋划储备。（责任单位：各市政府；责任单位：省发展改革委、省财政厅）\n"
+    assert roles(plan)[0][1:] == (["发展改革委", "财政厅"], [], ["各市政府"])
+
+
+def test_a_project_lists_owner_carries_out_and_its_years_date_it():
+    # (province-major-projects-list-2026, lines 19-23: 项目业主, 建设起止年限 "2022—2027")
+    plan = ("附件\n湖北省2026年省级重大项目清单\n"
+            "序号\t项目名称\t建设内容及规模\t总投资（亿元）\t建设起止年限\t责任单位\t项目业主\n"
+            "1\t沿江高铁武汉至宜昌段\t新建双线高速铁路315公里\t1076.5\t2022—2027\t省发展改革委\t省铁路建设投资集团有限公司\n"
+            "2\t汉江航道整治工程\t整治航道236公里\t49.8\t2024-2028\t省交通运输厅\t省港航事业发展中心\n")
+    assert [r[1:] for r in roles(plan)] == [(["发展改革委"], [], ["铁路建设投资集团有限公司"]),
+                                            (["交通运输厅"], [], ["港航事业发展中心"])]
+    assert [d for _, d in dues(plan)] == [["2027-12-31"], ["2028-12-31"]]

@@ -244,14 +244,18 @@ def _settle(phrases: list[_Phrase]) -> None:
 def _assign(phrases: list[_Phrase], registry: DepartmentRegistry, parsed: ParsedClause) -> bool:
     """Roles to departments; True when the clause names a lead outright (牵头)."""
     explicit_lead = any(p.kind == "lead" for p in phrases)
-    lead_seen = False
+    lead_seen = answering_label = False
     for phrase in phrases:
         kind = phrase.kind
         if kind is None or kind in ("person", "supervisor"):
             continue
         if kind == "responsible":
             if phrase.by_label:
-                kind = "implementer" if explicit_lead else "lead"
+                # (a second answering label after one that named a lead carries out where it names every unit
+                # of a kind: "责任部门：安全环保部；…；责任单位：各二级公司、各项目部", state-owned-group-safety-plan-2026)
+                kind = "implementer" if explicit_lead or lead_seen and answering_label and phrase.refs and all(
+                    r.raw.lstrip().startswith("各") for r in phrase.refs) else "lead"
+                answering_label = True
             else:
                 kind = "participant" if lead_seen else "lead"
             if kind == "lead":
