@@ -135,3 +135,20 @@ def test_a_project_lists_owner_carries_out_and_its_years_date_it():
     assert [r[1:] for r in roles(plan)] == [(["发展改革委"], [], ["铁路建设投资集团有限公司"]),
                                             (["交通运输厅"], [], ["港航事业发展中心"])]
     assert [d for _, d in dues(plan)] == [["2027-12-31"], ["2028-12-31"]]
+
+
+# -- a campaign's working groups (county-ad-hoc-bodies-civilised-city-2026, lines 20-26) ------------------------------
+
+def test_a_working_groups_leader_leads_and_its_members_take_part_and_the_group_names_it():
+    plan = ("（三）专项工作组。指挥部下设7个专项工作组。\n"
+            "1.宣传氛围营造组（组长单位：县委宣传部；成员单位：县文明办、县融媒体中心、各街道办事处）。负责城区公益广告宣传。\n"
+            "2.市容环境整治组（组长单位：县城管局；成员单位：县住建局、县市场监管局）。负责城区主次干道市容秩序整治。\n")
+    assert roles(plan) == [("宣传氛围营造组", ["县委宣传部"], ["文明办", "融媒体中心"], ["各街道办事处"]),
+                           ("市容环境整治组", ["城管局"], ["住建局", "市场监管局"], [])]
+
+
+def test_a_member_list_with_no_leader_is_no_clause():
+    # (province-traditional-script-2025, line 57: a joint meeting's members in the annex)
+    plan = ("一、保障措施\n（一）加强组织领导。建立联席会议制度（成员单位名单见附件）。\n（二）严格督促落实。省政府督查室将工作纳入督查计划。\n"
+            "附件：联席会议成员单位名单\n成员单位：省委宣传部、省发展改革委、省教育厅\n")
+    assert all(not t.participants for t in extract_text(plan).tasks)

@@ -129,14 +129,22 @@ def _prose(data: dict, where: str) -> tuple[ProseRule, ...]:
     return tuple(out)
 
 
-def _after_no_name(label_of: dict[str, str]) -> dict[str, str]:
-    """Each person's label guarded against the bracket right after a name (a lookbehind over the word itself)."""
-    return {w: f"(?<!\\p{{Han}}[（(]{regex.escape(w)})" for w, kind in label_of.items() if kind == "person"}
+def _label_guards(label_of: dict[str, str], only_after: dict[str, str]) -> dict[str, str]:
+    """Lookbehinds over the label word itself: a person's label not in the bracket right after a name; a label
+    that counts only after another in its line (``label_only_after``: a group's members after its leader)."""
+    guards = {w: f"(?<!\\p{{Han}}[（(]{regex.escape(w)})" for w, kind in label_of.items() if kind == "person"}
+    for word, before in only_after.items():
+        guards[word] = guards.get(word, "") + f"(?<={regex.escape(before)}[^\\n]{{1,{_LABEL_REACH}}}?{regex.escape(word)})"
+    return guards
+
+
+_LABEL_REACH = 200  # characters from the label a later one counts after
 
 
 def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") -> ResponsibilityRules:
     role_of = _words(data, "roles", ROLE_KINDS, where)
     label_of = _words(data, "labels", LABEL_KINDS, where)
+    guards = _label_guards(label_of, {str(k): str(v) for k, v in (data.get("label_only_after") or {}).items()})
     if not role_of:
         raise RulesError(f"{where}: field 'roles' is empty")
     pairs = [tuple(fold(ch) for ch in pair) for pair in data.get("brackets") or ()]
@@ -155,7 +163,7 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         # (the label's words first: the engine then scans for them, not tries every position)
         # (a person's label right after a name's bracket is no field of the clause but a note on the unit:
         # "区文化和旅游局（责任人：陈某某，副局长）、区市场监管局…", district-responsibility-list-2026)
-        label_pattern=regex.compile(f"(?P<label>{alternation(list(label_of), _after_no_name(label_of))})[ \\t]*[:：】][ \\t]*")
+        label_pattern=regex.compile(f"(?P<label>{alternation(list(label_of), guards)})[ \\t]*[:：】][ \\t]*")
         if label_of else regex.compile(NEVER),
         closer_to_opener={close: open_ for open_, close in pairs},
         opener_to_closer={open_: close for open_, close in pairs},

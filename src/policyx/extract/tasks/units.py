@@ -397,7 +397,9 @@ class UnitBuilder:
         unit_start = paragraph.start if heading is not None and not has_words(self.text, heading.body_start, clause.start) \
             else clause.start
         lead_in = lead_in_at(self.text, start, end, self.rules.tasks)
-        title = lead_in or (heading.title_span if unit_start == paragraph.start and heading is not None
-                            else first_phrase(self.text, start, end))
+        at_heading = unit_start == paragraph.start and heading is not None
+        if lead_in and at_heading and self.rules.tasks.after_heading_forbidden.search(self.text[lead_in[0]:lead_in[1]]):
+            lead_in = None  # (as after a run-in heading: "2.市容环境整治组（组长单位：…）。负责城区…整治。")
+        title = lead_in or (heading.title_span if at_heading else first_phrase(self.text, start, end))
         self.units.append(_new_unit(unit_start, end, clause, list(nested), self.index.innermost(clause.start),
                                title_span=title, para=para))
