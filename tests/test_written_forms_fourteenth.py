@@ -152,3 +152,11 @@ def test_a_member_list_with_no_leader_is_no_clause():
     plan = ("一、保障措施\n（一）加强组织领导。建立联席会议制度（成员单位名单见附件）。\n（二）严格督促落实。省政府督查室将工作纳入督查计划。\n"
             "附件：联席会议成员单位名单\n成员单位：省委宣传部、省发展改革委、省教育厅\n")
     assert all(not t.participants for t in extract_text(plan).tasks)
+
+
+def test_a_markdown_copys_italic_marks_are_no_words_of_the_units():
+    # (city-plan-converted-to-markdown-2026, line 38: "*牵头单位：…　配合单位：…*" under the item)
+    plan = ("## （一）提升养老服务供给能力\n\n"
+            "3.  **发展老年助餐服务。**新建改建老年食堂80个。\n\n"
+            "    *牵头单位：市民政局　配合单位：市商务局、市财政局*\n")
+    assert roles(plan)[0][1:] == (["民政局"], ["商务局", "财政局"], [])
