@@ -197,6 +197,7 @@ def extract_text(
     encoded = _as_utf8(text)
     rules = rules or load_rules()
     norm = Normalized(text, noise_rules(rules))
+    layout_issues = _columns_read_in_turn(norm)
     norm.join_lines(spaced_characters(norm), blanks=numbering_tabs(norm, rules))
     norm.join_lines((), blanks=footnote_marks(norm, rules))
     norm.join_lines(*wrapped_lines(norm, rules))
@@ -258,12 +259,21 @@ def extract_text(
         targets=targets,
         baselines=baselines,
         tables=tuple(p.table for p in parsed),
-        warnings=(*section_issues, *task_issues, *table_issues,
+        warnings=(*layout_issues, *section_issues, *task_issues, *table_issues,
                   *_attributions_unread((*tasks, *from_tables), norm, title, rules.document)),
         noise=norm.noise_spans,
         origins=tuple(origins),
     )
     return to_original_offsets(document, norm) if norm.edited else document
+
+
+def _columns_read_in_turn(norm: Normalized) -> tuple[Issue, ...]:
+    """Said where pages of two columns side by side (a gazette's PDF copied with its layout) were put in reading order."""
+    if not norm.two_column_pages:
+        return ()
+    return (Issue(code="two-columns", line=None,
+                  message=f"{norm.two_column_pages} page(s) hold two columns side by side (a PDF copied with its layout): "
+                          "read down the left column, then the right; each item keeps its line in the file"),)
 
 
 def _as_utf8(text) -> bytes:

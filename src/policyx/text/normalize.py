@@ -24,6 +24,7 @@ from typing import Iterable, Sequence
 import regex
 
 from policyx.model import maker, slot_init
+from policyx.text.columns import column_order
 from policyx.text.csv_rows import csv_edits
 from policyx.text.fold import fold, sentence_dots
 from policyx.text.noise import NoiseRule, blanked, noise_edits
@@ -161,6 +162,9 @@ class _Aligned:
         return m.span(a, b)
 
     def __getitem__(self, key):
+        if not self.map.monotone and isinstance(key, slice):  # (pieces in another order: each piece's words)
+            a, b, _ = key.indices(self.map.length)
+            return "".join(self.original[s:e] for s, e in self.map.segments(a, b)) if b > a else ""
         if type(key) is slice and key.step is None and type(key.start) is int and type(key.stop) is int \
                 and 0 <= key.start < key.stop <= self.map.length:
             start, end = self.map.span(key.start, key.stop)  # (as span() reads it)
@@ -204,7 +208,7 @@ class Normalized:
     """A plan's original text, its working copy, the map between them and a line index."""
 
     __slots__ = ("original", "text", "source", "noise_spans", "_noise_actions", "_map", "_line_starts",
-                 "_file_line_starts", "_lines")
+                 "_file_line_starts", "_lines", "two_column_pages")
 
     def __init__(self, original: str, noise: Iterable[NoiseRule] | regex.Pattern | None = None) -> None:
         self.original = original
@@ -230,6 +234,8 @@ class Normalized:
         # found before any edit, on a copy as long as the original: its offsets are the original's
         self.noise_spans = tuple((a, b) for a, b, _ in spans)
         self._noise_actions = tuple(action for _, _, action in spans)
+        # (a page's two columns side by side read one after the other, before a run of spaces breaks a line)
+        working, self.two_column_pages = self._in_reading_order(working)
         self.text = _soft_breaks(working, self)
         self.source: str | _Aligned = original if self._map is None else _Aligned(original, self._map)
         # (most plans' working copy breaks its lines where the file does: one list, one int per line, kept;
@@ -273,7 +279,12 @@ class Normalized:
         original; its words are these."""
         if self._map is None and not self.noise_spans:
             return self.original[start:end]  # (nothing masked, nothing moved: most plans)
-        a, b = self.original_span(start, end)
+        if self._map is not None and not self._map.monotone:  # (a page's columns read in turn: each piece's words)
+            return "".join(self._clean_original(a, b, glosses) for a, b in self._map.segments(start, end) if b > a)
+        return self._clean_original(*self.original_span(start, end), glosses)
+
+    def _clean_original(self, a: int, b: int, glosses: bool) -> str:
+        """:meth:`clean` of the original's ``[a, b)``."""
         spans = self.noise_spans
         first = bisect.bisect_right(spans, (a, len(self.original) + 1)) - 1
         if (first < 0 or spans[first][1] <= a) and (first + 1 == len(spans) or spans[first + 1][0] >= b):
@@ -299,6 +310,19 @@ class Normalized:
             return self.original[a:b]
         pieces.append(self.original[position:b])
         return "".join(pieces)
+
+    def _in_reading_order(self, working: str) -> tuple[str, int]:
+        """The working copy with its pages of two columns side by side read down the left column, then the
+        right (text/columns.py), each piece a line of its own, every offset still mapped to the original; and
+        the number of such pages."""
+        source = self.original if self._map is None else _Aligned(self.original, self._map)
+        found = column_order(working, lambda a, b: source[a:b])
+        if found is None:
+            return working, 0
+        pieces, pages = found
+        base = self._map if self._map is not None else OffsetMap(len(working))
+        self._map = base.put_in_order(pieces)
+        return "".join(working[a:b] + "\n" for a, b, _ in pieces), pages
 
     def respell(self, edits: Iterable[tuple[int, int, str]]) -> None:
         """Replace working-copy spans by as many other characters, none a newline (offsets and lines stay)."""
