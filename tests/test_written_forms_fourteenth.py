@@ -103,8 +103,10 @@ def test_a_bracket_of_offices_alone_at_an_items_end_is_its_clause():
     assert read[3][1:] == (["农业农村厅"], ["交通运输厅"], [])
     assert dues(FIRST_LISTED)[3][1] == ["2026-11-30"]
     assert read[4][1:] == (["财政厅"], ["人民银行湖南省分行", "湖南金融监管局"], [])
-    # (without a convention, every office answers)
-    assert roles("一、重点任务\n1．大力提振消费。开展促消费活动。（省商务厅、省发展改革委）\n")[0][1] == ["商务厅", "发展改革委"]
+    # (without a convention, every office answers — in a plan that attributes its items so)
+    plan = ("一、重点任务\n1．大力提振消费。开展促消费活动。（省商务厅、省发展改革委）\n2．扩大有效投资。推进项目建设。（省发展改革委）\n"
+            "3．稳定外贸外资。优化外贸服务。（省商务厅、长沙海关）\n")
+    assert [r[1] for r in roles(plan)] == [["商务厅", "发展改革委"], ["发展改革委"], ["商务厅", "长沙海关"]]
 
 
 def test_a_bracket_of_other_words_is_no_clause():
@@ -160,3 +162,79 @@ def test_a_markdown_copys_italic_marks_are_no_words_of_the_units():
             "3.  **发展老年助餐服务。**新建改建老年食堂80个。\n\n"
             "    *牵头单位：市民政局　配合单位：市商务局、市财政局*\n")
     assert roles(plan)[0][1:] == (["民政局"], ["商务局", "财政局"], [])
+
+
+# -- a division written after the text, items numbered straight through the parts --------------------------------
+# (province-attributions-listed-after-the-text-2026, lines 12-44)
+
+def test_a_division_after_the_text_names_items_numbered_through_the_parts_and_two_side_by_side():
+    plan = ("一、优化物流体系\n（一）推动物流枢纽建设。建设国家物流枢纽。\n（二）推进制造业物流降本增效。培育示范企业。\n"
+            "二、降低物流成本\n（三）发展供应链服务。培育供应链企业。\n（四）推进大宗货物公转铁。新建铁路专用线6条。\n"
+            "三、任务分工\n第（一）项：省发展改革委牵头，省财政厅参与。\n"
+            "第（二）（三）项：省经济和信息化厅牵头，省商务厅参与，2026年底前完成。\n"
+            "第（四）项：省交通运输厅牵头，省发展改革委、中国铁路武汉局集团有限公司、省港航事业发展中心参与，2026年底前完成。\n")
+    assert [r[:3] for r in roles(plan)] == [
+        ("推动物流枢纽建设", ["发展改革委"], ["财政厅"]),
+        ("推进制造业物流降本增效", ["经济和信息化厅"], ["商务厅"]),
+        ("发展供应链服务", ["经济和信息化厅"], ["商务厅"]),
+        ("推进大宗货物公转铁", ["交通运输厅"], ["发展改革委", "中国铁路武汉局集团有限公司", "港航事业发展中心"])]
+
+
+def test_a_firm_doing_the_work_in_a_prose_clauses_sentence_carries_it_out():
+    # (city-minutes-2024, line 22: a firm by its legal name is an office's peer; its 具体实施 helps the prose clause,
+    # no task of its own beside the request after it)
+    plan = ("会议议定如下：\n七、关于城市更新投融资。由市国资委牵头，市财政局、市委金融办配合，芜湖市建设投资有限公司具体实施，"
+            "8月底前组建市级城市更新基金。请国家金融监督管理总局芜湖监管分局指导辖区银行创新信贷产品。\n")
+    assert [r[1:] for r in roles(plan)] == [(["国资委"], ["财政局", "市委金融办"], ["芜湖市建设投资有限公司"]),
+                                            (["国家金融监督管理总局芜湖监管分局"], [], [])]
+
+
+# -- a second reading of this session's changes (review21: the reviewer's own inputs) -----------------------------
+
+def test_one_bracket_of_an_office_among_unattributed_items_leaves_the_others_tasks():
+    plan = ("一、提升政务服务效能\n（一）深化“一网通办”改革。推动更多事项全程网办。\n（二）优化涉企服务。建立企业诉求直通车机制。\n"
+            "（三）做好电力保障。做好迎峰度夏电力保供工作。（市发展改革委）\n")
+    assert [r[1] for r in roles(plan)] == [[], [], []]
+
+
+def test_another_name_of_the_office_before_it_is_no_bare_clause():
+    plan = ("一、重点任务\n1．完善充电设施。相关建设方案报省发展改革委（省能源局）。\n2．报送工作成果。工作成果及时报省政府（省政府办公厅）。\n"
+            "3．加强宣传。开展政策宣传。（省委宣传部）\n4．保障资金。统筹安排资金。（省财政厅、省发展改革委）\n"
+            "5．强化金融支持。加大信贷投放。（人民银行湖南省分行）\n")
+    assert [r[:2] for r in roles(plan)] == [("加强宣传", ["省委宣传部"]), ("保障资金", ["财政厅", "发展改革委"]),
+                                            ("强化金融支持", ["人民银行湖南省分行"])]
+
+
+def test_a_table_of_two_columns_parted_by_spaces_is_no_page_of_two_columns():
+    rows = ["推进城镇老旧小区改造工程建设              县住建局牵头，县财政局、县发改局配合",
+            "完善社区养老服务设施建设工作              县民政局牵头，县财政局、县卫健局配合",
+            "推进县域医共体建设工作落实落地            县卫健局牵头，县医保局、县财政局配合",
+            "加强城乡生活垃圾分类处理工作              县城管局牵头，各乡镇人民政府配合落实",
+            "推进农村厕所革命整村推进工作              县农业农村局牵头，县卫健局、各乡镇配合",
+            "加强河湖长制工作落实督查考核              县水利局牵头，县生态环境分局配合",
+            "推进义务教育优质均衡发展工作              县教育局牵头，县财政局、县编办配合"]
+    plan = "某县2026年民生实事分工表\n\n重点任务                                  责任单位\n" + "\n".join(rows) + "\n"
+    document = extract_text(plan)
+    assert "two-columns" not in [w.code for w in document.warnings]
+    assert len([t for t in document.tasks if t.lead]) == 7
+
+
+def test_a_review_of_problems_about_the_work_holds_no_task_and_a_decided_item_with_figures_does():
+    review = "二、关于工作中存在的问题\n（一）项目建设进度偏慢。部分项目开工率不足50%。\n（二）财政收支矛盾突出。\n"
+    assert extract_text(review).tasks == ()
+    minutes = ("会议议定如下：\n一、关于G207国道改线问题。会议要求，县交通运输局牵头，9月底前完成方案报批。\n"
+               "二、关于《县城总体规划》修编问题。会议要求，县自然资源局牵头，年底前完成修编。\n")
+    assert [r[:2] for r in roles(minutes)] == [("关于G207国道改线问题", ["交通运输局"]), ("关于《县城总体规划》修编问题", ["自然资源局"])]
+
+
+def test_a_groups_deputy_leader_and_members_on_lines_of_their_own_and_the_duty_after_its_bracket():
+    plan = ("三、工作专班\n1.宣传组（组长单位：县委宣传部；成员单位：县文明办）。负责全县创建宣传工作，2026年6月底前完成公益广告全覆盖。\n"
+            "2.督查组\n组长单位：县委督查室\n副组长单位：县政府督查室\n成员单位：县纪委监委机关、县委组织部\n")
+    assert roles(plan) == [("宣传组", ["县委宣传部"], ["文明办"], []),
+                           ("督查组", ["县委督查室"], ["政府督查室", "县纪委监委机关", "县委组织部"], [])]
+    assert dues(plan)[0][1] == ["2026-06-30"]
+
+
+def test_how_to_reach_a_contact_names_no_unit():
+    card = "【任务名称】优化营商环境\n【牵头单位】县政务服务中心\n【责任单位】县市场监管局\n【联系人】赵六，电话：12345678901\n"
+    assert roles(card)[0][1:] == (["政务服务中心"], [], ["市场监管局"])

@@ -129,22 +129,26 @@ def _prose(data: dict, where: str) -> tuple[ProseRule, ...]:
     return tuple(out)
 
 
-def _label_guards(label_of: dict[str, str], only_after: dict[str, str]) -> dict[str, str]:
+def _label_guards(label_of: dict[str, str], only_after: dict[str, list[str]]) -> dict[str, str]:
     """Lookbehinds over the label word itself: a person's label not in the bracket right after a name; a label
     that counts only after another in its line (``label_only_after``: a group's members after its leader)."""
     guards = {w: f"(?<!\\p{{Han}}[（(]{regex.escape(w)})" for w, kind in label_of.items() if kind == "person"}
     for word, before in only_after.items():
-        guards[word] = guards.get(word, "") + f"(?<={regex.escape(before)}[^\\n]{{1,{_LABEL_REACH}}}?{regex.escape(word)})"
+        after = "|".join(regex.escape(b) for b in before)
+        guards[word] = guards.get(word, "") + f"(?<=(?:{after})[\\s\\S]{{1,{_LABEL_REACH}}}?{regex.escape(word)})"
+    for word in label_of:  # (nor the end of a longer label: 组长单位 in "副组长单位")
+        for longer in (w for w in label_of if w != word and w.endswith(word)):
+            guards[word] = guards.get(word, "") + f"(?<!{regex.escape(longer)})"
     return guards
 
 
-_LABEL_REACH = 200  # characters from the label a later one counts after
+_LABEL_REACH = 200  # characters from the label a later one counts after (its own line or the next ones)
 
 
 def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") -> ResponsibilityRules:
     role_of = _words(data, "roles", ROLE_KINDS, where)
     label_of = _words(data, "labels", LABEL_KINDS, where)
-    guards = _label_guards(label_of, {str(k): str(v) for k, v in (data.get("label_only_after") or {}).items()})
+    guards = _label_guards(label_of, {str(k): [str(w) for w in v] for k, v in (data.get("label_only_after") or {}).items()})
     if not role_of:
         raise RulesError(f"{where}: field 'roles' is empty")
     pairs = [tuple(fold(ch) for ch in pair) for pair in data.get("brackets") or ()]

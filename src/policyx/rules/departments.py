@@ -88,6 +88,7 @@ class DepartmentRegistry:
         self.state_office = _pattern(data, "state_office", where)
         self.place_name = _pattern(data, "place_name", where)
         self.generic_shape = _pattern(data, "generic_shape", where)
+        self.contact_detail = _pattern(data, "contact_detail", where)
         self.internal_office = _pattern(data, "internal_office", where)
         self.every_government = _pattern(data, "every_government", where)
         self.level_named = _pattern(data, "level_named", where)
@@ -153,8 +154,9 @@ class DepartmentRegistry:
         return any(shape.fullmatch(name) for _, shape in self.shaped)
 
     def names_a_post(self, name: str) -> bool:
-        """Whether ``name`` is a post a person holds ("各级河长", "分管副县长"), no office."""
-        return name.strip().endswith(self.position_endings)
+        """Whether ``name`` is a post a person holds ("各级河长", "分管副县长") or how to reach one
+        ("电话：12345678901"), no office."""
+        return name.strip().endswith(self.position_endings) or self.contact_detail.search(name) is not None
 
     def looks_like_office(self, name: str) -> bool:
         if not name:

@@ -74,7 +74,7 @@ SCHEMAS: dict[str, dict] = {
         "levels": WORD_MAP, "place_levels": WORD_MAP, "office_suffixes": WORDS, "not_office_endings": WORDS, "position_endings": WORDS,
         "not_prefix": PATTERN, "government_pattern": PATTERN,
         **_patterns("leading_word", "trailing_etc", "person_note", "party_committee", "party_office", "province_office",
-                    "state_office", "place_name", "generic_shape", "internal_office", "every_government", "level_named", "park_committee",
+                    "state_office", "place_name", "generic_shape", "contact_detail", "internal_office", "every_government", "level_named", "park_committee",
                     "defined_short_name", "defined_full_name_after", "defined_party", "party_word"),
         "departments": {"type": "array", "items": _obj({"id": STRING, "names": WORD_MAP, "generic": WORDS},
                                                        required=("id", "names"))},
@@ -97,7 +97,7 @@ SCHEMAS: dict[str, dict] = {
     "regions": _obj({"provinces": WORD_MAP, "prefecture_endings": WORD_MAP, "min_mentions": {"type": "integer"},
                      **_patterns("prefecture_title", "county_title")}),
     "responsibility": _obj({
-        "roles": WORD_MAP, "labels": WORD_MAP, "label_only_after": _map_of(STRING), "together_with": WORDS,
+        "roles": WORD_MAP, "labels": WORD_MAP, "label_only_after": WORD_MAP, "together_with": WORDS,
         "brackets": {"type": "array", "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2}},
         **_patterns("notes", "list_opener", "label_stop", "time_field", "carry_forward", "convention_others", "separators", "conjunctions", "etc_tail",
                     "place_before_office", "unit_group", "role_note", "carry_words", "phrase_separators",
@@ -143,7 +143,7 @@ SCHEMAS: dict[str, dict] = {
                        "after_heading_not_inside": PATTERN, "not_inside": PATTERN, "not_starting": PATTERN}),
         **_patterns("non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "listed_item", "date_line", "signed_form", "document_title", "document_name",
                     "title_label", "schedule_label", "schedule_heading", "block_attribution", "same_as_above",
-                    "enumeration_opener", "item_number", "task_name_label", "division_entry", "division_override", "bullet"),
+                    "enumeration_opener", "item_number", "task_name_label", "own_duty_after", "division_entry", "division_override", "bullet"),
     }),
 }
 

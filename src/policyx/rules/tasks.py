@@ -35,6 +35,7 @@ class TaskRules:
     enumeration_opener: regex.Pattern  # "二是…", "三要…": an enumerated item's first word
     item_number: regex.Pattern  # "1.", "（2）" opening an item no heading was read from
     task_name_label: regex.Pattern  # "任务名称：…" opening a block of field lines
+    own_duty_after: regex.Pattern  # "。负责…" after a clause: the duty of the unit it named
     schedule_heading: regex.Pattern  # a line that is only a month or a quarter: "一月份", "第二季度（4—6月）"
     division_entry: regex.Pattern  # "第二部分第（一）项：…牵头": a division of the work by item number
     division_override: regex.Pattern  # "其中第2目由…": a sub-item an entry gives to others
@@ -52,5 +53,5 @@ def compile_task_rules(data: dict) -> TaskRules:
         title_bad_start=optional_pattern(title.get("not_starting")),
         **optional_patterns(data, "non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "attachment_list", "listed_item", "date_line", "signed_form",
                               "document_title", "document_name", "title_label", "schedule_label", "schedule_heading", "block_attribution", "same_as_above",
-                              "enumeration_opener", "item_number", "task_name_label", "division_entry", "division_override", "bullet"),
+                              "enumeration_opener", "item_number", "task_name_label", "own_duty_after", "division_entry", "division_override", "bullet"),
     )

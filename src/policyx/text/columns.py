@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import statistics
 import unicodedata
+from collections import Counter
 from typing import Callable
 
 from policyx.text.formats.layout import PAGE_NUMBER_LINE
@@ -26,27 +27,40 @@ _MIN_SPLIT = 6  # …and at least so many
 _MIN_SIDE = 24  # display columns: the median width of each side, a column of prose
 _MOST_TABLE_LIKE = 0.2  # of the split lines, at most, hold several gaps (a table's rows do)
 _RIGHT_ONLY_SHARE = 0.6  # of the left column's width: a line indented so far holds the right column alone
-_FURNITURE = 16  # display columns: a page's head ("××省人民政府公报   2026年第6期") has a side no wider
+# (a page beside a page of two columns: its last, a column of short lines, a right column that ends early)
+_MIN_SPLIT_BESIDE, _SPLIT_SHARE_BESIDE, _MIN_SIDE_BESIDE = 3, 0.15, 12
+_PUNCTUATION = compiled(r"[，。；、：,;:]")
+_PROSE_SHARE = 0.3  # of a column's lines, at least, hold a stop or a comma
+_PARAGRAPH_INDENT = 8  # spaces: a paragraph's first line is indented two characters (four spaces) or so…
+_INDENTED_LINES = 2  # …and a page holds a few such lines
 
 Piece = tuple[int, int, int]  # working-copy start, end, and the end of its line
 
 
 def column_order(text: str, as_written: Callable[[int, int], str] | None = None) -> tuple[list[Piece], int] | None:
     """The pieces of ``text`` in reading order, and the number of pages read as two columns — None when none is.
+    A two-column page's running head (its first line, the same on two pages or more), its number and the blank
+    lines around them are left out: a paragraph goes on over them from one page to the next.
     (``as_written``: a span's words in the file, where a working copy blanked a page's number as noise.)"""
     if _GAP.search(text) is None:
         return None  # (no line holds words a run of spaces apart: most plans)
-    lines = _lines(text)
+    pages = _pages(text, _lines(text), as_written or (lambda a, b: text[a:b]))
+    heads = Counter(_squeezed(text, page) for page in pages)
+    read = [_read_down(text, page, heads) for page in pages]
+    if not any(read):
+        return None
+    # (a page beside a page of two columns needs less to be one too: a last page, a column of short lines)
+    read = [r if r is not None else _read_down(text, page, heads, relaxed=True) for r, page in zip(read, pages)]
     out: list[Piece] = []
-    pages = 0
-    for page in _pages(text, lines, as_written or (lambda a, b: text[a:b])):
-        pieces = _read_down(text, page)
-        if pieces is None:
-            out.extend((start, end, end) for start, end in page)
-        else:
-            out.extend(pieces)
-            pages += 1
-    return (out, pages) if pages else None
+    for pieces, page in zip(read, pages):
+        out.extend(pieces if pieces is not None else ((start, end, end) for start, end in page))
+    return out, sum(1 for r in read if r is not None)
+
+
+def _squeezed(text: str, page: list[tuple[int, int]]) -> str:
+    """A page's first line with words, without its spaces (a running head is the same on every page)."""
+    first = next(((s, e) for s, e in page if text[s:e].strip()), None)
+    return "".join(text[first[0]:first[1]].split()) if first else ""
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -78,52 +92,81 @@ def _width(words: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in words)
 
 
-def _measure(text: str, worded: list[tuple[int, int]]) -> tuple[dict, float, float] | None:
+def _measure(text: str, worded: list[tuple[int, int]], relaxed: bool) -> tuple[dict, float, float] | None:
     """A two-column page's gaps by line, its left column's width and where its right column starts
-    (display columns); None for a page of another layout."""
+    (display columns); None for a page of another layout: a table's rows (cells a line, words with no stop
+    in them, no paragraph indented), a list of short lines."""
     gaps = {s: list(_GAP.finditer(text, s, e)) for s, e in worded}
     split = [(s, e) for s, e in worded if gaps[s]]
-    if len(split) < _MIN_SPLIT or len(split) < _SPLIT_SHARE * len(worded) \
+    fewest, share, side = (_MIN_SPLIT_BESIDE, _SPLIT_SHARE_BESIDE, _MIN_SIDE_BESIDE) if relaxed \
+        else (_MIN_SPLIT, _SPLIT_SHARE, _MIN_SIDE)
+    if len(split) < fewest or len(split) < share * len(worded) \
             or sum(1 for s, _ in split if len(gaps[s]) > 1) > _MOST_TABLE_LIKE * len(split):
         return None
     widest = {s: max(gaps[s], key=lambda g: g.end() - g.start()) for s, _ in split}
-    left_width = statistics.median(_width(text[s:widest[s].start()].strip()) for s, _ in split)
-    right_width = statistics.median(_width(text[widest[s].end():e].strip()) for s, e in split)
-    if left_width < _MIN_SIDE or right_width < _MIN_SIDE:
+    lefts = [text[s:widest[s].start()] for s, _ in split]
+    rights = [text[widest[s].end():e] for s, e in split]
+    if statistics.median(_width(w.strip()) for w in lefts) < side or statistics.median(_width(w.strip()) for w in rights) < side:
         return None
-    return gaps, left_width, statistics.median(_width(text[s:widest[s].end()]) for s, _ in split)
+    if not (_prose(lefts) and _prose(rights) and _indented(text, worded)):
+        return None
+    return gaps, statistics.median(_width(w.strip()) for w in lefts), \
+        statistics.median(_width(text[s:widest[s].end()]) for s, _ in split)
 
 
-def _read_down(text: str, page: list[tuple[int, int]]) -> list[Piece] | None:
-    """A two-column page's pieces, left column first; None for a page of another layout."""
-    worded = [(s, e) for s, e in page if text[s:e].strip()]
-    measured = _measure(text, worded)
+def _prose(sides: list[str]) -> bool:
+    """Whether a column's lines are a text's, many holding a stop or a comma (a table's cells mostly hold none)."""
+    return sum(1 for words in sides if _PUNCTUATION.search(words)) >= _PROSE_SHARE * len(sides)
+
+
+def _indented(text: str, worded: list[tuple[int, int]]) -> bool:
+    """Whether some lines open a paragraph indented from the page's margin (a layout copy of a text; a table's
+    rows start at its margin)."""
+    leads = [len(text[s:e]) - len(text[s:e].lstrip(" ")) for s, e in worded]
+    margin = min(leads)
+    return sum(1 for lead in leads if margin + 2 <= lead <= margin + _PARAGRAPH_INDENT) >= _INDENTED_LINES
+
+
+def _read_down(text: str, page: list[tuple[int, int]], heads: Counter, relaxed: bool = False) -> list[Piece] | None:
+    """A two-column page's pieces, left column first, without its furniture; None for a page of another layout."""
+    body = _body(text, page, heads)
+    worded = [(s, e) for s, e in body if text[s:e].strip()]
+    measured = _measure(text, worded, relaxed) if worded else None
     if measured is None:
         return None
     gaps, left_width, right_at = measured
     lefts: list[Piece] = []
     rights: list[Piece] = []
-    foot: list[Piece] = []  # (the page's number, after both columns)
-    for k, (start, end) in enumerate(page):
+    for start, end in body:
         words = text[start:end]
         indent = len(words) - len(words.lstrip(" "))
-        if k == len(page) - 1 and PAGE_NUMBER_LINE.match(words.strip() or "-0-"):
-            foot.append((start, end, end))  # (its last line, blanked as noise or not)
-        elif not words.strip():
+        if not words.strip():
             lefts.append((start, end, end))
         elif gaps.get(start):
             gap = _nearest(text, start, gaps[start], right_at)
-            if (start, end) == worded[0] and min(_width(text[start:gap.start()].strip()),
-                                                 _width(text[gap.end():end])) <= _FURNITURE:
-                lefts.append((start, end, end))  # (the page's head, kept whole)
-            else:
-                lefts.append((start, gap.start(), end))
-                rights.append((gap.end(), end, end))
+            lefts.append((start, gap.start(), end))
+            rights.append((gap.end(), end, end))
         elif _width(words[:indent]) >= _RIGHT_ONLY_SHARE * left_width:
             rights.append((start + indent, end, end))
         else:
             lefts.append((start, end, end))
-    return lefts + rights + foot
+    return lefts + rights
+
+
+def _body(text: str, page: list[tuple[int, int]], heads: Counter) -> list[tuple[int, int]]:
+    """A page's lines without its running head (its first line, when other pages open with it too), its
+    number's line and the blank lines before and after them."""
+    first, last = 0, len(page)
+    while first < last and not text[page[first][0]:page[first][1]].strip():
+        first += 1
+    if first < last and heads[_squeezed(text, page)] > 1:
+        first += 1
+    while last > first and (not text[page[last - 1][0]:page[last - 1][1]].strip()
+                            or PAGE_NUMBER_LINE.match(text[page[last - 1][0]:page[last - 1][1]])):
+        last -= 1
+    while first < last and not text[page[first][0]:page[first][1]].strip():
+        first += 1
+    return page[first:last]
 
 
 def _nearest(text: str, start: int, gaps: list, right_at: float):

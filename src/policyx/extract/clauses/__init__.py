@@ -33,7 +33,7 @@ the whole list.
 """
 
 
-from policyx.extract.clauses.bare_lists import bare_list
+from policyx.extract.clauses.bare_lists import BARE_LIST_RULE, bare_list
 from policyx.extract.clauses.duties import duty_places, heading_duty, heading_offices, names_duties
 from policyx.extract.clauses.finding import (
     PHRASE_FORMS, SENTENCE_FORMS, FoundClause, as_written, find_clauses, find_duties, merge, standing_statement, to_clause,
@@ -44,6 +44,6 @@ from policyx.extract.clauses.grammar import (
 )
 from policyx.extract.clauses.units import resolve_units, split_units
 
-__all__ = ["PHRASE_FORMS", "SENTENCE_FORMS", "ClauseContext", "FoundClause", "ParsedClause", "UnitLists", "as_written", "bare_list", "duty_places", "names_duties",
+__all__ = ["BARE_LIST_RULE", "PHRASE_FORMS", "SENTENCE_FORMS", "ClauseContext", "FoundClause", "ParsedClause", "UnitLists", "as_written", "bare_list", "duty_places", "names_duties",
            "heading_duty", "heading_offices",
            "find_clauses", "find_duties", "merge", "parse_clause", "plan_context", "read_unit_list", "resolve_units", "split_units", "standing_statement", "to_clause", "with_units_of"]

@@ -17,9 +17,11 @@ from policyx.extract.clauses.phrases import known_whole, named_office
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 
+BARE_LIST_RULE = "clause.bracket_bare"
 _READ_AS = "责任单位："  # (the label the list is read after: its time, "，长期坚持", a note of it)
 _CLOSING = " \t\u3000。.；;"  # what may follow the bracket in its paragraph
 _MOST_CHARS = 200  # a longer bracket is a passage of words, no list of units
+_LONGEST_NAME = 14  # characters: an office's name before a bracket looked for so far back
 
 
 def bare_list(text: str, start: int, end: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
@@ -29,16 +31,16 @@ def bare_list(text: str, start: int, end: int, registry: DepartmentRegistry, rul
     if close <= start or text[close] not in rules.closer_to_opener:
         return None
     open_ = _its_opener(text, max(start, close - _MOST_CHARS), close, rules)
-    if open_ is None or open_ == start:
-        return None
+    if open_ is None or open_ == start or _after_a_name(text, max(start, open_ - _LONGEST_NAME), open_, registry):
+        return None  # (…nor another name of the office before it: "报省发展改革委（省能源局）。")
     inner = text[open_ + 1:close]
     if not inner.strip():
         return None
-    parsed = parse_clause(_READ_AS + inner, open_ + 1 - len(_READ_AS), registry, rules, context, "clause.bracket_bare")
+    parsed = parse_clause(_READ_AS + inner, open_ + 1 - len(_READ_AS), registry, rules, context, BARE_LIST_RULE)
     if parsed is None or not all(known_whole(r.raw.strip(), registry) or registry.is_government(r.name)
                                  and named_office(r, registry) for r in parsed.refs()):
         return None
-    return FoundClause(open_, close + 1, open_ + 1, close, parsed, True, "bracket", "clause.bracket_bare")
+    return FoundClause(open_, close + 1, open_ + 1, close, parsed, True, "bracket", BARE_LIST_RULE)
 
 
 def _its_opener(text: str, limit: int, close: int, rules: ResponsibilityRules) -> int | None:
@@ -52,3 +54,9 @@ def _its_opener(text: str, limit: int, close: int, rules: ResponsibilityRules) -
             if depth == 0:
                 return i
     return None
+
+
+def _after_a_name(text: str, limit: int, open_: int, registry: DepartmentRegistry) -> bool:
+    """Whether the words right before a bracket end with an office's name (the bracket another name of it)."""
+    return any(known_whole(text[k:open_], registry) or registry.is_government(text[k:open_])
+               for k in range(open_ - 2, limit - 1, -1))

@@ -66,14 +66,24 @@ class _Items:
             self.part = parts[0] if parts else None
         if first is not None:
             # (no part named: a plan whose items stand at its top, "（一）…（二）…" with no "一、" over them)
-            found = self._numbered(self.part.id, first, last if last is not None else first) if self.part is not None \
-                else [h for h in self._numbered(None, first, last if last is not None else first) if h.style == _TOP_ITEMS]
+            last = last if last is not None else first
+            found = self._numbered(self.part.id, first, last) if self.part is not None \
+                else [h for h in self._numbered(None, first, last) if h.style == _TOP_ITEMS] or self._through(first, last)
             self.item = found[-1] if found else None
             if sub is None:
                 return found
         if sub is not None:
             return self.sub(sub, sub_last)
         return []
+
+    def _through(self, first: int, last: int) -> list[Section]:
+        """The items numbered straight through the plan's parts ("一、" over "（一）…（四）", "二、" over "（五）…"),
+        when no part is named: each number's one item of the style, or none where a number stands twice."""
+        items = [h for hs in self.children.values() for h in hs if h.style == _TOP_ITEMS and h.parent is not None]
+        numbers = Counter(h.number for h in items)
+        if any(n > 1 for n in numbers.values()):
+            return []  # (numbered again in each part: which part's is not said)
+        return sorted((h for h in items if first <= (h.number or 0) <= last), key=lambda h: h.number or 0)
 
     def sub(self, number: int, last: int | None = None) -> list[Section]:
         """The last item's sub-items ``number`` to ``last`` ("第1、2目", "第1至3目")."""

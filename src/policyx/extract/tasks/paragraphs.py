@@ -12,7 +12,7 @@ from policyx.extract.tasks.fields import EDGE, IS_WORD, OPENS_LABEL, fields_only
 from policyx.extract.tasks.blocks import hand_block_clauses, hand_down_same, hand_forward_clauses, hand_heading_clauses
 from policyx.extract.tasks.divisions import hand_divided_clauses
 from policyx.extract.tasks.duty_sentences import add_duties
-from policyx.extract.clauses import FoundClause, bare_list, find_clauses, parse_clause, plan_context, standing_statement
+from policyx.extract.clauses import BARE_LIST_RULE, FoundClause, bare_list, find_clauses, parse_clause, plan_context, standing_statement
 from policyx.model import DepartmentRef, Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.clauses import ResponsibilityRules
@@ -296,12 +296,29 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
             or fields_only(text, para.clauses[-1].end, para.end))
         if whole or (person_start is not None and person_start.match(text, para.start, para.end)):
             para.attribution_only = True
+    _without_lone_bare_lists(paras, context)
     hand_block_clauses(text, paras, rules)
     hand_heading_clauses(text, paras)
     hand_forward_clauses(text, paras)
     hand_down_same(text, paras, rules)
     hand_divided_clauses(text, paras, rules)
     add_duties(text, paras, rules, context)
+
+
+def _without_lone_bare_lists(paras: list[Paragraph], context) -> None:
+    """A bracket of offices alone at an item's end is a clause in a plan that attributes its items (other
+    clauses, a convention such as 列第一位者为牵头单位, or several such brackets); one or two in a plan that
+    names no one else are asides ("（七）做好电力保障。…。（市发展改革委）" among six items of no office: not the
+    sign of a plan whose other items left their attribution out)."""
+    bare = [p for p in paras if p.clauses and p.clauses[0].rule == BARE_LIST_RULE]
+    if not bare or context.convention or len(bare) >= _FEW_BARE_LISTS \
+            or any(p.clauses and p.clauses[0].rule != BARE_LIST_RULE for p in paras):
+        return
+    for para in bare:
+        para.clauses = []
+
+
+_FEW_BARE_LISTS = 3
 
 
 def _noted_for_the_plan(text: str, paras: list[Paragraph], rules: RuleSet) -> str | None:

@@ -91,3 +91,20 @@ def _as_helper(text: str, prose: FoundClause, clause: FoundClause, responsible_w
         return None
     parsed = clause.parsed
     return replace(clause, parsed=replace(parsed, lead=[], participants=[*parsed.lead, *parsed.participants]))
+
+
+def helped_by_its_sentence(text: str, clauses: list[FoundClause], first: int, prose: FoundClause, end: int,
+                           helped: set[int], responsible_words: tuple[str, ...]) -> FoundClause:
+    """A prose clause whose task ends at ``end`` with the phrases of its sentence (of ``clauses`` from
+    ``first``, in order) that help it ("由市国资委牵头，…，芜湖市建设投资有限公司具体实施，…。请…",
+    city-minutes-2024), their ids added to ``helped`` (no clauses of their own)."""
+    inside = []
+    for k in range(first, len(clauses)):
+        if clauses[k].start >= end:
+            break
+        inside.append(clauses[k])
+    if not inside:
+        return prose
+    prose, left = with_its_helpers(text, prose, inside, end, responsible_words)
+    helped.update(id(c) for c in inside if all(c is not other for other in left))
+    return prose

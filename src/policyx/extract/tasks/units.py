@@ -24,7 +24,7 @@ from policyx.extract.tasks.paragraphs import (
     Paragraph, SectionIndex, after_introduction, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
 )
 from policyx.extract.tasks.blocks import BLOCK_RULE, hand_to_the_group, one_clause_for_all
-from policyx.extract.tasks.prose_ends import IN_THE_SENTENCE, prose_end, with_its_helpers
+from policyx.extract.tasks.prose_ends import IN_THE_SENTENCE, helped_by_its_sentence, prose_end, with_its_helpers
 from policyx.extract.tasks.fields import ITEM_FIELD, OPENS_LABEL, fields_only
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
@@ -224,12 +224,17 @@ class UnitBuilder:
         phrase_starts = [c.start for c in para.clauses if c.form in PHRASE_FORMS]
         last_phrase = phrase_starts[-1] if phrase_starts else -1
         count = len(para.clauses)
+        helped: set[int] = set()  # (the phrases a prose clause took as its helpers: no clauses of their own)
         for j, clause in enumerate(para.clauses):
+            if id(clause) in helped:
+                continue
             kind = classify(text, para, clause, self.rules.tasks)
             if kind == "closing" and nested and continues_list(text, nested[-1], clause):
                 kind = "nested"  # "…水源水质状况(A负责)、供水厂出水水质状况(B负责)。"
             if kind == "prose" and (split := prose_end(text, clause, para.clauses[j + 1] if j + 1 < count else None,
                                                       para, phrase_starts, last_phrase)) is not None:
+                clause = helped_by_its_sentence(self.text, para.clauses, j + 1, clause, split[0], helped,
+                                                self._responsible_words)
                 self._close_from(i, para, position, clause, nested, split[0])
                 nested, position = [], split[1]
                 continue
@@ -281,8 +286,9 @@ class UnitBuilder:
         完成时限：2026年底前。"), which its unit takes, or a unit of their own."""
         last = self.units[-1] if self.units else None
         if last is not None and last.clause is not None and para.start <= last.end <= position and not nested \
-                and fields_only(self.text, position, para.end):
-            last.end = para.end
+                and (fields_only(self.text, position, para.end)
+                     or self.rules.tasks.own_duty_after.match(self.text, last.end, para.end) is not None):
+            last.end = para.end  # (…or the duty of the unit its clause named: "（组长单位：…）。负责…，6月底前完成…")
         else:
             self._rest(i, para, position, nested)
 
