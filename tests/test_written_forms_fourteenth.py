@@ -238,3 +238,36 @@ def test_a_groups_deputy_leader_and_members_on_lines_of_their_own_and_the_duty_a
 def test_how_to_reach_a_contact_names_no_unit():
     card = "【任务名称】优化营商环境\n【牵头单位】县政务服务中心\n【责任单位】县市场监管局\n【联系人】赵六，电话：12345678901\n"
     assert roles(card)[0][1:] == (["政务服务中心"], [], ["市场监管局"])
+
+
+# -- rarer lead wordings, a phone's paste, items grouped by when they are due, a schedule's 时间 ---------------------
+
+def test_two_leads_a_rotating_lead_and_main_and_secondary_units():
+    # (county-co-leads-and-rotating-2026, lines 22, 33, 35, 40)
+    plan = ("一、重点任务\n1.推进农文旅融合发展。打造乡村旅游精品线路。（县文广旅局、县农业农村局双牵头）\n"
+            "2.实施近视防控行动。开展视力监测。（县教体局、县卫健局按季度轮值牵头）\n"
+            "3.提升乡村医疗服务能力。推进医共体建设。\n主要责任单位：县卫健局；次要责任单位：县医保局、县人社局\n"
+            "4.规范农村集体聚餐管理。建立备案制度。\n责任主体：各乡镇；监管主体：县市场监管局\n")
+    assert [r[1:] for r in roles(plan)] == [(["文广旅局", "农业农村局"], [], []), (["教体局", "卫健局"], [], []),
+                                            (["卫健局"], ["医保局", "人社局"], []), (["市场监管局"], [], ["各乡镇"])]
+
+
+def test_a_phones_pictographs_and_keycap_numbers_are_no_words():
+    # (city-plan-with-emoji-numbering-2026, lines 19-21)
+    plan = ("📌二、重点任务\n1️⃣ 推进汽车以旧换新。全年完成汽车以旧换新3万辆以上。\n"
+            "👥牵头：市商务局　配合：市财政局、市生态环境局\n⏰完成时限：12月31日前\n\n"
+            "2️⃣ 促进住房消费。举办房展会2场。\n👥牵头：市住建局　配合：市住房公积金管理中心\n⏰完成时限：6月30日前\n")
+    assert [r[:3] for r in roles(plan)] == [("推进汽车以旧换新", ["商务局"], ["财政局", "生态环境局"]),
+                                            ("促进住房消费", ["住建局"], ["住房公积金管理中心"])]
+
+
+def test_a_heading_that_says_when_its_items_are_due_dates_each_unless_its_own_field_says_otherwise():
+    # (city-tasks-grouped-by-deadline-2026, lines 17-20, 29)
+    plan = ("一、6月底前完成的任务（3项）\n1．推行企业开办一日办结。压缩开办时间。（牵头单位：市市场监管局）\n"
+            "2．开展涉企收费专项清理。4月底前公布目录清单。（牵头单位：市发展改革委）\n"
+            "3．建设政务服务中心。完成主体工程。（牵头单位：市政务办；完成时限：2026年9月底前）\n"
+            "二、长期坚持的任务\n4．常态化开展政企恳谈。（牵头单位：市工商联）\n")
+    document = extract_text(plan)
+    assert [sorted((d.kind, d.date) for d in t.deadlines) for t in document.tasks][:3] == [
+        [("by", "2026-06-30")], [("by", "2026-04-30"), ("by", "2026-06-30")], [("by", "2026-09-30")]]
+    assert [d.kind for d in document.tasks[3].deadlines] == ["ongoing"]

@@ -15,7 +15,7 @@ from policyx.extract.parties import parties, with_parties
 from policyx.extract.deadlines import deadline_hits, festivals_after
 from policyx.extract.offsets import to_original_offsets
 from policyx.extract.schedule import date_by_schedule
-from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets, with_default_deadline
+from policyx.extract.placement import all_deadlines, attach_to_tasks, document_targets, with_default_deadline, with_group_deadlines
 from policyx.errors import InputError
 from policyx.model import Document, DocumentInfo, Issue
 from policyx.text.noise import NoiseRule
@@ -236,6 +236,7 @@ def extract_text(
     tasks, from_tables = with_parties(tasks, agreed, rules.departments), with_parties(from_tables, agreed, rules.departments)
     # ("注：…未明确完成时限的，均须于2026年12月底前完成": every task that names no date of its own)
     tasks, from_tables = (with_default_deadline(found, norm.text, deadlines, rules, sections) for found in (tasks, from_tables))
+    tasks = with_group_deadlines(tasks, norm.text, deadlines, rules, sections)  # ("一、6月底前完成的任务（8项）")
     targets = (*document_targets(norm, sections, (*tasks, *from_tables), rules, deadlines),
                *indicator_targets(parsed, norm, rules))
     targets, baselines = split_baselines(targets, plan_year)  # a table of the last plan's targets looks back

@@ -272,6 +272,36 @@ def with_default_deadline(tasks: tuple[Task, ...], text: str, deadlines: list[De
     return tuple(out)
 
 
+def with_group_deadlines(tasks: tuple[Task, ...], text: str, deadlines: list[Deadline], rules: RuleSet,
+                         sections: tuple[Section, ...]) -> tuple[Task, ...]:
+    """The tasks under a heading that says when its items are due ("一、6月底前完成的任务（8项）", "四、长期坚持的任务",
+    city-tasks-grouped-by-deadline-2026), each with that date beside its own — unless a time field of its own
+    says otherwise ("完成时限：9月底前")."""
+    group_due = rules.deadlines.group_due
+    dues: dict[str, Deadline] = {}
+    for section in sections:
+        start, end = section.title_span or (0, 0)
+        if end > start and group_due.search(text, start, end):
+            due = next((d for d in deadlines if start <= d.span[0] < end and d.kind in ("by", "ongoing")), None)
+            if due is not None:
+                dues[section.id] = due
+    if not dues:
+        return tasks
+    out = []
+    for task in tasks:
+        due = next((d for sid, d in dues.items() if task.section == sid or (task.section or "").startswith(sid + ".")), None)
+        if due is None or any((d.kind, d.date) == (due.kind, due.date) for d in task.deadlines) \
+                or any(rules.deadlines.time_label.search(text, max(0, d.span[0] - _LABEL_BEFORE), d.span[0])
+                       for d in task.deadlines):
+            out.append(task)
+        else:
+            out.append(_WITH_FOUND(task, (*task.deadlines, due), task.targets))
+    return tuple(out)
+
+
+_LABEL_BEFORE = 8  # characters before a task's own date where its time field's label stands
+
+
 def _annex_of(annexes: list[int], position: int) -> int:
     """The index of the annex ``position`` is in (the annexes' starts in order, the text's end last), -1 before all."""
     return bisect.bisect_right(annexes, position) - 1

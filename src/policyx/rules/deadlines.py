@@ -48,6 +48,8 @@ class DeadlineRules:
     date_like: regex.Pattern  # for `policyx check`: a year written in a task …
     not_a_deadline: regex.Pattern  # … and the words around it that make it no deadline
     default_note: regex.Pattern  # "未明确完成时限的，均须于…前完成": the due date of every task that names none
+    group_due: regex.Pattern  # a heading saying when its items are due: "一、6月底前完成的任务"
+    time_label: regex.Pattern  # a time field's label right before a date: "完成时限："
     references: frozenset[str] = frozenset()  # ids of the rules that only date targets
     headings: frozenset[str] = frozenset()  # ids of the rules whose time the items under it are due at
     anchor_chars: frozenset[str] = frozenset()  # every character of the rules' anchors
@@ -112,7 +114,7 @@ def compile_deadline_rules(data: dict, *, where: str = "deadlines.yaml") -> Dead
             ten_days_end={str(k): int(v) for k, v in (data.get("ten_days_end") or {}).items()},
             festivals={str(k): (str(v[0]), int(v[1]), int(v[2])) for k, v in (data.get("festivals") or {}).items()},
             year_in_list=_year_in_list(data.get("year_in_list")),
-            **optional_patterns(data, "date_like", "not_a_deadline", "default_note"),
+            **optional_patterns(data, "date_like", "not_a_deadline", "default_note", "group_due", "time_label"),
         )
     except (regex.error, TypeError, ValueError) as exc:
         raise RulesError(f"{where}: {exc}") from None

@@ -68,7 +68,7 @@ SCHEMAS: dict[str, dict] = {
         "ten_days_end": _map_of(NUMBER),
         "festivals": _map_of({"type": "array", "prefixItems": [{"enum": ["lunar", "solar"]}, NUMBER, NUMBER],
                               "minItems": 3, "maxItems": 3}),
-        **_patterns("year_in_list", "date_like", "not_a_deadline", "default_note"),
+        **_patterns("year_in_list", "date_like", "not_a_deadline", "default_note", "group_due", "time_label"),
     }),
     "departments": _obj({
         "levels": WORD_MAP, "place_levels": WORD_MAP, "office_suffixes": WORDS, "not_office_endings": WORDS, "position_endings": WORDS,
