@@ -103,6 +103,7 @@ class DepartmentRegistry:
         # 和/及/与 between two names (responsibility.yaml's conjunctions)
         self.conjunctions = conjunctions if conjunctions is not None else regex.compile(NEVER)
         self.shaped = _shaped(data, where)
+        self._any_shape = _any_of(self.shaped)
         seen_ids: set[str] = set()
         for item in data.get("departments", []) or []:
             if not isinstance(item, dict) or "id" not in item or "names" not in item:
@@ -151,7 +152,7 @@ class DepartmentRegistry:
 
     def named_by_shape(self, name: str) -> bool:
         """Whether ``name`` is an office known by its shape ("人行石家庄中心支行", "宜昌海关")."""
-        return any(shape.fullmatch(name) for _, shape in self.shaped)
+        return self._any_shape.fullmatch(name) is not None
 
     def names_a_post(self, name: str) -> bool:
         """Whether ``name`` is a post a person holds ("各级河长", "分管副县长") or how to reach one
@@ -360,6 +361,11 @@ def _pattern(data: dict, key: str, where: str) -> regex.Pattern:
         return optional_pattern(data.get(key))
     except regex.error as exc:
         raise RulesError(f"{where}: field {key!r}: bad pattern ({exc})") from None
+
+
+def _any_of(shaped: list[tuple[str, regex.Pattern]]) -> regex.Pattern:
+    """Every shape at once: "is it any?" is asked of many names, one match in place of one a shape."""
+    return regex.compile("|".join(f"(?:{shape.pattern})" for _, shape in shaped) or "(?!)")
 
 
 def _shaped(data: dict, where: str) -> list[tuple[str, regex.Pattern]]:

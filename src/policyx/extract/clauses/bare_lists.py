@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from policyx.extract.clauses.finding import FoundClause
 from policyx.extract.clauses.grammar import ClauseContext, parse_clause
-from policyx.extract.clauses.phrases import known_whole, named_office
+from policyx.extract.clauses.phrases import known_whole, name_endings, named_office
 from policyx.rules.clauses import ResponsibilityRules
 from policyx.rules.departments import DepartmentRegistry
 
@@ -31,15 +31,15 @@ def bare_list(text: str, start: int, end: int, registry: DepartmentRegistry, rul
     if close <= start or text[close] not in rules.closer_to_opener:
         return None
     open_ = _its_opener(text, max(start, close - _MOST_CHARS), close, rules)
-    if open_ is None or open_ == start or _after_a_name(text, max(start, open_ - _LONGEST_NAME), open_, registry):
-        return None  # (…nor another name of the office before it: "报省发展改革委（省能源局）。")
-    inner = text[open_ + 1:close]
-    if not inner.strip():
+    if open_ is None or open_ == start or not text[open_ + 1:close].strip():
         return None
-    parsed = parse_clause(_READ_AS + inner, open_ + 1 - len(_READ_AS), registry, rules, context, BARE_LIST_RULE)
+    parsed = parse_clause(_READ_AS + text[open_ + 1:close], open_ + 1 - len(_READ_AS), registry, rules, context,
+                          BARE_LIST_RULE)
     if parsed is None or not all(known_whole(r.raw.strip(), registry) or registry.is_government(r.name)
                                  and named_office(r, registry) for r in parsed.refs()):
         return None
+    if text[open_ - 1] in name_endings(registry) and _after_a_name(text, max(start, open_ - _LONGEST_NAME), open_, registry):
+        return None  # (…nor another name of the office before it: "报省发展改革委（省能源局）。")
     return FoundClause(open_, close + 1, open_ + 1, close, parsed, True, "bracket", BARE_LIST_RULE)
 
 
