@@ -91,3 +91,11 @@ def test_every_character_of_a_two_column_page_is_read_once_left_column_first(lef
     columns = [c for c in read if c in _LEFT_WORDS or c in _RIGHT_WORDS]
     first_right = next(i for i, c in enumerate(columns) if c in _RIGHT_WORDS)
     assert all(c in _RIGHT_WORDS for c in columns[first_right:])
+
+
+def test_a_windows_files_two_pages_read_in_turn():
+    # (CRLF line ends: a page's number is still the end of its page, gazette-two-column-pdf-2026 saved on Windows)
+    two_pages = PAGE + PAGE.replace("· 30 ·", "· 31 ·")
+    plain = [(t.line, t.title) for t in extract_text(two_pages).tasks]
+    crlf = [(t.line, t.title) for t in extract_text(two_pages.replace("\n", "\r\n")).tasks]
+    assert crlf == plain and len(plain) == 6

@@ -64,6 +64,7 @@ def _squeezed(text: str, page: list[tuple[int, int]]) -> str:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
+    """Each line's span, without its line end ("\r\n" too: a Windows file's)."""
     spans, start = [], 0
     while start <= len(text):
         end = text.find("\n", start)
@@ -71,7 +72,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
             if start < len(text):
                 spans.append((start, len(text)))
             break
-        spans.append((start, end))
+        spans.append((start, end - 1 if end > start and text[end - 1] == "\r" else end))
         start = end + 1
     return spans
 
