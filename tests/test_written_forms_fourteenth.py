@@ -271,3 +271,13 @@ def test_a_heading_that_says_when_its_items_are_due_dates_each_unless_its_own_fi
     assert [sorted((d.kind, d.date) for d in t.deadlines) for t in document.tasks][:3] == [
         [("by", "2026-06-30")], [("by", "2026-04-30"), ("by", "2026-06-30")], [("by", "2026-09-30")]]
     assert [d.kind for d in document.tasks[3].deadlines] == ["ongoing"]
+
+
+def test_a_schedules_day_or_part_of_a_month_dates_its_row_in_the_plans_year():
+    # (district-monthly-work-schedule-2026, lines 9-25: a 时间 column with no year in its cells)
+    plan = ("历下区人民政府2026年3月份重点工作安排\n发布日期：2026-02-27\n时间\t工作内容\t牵头领导\t责任单位\t备注\n"
+            "3月2日（周一）\t召开区政府第36次常务会议\t张立新\t区政府办公室\t\n"
+            "3月上旬\t开展安全生产大检查\t王敏\t区应急管理局\t\n"
+            "3月10日—15日\t开展扬尘污染防治专项督查\t李刚\t区住房城乡建设局\t\n"
+            "3月下旬\t举办春季消费季启动仪式\t孙建华\t区商务局\t\n")
+    assert [d for _, d in dues(plan)] == [["2026-03-02"], ["2026-03-10"], ["2026-03-15"], ["2026-03-31"]]

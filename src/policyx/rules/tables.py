@@ -20,6 +20,7 @@ class TableRules:
     footnote: regex.Pattern
     group_row: regex.Pattern
     deadline_cell: regex.Pattern
+    deadline_cell_in_year: regex.Pattern  # a schedule's "3月2日（周一）": a day of the plan's year
     year_header: regex.Pattern  # group year
     dated_goal_header: regex.Pattern  # group year: a goal's column of a year, "2027年目标"
     period_header: regex.Pattern  # groups month, quarter: a column of a month's or a quarter's milestones
@@ -56,7 +57,7 @@ def compile_table_rules(data: dict) -> TableRules:
             raise ValueError(f"field 'roles': unknown role {role!r} (use {', '.join(ROLES)})")
     return TableRules(
         roles=roles,
-        **optional_patterns(data, "header_words", "stated_count", "group_row", "deadline_cell"),
+        **optional_patterns(data, "header_words", "stated_count", "group_row", "deadline_cell", "deadline_cell_in_year"),
         footnote=optional_pattern("|".join(f"(?:{p})" for p in (data.get("note_opening"), data.get("footnote")) if p)),
         year_header=_year_header(data.get("year_header")),
         dated_goal_header=_year_header(data.get("dated_goal_header"), "dated_goal_header"),

@@ -59,18 +59,27 @@ PERIOD_RULE = "table.period_column"  # (the rule of a month's or a quarter's mil
 HOLDS_WORDS = compiled(r"[0-9]|\p{Han}(?<!无)")  # (not a placeholder: "—", "/", "无")
 
 
-def deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules) -> list[Deadline]:
-    """A deadline column's bare "2016年12月" or "2016年": due by the end of it.
-    (In running text such a date may only say when something happened.)"""
+_PART_ENDS = {"上旬": "10", "中旬": "20"}  # (下旬, 底, 末: the month's last day)
+
+
+def deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules, plan_year: int | None = None) -> list[Deadline]:
+    """A deadline column's bare "2016年12月" or "2016年": due by the end of it; a schedule's "3月2日（周一）" or
+    "3月上旬", in the plan's year. (In running text such a date may only say when something happened.)"""
     if cell is None:
         return []
     match = rules.deadline_cell.fullmatch(norm.text, cell.start, cell.end)
-    if not match:
-        return []
-    year = int(match.group("year"))
-    month = int(match.group("month")) if match.group("month") else 12
+    if match:
+        year = int(match.group("year"))
+        month = int(match.group("month")) if match.group("month") else 12
+        day_written = match.groupdict().get("day")
+    else:
+        match = rules.deadline_cell_in_year.fullmatch(norm.text, cell.start, cell.end) if plan_year else None
+        if not match:
+            return []
+        year, month = plan_year, int(match.group("month2") or match.group("month"))
+        day_written = match.group("day2") or match.group("day") or _PART_ENDS.get(match.group("part") or "")
     last = calendar.monthrange(year, month)[1]
-    day = min(last, int(match.group("day"))) if match.groupdict().get("day") else last
+    day = min(last, int(day_written)) if day_written else last
     date = dt.date(year, month, day).isoformat()
     return [Deadline(raw=norm.source[cell.start:cell.end].strip(), kind="by", date=date, span=(cell.start, cell.end),
                      line=cell.line, rule="table.deadline_cell")]

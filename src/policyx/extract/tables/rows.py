@@ -198,7 +198,7 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     if work is None:
         return _place_row_task(p, at, n, row, norm, rules, lists, within)
     deadline_cell = cell_at(row, at, "deadline")
-    in_column = within(deadline_cell) or row_dates.deadline_cell(deadline_cell, norm, rules.tables)
+    in_column = within(deadline_cell) or row_dates.deadline_cell(deadline_cell, norm, rules.tables, plan_year)
     row_deadlines = row_dates.row_deadlines(work, within(work), in_column, norm)
     if not row_deadlines:  # (a remark's date is the row's only when it has none: "上年度结转项目，2025年10月底前已开工")
         row_deadlines = within(cell_at(row, at, "remarks"))
