@@ -7,7 +7,8 @@ Found page by page (a page ends at its number's line, "· 30 ·", or a form
 feed): a page is of two columns when most of its lines are split by one
 run of spaces with prose on both sides — not a table's cells, which a line
 holds several of, nor a note's few words. Its lines are then put in reading
-order, left pieces first (Normalized.put_in_order): every offset still maps
+order, left pieces first (the working copy is made of them in that order by
+``Normalized``, through ``OffsetMap.put_in_order``): every offset still maps
 to the file, so each item keeps its file's line.
 """
 
@@ -107,12 +108,12 @@ def _measure(text: str, worded: list[tuple[int, int]], relaxed: bool) -> tuple[d
     widest = {s: max(gaps[s], key=lambda g: g.end() - g.start()) for s, _ in split}
     lefts = [text[s:widest[s].start()] for s, _ in split]
     rights = [text[widest[s].end():e] for s, e in split]
-    if statistics.median(_width(w.strip()) for w in lefts) < side or statistics.median(_width(w.strip()) for w in rights) < side:
+    left_width = statistics.median(_width(w.strip()) for w in lefts)
+    if left_width < side or statistics.median(_width(w.strip()) for w in rights) < side:
         return None
     if not (_prose(lefts) and _prose(rights) and _indented(text, worded)):
         return None
-    return gaps, statistics.median(_width(w.strip()) for w in lefts), \
-        statistics.median(_width(text[s:widest[s].end()]) for s, _ in split)
+    return gaps, left_width, statistics.median(_width(text[s:widest[s].end()]) for s, _ in split)
 
 
 def _prose(sides: list[str]) -> bool:

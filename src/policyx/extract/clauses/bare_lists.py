@@ -27,7 +27,9 @@ _LONGEST_NAME = 14  # characters: an office's name before a bracket looked for s
 def bare_list(text: str, start: int, end: int, registry: DepartmentRegistry, rules: ResponsibilityRules,
               context: ClauseContext | None) -> FoundClause | None:
     """The clause a bracket of offices closing the paragraph ``text[start:end]`` (working copy) is, if any."""
-    close = len(text[start:end].rstrip(_CLOSING)) + start - 1
+    close = end - 1
+    while close > start and text[close] in _CLOSING:
+        close -= 1
     if close <= start or text[close] not in rules.closer_to_opener:
         return None
     open_ = _its_opener(text, max(start, close - _MOST_CHARS), close, rules)

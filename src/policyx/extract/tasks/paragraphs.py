@@ -260,9 +260,6 @@ def _indented_alike(source, line, following) -> bool:
 _INDENT = "\u3000\u3000"  # a paragraph's first line, as Chinese text indents it
 
 
-_CLOSING_CHARS = frozenset("）)]］】〕。.；;")  # (a paragraph a bracket of units may close)
-
-
 def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *, has_tables: bool = False) -> None:
     """Every paragraph's clauses, in document order (a convention stated with
     下同 holds for the clauses after it; one noted on its own in a plan with
@@ -281,7 +278,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
         if places is None or places.search(text, para.start, para.end):
             para.clauses = find_clauses(text[para.start:para.end], para.start, rules.departments, rules.responsibility,
                                         context)
-        if not para.clauses and para.heading is not None and text[para.end - 1] in _CLOSING_CHARS:
+        if not para.clauses and para.heading is not None:  # (a bracket of offices may close a numbered item)
             bare = bare_list(text, para.start, para.end, rules.departments, rules.responsibility, context)
             para.clauses = [bare] if bare is not None else []
         if para.heading is not None:
