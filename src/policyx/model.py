@@ -283,7 +283,7 @@ class Target:
     baseline: str | None = None  # an indicator table's base value, as written ("56.02", "—")
     attribute: str | None = None  # 约束性 / 预期性
     value_text: str | None = None  # the target cell as written, when it is not a number
-    rule: str = ""  # target.comparator | target.bound | target.verb_object | table.indicator | table.amount
+    rule: str = ""  # target.comparator | target.bound | target.rate_level | target.verb_object | table.indicator | table.amount
 
     @property
     def value_label(self) -> str:  # "94", "10-20" for a range, a table's words where it gives no number

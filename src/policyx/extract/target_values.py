@@ -1,8 +1,10 @@
-"""Reading a target's value: "94" → 94, "五千" → 5000, 七成 restated as 70 %."""
+"""Reading a target's values: "94" → 94, "五千" → 5000, 七成 restated as 70 %;
+a list's values in their whole unit, a range's two ends as one value."""
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from policyx.rules.targets import TargetRules
 
@@ -41,3 +43,46 @@ def read_value(text: str) -> Decimal | None:
         return Decimal(str(cn2an.cn2an(text, "strict")))
     except (ValueError, KeyError, TypeError, InvalidOperation):
         return None
+
+
+class Value(NamedTuple):
+    """One value of a match, its span relative to the stretch."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None
+    value_max: Decimal | None = None  # a range's upper end
+    written_unit: str | None = None  # the unit as written, before restate ("成" of 70 %)
+
+
+def in_whole_units(values: list[Value], masked: str, rules: TargetRules) -> list[Value]:
+    """A value whose unit begins the next value's longer unit, only a list's
+    separator between them, is in that unit: "分别压缩至3个、4个工作日" is 3
+    and 4 个工作日 (个 is a unit of its own)."""
+    for i in range(len(values) - 2, -1, -1):
+        v, after = values[i], values[i + 1]
+        if (v.written_unit and after.written_unit and after.written_unit != v.written_unit
+                and after.written_unit.startswith(v.written_unit) and v.unit == v.written_unit
+                and rules.value_between.fullmatch(masked, v.end, after.start)):
+            values[i] = v._replace(unit=after.unit, written_unit=after.written_unit)
+    return values
+
+
+def as_ranges(values: list[Value], masked: str, rules: TargetRules) -> list[Value]:
+    """Two values with only a range's word between them ("10至20家",
+    "5%—8%") as one value from the first to the second, in the second's
+    unit: a range, not a list of two targets."""
+    if len(values) < 2:
+        return values
+    out = [values[0]]
+    for v in values[1:]:
+        low = out[-1]
+        # (an end with no unit is in the other's: "6至7成" is 60 to 70 %)
+        start = restate(low.value, v.written_unit, rules)[0] if low.unit is None else low.value
+        if (low.value_max is None and start < v.value and (low.unit is None or low.unit == v.unit)
+                and rules.value_range.fullmatch(masked, low.end, v.start)):
+            out[-1] = Value(low.start, v.end, start, v.unit, v.value, v.written_unit)
+        else:
+            out.append(v)
+    return out

@@ -7,21 +7,20 @@ the baseline year.
 
 A stretch of text is read in three passes, each one a rule id on the targets
 it finds: a comparator or a bound around values ("target.comparator",
-"target.bound"), a verb and its object before a count ("target.verb_object",
+"target.bound"), a rate's level straight after it ("target.rate_level"), a verb and its object before a count ("target.verb_object",
 which may replace a bound's reading of the same number), and phrases with no
 number at all (the ``fixed`` rules).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Callable, Mapping, NamedTuple, Sequence
+from typing import Callable, Mapping, Sequence
 
 import regex
 
 from policyx.extract.deadlines import mask_titles
 from policyx.extract.target_gates import Possible, may_hold_bound, possible_families
-from policyx.extract.target_values import read_value, restate
+from policyx.extract.target_values import Value, as_ranges, in_whole_units, read_value, restate
 from policyx.extract.target_metrics import (
     CLAUSE_LIMIT, clause_start, distribute, metric_after, metric_before, past_separators, subject_before,
 )
@@ -39,21 +38,18 @@ YEAR_REACH = 40  # characters from a clause's start within which a year opening 
 _CAPS = ("<=", "~")
 
 
-class _Value(NamedTuple):
-    """One value of a match, its span relative to the stretch."""
-
-    start: int
-    end: int
-    value: Decimal
-    unit: str | None
-    value_max: Decimal | None = None  # a range's upper end
-    written_unit: str | None = None  # the unit as written, before restate ("成" of 70 %)
-
-
 def _has_comparator(m: regex.Match) -> bool:
     """Whether ``m`` comes from the comparator-first pattern (else the
     value-first one, "50%以上")."""
     return "cmp" in m.re.groupindex
+
+
+def _rule_of(m: regex.Match, with_comparator: bool) -> str:
+    """The rule that read a match: its comparator word's, else its bound's
+    ("覆盖率90%以上"), else a rate's level after it ("整改率100%")."""
+    if with_comparator and m.group("cmp"):
+        return "target.comparator"
+    return "target.bound" if m.group("bound") else "target.rate_level"
 
 
 def _of_a_range(comparator: str, values: list) -> str:
@@ -165,7 +161,7 @@ class _Stretch:
             "comparator": _of_a_range(comparator, values),
             "year": self._year(m, with_comparator),
             "baseline_year": baseline,
-            "rule": "target.comparator" if with_comparator else "target.bound",
+            "rule": _rule_of(m, with_comparator),
         }
         single = len(values) == 1
         return in_their_years([self._target(m, v, metric, single, shared) for v, metric in zip(values, metrics)], years)
@@ -193,35 +189,19 @@ class _Stretch:
         """The comparator a match states: its comparator word's, refined by
         the bound after the values, if any; None if neither reads as one."""
         word = m.group("cmp") if with_comparator else None
-        comparator = self.rules.comparator_of.get(word) if word else None
+        # (an empty comparator is a rate's level written straight after it: "整改率100%")
+        comparator = self.rules.comparator_of.get(word) if word else "=" if word == "" else None
         bound = m.group("bound")
         return _bounded(comparator, self.rules.bound_of[bound]) if bound else comparator
 
-    def _values(self, m: regex.Match, with_comparator: bool) -> list[_Value]:
+    def _values(self, m: regex.Match, with_comparator: bool) -> list[Value]:
         group = "values" if with_comparator else "bare"
         base = m.start(group)
         found = (self._value(v, base, with_comparator) for v in self.rules.value_pattern.finditer(m.group(group)))
-        return self._ranges([v for v in found if v is not None])
+        values = in_whole_units([v for v in found if v is not None], self.masked, self.rules)
+        return as_ranges(values, self.masked, self.rules)
 
-    def _ranges(self, values: list[_Value]) -> list[_Value]:
-        """Two values with only a range's word between them ("10至20家",
-        "5%—8%") as one value from the first to the second, in the second's
-        unit: a range, not a list of two targets."""
-        if len(values) < 2:
-            return values
-        out = [values[0]]
-        for v in values[1:]:
-            low = out[-1]
-            # (an end with no unit is in the other's: "6至7成" is 60 to 70 %)
-            start = restate(low.value, v.written_unit, self.rules)[0] if low.unit is None else low.value
-            if (low.value_max is None and start < v.value and (low.unit is None or low.unit == v.unit)
-                    and self.rules.value_range.fullmatch(self.masked, low.end, v.start)):
-                out[-1] = _Value(low.start, v.end, start, v.unit, v.value, v.written_unit)
-            else:
-                out.append(v)
-        return out
-
-    def _value(self, v: regex.Match, base: int, with_comparator: bool) -> _Value | None:
+    def _value(self, v: regex.Match, base: int, with_comparator: bool) -> Value | None:
         """One value read, in the unit the rules state it in; None for a
         number that is not a quantity."""
         value = read_value(v.group("num"))
@@ -233,7 +213,7 @@ class _Stretch:
         if not unit and not with_comparator:
             return None  # a bare number needs a comparator
         value, stated = restate(value, unit, self.rules)
-        return _Value(base + v.start(), base + v.end(), value, stated, None, unit)
+        return Value(base + v.start(), base + v.end(), value, stated, None, unit)
 
     def _qualifies_noun(self, m: regex.Match) -> bool:
         """"超过2万平方米的新建公共建筑": a number linked to the noun after it
@@ -261,7 +241,7 @@ class _Stretch:
         start = m.start("cmp")
         return bool(self.rules.change_from_bound.search(self.masked, max(0, start - 4), start))
 
-    def _caps_support(self, m: regex.Match, values: list[_Value]) -> bool:
+    def _caps_support(self, m: regex.Match, values: list[Value]) -> bool:
         """"予以补助，最高不超过500万元": money the plan gives, capped — a
         condition of the support, not a target (asked of a cap's comparators only)."""
         if not all(v.unit and self.rules.money_unit.search(v.unit) for v in values):
@@ -288,7 +268,7 @@ class _Stretch:
             return baseline, *metric_after(self.masked, m.end(), self.rules)
         return baseline, *before
 
-    def _counts(self, values: list[_Value]) -> bool:
+    def _counts(self, values: list[Value]) -> bool:
         """Whether the values count things ("10家", "2.2万个"), not shares or sums: a noun may follow them."""
         return all(v.unit and v.unit not in self.rules.ratio_units and not self.rules.money_unit.search(v.unit)
                    for v in values)
@@ -302,7 +282,7 @@ class _Stretch:
             metric_end = b.start()
         return baseline, metric_end
 
-    def _drop_unitless(self, values: list[_Value], start: int, end: int, metrics: list[str]) -> list[_Value]:
+    def _drop_unitless(self, values: list[Value], start: int, end: int, metrics: list[str]) -> list[Value]:
         """Values without a unit stand only for a metric that has none (an
         index, a ratio): the metric's words as the rules read them (simplified,
         利用係數 is a 系数), or the metric carried over from the target before."""
@@ -319,7 +299,7 @@ class _Stretch:
             return int(m.group("cmp_year"))
         return self.year_of(m)
 
-    def _target(self, m: regex.Match, v: _Value, metric: str, single: bool, shared: dict) -> Target:
+    def _target(self, m: regex.Match, v: Value, metric: str, single: bool, shared: dict) -> Target:
         """A match with one value is raw as a whole; with several, each value is."""
         raw_start = self.offset + (m.start() if single else v.start)
         raw_end = self.offset + (m.end() if single else v.end)

@@ -135,7 +135,7 @@ SCHEMAS: dict[str, dict] = {
                     "goal_words", "noun_link", "noun_counted", "noun_size", "unitless_metric", "metric_stop", "after_metric_stop", "after_deadline", "completes_deadline",
                     "metric_trim_start", "metric_trim_end", "baseline", "lower_is_stricter", "retrospective_sections",
                     "support_words", "money_unit", "sentence_year", "list_item_verbs", "target_box", "target_field", "another_kind", "linked_documents",
-                    "list_item_stops", "object_not_opening", "prohibition", "floor_before_verb", "achieved_before_verb", "change_from_bound", "condition_end", "policy_rate", "support_after"),
+                    "list_item_stops", "object_not_opening", "prohibition", "rate_level", "floor_before_verb", "achieved_before_verb", "change_from_bound", "condition_end", "policy_rate", "support_after"),
     }),
     "tasks": _obj({
         "title": _obj({"max_chars": {"type": "integer", "minimum": 1}, "max_chars_with_comma": {"type": "integer", "minimum": 0},

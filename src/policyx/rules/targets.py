@@ -35,6 +35,7 @@ class TargetRules:
     unitless_metric: regex.Pattern
     value_pattern: regex.Pattern
     value_range: regex.Pattern  # 至, —: all that stands between a range's two ends ("10至20家")
+    value_between: regex.Pattern  # 、 和 至: all that stands between two values of a list or a range
     verb_object: regex.Pattern
     verb_object_more: regex.Pattern  # "、建筑垃圾分类池20个": the next object and count of a verb's list
     counted_more: regex.Pattern  # "、100项重大科技成果": the next count of a list of counts before their nouns
@@ -123,7 +124,9 @@ def _comparator_pattern(cmp_words: str, unit: str, bound: str, data: dict) -> st
     respectively = rf"(?:(?P<respectively>{data['respectively']})\s*+)?" if data.get("respectively") else ""
     # "不低于绩效工资总量的70%": a share of something named between comparator and value
     share_of = rf"(?:{data['share_of']}(?=\s*+{_ARABIC}\s*+%))?" if data.get("share_of") else ""
-    return rf"{respectively}(?P<cmp>{cmp_words})\s*+{cmp_year}{share_of}(?P<values>{values})\s*+{bound}?"
+    # "整改率100%": a rate's level straight after it, an empty comparator read as "="
+    rate_level = f"|{data['rate_level']}" if data.get("rate_level") else ""
+    return rf"{respectively}(?P<cmp>{cmp_words}{rate_level})\s*+{cmp_year}{share_of}(?P<values>{values})\s*+{bound}?"
 
 
 def _bare_pattern(unit: str, bound: str, data: dict) -> str:
@@ -252,6 +255,7 @@ def compile_target_rules(data: dict, *, where: str = "targets.yaml") -> TargetRu
             unitless_metric=optional_pattern(data.get("unitless_metric")),
             value_pattern=regex.compile(_value_pattern(unit, _not_a_value_after(data))),
             value_range=regex.compile(rf"[ \t]{{0,2}}+(?:{data.get('value_range') or NEVER})[ \t]{{0,2}}+"),
+            value_between=regex.compile(rf"[ \t]{{0,2}}+(?:{data.get('value_list') or NEVER}|{data.get('value_range') or NEVER})[ \t]{{0,2}}+"),
             **_verb_patterns(data, unit, verb_of, comparator_of),
             fixed=fixed,
             fixed_pattern=regex.compile(_alternation_or_never([f[1] for f in fixed])),
