@@ -49,3 +49,113 @@ def test_counts_in_hours_of_training_vehicle_trips_and_a_flow():
     assert figures("3.强化执法。检查机动车不少于3000辆次。（责任单位：市公安局）\n") == [[(">=", 3000, "辆次")]]
     assert figures("2.提升排涝泵站抽排能力。新增抽排能力15立方米/秒。（责任单位：市水务局）\n") \
         == [[("increase", 15, "立方米/秒")]]
+
+
+def roles(text: str):
+    """(title, lead, participants, implementers) of each task, by the names read."""
+    return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers])
+            for t in extract_text(text).tasks]
+
+
+# -- a division of the Xinjiang Production and Construction Corps (corps-division-city-implementation-plan-2026) -------
+
+def test_a_corps_divisions_offices_and_its_farms():
+    item = ("（二）加快建设。\n1.加快新建项目实施。2026年新建高标准农田12万亩。（牵头单位：师市农业农村局；配合单位：师市财政局、"
+            "师市水利局；责任单位：各团场党委、团场（镇））\n")
+    assert roles(item) == [("加快新建项目实施", ["农业农村局"], ["财政局", "水利局"], ["各团场党委", "团场(镇)"])]
+    # (the farms alone carry the work out: no lead)
+    assert roles("（三）强化管护。\n2.健全工程管护机制。明确管护主体。（责任单位：各团场党委、团场（镇）；完成时限：长期坚持）\n")[0][1:] \
+        == ([], [], ["各团场党委", "团场(镇)"])
+
+
+def test_offices_responsible_according_to_their_duties_lead():
+    # corps-division-city-implementation-plan-2026 line 46
+    got = roles("四、保障措施\n（二）强化要素保障。师市自然资源和规划局、师市生态环境局按照职责分工负责做好项目建设用地保障和环境影响评价指导服务。\n")
+    assert got == [("强化要素保障", ["自然资源和规划局", "生态环境局"], [], [])]
+
+
+# -- the lead marked in a list of units (county-units-with-lead-marks-and-legend-2026) ---------------------------------
+
+LEGEND = "注：标★的为牵头单位，其他为配合单位；未标注的，排在第一位的为牵头单位。\n"
+
+
+def test_a_marked_unit_leads_and_the_others_take_part():
+    plan = ("一、重点任务\n1．加快学校建设。开工建设县第三中学扩建工程。（责任单位：县教育局★、县发展和改革局、县财政局）\n"
+            "2．及时补充教师。全年补充教师260名。（责任单位：县教育局★、县人力资源和社会保障局★、县委编办）\n"
+            "3．落实教师待遇。按时足额落实乡镇工作补贴。（责任单位：县财政局、县教育局★）\n"
+            "4．整治校园周边环境。开展专项整治。\n　　责任单位：县城市管理和综合执法局、县公安局*、县市场监督管理局\n" + LEGEND)
+    assert [r[1:3] for r in roles(plan)] == [
+        (["教育局"], ["发展和改革局", "财政局"]),
+        (["教育局", "人力资源和社会保障局"], ["县委编办"]),
+        (["教育局"], ["财政局"]),
+        (["公安局"], ["城市管理和综合执法局", "市场监督管理局"]),
+    ]
+    # (a mark opening an item's title is no unit's: "★加大融资支持力度", city-business-environment-2026)
+    assert roles("一、任务\n1．★加大融资支持力度。新增贷款60亿元。（责任单位：市财政局）\n")[0][1] == ["财政局"]
+
+
+def test_a_legend_before_the_annexed_table_is_the_plans_and_lines_of_units_follow_it():
+    plan = ("一、重点任务\n1．营造舆论氛围。深入宣传。\n　　责任单位：县委宣传部、县融媒体中心、县教育局\n" + LEGEND +
+            "\n附件\n重点任务清单\n序号\t任务\t责任单位\t完成时限\n1\t新增学位2400个\t县教育局★\t2026年12月\n"
+            "2\t补充教师260名\t县教育局★、县人力资源和社会保障局★\t2026年12月\n")
+    lead, participants = roles(plan)[0][1:3]
+    assert len(lead) == 1 and lead[0].endswith("宣传部") and participants == ["融媒体中心", "教育局"]
+
+
+def test_a_note_that_names_the_annex_is_the_annexs():
+    # county-key-projects-2026 line 25: "附件中责任单位有两个及以上的，列第一位者为牵头单位" leaves the body's lists alone
+    plan = ("一、工作机制\n（一）实行包联制度。每个项目明确1名包联县领导。附件中责任单位有两个及以上的，列第一位者为牵头单位，其余为配合单位。\n"
+            "（二）强化资金保障。积极争取专项债券支持。（县财政局、县发展改革局按职责分工负责）\n"
+            "附件\n序号\t项目名称\t责任单位\n1\t县城污水处理厂扩建\t县住建局、县水利局\n")
+    assert [r for r in roles(plan) if r[0] == "强化资金保障"][0][1] == ["财政局", "发展改革局"]
+
+
+# -- a draft posted for comment with its drafting notes (province-draft-for-comment-with-drafting-notes-2026) ---------
+
+def test_drafting_notes_after_the_draft_restate_its_tasks():
+    draft = ("二、重点任务\n1.改造提升县城综合商贸服务中心。每县至少建成1个。（省商务厅牵头，省自然资源厅配合）\n"
+             "关于《河南省县域商业体系建设三年行动实施方案（2026—2028年）（征求意见稿）》的起草说明\n"
+             "三、主要内容\n　　第三部分为重点任务。一是完善县域商业网络，明确由省商务厅牵头改造提升县城综合商贸服务中心。"
+             "二是健全物流配送体系，由省交通运输厅牵头建设县级物流配送中心。\n")
+    assert [r[0] for r in roles(draft)] == ["改造提升县城综合商贸服务中心"]
+    # (alone, an explanation's restated tasks are the reader's only ones)
+    assert roles(draft[draft.index("关于《"):])
+
+
+# -- items numbered inside one long paragraph (county-inline-numbered-tasks-in-long-paragraphs-2026) ------------------
+
+def test_an_inline_items_title_stops_before_the_clause_that_closes_it():
+    para = ("二、做强乡村富民产业。（1）做优“缙云烧饼”等特色产业，新增烧饼示范店30家（县烧饼办牵头，县市场监管局配合）；"
+            "（2）实施高标准农田建设，全年新建高标准农田1.2万亩（县农业农村局牵头）；（3）发展农村电商（县商务局负责）。\n")
+    assert [r[:2] for r in roles(para)] == [("做优“缙云烧饼”等特色产业，新增烧饼示范店30家", ["烧饼办"]),
+                                            ("实施高标准农田建设，全年新建高标准农田1.2万亩", ["农业农村局"]),
+                                            ("发展农村电商", ["商务局"])]
+
+
+def test_a_block_attribution_closing_an_items_paragraph_attributes_the_items_above_it():
+    # county-inline-numbered-tasks-in-long-paragraphs-2026 lines 24 and 26
+    para = ("五、推进扩容提质。（1）实施城镇老旧小区改造，全年改造老旧小区18个；（2）推进城市地下管网更新改造，改造老旧管网42公里；"
+            "（3）开展样板镇创建，6月底前完成创建方案编制。以上工作由县住建局牵头，县发改局、县财政局配合。（4）推进医共体建设（县卫生健康局负责）。\n"
+            "六、深化改革。（1）深化入市改革（县自然资源局牵头）；（2）实施强村公司提质增效行动，推广模式；（3）深化“两进两回”，引育农创客200名以上。"
+            "以上两项由县农业农村局、县人力社保局按职责分工负责，各乡镇（街道）抓好落实。\n")
+    assert [r[1:] for r in roles(para)] == [
+        (["住建局"], ["发改局", "财政局"], []), (["住建局"], ["发改局", "财政局"], []), (["住建局"], ["发改局", "财政局"], []),
+        (["卫生健康局"], [], []),
+        (["自然资源局"], [], []),
+        (["农业农村局", "人力社保局"], [], ["各乡镇(街道)"]), (["农业农村局", "人力社保局"], [], ["各乡镇(街道)"]),
+    ]
+
+
+# -- a part's opening sentence that attributes its items (province-part-level-attribution-with-item-overrides-2026) --
+
+def test_a_parts_opening_sentence_attributes_its_items_and_is_no_task():
+    part = ("二、做大做强整车和零部件产业\n"
+            "　　本部分任务由省工业和信息化厅牵头，省发展改革委、省商务厅按职责分工负责，各省辖市人民政府负责落实。聚焦扩能、补链、强配套，重点抓好以下工作。\n"
+            "　　（一）支持整车企业扩能提质。推动项目年内投产。\n"
+            "　　（二）补齐关键零部件短板。开展精准招商。（省商务厅牵头）\n"
+            "　　（三）推动整零协同发展。组织开展供需对接活动。（省财政厅参与）\n")
+    assert roles(part) == [
+        ("支持整车企业扩能提质", ["工业和信息化厅"], ["发展改革委", "商务厅"], ["各省辖市人民政府"]),
+        ("补齐关键零部件短板", ["商务厅"], [], []),
+        ("推动整零协同发展", ["工业和信息化厅"], ["财政厅", "发展改革委", "商务厅"], ["各省辖市人民政府"]),
+    ]

@@ -100,7 +100,7 @@ SCHEMAS: dict[str, dict] = {
         "roles": WORD_MAP, "labels": WORD_MAP, "label_only_after": WORD_MAP, "together_with": WORDS,
         "brackets": {"type": "array", "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2}},
         **_patterns("notes", "list_opener", "label_stop", "time_field", "carry_forward", "convention_others", "separators", "conjunctions", "etc_tail",
-                    "place_before_office", "unit_group", "role_note", "carry_words", "phrase_separators",
+                    "place_before_office", "unit_group", "role_note", "lead_mark", "carry_words", "phrase_separators",
                     "not_a_duty", "branch_name", "reported_work", "duty_modal", "duty_request", "duty_lead_in", "duty_everyone", "duty_not_opening", "duty_label_work",
                     "bracket_note"),
         "conventions": _rules({"effect": STRING, "pattern": PATTERN}, required=("id", "effect", "pattern")),
@@ -142,7 +142,7 @@ SCHEMAS: dict[str, dict] = {
                        "after_heading_max_chars": {"type": "integer", "minimum": 1},
                        "after_heading_not_inside": PATTERN, "not_inside": PATTERN, "not_starting": PATTERN}),
         **_patterns("non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "listed_item", "date_line", "signed_form", "document_title", "document_name",
-                    "title_label", "schedule_label", "schedule_heading", "block_attribution", "same_as_above",
+                    "title_label", "schedule_label", "schedule_heading", "block_attribution", "same_as_above", "explanation_title", "part_attribution",
                     "enumeration_opener", "item_number", "task_name_label", "own_duty_after", "division_entry", "division_override", "bullet"),
     }),
 }

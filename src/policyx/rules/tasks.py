@@ -32,6 +32,8 @@ class TaskRules:
     schedule_label: regex.Pattern  # a line that opens with its month: "4月：完成…"
     block_attribution: regex.Pattern  # "以上第1—4项任务由…牵头": an attribution for each item above
     same_as_above: regex.Pattern  # "责任单位同上": the item before it's attribution
+    explanation_title: regex.Pattern  # "关于《…》的起草说明": what follows explains the plan before it
+    part_attribution: regex.Pattern  # "本部分任务由…牵头": a part's opening sentence attributes its items
     enumeration_opener: regex.Pattern  # "二是…", "三要…": an enumerated item's first word
     item_number: regex.Pattern  # "1.", "（2）" opening an item no heading was read from
     task_name_label: regex.Pattern  # "任务名称：…" opening a block of field lines
@@ -52,6 +54,6 @@ def compile_task_rules(data: dict) -> TaskRules:
         title_forbidden=optional_pattern(title.get("not_inside")),
         title_bad_start=optional_pattern(title.get("not_starting")),
         **optional_patterns(data, "non_task_sections", "unattributed_sections", "task_verbs", "office_item_verbs", "office_items_not_its_own", "attachment_list", "listed_item", "date_line", "signed_form",
-                              "document_title", "document_name", "title_label", "schedule_label", "schedule_heading", "block_attribution", "same_as_above",
+                              "document_title", "document_name", "title_label", "schedule_label", "schedule_heading", "block_attribution", "same_as_above", "explanation_title", "part_attribution",
                               "enumeration_opener", "item_number", "task_name_label", "own_duty_after", "division_entry", "division_override", "bullet"),
     )

@@ -19,6 +19,13 @@ _EACH_OF_THEM = ("分别", "共同", "联合", "按职责分工")
 _OVERALL = "总"  # (a role noted after a list's last unit that is each unit's)
 
 
+def _noted_kind(note, rules: ResponsibilityRules) -> str | None:
+    """The role a note after a unit gives it: its role word's, or the lead's for a mark ("县教育局★")."""
+    if "role" not in note.re.groupindex:
+        return "lead"
+    return rules.role_of.get(note.group("role").removeprefix(_OVERALL)) or rules.role_of.get(note.group("role") + "负责")
+
+
 def read_noted_roles(
     units: list[tuple[str, int]], label_role: str, registry: DepartmentRegistry, rules: ResponsibilityRules,
     parsed: ParsedClause,
@@ -27,14 +34,13 @@ def read_noted_roles(
     after a unit (of a list's ``units``) in brackets. The others take the
     label's role, or, when the lead is marked, take part (governments carry
     it out). False when no unit carries such a note."""
-    notes = [short(_ROLE_NOTE).search(unit) for unit, _ in units]
+    notes = [short(_ROLE_NOTE).search(unit) or short(rules.lead_mark).search(unit) for unit, _ in units]
     # ("（按职责分工）": each by its duties, as 按职责分工负责 says)
-    # ("（总牵头）": the lead over the others)
-    kinds = [rules.role_of.get(n.group("role").removeprefix(_OVERALL)) or rules.role_of.get(n.group("role") + "负责")
-             if n else None for n in notes]
+    # ("（总牵头）": the lead over the others; "县教育局★": the lead marked)
+    kinds = [_noted_kind(n, rules) if n else None for n in notes]
     if not any(kinds):
         return False
-    if notes[-1] and kinds[-1] and notes[-1].group("role").startswith(_EACH_OF_THEM):
+    if notes[-1] and kinds[-1] and "role" in notes[-1].re.groupindex and notes[-1].group("role").startswith(_EACH_OF_THEM):
         kinds = [kind or kinds[-1] for kind in kinds]  # ("市交通运输局、市财政局（分别主办）": both)
     lead_marked = any(kind in ("lead", "responsible") for kind in kinds)
     prefix = ""

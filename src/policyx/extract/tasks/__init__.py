@@ -19,7 +19,7 @@ from policyx.extract.tasks.paragraphs import (
     Paragraph, SectionIndex, find_all_clauses, holds_no_tasks, lead_in_title, paragraphs,
 )
 from policyx.extract.tasks.selection import (
-    attributed_units, outside_safeguards, sections_without_tasks, structure_units, task_styles,
+    attributed_units, before_its_explanation, outside_safeguards, sections_without_tasks, structure_units, task_styles,
 )
 from policyx.extract.tasks.titles import settle_titles
 from policyx.extract.tasks.units import Unit, UnitBuilder
@@ -47,7 +47,7 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     read as such."""
     index = SectionIndex(sections, norm.text)
     paras = paragraphs(norm, index, rules.responsibility)
-    find_all_clauses(norm, paras, rules, has_tables=task_tables)
+    find_all_clauses(norm, paras, rules, tables=tables if task_tables else None)
     in_table = Spans(tables)
     units = UnitBuilder(norm, paras, index, rules).build()
     if in_table.starts or index.outside.starts:  # (else every unit is of the plan's text)
@@ -73,6 +73,7 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     both = sorted([*units, *restatable], key=lambda u: u.start) if restatable else units
     finished, issues = _Finisher(norm, attributed, _standing_changes(paras, norm, rules)).finish(both)
     tasks, candidates, issues = _set_apart(both, finished, restatable, issues)
+    tasks = before_its_explanation(tasks, norm.text, rules.tasks)
     issues = (*issues, *_without_clause(orphans, norm, rules), *few_attributed)
     if not tasks:
         issues = (*issues, *_why_no_tasks([p for p in paras if not in_table.covers(p.start)], sections))

@@ -59,6 +59,46 @@ def hand_block_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> Non
         para.hand_on()
 
 
+def hand_closing_blocks(text: str, paras: list[Paragraph], rules: RuleSet) -> None:
+    """A block attribution that closes an item's paragraph after its sentence, items run together on one
+    line ("（3）开展…创建，6月底前完成创建方案编制。以上工作由县住建局牵头，…负责落实。（4）…",
+    county-inline-numbered-tasks-in-long-paragraphs-2026): the items above it that have no clause of their
+    own get its clauses ("以上两项": the one above); the item it closes keeps it as its own."""
+    pattern = rules.tasks.block_attribution
+    for i, para in enumerate(paras):
+        if para.heading is None or not para.clauses or i == 0:
+            continue
+        for stop in _SENTENCE_STOP.finditer(text, para.start, para.clauses[-1].start + 1):
+            found = pattern.match(text[stop.end():para.end])  # (a slice: the pattern's ^)
+            if found is None or found.group("first") is not None:
+                continue
+            count = read_number(found.group("count"))
+            above = _siblings_above(paras, i)
+            above = above[-(count - 1):] if count and count > 1 else [] if count else above
+            start = stop.end() + found.end()
+            clauses = find_clauses(text[start:para.end], start, rules.departments, rules.responsibility)
+            if above and clauses:
+                give_to(above, handed_to_items(clauses, para.end), lend_lead=False)
+            break
+
+
+_SENTENCE_STOP = re.compile("。")
+
+
+def _siblings_above(paras: list[Paragraph], at: int) -> list[Paragraph]:
+    """The items before ``paras[at]`` under the same heading, in their order (back to that heading)."""
+    heading = paras[at].heading
+    found: list[Paragraph] = []
+    for j in range(at - 1, max(-1, at - 1 - MAX_ITEMS), -1):
+        other = paras[j].heading
+        if other is None:
+            continue
+        if other.parent != heading.parent or other.style != heading.style:
+            break
+        found.append(paras[j])
+    return found[::-1]
+
+
 def hand_heading_clauses(text: str, paras: list[Paragraph]) -> None:
     """A group heading whose only words besides its title are its clause
     ("（一）实施工业污染源全面达标行动（牵头单位：省生态环境厅；配合单位：…）", "（二）【县住建局牵头】…")
@@ -77,6 +117,21 @@ def hand_heading_clauses(text: str, paras: list[Paragraph]) -> None:
         # (an item whose words name who takes part keeps the heading's lead: "…，县交通运输局配合做好城区出入口改造")
         give_to(items, handed_to_items(para.clauses, para.clauses[-1].end), lend_lead=True)
         para.hand_on()
+
+
+def hand_part_clauses(text: str, paras: list[Paragraph], rules: RuleSet) -> None:
+    """A group heading alone on its line whose part opens with a sentence that attributes its items
+    ("本部分任务由省工业和信息化厅牵头，…各省辖市人民政府负责落实。", ``rules.tasks.part_attribution``): that
+    sentence's clauses are the items' as a heading's bracket is, and it is no task of its own."""
+    for i in range(len(paras) - 2):
+        heading, opening = paras[i].heading, paras[i + 1]
+        if heading is None or heading.level >= ITEM_LEVEL or paras[i].clauses or opening.heading is not None \
+                or not opening.clauses or not rules.tasks.part_attribution.match(text, opening.start, opening.end):
+            continue
+        items = _items_under(paras, i + 2, heading.id)
+        if items:
+            give_to(items, handed_to_items(opening.clauses, opening.clauses[-1].end), lend_lead=True)
+            opening.hand_on()
 
 
 def hand_forward_clauses(text: str, paras: list[Paragraph]) -> None:
@@ -176,8 +231,8 @@ def handed_to_items(clauses: list[FoundClause], end: int) -> list[FoundClause]:
 
 def give_to(items: list[Paragraph], handed: list[FoundClause], *, lend_lead: bool) -> None:
     """The ``handed`` clauses to each item with none of its own (an item's own clause is its whole
-    attribution); with ``lend_lead``, an item whose own clause names no lead gets the lead and
-    participants of the handed ones."""
+    attribution); with ``lend_lead``, an item whose own clause names no lead gets the lead,
+    participants and implementers of the handed ones."""
     for item in items:
         if not item.clauses:
             item.clauses = list(handed)
@@ -185,7 +240,8 @@ def give_to(items: list[Paragraph], handed: list[FoundClause], *, lend_lead: boo
             own = item.clauses[-1]
             item.clauses[-1] = replace(own, parsed=replace(
                 own.parsed, lead=[r for c in handed for r in c.parsed.lead],
-                participants=[*own.parsed.participants, *(r for c in handed for r in c.parsed.participants)]))
+                participants=[*own.parsed.participants, *(r for c in handed for r in c.parsed.participants)],
+                implementers=[*own.parsed.implementers, *(r for c in handed for r in c.parsed.implementers)]))
 
 
 def _items_above(paras: list[Paragraph], at: int, first: int | None, last: int | None) -> list[Paragraph]:

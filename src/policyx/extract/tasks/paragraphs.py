@@ -9,10 +9,11 @@ from dataclasses import dataclass
 import regex
 
 from policyx.extract.tasks.fields import EDGE, IS_WORD, OPENS_LABEL, fields_only, has_words
-from policyx.extract.tasks.blocks import hand_block_clauses, hand_down_same, hand_forward_clauses, hand_heading_clauses
+from policyx.extract.tasks.blocks import hand_block_clauses, hand_closing_blocks, hand_down_same, hand_forward_clauses, hand_heading_clauses, hand_part_clauses
 from policyx.extract.tasks.divisions import hand_divided_clauses
 from policyx.extract.tasks.duty_sentences import add_duties
-from policyx.extract.clauses import BARE_LIST_RULE, FoundClause, bare_list, find_clauses, parse_clause, plan_context, standing_statement
+from policyx.extract.tasks.plan_notes import noted_for_the_plan
+from policyx.extract.clauses import BARE_LIST_RULE, ClauseContext, FoundClause, bare_list, find_clauses, parse_clause, plan_context, standing_statement
 from policyx.model import DepartmentRef, Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.clauses import ResponsibilityRules
@@ -106,6 +107,7 @@ class Paragraph:
     attribution_only: bool = False  # only clause lines or a person's name
     standing: list[DepartmentRef] | tuple[()] = ()  # a standing clause stated on its own (working-copy spans)
     handed_on: bool = False  # an attribution handed to the items above it ("以上第1—4项任务由…"): no unit's words
+    convention: str | None = None  # the convention on lists in force where its clauses were read (find_all_clauses)
 
     def is_body(self, text: str) -> bool:
         """Words of a plan's body, not a title, a date or a byline: a sentence, or a long line."""
@@ -260,15 +262,16 @@ def _indented_alike(source, line, following) -> bool:
 _INDENT = "\u3000\u3000"  # a paragraph's first line, as Chinese text indents it
 
 
-def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *, has_tables: bool = False) -> None:
+def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *,
+                     tables: tuple[tuple[int, int], ...] | None = None) -> None:
     """Every paragraph's clauses, in document order (a convention stated with
-    下同 holds for the clauses after it; one noted on its own in a plan with
-    no table (``has_tables``: a note there is its tables'), for every clause);
-    paragraphs that only attribute — clause lines, a leading official's
-    name — are marked."""
+    下同 holds for the clauses after it; one noted on its own, for every clause
+    — not one in, under or over a table of tasks (``tables``: their spans), a
+    note there is its table's); paragraphs that only attribute — clause lines,
+    a leading official's name — are marked."""
     context = plan_context(rules)
     text = norm.text
-    context.convention = None if has_tables else _noted_for_the_plan(text, paras, rules)
+    context.convention = noted_for_the_plan(text, paras, rules, tables or ())
     context.parties = may_hold_words(rules.departments.defined_party, text) and rules.departments.defined_party.search(text) is not None
     standing = bool(rules.responsibility.standing)  # (each tried at a paragraph's start only: no search of the whole text)
     person_start = _person_start(tuple(w for w, kind in rules.responsibility.label_of.items() if kind in ("person", "supervisor")))
@@ -281,6 +284,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
         if not para.clauses and para.heading is not None:  # (a bracket of offices may close a numbered item)
             bare = bare_list(text, para.start, para.end, rules.departments, rules.responsibility, context)
             para.clauses = [bare] if bare is not None else []
+        para.convention = context.convention
         if para.heading is not None:
             continue
         if standing and all(c.form == "phrase" for c in para.clauses):
@@ -295,7 +299,9 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
             para.attribution_only = True
     _without_lone_bare_lists(paras, context)
     hand_block_clauses(text, paras, rules)
+    hand_closing_blocks(text, paras, rules)
     hand_heading_clauses(text, paras)
+    hand_part_clauses(text, paras, rules)
     hand_forward_clauses(text, paras)
     hand_down_same(text, paras, rules)
     hand_divided_clauses(text, paras, rules)
@@ -316,31 +322,6 @@ def _without_lone_bare_lists(paras: list[Paragraph], context) -> None:
 
 
 _FEW_BARE_LISTS = 3
-
-
-def _noted_for_the_plan(text: str, paras: list[Paragraph], rules: RuleSet) -> str | None:
-    """A convention a note states on its own, for every list of the plan,
-    before or after them ("注：标★的为省考核事项；责任单位排在第一位的为牵头单位，
-    其余为配合单位。" under the last item, city-business-environment-2026): not
-    one a clause states for its own list (or, with 下同, the lists after it)."""
-    starts = [p.start for p in paras]
-    for convention in rules.responsibility.conventions:
-        found = convention.pattern.search(text)
-        at = bisect.bisect_right(starts, found.start()) - 1 if found else -1
-        if at < 0 or found.start() >= paras[at].end:
-            continue
-        clauses = find_clauses(text[paras[at].start:paras[at].end], paras[at].start, rules.departments,
-                               rules.responsibility)
-        # (in a copy run together, the note after an item's clause: a note still, "…）各项任务的责任单位中，排在首位的…";
-        # not "其中，排在第一位的…", the item's own list)
-        if not clauses or not any(c.start <= found.start() < c.end for c in clauses) \
-                and not _ITS_OWN_LIST.search(text, max(paras[at].start, found.start() - _NOTE_REACH), found.start()):
-            return convention.effect
-    return None
-
-
-_ITS_OWN_LIST = compiled(r"其中[ \t]*+[,，]?[ \t]*+(?:责任单位|单位|部门)?[ \t]*+(?:中)?[,，]?[ \t]*+$")
-_NOTE_REACH = 12  # characters: how far before the convention "其中" may stand
 
 
 @functools.lru_cache(maxsize=16)  # (made once for the rules, not once a plan)
@@ -365,8 +346,10 @@ def attribution_blocks(norm: Normalized, paras: list[Paragraph], rules: RuleSet)
             j += 1
         start, end = paras[i].start, paras[j].end
         inner_start, inner_end = _inside_brackets(norm.text, start, end)
+        # (under the convention in force there: "责任单位：县委宣传部、县融媒体中心" under a note that the first leads)
+        in_force = ClauseContext(convention=paras[i].convention) if paras[i].convention else None
         parsed = parse_clause(_lines_parted(norm.text[inner_start:inner_end], rules.responsibility), inner_start,
-                              rules.departments, rules.responsibility)
+                              rules.departments, rules.responsibility, in_force)
         clause = FoundClause(start, end, inner_start, inner_end, parsed, True, "labelled",
                              "clause.labelled_lines") if parsed else None
         out[i] = (j, clause)

@@ -21,6 +21,7 @@ from policyx.text.sentences import commas, first_phrase, first_sentence
 
 
 _PHRASE_ENDS = frozenset(",，;；。:：")
+_EDGE_OF_TITLE = " \t\u3000,，;；。:：、"
 _FIELDS_NAME = 4  # characters of a heading that names a field of work (工业, 水源保护), not a task
 
 
@@ -85,7 +86,11 @@ def _under_heading(unit: Unit, heading: Section, text: str, limit: int, rules: T
     if lead_in is None:
         start, end = heading.title_span
         # (a run-in title past the unit's end names the next duty too: "第十一条　市水利局负责…，市生态环境局负责…")
-        unit.title_span = (start, unit.end) if start < unit.end < end else heading.title_span
+        end = unit.end if start < unit.end < end else end
+        if start < limit < end and unit.clause is not None and not text[unit.clause.end:end].strip(_EDGE_OF_TITLE):
+            # (…and a clause that closes it is none of its name: "（1）做优特色产业，…（县烧饼办牵头）；（2）…")
+            end = start + len(text[start:limit].rstrip(_EDGE_OF_TITLE))
+        unit.title_span = (start, end)
         return
     if several:
         unit.start = _body_after_heading(unit, heading, text, limit)
