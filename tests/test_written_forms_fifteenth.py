@@ -159,3 +159,28 @@ def test_a_parts_opening_sentence_attributes_its_items_and_is_no_task():
         ("补齐关键零部件短板", ["商务厅"], [], []),
         ("推动整零协同发展", ["工业和信息化厅"], ["财政厅", "发展改革委", "商务厅"], ["各省辖市人民政府"]),
     ]
+
+
+# -- a second reading of this session's changes ------------------------------------------------------------------------
+
+def test_a_mark_leads_only_where_the_plans_legend_says_so():
+    item = "一、任务\n2．压缩开办时间。（责任单位：市市场监管局、市政务服务中心★）\n"
+    assert roles(item + "注：标★的为省考核事项；责任单位排在第一位的为牵头单位，其余为配合单位。\n")[0][1] == ["市场监管局"]
+    assert roles(item + "注：标★的为牵头单位。\n")[0][1:3] == (["政务服务中心"], ["市场监管局"])
+
+
+def test_a_closing_block_on_an_items_own_line_is_that_items_alone():
+    plan = ("二、保障措施\n（一）加强组织领导。成立工作专班。\n（二）强化资金保障。统筹整合涉农资金。\n"
+            "（三）严格督查考核。以上工作由县委督查室牵头，县政府督查室配合，定期通报进展。\n")
+    assert [r[0] for r in roles(plan)] == ["严格督查考核"]
+
+
+def test_a_bare_revision_note_inside_a_plan_is_no_explanation_after_it():
+    plan = ("1.加强大气污染治理。（责任单位：市生态环境局）\n2.加强水污染治理。（责任单位：市水利局）\n　　修订说明\n"
+            "　　本次修订调整了第3项任务。\n3.加强土壤污染治理。2026年底前完成土壤详查。（责任单位：市自然资源局）\n")
+    assert len(roles(plan)) == 3
+
+
+def test_a_rates_level_reads_from_its_value():
+    target = extract_text("1．开展行动。重大事故隐患整改率100%。（责任单位：安全部）\n").tasks[0].targets[0]
+    assert (target.raw, target.metric, target.rule) == ("100%", "重大事故隐患整改率", "target.rate_level")

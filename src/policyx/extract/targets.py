@@ -47,7 +47,7 @@ def _has_comparator(m: regex.Match) -> bool:
 def _rule_of(m: regex.Match, with_comparator: bool) -> str:
     """The rule that read a match: its comparator word's, else its bound's
     ("覆盖率90%以上"), else a rate's level after it ("整改率100%")."""
-    if with_comparator and m.group("cmp"):
+    if with_comparator and not m.group("rate"):
         return "target.comparator"
     return "target.bound" if m.group("bound") else "target.rate_level"
 
@@ -189,8 +189,8 @@ class _Stretch:
         """The comparator a match states: its comparator word's, refined by
         the bound after the values, if any; None if neither reads as one."""
         word = m.group("cmp") if with_comparator else None
-        # (an empty comparator is a rate's level written straight after it: "整改率100%")
-        comparator = self.rules.comparator_of.get(word) if word else "=" if word == "" else None
+        # (a rate's 率 with its level straight after it: "整改率100%")
+        comparator = "=" if with_comparator and m.group("rate") else self.rules.comparator_of.get(word) if word else None
         bound = m.group("bound")
         return _bounded(comparator, self.rules.bound_of[bound]) if bound else comparator
 
@@ -252,7 +252,7 @@ class _Stretch:
     def _metric_span(self, m: regex.Match, with_comparator: bool, counts: bool = False) -> tuple[int | None, int, int]:
         """The baseline year ("比2015年下降") and the span of the metric: the
         noun after the number when linked to it, else the subject before."""
-        end = m.start("cmp") if with_comparator else m.start("bare")
+        end = (m.end("cmp") if m.group("rate") else m.start("cmp")) if with_comparator else m.start("bare")
         clause = clause_start(self.masked, end, self.rules.metric_stop)
         baseline, metric_end = self._baseline(clause, end)
         link = self.rules.noun_link.match(self.masked, m.end())
@@ -301,7 +301,8 @@ class _Stretch:
 
     def _target(self, m: regex.Match, v: Value, metric: str, single: bool, shared: dict) -> Target:
         """A match with one value is raw as a whole; with several, each value is."""
-        raw_start = self.offset + (m.start() if single else v.start)
+        opening = m.start("values") if _has_comparator(m) and m.group("rate") else m.start()  # (not the rate's 率)
+        raw_start = self.offset + (opening if single else v.start)
         raw_end = self.offset + (m.end() if single else v.end)
         while raw_start < raw_end and self.original[raw_start].isspace():
             raw_start += 1

@@ -59,6 +59,7 @@ class ResponsibilityRules:
     unit_group: regex.Pattern
     role_note: regex.Pattern
     lead_mark: regex.Pattern  # "县教育局★": the lead marked at a unit's end
+    lead_mark_legend: regex.Pattern  # "注：标★的为牵头单位": the plan says so
     carry_words: regex.Pattern
     not_a_duty: regex.Pattern  # after a role word: no duty ("负责人", "负责解释")
     branch_name: regex.Pattern  # a branch's name after its office's ("交通管理支队")
@@ -182,7 +183,7 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
         carry_forward=optional_pattern(data.get("carry_forward")),
         convention_others=optional_pattern(data.get("convention_others")),
         prose=_prose(data, where),
-        **optional_patterns(data, "etc_tail", "place_before_office", "unit_group", "role_note", "lead_mark", "carry_words",
+        **optional_patterns(data, "etc_tail", "place_before_office", "unit_group", "role_note", "lead_mark", "lead_mark_legend", "carry_words",
                             "not_a_duty", "branch_name", "reported_work", "duty_modal", "duty_request", "duty_lead_in", "duty_everyone",
                             "duty_not_opening", "duty_label_work", "bracket_note"),
         standing_examples=examples,

@@ -100,7 +100,7 @@ SCHEMAS: dict[str, dict] = {
         "roles": WORD_MAP, "labels": WORD_MAP, "label_only_after": WORD_MAP, "together_with": WORDS,
         "brackets": {"type": "array", "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2}},
         **_patterns("notes", "list_opener", "label_stop", "time_field", "carry_forward", "convention_others", "separators", "conjunctions", "etc_tail",
-                    "place_before_office", "unit_group", "role_note", "lead_mark", "carry_words", "phrase_separators",
+                    "place_before_office", "unit_group", "role_note", "lead_mark", "lead_mark_legend", "carry_words", "phrase_separators",
                     "not_a_duty", "branch_name", "reported_work", "duty_modal", "duty_request", "duty_lead_in", "duty_everyone", "duty_not_opening", "duty_label_work",
                     "bracket_note"),
         "conventions": _rules({"effect": STRING, "pattern": PATTERN}, required=("id", "effect", "pattern")),

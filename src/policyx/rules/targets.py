@@ -124,9 +124,9 @@ def _comparator_pattern(cmp_words: str, unit: str, bound: str, data: dict) -> st
     respectively = rf"(?:(?P<respectively>{data['respectively']})\s*+)?" if data.get("respectively") else ""
     # "不低于绩效工资总量的70%": a share of something named between comparator and value
     share_of = rf"(?:{data['share_of']}(?=\s*+{_ARABIC}\s*+%))?" if data.get("share_of") else ""
-    # "整改率100%": a rate's level straight after it, an empty comparator read as "="
-    rate_level = f"|{data['rate_level']}" if data.get("rate_level") else ""
-    return rf"{respectively}(?P<cmp>{cmp_words}{rate_level})\s*+{cmp_year}{share_of}(?P<values>{values})\s*+{bound}?"
+    # "整改率100%": a rate's level straight after it (group rate: its 率, read as "=")
+    rate_level = f"(?P<rate>{data.get('rate_level') or NEVER})"
+    return rf"{respectively}(?P<cmp>{cmp_words}|{rate_level})\s*+{cmp_year}{share_of}(?P<values>{values})\s*+{bound}?"
 
 
 def _bare_pattern(unit: str, bound: str, data: dict) -> str:

@@ -47,6 +47,7 @@ class ClauseContext:
 
     convention: str | None = None
     parties: bool = False  # the plan names an agreement's parties ("乙方：…"): "乙方" is a unit of its clauses
+    lead_marks: bool = False  # the plan's legend says a mark after a unit is the lead's ("注：标★的为牵头单位")
     # (offset read at, (reading or None, the convention it leaves in force)), by words, convention and parties named
     read: dict[tuple[str, str | None, bool], tuple[int, tuple]] = field(default_factory=lambda: Memo(MAX_KEPT_READINGS))
     # the unit lists read so far, by their words and the level prefix in force: (offset, (refs, prefix after))
@@ -191,7 +192,8 @@ def _body_phrases(body: str, at: int, label_kind: str | None, registry, found: S
                                                      for u, _ in split_units(body[a:b], 0, registry, rules)):
         parsed.notes.append((at, at + len(body)))
         return prefix
-    if found.role_note.search(body) and _noted_phrases(body, at, label_kind, registry, rules, phrases):
+    if found.role_note.search(body) and _noted_phrases(body, at, label_kind, registry, rules, phrases,
+                                                       context is not None and context.lead_marks):
         return prefix
     for word, a, b in segments:
         if word is None and a and not any(_office(u, registry) for u, _ in split_units(body[a:b], 0, registry, rules)):
@@ -208,10 +210,11 @@ def _body_phrases(body: str, at: int, label_kind: str | None, registry, found: S
 
 
 def _noted_phrases(body: str, at: int, label_kind: str | None, registry, rules: ResponsibilityRules,
-                   phrases: list[_Phrase]) -> bool:
+                   phrases: list[_Phrase], lead_marks: bool) -> bool:
     """"州生态环境局（牵头）、州工业和信息化局": roles noted after units, added to ``phrases``; False when none is."""
     noted = ParsedClause()
-    if not read_noted_roles(split_units(body, at, registry, rules), label_kind or "responsible", registry, rules, noted):
+    if not read_noted_roles(split_units(body, at, registry, rules), label_kind or "responsible", registry, rules, noted,
+                            lead_marks=lead_marks):
         return False
     phrases.extend(_Phrase(kind, True, refs) for kind, refs in
                    (("lead", noted.lead), ("participant", noted.participants), ("implementer", noted.implementers)) if refs)
@@ -303,7 +306,7 @@ def parse_clause(
         return _parse_clause(text, offset, registry, rules, context, rule), context.convention
 
     parsed, context.convention = _read_once(  # (with the convention the clause leaves in force)
-        context.read, (text, context.convention, context.parties), offset, read,
+        context.read, (text, context.convention, context.parties, context.lead_marks), offset, read,
         lambda found, by: (None if found[0] is None else _moved(found[0], by), found[1]))
     return parsed
 
@@ -358,7 +361,8 @@ def read_unit_list(
     ``role``; roles written among them decide where they are given. Returns
     the level prefix in force at the end."""
     units: list[tuple[str, int]] | None = split_units(items, offset, registry, rules)
-    if read_noted_roles(units, role, registry, rules, parsed):
+    # (a table's column of units: its mark is its own column's legend's, read as the lead's — no name holds a ★)
+    if read_noted_roles(units, role, registry, rules, parsed, lead_marks=True):
         return prefix
     found = searches(rules).role_pattern.search(items)
     if found:

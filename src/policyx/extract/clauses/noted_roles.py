@@ -28,13 +28,14 @@ def _noted_kind(note, rules: ResponsibilityRules) -> str | None:
 
 def read_noted_roles(
     units: list[tuple[str, int]], label_role: str, registry: DepartmentRegistry, rules: ResponsibilityRules,
-    parsed: ParsedClause,
+    parsed: ParsedClause, *, lead_marks: bool = False,
 ) -> bool:
     """"责任单位：州生态环境局（牵头）、州工信局，各县（市）人民政府": a role written
     after a unit (of a list's ``units``) in brackets. The others take the
     label's role, or, when the lead is marked, take part (governments carry
     it out). False when no unit carries such a note."""
-    notes = [short(_ROLE_NOTE).search(unit) or short(rules.lead_mark).search(unit) for unit, _ in units]
+    # (a mark only where the plan's legend says it is the lead's: ``lead_marks``)
+    notes = [short(_ROLE_NOTE).search(unit) or lead_marks and short(rules.lead_mark).search(unit) or None for unit, _ in units]
     # ("（按职责分工）": each by its duties, as 按职责分工负责 says)
     # ("（总牵头）": the lead over the others; "县教育局★": the lead marked)
     kinds = [_noted_kind(n, rules) if n else None for n in notes]

@@ -73,7 +73,8 @@ def hand_closing_blocks(text: str, paras: list[Paragraph], rules: RuleSet) -> No
             if found is None or found.group("first") is not None:
                 continue
             count = read_number(found.group("count"))
-            above = _siblings_above(paras, i)
+            # (items on lines of their own: "以上工作由县委督查室牵头…" closing the last one is that one's, a second reading)
+            above = [p for p in _siblings_above(paras, i) if p.heading.line == para.heading.line]
             above = above[-(count - 1):] if count and count > 1 else [] if count else above
             start = stop.end() + found.end()
             clauses = find_clauses(text[start:para.end], start, rules.departments, rules.responsibility)

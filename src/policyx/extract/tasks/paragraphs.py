@@ -273,6 +273,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
     text = norm.text
     context.convention = noted_for_the_plan(text, paras, rules, tables or ())
     context.parties = may_hold_words(rules.departments.defined_party, text) and rules.departments.defined_party.search(text) is not None
+    context.lead_marks = rules.responsibility.lead_mark_legend.search(text) is not None
     standing = bool(rules.responsibility.standing)  # (each tried at a paragraph's start only: no search of the whole text)
     person_start = _person_start(tuple(w for w, kind in rules.responsibility.label_of.items() if kind in ("person", "supervisor")))
     # where a role word or a label can stand: a paragraph with no such place holds no clause
@@ -336,6 +337,7 @@ def attribution_blocks(norm: Normalized, paras: list[Paragraph], rules: RuleSet)
     the first paragraph: (index of the last, clause)}``; the clause is None
     when the run names nobody."""
     out: dict[int, tuple[int, FoundClause | None]] = {}
+    marks = rules.responsibility.lead_mark_legend.search(norm.text) is not None
     i = 0
     while i < len(paras):
         if not paras[i].attribution_only:
@@ -347,7 +349,7 @@ def attribution_blocks(norm: Normalized, paras: list[Paragraph], rules: RuleSet)
         start, end = paras[i].start, paras[j].end
         inner_start, inner_end = _inside_brackets(norm.text, start, end)
         # (under the convention in force there: "责任单位：县委宣传部、县融媒体中心" under a note that the first leads)
-        in_force = ClauseContext(convention=paras[i].convention) if paras[i].convention else None
+        in_force = ClauseContext(convention=paras[i].convention, lead_marks=marks) if paras[i].convention or marks else None
         parsed = parse_clause(_lines_parted(norm.text[inner_start:inner_end], rules.responsibility), inner_start,
                               rules.departments, rules.responsibility, in_force)
         clause = FoundClause(start, end, inner_start, inner_end, parsed, True, "labelled",
