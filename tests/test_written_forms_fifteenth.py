@@ -184,3 +184,52 @@ def test_a_bare_revision_note_inside_a_plan_is_no_explanation_after_it():
 def test_a_rates_level_reads_from_its_value():
     target = extract_text("1．开展行动。重大事故隐患整改率100%。（责任单位：安全部）\n").tasks[0].targets[0]
     assert (target.raw, target.metric, target.rule) == ("100%", "重大事故隐患整改率", "target.rate_level")
+
+
+# -- a notice that sends its plan in 附件1 and the plan's division in 附件2 (city-notice-with-plan-division-and-blank-forms-2026)
+
+def _notice():
+    from pathlib import Path
+    return extract_text((Path(__file__).parent / "data" / "written" / "city-notice-with-plan-division-and-blank-forms-2026.txt")
+                        .read_text(encoding="utf-8"))
+
+
+def test_an_annexed_plans_item_a_row_restates_is_a_task_on_the_items_line():
+    # "（一）完善县域商业网络布局。…" (no bracket) restated by the 分工表's row 1 ("完善县域商业网络布局 | 市商务局 | …")
+    body = {t.line: t for t in _notice().tasks if t.source == "body"}
+    assert body[26].title == "完善县域商业网络布局" and [r.name for r in body[26].lead] == ["商务局"]
+    assert 32 not in body  # (（七）规范农村市场秩序: no row, no bracket)
+
+
+def test_an_annexed_plans_goals_are_the_documents():
+    assert {(float(t.value), t.unit) for t in _notice().targets} >= {(3, "个"), (20, "个"), (300, "个")}
+
+
+# -- an 整改方案's problems in field blocks (province-inspection-feedback-rectification-plan-2026) ---------------------
+
+def test_a_problem_labelled_in_its_heading_is_a_task_with_the_fields_under_it():
+    plan = ("三、整改任务\n"
+            "　　（一）问题：祁连山地区部分生态修复工程成效不巩固。反馈意见指出，张掖、武威两市仍有46处历史遗留矿山图斑未完成生态修复。\n"
+            "　　整改目标：2026年底前完成46处历史遗留矿山图斑生态修复。\n"
+            "　　整改时限：2026年12月底前，并长期坚持。\n"
+            "　　责任单位：省林草局（牵头）、省自然资源厅、省生态环境厅\n"
+            "　　整改措施：1.逐一建立修复台账，2026年6月底前完成修复方案编制；2.采取补植补种、围栏封育等措施巩固修复成效。\n")
+    doc = extract_text(plan)
+    assert [s.title for s in doc.sections][1] == "祁连山地区部分生态修复工程成效不巩固"
+    assert [(t.line, t.title, [r.name for r in t.lead]) for t in doc.tasks] == [(2, "祁连山地区部分生态修复工程成效不巩固", ["林草局"])]
+
+
+# -- a saved web page's table (city-plan-saved-as-html-with-table-2026) ------------------------------------------------
+
+def test_a_saved_pages_table_reads_as_a_table_its_merged_cells_and_broken_rows_too():
+    page = ("<html><body><p>泉州市2026年电梯安全筑底提升行动方案</p><p>一、重点任务</p><p>（一）开展隐患大排查。建立隐患清单。</p>\n<table>\n"
+            "<tr><td>序号</td><td>任务类别</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>\n"
+            "<tr><td>1</td><td rowspan=\"2\">隐患排查</td><td>开展隐患大排查</td><td>市市场监管局</td><td>市住建局</td><td>4月底前完成排查<br>\n"
+            "11月底前完成整改</td></tr>\n"
+            "<tr><td>2</td><td>严查维保问题</td><td>市市场监管局</td><td>市消防救援支队</td><td>12月底前</td></tr>\n"
+            "</table></body></html>\n")
+    rows = [t for t in extract_text(page).tasks if t.source == "table"]
+    assert [([r.name for r in t.lead], [r.name for r in t.participants], [d.date for d in t.deadlines]) for t in rows] == [
+        (["市场监管局"], ["住建局"], ["2026-04-30", "2026-11-30"]),
+        (["市场监管局"], ["消防救援支队"], ["2026-12-31"]),
+    ]

@@ -144,7 +144,7 @@ def document_targets(
     "1. 环境质量目标 …达到71.6%").
     """
     in_task = Spans(t.span for t in tasks)
-    skipped = _skipped_sections(sections, rules)
+    skipped = _skipped_sections(sections, rules, Spans(t.span for t in tasks if t.source == "body"))
     lines = [line for line in _lines_outside(norm, Spans([*skipped, *in_task.pairs()]) if skipped else in_task)
              if line.text.strip() and "\t" not in line.text.strip()]
     if not lines:
@@ -189,17 +189,19 @@ class _TopSections:
         return self.sections[self.top_indices[top]].id if top >= 0 else self.sections[last].id
 
 
-def _skipped_sections(sections: tuple[Section, ...], rules: RuleSet) -> list[tuple[int, int]]:
+def _skipped_sections(sections: tuple[Section, ...], rules: RuleSet, body_tasks: Spans) -> list[tuple[int, int]]:
     """The spans of the appendices and of the sections that review the past,
     and those inside them; and the caption line of each box that states no
     targets (专栏4 …重点工程: a task's projects — a web copy that ran the plan
     into one line leaves the box's text on it; where a box's own lines end is
-    not known, and the plan's goals may follow it)."""
+    not known, and the plan's goals may follow it). Not an appendix that is the
+    plan a notice sends, its items tasks of the text (``body_tasks``: "附件1 …工作方案"
+    with its "一、工作目标", city-notice-with-plan-division-and-blank-forms-2026)."""
     skipped_ids: set[str] = set()
     skipped = []
     for s in sections:
-        if s.kind == "appendix" or s.parent in skipped_ids or holds_no_tasks(s.title, rules.tasks,
-                                                                             rules.targets.retrospective):
+        if s.kind == "appendix" and not body_tasks.overlaps(s.span[0], s.end) or s.parent in skipped_ids \
+                or s.kind != "appendix" and holds_no_tasks(s.title, rules.tasks, rules.targets.retrospective):
             skipped_ids.add(s.id)
             skipped.append((s.span[0], s.end))
         elif s.kind == "box" and not rules.targets.target_box.search(s.title):

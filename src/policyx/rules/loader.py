@@ -151,7 +151,7 @@ def _merge(into: dict[str, dict], name: str, data: dict, path: Path) -> None:
 
 
 NEVER = r"(?!x)x"  # a pattern that matches nothing
-NOISE_ACTIONS = ("blank", "delete", "decode", "break")
+NOISE_ACTIONS = ("blank", "delete", "decode", "break", "cell")
 
 
 def optional_pattern(source: str | None) -> regex.Pattern:

@@ -108,7 +108,7 @@ SCHEMAS: dict[str, dict] = {
         "prose": _rules({"pattern": PATTERN}),
     }),
     "sections": _obj({
-        **_patterns("contents_header", "attachment_list", "field_line", "field_line_opening", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part", "glued_field",
+        **_patterns("contents_header", "attachment_list", "field_line", "field_line_opening", "heading_label", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part", "glued_field",
                     "note_opening", "footnote_line", "bracketed_label", "footnote_mark",
                     "glued_bracket_label"),
         "fragments": FRAGMENTS,

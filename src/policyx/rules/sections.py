@@ -30,11 +30,12 @@ class SectionRules:
     bracketed_label: regex.Pattern  # "【任务名称】…": a field's label in 【】 (groups open, label, close)
     footnote_mark: regex.Pattern  # "“无废城市”①建设": a footnote's number in the text (group mark)
     glued_bracket_label: regex.Pattern  # "…底前【任务名称】…": a 【】 label run onto the words before it
+    heading_label: regex.Pattern  # "（一）问题：…": a label that opens a heading's title, no title itself
 
 
 def compile_section_rules(data: dict) -> SectionRules:
     return SectionRules(
         **optional_patterns(data, "contents_header", "attachment_list", "field_line", "field_line_opening", "field_line_after_item", "plan_title", "unmarked_heading", "unmarked_part", "glued_field",
                               "note_opening", "footnote_line", "bracketed_label",
-                              "footnote_mark", "glued_bracket_label"),
+                              "footnote_mark", "glued_bracket_label", "heading_label"),
     )

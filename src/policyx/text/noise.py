@@ -78,6 +78,8 @@ def _replacement(piece: str, action: str) -> str:
         return decoded if len(decoded) <= len(piece) and decoded != piece else blanked(piece)
     if action == "delete" and "\n" not in piece:
         return ""
+    if action == "cell":
+        return "\t" + blanked(piece[1:])  # (a table's cells part as a sheet's do; a line break kept, joined later)
     return blanked(piece)
 
 

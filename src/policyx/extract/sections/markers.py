@@ -161,7 +161,13 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
         end = _TITLE_END.search(stripped_rest) if _MAY_END_TITLE.search(stripped_rest) else None
         if end is not None and _BRACKET.search(stripped_rest, 0, end.start()):
             end = _title_end(stripped_rest)  # (an end after an opening bracket may lie inside the brackets)
-        title_raw = stripped_rest[: end.start()] if end else stripped_rest
+        labelled = 0
+        if end is not None and stripped_rest[end.start()] == ":" \
+                and rules.sections.heading_label.match(stripped_rest[:end.start()].strip()):
+            # ("（一）问题：祁连山地区…不巩固。反馈意见指出…": the title follows its label)
+            labelled = len(stripped_rest) - len(stripped_rest[end.end():].lstrip())
+            end = _TITLE_END.search(stripped_rest, labelled)
+        title_raw = stripped_rest[labelled: end.start()] if end else stripped_rest[labelled:]
         if title_raw.rstrip()[-1:] in BRACKET_CLOSERS:  # (every responsibility clause ends the title with its bracket)
             title_raw = _without_clause(title_raw, rules)
         # ("1.【牵头单位：…；完成时限：…】改善农村户厕条件。": the clause heads the item, the title follows it)
@@ -175,7 +181,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
             return None
         label = text[marker_start:rest_start].strip()
     else:
-        long_title, skip = False, 0
+        long_title, skip, labelled = False, 0, 0
         # (a caption is no sentence: one that a web copy ran into its box's text ends at the first full stop)
         title_raw = stripped_rest.split("。", 1)[0]
         title = title_raw.strip(_TITLE_STRIP)
@@ -183,6 +189,7 @@ def _candidate(rule: MarkerRule, line: Line, rest_start: int, number: int | None
         body_start = line.end
         label = regex.sub(r"\s+", "", text[marker_start:rest_start]).rstrip(":.、")
     offset = skip + (0 if title is title_raw else len(title_raw) - len(title_raw.lstrip(_TITLE_STRIP)))
+    offset += labelled
     # (offsets that are equal share one int: a plan of many headings keeps them all)
     marker_end = line.start + rest_start
     title_start = marker_end + offset if offset else marker_end

@@ -50,7 +50,11 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     find_all_clauses(norm, paras, rules, tables=tables if task_tables else None)
     in_table = Spans(tables)
     units = UnitBuilder(norm, paras, index, rules).build()
+    annexed: list[Unit] = []
     if in_table.starts or index.outside.starts:  # (else every unit is of the plan's text)
+        if task_tables:  # (an annexed plan's items a table's row may restate: "附件1 …方案" beside "附件2 …分工表")
+            annexed = [u for u in units if u.at_marker is not None and u.start not in in_table
+                       and not _in_text(u, norm.text, index, in_table)]
         units = [u for u in units if _in_text(u, norm.text, index, in_table)]
     attributed = _attributed(units, norm.text)
     orphans: list[Unit] = []
@@ -59,7 +63,8 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     if attributed:
         without_tasks = sections_without_tasks(index, rules.tasks)
         if task_tables:  # (an item an annexed table's row attributes: province-three-year-milestones-2024)
-            restatable = _items_without_clause(units, index, without_tasks)
+            restatable = _items_without_clause(sorted([*units, *annexed], key=lambda u: u.start) if annexed else units,
+                                               index, without_tasks)
         units, orphans = attributed_units(units, index, task_styles(units, index), rules.tasks, without_tasks,
                                            rules.responsibility)
         few_attributed = _few_attributed(units, index, without_tasks)

@@ -36,3 +36,19 @@ _MOST_FIELDS = 6
 # an item's field on a line of its own ("整改措施：…", "建设内容：…", "完成时限：…"), not its group's requirements
 # ("工作要求：…" under a group's last item; a second reading of the township plan's change)
 ITEM_FIELD = compiled(r"(?!\p{Han}{0,4}(?:要求|说明|备注)[ \t]*+[:：])\p{Han}{2,6}[:：]")
+
+
+def run_in(text: str, heading) -> bool:
+    """Does the heading's own line go on after its title ("（一）狠抓工业污染防治。取缔…")?"""
+    return heading.body_start < len(text) and text[heading.body_start:heading.body_start + 1] != "\n" \
+        and heading.body_start > heading.title_span[1]
+
+
+def field_under_its_heading(text: str, para, before, rules) -> bool:
+    """Whether ``para`` is a field ("整改目标：…") right under an item's heading with words of its own
+    ("（一）问题：…。反馈意见指出，…", paragraph ``before``) and no clause — not a task's name of its own
+    ("任务名称：稳定粮食生产"): the item's, as an 整改方案's problem's fields are."""
+    return before is not None and before.heading is not None and before.heading.level > 1 and not before.clauses \
+        and not before.attribution_only and not before.handed_on and run_in(text, before.heading) \
+        and OPENS_LABEL.match(text, para.start, para.end) is not None \
+        and not rules.task_name_label.match(text[para.start:para.end])

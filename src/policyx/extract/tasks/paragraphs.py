@@ -92,12 +92,6 @@ def _holds_no_tasks(title: str, task_verbs: regex.Pattern, kinds: regex.Pattern)
     return bool(kinds.search(words)) and not task_verbs.search(words)
 
 
-def run_in(text: str, heading: Section) -> bool:
-    """Does the heading's own line go on after its title ("（一）狠抓工业污染防治。取缔…")?"""
-    return heading.body_start < len(text) and text[heading.body_start:heading.body_start + 1] != "\n" \
-        and heading.body_start > heading.title_span[1]
-
-
 @dataclass(slots=True)
 class Paragraph:
     start: int  # first non-space character

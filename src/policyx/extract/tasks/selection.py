@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable, Iterable
 
-from policyx.extract.tasks.paragraphs import SectionIndex, has_words, holds_no_tasks, lead_in_at, run_in
+from policyx.extract.tasks.fields import run_in
+from policyx.extract.tasks.paragraphs import SectionIndex, has_words, holds_no_tasks, lead_in_at
 from policyx.extract.clauses import PHRASE_FORMS
 from policyx.extract.tasks.units import Unit
 from policyx.model import Section, Task

@@ -11,7 +11,8 @@ sentence (the conventions of tests/data/wild/README.md).
 
 from __future__ import annotations
 
-from policyx.extract.tasks.paragraphs import lead_in_at, run_in, skip_edge
+from policyx.extract.tasks.fields import run_in
+from policyx.extract.tasks.paragraphs import lead_in_at, skip_edge
 from policyx.extract.tasks.selection import counts
 from policyx.extract.clauses import PHRASE_FORMS
 from policyx.extract.tasks.units import IN_THE_SENTENCE, Unit

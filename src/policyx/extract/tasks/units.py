@@ -21,11 +21,11 @@ import regex
 
 from policyx.extract.clauses import PHRASE_FORMS, FoundClause, merge, with_units_of
 from policyx.extract.tasks.paragraphs import (
-    Paragraph, SectionIndex, after_introduction, attribution_blocks, has_words, lead_in_at, run_in, skip_edge,
+    Paragraph, SectionIndex, after_introduction, attribution_blocks, has_words, lead_in_at, skip_edge,
 )
 from policyx.extract.tasks.blocks import BLOCK_RULE, hand_to_the_group, one_clause_for_all
 from policyx.extract.tasks.prose_ends import IN_THE_SENTENCE, helped_by_its_sentence, prose_end, with_its_helpers
-from policyx.extract.tasks.fields import ITEM_FIELD, OPENS_LABEL, fields_only
+from policyx.extract.tasks.fields import ITEM_FIELD, OPENS_LABEL, field_under_its_heading, fields_only, run_in
 from policyx.model import Section, maker
 from policyx.rules import RuleSet
 from policyx.rules.tasks import TaskRules
@@ -347,6 +347,10 @@ class UnitBuilder:
             j -= 1
             if step == "last":
                 break
+        if j < i and field_under_its_heading(self.text, self.paragraphs[j], self.paragraphs[j - 1] if j else None, self.rules.tasks):
+            # (a field right under an item's heading, the item's measures numbered below: "（一）问题：…" /
+            # "整改目标：…" / "整改时限：…" / "责任单位：…" / "整改措施：1.…", province-inspection-feedback-rectification-plan-2026)
+            j -= 1
         if j == i:
             return start
         # the units without a clause those paragraphs made are now this one's

@@ -1,0 +1,79 @@
+"""A saved page's table (``<table>`` of ``<tr>`` rows of ``<td>`` cells): its tags are noise and the boundary
+between two cells a tab (``noise.html_cell_boundary``), so each row reads as a sheet's. Here: a row written over
+several lines ("<td>4月底前完成排查<br>" / "11月底前完成整改</td></tr>", or a cell a line) is made one line again,
+and a cell merged down over the rows below it (``rowspan="3"``) leaves each of them an empty cell in its column,
+so that their cells stand under their headers (city-plan-saved-as-html-with-table-2026 in tests/data/written).
+The file's lines and every offset stay the file's."""
+
+from __future__ import annotations
+
+from policyx.extract.tables.quoted import MAX_CELL_LINES
+from policyx.text.normalize import Normalized
+from policyx.text.stored_patterns import compiled
+
+MAX_ROWSPAN = 200  # rows one merged cell may run down over, at most
+
+
+def html_rows(norm: Normalized) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The line breaks inside a saved page's table rows to take out, as :meth:`Normalized.join_lines` takes
+    them (nothing to blank)."""
+    if "<tr" not in norm.original and "<TR" not in norm.original:
+        return [], []
+    lines = norm.lines()
+    written = [norm.source[line.start:line.end] for line in lines]  # (each line as the file has it, its tags too)
+    joins: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        opened = _ROW_OPEN.search(written[i])
+        if opened is None or _ROW_CLOSE.search(written[i], opened.end()):  # (a row that closes on its line)
+            i += 1
+            continue
+        j = next((k for k in range(i + 1, min(len(lines), i + MAX_CELL_LINES)) if _ROW_CLOSE.search(written[k])), None)
+        if j is None:
+            i += 1
+            continue
+        joins += [(lines[k].end, lines[k + 1].start) for k in range(i, j)]
+        i = j + 1
+    return joins, []
+
+
+def merged_down_cells(norm: Normalized) -> list[tuple[int, int, str]]:
+    """Same-length edits giving each row under a cell merged down (``rowspan``) an empty cell in its column:
+    a tab in place of a blanked tag's space, at the boundary where the cell is missing."""
+    if "rowspan" not in norm.original and "ROWSPAN" not in norm.original:
+        return []
+    text, edits = norm.text, []
+    pending: dict[int, int] = {}  # column → rows below still under its merged cell
+    for line in norm.lines():
+        tags = _CELL_TAG.findall(norm.source[line.start:line.end])
+        if not tags:
+            pending = {}
+            continue
+        boundaries = [k for k in range(line.start, line.end) if text[k] == "\t"]
+        if len(boundaries) != len(tags) - 1:
+            pending = {}  # (a row that is not one line of its cells: not read further)
+            continue
+        starts = [line.start, *(b + 1 for b in boundaries), line.end]
+        below: dict[int, int] = {}
+        column = 0
+        for cell, attributes in enumerate([*tags, None]):
+            at = starts[cell] if cell < len(tags) else len(text[:line.end].rstrip(" "))
+            while pending.get(column, 0) > 0:  # (the merged cell above stands here: an empty cell)
+                edits.append(at)
+                at += 1
+                below[column] = pending[column] - 1
+                column += 1
+            if attributes is None:
+                break
+            span = _ROWSPAN.search(attributes)
+            if span is not None and 1 < int(span.group(1)) <= MAX_ROWSPAN:
+                below[column] = int(span.group(1)) - 1
+            column += 1
+        pending = {c: n for c, n in below.items() if n > 0}
+    return [(at, at + 1, "\t") for at in edits if at < len(text) and text[at] == " "]
+
+
+_ROW_OPEN = compiled(r"(?i)<tr\b[^<>\n]{0,300}>")
+_ROW_CLOSE = compiled(r"(?i)</tr\s*>")
+_CELL_TAG = compiled(r"(?i)<t[dh]\b([^<>\n]{0,300})>")
+_ROWSPAN = compiled(r"(?i)rowspan\s*=\s*[\"']?([0-9]{1,4})")
