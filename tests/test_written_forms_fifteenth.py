@@ -233,3 +233,30 @@ def test_a_saved_pages_table_reads_as_a_table_its_merged_cells_and_broken_rows_t
         (["市场监管局"], ["住建局"], ["2026-04-30", "2026-11-30"]),
         (["市场监管局"], ["消防救援支队"], ["2026-12-31"]),
     ]
+
+
+def test_the_corps_farms_and_companies_are_two_units():
+    # a second reading: "各团场、连队" was read as one unit
+    assert roles("一、任务\n1．推进建设。加快建设。（责任单位：师市交通运输局、各团场、连队）\n")[0][1:] \
+        == (["交通运输局"], [], ["各团场", "连队"])
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_plans_paragraphs():
+    # a second reading: the layout cell's paragraphs were joined into one row and the plan's tasks vanished
+    page = ("<html><body><table><tr><td width=\"200\">\n<ul><li>首页</li><li>政务公开</li></ul>\n</td><td>\n"
+            "<p>某区2026年优化营商环境工作方案</p>\n<p>一、重点任务</p>\n"
+            "<p>（一）深化“一网通办”改革。12月底前网上可办率达到90%以上。（牵头单位：区政务服务中心；配合单位：区大数据局）</p>\n"
+            "<p>（二）压减企业开办时间。企业开办时间压缩至1个工作日以内。（牵头单位：区市场监管局）</p>\n"
+            "</td></tr></table></body></html>\n")
+    assert [r[:2] for r in roles(page)] == [("深化“一网通办”改革", ["政务服务中心"]), ("压减企业开办时间", ["市场监管局"])]
+
+
+def test_a_saved_pages_table_in_capitals_with_a_cell_merged_across():
+    page = ("<HTML><BODY><P>某市2026年燃气安全专项整治工作方案</P>\n<TABLE>\n"
+            "<TR><TD>序号</TD><TD>工作任务</TD><TD>牵头单位</TD><TD>配合单位</TD><TD>完成时限</TD></TR>\n"
+            "<TR><TD>1</TD><TD>开展燃气管网隐患排查</TD><TD>市住建局</TD><TD>市应急局</TD><TD>2026年6月底前</TD></TR>\n"
+            "<TR><TD>2</TD><TD>建设燃气监测平台</TD><TD COLSPAN=\"2\">市大数据局</TD><TD>2026年10月底前</TD></TR>\n"
+            "</TABLE></BODY></HTML>\n")
+    rows = [t for t in extract_text(page).tasks if t.source == "table"]
+    assert [([r.name for r in t.lead], [d.date for d in t.deadlines]) for t in rows] == [
+        (["住建局"], ["2026-06-30"]), (["大数据局"], ["2026-10-31"])]

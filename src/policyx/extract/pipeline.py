@@ -30,7 +30,7 @@ from policyx.extract.sections.inline_fields import bracketed_labels
 from policyx.extract.sections.spaced import spaced_characters
 from policyx.extract.sections.word_numbering import numbering_tabs
 from policyx.extract.sections.wraps import markers_alone, wrapped_lines
-from policyx.extract.tables.html_rows import html_rows, merged_down_cells
+from policyx.extract.tables.html_rows import html_rows, merged_cells
 from policyx.extract.tables.quoted import quoted_cells
 from policyx.extract.tables import consistency, extract_tables, fill_from_tables, indicator_targets, link_to_body, table_tasks
 from policyx.extract.tasks import FEW_ATTRIBUTED_ITEMS, extract_tasks, outside_safeguards
@@ -204,7 +204,7 @@ def extract_text(
     norm.join_lines(*wrapped_lines(norm, rules))
     norm.join_lines(*quoted_cells(norm))
     norm.join_lines(*html_rows(norm))
-    norm.respell(merged_down_cells(norm))
+    norm.respell(merged_cells(norm))
     norm.join_lines(markers_alone(norm, rules))
     field_breaks = inline_field_breaks(norm, rules)
     norm.insert_breaks(field_breaks)

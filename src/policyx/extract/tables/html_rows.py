@@ -1,8 +1,8 @@
 """A saved page's table (``<table>`` of ``<tr>`` rows of ``<td>`` cells): its tags are noise and the boundary
 between two cells a tab (``noise.html_cell_boundary``), so each row reads as a sheet's. Here: a row written over
 several lines ("<td>4月底前完成排查<br>" / "11月底前完成整改</td></tr>", or a cell a line) is made one line again,
-and a cell merged down over the rows below it (``rowspan="3"``) leaves each of them an empty cell in its column,
-so that their cells stand under their headers (city-plan-saved-as-html-with-table-2026 in tests/data/written).
+a cell merged down over the rows below it (``rowspan="3"``) leaves each of them an empty cell in its column, and
+one merged across (``colspan="2"``) an empty cell beside it, so that the cells stand under their headers (city-plan-saved-as-html-with-table-2026 in tests/data/written).
 The file's lines and every offset stay the file's."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from policyx.text.normalize import Normalized
 from policyx.text.stored_patterns import compiled
 
 MAX_ROWSPAN = 200  # rows one merged cell may run down over, at most
+MAX_COLUMNS = 64  # columns of a row read for merged cells, at most
 
 
 def html_rows(norm: Normalized) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -28,8 +29,10 @@ def html_rows(norm: Normalized) -> tuple[list[tuple[int, int]], list[tuple[int, 
         if opened is None or _ROW_CLOSE.search(written[i], opened.end()):  # (a row that closes on its line)
             i += 1
             continue
-        j = next((k for k in range(i + 1, min(len(lines), i + MAX_CELL_LINES)) if _ROW_CLOSE.search(written[k])), None)
-        if j is None:
+        j = next((k for k in range(i + 1, min(len(lines), i + MAX_CELL_LINES))
+                  if _ROW_CLOSE.search(written[k]) or _NOT_A_ROWS_CELL.search(written[k])), None)
+        if j is None or _NOT_A_ROWS_CELL.search(written[j]):
+            # (a page laid out in a table: its cell holds the plan's paragraphs, or a table of its own — no row's cells)
             i += 1
             continue
         joins += [(lines[k].end, lines[k + 1].start) for k in range(i, j)]
@@ -37,10 +40,12 @@ def html_rows(norm: Normalized) -> tuple[list[tuple[int, int]], list[tuple[int, 
     return joins, []
 
 
-def merged_down_cells(norm: Normalized) -> list[tuple[int, int, str]]:
-    """Same-length edits giving each row under a cell merged down (``rowspan``) an empty cell in its column:
+def merged_cells(norm: Normalized) -> list[tuple[int, int, str]]:
+    """Same-length edits giving each row under a cell merged down (``rowspan``) an empty cell in its column,
+    and a row with a cell merged across (``colspan``) an empty cell for each column it covers past its first:
     a tab in place of a blanked tag's space, at the boundary where the cell is missing."""
-    if "rowspan" not in norm.original and "ROWSPAN" not in norm.original:
+    lowered = norm.original.lower() if "SPAN" in norm.original else norm.original
+    if "rowspan" not in lowered and "colspan" not in lowered:
         return []
     text, edits = norm.text, []
     pending: dict[int, int] = {}  # column → rows below still under its merged cell
@@ -53,27 +58,41 @@ def merged_down_cells(norm: Normalized) -> list[tuple[int, int, str]]:
         if len(boundaries) != len(tags) - 1:
             pending = {}  # (a row that is not one line of its cells: not read further)
             continue
-        starts = [line.start, *(b + 1 for b in boundaries), line.end]
-        below: dict[int, int] = {}
-        column = 0
-        for cell, attributes in enumerate([*tags, None]):
-            at = starts[cell] if cell < len(tags) else len(text[:line.end].rstrip(" "))
-            while pending.get(column, 0) > 0:  # (the merged cell above stands here: an empty cell)
-                edits.append(at)
-                at += 1
-                below[column] = pending[column] - 1
-                column += 1
-            if attributes is None:
-                break
-            span = _ROWSPAN.search(attributes)
-            if span is not None and 1 < int(span.group(1)) <= MAX_ROWSPAN:
-                below[column] = int(span.group(1)) - 1
-            column += 1
+        starts = [line.start, *(b + 1 for b in boundaries), line.start + len(text[line.start:line.end].rstrip(" "))]
+        below = _row_cells(starts, tags, pending, edits)
         pending = {c: n for c, n in below.items() if n > 0}
     return [(at, at + 1, "\t") for at in edits if at < len(text) and text[at] == " "]
+
+
+def _row_cells(starts: list[int], tags: list[str], pending: dict[int, int], edits: list[int]) -> dict[int, int]:
+    """One row's cells (``starts``: where each begins, then where the row's words end; ``tags``: each cell's
+    attributes): the places of its missing cells added to ``edits``; the columns merged down into the next row."""
+    below: dict[int, int] = {}
+    column = across = 0  # (``across``: the columns the cell before covers past its first: empty cells here)
+    for cell, attributes in enumerate([*tags, None]):
+        at = starts[cell]
+        while (across or pending.get(column, 0) > 0) and column < MAX_COLUMNS:  # (a merged cell stands here)
+            edits.append(at)
+            at += 1
+            if across:
+                across -= 1
+            else:
+                below[column] = pending[column] - 1
+            column += 1
+        if attributes is None or column >= MAX_COLUMNS:
+            break
+        down, wide = _ROWSPAN.search(attributes), _COLSPAN.search(attributes)
+        if down is not None and 1 < int(down.group(1)) <= MAX_ROWSPAN:
+            below[column] = int(down.group(1)) - 1
+        across = min(int(wide.group(1)), MAX_COLUMNS) - 1 if wide is not None and int(wide.group(1)) > 1 else 0
+        column += 1
+    return below
 
 
 _ROW_OPEN = compiled(r"(?i)<tr\b[^<>\n]{0,300}>")
 _ROW_CLOSE = compiled(r"(?i)</tr\s*>")
 _CELL_TAG = compiled(r"(?i)<t[dh]\b([^<>\n]{0,300})>")
 _ROWSPAN = compiled(r"(?i)rowspan\s*=\s*[\"']?([0-9]{1,4})")
+_COLSPAN = compiled(r"(?i)colspan\s*=\s*[\"']?([0-9]{1,4})")
+# a paragraph's, a list's or a table's tag on a line before the row's end: the row is a page's layout, not a row of cells
+_NOT_A_ROWS_CELL = compiled(r"(?i)<(?:p|div|ul|ol|li|table|tr|h[1-6]|section|article)\b")
