@@ -260,3 +260,9 @@ def test_a_saved_pages_table_in_capitals_with_a_cell_merged_across():
     rows = [t for t in extract_text(page).tasks if t.source == "table"]
     assert [([r.name for r in t.lead], [d.date for d in t.deadlines]) for t in rows] == [
         (["住建局"], ["2026-06-30"]), (["大数据局"], ["2026-10-31"])]
+
+
+def test_two_leads_noted_after_the_second():
+    # district-leading-group-office-task-allocation-2026 line 29: "区住房和城乡建设局、区市场监管局（双牵头）"
+    assert roles("一、任务\n1．推进建设。加快建设。\n牵头单位：区住房和城乡建设局、区市场监管局（双牵头）\n")[0][1] \
+        == ["住房和城乡建设局", "市场监管局"]

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 # a word in brackets at the end of a unit: its role, if it is a role word
 _ROLE_NOTE = compiled(r"[(（\[［【]\s*(?P<role>\p{Han}{2,7})\s*[)）\]］】]\s*$")
-_EACH_OF_THEM = ("分别", "共同", "联合", "按职责分工")
+_EACH_OF_THEM = ("分别", "共同", "联合", "双", "按职责分工")
 _OVERALL = "总"  # (a role noted after a list's last unit that is each unit's)
 
 
