@@ -68,7 +68,11 @@ def hand_closing_blocks(text: str, paras: list[Paragraph], rules: RuleSet) -> No
     for i, para in enumerate(paras):
         if para.heading is None or not para.clauses or i == 0:
             continue
+        tried = 0
         for stop in _SENTENCE_STOP.finditer(text, para.start, para.clauses[-1].start + 1):
+            if not _BLOCK_OPENING.match(text, stop.end()) or tried >= _MOST_TRIED:
+                continue  # (a slice is made only where a block may open, a few times a paragraph: linear)
+            tried += 1
             found = pattern.match(text[stop.end():para.end])  # (a slice: the pattern's ^)
             if found is None or found.group("first") is not None:
                 continue
@@ -84,6 +88,8 @@ def hand_closing_blocks(text: str, paras: list[Paragraph], rules: RuleSet) -> No
 
 
 _SENTENCE_STOP = re.compile("。")
+_BLOCK_OPENING = re.compile("[ \t(（]{0,3}(?:以上|上述)")  # (what every block attribution opens with, cheaply)
+_MOST_TRIED = 4  # block openings tried in one item's paragraph
 
 
 def _siblings_above(paras: list[Paragraph], at: int) -> list[Paragraph]:
