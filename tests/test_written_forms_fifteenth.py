@@ -266,3 +266,10 @@ def test_two_leads_noted_after_the_second():
     # district-leading-group-office-task-allocation-2026 line 29: "区住房和城乡建设局、区市场监管局（双牵头）"
     assert roles("一、任务\n1．推进建设。加快建设。\n牵头单位：区住房和城乡建设局、区市场监管局（双牵头）\n")[0][1] \
         == ["住房和城乡建设局", "市场监管局"]
+
+
+def test_a_standing_statement_closing_a_notices_paragraph():
+    # city-plan-saved-as-html-with-table-2026 line 53: the notice's last sentence hands every task its implementer
+    plan = ("　　现将《某市2026年电梯安全工作方案》印发给你们，请认真组织实施。各县（市、区）市场监管局负责本辖区各项任务的具体落实，"
+            "方案中不再逐项列出。\n一、重点任务\n（一）实施老旧住宅电梯更新改造。更新改造600台以上。（市住建局牵头，市财政局配合）\n")
+    assert roles(plan) == [("实施老旧住宅电梯更新改造", ["住建局"], ["财政局"], ["各县(市、区)市场监管局"])]

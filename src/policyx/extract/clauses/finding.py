@@ -264,16 +264,19 @@ def standing_statement(text: str, start: int, end: int, registry: DepartmentRegi
                        rules: ResponsibilityRules) -> list[DepartmentRef]:
     """The units a paragraph that is only a standing clause hands every
     later task ("以下各项任务均需各市（州）人民政府落实，不再列出。"), else none."""
-    first = start
-    while first < end and text[first] in _AROUND_STATEMENT:
-        first += 1
-    for pattern in rules.standing:
-        m = pattern.match(text, first, end)  # (the paragraph is the statement: tried at its start only)
-        if m is None or text[m.end():end].strip(_AROUND_STATEMENT):
-            continue
-        parsed = parse_clause(text[m.start():m.end()], m.start(), registry, rules, None, "clause.standing")
-        if parsed is not None and parsed.empty() and parsed.standing:
-            return parsed.standing
+    last = text.rfind("。", start, len(text[start:end].rstrip(_AROUND_STATEMENT)) + start)
+    # (the paragraph is the statement, or its last sentence is: "…现将《…方案》印发给你们，请认真组织实施。各县（市、区）
+    # 市场监管局负责本辖区各项任务的具体落实，方案中不再逐项列出。", city-plan-saved-as-html-with-table-2026)
+    for first in dict.fromkeys((start, last + 1 if last >= start else start)):
+        while first < end and text[first] in _AROUND_STATEMENT:
+            first += 1
+        for pattern in rules.standing:
+            m = pattern.match(text, first, end)  # (tried at those two places only)
+            if m is None or text[m.end():end].strip(_AROUND_STATEMENT):
+                continue
+            parsed = parse_clause(text[m.start():m.end()], m.start(), registry, rules, None, "clause.standing")
+            if parsed is not None and parsed.empty() and parsed.standing:
+                return parsed.standing
     return []
 
 
