@@ -273,3 +273,12 @@ def test_a_standing_statement_closing_a_notices_paragraph():
     plan = ("　　现将《某市2026年电梯安全工作方案》印发给你们，请认真组织实施。各县（市、区）市场监管局负责本辖区各项任务的具体落实，"
             "方案中不再逐项列出。\n一、重点任务\n（一）实施老旧住宅电梯更新改造。更新改造600台以上。（市住建局牵头，市财政局配合）\n")
     assert roles(plan) == [("实施老旧住宅电梯更新改造", ["住建局"], ["财政局"], ["各县(市、区)市场监管局"])]
+
+
+def test_a_reports_next_steps_assign_work():
+    # city-supervision-bulletin-2026 line 24: "四、下一步工作要求" of a 督查通报 is no closing exhortation
+    bulletin = ("四、下一步工作要求\n（一）加快供水管网改造。11月底前完成剩余28公里（市水务局牵头，市住建局配合）。\n"
+                "（二）加快城市更新项目建设。市住建局要会同市财政局，加快征收拆迁扫尾，确保10月底前全部开工。\n")
+    assert [r[:2] for r in roles(bulletin)] == [("加快供水管网改造", ["水务局"]), ("加快城市更新项目建设", ["住建局"])]
+    # (a plan's closing 工作要求 stays one)
+    assert [r[0] for r in roles(bulletin.replace("四、下一步工作要求", "四、工作要求"))] == ["加快供水管网改造"]
