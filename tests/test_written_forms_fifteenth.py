@@ -51,6 +51,12 @@ def test_counts_in_hours_of_training_vehicle_trips_and_a_flow():
         == [[("increase", 15, "立方米/秒")]]
 
 
+def table_rows(text: str):
+    """(title, lead, participants, due dates) of each task a table's row gives."""
+    return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [d.date for d in t.deadlines])
+            for t in extract_text(text).tasks if t.source == "table"]
+
+
 def roles(text: str):
     """(title, lead, participants, implementers) of each task, by the names read."""
     return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers])
@@ -228,8 +234,7 @@ def test_a_saved_pages_table_reads_as_a_table_its_merged_cells_and_broken_rows_t
             "11月底前完成整改</td></tr>\n"
             "<tr><td>2</td><td>严查维保问题</td><td>市市场监管局</td><td>市消防救援支队</td><td>12月底前</td></tr>\n"
             "</table></body></html>\n")
-    rows = [t for t in extract_text(page).tasks if t.source == "table"]
-    assert [([r.name for r in t.lead], [r.name for r in t.participants], [d.date for d in t.deadlines]) for t in rows] == [
+    assert [r[1:] for r in table_rows(page)] == [
         (["市场监管局"], ["住建局"], ["2026-04-30", "2026-11-30"]),
         (["市场监管局"], ["消防救援支队"], ["2026-12-31"]),
     ]
@@ -257,9 +262,7 @@ def test_a_saved_pages_table_in_capitals_with_a_cell_merged_across():
             "<TR><TD>1</TD><TD>开展燃气管网隐患排查</TD><TD>市住建局</TD><TD>市应急局</TD><TD>2026年6月底前</TD></TR>\n"
             "<TR><TD>2</TD><TD>建设燃气监测平台</TD><TD COLSPAN=\"2\">市大数据局</TD><TD>2026年10月底前</TD></TR>\n"
             "</TABLE></BODY></HTML>\n")
-    rows = [t for t in extract_text(page).tasks if t.source == "table"]
-    assert [([r.name for r in t.lead], [d.date for d in t.deadlines]) for t in rows] == [
-        (["住建局"], ["2026-06-30"]), (["大数据局"], ["2026-10-31"])]
+    assert [(r[1], r[3]) for r in table_rows(page)] == [(["住建局"], ["2026-06-30"]), (["大数据局"], ["2026-10-31"])]
 
 
 def test_two_leads_noted_after_the_second():
@@ -282,3 +285,17 @@ def test_a_reports_next_steps_assign_work():
     assert [r[:2] for r in roles(bulletin)] == [("加快供水管网改造", ["水务局"]), ("加快城市更新项目建设", ["住建局"])]
     # (a plan's closing 工作要求 stays one)
     assert [r[0] for r in roles(bulletin.replace("四、下一步工作要求", "四、工作要求"))] == ["加快供水管网改造"]
+
+
+def test_a_unit_cell_merged_down_is_the_one_above_in_the_rows_below():
+    # a second reading: a pretty-printed page, rowspan in the 牵头单位 column, one row under it
+    page = ("<html><body><p>某市2026年燃气安全专项整治工作方案</p>\n<table>\n  <tr>\n    <th>序号</th>\n    <th>工作任务</th>\n"
+            "    <th>牵头单位</th>\n    <th>配合单位</th>\n    <th>完成时限</th>\n  </tr>\n  <tr>\n    <td>1</td>\n"
+            "    <td>开展燃气管网隐患排查</td>\n    <td rowspan=\"2\">市住建局</td>\n    <td>市应急局</td>\n"
+            "    <td>2026年6月底前</td>\n  </tr>\n  <tr>\n    <td>2</td>\n    <td>淘汰老旧燃气管道</td>\n"
+            "    <td>市城管局</td>\n    <td>2026年12月底前</td>\n  </tr>\n</table></body></html>\n")
+    assert [r[:3] for r in table_rows(page)] == [("开展燃气管网隐患排查", ["住建局"], ["应急局"]),
+                                                ("淘汰老旧燃气管道", ["住建局"], ["城管局"])]
+    # (a sheet's "同上" cell is the one above it too)
+    sheet = ("序号\t工作任务\t牵头单位\t完成时限\n1\t开展隐患排查\t市住建局\t2026年6月底前\n2\t淘汰老旧管道\t同上\t2026年12月底前\n")
+    assert [[r.name for r in t.lead] for t in extract_text(sheet).tasks] == [["住建局"], ["住建局"]]

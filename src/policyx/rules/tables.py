@@ -35,6 +35,7 @@ class TableRules:
     caption_start: regex.Pattern
     group_count: regex.Pattern
     continued: regex.Pattern  # "续表": a table goes on after a page break
+    ditto_cell: regex.Pattern  # "同上", "〃": the cell says it is the one above it
     group_heading: regex.Pattern
     task_heading: regex.Pattern
     time_phrase: regex.Pattern
@@ -64,7 +65,7 @@ def compile_table_rules(data: dict) -> TableRules:
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
         bound_note=tuple((str(w), str(c)) for c, words in (data.get("bound_note") or {}).items() for w in words or ()),
         **optional_patterns(data, "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "place_header", "caption_start", "group_count", "group_heading",
-                              "task_heading", "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out", "continued"),
+                              "task_heading", "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out", "continued", "ditto_cell"),
         matrix_marks=tuple((str(mark), str(role)) for role, marks in (data.get("matrix_marks") or {}).items()
                            for mark in marks or ()),
     )

@@ -173,7 +173,7 @@ def _clean(norm: Normalized, start: int, end: int) -> str:
 def _cell(norm: Normalized, start: int, raw: str) -> Cell | None:
     """The cell of ``raw``, the working copy's words from ``start`` on."""
     end = start + len(raw)
-    text = _clean(norm, start, end)
+    text = _clean(norm, start, end) or raw.strip()  # (words written over a blanked tag: a merged cell's "〃")
     if not text:
         return None
     opened = raw.lstrip()

@@ -1,7 +1,7 @@
 """A saved page's table (``<table>`` of ``<tr>`` rows of ``<td>`` cells): its tags are noise and the boundary
 between two cells a tab (``noise.html_cell_boundary``), so each row reads as a sheet's. Here: a row written over
 several lines ("<td>4月底前完成排查<br>" / "11月底前完成整改</td></tr>", or a cell a line) is made one line again,
-a cell merged down over the rows below it (``rowspan="3"``) leaves each of them an empty cell in its column, and
+a cell merged down over the rows below it (``rowspan="3"``) leaves each of them a cell "〃" in its column (the one above), and
 one merged across (``colspan="2"``) an empty cell beside it, so that the cells stand under their headers (city-plan-saved-as-html-with-table-2026 in tests/data/written).
 The file's lines and every offset stay the file's."""
 
@@ -41,13 +41,13 @@ def html_rows(norm: Normalized) -> tuple[list[tuple[int, int]], list[tuple[int, 
 
 
 def merged_cells(norm: Normalized) -> list[tuple[int, int, str]]:
-    """Same-length edits giving each row under a cell merged down (``rowspan``) an empty cell in its column,
-    and a row with a cell merged across (``colspan``) an empty cell for each column it covers past its first:
-    a tab in place of a blanked tag's space, at the boundary where the cell is missing."""
+    """Same-length edits giving each row under a cell merged down (``rowspan``) a cell "〃" in its column (the
+    one above it, ``tables.ditto_cell``), and a row with a cell merged across (``colspan``) an empty cell for each
+    column it covers past its first: written over a blanked tag's spaces where the cell is missing."""
     lowered = norm.original.lower() if "SPAN" in norm.original else norm.original
     if "rowspan" not in lowered and "colspan" not in lowered:
         return []
-    text, edits = norm.text, []
+    text, edits = norm.text, []  # (where, what: a tab, or a tab and a ditto mark)
     pending: dict[int, int] = {}  # column → rows below still under its merged cell
     for line in norm.lines():
         tags = _CELL_TAG.findall(norm.source[line.start:line.end])
@@ -61,10 +61,10 @@ def merged_cells(norm: Normalized) -> list[tuple[int, int, str]]:
         starts = [line.start, *(b + 1 for b in boundaries), line.start + len(text[line.start:line.end].rstrip(" "))]
         below = _row_cells(starts, tags, pending, edits)
         pending = {c: n for c, n in below.items() if n > 0}
-    return [(at, at + 1, "\t") for at in edits if at < len(text) and text[at] == " "]
+    return [(at, at + len(cell), cell) for at, cell in edits if text[at:at + len(cell)] == " " * len(cell)]
 
 
-def _row_cells(starts: list[int], tags: list[str], pending: dict[int, int], edits: list[int]) -> dict[int, int]:
+def _row_cells(starts: list[int], tags: list[str], pending: dict[int, int], edits: list[tuple[int, str]]) -> dict[int, int]:
     """One row's cells (``starts``: where each begins, then where the row's words end; ``tags``: each cell's
     attributes): the places of its missing cells added to ``edits``; the columns merged down into the next row."""
     below: dict[int, int] = {}
@@ -72,12 +72,12 @@ def _row_cells(starts: list[int], tags: list[str], pending: dict[int, int], edit
     for cell, attributes in enumerate([*tags, None]):
         at = starts[cell]
         while (across or pending.get(column, 0) > 0) and column < MAX_COLUMNS:  # (a merged cell stands here)
-            edits.append(at)
-            at += 1
-            if across:
-                across -= 1
-            else:
-                below[column] = pending[column] - 1
+            if across:  # (an empty cell beside the one merged across)
+                edits.append((at, "\t"))
+                at, across = at + 1, across - 1
+            else:  # (a cell that is the one above it, then its boundary)
+                edits.append((at, "〃\t"))
+                at, below[column] = at + 2, pending[column] - 1
             column += 1
         if attributes is None or column >= MAX_COLUMNS:
             break

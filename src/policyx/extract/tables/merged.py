@@ -47,3 +47,14 @@ def merged_filled(row: list[Cell | None], above: list[Cell | None], at: dict[str
             filled.extend([None] * (i + 1 - len(filled)))  # (a sheet's row loses its last empty cells)
             filled[i] = above[i]
     return filled
+
+
+def dittoed(row: list[Cell | None], above: list[Cell | None], at: dict[str, int], ditto) -> list[Cell | None]:
+    """The row with each department or date cell that says it is the one above it ("同上", "〃": ``ditto``)
+    taken from the row above; another such cell is empty (a group's name merged down: the row's own words
+    title it)."""
+    if not any(c is not None and ditto.match(c.text) for c in row):
+        return row
+    taken = {at[role] for role in _MERGED_DOWN if role in at}
+    return [(above[i] if i in taken and i < len(above) else None) if c is not None and ditto.match(c.text) else c
+            for i, c in enumerate(row)]

@@ -15,7 +15,7 @@ from policyx.extract.tables.standing import standing_over, with_standing
 from policyx.extract.tables.cells import Cell, ParsedTable, cell_at, header_year, work_cell
 from policyx.extract.tables.indicators import indicator_rows, indicator_target
 from policyx.extract.tables.matrix import matrix_departments
-from policyx.extract.tables.merged import continues, merged_filled, merges_cells
+from policyx.extract.tables.merged import continues, dittoed, merged_filled, merges_cells
 from policyx.extract.target_values import read_value
 from policyx.extract.targets import find_targets
 from policyx.model import Target, Task
@@ -104,6 +104,8 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
         merged = merges_cells(p, at)
         above: list[Cell | None] | None = None
         for n, (row, group) in enumerate(zip(p.cells, groups), 1):
+            if above is not None:
+                row = dittoed(row, above, at, rules.tables.ditto_cell)
             if above is not None and group == groups[n - 2] and (merged or continues(row, at)):
                 row = merged_filled(row, above, at)
             above = row
