@@ -264,7 +264,10 @@ def standing_statement(text: str, start: int, end: int, registry: DepartmentRegi
                        rules: ResponsibilityRules) -> list[DepartmentRef]:
     """The units a paragraph that is only a standing clause hands every
     later task ("以下各项任务均需各市（州）人民政府落实，不再列出。"), else none."""
-    last = text.rfind("。", start, len(text[start:end].rstrip(_AROUND_STATEMENT)) + start)
+    words_end = end
+    while words_end > start and text[words_end - 1] in _AROUND_STATEMENT:
+        words_end -= 1
+    last = text.rfind("。", start, words_end)
     # (the paragraph is the statement, or its last sentence is: "…现将《…方案》印发给你们，请认真组织实施。各县（市、区）
     # 市场监管局负责本辖区各项任务的具体落实，方案中不再逐项列出。", city-plan-saved-as-html-with-table-2026)
     for first in dict.fromkeys((start, last + 1 if last >= start else start)):

@@ -66,7 +66,8 @@ def hand_closing_blocks(text: str, paras: list[Paragraph], rules: RuleSet) -> No
     own get its clauses ("以上两项": the one above); the item it closes keeps it as its own."""
     pattern = rules.tasks.block_attribution
     for i, para in enumerate(paras):
-        if para.heading is None or not para.clauses or i == 0:
+        if para.heading is None or not para.clauses or i == 0 \
+                or text.find("以上", para.start, para.end) < 0 and text.find("上述", para.start, para.end) < 0:
             continue
         tried = 0
         for stop in _SENTENCE_STOP.finditer(text, para.start, para.clauses[-1].start + 1):

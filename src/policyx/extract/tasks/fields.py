@@ -48,7 +48,6 @@ def field_under_its_heading(text: str, para, before, rules) -> bool:
     """Whether ``para`` is a field ("整改目标：…") right under an item's heading with words of its own
     ("（一）问题：…。反馈意见指出，…", paragraph ``before``) and no clause — not a task's name of its own
     ("任务名称：稳定粮食生产"): the item's, as an 整改方案's problem's fields are."""
-    return before is not None and before.heading is not None and before.heading.level > 1 and not before.clauses \
-        and not before.attribution_only and not before.handed_on and run_in(text, before.heading) \
-        and OPENS_LABEL.match(text, para.start, para.end) is not None \
-        and not rules.task_name_label.match(text[para.start:para.end])
+    return before is not None and before.heading is not None and OPENS_LABEL.match(text, para.start, para.end) is not None \
+        and before.heading.level > 1 and not before.clauses and not before.attribution_only and not before.handed_on \
+        and run_in(text, before.heading) and not rules.task_name_label.match(text[para.start:para.end])

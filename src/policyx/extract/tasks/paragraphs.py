@@ -267,7 +267,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
     text = norm.text
     context.convention = noted_for_the_plan(text, paras, rules, tables or ())
     context.parties = may_hold_words(rules.departments.defined_party, text) and rules.departments.defined_party.search(text) is not None
-    context.lead_marks = rules.responsibility.lead_mark_legend.search(text) is not None
+    context.lead_marks = says_lead_marks(text, rules)
     standing = bool(rules.responsibility.standing)  # (each tried at a paragraph's start only: no search of the whole text)
     person_start = _person_start(tuple(w for w, kind in rules.responsibility.label_of.items() if kind in ("person", "supervisor")))
     # where a role word or a label can stand: a paragraph with no such place holds no clause
@@ -326,12 +326,18 @@ def _person_start(person: tuple[str, ...]) -> regex.Pattern | None:
                           + r")\s*[:：]") if person else None)
 
 
+def says_lead_marks(text: str, rules: RuleSet) -> bool:
+    """Whether the plan's legend says a mark after a unit is the lead's ("注：标★的为牵头单位")."""
+    legend = rules.responsibility.lead_mark_legend
+    return may_hold_words(legend, text) and legend.search(text) is not None
+
+
 def attribution_blocks(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -> dict[int, tuple[int, FoundClause | None]]:
     """Runs of attribution-only paragraphs, each read as one clause: ``{index of
     the first paragraph: (index of the last, clause)}``; the clause is None
     when the run names nobody."""
     out: dict[int, tuple[int, FoundClause | None]] = {}
-    marks = rules.responsibility.lead_mark_legend.search(norm.text) is not None
+    marks = says_lead_marks(norm.text, rules)
     i = 0
     while i < len(paras):
         if not paras[i].attribution_only:

@@ -186,7 +186,7 @@ def without_attachment_list(units: list[Unit], text: str, rules: TaskRules) -> l
 def before_its_explanation(tasks: tuple[Task, ...], text: str, rules: TaskRules) -> tuple[Task, ...]:
     """The tasks before the plan's drafting notes or reading ("关于《…》的起草说明" on a line of its
     own): what follows restates them. All of them when none comes before it (an explanation alone)."""
-    found = rules.explanation_title.search(text)
+    found = rules.explanation_title.search(text) if "说明" in text or "解读" in text else None
     if found is None:
         return tasks
     before = tuple(t for t in tasks if t.span[0] < found.start())
