@@ -299,3 +299,12 @@ def test_a_unit_cell_merged_down_is_the_one_above_in_the_rows_below():
     # (a sheet's "同上" cell is the one above it too)
     sheet = ("序号\t工作任务\t牵头单位\t完成时限\n1\t开展隐患排查\t市住建局\t2026年6月底前\n2\t淘汰老旧管道\t同上\t2026年12月底前\n")
     assert [[r.name for r in t.lead] for t in extract_text(sheet).tasks] == [["住建局"], ["住建局"]]
+
+
+def test_a_header_merged_down_leaves_its_second_header_row_no_task():
+    page = ("<html><body><p>某市2026年燃气安全专项整治工作方案</p>\n<table>\n"
+            "<tr><td rowspan=\"2\">序号</td><td rowspan=\"2\">工作任务</td><td colspan=\"2\">责任单位</td><td rowspan=\"2\">完成时限</td></tr>\n"
+            "<tr><td>牵头单位</td><td>配合单位</td></tr>\n"
+            "<tr><td>1</td><td>开展燃气管网隐患排查</td><td>市住建局</td><td>市应急局</td><td>2026年6月底前</td></tr>\n"
+            "</table></body></html>\n")
+    assert [(r[0], r[1]) for r in table_rows(page)] == [("开展燃气管网隐患排查", ["住建局"])]

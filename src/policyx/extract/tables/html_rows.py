@@ -49,24 +49,26 @@ def merged_cells(norm: Normalized) -> list[tuple[int, int, str]]:
         return []
     text, edits = norm.text, []  # (where, what: a tab, or a tab and a ditto mark)
     pending: dict[int, int] = {}  # column → rows below still under its merged cell
+    headers: set[int] = set()  # (the columns a table's first row merges down: a header's, empty cells below)
+    first = True
     for line in norm.lines():
         tags = _CELL_TAG.findall(norm.source[line.start:line.end])
-        if not tags:
-            pending = {}
-            continue
-        boundaries = [k for k in range(line.start, line.end) if text[k] == "\t"]
-        if len(boundaries) != len(tags) - 1:
-            pending = {}  # (a row that is not one line of its cells: not read further)
+        boundaries = [k for k in range(line.start, line.end) if text[k] == "\t"] if tags else ()
+        if not tags or len(boundaries) != len(tags) - 1:
+            pending, first = {}, True  # (no row, or a row that is not one line of its cells: not read further)
             continue
         starts = [line.start, *(b + 1 for b in boundaries), line.start + len(text[line.start:line.end].rstrip(" "))]
-        below = _row_cells(starts, tags, pending, edits)
-        pending = {c: n for c, n in below.items() if n > 0}
+        below = _row_cells(starts, tags, pending, edits, headers)
+        headers = set(below) if first else headers
+        pending, first = {c: n for c, n in below.items() if n > 0}, False
     return [(at, at + len(cell), cell) for at, cell in edits if text[at:at + len(cell)] == " " * len(cell)]
 
 
-def _row_cells(starts: list[int], tags: list[str], pending: dict[int, int], edits: list[tuple[int, str]]) -> dict[int, int]:
+def _row_cells(starts: list[int], tags: list[str], pending: dict[int, int], edits: list[tuple[int, str]],
+               headers: set[int]) -> dict[int, int]:
     """One row's cells (``starts``: where each begins, then where the row's words end; ``tags``: each cell's
-    attributes): the places of its missing cells added to ``edits``; the columns merged down into the next row."""
+    attributes): the places of its missing cells added to ``edits`` ("〃", but empty under a header merged down
+    from the table's first row, ``headers``); the columns merged down into the next row."""
     below: dict[int, int] = {}
     column = across = 0  # (``across``: the columns the cell before covers past its first: empty cells here)
     for cell, attributes in enumerate([*tags, None]):
@@ -76,8 +78,9 @@ def _row_cells(starts: list[int], tags: list[str], pending: dict[int, int], edit
                 edits.append((at, "\t"))
                 at, across = at + 1, across - 1
             else:  # (a cell that is the one above it, then its boundary)
-                edits.append((at, "〃\t"))
-                at, below[column] = at + 2, pending[column] - 1
+                cell = "\t" if column in headers else "〃\t"
+                edits.append((at, cell))
+                at, below[column] = at + len(cell), pending[column] - 1
             column += 1
         if attributes is None or column >= MAX_COLUMNS:
             break
