@@ -18,7 +18,7 @@ MAX_COLUMNS = 64  # columns of a row read for merged cells, at most
 def html_rows(norm: Normalized) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The line breaks inside a saved page's table rows to take out, as :meth:`Normalized.join_lines` takes
     them (nothing to blank)."""
-    if "<tr" not in norm.original and "<TR" not in norm.original:
+    if _ROW_OPEN.search(norm.original) is None:
         return [], []
     lines = norm.lines()
     written = [norm.source[line.start:line.end] for line in lines]  # (each line as the file has it, its tags too)
@@ -44,8 +44,7 @@ def merged_cells(norm: Normalized) -> list[tuple[int, int, str]]:
     """Same-length edits giving each row under a cell merged down (``rowspan``) a cell "〃" in its column (the
     one above it, ``tables.ditto_cell``), and a row with a cell merged across (``colspan``) an empty cell for each
     column it covers past its first: written over a blanked tag's spaces where the cell is missing."""
-    lowered = norm.original.lower() if "SPAN" in norm.original else norm.original
-    if "rowspan" not in lowered and "colspan" not in lowered:
+    if _SPAN.search(norm.original) is None:
         return []
     text, edits = norm.text, []  # (where, what: a tab, or a tab and a ditto mark)
     pending: dict[int, int] = {}  # column → rows below still under its merged cell
@@ -95,6 +94,7 @@ def _row_cells(starts: list[int], tags: list[str], pending: dict[int, int], edit
 _ROW_OPEN = compiled(r"(?i)<tr\b[^<>\n]{0,300}>")
 _ROW_CLOSE = compiled(r"(?i)</tr\s*>")
 _CELL_TAG = compiled(r"(?i)<t[dh]\b([^<>\n]{0,300})>")
+_SPAN = compiled(r"(?i)(?:row|col)span\s*=")
 _ROWSPAN = compiled(r"(?i)rowspan\s*=\s*[\"']?([0-9]{1,4})")
 _COLSPAN = compiled(r"(?i)colspan\s*=\s*[\"']?([0-9]{1,4})")
 # a paragraph's, a list's or a table's tag on a line before the row's end: the row is a page's layout, not a row of cells

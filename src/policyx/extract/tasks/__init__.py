@@ -47,15 +47,18 @@ def extract_tasks(norm: Normalized, sections: tuple[Section, ...], rules: RuleSe
     read as such."""
     index = SectionIndex(sections, norm.text)
     paras = paragraphs(norm, index, rules.responsibility)
-    find_all_clauses(norm, paras, rules, tables=tables if task_tables else None)
+    lead_marks = find_all_clauses(norm, paras, rules, tables=tables if task_tables else None)
     in_table = Spans(tables)
-    units = UnitBuilder(norm, paras, index, rules).build()
+    units = UnitBuilder(norm, paras, index, rules, lead_marks).build()
     annexed: list[Unit] = []
     if in_table.starts or index.outside.starts:  # (else every unit is of the plan's text)
-        if task_tables:  # (an annexed plan's items a table's row may restate: "附件1 …方案" beside "附件2 …分工表")
-            annexed = [u for u in units if u.at_marker is not None and u.start not in in_table
-                       and not _in_text(u, norm.text, index, in_table)]
-        units = [u for u in units if _in_text(u, norm.text, index, in_table)]
+        kept: list[Unit] = []
+        for u in units:
+            if _in_text(u, norm.text, index, in_table):
+                kept.append(u)
+            elif task_tables and u.at_marker is not None and u.start not in in_table:
+                annexed.append(u)  # (an annexed plan's item a table's row may restate: "附件1 …方案" beside "附件2 …分工表")
+        units = kept
     attributed = _attributed(units, norm.text)
     orphans: list[Unit] = []
     restatable: list[Unit] = []

@@ -257,17 +257,19 @@ _INDENT = "\u3000\u3000"  # a paragraph's first line, as Chinese text indents it
 
 
 def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *,
-                     tables: tuple[tuple[int, int], ...] | None = None) -> None:
+                     tables: tuple[tuple[int, int], ...] | None = None) -> bool:
     """Every paragraph's clauses, in document order (a convention stated with
     下同 holds for the clauses after it; one noted on its own, for every clause
     — not one in, under or over a table of tasks (``tables``: their spans), a
     note there is its table's); paragraphs that only attribute — clause lines,
-    a leading official's name — are marked."""
+    a leading official's name — are marked. Returns whether the plan's legend says a mark after
+    a unit is the lead's ("注：标★的为牵头单位")."""
     context = plan_context(rules)
     text = norm.text
     context.convention = noted_for_the_plan(text, paras, rules, tables or ())
     context.parties = may_hold_words(rules.departments.defined_party, text) and rules.departments.defined_party.search(text) is not None
-    context.lead_marks = says_lead_marks(text, rules)
+    legend = rules.responsibility.lead_mark_legend
+    context.lead_marks = may_hold_words(legend, text) and legend.search(text) is not None
     standing = bool(rules.responsibility.standing)  # (each tried at a paragraph's start only: no search of the whole text)
     person_start = _person_start(tuple(w for w, kind in rules.responsibility.label_of.items() if kind in ("person", "supervisor")))
     # where a role word or a label can stand: a paragraph with no such place holds no clause
@@ -301,6 +303,7 @@ def find_all_clauses(norm: Normalized, paras: list[Paragraph], rules: RuleSet, *
     hand_down_same(text, paras, rules)
     hand_divided_clauses(text, paras, rules)
     add_duties(text, paras, rules, context)
+    return context.lead_marks
 
 
 def _without_lone_bare_lists(paras: list[Paragraph], context) -> None:
@@ -326,18 +329,13 @@ def _person_start(person: tuple[str, ...]) -> regex.Pattern | None:
                           + r")\s*[:：]") if person else None)
 
 
-def says_lead_marks(text: str, rules: RuleSet) -> bool:
-    """Whether the plan's legend says a mark after a unit is the lead's ("注：标★的为牵头单位")."""
-    legend = rules.responsibility.lead_mark_legend
-    return may_hold_words(legend, text) and legend.search(text) is not None
-
-
-def attribution_blocks(norm: Normalized, paras: list[Paragraph], rules: RuleSet) -> dict[int, tuple[int, FoundClause | None]]:
+def attribution_blocks(norm: Normalized, paras: list[Paragraph], rules: RuleSet,
+                       marks: bool = False) -> dict[int, tuple[int, FoundClause | None]]:
     """Runs of attribution-only paragraphs, each read as one clause: ``{index of
     the first paragraph: (index of the last, clause)}``; the clause is None
-    when the run names nobody."""
+    when the run names nobody. ``marks``: the plan's legend says a mark after a
+    unit is the lead's (as :func:`find_all_clauses` found)."""
     out: dict[int, tuple[int, FoundClause | None]] = {}
-    marks = says_lead_marks(norm.text, rules)
     i = 0
     while i < len(paras):
         if not paras[i].attribution_only:

@@ -89,10 +89,11 @@ _new_unit = maker(Unit)  # (one a heading in a plan of headings: without the cla
 class UnitBuilder:
     """Turns the clauses of a plan's paragraphs into units of text."""
 
-    def __init__(self, norm: Normalized, paras: list[Paragraph], index: SectionIndex, rules: RuleSet):
+    def __init__(self, norm: Normalized, paras: list[Paragraph], index: SectionIndex, rules: RuleSet,
+                 lead_marks: bool = False):
         self.text, self.paragraphs, self.index, self.rules = norm.text, paras, index, rules
         self.source = norm.source
-        self.blocks = attribution_blocks(norm, paras, rules)
+        self.blocks = attribution_blocks(norm, paras, rules, lead_marks)
         self._paragraph_starts = [p.start for p in paras]
         self._children = Counter(s.parent for s in index.headings if s.parent)
         self.units: list[Unit] = []
