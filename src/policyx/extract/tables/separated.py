@@ -15,6 +15,7 @@ from policyx.extract.tables.cells import (
 )
 from policyx.extract.tables.matrix import mark_roles, matrix_columns
 from policyx.extract.tables.page_breaks import across_page_breaks, another_table, is_page_break
+from policyx.extract.tables.sub_header import under_merged_header
 from policyx.model import Section
 from policyx.rules.tables import TableRules
 from policyx.text.normalize import Normalized
@@ -184,7 +185,7 @@ def _tab_table(norm: Normalized, run: list, sections: tuple[Section, ...], rules
     if caption is not None:
         title = title or caption
     width = max(len(r) for r in rows) if rows else 0
-    rows = across_page_breaks(_from_header(rows, width, rules))
+    rows = under_merged_header(across_page_breaks(_from_header(rows, width, rules)), width, rules)
     if len(rows) < 2:
         return None
     rows, departments = matrix_columns(rows, width, rules)
