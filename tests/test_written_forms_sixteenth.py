@@ -44,3 +44,49 @@ def test_a_saved_pages_two_row_header_reads_as_a_sheets():
 def test_a_first_row_that_is_a_tables_own_is_no_second_header_row():
     text = TWO_ROW_HEADER.replace("\t\t牵头单位\t配合单位\t\n", "")
     assert [lead for _, lead, _, _ in table_rows(text)] == [["市场监管局"], ["住建局"]]
+
+
+def tasks(text: str):
+    """(line, title, lead, participants, implementers) of each task."""
+    return [(t.line, t.title, [r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers])
+            for t in extract_text(text).tasks]
+
+
+# -- a hospital's own plan ---------------------------------------------------------------------------------------------
+
+def test_a_leaders_field_after_wide_spaces_ends_the_units_field_before_it():
+    # hospital-internal-quality-improvement-plan-2026 lines 35-42
+    text = ("（三）提高护理服务质量\n"
+            "1.深化优质护理服务。落实责任制整体护理。\n"
+            "责任科室：护理部　　分管院领导：王秀英\n"
+            "2.促进合理用药。每月开展处方和医嘱专项点评。\n"
+            "责任科室：药剂科（牵头），医务部；各临床科室具体落实　　分管院领导：陈立新\n")
+    assert tasks(text) == [(2, "深化优质护理服务", ["护理部"], [], []),
+                           (4, "促进合理用药", ["药剂科"], ["医务部"], ["各临床科室"])]
+
+
+def test_a_section_named_without_its_level_is_an_office_in_its_own_plan():
+    # hospital-internal-quality-improvement-plan-2026 lines 49 and 74: "后勤保障部负责", "质控办负责"
+    text = ("三、重点任务\n"
+            "2.规范医疗废物管理。严格执行医疗废物分类收集制度。后勤保障部负责，院感科配合做好监督指导。\n"
+            "3.强化考核激励。质控办负责将活动各项指标纳入科室综合目标考核，财务科配合做好绩效核算。\n")
+    assert [(lead, participants) for _, _, lead, participants, _ in tasks(text)] == [
+        (["后勤保障部"], ["院感科"]), (["质控办"], ["财务科"])]
+    # (a region or a verb that ends in 部 or 办 is none: "东部", "跟踪督办")
+    assert tasks("三、重点任务\n2.推进协作。东部负责对口支援，市发改委配合。\n")[0][2] == []
+
+
+def test_a_plans_organisation_section_sets_bodies_up_and_holds_no_task():
+    # county-ad-hoc-bodies-civilised-city-2026 line 17, township-work-plan-2026 line 20
+    text = ("二、组织机构\n"
+            "（一）县创文指挥部。由县委书记任政委，县长任指挥长。指挥部负责创建工作的统筹谋划、组织协调和督导考核。\n"
+            "三、攻坚任务\n"
+            "（一）整治背街小巷。完成背街小巷改造。（责任单位：县住建局）\n")
+    assert [title for _, title, _, _, _ in tasks(text)] == ["整治背街小巷"]
+
+
+def test_a_phase_of_one_month_is_due_at_its_end():
+    # state-owned-group-safety-plan-2026 line 49 (as a stretch of months is: "集中攻坚阶段（2026年4月—10月）")
+    text = ("三、实施步骤\n"
+            "（一）动员部署阶段（2026年3月）。集团安全环保部负责组织召开治本攻坚动员部署会。\n")
+    assert [(d.kind, d.date) for d in extract_text(text).tasks[0].deadlines] == [("by", "2026-03-31")]
