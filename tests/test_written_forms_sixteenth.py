@@ -90,3 +90,34 @@ def test_a_phase_of_one_month_is_due_at_its_end():
     text = ("三、实施步骤\n"
             "（一）动员部署阶段（2026年3月）。集团安全环保部负责组织召开治本攻坚动员部署会。\n")
     assert [(d.kind, d.date) for d in extract_text(text).tasks[0].deadlines] == [("by", "2026-03-31")]
+
+
+# -- a subdistrict's and a development zone's own plans ----------------------------------------------------------------
+
+def test_a_subdistricts_and_a_zones_own_offices_are_named_after_their_level():
+    # subdistrict-grid-governance-plan-2026 line 73, development-zone-committee-plan-2026 line 18
+    text = ("五、保障措施\n"
+            "（二）强化经费保障。街道党政办负责将网格员薪酬待遇纳入年度预算，7月1日前落实到位。\n"
+            "（三）强化要素保障。经开区财政金融局负责统筹安排项目建设专项资金不少于8亿元。\n")
+    assert [lead for _, _, lead, _, _ in tasks(text)] == [["党政办"], ["财政金融局"]]
+    # (a zone's committee keeps its name: "开发区管委会", city-duty-division-2026 line 56)
+    assert tasks("（六）各县市区人民政府、开发区管委会。负责项目谋划、征收安置和组织实施。\n")[0][4] == ["各县市区人民政府", "开发区管委会"]
+
+
+ZONE_PLAN = ("九江经开区2026年项目攻坚行动方案\n"
+             "一、目标任务\n"
+             "　　2026年，全区新签约亿元以上项目60个，固定资产投资增长8%。\n"
+             "二、保障措施\n"
+             "　　（一）强化组织领导。成立行动指挥部，指挥部办公室设在经济发展局。\n"
+             "　　（二）强化要素保障。经开区财政金融局负责统筹安排项目建设专项资金不少于8亿元。\n"
+             "　　（三）强化督查问责。管委会督查室每月对重点任务推进情况进行督查。\n"
+             "附件\n"
+             "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+             "1\t开展产业链精准招商\t招商服务中心\t经济发展局\t每季度末\n"
+             "2\t推进重大项目开工\t经济发展局\t规划建设局\t2026年6月底前\n")
+
+
+def test_where_a_table_holds_the_tasks_the_safeguards_items_with_no_clause_are_none():
+    # development-zone-committee-plan-2026 lines 12-20: the goals' section and the safeguards without a clause
+    assert [(line, title) for line, title, _, _, _ in tasks(ZONE_PLAN)] == [
+        (6, "强化要素保障"), (10, "开展产业链精准招商"), (11, "推进重大项目开工")]
