@@ -121,3 +121,26 @@ def test_where_a_table_holds_the_tasks_the_safeguards_items_with_no_clause_are_n
     # development-zone-committee-plan-2026 lines 12-20: the goals' section and the safeguards without a clause
     assert [(line, title) for line, title, _, _, _ in tasks(ZONE_PLAN)] == [
         (6, "强化要素保障"), (10, "开展产业链精准招商"), (11, "推进重大项目开工")]
+
+
+# -- an education bureau's own plan ----------------------------------------------------------------------------------
+
+def test_schools_named_after_the_bureaus_own_sections_carry_the_task_out():
+    # county-education-bureau-sections-and-schools-2026 lines 23 and 45
+    text = ("攸县教育局2026年校园安全工作实施方案\n（二）夯实校园安全基础建设\n"
+            "4.推进校园安全达标建设。秋季开学前全县中小学幼儿园全部达到建设标准。（责任股室：安全管理股牵头，计划财务股配合；"
+            "责任学校：各乡镇中心学校、县直各学校）\n"
+            "5.常态化开展应急疏散演练。各中小学校每学期至少组织2次应急疏散演练。（责任学校：各中小学校、各幼儿园）\n")
+    got = extract_text(text).tasks
+    assert [([r.name for r in t.lead], [r.name for r in t.participants], [r.name for r in t.implementers]) for t in got] == [
+        (["安全管理股"], ["计划财务股"], ["各乡镇中心学校", "县直各学校"]),
+        (["各中小学校", "各幼儿园"], [], []),
+    ]
+    # (the autumn term opens on 1 September)
+    assert [(d.kind, d.date) for d in got[0].deadlines] == [("by", "2026-08-31")]
+
+
+def test_units_asked_to_take_part_are_named_without_the_asking():
+    # county-education-bureau-sections-and-schools-2026 line 38: "商请县公安局交警大队…配合"
+    text = "10.加强校车安全管理。安全管理股负责，商请县公安局交警大队、县交通运输局配合。\n"
+    assert tasks(text)[0][3] == ["公安局交警大队", "交通运输局"]

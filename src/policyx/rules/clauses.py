@@ -66,6 +66,8 @@ class ResponsibilityRules:
     reported_work: regex.Pattern  # after a phrase's role word, in its sentence: work reported done ("…进行了集中调度")
     standing_examples: tuple[dict, ...] = ()
     together_with: frozenset[str] = frozenset()  # a lead's word that, opening a phrase, names participants: 会同
+    # answering labels that, after another answering label, name those who carry the task out ("责任学校")
+    carrying_out_labels: frozenset[str] = frozenset()
     duty_modal: regex.Pattern | None = None  # after a sentence's named offices: their duty ("市财政局要…")
     duty_request: regex.Pattern | None = None  # opening a sentence, before the offices asked ("请国网芜湖供电公司…")
     duty_lead_in: regex.Pattern | None = None  # before a duty's offices in its sentence ("会议要求，")
@@ -188,4 +190,5 @@ def compile_responsibility(data: dict, *, where: str = "responsibility.yaml") ->
                             "duty_not_opening", "duty_label_work", "bracket_note"),
         standing_examples=examples,
         together_with=frozenset(fold(str(w)) for w in data.get("together_with") or ()),
+        carrying_out_labels=frozenset(fold(str(w)) for w in data.get("carrying_out_labels") or ()),
     )

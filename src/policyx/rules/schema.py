@@ -97,7 +97,7 @@ SCHEMAS: dict[str, dict] = {
     "regions": _obj({"provinces": WORD_MAP, "prefecture_endings": WORD_MAP, "min_mentions": {"type": "integer"},
                      **_patterns("prefecture_title", "county_title")}),
     "responsibility": _obj({
-        "roles": WORD_MAP, "labels": WORD_MAP, "label_only_after": WORD_MAP, "together_with": WORDS,
+        "roles": WORD_MAP, "labels": WORD_MAP, "label_only_after": WORD_MAP, "together_with": WORDS, "carrying_out_labels": WORDS,
         "brackets": {"type": "array", "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2}},
         **_patterns("notes", "list_opener", "label_stop", "time_field", "carry_forward", "convention_others", "separators", "conjunctions", "etc_tail",
                     "place_before_office", "unit_group", "role_note", "lead_mark", "lead_mark_legend", "carry_words", "phrase_separators",

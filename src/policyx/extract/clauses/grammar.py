@@ -175,6 +175,9 @@ def _phrases(core: str, offset: int, registry, found: Searches, parsed: ParsedCl
             elif i + 1 < len(cuts):
                 body = without_next_fields_number(body)
             label_kind = rules.label_of[label.group("label")] if label else None
+            if label and label.group("label") in rules.carrying_out_labels \
+                    and any(p.kind in ("lead", "responsible") for p in phrases):
+                label_kind = "implementer"  # ("责任股室：安全管理股；责任学校：各中小学校": the schools carry it out)
             if body.strip() and label_kind not in ("person", "supervisor"):
                 prefix = _body_phrases(body, offset + body_start, label_kind, registry, found, parsed, phrases, prefix,
                                        context, rule)
