@@ -144,3 +144,29 @@ def test_units_asked_to_take_part_are_named_without_the_asking():
     # county-education-bureau-sections-and-schools-2026 line 38: "商请县公安局交警大队…配合"
     text = "10.加强校车安全管理。安全管理股负责，商请县公安局交警大队、县交通运输局配合。\n"
     assert tasks(text)[0][3] == ["公安局交警大队", "交通运输局"]
+
+
+# -- an inspection plan's table ---------------------------------------------------------------------------------------
+
+INSPECTIONS = ("宜昌市市场监督管理局2026年度“双随机、一公开”抽查工作计划\n"
+               "序号\t抽查事项\t抽查对象\t抽查比例\t实施主体\t配合单位\t抽查时间\n"
+               "1\t企业公示信息抽查\t全市登记在册的企业\t不低于3%\t信用监督管理科\t登记注册科\t6—9月\n"
+               "2\t食品生产企业监督检查\t获证食品生产企业\t不低于10%\t食品生产安全监督管理科\t市食品药品检验检测中心\t第二季度\n"
+               "3\t认证活动及认证证书监督检查\t认证机构\t不低于3%\t认证认可与检验检测监督管理科\t/\t下半年\n")
+
+
+def test_an_inspection_plans_rows_are_its_tasks_with_their_share_and_time():
+    # city-market-regulation-random-inspection-plan-2026 lines 16-29: 实施主体 with no 牵头 column answers for the row
+    got = extract_text(INSPECTIONS).tasks
+    assert [(t.title, [r.name for r in t.lead], [(d.kind, d.date) for d in t.deadlines],
+             [(x.comparator, float(x.value), x.unit) for x in t.targets]) for t in got] == [
+        ("企业公示信息抽查", ["信用监督管理科"], [("by", "2026-09-30")], [(">=", 3, "%")]),
+        ("食品生产企业监督检查", ["食品生产安全监督管理科"], [("by", "2026-06-30")], [(">=", 10, "%")]),
+        ("认证活动及认证证书监督检查", ["认证认可与检验检测监督管理科"], [("by", "2026-12-31")], [(">=", 3, "%")]),
+    ]
+
+
+def test_an_implementers_column_beside_a_lead_column_still_carries_the_task_out():
+    text = INSPECTIONS.replace("实施主体\t配合单位", "牵头单位\t实施主体")
+    assert [([r.name for r in t.lead], [r.name for r in t.implementers]) for t in extract_text(text).tasks][0] == (
+        ["信用监督管理科"], ["登记注册科"])

@@ -120,7 +120,7 @@ SCHEMAS: dict[str, dict] = {
     "tables": _obj({
         "roles": WORD_MAP, "plan_periods": _map_of(NUMBER), "bound_note": WORD_MAP, "matrix_marks": WORD_MAP,
         **_patterns("header_words", "stated_count", "footnote", "group_row", "deadline_cell", "deadline_cell_in_year", "year_header", "dated_goal_header",
-                    "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "place_header", "caption_start", "group_count", "group_heading", "task_heading", "time_phrase",
+                    "lead_header", "answering_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "place_header", "caption_start", "group_count", "group_heading", "task_heading", "time_phrase",
                     "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out", "continued", "ditto_cell"),
     }),
     "targets": _obj({

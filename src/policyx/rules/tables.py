@@ -26,6 +26,7 @@ class TableRules:
     period_header: regex.Pattern  # groups month, quarter: a column of a month's or a quarter's milestones
     plan_periods: tuple[tuple[str, int], ...]  # (十三五, 2020): the year a plan period ends
     lead_header: regex.Pattern
+    answering_header: regex.Pattern  # an implementers' column that answers for the row where no lead column stands
     unit_header: regex.Pattern  # an indicator table's column of units
     cumulative_cell: regex.Pattern  # value: a total over the plan's years ("〔13〕")
     amount_header: regex.Pattern  # groups year, metric, unit: "2026年计划投资（万元）"
@@ -64,7 +65,7 @@ def compile_table_rules(data: dict) -> TableRules:
         dated_goal_header=_year_header(data.get("dated_goal_header"), "dated_goal_header"),
         plan_periods=tuple((str(period), int(year)) for period, year in (data.get("plan_periods") or {}).items()),
         bound_note=tuple((str(w), str(c)) for c, words in (data.get("bound_note") or {}).items() for w in words or ()),
-        **optional_patterns(data, "lead_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "place_header", "caption_start", "group_count", "group_heading",
+        **optional_patterns(data, "lead_header", "answering_header", "unit_header", "cumulative_cell", "amount_header", "figure_header", "place_header", "caption_start", "group_count", "group_heading",
                               "task_heading", "time_phrase", "glued_header", "glued_row", "glued_date", "glued_after", "period_header", "matrix_department", "matrix_legend", "note_carried_out", "continued", "ditto_cell"),
         matrix_marks=tuple((str(mark), str(role)) for role, marks in (data.get("matrix_marks") or {}).items()
                            for mark in marks or ()),

@@ -112,6 +112,8 @@ def column_roles(headers: list[str], rules: TableRules) -> list[str | None]:
         for i in tasks[:-1]:
             roles[i] = None
     _one_lead_column(roles, headers, rules)
+    if "lead" not in roles:  # ("实施主体" with no 牵头 column beside it: who answers for the row)
+        roles = ["lead" if r == "implementers" and rules.answering_header.search(h) else r for r, h in zip(roles, headers)]
     roles = [None if r == "other" else r for r in roles]
     _latest_year_is_target(roles, headers, rules)
     return roles

@@ -60,6 +60,7 @@ HOLDS_WORDS = compiled(r"[0-9]|\p{Han}(?<!无)")  # (not a placeholder: "—", "
 
 
 _PART_ENDS = {"上旬": "10", "中旬": "20"}  # (下旬, 底, 末: the month's last day)
+QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules, plan_year: int | None = None) -> list[Deadline]:
@@ -76,8 +77,13 @@ def deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules, plan_y
         match = rules.deadline_cell_in_year.fullmatch(norm.text, cell.start, cell.end) if plan_year else None
         if not match:
             return []
-        year, month = plan_year, int(match.group("month2") or match.group("month"))
-        day_written = match.group("day2") or match.group("day") or _PART_ENDS.get(match.group("part") or "")
+        year, day_written = plan_year, match.group("day2") or match.group("day") or _PART_ENDS.get(match.group("part") or "")
+        if match.group("quarter"):
+            month = 3 * QUARTER_NUMBERS[match.group("quarter")]
+        elif match.group("half"):
+            month = 6 if match.group("half") == "上" else 12
+        else:
+            month = int(match.group("month2") or match.group("month"))
     last = calendar.monthrange(year, month)[1]
     day = min(last, int(day_written)) if day_written else last
     date = dt.date(year, month, day).isoformat()
