@@ -170,3 +170,18 @@ def test_an_implementers_column_beside_a_lead_column_still_carries_the_task_out(
     text = INSPECTIONS.replace("实施主体\t配合单位", "牵头单位\t实施主体")
     assert [([r.name for r in t.lead], [r.name for r in t.implementers]) for t in extract_text(text).tasks][0] == (
         ["信用监督管理科"], ["登记注册科"])
+
+
+# -- a plan's note on how its lists read -------------------------------------------------------------------------------
+
+def test_a_note_that_the_units_before_the_semicolon_lead_makes_those_after_it_take_part():
+    # city-slash-and-semicolon-unit-lists-2026 lines 21-24
+    text = ("三、重点任务\n"
+            "（说明：各项任务的责任单位中，分号“；”前为牵头单位，分号后为配合单位；未列分号的，所列单位均为牵头单位。"
+            "各县市区人民政府、各开发区管委会负责抓好本辖区任务落实，以下不再列出。）\n"
+            "1.推进城镇老旧小区改造。全年新开工改造城镇老旧小区100个以上。（责任单位：市住建局；市发改委、市财政局）\n"
+            "2.开展完整社区建设试点。选取10个社区开展试点。（责任单位：市住建局/市民政局）\n")
+    assert tasks(text) == [
+        (3, "推进城镇老旧小区改造", ["住建局"], ["发改委", "财政局"], ["各县市区人民政府", "各开发区管委会"]),
+        (4, "开展完整社区建设试点", ["住建局", "民政局"], [], ["各县市区人民政府", "各开发区管委会"]),
+    ]

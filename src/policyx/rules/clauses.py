@@ -13,7 +13,7 @@ from policyx.text.fold import fold
 
 ROLE_KINDS = ("lead", "participant", "implementer", "responsible")
 LABEL_KINDS = (*ROLE_KINDS, "person", "supervisor")  # (labels of those who do no part of the task)
-CONVENTION_EFFECTS = ("first_is_lead", "all_lead")
+CONVENTION_EFFECTS = ("first_is_lead", "all_lead", "lead_before_semicolon")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,9 +5,15 @@ clauses after it (下同)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from policyx.extract.clauses.fields import blank
 from policyx.extract.clauses.searches import Searches
 from policyx.text.sentences import BRACKET_CLOSERS, BRACKET_OPENERS
+from policyx.text.stored_patterns import compiled
+
+if TYPE_CHECKING:  # (the reading is grammar's, which reads with this module)
+    from policyx.extract.clauses.grammar import ParsedClause
 
 
 def _with_its_brackets(core: str, start: int, end: int) -> tuple[int, int]:
@@ -42,3 +48,21 @@ def cut_conventions(core: str, found: Searches) -> tuple[str, str | None, bool]:
     if carry:  # "…负责,下同" with no convention: nothing to carry but the words
         core = blank(core, carry.start(), carry.end())
     return core, convention, carries
+
+
+def after_the_semicolon_take_part(text: str, offset: int, parsed: ParsedClause) -> None:
+    """The leads listed after the first semicolon that follows one take part ("责任单位：市住建局；市发改委、市财政局"
+    under a plan's note that the units before the semicolon lead, city-slash-and-semicolon-unit-lists-2026)."""
+    first = min(r.span[0] for r in parsed.lead if r.span) if any(r.span for r in parsed.lead) else None
+    cut = _SEMICOLON.search(text, first - offset) if first is not None and first >= offset else None
+    if cut is None:
+        return
+    at = offset + cut.start()
+    before = [r for r in parsed.lead if not r.span or r.span[0] < at]
+    after = [r for r in parsed.lead if r.span and r.span[0] > at]
+    if before and after:
+        parsed.lead[:] = before
+        parsed.participants[:0] = after
+
+
+_SEMICOLON = compiled("[；;]")

@@ -283,7 +283,7 @@ def standing_statement(text: str, start: int, end: int, registry: DepartmentRegi
     return []
 
 
-_AROUND_STATEMENT = " \t\r\n。.，,；;"
+_AROUND_STATEMENT = " \t\r\n。.，,；;（）()"
 
 
 def find_clauses(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policyx.extract.clauses.conventions import cut_conventions
+from policyx.extract.clauses.conventions import after_the_semicolon_take_part, cut_conventions
 from policyx.extract.clauses.fields import cut_other_fields, without_next_fields_number
 from policyx.extract.clauses.noted_roles import read_noted_roles
 from policyx.extract.clauses.searches import Searches, searches
@@ -24,7 +24,7 @@ class ParsedClause:
     participants: list[DepartmentRef] = field(default_factory=list)
     implementers: list[DepartmentRef] = field(default_factory=list)
     standing: list[DepartmentRef] = field(default_factory=list)
-    convention: str | None = None  # first_is_lead | all_lead, stated here
+    convention: str | None = None  # first_is_lead | all_lead | lead_before_semicolon, stated here
     carries: bool = False  # …for later clauses too (下同)
     notes: list[tuple[int, int]] = field(default_factory=list)  # absolute spans of time/state phrases
     duties: bool = False  # a 负责 stands before the duty it names ("县住建局负责统筹推进"): words of a sentence, not a list
@@ -346,6 +346,8 @@ def _parse_clause(
     if convention == "first_is_lead" and not explicit_lead and len(parsed.lead) > 1:
         parsed.participants[:0] = parsed.lead[1:]
         del parsed.lead[1:]
+    elif convention == "lead_before_semicolon" and not explicit_lead and len(parsed.lead) > 1:
+        after_the_semicolon_take_part(text, offset, parsed)
     if context is not None and parsed.convention and parsed.carries:
         context.convention = parsed.convention
     if parsed.empty() and not parsed.standing:
