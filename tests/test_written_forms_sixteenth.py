@@ -185,3 +185,13 @@ def test_a_note_that_the_units_before_the_semicolon_lead_makes_those_after_it_ta
         (3, "推进城镇老旧小区改造", ["住建局"], ["发改委", "财政局"], ["各县市区人民政府", "各开发区管委会"]),
         (4, "开展完整社区建设试点", ["住建局", "民政局"], [], ["各县市区人民政府", "各开发区管委会"]),
     ]
+
+
+# -- a reform plan's points --------------------------------------------------------------------------------------------
+
+def test_a_reform_points_outcome_field_names_no_unit_and_every_town_carries_out():
+    # county-reform-points-inline-outcome-2026 line 12; county-bracket-2024 line 20 ("各镇（街道）")
+    text = ("一、经济体制改革\n"
+            "1.深化农村集体经营性建设用地入市改革。完善入市收益分配机制。（成果形式：出台实施意见；牵头单位：县自然资源和规划局；"
+            "配合单位：县农业农村局、县财政局、各镇（街道）；完成时限：2026年9月）\n")
+    assert tasks(text) == [(2, "深化农村集体经营性建设用地入市改革", ["自然资源和规划局"], ["农业农村局", "财政局"], ["各镇(街道)"])]
