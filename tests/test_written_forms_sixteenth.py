@@ -195,3 +195,27 @@ def test_a_reform_points_outcome_field_names_no_unit_and_every_town_carries_out(
             "1.深化农村集体经营性建设用地入市改革。完善入市收益分配机制。（成果形式：出台实施意见；牵头单位：县自然资源和规划局；"
             "配合单位：县农业农村局、县财政局、各镇（街道）；完成时限：2026年9月）\n")
     assert tasks(text) == [(2, "深化农村集体经营性建设用地入市改革", ["自然资源和规划局"], ["农业农村局", "财政局"], ["各镇(街道)"])]
+
+
+# -- a plan answering a 人大's opinions, and a 督办 memo ---------------------------------------------------------------
+
+def test_a_rows_first_cells_merged_down_leave_the_rows_under_it_their_own_measures():
+    # city-npc-deliberation-opinions-implementation-2026 lines 21-23
+    text = ("常州市2026年落实审议意见工作方案\n"
+            "序号\t审议意见\t落实措施\t责任单位\t完成时限\n"
+            "1\t加强臭氧污染协同防控\t实施重点行业VOCs源头替代和深度治理，完成60家涉VOCs企业综合治理。\t市生态环境局\t2026年12月底前\n"
+            "推进移动源污染防治，淘汰国三及以下排放标准营运柴油货车800辆。\t市交通运输局\t2026年12月底前\n"
+            "2\t巩固提升水环境质量\t开展入河排污口排查整治。\t市生态环境局\t2026年11月底前\n")
+    assert table_rows(text) == [
+        ("实施重点行业VOCs源头替代和深度治理，完成60家涉VOCs企业综合治理", ["生态环境局"], [], ["2026-12-31"]),
+        ("推进移动源污染防治，淘汰国三及以下排放标准营运柴油货车800辆", ["交通运输局"], [], ["2026-12-31"]),
+        ("开展入河排污口排查整治", ["生态环境局"], [], ["2026-11-30"]),
+    ]
+
+
+def test_after_a_lead_noted_so_a_list_noted_as_assisting_takes_part_whole():
+    # city-government-supervision-memo-2026 line 14
+    text = ("（一）加快推进中心城区老旧小区改造\n"
+            "　　督办要求：2026年中心城区计划改造老旧小区126个。\n"
+            "　　承办单位：市住房和城乡建设局（主办）；市财政局、市自然资源和规划局（协办）；西陵区人民政府负责属地实施。\n")
+    assert tasks(text)[0][2:] == (["住房和城乡建设局"], ["财政局", "自然资源和规划局"], ["西陵区人民政府"])

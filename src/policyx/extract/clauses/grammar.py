@@ -216,8 +216,10 @@ def _noted_phrases(body: str, at: int, label_kind: str | None, registry, rules: 
                    phrases: list[_Phrase], lead_marks: bool) -> bool:
     """"州生态环境局（牵头）、州工业和信息化局": roles noted after units, added to ``phrases``; False when none is."""
     noted = ParsedClause()
-    if not read_noted_roles(split_units(body, at, registry, rules), label_kind or "responsible", registry, rules, noted,
-                            lead_marks=lead_marks):
+    role = label_kind or "responsible"
+    if role in ("lead", "responsible") and any(p.kind == "lead" and p.refs for p in phrases):
+        role = "participant"  # (after a lead noted so: "市住建局（主办）；市财政局、市自然资源和规划局（协办）")
+    if not read_noted_roles(split_units(body, at, registry, rules), role, registry, rules, noted, lead_marks=lead_marks):
         return False
     phrases.extend(_Phrase(kind, True, refs) for kind, refs in
                    (("lead", noted.lead), ("participant", noted.participants), ("implementer", noted.implementers)) if refs)

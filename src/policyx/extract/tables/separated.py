@@ -10,7 +10,8 @@ header that opens with an index column and names a column the rules know
 from __future__ import annotations
 
 from policyx.extract.tables.cells import (
-    _PAGE_NUMBER, _TAB_ROW, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_role, column_roles, joined,
+    _PAGE_NUMBER, _TAB_ROW, Cell, ParsedTable, _cell, _container, _footnotes, _make, column_role, column_roles, heading_mark,
+    joined,
     names_task_columns,
 )
 from policyx.extract.tables.matrix import mark_roles, matrix_columns
@@ -226,6 +227,8 @@ def _rejoined(rows: list[list[Cell | None]], width: int, rules: TableRules) -> l
     return out
 
 
+MIN_MERGED_ROW_CELLS = 2  # a row under merged cells keeps its own work and its units at least
+
 # rows a sheet may hold over its header: its title block ("填报单位：…\t\t更新日期：…"), a merged row of goals
 MAX_ROWS_OVER_HEADER = 4
 
@@ -286,6 +289,7 @@ def _grouped_rows(rows: list[list[Cell | None]], width: int, rules: TableRules,
     body_rows: list[list[Cell | None]] = []
     groups: list[str | None] = []
     current_group = None
+    above_whole = False  # (the row above fills every column)
     for r in rows:
         if _is_group_row(r, rules) or r[0] is not None and r[0].line in plain:
             current_group = r[0].text  # type: ignore[union-attr]
@@ -293,8 +297,16 @@ def _grouped_rows(rows: list[list[Cell | None]], width: int, rules: TableRules,
         short = width - len(r)
         if 0 < short == index_column and r[0] is not None and _OWN_ROW.match(r[0].key):
             body_rows.append([None] * short + r)  # (a merged cell before the number: "健康水平 | 1 | …" then "2 | …")
+        elif 0 < short and above_whole and index_column == 0 and len(r) >= MIN_MERGED_ROW_CELLS \
+                and all(c is not None and c.text.strip() for c in r) and not _OWN_ROW.match(r[0].key) \
+                and heading_mark(r[0].key, rules) is None:
+            # (a numbered row's first cells merged down over the rows after it: "2 | 巩固提升水环境质量 | 开展… | …"
+            # then "推进城镇污水处理提质增效… | 市住房城乡建设局… | 2026年12月底前", city-npc-deliberation-opinions-
+            # implementation-2026)
+            body_rows.append([None] * short + r)
         else:
             body_rows.append(r + [None] * short)
+        above_whole = len(r) == width or above_whole and short > 0 and body_rows[-1][0] is None
         groups.append(current_group)
     return body_rows, groups
 
