@@ -219,3 +219,13 @@ def test_after_a_lead_noted_so_a_list_noted_as_assisting_takes_part_whole():
             "　　督办要求：2026年中心城区计划改造老旧小区126个。\n"
             "　　承办单位：市住房和城乡建设局（主办）；市财政局、市自然资源和规划局（协办）；西陵区人民政府负责属地实施。\n")
     assert tasks(text)[0][2:] == (["住房和城乡建设局"], ["财政局", "自然资源和规划局"], ["西陵区人民政府"])
+
+
+def test_a_units_contact_in_its_cell_is_no_part_of_its_name():
+    # city-task-list-with-contacts-in-unit-cells-2026 lines 22-26
+    text = ("沧州市2026年工业稳增长重点任务清单\n"
+            "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t用好政策资金，全年争取上级工业领域资金15亿元以上。\t市财政局（经济建设科，联系人：郭志刚，电话：0317-2027xxx）"
+            "\t市工业和信息化局\t2026年9月底前\n"
+            "2\t推进绿色化工产业高端化发展。\t市工业和信息化局（张振华，0317-2153318）\t市应急管理局\t2026年12月底前\n")
+    assert [lead for _, lead, _, _ in table_rows(text)] == [["财政局"], ["工业和信息化局"]]
