@@ -229,3 +229,13 @@ def test_a_units_contact_in_its_cell_is_no_part_of_its_name():
             "\t市工业和信息化局\t2026年9月底前\n"
             "2\t推进绿色化工产业高端化发展。\t市工业和信息化局（张振华，0317-2153318）\t市应急管理局\t2026年12月底前\n")
     assert [lead for _, lead, _, _ in table_rows(text)] == [["财政局"], ["工业和信息化局"]]
+
+
+def test_named_towns_and_the_towns_concerned_carry_the_task_out():
+    # municipality-district-plan-2026 lines 21 and 40 (a 直辖市's district: its 镇 and 街镇)
+    text = ("1.全面收尾零星旧里改造。6月底前完成剩余地块居民签约。（责任单位：区房管局、区旧改办，莘庄镇、七宝镇）\n"
+            "2.同步实施道路和管网配套。全年新改建道路8公里。（责任单位：区建管委、区水务局，相关街镇）\n")
+    got = tasks(text)
+    assert [lead for _, _, lead, _, _ in got] == [["房管局", "旧改办"], ["建管委", "水务局"]]
+    # (the two towns are still read as one name, "莘庄镇、七宝镇": parting them parted "各县、市、区政府" too)
+    assert all(town in "".join(got[0][4]) for town in ("莘庄镇", "七宝镇")) and got[1][4] == ["相关街镇"]
