@@ -239,3 +239,12 @@ def test_named_towns_and_the_towns_concerned_carry_the_task_out():
     assert [lead for _, _, lead, _, _ in got] == [["房管局", "旧改办"], ["建管委", "水务局"]]
     # (the two towns are still read as one name, "莘庄镇、七宝镇": parting them parted "各县、市、区政府" too)
     assert all(town in "".join(got[0][4]) for town in ("莘庄镇", "七宝镇")) and got[1][4] == ["相关街镇"]
+
+
+def test_a_project_lists_milestones_are_due_and_its_total_is_no_task():
+    # county-signed-investment-projects-promotion-table-2026 lines 19-22
+    text = ("信丰县2026年招商引资签约项目推进表\n"
+            "序号\t项目名称\t投资额（亿元）\t责任单位\t推进节点\n"
+            "\t合计（15个）\t153.5\t\t\n"
+            "1\t信丰县年产3000万平方米高端多层电路板项目\t25\t县工信局\t3月底前完成土地摘牌；6月底前开工\n")
+    assert table_rows(text) == [("信丰县年产3000万平方米高端多层电路板项目", ["工信局"], [], ["2026-03-31", "2026-06-30"])]

@@ -194,8 +194,9 @@ def _row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell | None]
     """The task of row ``n`` of a task table (``at``: its columns by role), or
     None for a row with no work item; ``within(cell)`` gives the plan's
     deadlines inside a cell, ``lists`` the department cells read so far."""
-    if row and row[0] is not None and row[0].text.strip() in _TOTALS:
-        return None  # (a total's row: "合计 | 4项")
+    first = next((c for c in row if c is not None and c.text.strip()), None)
+    if first is not None and _COUNT_AFTER.sub("", first.text.strip()) in _TOTALS:
+        return None  # (a total's row: "合计 | 4项", " | 合计（15个） | 153.5")
     work = work_cell(row, at)
     if work is None:
         return _place_row_task(p, at, n, row, norm, rules, lists, within)
@@ -270,6 +271,7 @@ def _milestones(p: ParsedTable, at: dict[str, int], row: list[Cell | None], goal
 
 
 _TOTALS = frozenset({"合计", "小计", "总计", "共计", "合 计", "小 计"})
+_COUNT_AFTER = compiled(r"[ \t]*+[(（][^()（）]{0,12}[)）][ \t]*+$")  # ("合计（15个）")
 
 
 def _amount_target(p: ParsedTable, at: dict[str, int], row: list[Cell | None], norm: Normalized, rules: RuleSet) -> Target | None:
