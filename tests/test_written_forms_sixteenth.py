@@ -248,3 +248,11 @@ def test_a_project_lists_milestones_are_due_and_its_total_is_no_task():
             "\t合计（15个）\t153.5\t\t\n"
             "1\t信丰县年产3000万平方米高端多层电路板项目\t25\t县工信局\t3月底前完成土地摘牌；6月底前开工\n")
     assert table_rows(text) == [("信丰县年产3000万平方米高端多层电路板项目", ["工信局"], [], ["2026-03-31", "2026-06-30"])]
+
+
+def test_a_centre_named_without_its_level_is_an_office_in_its_own_plan():
+    # county-public-security-special-campaign-2026 line 45, university-internal-work-plan-2026 line 36
+    text = ("四、工作要求\n"
+            "（二）强化协同作战。健全一体化作战机制，指挥中心牵头，每周召开1次涉诈警情研判会商会议。\n"
+            "12.推进就业心理健康服务。心理健康教育中心负责对就业困难学生开展心理疏导。\n")
+    assert [lead for _, _, lead, _, _ in tasks(text)] == [["指挥中心"], ["心理健康教育中心"]]
