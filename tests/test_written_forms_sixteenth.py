@@ -94,12 +94,13 @@ def test_a_phase_of_one_month_is_due_at_its_end():
 
 # -- a subdistrict's and a development zone's own plans ----------------------------------------------------------------
 
-def test_a_subdistricts_and_a_zones_own_offices_are_named_after_their_level():
+def test_a_subdistricts_own_offices_are_named_after_its_level():
     # subdistrict-grid-governance-plan-2026 line 73, development-zone-committee-plan-2026 line 18
     text = ("五、保障措施\n"
             "（二）强化经费保障。街道党政办负责将网格员薪酬待遇纳入年度预算，7月1日前落实到位。\n"
             "（三）强化要素保障。经开区财政金融局负责统筹安排项目建设专项资金不少于8亿元。\n")
-    assert [lead for _, _, lead, _, _ in tasks(text)] == [["党政办"], ["财政金融局"]]
+    # (a zone's bureau keeps the zone's name: "经开区财政局" and "高新区财政局" are two offices, a second reading)
+    assert [lead for _, _, lead, _, _ in tasks(text)] == [["党政办"], ["经开区财政金融局"]]
     # (a zone's committee keeps its name: "开发区管委会", city-duty-division-2026 line 56)
     assert tasks("（六）各县市区人民政府、开发区管委会。负责项目谋划、征收安置和组织实施。\n")[0][4] == ["各县市区人民政府", "开发区管委会"]
 
@@ -256,3 +257,17 @@ def test_a_centre_named_without_its_level_is_an_office_in_its_own_plan():
             "（二）强化协同作战。健全一体化作战机制，指挥中心牵头，每周召开1次涉诈警情研判会商会议。\n"
             "12.推进就业心理健康服务。心理健康教育中心负责对就业困难学生开展心理疏导。\n")
     assert [lead for _, _, lead, _, _ in tasks(text)] == [["指挥中心"], ["心理健康教育中心"]]
+
+
+def test_what_a_second_reading_found_stays_mended():
+    # a row numbered "1、" whose empty last cells a copy trimmed is a row of its own, not one under merged cells
+    text = ("序号\t任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t建设农村公路\t县交通运输局\t县财政局\t2026年6月底前\n"
+            "1、\t改造农村公路100公里\t县交通运输局\n")
+    assert [lead for _, lead, _, _ in table_rows(text)] == [["交通运输局"], ["交通运输局"]]
+    # two zones listed together are two names, neither a level of the other
+    assert "、" not in "".join(r for _, _, _, _, imp in tasks("1.推进开放。（责任单位：市商务局、经开区、高新区）\n") for r in imp)
+    # words that end like an office but are none: "行业头部", "城乡", "城镇"
+    assert tasks("1.推进协作。行业头部负责带动，市工信局牵头。\n")[0][2] == ["工信局"]
+    # (a bare 主办： is a web page's footer as often as a label: "主办：赣州市人民政府办公室", city-rules-2023 line 59)
+    assert tasks("本细则自2023年7月1日起施行。\n主办：赣州市人民政府办公室　承办：赣州市大数据发展局\n") == []

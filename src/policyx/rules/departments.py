@@ -93,6 +93,7 @@ class DepartmentRegistry:
         self.every_government = _pattern(data, "every_government", where)
         self.level_named = _pattern(data, "level_named", where)
         self.park_committee = _pattern(data, "park_committee", where)
+        self.zone_office = _pattern(data, "zone_office", where)  # "经开区财政金融局": a zone's own office, its name kept
         self.defined_short_name = _pattern(data, "defined_short_name", where)  # "（以下简称市环境局）"
         self.defined_full_name_after = _pattern(data, "defined_full_name_after", where)  # "…成立" before the full name
         self.defined_party = _pattern(data, "defined_party", where)  # "乙方：楚东村民委员会"

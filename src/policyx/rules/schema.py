@@ -75,7 +75,7 @@ SCHEMAS: dict[str, dict] = {
         "not_prefix": PATTERN, "government_pattern": PATTERN,
         **_patterns("leading_word", "trailing_etc", "person_note", "party_committee", "party_office", "province_office",
                     "state_office", "place_name", "generic_shape", "contact_detail", "internal_office", "every_government", "level_named", "park_committee",
-                    "defined_short_name", "defined_full_name_after", "defined_party", "party_word"),
+                    "zone_office", "defined_short_name", "defined_full_name_after", "defined_party", "party_word"),
         "departments": {"type": "array", "items": _obj({"id": STRING, "names": WORD_MAP, "generic": WORDS},
                                                        required=("id", "names"))},
         "shaped": _rules({"pattern": PATTERN}, required=("id", "pattern")),

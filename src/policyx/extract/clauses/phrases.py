@@ -307,13 +307,14 @@ def named_office(ref: DepartmentRef, registry: DepartmentRegistry, parties: bool
         or registry.level_named.match(raw) is not None
     if registry.is_government(name):
         # ("政府负责监管": whose government? — "北坝镇人民政府", "潼川镇、北坝镇人民政府": a place's)
-        return (named or resolved.known and _PLACE_BEFORE_GOVERNMENT.fullmatch(raw) is not None) and len(name) <= MAX_NAMED_OFFICE
+        return (named or resolved.known and _PLACE_BEFORE_GOVERNMENT.fullmatch(raw) is not None
+                or registry.zone_office.match(raw) is not None) and len(name) <= MAX_NAMED_OFFICE
     if registry.lookup(name) is not None or resolved.known and len(raw) <= MAX_KNOWN_SHORT and _HAN.fullmatch(raw):
         return True  # (… or "市委宣传部", "团市委": the party's offices, known by their shape)
     if resolved.known and len(raw) <= MAX_NAMED_OFFICE and registry.named_by_shape(raw) \
             or registry.internal_office.search(raw) or parties and registry.party_word.fullmatch(raw):
         return True  # (a national body's branch in a place, its place in its name: "人民银行江西省分行"; an office's section)
-    if _city_office_for_a_county(raw, registry):
+    if _city_office_for_a_county(raw, registry) or registry.zone_office.match(raw):
         return True
     return named and len(name) <= MAX_NAMED_OFFICE and registry.looks_like_office(name)
 

@@ -271,7 +271,7 @@ def _milestones(p: ParsedTable, at: dict[str, int], row: list[Cell | None], goal
 
 
 _TOTALS = frozenset({"合计", "小计", "总计", "共计", "合 计", "小 计"})
-_COUNT_AFTER = compiled(r"[ \t]*+[(（][^()（）]{0,12}[)）][ \t]*+$")  # ("合计（15个）")
+_COUNT_AFTER = compiled(r"(?<![ \t])[ \t]*+[(（][^()（）]{0,12}[)）][ \t]*+$")  # ("合计（15个）")
 
 
 def _amount_target(p: ParsedTable, at: dict[str, int], row: list[Cell | None], norm: Normalized, rules: RuleSet) -> Target | None:

@@ -228,6 +228,8 @@ def _rejoined(rows: list[list[Cell | None]], width: int, rules: TableRules) -> l
 
 
 MIN_MERGED_ROW_CELLS = 2  # a row under merged cells keeps its own work and its units at least
+MIN_MEASURE_CHARS = 8  # its first cell is a measure written out, not a number or a label ("1、", "加分项")
+_NUMBERED = compiled(r"[ \t]{0,4}(?:[0-9０-９①-⑳一二三四五六七八九十A-Za-z]{1,3}[、.．)）-]|第[0-9一二三四五六七八九十]{1,3}[项条])")
 
 # rows a sheet may hold over its header: its title block ("填报单位：…\t\t更新日期：…"), a merged row of goals
 MAX_ROWS_OVER_HEADER = 4
@@ -298,8 +300,8 @@ def _grouped_rows(rows: list[list[Cell | None]], width: int, rules: TableRules,
         if 0 < short == index_column and r[0] is not None and _OWN_ROW.match(r[0].key):
             body_rows.append([None] * short + r)  # (a merged cell before the number: "健康水平 | 1 | …" then "2 | …")
         elif 0 < short and above_whole and index_column == 0 and len(r) >= MIN_MERGED_ROW_CELLS \
-                and all(c is not None and c.text.strip() for c in r) and not _OWN_ROW.match(r[0].key) \
-                and heading_mark(r[0].key, rules) is None:
+                and all(c is not None and c.text.strip() for c in r) and len(r[0].text.strip()) >= MIN_MEASURE_CHARS \
+                and not _OWN_ROW.match(r[0].key) and heading_mark(r[0].key, rules) is None and not _NUMBERED.match(r[0].key):
             # (a numbered row's first cells merged down over the rows after it: "2 | 巩固提升水环境质量 | 开展… | …"
             # then "推进城镇污水处理提质增效… | 市住房城乡建设局… | 2026年12月底前", city-npc-deliberation-opinions-
             # implementation-2026)
