@@ -106,7 +106,7 @@ def test_a_subdistricts_own_offices_are_named_after_its_level():
 
 
 ZONE_PLAN = ("九江经开区2026年项目攻坚行动方案\n"
-             "一、目标任务\n"
+             "一、工作目标\n"
              "　　2026年，全区新签约亿元以上项目60个，固定资产投资增长8%。\n"
              "二、保障措施\n"
              "　　（一）强化组织领导。成立行动指挥部，指挥部办公室设在经济发展局。\n"
@@ -119,7 +119,8 @@ ZONE_PLAN = ("九江经开区2026年项目攻坚行动方案\n"
 
 
 def test_where_a_table_holds_the_tasks_the_safeguards_items_with_no_clause_are_none():
-    # development-zone-committee-plan-2026 lines 12-20: the goals' section and the safeguards without a clause
+    # development-zone-committee-plan-2026 lines 16-20: the safeguards without a clause (its goals' section is titled
+    # 目标任务 there, which a 目标管理责任书 writes over its tasks: test_written_forms_thirteenth)
     assert [(line, title) for line, title, _, _, _ in tasks(ZONE_PLAN)] == [
         (6, "强化要素保障"), (10, "开展产业链精准招商"), (11, "推进重大项目开工")]
 
