@@ -198,6 +198,9 @@ def test_anchors_name_a_character_every_match_holds():
     assert line_anchors(r"相关链接[:：][\s\S]*") is None
     assert line_anchors(r"年底$") is None
     assert line_anchors(r"(?<=\s)年底") == (frozenset("年"), frozenset("底"))  # a lookbehind may look back over lines
+    # (what a lookbehind that takes no line end nor stop asks for stands in the match's own piece: a phase's "阶段（")
+    assert frozenset("阶") in line_anchors(r"(?<=阶段[ \t]{0,4}[(（:：]?)[0-9]{4}年[0-9]{1,2}月")
+    assert line_anchors(r"(?<=[。;])[0-9]{4}年底前") == (frozenset("0123456789"), frozenset("年"), frozenset("底"), frozenset("前"))
 
 
 def test_every_deadline_rule_finds_on_its_lines_or_sentences_what_it_finds_in_the_whole_text():

@@ -355,6 +355,9 @@ def _chars(core, node, max_set: int = MAX_SET) -> frozenset[str] | None:
     return None
 
 
+_ANY_PIECE_STOP = "\n。；;！!？?"  # (every stop a text is cut at for a pattern: anchored.py's pieces)
+
+
 def _needed(core, node, max_set: int = MAX_SET) -> list[frozenset[str]]:
     """Sets of characters, each holding one character of every match of ``node``."""
     if isinstance(node, core.Sequence):
@@ -368,6 +371,11 @@ def _needed(core, node, max_set: int = MAX_SET) -> list[frozenset[str]]:
         return _needed(core, node.subpattern, max_set) if node.min_count >= 1 else []
     if isinstance(node, (core.Group, core.Atomic)):
         return _needed(core, node.subpattern, max_set)
+    if isinstance(node, core.LookAround):
+        # (what a lookbehind asks for stands right before the match, in the same piece of text where it takes
+        # no line end nor sentence stop: "(?<=阶段[ \t]{0,4}[(（:：]?)" runs only where 阶 or 段 is)
+        looked = node.behind and node.positive and not _crosses_lines(core, node.subpattern, _ANY_PIECE_STOP)
+        return _needed(core, node.subpattern, max_set) if looked else []
     chars = _chars(core, node, max_set)
     return [chars] if chars else []
 
