@@ -147,6 +147,15 @@ def test_tasks_table_for_people():
     assert result.exit_code == 0 and "17 of 70 tasks" in result.stdout and "3.4.2" in result.stdout
 
 
+def test_tasks_of_a_plan_whose_tasks_are_a_tables_rows_say_where_they_are(tmp_path):
+    # city-two-row-header-table-2026: every task is a row; the text's list (the default) is empty, and says why
+    plan = os.path.join(os.path.dirname(__file__), "data", "written", "city-two-row-header-table-2026.txt")
+    result = runner.invoke(app, ["tasks", plan])
+    assert result.exit_code == 0 and "0 of 0 tasks" in result.stdout
+    assert "19 more task(s) from the plan's tables" in result.stderr
+    assert "19 of 19 tasks" in runner.invoke(app, ["tasks", plan, "--source", "table"]).stdout
+
+
 def test_departments_table_and_json():
     rows = json.loads(runner.invoke(app, ["departments", "changji", "-f", "json"]).stdout)
     top = rows[0]

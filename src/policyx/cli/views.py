@@ -53,6 +53,10 @@ def tasks(
         if name and not selected and not _names_a_department(doc, rules.departments, name):
             typer.echo(f"policyx: {option} {name}: no department of this plan and none the rules know by that name "
                        "(policyx departments PLAN lists the plan's)", err=True)
+    elsewhere = sum(1 for t in doc.tasks if t.source != source) if source != "all" else 0
+    if elsewhere:  # (a plan whose tasks are all a table's rows lists none from its text: say where they are)
+        typer.echo(f"policyx: {elsewhere} more task(s) from the plan's {'tables' if source == 'body' else 'text'}: "
+                   "--source all lists them too", err=True)
     if fmt == "json":
         from policyx.io.serialize import task_to_dict
 
