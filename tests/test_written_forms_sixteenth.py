@@ -272,3 +272,13 @@ def test_what_a_second_reading_found_stays_mended():
     assert tasks("1.推进协作。行业头部负责带动，市工信局牵头。\n")[0][2] == ["工信局"]
     # (a bare 主办： is a web page's footer as often as a label: "主办：赣州市人民政府办公室", city-rules-2023 line 59)
     assert tasks("本细则自2023年7月1日起施行。\n主办：赣州市人民政府办公室　承办：赣州市大数据发展局\n") == []
+
+
+def test_the_semicolon_note_holds_in_a_tables_unit_cells_too():
+    # a second reading's input, after city-slash-and-semicolon-unit-lists-2026's note
+    text = ("说明：责任单位中，分号前为牵头单位，分号后为配合单位。\n"
+            "序号\t重点任务\t责任单位\t完成时限\n"
+            "1\t推进城镇老旧小区改造\t市住建局；市发改委、市财政局\t2026年10月底前\n"
+            "2\t推进城中村改造\t市住建局、市自然资源和规划局\t2026年12月底前\n")
+    assert [(lead, participants) for _, lead, participants, _ in table_rows(text)] == [
+        (["住建局"], ["发改委", "财政局"]), (["住建局", "自然资源和规划局"], [])]

@@ -14,6 +14,7 @@ from policyx.extract.tables import row_dates
 from policyx.extract.tables.standing import standing_over, with_standing
 from policyx.extract.tables.cells import Cell, ParsedTable, cell_at, header_year, work_cell
 from policyx.extract.tables.indicators import indicator_rows, indicator_target
+from policyx.extract.tables.list_conventions import a_places_own, as_the_plan_says, plan_convention
 from policyx.extract.tables.matrix import matrix_departments
 from policyx.extract.tables.merged import continues, dittoed, merged_filled, merges_cells
 from policyx.extract.target_values import read_value
@@ -93,7 +94,8 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
 
     tasks = []
     lists = _unit_lists(rules)
-    first_leads = _first_listed_leads(parsed, norm, rules)
+    first_leads = plan_convention(parsed, norm, rules, "first_is_lead")
+    semicolon_leads = plan_convention(parsed, norm, rules, "lead_before_semicolon")
     for p in (p for p in parsed if p.table.kind == "task"):
         at = p.positions
         if "indicator" in at and "target" in at and "work" not in at and "task" not in at:
@@ -115,30 +117,9 @@ def table_tasks(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, dea
                 task = _row_task(p, at, n, row, norm, rules, within, lists, plan_year)
             if task is not None:
                 task = with_standing(task, standing) if standing else task
-                tasks.append(_first_of_the_list_leads(task, rules.departments) if first_leads and "participants" not in at else task)
+                tasks.append(task if "participants" in at else
+                             as_the_plan_says(task, row, at, norm, rules, first_leads, semicolon_leads))
     return tasks
-
-
-def _first_listed_leads(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet) -> bool:
-    """Whether the plan says that of the units a list names the first leads
-    ("注：责任单位有两个及以上的，列第一位者为牵头单位", county-key-projects-2026):
-    then so it is in its tables' unit columns too."""
-    return any(p.table.kind == "task" for p in parsed) and any(
-        c.effect == "first_is_lead" and c.pattern.search(norm.text) for c in rules.responsibility.conventions)
-
-
-def _first_of_the_list_leads(task: Task, registry) -> Task:
-    """A row's first listed unit leads, the others take part — a named
-    government too ("凯里市人民政府、黄平县人民政府", "岑巩县人民政府、州生态环境局岑巩分局",
-    prefecture-river-water-quality-2025); governments of every place of a
-    level (各县, 乡镇人民政府) and park committees carry the task out."""
-    listed = sorted((*task.lead, *(r for r in task.implementers if _a_places_own(r, registry) and not registry.level_named.match(r.raw))),
-                    key=lambda r: r.span[0] if r.span else 0)
-    if len(listed) < 2 and not (listed and not task.lead):
-        return task
-    first, *others = listed
-    return replace(task, lead=(first,), participants=(*others, *task.participants),
-                   implementers=tuple(r for r in task.implementers if r not in listed))
 
 
 # the cells a spreadsheet merges down the rows of one task: pasted as text, only its first row holds them
@@ -296,12 +277,6 @@ def _column_target(p: ParsedTable, column: int, cell: Cell, norm: Normalized, ru
 _FIGURE_ROLES = (None, "target", "amount")  # (columns that may hold a place's figures)
 
 
-def _a_places_own(ref, registry) -> bool:
-    """A government a row names that is one place's own: not every place's of a
-    level (各县市人民政府), nor a park's committee, which carries the work out."""
-    return not (registry.is_every_government(ref.name) or registry.park_committee.search(ref.name))
-
-
 def _noted_bound(target: Target, notes: tuple[str, ...], rules: TableRules) -> Target:
     """A column's figure as a cap or a floor where the table's note says so of
     the column: its metric, then up to the end of the note's phrase, a word of
@@ -352,7 +327,7 @@ def _place_row_task(p: ParsedTable, at: dict[str, int], n: int, row: list[Cell |
     deadline_cell = cell_at(row, at, "deadline")  # (a field of work's 完成时限: "水质不达标 | 市生态环境局 | 2025年6月")
     deadlines = within(deadline_cell) or row_dates.deadline_cell(deadline_cell, norm, rules.tables)
     # the place's own government answers for its figures; a park's committee carries them out
-    own = tuple(r for r in implementers if _a_places_own(r, rules.departments))
+    own = tuple(r for r in implementers if a_places_own(r, rules.departments))
     lead, implementers = (*own, *lead), tuple(r for r in implementers if r not in own)
     return Task(
         id=f"{p.table.id}.{n}", section=p.table.section, title=name.text.strip(), text=name.text, line=name.line,
