@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from policyx import extract_text
 
+from .readings import table_rows
+
 
 def figures(text: str):
     """(comparator, value, unit) of each target of each task."""
@@ -49,12 +51,6 @@ def test_counts_in_hours_of_training_vehicle_trips_and_a_flow():
     assert figures("3.强化执法。检查机动车不少于3000辆次。（责任单位：市公安局）\n") == [[(">=", 3000, "辆次")]]
     assert figures("2.提升排涝泵站抽排能力。新增抽排能力15立方米/秒。（责任单位：市水务局）\n") \
         == [[("increase", 15, "立方米/秒")]]
-
-
-def table_rows(text: str):
-    """(title, lead, participants, due dates) of each task a table's row gives."""
-    return [(t.title, [r.name for r in t.lead], [r.name for r in t.participants], [d.date for d in t.deadlines])
-            for t in extract_text(text).tasks if t.source == "table"]
 
 
 def roles(text: str):

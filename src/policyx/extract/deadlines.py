@@ -25,7 +25,7 @@ from policyx.rules.deadlines import DeadlineRule, DeadlineRules
 from policyx.text.stored_patterns import compiled
 
 # digit tables that read numbers (the words of deadlines are in rules/deadlines.yaml)
-_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Titles of other documents: 《水质较好湖泊生态环境保护总体规划(2013-2020年)》
 TITLE_QUOTE = compiled(r"《[^《》\n]{0,80}》")
 
@@ -117,7 +117,7 @@ def _year_start(groups: dict, year: int, month: int | None, rules: DeadlineRules
 
 
 def _quarter_end(groups: dict, year: int, month: int | None, rules: DeadlineRules) -> _Dates:
-    month = month or _QUARTERS[groups["quarter"]] * 3  # "第四季度(11月份)": the month named
+    month = month or QUARTERS[groups["quarter"]] * 3  # "第四季度(11月份)": the month named
     return [(_last_day(year, month), None)]
 
 

@@ -315,8 +315,8 @@ def _with_table_tasks(tasks, task_issues, parsed, norm: Normalized, rules: RuleS
                                                           or i.code == "items-without-clauses"
                                                           and len(restatable) - len(added) < FEW_ATTRIBUTED_ITEMS))
     if from_tables and not any(r.restates for r in from_tables):
-        kept = set(outside_safeguards(tasks, sections, rules.tasks))
-        tasks = tuple(t for t in tasks if t.clause or t in kept)
+        kept = {id(t) for t in outside_safeguards(tasks, sections, rules.tasks)}
+        tasks = tuple(t for t in tasks if t.clause or id(t) in kept)
     tasks = fill_from_tables(tasks, from_tables)
     table_issues = consistency(tasks, from_tables, parsed)
     if from_tables:  # (its tasks are in its tables: its numbered headings alone are no missed task; its clauses are)

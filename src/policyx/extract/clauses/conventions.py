@@ -53,16 +53,25 @@ def cut_conventions(core: str, found: Searches) -> tuple[str, str | None, bool]:
 def after_the_semicolon_take_part(text: str, offset: int, parsed: ParsedClause) -> None:
     """The leads listed after the first semicolon that follows one take part ("责任单位：市住建局；市发改委、市财政局"
     under a plan's note that the units before the semicolon lead, city-slash-and-semicolon-unit-lists-2026)."""
-    first = min(r.span[0] for r in parsed.lead if r.span) if any(r.span for r in parsed.lead) else None
-    cut = _SEMICOLON.search(text, first - offset) if first is not None and first >= offset else None
-    if cut is None:
+    first = min((r.span[0] for r in parsed.lead if r.span), default=None)
+    if first is None or first < offset:
         return
+    parted = parted_at_semicolon(parsed.lead, text, first - offset, len(text), offset)
+    if parted is not None:
+        parsed.lead[:], parsed.participants[:0] = parted
+
+
+def parted_at_semicolon(leads, text: str, start: int, end: int, offset: int = 0) -> tuple[list, list] | None:
+    """``leads`` (with their spans, ``offset`` before ``text``'s) before and after the first semicolon of
+    ``text[start:end]``; None where none stands between two of them. (A clause's list and a table's unit cell
+    alike, under a plan's note that the units before the semicolon lead.)"""
+    cut = _SEMICOLON.search(text, start, end)
+    if cut is None:
+        return None
     at = offset + cut.start()
-    before = [r for r in parsed.lead if not r.span or r.span[0] < at]
-    after = [r for r in parsed.lead if r.span and r.span[0] > at]
-    if before and after:
-        parsed.lead[:] = before
-        parsed.participants[:0] = after
+    before = [r for r in leads if not r.span or r.span[0] < at]
+    after = [r for r in leads if r.span and r.span[0] > at]
+    return (before, after) if before and after else None
 
 
 _SEMICOLON = compiled("[；;]")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from policyx.extract.clauses.conventions import parted_at_semicolon
 from policyx.extract.tables.cells import Cell, ParsedTable, cell_at
 from policyx.model import Task
 from policyx.rules import RuleSet
 from policyx.text.normalize import Normalized
-from policyx.text.stored_patterns import compiled
 
 
 def plan_convention(parsed: list[ParsedTable], norm: Normalized, rules: RuleSet, effect: str) -> bool:
@@ -30,15 +30,11 @@ def as_the_plan_says(task: Task, row: list[Cell | None], at: dict[str, int], nor
 
 def _after_the_semicolon_take_part(task: Task, cell: Cell | None, norm: Normalized) -> Task:
     """The leads a row's unit cell lists after its first semicolon take part ("市住建局；市发改委、市财政局")."""
-    cut = _SEMICOLON.search(norm.text, cell.start, cell.end) if cell is not None and len(task.lead) > 1 else None
-    if cut is None:
+    parted = parted_at_semicolon(task.lead, norm.text, cell.start, cell.end) if cell is not None and len(task.lead) > 1 else None
+    if parted is None:
         return task
-    before = tuple(r for r in task.lead if not r.span or r.span[0] < cut.start())
-    after = tuple(r for r in task.lead if r.span and r.span[0] > cut.start())
-    return replace(task, lead=before, participants=(*after, *task.participants)) if before and after else task
-
-
-_SEMICOLON = compiled("[；;]")
+    before, after = parted
+    return replace(task, lead=tuple(before), participants=(*after, *task.participants))
 
 
 def _first_of_the_list_leads(task: Task, registry) -> Task:

@@ -63,4 +63,3 @@ def _closing_quote(line: str) -> int | None:
     if not words.endswith('"') or words.count('"') != 1:
         return None
     return len(words) - 1
-

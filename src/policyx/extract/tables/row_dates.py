@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from policyx.extract.deadlines import QUARTERS
 from policyx.extract.tables.cells import _TRAILING_DEADLINE, Cell, ParsedTable
 from policyx.model import Deadline
 from policyx.rules import RuleSet
@@ -60,7 +61,6 @@ HOLDS_WORDS = compiled(r"[0-9]|\p{Han}(?<!无)")  # (not a placeholder: "—", "
 
 
 _PART_ENDS = {"上旬": "10", "中旬": "20"}  # (下旬, 底, 末: the month's last day)
-QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules, plan_year: int | None = None) -> list[Deadline]:
@@ -79,7 +79,7 @@ def deadline_cell(cell: Cell | None, norm: Normalized, rules: TableRules, plan_y
             return []
         year, day_written = plan_year, match.group("day2") or match.group("day") or _PART_ENDS.get(match.group("part") or "")
         if match.group("quarter"):
-            month = 3 * QUARTER_NUMBERS[match.group("quarter")]
+            month = 3 * QUARTERS[match.group("quarter")]
         elif match.group("half"):
             month = 6 if match.group("half") == "上" else 12
         else:
